@@ -1,0 +1,100 @@
+import { JsonFile, awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const CDK_CLI_VERSION = '2.1148.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-bedrock-landing-zone',
+  description: 'A governed Amazon Bedrock landing zone: residency-aware model access, private endpoints, invocation logging, guardrails, knowledge bases, provisioned throughput and a cdk-nag 3 Bedrock rule pack.',
+  author: 'cdk-bedrock-landing-zone developers',
+  authorAddress: 'dev@example.com',
+  repositoryUrl: 'https://github.com/example/cdk-bedrock-landing-zone.git',
+  keywords: ['aws-cdk', 'bedrock', 'landing-zone', 'governance', 'cdk-nag', 'generative-ai'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+
+  // The Bedrock rule pack extends cdk-nag's NagPack: cdk-nag is part of the public API.
+  peerDeps: ['cdk-nag@^3.0.2'],
+  devDeps: [
+    'cdk-nag@^3.0.2',
+    '@aws-sdk/client-bedrock@^3.1161.0',
+    'aws-sdk-client-mock@^4.1.0',
+    'esbuild@^0.28.2',
+    `aws-cdk@${CDK_CLI_VERSION}`,
+    // AGPL: used by tests only, never bundled or shipped.
+    '@cloud-copilot/iam-simulate@^0.1.173',
+    'tsx@^4.23.15',
+    '@jsii/spec',
+  ],
+
+  // No release workflow, no GitHub automation: CI is .ci/run on this machine.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    coverageText: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+      snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      testTimeout: 60_000,
+      collectCoverage: false,
+      coverageReporters: [],
+    },
+  },
+  gitignore: ['cdk.out/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'projenrc', '.projenrc.ts'],
+  },
+});
+
+// The example app and the scripts are type-checked (and linted) like the tests, not compiled by jsii.
+for (const dir of ['examples', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['**/*.ts'],
+    },
+  });
+}
+
+// Node 20 is what this project's machines run; jsii's end-of-life banner is noise there.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+project.addTask('generate:region-data', {
+  description: 'Rewrite src/models/region-data.generated.ts from a real account (AWS credentials), or --from-seed',
+  exec: 'tsx scripts/region-data/generate.ts',
+  receiveArgs: true,
+});
+
+// README examples must compile under jsii-rosetta strict mode.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile every README example with jsii-rosetta in strict mode',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+
+// The README's first command: synthesize examples/app offline and print the compliance summary.
+project.addTask('landing-zone', {
+  description: 'Synthesize the example landing zone offline, run the compliance packs and print a summary',
+  exec: 'tsx scripts/landing-zone.ts',
+});
+
+for (const ignored of ['/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', '/rosetta/']) {
+  project.addPackageIgnore(ignored);
+}
+
+project.synth();

@@ -1,0 +1,37 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readAssembly, summarize, renderSummary } from './landing-zone-summary';
+import { compliancePacks } from '../examples/app/compliance';
+
+/**
+ * `npm run landing-zone`: synthesizes examples/app with the pinned aws-cdk CLI (offline, no
+ * credentials), then prints what it holds and what the compliance packs found. Exits non-zero on a
+ * failed synth or any unacknowledged error.
+ */
+const ROOT = path.join(__dirname, '..');
+const APP_DIR = path.join(ROOT, 'examples', 'app');
+const OUT_DIR = path.join(APP_DIR, 'cdk.out');
+const CDK = path.join(ROOT, 'node_modules', '.bin', 'cdk');
+
+fs.rmSync(OUT_DIR, { recursive: true, force: true });
+const synth = spawnSync(CDK, [
+  'synth', '--quiet', '--no-notices', '--output', OUT_DIR,
+  // The summary below reports the findings; the app itself must not stop at the first one.
+  '--context', '@aws-cdk/core:failSynthOnValidationErrors=false',
+], {
+  cwd: APP_DIR,
+  stdio: ['ignore', 'inherit', 'pipe'],
+  env: { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' },
+  encoding: 'utf8',
+});
+if (synth.status !== 0) {
+  process.stderr.write(synth.stderr);
+  process.stderr.write(`\ncdk synth failed (exit ${synth.status})\n`);
+  process.exit(1);
+}
+
+const packs = [...compliancePacks().map(p => p.name), 'CloudFormation Validate'];
+const summary = summarize(readAssembly(OUT_DIR), packs);
+process.stdout.write(renderSummary(summary));
+process.exit(summary.unacknowledgedErrors > 0 ? 1 : 0);

@@ -1,0 +1,63 @@
+import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+
+/**
+ * A guardrail at one numeric version, as invoke grants require it.
+ */
+export interface IGuardrailReference {
+  /** The guardrail's ARN (without a version) */
+  readonly guardrailArn: string;
+  /** The numeric version that invocations must carry */
+  readonly guardrailVersion: string;
+  /**
+   * The statements a principal needs to apply this guardrail: `bedrock:ApplyGuardrail` on it (and on
+   * its guardrail profiles when cross-region) and `kms:Decrypt` on its key when it has one.
+   */
+  applyStatements(): iam.PolicyStatement[];
+}
+
+/**
+ * Attributes of a guardrail version created elsewhere.
+ */
+export interface GuardrailReferenceAttributes {
+  /** The guardrail's ARN, without a version */
+  readonly guardrailArn: string;
+  /** The numeric version that invocations must carry (not DRAFT) */
+  readonly guardrailVersion: string;
+  /**
+   * The customer-managed key the guardrail is encrypted with.
+   *
+   * @default - the guardrail uses an AWS owned key; no KMS permission is granted
+   */
+  readonly encryptionKey?: kms.IKey;
+}
+
+/**
+ * A reference to a guardrail version that was created outside this app.
+ */
+export class GuardrailReference implements IGuardrailReference {
+  /** References an existing guardrail at one version. */
+  public static fromGuardrailAttributes(attrs: GuardrailReferenceAttributes): IGuardrailReference {
+    return new GuardrailReference(attrs);
+  }
+
+  /** The guardrail's ARN */
+  public readonly guardrailArn: string;
+  /** The pinned version */
+  public readonly guardrailVersion: string;
+  private readonly encryptionKey?: kms.IKey;
+
+  private constructor(attrs: GuardrailReferenceAttributes) {
+    this.guardrailArn = attrs.guardrailArn;
+    this.guardrailVersion = attrs.guardrailVersion;
+    this.encryptionKey = attrs.encryptionKey;
+  }
+
+  /** `bedrock:ApplyGuardrail` on the guardrail, and `kms:Decrypt` on its key when it has one. */
+  public applyStatements(): iam.PolicyStatement[] {
+    const statements = [new iam.PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [this.guardrailArn] })];
+    if (this.encryptionKey) {
+      statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [this.encryptionKey.keyArn] }));
+    }
+    return statements;
+  }
+}

@@ -1,0 +1,121 @@
+import { Annotations, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { InvokeGrantOptions } from './invokable';
+import { ModelRegions } from './region-data-types';
+import { REGION_DATA } from './region-data.generated';
+import { Problems } from '../private/validation';
+
+/**
+ * Internal building blocks shared by every invokable: the two invoke actions, the guardrail and
+ * endpoint requirements, and turning statements into a grant. Not exported from the package.
+ */
+
+/** `InvokeModel` also authorizes Converse; `InvokeModelWithResponseStream` also ConverseStream. */
+export const INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+
+export const INFERENCE_PROFILE_ARN_KEY = 'bedrock:InferenceProfileArn';
+
+/** One Allow statement for both invoke actions. */
+export function allowInvoke(resources: string[], conditions?: Record<string, Record<string, unknown>>): iam.PolicyStatement {
+  return new iam.PolicyStatement({ actions: INVOKE_ACTIONS, resources, conditions });
+}
+
+/** The model data the library carries, or undefined for a model it does not know. */
+export function modelRegions(modelId: string): ModelRegions | undefined {
+  return REGION_DATA.models[modelId];
+}
+
+/** The models the library's data knows, for messages. */
+export function knownGeographyPrefixes(): string[] {
+  return Object.keys(REGION_DATA.geographies);
+}
+
+/** The stack's region when it is known at synth time. */
+export function resolvedRegion(scope: IConstruct): string | undefined {
+  const region = Stack.of(scope).region;
+  return Token.isUnresolved(region) ? undefined : region;
+}
+
+export function environmentAgnosticProblem(what: string): string {
+  return `${what} needs the stack's region to name the exact regions it may reach, but the stack is environment-agnostic: ` +
+    'give the stack an env with a region (new Stack(app, id, { env: { account, region } })), or use FoundationModel.of(modelId, { region }) for an in-region model';
+}
+
+/** Adds the warning that a model is used on the user's word, outside the library's data. */
+export function warnUnlisted(scope: IConstruct, modelId: string, detail: string): void {
+  Annotations.of(scope).addWarningV2(
+    'cdk-bedrock-landing-zone:unlistedModel',
+    `${modelId} ${detail}; it is used because allowUnlistedModel is set. The regions in its grant come from the geography, not from data about this model (data collected ${REGION_DATA.collectedAt}).`,
+  );
+}
+
+/** Throws the invokable's problems as one ValidationError. */
+export function throwProblems(scope: IConstruct, subject: string, problems: string[]): void {
+  const all = new Problems();
+  problems.forEach(p => all.add(p));
+  all.throwIfAny(scope, subject);
+}
+
+/**
+ * Adds what the options require to the Allow statements of one invokable:
+ * - a guardrail: every Allow gets `StringEquals bedrock:GuardrailIdentifier = <arn>:<version>`, an
+ *   explicit Deny covers the same resources when the identifier differs or is missing, and the
+ *   statements for applying the guardrail are added;
+ * - VPC endpoints: an explicit Deny of direct calls whose `aws:SourceVpce` is none of them.
+ * Denies name the same resources as the Allows: never `*`.
+ */
+export function withInvokeOptions(allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
+  const resources = [...new Set(allow.flatMap(s => s.resources))];
+  const out = [...allow];
+  const guardrail = options.requireGuardrail;
+  if (guardrail) {
+    const identifier = `${guardrail.guardrailArn}:${guardrail.guardrailVersion}`;
+    for (const s of allow) s.addCondition('StringEquals', { 'bedrock:GuardrailIdentifier': identifier });
+    out.push(new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      actions: INVOKE_ACTIONS,
+      resources,
+      conditions: { StringNotEquals: { 'bedrock:GuardrailIdentifier': identifier } },
+    }));
+    out.push(...guardrail.applyStatements());
+  }
+  const endpoints = options.requireVpcEndpoints ?? [];
+  if (endpoints.length > 0) {
+    out.push(new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      actions: INVOKE_ACTIONS,
+      resources,
+      conditions: {
+        StringNotEquals: { 'aws:SourceVpce': endpoints.map(e => e.vpcEndpointId) },
+        Bool: { 'aws:ViaAWSService': 'false' },
+      },
+    }));
+  }
+  return out;
+}
+
+/** The construct whose stack decides a grant's region: the grantee itself. */
+export function granteeScope(grantee: iam.IGrantable, subject: string): IConstruct {
+  if (Construct.isConstruct(grantee)) return grantee;
+  const principal = grantee.grantPrincipal as unknown;
+  if (Construct.isConstruct(principal)) return principal;
+  throw new Error(`${subject}.grantInvoke needs a grantee that is a construct (a role, user or group) so that its stack's region decides the grant; ` +
+    'for other principals use invokeStatements(scope) and add the statements yourself');
+}
+
+/** Adds the statements to the grantee's policy; the returned Grant covers the Allow statements. */
+export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyStatement[]): iam.Grant {
+  const grants = statements.map(statement => {
+    if (statement.effect === iam.Effect.DENY) {
+      grantee.grantPrincipal.addToPrincipalPolicy(statement);
+      return undefined;
+    }
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: statement.actions,
+      resourceArns: statement.resources,
+      conditions: statement.conditions,
+    });
+  }).filter((g): g is iam.Grant => g !== undefined);
+  return grants.reduce((a, b) => a.combine(b));
+}
