@@ -60,6 +60,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 });
 
+// The npm registry this project installs from has unrs-resolver's platform bindings (used by eslint's
+// import resolver) at 1.12.2 for every platform, but 1.13.0 only for Linux. A lock file made with
+// 1.13.0 lacks the other platforms' entries and \`npm ci\` rejects it.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // The example app and the scripts are type-checked (and linted) like the tests, not compiled by jsii.
 for (const dir of ['examples', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
