@@ -35,6 +35,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@jsii/spec',
   ],
 
+  // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.
+  excludeTypescript: ['src/handlers/**'],
+
   // No release workflow, no GitHub automation: CI is .ci/run on this machine.
   github: false,
   release: false,
@@ -53,7 +56,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       coverageReporters: [],
     },
   },
-  gitignore: ['cdk.out/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
+  gitignore: ['/assets/', 'cdk.out/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts', 'projenrc', '.projenrc.ts'],
@@ -65,13 +68,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // 1.13.0 lacks the other platforms' entries and \`npm ci\` rejects it.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
-// The example app and the scripts are type-checked (and linted) like the tests, not compiled by jsii.
-for (const dir of ['examples', 'scripts']) {
+// The example app, the scripts and the Lambda handlers are type-checked (and linted) like the
+// tests, not compiled by jsii.
+for (const dir of ['examples', 'scripts', 'src/handlers']) {
+  const up = dir.split('/').map(() => '..').join('/');
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
-      extends: '../tsconfig.json',
-      compilerOptions: { noEmit: true, rootDir: '..' },
+      extends: `${up}/tsconfig.json`,
+      compilerOptions: { noEmit: true, rootDir: up },
       include: ['**/*.ts'],
+      exclude: ['node_modules'],
     },
   });
 }
@@ -84,6 +90,21 @@ project.addTask('generate:region-data', {
   exec: 'tsx scripts/region-data/generate.ts',
   receiveArgs: true,
 });
+
+// Custom-resource handlers: TypeScript bundled with the real AWS SDK into assets/ at build time, so
+// synth never needs Docker or the network. Tests synthesize stacks that reference the bundle.
+const bundleHandlers = project.addTask('bundle:handlers', {
+  description: 'Bundle the Lambda handlers with esbuild into assets/handlers',
+  exec: 'esbuild src/handlers/bedrock-control-plane/index.ts --bundle --platform=node --target=node24 --minify ' +
+    '--legal-comments=external --outfile=assets/handlers/bedrock-control-plane/index.js',
+});
+project.preCompileTask.spawn(bundleHandlers);
+// The SDK is bundled into the handler asset: a dev dependency is right there.
+project.eslint?.addOverride({
+  files: ['src/handlers/**/*.ts'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
+});
+project.testTask.prependSpawn(bundleHandlers);
 
 // README examples must compile under jsii-rosetta strict mode.
 const rosetta = project.addTask('rosetta:extract', {

@@ -113,8 +113,16 @@ export function renderSummary(s: Summary): string {
     lines.push('', 'Unacknowledged findings:');
     for (const f of s.findings) lines.push(`  [${f.severity}] ${f.rule} @ ${f.path}: ${f.description}`);
   }
-  lines.push('', `Acknowledgements: ${s.acknowledgements.length}`);
-  for (const a of s.acknowledgements) lines.push(`  ${a.id} @ ${a.path}: ${a.reason}`);
+  lines.push('', `Acknowledgements: ${s.acknowledgements.length}, by rule and reason:`);
+  const grouped = new Map<string, string[]>();
+  for (const a of s.acknowledgements) {
+    const key = `${a.id}\u0000${a.reason}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), a.path]);
+  }
+  for (const [key, paths] of [...grouped].sort(([a], [b]) => a.localeCompare(b))) {
+    const [id, reason] = key.split('\u0000');
+    lines.push(`  ${id} (${paths.length}): ${reason}`);
+  }
   lines.push('', s.unacknowledgedErrors > 0
     ? `FAILED: ${s.unacknowledgedErrors} unacknowledged error(s)`
     : 'OK: no unacknowledged errors', '');

@@ -1,7 +1,7 @@
 import { App, Stack, StackProps, Tags, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  ApplicationInferenceProfile, CrossRegionInferenceProfile, FoundationModel, Geography, ModelAccessPolicy,
+  ApplicationInferenceProfile, CrossRegionInferenceProfile, FoundationModel, Geography, ModelAccessPolicy, ModelInvocationLogging,
 } from '../../src';
 
 /**
@@ -34,15 +34,19 @@ export interface AccountBaselineProps extends StackProps {
 }
 
 /**
- * What every governed account and region gets: least-privilege model access for application roles,
- * and an application inference profile per team for cost allocation.
+ * What every governed account and region gets: invocation logging to encrypted, retained stores,
+ * least-privilege model access for application roles, and an application inference profile per team
+ * for cost allocation.
  */
 export class AccountBaselineStack extends Stack {
   public readonly modelAccess: ModelAccessPolicy;
+  public readonly invocationLogging: ModelInvocationLogging;
 
   constructor(scope: Construct, id: string, props: AccountBaselineProps) {
     super(scope, id, props);
     const { geography } = props.governedRegion;
+
+    this.invocationLogging = new ModelInvocationLogging(this, 'InvocationLogging');
 
     const teamProfile = new ApplicationInferenceProfile(this, 'ClaimsAssistantProfile', {
       inferenceProfileName: 'claims-assistant',

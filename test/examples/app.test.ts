@@ -30,9 +30,24 @@ describe('examples/app', () => {
     }
   });
 
-  test('the compliance packs find nothing and nothing is acknowledged', () => {
+  test('the compliance packs find nothing unacknowledged; every acknowledgement is by a library construct, with its reason', () => {
     const app = new App();
-    buildLandingZone(app);
-    expect(checkCompliance(app)).toEqual({ violations: [], acknowledgements: [] });
+    const stacks = buildLandingZone(app);
+    const result = checkCompliance(app);
+    expect(result.violations).toEqual([]);
+    const perStack = [
+      'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled @ InvocationLogging/AccessLogsBucket/Resource',
+      'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled @ InvocationLogging/LogBucket/Resource',
+      'HIPAA.Security::HIPAA.Security-S3DefaultEncryptionKMS @ InvocationLogging/AccessLogsBucket/Resource',
+      'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled @ InvocationLogging/AccessLogsBucket/Resource',
+      'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled @ InvocationLogging/LogBucket/Resource',
+      'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS @ InvocationLogging/AccessLogsBucket/Resource',
+      'PCI.DSS.321::PCI.DSS.321-S3BucketReplicationEnabled @ InvocationLogging/AccessLogsBucket/Resource',
+      'PCI.DSS.321::PCI.DSS.321-S3BucketReplicationEnabled @ InvocationLogging/LogBucket/Resource',
+      'PCI.DSS.321::PCI.DSS.321-S3DefaultEncryptionKMS @ InvocationLogging/AccessLogsBucket/Resource',
+    ];
+    const expected = stacks.flatMap(s => perStack.map(line => line.replace(' @ ', ` @ ${s.stackName}/`)));
+    expect(result.acknowledgements.map(a => `${a.id} @ ${a.path}`)).toEqual(expected.sort((a, b) => a.localeCompare(b)));
+    expect(result.acknowledgements.filter(a => a.reason.length < 80)).toEqual([]);
   });
 });

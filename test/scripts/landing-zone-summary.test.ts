@@ -27,7 +27,7 @@ describe('landing-zone summary', () => {
     expect(text).toContain('  AwsSolutions                 1 errors, 0 warnings, 1 acknowledged');
     expect(text).toContain('  HIPAA.Security               0 errors, 0 warnings, 0 acknowledged');
     expect(text).toContain('  [error] AwsSolutions-IAM5 @ A/Role: wildcard');
-    expect(text).toContain('  AwsSolutions::AwsSolutions-L1 @ A/Fn: pinned on purpose');
+    expect(text).toContain('  AwsSolutions::AwsSolutions-L1 (1): pinned on purpose');
     expect(text).toContain('FAILED: 1 unacknowledged error(s)');
   });
 

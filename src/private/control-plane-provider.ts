@@ -1,0 +1,31 @@
+import * as path from 'path';
+import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * The one provider behind the library's custom resources in a stack: a single Lambda function
+ * (aws-cdk-lib's CustomResourceProvider, which sends the CloudFormation response itself) running the
+ * TypeScript handler bundled at build time into assets/handlers/bedrock-control-plane.
+ *
+ * A `custom_resources.Provider` would add its framework functions: an account baseline stack is
+ * budgeted one Lambda function (see docs/adr/0004-one-control-plane-function-per-stack.md).
+ */
+const PROVIDER_ID = 'BedrockLandingZoneControlPlaneProvider';
+const CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handlers', 'bedrock-control-plane');
+
+export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(PROVIDER_ID) as CustomResourceProvider | undefined;
+  if (existing) return existing;
+  const provider = CustomResourceProvider.getOrCreateProvider(stack, PROVIDER_ID, {
+    codeDirectory: CODE_DIRECTORY,
+    runtime: CustomResourceProviderRuntime.NODEJS_24_X,
+    timeout: Duration.minutes(5),
+    description: 'cdk-bedrock-landing-zone: configures Amazon Bedrock settings that CloudFormation has no resource for',
+  });
+  const fn = provider.node.findChild('Handler') as CfnResource;
+  // One deployment at a time is all a control-plane handler needs; it also keeps it from exhausting
+  // the account's concurrency.
+  fn.addPropertyOverride('ReservedConcurrentExecutions', 1);
+  return provider;
+}

@@ -1,0 +1,72 @@
+import { Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * The library's stateful stores, hardened the same way everywhere: customer-managed keys with
+ * rotation, buckets that block public access, enforce TLS and BucketOwnerEnforced, keep versions and
+ * log access; everything retained on stack deletion unless the caller says otherwise.
+ */
+
+export function hardenedKey(scope: Construct, id: string, description: string, removalPolicy: RemovalPolicy): kms.Key {
+  return new kms.Key(scope, id, {
+    description,
+    enableKeyRotation: true,
+    removalPolicy,
+    pendingWindow: Duration.days(30),
+  });
+}
+
+/**
+ * A bucket that receives S3 server access logs. S3 delivers access logs only to buckets encrypted with
+ * SSE-S3: that finding is acknowledged here. (cdk-nag does not ask a log-target bucket to log itself.)
+ */
+export function accessLogsBucket(scope: Construct, id: string, removalPolicy: RemovalPolicy): s3.Bucket {
+  const bucket = new s3.Bucket(scope, id, {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    versioned: true,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy,
+  });
+  const sseS3 = 'S3 server access logs can only be delivered to a bucket encrypted with SSE-S3 (AES-256); SSE-KMS is not supported for the log target.';
+  Validations.of(bucket).acknowledge(
+    { id: 'HIPAA.Security::HIPAA.Security-S3DefaultEncryptionKMS', reason: sseS3 },
+    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', reason: sseS3 },
+    { id: 'PCI.DSS.321::PCI.DSS.321-S3DefaultEncryptionKMS', reason: sseS3 },
+  );
+  acknowledgeNoReplication(bucket);
+  return bucket;
+}
+
+/**
+ * Replicating a bucket that holds prompts and model output to another region would move that data
+ * out of the region it must stay in; replication within a region is a choice the caller can add.
+ */
+export function acknowledgeNoReplication(bucket: Construct): void {
+  const reason = 'Cross-region replication would copy prompts and model output out of the governed region and break data residency; ' +
+    'durability comes from S3 (eleven nines within the region), versioning and retention on stack deletion.';
+  Validations.of(bucket).acknowledge(
+    { id: 'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled', reason },
+    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', reason },
+    { id: 'PCI.DSS.321::PCI.DSS.321-S3BucketReplicationEnabled', reason },
+  );
+}
+
+/**
+ * Sends a bucket's server access logs to the access-logs bucket through a bucket policy for the S3
+ * logging service (never ACLs), whatever the app's feature flags say.
+ */
+export function logAccessTo(source: s3.Bucket, target: s3.Bucket, prefix: string): void {
+  (source.node.defaultChild as s3.CfnBucket).loggingConfiguration = { destinationBucketName: target.bucketName, logFilePrefix: prefix };
+  target.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'S3ServerAccessLogs',
+    principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+    actions: ['s3:PutObject'],
+    resources: [target.arnForObjects(`${prefix}*`)],
+    conditions: {
+      ArnLike: { 'aws:SourceArn': source.bucketArn },
+      StringEquals: { 'aws:SourceAccount': Stack.of(source).account },
+    },
+  }));
+}
