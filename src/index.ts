@@ -1,3 +1,5 @@
 export * from './models';
 export * from './access';
 export * from './logging';
+export * from './network';
+export * from './guardrails';

@@ -1,0 +1,115 @@
+import { Stack, Token, aws_bedrock as bedrock } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable, IGuardrailReference } from '../models';
+import { declareAccountRegionSingleton } from '../private/account-singleton';
+import { parseBedrockArn } from '../private/arns';
+import { Problems } from '../private/validation';
+
+/**
+ * How much of a request an enforced guardrail evaluates.
+ */
+export enum SelectiveGuardingMode {
+  /** Evaluate only the content the caller tags for guarding */
+  SELECTIVE = 'SELECTIVE',
+  /** Evaluate all the content */
+  COMPREHENSIVE = 'COMPREHENSIVE',
+}
+
+/**
+ * Properties of the account's enforced guardrail.
+ */
+export interface EnforcedGuardrailProps {
+  /**
+   * The guardrail at a numeric version: a `Guardrail` of this app (its published version) or
+   * `GuardrailReference.fromGuardrailAttributes(...)`.
+   */
+  readonly guardrail: IGuardrailReference;
+
+  /**
+   * The models the guardrail is enforced on: foundation models or cross-region inference profiles
+   * (a profile stands for its model).
+   *
+   * @default - every model
+   */
+  readonly includedModels?: IBedrockInvokable[];
+
+  /**
+   * Models exempt from enforcement (a model in both lists is exempt), e.g. embedding models.
+   *
+   * @default - none
+   */
+  readonly excludedModels?: IBedrockInvokable[];
+
+  /**
+   * How much of the system prompt is evaluated.
+   *
+   * @default - Bedrock's default
+   */
+  readonly systemGuarding?: SelectiveGuardingMode;
+
+  /**
+   * How much of the messages is evaluated.
+   *
+   * @default - Bedrock's default
+   */
+  readonly messagesGuarding?: SelectiveGuardingMode;
+}
+
+/**
+ * The account-level enforced guardrail (`AWS::Bedrock::EnforcedGuardrailConfiguration`): Bedrock
+ * applies the guardrail, at a numeric version, to every inference call in the account and region
+ * (optionally only for some models).
+ *
+ * One per account and region: a second one in the same app for the same account and region fails
+ * synthesis.
+ */
+export class EnforcedGuardrail extends Construct {
+  /** The configuration resource */
+  public readonly resource: bedrock.CfnEnforcedGuardrailConfiguration;
+  /** The configuration's ID */
+  public readonly configId: string;
+
+  constructor(scope: Construct, id: string, props: EnforcedGuardrailProps) {
+    super(scope, id);
+    const problems = new Problems();
+    const version = props.guardrail.guardrailVersion;
+    if (!Token.isUnresolved(version) && !/^[1-9][0-9]{0,7}$/.test(version)) {
+      problems.add(`guardrail.guardrailVersion is '${version}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
+    }
+    const region = Stack.of(this).region;
+    const arn = props.guardrail.guardrailArn;
+    const parsed = Token.isUnresolved(arn) ? undefined : parseBedrockArn(arn);
+    if (parsed && !Token.isUnresolved(region) && parsed.region !== region) {
+      problems.add(`guardrail.guardrailArn is in ${parsed.region}, but the stack region is ${region}; allowed: a guardrail in ${region}`);
+    }
+    const included = this.modelIds('includedModels', props.includedModels, problems);
+    const excluded = this.modelIds('excludedModels', props.excludedModels, problems);
+    if (props.includedModels !== undefined && props.includedModels.length === 0) {
+      problems.add('includedModels is empty: give at least one model, or leave it undefined to enforce on every model');
+    }
+    problems.throwIfAny(this, 'EnforcedGuardrail');
+
+    const selective = props.systemGuarding || props.messagesGuarding
+      ? { system: props.systemGuarding, messages: props.messagesGuarding }
+      : undefined;
+    this.resource = new bedrock.CfnEnforcedGuardrailConfiguration(this, 'Resource', {
+      guardrailIdentifier: arn,
+      guardrailVersion: version,
+      modelEnforcement: included || excluded ? { includedModels: included ?? ['ALL'], excludedModels: excluded ?? [] } : undefined,
+      selectiveContentGuarding: selective,
+    });
+    this.configId = this.resource.attrConfigId;
+    declareAccountRegionSingleton(this, 'The enforced guardrail configuration');
+  }
+
+  /** The model IDs the configuration names: a foundation model's ID, a profile's model ID. */
+  private modelIds(prop: string, models: IBedrockInvokable[] | undefined, problems: Problems): string[] | undefined {
+    if (!models) return undefined;
+    return models.map((m, i) => {
+      if (m instanceof FoundationModel || m instanceof CrossRegionInferenceProfile) return m.modelId;
+      problems.add(`${prop}[${i}] is a ${m.constructor?.name ?? 'model'}: an enforced guardrail names foundation models only; ` +
+        'give a FoundationModel or a CrossRegionInferenceProfile (which stands for its model)');
+      return '';
+    });
+  }
+}

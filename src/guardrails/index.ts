@@ -1,0 +1,4 @@
+export * from './guardrail-policies';
+export * from './guardrail-preset';
+export * from './guardrail';
+export * from './enforced-guardrail';

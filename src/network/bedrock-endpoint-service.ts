@@ -1,0 +1,73 @@
+import { aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { EndpointPolicyKind } from './private/endpoint-policies';
+
+/**
+ * An Amazon Bedrock service that `BedrockPrivateEndpoints` can reach through an interface VPC endpoint
+ * (AWS PrivateLink), with the endpoint policy the library gives it.
+ *
+ * - `RUNTIME` (`bedrock-runtime`, always created) and `RUNTIME_FIPS`: InvokeModel, Converse and
+ *   ApplyGuardrail, limited to the approved models, profiles and guardrails.
+ * - `AGENT_RUNTIME` (`bedrock-agent-runtime`): Retrieve on the given knowledge bases.
+ * - `CONTROL_PLANE` (`bedrock`), `CONTROL_PLANE_FIPS` and `AGENT` (`bedrock-agent`): management APIs,
+ *   limited to principals of the organization (or account).
+ * - `S3_VECTORS` (`s3vectors`): limited to principals and vector buckets of the organization (or account).
+ *
+ * The FIPS variants exist only in a few regions; asking for one elsewhere fails at synth.
+ */
+export class BedrockEndpointService {
+  /** `com.amazonaws.<region>.bedrock-runtime`: model invocation (InvokeModel, Converse) and ApplyGuardrail */
+  public static readonly RUNTIME = new BedrockEndpointService('bedrock-runtime', 'Runtime', ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
+    'runtime', false);
+  /** `com.amazonaws.<region>.bedrock-runtime-fips`: the FIPS 140 validated runtime endpoint */
+  public static readonly RUNTIME_FIPS = new BedrockEndpointService('bedrock-runtime-fips', 'RuntimeFips',
+    ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME_FIPS, 'runtime', true);
+  /** `com.amazonaws.<region>.bedrock`: the control plane (models, guardrails, profiles, logging configuration) */
+  public static readonly CONTROL_PLANE = new BedrockEndpointService('bedrock', 'ControlPlane', ec2.InterfaceVpcEndpointAwsService.BEDROCK,
+    'management', false);
+  /** `com.amazonaws.<region>.bedrock-fips`: the FIPS 140 validated control plane */
+  public static readonly CONTROL_PLANE_FIPS = new BedrockEndpointService('bedrock-fips', 'ControlPlaneFips',
+    ec2.InterfaceVpcEndpointAwsService.BEDROCK_FIPS, 'management', true);
+  /** `com.amazonaws.<region>.bedrock-agent`: building agents, knowledge bases and data sources */
+  public static readonly AGENT = new BedrockEndpointService('bedrock-agent', 'Agent', ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENT,
+    'management', false);
+  /** `com.amazonaws.<region>.bedrock-agent-runtime`: Retrieve (and, by choice, RetrieveAndGenerate) on knowledge bases */
+  public static readonly AGENT_RUNTIME = new BedrockEndpointService('bedrock-agent-runtime', 'AgentRuntime',
+    ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENT_RUNTIME, 'agent-runtime', false);
+  /** `com.amazonaws.<region>.s3vectors`: Amazon S3 Vectors, a vector store for knowledge bases */
+  public static readonly S3_VECTORS = new BedrockEndpointService('s3vectors', 'S3Vectors', ec2.InterfaceVpcEndpointAwsService.S3_VECTORS,
+    's3vectors', false);
+
+  /** Every service the library knows, in the order their endpoints are created. */
+  public static all(): BedrockEndpointService[] {
+    return [
+      BedrockEndpointService.RUNTIME, BedrockEndpointService.RUNTIME_FIPS, BedrockEndpointService.CONTROL_PLANE,
+      BedrockEndpointService.CONTROL_PLANE_FIPS, BedrockEndpointService.AGENT, BedrockEndpointService.AGENT_RUNTIME,
+      BedrockEndpointService.S3_VECTORS,
+    ];
+  }
+
+  /** The service's short name, as in `com.amazonaws.<region>.<shortName>` */
+  public readonly shortName: string;
+  /** The construct ID of its endpoint inside `BedrockPrivateEndpoints` */
+  public readonly constructId: string;
+  /** The aws-cdk-lib endpoint service */
+  public readonly endpointService: ec2.InterfaceVpcEndpointAwsService;
+  /** Whether this is a FIPS 140 endpoint, offered only in some regions */
+  public readonly isFips: boolean;
+  /** @internal */
+  public readonly _policyKind: EndpointPolicyKind;
+
+  private constructor(shortName: string, constructId: string, endpointService: ec2.InterfaceVpcEndpointAwsService,
+    policyKind: EndpointPolicyKind, isFips: boolean) {
+    this.shortName = shortName;
+    this.constructId = constructId;
+    this.endpointService = endpointService;
+    this._policyKind = policyKind;
+    this.isFips = isFips;
+  }
+
+  /** The short name. */
+  public toString(): string {
+    return this.shortName;
+  }
+}

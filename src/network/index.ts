@@ -1,0 +1,2 @@
+export * from './bedrock-endpoint-service';
+export * from './bedrock-private-endpoints';
