@@ -3,3 +3,4 @@ export * from './access';
 export * from './logging';
 export * from './network';
 export * from './guardrails';
+export * from './throughput';

@@ -1,6 +1,6 @@
 import { BedrockClient, GetModelInvocationLoggingConfigurationCommand, PutModelInvocationLoggingConfigurationCommand } from '@aws-sdk/client-bedrock';
 import { mockClient } from 'aws-sdk-client-mock';
-import { handler } from '../../src/handlers/bedrock-control-plane';
+import { handler, isComplete, onEvent } from '../../src/handlers/bedrock-control-plane';
 
 const bedrock = mockClient(BedrockClient);
 
@@ -21,5 +21,13 @@ describe('control-plane handler entry point', () => {
   test('refuses a resource type it does not handle', async () => {
     await expect(handler({ RequestType: 'Create', ResourceType: 'Custom::Other', ResourceProperties: { LoggingConfig: {} } }))
       .rejects.toThrow('unknown resource type Custom::Other');
+  });
+});
+
+describe('waiter entry points', () => {
+  test('refuse a resource type that is not waited for', async () => {
+    const event = { RequestType: 'Create' as const, ResourceType: 'Custom::BedrockModelInvocationLogging', ResourceProperties: {} as any };
+    await expect(onEvent(event)).rejects.toThrow('unknown resource type Custom::BedrockModelInvocationLogging');
+    await expect(isComplete(event)).rejects.toThrow('unknown resource type Custom::BedrockModelInvocationLogging');
   });
 });

@@ -1,9 +1,11 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { HandlerResult, LoggingEvent, handleModelInvocationLogging } from './model-invocation-logging';
+import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughputComplete, onProvisionedThroughputEvent } from './provisioned-throughput';
 
 /**
- * The one Lambda handler behind every custom resource of the library in a stack. aws-cdk-lib's
- * custom resource provider wraps it and sends the CloudFormation response.
+ * The Lambda entry points of the library's custom resources. One bundle serves them all:
+ * - `handler`: aws-cdk-lib's CustomResourceProvider (one function per stack) for synchronous work;
+ * - `onEvent` / `isComplete`: aws-cdk-lib's Provider framework, for work that must be waited for.
  */
 const client = new BedrockClient({ maxAttempts: 1 }); // retries are ours (withRetry), so tests can see them
 
@@ -14,4 +16,18 @@ export async function handler(event: LoggingEvent & { ResourceType: string }): P
     default:
       throw new Error(`unknown resource type ${event.ResourceType}`);
   }
+}
+
+export async function onEvent(event: ThroughputEvent & { ResourceType: string }): Promise<OnEventResult> {
+  assertWaitable(event.ResourceType);
+  return onProvisionedThroughputEvent(event, client);
+}
+
+export async function isComplete(event: ThroughputEvent & { ResourceType: string }): Promise<IsCompleteResult> {
+  assertWaitable(event.ResourceType);
+  return isProvisionedThroughputComplete(event, client);
+}
+
+function assertWaitable(resourceType: string): void {
+  if (resourceType !== 'Custom::BedrockProvisionedThroughput') throw new Error(`unknown resource type ${resourceType}`);
 }

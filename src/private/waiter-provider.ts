@@ -1,0 +1,144 @@
+import * as path from 'path';
+import {
+  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_logs as logs,
+  aws_stepfunctions as sfn, custom_resources as cr,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * The provider for custom resources whose work must be waited for (provisioned throughput takes
+ * minutes to reach InService): aws-cdk-lib's Provider framework, whose waiter state machine polls
+ * `isComplete` for up to two hours, so no single Lambda invocation carries the wait.
+ *
+ * One per stack, created only in stacks that need it: account baselines keep their one function.
+ */
+const PROVIDER_ID = 'BedrockLandingZoneWaiterProvider';
+const CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handlers', 'bedrock-control-plane');
+
+export class WaiterProvider extends Construct {
+  /** The stack's waiter provider, created on first use. */
+  public static of(scope: Construct): WaiterProvider {
+    const stack = Stack.of(scope);
+    return (stack.node.tryFindChild(PROVIDER_ID) as WaiterProvider | undefined) ?? new WaiterProvider(stack, PROVIDER_ID);
+  }
+
+  public readonly serviceToken: string;
+  public readonly onEventFunction: lambda.Function;
+  public readonly isCompleteFunction: lambda.Function;
+  public readonly provider: cr.Provider;
+  /** The permissions of the library's handler functions: a managed policy, no inline policy */
+  private readonly handlerPolicy: iam.ManagedPolicy;
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const key = new kms.Key(this, 'LogKey', {
+      description: 'Encrypts the logs of the Bedrock landing zone waiter provider',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const stack = Stack.of(this);
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` } },
+    }));
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      encryptionKey: key,
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.handlerPolicy = new iam.ManagedPolicy(this, 'HandlerPolicy', {
+      description: 'cdk-bedrock-landing-zone waiter handlers: their own log group and the Bedrock resources they manage',
+      statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+    });
+    const handlerRole = new iam.Role(this, 'HandlerRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [this.handlerPolicy],
+    });
+    const fn = (name: string, handler: string) => new lambda.Function(this, name, {
+      role: handlerRole,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler,
+      code: lambda.Code.fromAsset(CODE_DIRECTORY),
+      timeout: Duration.minutes(2),
+      reservedConcurrentExecutions: 2,
+      logGroup,
+      description: `cdk-bedrock-landing-zone: ${handler} of resources that must be waited for`,
+    });
+    this.onEventFunction = fn('OnEvent', 'index.onEvent');
+    this.isCompleteFunction = fn('IsComplete', 'index.isComplete');
+    this.provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.onEventFunction,
+      isCompleteHandler: this.isCompleteFunction,
+      queryInterval: Duration.minutes(1),
+      totalTimeout: Duration.hours(2),
+      logGroup,
+      disableWaiterStateMachineLogging: false,
+      waiterStateMachineLogOptions: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+    this.serviceToken = this.provider.serviceToken;
+    this.hardenFramework();
+  }
+
+  /** Adds a statement to the handler functions' managed policy. */
+  public addToRolePolicy(statement: iam.PolicyStatement): void {
+    this.handlerPolicy.addStatements(statement);
+  }
+
+  /**
+   * The Provider framework's own functions, roles and state machine are aws-cdk-lib code: what can be
+   * set on them is set (reserved concurrency); what cannot is acknowledged here, with the reason.
+   */
+  private hardenFramework(): void {
+    const stack = Stack.of(this);
+    const frameworkFunctions = ['framework-onEvent', 'framework-isComplete', 'framework-onTimeout']
+      .map(id => this.provider.node.findChild(id) as lambda.Function);
+    for (const f of frameworkFunctions) (f.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = 2;
+
+    const logicalId = (c: CfnResource) => stack.resolve(stack.getLogicalId(c)) as string;
+    const fnArnStar = (f: lambda.Function) => `AwsSolutions::AwsSolutions-IAM5[Resource::<${logicalId(f.node.defaultChild as CfnResource)}.Arn>:*]`;
+    const invokeVersions = 'The framework invokes the handler functions by ARN and any version (arn:...:function:NAME:*), as aws-cdk-lib writes it; ' +
+      'the resource is still one function.';
+    Validations.of(this.provider).acknowledge(
+      {
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'aws-cdk-lib\'s provider framework functions use the AWS basic execution policy for their own CloudWatch Logs only; ' +
+          'they run AWS-maintained code that relays CloudFormation events to this library\'s handlers and have no other permission.',
+      },
+      ...[this.onEventFunction, this.isCompleteFunction, ...frameworkFunctions.slice(1)].map(f => ({ id: fnArnStar(f), reason: invokeVersions })),
+      {
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason: 'Step Functions log delivery (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups, ...) accepts only Resource "*"; ' +
+          'the waiter state machine needs it to log to the encrypted log group.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-SF2',
+        reason: 'The waiter state machine only calls the isComplete function once a minute; its executions and errors are logged in full ' +
+          '(level ALL) to the encrypted log group, which X-Ray traces would only repeat.',
+      },
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(pack => ({
+        id: `${pack}::${pack}-IAMNoInlinePolicy`,
+        reason: 'The provider framework\'s roles receive their statements from aws-cdk-lib as inline default policies; each names only the ' +
+          'framework\'s own functions and state machine. The library\'s handler role uses a managed policy.',
+      })),
+    );
+    Validations.of(this).acknowledge(
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map(pack => ({
+        id: `${pack}::${pack}-LambdaDLQ`,
+        reason: 'These functions serve CloudFormation custom resources: every failure fails the deployment and is reported there and in ' +
+          'the log group, so a dead-letter queue would hold nothing unreported.',
+      })),
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(pack => ({
+        id: `${pack}::${pack}-LambdaInsideVPC`,
+        reason: 'The functions run only during deployments and call only the Bedrock control-plane API and each other; they read and store no ' +
+          'application data, so there is no private network path to protect.',
+      })),
+      {
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:${stack.region}:${stack.account}:provisioned-model/*]`,
+        reason: 'A provisioned model\'s ID is generated by Bedrock when it is created, so the handler cannot name it in advance; the ' +
+          'statement is limited to provisioned models of this account and region and to Get, Update, Delete and TagResource.',
+      },
+    );
+  }
+}

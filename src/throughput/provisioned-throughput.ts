@@ -1,0 +1,252 @@
+import {
+  Annotations, Aws, CustomResource, Names, RemovalPolicy, Resource, Stack, Token, aws_iam as iam,
+} from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { FoundationModel, IProvisionedModel, InvokeGrantOptions } from '../models';
+import { ArnInvokable } from '../models/arn-invokable';
+import { Problems } from '../private/validation';
+import { WaiterProvider } from '../private/waiter-provider';
+
+/**
+ * A commitment term for provisioned throughput. A term is billed every hour until it ends, used or not.
+ */
+export enum CommitmentTerm {
+  /** No commitment: billed hourly, deletable at any time */
+  NONE = 'None',
+  /** One month */
+  ONE_MONTH = 'OneMonth',
+  /** Six months */
+  SIX_MONTHS = 'SixMonths',
+}
+
+const TERM_MONTHS: Record<CommitmentTerm, number> = { [CommitmentTerm.NONE]: 0, [CommitmentTerm.ONE_MONTH]: 1, [CommitmentTerm.SIX_MONTHS]: 6 };
+const HOURS_PER_MONTH = 730;
+
+/**
+ * The model whose throughput is reserved: a base foundation model or a model customized in Bedrock.
+ */
+export class ProvisionedThroughputModel {
+  /**
+   * A foundation model, by its ID (the region is the stack's).
+   *
+   * @param model the foundation model
+   */
+  public static foundationModel(model: FoundationModel): ProvisionedThroughputModel {
+    return new ProvisionedThroughputModel(model.modelId, model.modelId);
+  }
+
+  /**
+   * A model customized in Bedrock (fine-tuned, distilled): custom models are served only through
+   * provisioned throughput.
+   *
+   * @param customModelArn `arn:<partition>:bedrock:<region>:<account>:custom-model/...`
+   */
+  public static customModel(customModelArn: string): ProvisionedThroughputModel {
+    return new ProvisionedThroughputModel(customModelArn, customModelArn);
+  }
+
+  /** The model ID or ARN passed to CreateProvisionedModelThroughput */
+  public readonly modelId: string;
+  private readonly description: string;
+
+  private constructor(modelId: string, description: string) {
+    this.modelId = modelId;
+    this.description = description;
+  }
+
+  /** The model, for messages. */
+  public toString(): string {
+    return this.description;
+  }
+}
+
+/**
+ * Properties of provisioned throughput.
+ */
+export interface ProvisionedThroughputProps {
+  /** The model whose throughput is reserved */
+  readonly model: ProvisionedThroughputModel;
+
+  /**
+   * Model units to reserve (a whole number, at least 1). Changing it creates a new reservation and
+   * then deletes the old one: the API cannot change units in place.
+   */
+  readonly modelUnits: number;
+
+  /**
+   * Commitment term. A term is money spent whether the reservation is used or not: it is accepted only
+   * with `acknowledgeCommitmentCost: true`.
+   *
+   * @default CommitmentTerm.NONE
+   */
+  readonly commitment?: CommitmentTerm;
+
+  /**
+   * Acknowledges the cost of the commitment term. Required with a commitment.
+   *
+   * @default false
+   */
+  readonly acknowledgeCommitmentCost?: boolean;
+
+  /**
+   * The price of one model unit per hour for this model, in US dollars, from the Amazon Bedrock
+   * pricing page for the region and term. Used for the cost estimate shown at synth.
+   *
+   * @default - no estimate; the synth message explains how to get one
+   */
+  readonly hourlyPricePerModelUnit?: number;
+
+  /**
+   * Name of the reservation. The deployed name is `<name>-<modelUnits>mu`, so that a change of model
+   * units (a replacement) never collides with the reservation it replaces.
+   *
+   * @default - a name derived from the construct path
+   */
+  readonly provisionedModelName?: string;
+
+  /**
+   * Cost-allocation tags of the reservation.
+   *
+   * @default - none
+   */
+  readonly tags?: Record<string, string>;
+
+  /**
+   * What deleting the construct does to the reservation.
+   *
+   * @default - RemovalPolicy.RETAIN with a commitment (a committed reservation cannot be deleted
+   * before its term ends), RemovalPolicy.DESTROY without
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const NAME_PATTERN = /^([0-9a-zA-Z][_-]?)+$/;
+
+/**
+ * Provisioned throughput (reserved model units) for a foundation or custom model, which CloudFormation
+ * has no resource for. Deploying waits until the reservation is InService, through the Provider
+ * framework's waiter (up to two hours), and fails with Bedrock's failure message when it fails.
+ *
+ * The reservation is an invokable: `grantInvoke` allows both invoke actions on its ARN only.
+ */
+export class ProvisionedThroughput extends Resource implements IProvisionedModel {
+  /** The provisioned model's ARN (known once deployed) */
+  public readonly provisionedModelArn: string;
+  /** The deployed reservation name */
+  public readonly provisionedModelName: string;
+  /** The commitment term */
+  public readonly commitment: CommitmentTerm;
+  /** Model units reserved */
+  public readonly modelUnits: number;
+  /** The custom resource */
+  public readonly resource: CustomResource;
+  private readonly invokable: ArnInvokable;
+
+  constructor(scope: Construct, id: string, props: ProvisionedThroughputProps) {
+    super(scope, id);
+    const commitment = props.commitment ?? CommitmentTerm.NONE;
+    const baseName = props.provisionedModelName ?? Names.uniqueResourceName(this, { maxLength: 50, separator: '-' });
+    validate(this, props, commitment, baseName);
+
+    this.commitment = commitment;
+    this.modelUnits = props.modelUnits;
+    this.provisionedModelName = `${baseName}-${props.modelUnits}mu`;
+
+    const stack = Stack.of(this);
+    const waiter = WaiterProvider.of(this);
+    waiter.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['bedrock:CreateProvisionedModelThroughput', 'bedrock:UpdateProvisionedModelThroughput'],
+      // Create and Update authorize on the model that is reserved (IAM service authorization data).
+      resources: [modelArn(props.model)],
+    }));
+    waiter.addToRolePolicy(new iam.PolicyStatement({
+      actions: [
+        'bedrock:GetProvisionedModelThroughput', 'bedrock:UpdateProvisionedModelThroughput',
+        'bedrock:DeleteProvisionedModelThroughput', 'bedrock:TagResource',
+      ],
+      resources: [`arn:${Aws.PARTITION}:bedrock:${stack.region}:${stack.account}:provisioned-model/*`],
+    }));
+
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: waiter.serviceToken,
+      resourceType: 'Custom::BedrockProvisionedThroughput',
+      properties: {
+        ProvisionedModelName: this.provisionedModelName,
+        ModelId: props.model.modelId,
+        ModelUnits: props.modelUnits,
+        CommitmentDuration: commitment === CommitmentTerm.NONE ? undefined : commitment,
+        CommitmentAcknowledged: props.acknowledgeCommitmentCost === true ? 'true' : undefined,
+        Tags: Object.entries(props.tags ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value })),
+      },
+      removalPolicy: props.removalPolicy ?? (commitment === CommitmentTerm.NONE ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN),
+    });
+    this.provisionedModelArn = this.resource.getAttString('ProvisionedModelArn');
+    this.invokable = new ArnInvokable('provisioned model', this.provisionedModelArn, 'provisioned-model');
+    Annotations.of(this).addInfo(costEstimate(this.provisionedModelName, props, commitment));
+  }
+
+  /** The provisioned-model ARN: the identifier clients pass. */
+  public invocationIdentifier(_scope: IConstruct): string {
+    return this.provisionedModelArn;
+  }
+
+  /** None: the ARN is only known once deployed. */
+  public problemsFor(_scope: IConstruct): string[] {
+    return this.invokable.problems();
+  }
+
+  /** Both invoke actions on the provisioned-model ARN, plus what the options require. */
+  public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
+    return this.invokable.statements(scope, options);
+  }
+
+  /** Grants invoking the reservation. */
+  public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
+    return this.invokable.grant(grantee, this, options);
+  }
+}
+
+function modelArn(model: ProvisionedThroughputModel): string {
+  return model.modelId.startsWith('arn:') ? model.modelId : `arn:${Aws.PARTITION}:bedrock:${Aws.REGION}::foundation-model/${model.modelId}`;
+}
+
+function costEstimate(name: string, props: ProvisionedThroughputProps, commitment: CommitmentTerm): string {
+  const price = props.hourlyPricePerModelUnit;
+  if (price === undefined) {
+    return `Provisioned throughput ${name}: ${props.modelUnits} model unit(s) billed every hour while it exists; ` +
+      'pass hourlyPricePerModelUnit (Amazon Bedrock pricing page) for a cost estimate.';
+  }
+  const hourly = price * props.modelUnits;
+  const months = TERM_MONTHS[commitment];
+  return `Provisioned throughput ${name}: ${props.modelUnits} model unit(s) x $${price}/hour = $${hourly.toFixed(2)}/hour, ` +
+    `about $${(hourly * HOURS_PER_MONTH).toFixed(2)} a month` +
+    (months > 0 ? `; the ${commitment} commitment is about $${(hourly * HOURS_PER_MONTH * months).toFixed(2)}, spent whether used or not.` : '.');
+}
+
+function validate(scope: Construct, props: ProvisionedThroughputProps, commitment: CommitmentTerm, name: string): void {
+  const problems = new Problems();
+  if (!Token.isUnresolved(props.modelUnits)) {
+    problems.check(Number.isInteger(props.modelUnits) && props.modelUnits >= 1,
+      `modelUnits is ${props.modelUnits}; a whole number of at least 1 is required`);
+  }
+  if (!Token.isUnresolved(name)) {
+    problems.check(NAME_PATTERN.test(name) && name.length <= 55,
+      `provisionedModelName '${name}' is not allowed: letters, digits, '_' and '-' (not two in a row), at most 55 characters (the deployed name adds -<units>mu)`);
+  }
+  if (props.hourlyPricePerModelUnit !== undefined) {
+    problems.check(props.hourlyPricePerModelUnit > 0, `hourlyPricePerModelUnit is ${props.hourlyPricePerModelUnit}; a positive price in US dollars is required`);
+  }
+  const months = TERM_MONTHS[commitment];
+  if (months > 0 && props.acknowledgeCommitmentCost !== true) {
+    const hours = months * HOURS_PER_MONTH;
+    const estimate = props.hourlyPricePerModelUnit !== undefined
+      ? `about $${(props.hourlyPricePerModelUnit * props.modelUnits * hours).toFixed(2)} (${props.modelUnits} unit(s) x $${props.hourlyPricePerModelUnit}/hour x ${hours} hours)`
+      : `${props.modelUnits} unit(s) x the hourly price x ${hours} hours (pass hourlyPricePerModelUnit for the amount)`;
+    problems.add(`commitment ${commitment} is billed whether the reservation is used or not: ${estimate}. ` +
+      'Set acknowledgeCommitmentCost: true to buy it, or remove commitment for hourly billing');
+  }
+  if (months === 0 && props.acknowledgeCommitmentCost === true) {
+    problems.add('acknowledgeCommitmentCost is true but there is no commitment: remove it, or set commitment');
+  }
+  problems.throwIfAny(scope, 'ProvisionedThroughput');
+}
