@@ -33,6 +33,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-simulate@^0.1.173',
     'tsx@^4.23.15',
     '@jsii/spec',
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
   ],
 
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.

@@ -4,3 +4,4 @@ export * from './logging';
 export * from './network';
 export * from './guardrails';
 export * from './throughput';
+export * from './landing-zone';

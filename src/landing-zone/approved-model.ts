@@ -1,0 +1,90 @@
+import { IConstruct } from 'constructs';
+import { CrossRegionInferenceProfile, FoundationModel, Geography, IBedrockInvokable } from '../models';
+
+enum Route { GEOGRAPHY, IN_REGION, GLOBAL, FIXED }
+
+/**
+ * A model on the landing zone's one approved list, described independently of any region: each
+ * governed region resolves it to the exact invokable (profile of the region's geography, in-region
+ * model, ...), so the same list feeds every account and region, its IAM and its endpoint policies.
+ */
+export class ApprovedModel {
+  /**
+   * Called through the system inference profile of the governed region's geography
+   * (`eu.` in eu-central-1 under EU residency, `us.` in us-east-1): data stays in that geography.
+   *
+   * @param modelId the model ID without a geography prefix
+   */
+  public static throughGeography(modelId: string): ApprovedModel {
+    return new ApprovedModel(Route.GEOGRAPHY, modelId);
+  }
+
+  /**
+   * Called on demand in the governed region itself, without a profile.
+   *
+   * @param modelId the model ID
+   */
+  public static inRegion(modelId: string): ApprovedModel {
+    return new ApprovedModel(Route.IN_REGION, modelId);
+  }
+
+  /**
+   * Called through its global profile, which may route to any commercial region. Refused by
+   * profiles that restrict geographies (EU residency).
+   *
+   * @param modelId the model ID without the `global.` prefix
+   */
+  public static global(modelId: string): ApprovedModel {
+    return new ApprovedModel(Route.GLOBAL, modelId);
+  }
+
+  /**
+   * A specific invokable, used as it is in every region (e.g. a provisioned model).
+   *
+   * @param invokable the model reference
+   */
+  public static of(invokable: IBedrockInvokable): ApprovedModel {
+    return new ApprovedModel(Route.FIXED, '', invokable);
+  }
+
+  /** The model ID, for models given by ID */
+  public readonly modelId?: string;
+  private readonly route: Route;
+  private readonly fixed?: IBedrockInvokable;
+
+  private constructor(route: Route, modelId: string, fixed?: IBedrockInvokable) {
+    this.route = route;
+    this.modelId = modelId || undefined;
+    this.fixed = fixed;
+  }
+
+  /** Whether this model is called through a global profile. */
+  public get isGlobal(): boolean {
+    return this.route === Route.GLOBAL;
+  }
+
+  /**
+   * The invokable for a governed region.
+   *
+   * @param _scope a construct in the governed stack
+   * @param geography the geography the region's data stays in
+   */
+  public resolve(_scope: IConstruct, geography: Geography): IBedrockInvokable {
+    switch (this.route) {
+      case Route.GEOGRAPHY: return CrossRegionInferenceProfile.of(geography, this.modelId!);
+      case Route.IN_REGION: return FoundationModel.of(this.modelId!);
+      case Route.GLOBAL: return CrossRegionInferenceProfile.of(Geography.GLOBAL, this.modelId!);
+      case Route.FIXED: return this.fixed!;
+    }
+  }
+
+  /** How the model is routed, for messages. */
+  public toString(): string {
+    switch (this.route) {
+      case Route.GEOGRAPHY: return `${this.modelId} (through the geography's profile)`;
+      case Route.IN_REGION: return `${this.modelId} (in region)`;
+      case Route.GLOBAL: return `global.${this.modelId}`;
+      case Route.FIXED: return 'a fixed invokable';
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import { Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ApprovedModel } from './approved-model';
+import { GovernanceProfile } from './governance-profile';
+import { ModelAccessPolicy } from '../access';
+import { EnforcedGuardrail, Guardrail, GuardrailProps, IGuardrail } from '../guardrails';
+import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
+import { Geography, IBedrockInvokable } from '../models';
+import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { Problems, oneOf } from '../private/validation';
+
+/** The order in which a region's own geography is chosen when no profile restricts it. */
+const GEOGRAPHY_PREFERENCE = [Geography.US_GOV, Geography.EU, Geography.US, Geography.JP, Geography.AU, Geography.CA, Geography.APAC];
+
+/**
+ * Properties of a governed Bedrock landing zone for one account and region.
+ */
+export interface BedrockLandingZoneProps {
+  /** The one list of approved models, resolved for this region's geography. */
+  readonly approvedModels: ApprovedModel[];
+
+  /**
+   * Governance profiles; they combine.
+   *
+   * @default [GovernanceProfile.BASELINE]
+   */
+  readonly profiles?: GovernanceProfile[];
+
+  /**
+   * The geography data stays in.
+   *
+   * @default - the profiles' allowed geography that the region belongs to, else the region's own
+   */
+  readonly geography?: Geography;
+
+  /**
+   * The organization whose principals may use the private endpoints.
+   *
+   * @default - the account's principals only
+   */
+  readonly organizationId?: string;
+
+  /**
+   * The VPC that hosts Bedrock callers.
+   *
+   * @default - a governed VPC (isolated subnets, flow logs) is created
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * Private endpoints of your own instead of the ones this construct creates.
+   *
+   * @default - endpoints for bedrock-runtime (FIPS too when a profile asks) and bedrock-agent-runtime
+   */
+  readonly endpoints?: BedrockPrivateEndpoints;
+
+  /**
+   * Invocation logging of your own (one per account and region) instead of the one this construct creates.
+   *
+   * @default - encrypted, retained S3 and CloudWatch Logs destinations, retention from the profiles
+   */
+  readonly invocationLogging?: ModelInvocationLogging;
+
+  /**
+   * A guardrail of your own instead of the one this construct creates.
+   *
+   * @default - a guardrail from the profiles' presets
+   */
+  readonly guardrail?: IGuardrail;
+
+  /**
+   * Extra policies for the guardrail this construct creates (added after the profiles' presets).
+   *
+   * @default - the presets only
+   */
+  readonly guardrailProps?: GuardrailProps;
+
+  /**
+   * Enforce the guardrail on every call in the account and region (`AWS::Bedrock::EnforcedGuardrailConfiguration`).
+   *
+   * @default true
+   */
+  readonly enforceGuardrailAccountWide?: boolean;
+
+  /**
+   * Roles of the applications that call Bedrock: they get the model access policy.
+   *
+   * @default - none; attach `modelAccessPolicy` yourself
+   */
+  readonly applicationRoles?: iam.IRole[];
+}
+
+/**
+ * A governed Amazon Bedrock landing zone for one account and region, from governance profiles and one
+ * list of approved models:
+ * - private endpoints whose policies pass only the approved models and the guardrail;
+ * - invocation logging to encrypted, retained stores;
+ * - a guardrail, enforced account-wide and by IAM (invocations without it are denied);
+ * - a model access policy that allows the approved models, only with the guardrail, only through the
+ *   private endpoints, only in the geography's destination regions.
+ *
+ * Every part is exposed, and each can be replaced by your own.
+ */
+export class BedrockLandingZone extends Construct {
+  /** The combined governance profile */
+  public readonly profile: GovernanceProfile;
+  /** The geography data stays in */
+  public readonly geography: Geography;
+  /** The approved models, resolved for this region */
+  public readonly models: IBedrockInvokable[];
+  /** The private endpoints */
+  public readonly endpoints: BedrockPrivateEndpoints;
+  /** The invocation logging */
+  public readonly invocationLogging: ModelInvocationLogging;
+  /** The guardrail every invocation carries */
+  public readonly guardrail: IGuardrail;
+  /** The account-wide enforcement of the guardrail, when enabled */
+  public readonly enforcedGuardrail?: EnforcedGuardrail;
+  /** The managed policy for application roles */
+  public readonly modelAccessPolicy: ModelAccessPolicy;
+
+  constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
+    super(scope, id);
+    this.profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
+    this.geography = this.chooseGeography(props);
+    this.models = props.approvedModels.map(m => m.resolve(this, this.geography));
+
+    this.guardrail = props.guardrail ?? new Guardrail(this, 'Guardrail', {
+      ...props.guardrailProps,
+      presets: [...this.profile.guardrailPresets, ...(props.guardrailProps?.presets ?? [])],
+    });
+    if (props.enforceGuardrailAccountWide ?? true) {
+      this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', { guardrail: this.guardrail });
+    }
+
+    this.invocationLogging = props.invocationLogging ?? new ModelInvocationLogging(this, 'InvocationLogging', {
+      logRetention: this.profile.minimumLogRetention,
+      onDelete: InvocationLoggingDeletion.RETAIN_CONFIGURATION,
+    });
+
+    this.endpoints = props.endpoints ?? new BedrockPrivateEndpoints(this, 'Endpoints', {
+      vpc: props.vpc,
+      services: this.profile.fipsEndpoints ? [BedrockEndpointService.RUNTIME_FIPS] : [],
+      models: this.models,
+      guardrails: [this.guardrail],
+      organizationId: props.organizationId,
+    });
+
+    this.modelAccessPolicy = new ModelAccessPolicy(this, 'ModelAccess', {
+      models: this.models,
+      requireGuardrail: this.guardrail,
+      requireVpcEndpoints: this.endpoints.runtimeEndpoints,
+      roles: props.applicationRoles,
+      description: `Invoke the landing zone's approved Amazon Bedrock models (${this.profile.name}), with the guardrail, through the private endpoints`,
+    });
+  }
+
+  private chooseGeography(props: BedrockLandingZoneProps): Geography {
+    const problems = new Problems();
+    const region = Stack.of(this).region;
+    const allowed = this.profile.allowedGeographies;
+    if (Token.isUnresolved(region)) {
+      problems.add('the stack is environment-agnostic: a landing zone governs one region; give the stack an env with account and region');
+      problems.throwIfAny(this, 'BedrockLandingZone');
+    }
+    const candidates = props.geography ? [props.geography] : (allowed ?? GEOGRAPHY_PREFERENCE);
+    const geography = candidates.find(g => !g.isGlobal && g.isSourceRegion(region));
+    if (props.geography && allowed && !allowed.some(g => g.prefix === props.geography!.prefix)) {
+      problems.add(`geography '${props.geography.prefix}' is not allowed by profile ${this.profile.name}; allowed: ${oneOf(allowed.map(g => g.prefix))}`);
+    }
+    if (!geography) {
+      problems.add(`region ${region} is not a source region of ${props.geography ? `geography '${props.geography.prefix}'` : `any allowed geography (${oneOf(candidates.map(g => g.prefix))})`}` +
+        (allowed ? ` under profile ${this.profile.name}: deploy this landing zone in one of ${oneOf(allowed.flatMap(g => g.sourceRegions))}` : ''));
+    }
+    if (!this.profile.allowsGlobalProfiles) {
+      props.approvedModels.filter(m => m.isGlobal).forEach(m =>
+        problems.add(`approvedModels: ${m} may route to any commercial region, which profile ${this.profile.name} does not allow; ` +
+          'use ApprovedModel.throughGeography(modelId) instead'));
+    }
+    problems.check(props.approvedModels.length > 0, 'approvedModels is empty: give at least one approved model');
+    problems.throwIfAny(this, 'BedrockLandingZone');
+    return geography!;
+  }
+}
+

@@ -1,0 +1,3 @@
+export * from './governance-profile';
+export * from './approved-model';
+export * from './bedrock-landing-zone';
