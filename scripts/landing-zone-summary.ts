@@ -3,7 +3,7 @@ import * as path from 'path';
 
 /** What the landing-zone command reads from a cloud assembly. */
 export interface AssemblyContents {
-  readonly stacks: Array<{ readonly name: string; readonly resources: Record<string, { Type: string }> }>;
+  readonly stacks: Array<{ readonly name: string; readonly environment?: string; readonly resources: Record<string, { Type: string }> }>;
   readonly report?: ValidationReport;
 }
 
@@ -31,7 +31,9 @@ export interface Summary {
   readonly findings: Array<{
     readonly plugin: string; readonly rule: string; readonly severity: string; readonly path: string; readonly description: string;
   }>;
-  readonly acknowledgements: Array<{ readonly plugin: string; readonly id: string; readonly path: string; readonly reason: string }>;
+  readonly acknowledgements: Array<{
+    readonly plugin: string; readonly id: string; readonly rule: string; readonly path: string; readonly reason: string; readonly description: string;
+  }>;
   readonly unacknowledgedErrors: number;
 }
 
@@ -42,7 +44,7 @@ export function readAssembly(dir: string): AssemblyContents {
   for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack') {
       const template = JSON.parse(fs.readFileSync(path.join(dir, artifact.properties.templateFile), 'utf8'));
-      stacks.push({ name, resources: template.Resources ?? {} });
+      stacks.push({ name, environment: artifact.environment, resources: template.Resources ?? {} });
     } else if (artifact.type === 'cdk:cloud-assembly') {
       stacks.push(...readAssembly(path.join(dir, artifact.properties.directoryName)).stacks);
     }
@@ -68,7 +70,14 @@ export function summarize(contents: AssemblyContents, packs: string[]): Summary 
     }
     for (const v of plugin.suppressedViolations ?? []) {
       for (const c of v.violatingConstructs) {
-        acknowledgements.push({ plugin: plugin.pluginName, id: v.acknowledgedId ?? v.ruleName, path: c.constructPath ?? '?', reason: v.reason ?? '' });
+        acknowledgements.push({
+          plugin: plugin.pluginName,
+          id: v.acknowledgedId ?? v.ruleName,
+          rule: v.ruleName,
+          path: c.constructPath ?? '?',
+          reason: v.reason ?? '',
+          description: v.description,
+        });
       }
     }
   }

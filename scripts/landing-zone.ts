@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { renderComplianceReport } from './compliance-report';
 import { readAssembly, summarize, renderSummary } from './landing-zone-summary';
 import { compliancePacks } from '../examples/app/compliance';
 
@@ -32,6 +33,12 @@ if (synth.status !== 0) {
 }
 
 const packs = [...compliancePacks().map(p => p.name), 'CloudFormation Validate'];
-const summary = summarize(readAssembly(OUT_DIR), packs);
+const contents = readAssembly(OUT_DIR);
+const summary = summarize(contents, packs);
 process.stdout.write(renderSummary(summary));
+const evaluatedFile = path.join(OUT_DIR, 'evaluated-rules.json');
+const evaluated = fs.existsSync(evaluatedFile) ? JSON.parse(fs.readFileSync(evaluatedFile, 'utf8')) : [];
+const reportFile = path.join(OUT_DIR, 'compliance-report.md');
+fs.writeFileSync(reportFile, renderComplianceReport(contents, summary, evaluated));
+process.stdout.write(`Compliance report: ${path.relative(ROOT, reportFile)}\n`);
 process.exit(summary.unacknowledgedErrors > 0 ? 1 : 0);

@@ -5,3 +5,4 @@ export * from './network';
 export * from './guardrails';
 export * from './throughput';
 export * from './landing-zone';
+export * from './knowledge-bases';

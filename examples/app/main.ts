@@ -1,9 +1,12 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { compliancePacks } from './compliance';
 import { buildLandingZone } from './landing-zone';
+import { recordEvaluatedRules } from './rule-recorder';
 
+const recorder = recordEvaluatedRules();
 const app = new App();
 buildLandingZone(app);
 // Findings go to cdk.out/validation-report.json; an unacknowledged error fails `cdk synth` and `cdk deploy`.
 Validations.of(app).addPlugins(...compliancePacks(app));
-app.synth();
+const assembly = app.synth();
+recorder.write(assembly.directory);

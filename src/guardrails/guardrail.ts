@@ -12,6 +12,7 @@ import {
   LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf,
 } from './private/limits';
 import { bedrockArn } from '../private/arns';
+import { hardenedKey } from '../private/hardened-stores';
 import { Problems, oneOf } from '../private/validation';
 
 /** The message Bedrock's console proposes when a guardrail blocks. */
@@ -373,11 +374,7 @@ export class Guardrail extends Resource implements IGuardrail {
 
   private createKey(): kms.Key {
     const stack = Stack.of(this);
-    const key = new kms.Key(this, 'Key', {
-      description: `Encrypts the Amazon Bedrock guardrail ${this.node.path}`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const key = hardenedKey(this, 'Key', `Encrypts the Amazon Bedrock guardrail ${this.node.path}`, RemovalPolicy.RETAIN);
     // The principals that create, update and use the guardrail need these actions on its key, and
     // only through Bedrock in this region (user guide "Create a customer managed key for your
     // guardrail"). The identity policies of those principals still have to allow them.

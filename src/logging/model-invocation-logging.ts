@@ -5,7 +5,9 @@ import {
 import { Construct } from 'constructs';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { controlPlaneProvider } from '../private/control-plane-provider';
-import { accessLogsBucket, acknowledgeNoReplication, hardenedKey, logAccessTo } from '../private/hardened-stores';
+import {
+  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, logAccessTo, publishEventsToEventBridge,
+} from '../private/hardened-stores';
 import { Problems } from '../private/validation';
 
 /**
@@ -248,7 +250,10 @@ export class ModelInvocationLogging extends Construct {
         removalPolicy,
       });
       acknowledgeNoReplication(bucket);
+      publishEventsToEventBridge(bucket);
       logAccessTo(bucket, accessLogs, 'log-bucket/');
+      acknowledgeOptionalObjectLock(accessLogs);
+      if (props.objectLockRetention === undefined) acknowledgeOptionalObjectLock(bucket);
       this.logBucket = bucket;
     } else {
       this.logBucket = props.logBucket;

@@ -10,6 +10,7 @@ import {
   s3GatewayStatements, s3VectorsStatements,
 } from './private/endpoint-policies';
 import { parseBedrockArn } from '../private/arns';
+import { hardenedKey } from '../private/hardened-stores';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -355,11 +356,7 @@ export class BedrockPrivateEndpoints extends Construct {
   }
 
   private createVpc(cidr: string): { vpc: ec2.Vpc; logGroup: logs.LogGroup; key: kms.Key; flowLog: ec2.FlowLog } {
-    const key = new kms.Key(this, 'FlowLogKey', {
-      description: 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const key = hardenedKey(this, 'FlowLogKey', 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints', RemovalPolicy.RETAIN);
     key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowCloudWatchLogsOfThisAccountAndRegion',
       principals: [new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`)],

@@ -8,12 +8,30 @@ import { Construct } from 'constructs';
  */
 
 export function hardenedKey(scope: Construct, id: string, description: string, removalPolicy: RemovalPolicy): kms.Key {
-  return new kms.Key(scope, id, {
+  const key = new kms.Key(scope, id, {
     description,
     enableKeyRotation: true,
     removalPolicy,
     pendingWindow: Duration.days(30),
   });
+  limitGrantsToAwsServices(key);
+  return key;
+}
+
+/**
+ * Grants let a principal hand the key's use to another; only AWS services acting for a resource
+ * (S3, CloudWatch Logs, Bedrock) need them. Denies every other CreateGrant (AWS Control Tower
+ * CT.KMS.PR.3).
+ */
+export function limitGrantsToAwsServices(key: kms.Key): void {
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsServices',
+    effect: iam.Effect.DENY,
+    principals: [new iam.StarPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
 }
 
 /**
@@ -27,13 +45,26 @@ export function accessLogsBucket(scope: Construct, id: string, removalPolicy: Re
     enforceSSL: true,
     versioned: true,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    lifecycleRules: [{
+      id: 'access-logs',
+      transitions: [
+        { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) },
+        { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(365) },
+      ],
+    }],
     removalPolicy,
   });
+  publishEventsToEventBridge(bucket);
   const sseS3 = 'S3 server access logs can only be delivered to a bucket encrypted with SSE-S3 (AES-256); SSE-KMS is not supported for the log target.';
   Validations.of(bucket).acknowledge(
     { id: 'HIPAA.Security::HIPAA.Security-S3DefaultEncryptionKMS', reason: sseS3 },
     { id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', reason: sseS3 },
     { id: 'PCI.DSS.321::PCI.DSS.321-S3DefaultEncryptionKMS', reason: sseS3 },
+    { id: 'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', reason: sseS3 },
+    {
+      id: 'cdk-validator-cfnguard::s3_bucket_logging_enabled_check',
+      reason: 'This bucket is the target of S3 server access logs; logging its own access would write a log record for every log record.',
+    },
   );
   acknowledgeNoReplication(bucket);
   return bucket;
@@ -69,4 +100,24 @@ export function logAccessTo(source: s3.Bucket, target: s3.Bucket, prefix: string
       StringEquals: { 'aws:SourceAccount': Stack.of(source).account },
     },
   }));
+}
+
+/**
+ * Object events to EventBridge, natively (no notification Lambda), so object writes and deletions in
+ * the library's buckets can be watched (AWS Control Tower CT.S3.PR.4).
+ */
+export function publishEventsToEventBridge(bucket: s3.Bucket): void {
+  (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+}
+
+/**
+ * Object Lock is offered as a choice (objectLockRetention), not forced: WORM storage makes deletion
+ * impossible even where law requires it (a GDPR erasure request), so it is the data owner's decision.
+ */
+export function acknowledgeOptionalObjectLock(bucket: Construct): void {
+  Validations.of(bucket).acknowledge({
+    id: 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+    reason: 'Object Lock (WORM) is a per-organization retention decision: it makes deletion impossible even when the law requires it ' +
+      '(for example a GDPR erasure request). It is available with objectLockRetention on the log bucket.',
+  });
 }

@@ -1,9 +1,10 @@
 import * as path from 'path';
 import {
-  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_logs as logs,
+  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
   aws_stepfunctions as sfn, custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { hardenedKey } from './hardened-stores';
 
 /**
  * The provider for custom resources whose work must be waited for (provisioned throughput takes
@@ -31,11 +32,7 @@ export class WaiterProvider extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    const key = new kms.Key(this, 'LogKey', {
-      description: 'Encrypts the logs of the Bedrock landing zone waiter provider',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const key = hardenedKey(this, 'LogKey', 'Encrypts the logs of the Bedrock landing zone waiter provider', RemovalPolicy.RETAIN);
     const stack = Stack.of(this);
     key.addToResourcePolicy(new iam.PolicyStatement({
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],

@@ -10,7 +10,7 @@ export function logicalIdOf(stack: Stack, element: any): string {
 export function guardrailAtts(stack: Stack, guardrail: Guardrail, values: { arn: string; version: string; keyArn: string }): Record<string, string> {
   const g = logicalIdOf(stack, guardrail.resource);
   const v = logicalIdOf(stack, guardrail.version);
-  const k = logicalIdOf(stack, guardrail.encryptionKey.node.defaultChild);
+  const k = logicalIdOf(stack, guardrail.encryptionKey!.node.defaultChild);
   return {
     [`${g}.GuardrailArn`]: values.arn,
     [`${g}.GuardrailId`]: values.arn.split('/')[1],

@@ -21,7 +21,7 @@ function setUp(crossRegion?: Geography): { stack: Stack; guardrail: Guardrail; r
 function keyPolicyOf(stack: Stack, guardrail: Guardrail): PolicyDocument {
   const template = Template.fromStack(stack).toJSON();
   return new TemplatePolicies(template, { region: stack.region, accountId: stack.account })
-    .documentOf(logicalIdOf(stack, guardrail.encryptionKey.node.defaultChild), 'KeyPolicy');
+    .documentOf(logicalIdOf(stack, guardrail.encryptionKey!.node.defaultChild), 'KeyPolicy');
 }
 
 describe('grantApply on an in-region guardrail', () => {

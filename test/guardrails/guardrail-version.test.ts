@@ -73,7 +73,7 @@ describe('the published version follows the guardrail\'s content', () => {
       // Allocate tokens before the guardrail and its key exist, so their token strings differ from app a's.
       for (let i = 0; i < 50; i++) Lazy.string({ produce: () => `t${i}` });
     });
-    expect(b.guardrail.encryptionKey.keyArn).not.toBe(a.guardrail.encryptionKey.keyArn);
+    expect(b.guardrail.encryptionKey!.keyArn).not.toBe(a.guardrail.encryptionKey!.keyArn);
     expect(b.guardrail.contentHash).toBe(a.guardrail.contentHash);
     expect(versionIds(b.stack)).toEqual(versionIds(a.stack));
   });

@@ -1,3 +1,4 @@
+import { renderComplianceReport } from '../../scripts/compliance-report';
 import { renderSummary, summarize } from '../../scripts/landing-zone-summary';
 
 const stacks = [{ name: 'A', resources: { Fn: { Type: 'AWS::Lambda::Function' }, Role: { Type: 'AWS::IAM::Role' } } }];
@@ -38,5 +39,48 @@ describe('landing-zone summary', () => {
     }, ['CloudFormation Validate']);
     expect(summary.unacknowledgedErrors).toBe(0);
     expect(renderSummary(summary)).toContain('OK: no unacknowledged errors');
+  });
+});
+
+describe('compliance report', () => {
+  const contents = {
+    stacks: [
+      { name: 'Base', environment: 'aws://111111111111/eu-central-1', resources: { Fn: { Type: 'AWS::Lambda::Function' }, G: { Type: 'AWS::Bedrock::Guardrail' } } },
+    ],
+    report: {
+      pluginReports: [{
+        pluginName: 'HIPAA.Security',
+        violations: [{
+          ruleName: 'HIPAA.Security-LambdaDLQ',
+          description: 'No DLQ - (Control IDs: 164.312(b)).',
+          severity: 'error',
+          violatingConstructs: [{ constructPath: 'Base/Fn' }],
+        }],
+        suppressedViolations: [{
+          ruleName: 'HIPAA.Security-S3BucketReplicationEnabled',
+          description: 'No replication - (Control IDs: 164.308(a)(7)(i)).',
+          severity: 'error',
+          violatingConstructs: [{ constructPath: 'Base/B' }],
+          acknowledgedId: 'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled',
+          reason: 'residency',
+        }],
+      }],
+    },
+  };
+  const evaluated = [
+    { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-LambdaDLQ', info: 'No DLQ - (Control IDs: 164.312(b)).', level: 'Error' },
+    { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-S3BucketReplicationEnabled', info: 'x', level: 'Error' },
+    { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-IAMNoInlinePolicy', info: 'Inline - (Control IDs: 164.308(a)(3)(i)).', level: 'Error' },
+  ];
+
+  test('lists every evaluated rule as pass, acknowledged (with reason) or fail, with its controls, and a deployment diagram', () => {
+    const report = renderComplianceReport(contents, summarize(contents, ['HIPAA.Security']), evaluated);
+    expect(report).toContain('Result: **FAILED**, 1 unacknowledged error(s).');
+    expect(report).toContain('| HIPAA.Security | 3 | 1 | 1 | 1 |');
+    expect(report).toContain('| HIPAA.Security-LambdaDLQ | fail | 164.312(b) | 1 |  |');
+    expect(report).toContain('| HIPAA.Security-S3BucketReplicationEnabled | acknowledged | 164.308(a)(7)(i) | 1 | residency |');
+    expect(report).toContain('| HIPAA.Security-IAMNoInlinePolicy | pass | 164.308(a)(3)(i) |  |  |');
+    expect(report).toContain('  subgraph acct_111111111111["account 111111111111"]');
+    expect(report).toContain('      Base["Base<br>1 guardrails, 1 Lambda functions"]');
   });
 });

@@ -1,0 +1,86 @@
+import { RenderedResource, RuleContext } from './context';
+import { asArray, flatten, referenceOf } from './values';
+
+export const LOGGING_TYPE = 'Custom::BedrockModelInvocationLogging';
+export const PROVISIONED_THROUGHPUT_TYPE = 'Custom::BedrockProvisionedThroughput';
+
+/**
+ * Facts about the whole app that several rules need, computed once per validation pass.
+ */
+
+/** Every invocation logging configuration of the app. */
+export function loggingConfigurations(context: RuleContext): RenderedResource[] {
+  return context.memoize('logging', () => context.appStacks().flatMap(s => s.ofType(LOGGING_TYPE)));
+}
+
+/**
+ * Whether the app configures invocation logging where a stack runs: the same account and region, or,
+ * for an environment-agnostic stack, anywhere in the app.
+ */
+export function hasLoggingFor(context: RuleContext, environment: string | undefined): boolean {
+  const configs = loggingConfigurations(context);
+  if (environment === undefined) return configs.length > 0;
+  return configs.some(c => c.stack.environment === undefined || c.stack.environment === environment);
+}
+
+/** The logical IDs (`<stack path>|<logical ID>`) of the buckets and log groups invocation logs go to. */
+export function loggingDestinations(context: RuleContext): Set<string> {
+  return context.memoize('loggingDestinations', () => {
+    const out = new Set<string>();
+    for (const config of loggingConfigurations(context)) {
+      const stack = config.stack;
+      const lc = config.properties.LoggingConfig ?? {};
+      const buckets = [lc.s3Config?.bucketName, lc.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName].filter(b => b !== undefined);
+      for (const bucket of buckets) {
+        const ref = referenceOf(bucket);
+        if (ref && stack.byId(ref.logicalId)?.type === 'AWS::S3::Bucket') {
+          out.add(`${stack.stack.node.path}|${ref.logicalId}`);
+        } else {
+          const name = flatten(bucket, stack);
+          stack.ofType('AWS::S3::Bucket').filter(b => flatten(b.properties.BucketName, stack) === name)
+            .forEach(b => out.add(`${stack.stack.node.path}|${b.logicalId}`));
+        }
+      }
+      const group = lc.cloudWatchConfig?.logGroupName;
+      if (group !== undefined) {
+        const ref = referenceOf(group);
+        if (ref && stack.byId(ref.logicalId)?.type === 'AWS::Logs::LogGroup') {
+          out.add(`${stack.stack.node.path}|${ref.logicalId}`);
+        } else {
+          const name = flatten(group, stack);
+          stack.ofType('AWS::Logs::LogGroup').filter(g => flatten(g.properties.LogGroupName, stack) === name)
+            .forEach(g => out.add(`${stack.stack.node.path}|${g.logicalId}`));
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** Whether a bucket or log group receives invocation logs. */
+export function isLoggingDestination(context: RuleContext, res: RenderedResource): boolean {
+  return loggingDestinations(context).has(`${res.stack.stack.node.path}|${res.logicalId}`);
+}
+
+/** An account's enforced guardrail: which models it covers. */
+export interface EnforcedCoverage {
+  /** undefined: every model */
+  readonly included?: string[];
+  readonly excluded: string[];
+}
+
+/** The enforced guardrail configurations of the app for an account and region. */
+export function enforcedGuardrailsFor(context: RuleContext, environment: string | undefined): EnforcedCoverage[] {
+  const all = context.memoize('enforced', () => context.appStacks().flatMap(s => s.ofType('AWS::Bedrock::EnforcedGuardrailConfiguration')));
+  return all
+    .filter(e => environment === undefined || e.stack.environment === undefined || e.stack.environment === environment)
+    .map(e => {
+      const enforcement = e.properties.ModelEnforcement;
+      if (!enforcement) return { excluded: [] };
+      const included = asArray(enforcement.IncludedModels).map(m => flatten(m, e.stack) ?? '');
+      return {
+        included: included.includes('ALL') || included.length === 0 ? undefined : included,
+        excluded: asArray(enforcement.ExcludedModels).map(m => flatten(m, e.stack) ?? ''),
+      };
+    });
+}

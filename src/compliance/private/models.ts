@@ -1,0 +1,81 @@
+import { RenderedResource } from './context';
+import { flatten, isIntrinsic, walk } from './values';
+
+/** The resource types that name models: Bedrock resources, the provisioned-throughput resource, IAM and endpoint policies. */
+export const MODEL_NAMING_TYPES = [
+  'AWS::Bedrock::Agent', 'AWS::Bedrock::ApplicationInferenceProfile', 'AWS::Bedrock::DataSource', 'AWS::Bedrock::Flow',
+  'AWS::Bedrock::FlowVersion', 'AWS::Bedrock::Guardrail', 'AWS::Bedrock::IntelligentPromptRouter', 'AWS::Bedrock::KnowledgeBase',
+  'AWS::Bedrock::Prompt', 'AWS::Bedrock::PromptVersion', 'Custom::BedrockProvisionedThroughput',
+  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
+  'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy', 'AWS::EC2::VPCEndpoint',
+];
+
+/** Property keys (lower case) whose value is a model ID or ARN. */
+const MODEL_KEYS = new Set(['foundationmodel', 'modelid', 'modelarn', 'embeddingmodelarn', 'copyfrom', 'modelidentifier']);
+
+/** One ARN segment: text without a colon, or placeholders such as `<AWS::Partition>` (which contain colons). */
+const SEGMENT = '(?:<[^>]*>|[^:<"\\s])*';
+const ARN = new RegExp(`arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):(foundation-model|inference-profile|guardrail-profile)\\/([^"\\s,\\]}]+)`, 'g');
+const BARE_MODEL = /^[a-z0-9-]+\.[A-Za-z0-9._:*-]+$/;
+
+/** A model (or guardrail profile) a resource names. */
+export interface ModelReference {
+  readonly kind: 'foundation-model' | 'inference-profile' | 'guardrail-profile' | 'model-id';
+  /** The region of an ARN: '' for the region-less global leg, undefined for a bare ID */
+  readonly region?: string;
+  /** The geography prefix of a profile (`eu`, `global`), if any */
+  readonly geography?: string;
+  /** The model ID without the prefix (for a guardrail profile, `guardrail.v1:0`) */
+  readonly modelId: string;
+  /** The text as written, for messages */
+  readonly text: string;
+}
+
+/** Splits `eu.anthropic.claude...` into the geography prefix and the model ID. */
+export function splitGeography(id: string, knownPrefixes: string[]): { geography?: string; modelId: string } {
+  const dot = id.indexOf('.');
+  if (dot > 0) {
+    const prefix = id.slice(0, dot);
+    if (knownPrefixes.includes(prefix)) return { geography: prefix, modelId: id.slice(dot + 1) };
+  }
+  return { modelId: id };
+}
+
+/** Every model, inference profile and guardrail profile a resource names. */
+export function modelReferences(res: RenderedResource, knownPrefixes: string[]): ModelReference[] {
+  const refs: ModelReference[] = [];
+  const seen = new Set<string>();
+  const add = (ref: ModelReference) => {
+    const key = `${ref.kind}|${ref.region}|${ref.text}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      refs.push(ref);
+    }
+  };
+  walk(res.properties, (key, value) => {
+    if (typeof value === 'object' && value !== null && !isIntrinsic(value)) return;
+    const text = flatten(value, res.stack);
+    if (text === undefined) return;
+    let matched = false;
+    for (const m of text.matchAll(ARN)) {
+      matched = true;
+      const kind = m[3] as ModelReference['kind'];
+      const split = kind === 'foundation-model' ? { modelId: m[4] } : splitGeography(m[4], knownPrefixes);
+      add({ kind, region: m[1], geography: split.geography, modelId: split.modelId, text: m[0] });
+    }
+    if (!matched && MODEL_KEYS.has(key.toLowerCase()) && BARE_MODEL.test(text)) {
+      const split = splitGeography(text, knownPrefixes);
+      add({ kind: split.geography ? 'inference-profile' : 'model-id', geography: split.geography, modelId: split.modelId, text });
+    }
+    // A flow definition or prompt given as a JSON string: look inside it.
+    if (!matched && /^\s*[{[]/.test(text)) {
+      try {
+        const inner = JSON.parse(text);
+        modelReferences({ ...res, properties: inner }, knownPrefixes).forEach(add);
+      } catch {
+        // not JSON
+      }
+    }
+  });
+  return refs;
+}

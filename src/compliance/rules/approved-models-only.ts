@@ -1,0 +1,32 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
+import { BedrockRule } from '../private/rule';
+
+/** MD1: only approved models are named. */
+export const ApprovedModelsOnly: BedrockRule = {
+  id: 'MD1',
+  name: 'ApprovedModelsOnly',
+  info: 'The resource names a model that is not on the governance profile\'s approved list.',
+  explanation: 'Models are approved after a risk review (data use, licence, evaluation). Every place a model is named (inference profiles, agents, ' +
+    'knowledge bases, data source parsers, prompt routers, prompts, flows, provisioned throughput, IAM and endpoint policies) must name one of the ' +
+    'pack\'s `approvedModels`; a wildcard model ID is not an approved model. The finding names the model, e.g. `Bedrock-MD1[anthropic.claude-v2:1]`.',
+  defaultLevel: NagMessageLevel.ERROR,
+  resourceTypes: MODEL_NAMING_TYPES,
+  controls: {
+    nist80053r5: ['CM-7(5)', 'CM-10', 'SA-9', 'SR-5'],
+    hipaa: ['164.308(b)(1)'],
+    pciDss: ['12.8'],
+    securityHub: [],
+    wellArchitectedGenAi: ['GENSEC01', 'GENOPS01'],
+  },
+  check(node, context) {
+    const approved = context.settings.approvedModels;
+    if (approved === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    const res = context.render(node);
+    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+    const refs = modelReferences(res, context.settings.knownGeographyPrefixes).filter(r => r.kind !== 'guardrail-profile');
+    if (refs.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const unapproved = [...new Set(refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId))];
+    return unapproved.length > 0 ? unapproved : NagRuleCompliance.COMPLIANT;
+  },
+};

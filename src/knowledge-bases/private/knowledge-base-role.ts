@@ -1,0 +1,107 @@
+import { Aws, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
+import { hardenedKey } from '../../private/hardened-stores';
+
+/**
+ * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this
+ * region only (the confused-deputy conditions), with one managed policy that the knowledge base, its
+ * store and its data sources add their statements to.
+ */
+export function knowledgeBaseRole(scope: Construct, description: string): { role: iam.Role; policy: iam.ManagedPolicy } {
+  const stack = Stack.of(scope);
+  const role = new iam.Role(scope, 'Role', {
+    description,
+    assumedBy: new iam.ServicePrincipal('bedrock.amazonaws.com', {
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:bedrock:${stack.region}:${stack.account}:knowledge-base/*` },
+      },
+    }),
+  });
+  const policy = new iam.ManagedPolicy(scope, 'RolePolicy', {
+    description: 'What the knowledge base needs: its embedding model, its data sources, its vector store; nothing else',
+    roles: [role],
+  });
+  return { role, policy };
+}
+
+/** The ARN the knowledge base names as its embedding model (a model or an inference profile). */
+export function embeddingModelArnOf(scope: Construct, model: IBedrockInvokable): string {
+  if (model instanceof FoundationModel) return model.modelArn(scope);
+  if (model instanceof CrossRegionInferenceProfile) return model.inferenceProfileArn(scope);
+  const anyModel = model as any;
+  for (const key of ['applicationInferenceProfileArn', 'provisionedModelArn', 'customModelArn']) {
+    if (typeof anyModel[key] === 'string') return anyModel[key];
+  }
+  return model.invocationIdentifier(scope);
+}
+
+/** The model ID behind an invokable, when it has one (foundation model, inference profile). */
+export function modelIdOf(model: IBedrockInvokable): string | undefined {
+  const anyModel = model as any;
+  if (typeof anyModel.modelId === 'string') return anyModel.modelId;
+  if (anyModel.modelSource && typeof anyModel.modelSource.modelId === 'string') return anyModel.modelSource.modelId;
+  return undefined;
+}
+
+/** What the application logs of a knowledge base are made of. */
+export interface ApplicationLogs {
+  readonly logGroup: logs.ILogGroup;
+  readonly encryptionKey?: kms.IKey;
+  readonly deliverySource: CfnDeliverySource;
+  readonly deliveryDestination: CfnDeliveryDestination;
+  readonly delivery: CfnDelivery;
+}
+
+/**
+ * Knowledge-base application logs through CloudWatch vended logs: a delivery source on the knowledge
+ * base (`APPLICATION_LOGS`), a delivery destination on a log group encrypted with a customer-managed
+ * key (one year, retained), and the delivery between them.
+ */
+export function applicationLogs(scope: Construct, knowledgeBaseArn: string, logGroupName: string, deliveryName: string,
+  removalPolicy: RemovalPolicy, existing?: logs.ILogGroup): ApplicationLogs {
+  const stack = Stack.of(scope);
+  let logGroup: logs.ILogGroup;
+  let key: kms.Key | undefined;
+  let destinationArn: string;
+  if (existing) {
+    logGroup = existing;
+    destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${existing.logGroupName}`;
+  } else {
+    destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}`;
+    key = hardenedKey(scope, 'LogsKey', 'Application logs of an Amazon Bedrock knowledge base', removalPolicy);
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchLogsKnowledgeBaseLogs',
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': destinationArn } },
+    }));
+    const group = new logs.LogGroup(scope, 'LogGroup', {
+      logGroupName,
+      encryptionKey: key,
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy,
+    });
+    group.node.addDependency(key);
+    logGroup = group;
+  }
+  const deliverySource = new CfnDeliverySource(scope, 'LogDeliverySource', {
+    name: `${deliveryName}-source`,
+    logType: 'APPLICATION_LOGS',
+    resourceArn: knowledgeBaseArn,
+  });
+  const deliveryDestination = new CfnDeliveryDestination(scope, 'LogDeliveryDestination', {
+    name: `${deliveryName}-logs`,
+    destinationResourceArn: destinationArn,
+  });
+  if (logGroup instanceof Construct) deliveryDestination.node.addDependency(logGroup);
+  const delivery = new CfnDelivery(scope, 'LogDelivery', {
+    deliverySourceName: deliverySource.ref,
+    deliveryDestinationArn: deliveryDestination.attrArn,
+  });
+  delivery.addResourceDependency(deliverySource);
+  return { logGroup, encryptionKey: key, deliverySource, deliveryDestination, delivery };
+}

@@ -1,0 +1,229 @@
+import { Arn, ArnFormat, RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EmbeddingModel, VectorDataType } from './embedding-model';
+import { IKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase } from './knowledge-base';
+import { ApplicationLogs, applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
+import { BEDROCK_NAME, bedrockName } from './private/names';
+import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
+import { S3VectorStore } from './s3-vector-store';
+import { IVectorStore } from './vector-store';
+import { IBedrockInvokable } from '../models';
+import { Problems, oneOf } from '../private/validation';
+
+/**
+ * Properties of a vector knowledge base.
+ */
+export interface VectorKnowledgeBaseProps {
+  /**
+   * The embedding model, as an invokable: `EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable()`,
+   * `FoundationModel.of(...)`, `CrossRegionInferenceProfile.of(...)`. The role may invoke it through
+   * its own grant, so inference profiles get the right regions and fences.
+   */
+  readonly embeddingModel: IBedrockInvokable;
+
+  /**
+   * What the library needs to know about the embedding model (allowed dimensions and data types).
+   *
+   * @default - looked up from the invokable's model ID among `EmbeddingModel.listed()`; required for
+   * a model the library does not list
+   */
+  readonly embeddingModelSpec?: EmbeddingModel;
+
+  /**
+   * The vector dimensions: one the model can produce.
+   *
+   * @default - the model's default dimensions (1024 for Titan Text Embeddings V2)
+   */
+  readonly dimensions?: number;
+
+  /**
+   * The vector data type: one the model and the store support.
+   *
+   * @default VectorDataType.FLOAT32
+   */
+  readonly vectorDataType?: VectorDataType;
+
+  /**
+   * Where the vectors are kept.
+   *
+   * @default - a new `S3VectorStore` (construct ID `VectorStore`): a vector bucket encrypted with a
+   * customer-managed key, retained on deletion
+   */
+  readonly vectorStore?: IVectorStore;
+
+  /**
+   * Name of the knowledge base: 1 to 100 letters, digits, and single `-` or `_` between them.
+   *
+   * @default - derived from the construct path
+   */
+  readonly knowledgeBaseName?: string;
+
+  /**
+   * Description of the knowledge base.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Deliver the knowledge base's application logs (ingestion events per document) to CloudWatch Logs.
+   *
+   * @default true
+   */
+  readonly applicationLogs?: boolean;
+
+  /**
+   * The log group for the application logs.
+   *
+   * @default - `/aws/vendedlogs/bedrock/knowledge-bases/<name>`, encrypted with a customer-managed
+   * key (rotation on), kept one year, retained on deletion
+   */
+  readonly logGroup?: logs.ILogGroup;
+
+  /**
+   * What deleting the stack does to the knowledge base, its data sources, the index and keys it creates.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * An Amazon Bedrock knowledge base of type VECTOR with a private, encrypted vector store (S3 Vectors
+ * by default) and no Lambda function.
+ *
+ * Its service role is trusted by Bedrock for this account's knowledge bases in this region only, and
+ * holds one managed policy: invoke the embedding model, read the data-source prefixes and decrypt
+ * their keys, use the vector store. Nothing else.
+ */
+export class VectorKnowledgeBase extends KnowledgeBaseBase {
+  /**
+   * An existing knowledge base, for grants.
+   *
+   * @param scope the scope of the import
+   * @param id its construct ID
+   * @param attrs its ARN
+   */
+  public static fromKnowledgeBaseAttributes(scope: Construct, id: string, attrs: KnowledgeBaseAttributes): IKnowledgeBase {
+    const arn = attrs.knowledgeBaseArn;
+    if (!Token.isUnresolved(arn) && !/^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:knowledge-base\/[0-9a-zA-Z]{10}$/.test(arn)) {
+      const problems = new Problems();
+      problems.add(`knowledgeBaseArn '${arn}' is not a knowledge base ARN (arn:<partition>:bedrock:<region>:<account>:knowledge-base/<10-character id>)`);
+      problems.throwIfAny(scope, 'VectorKnowledgeBase.fromKnowledgeBaseAttributes');
+    }
+    class Import extends KnowledgeBaseBase {
+      public readonly knowledgeBaseArn = arn;
+      public readonly knowledgeBaseId = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    }
+    const imported = new Import(scope, id);
+    return imported;
+  }
+
+  /** The knowledge base ID */
+  public readonly knowledgeBaseId: string;
+  /** The knowledge base ARN */
+  public readonly knowledgeBaseArn: string;
+  /** The knowledge base name */
+  public readonly knowledgeBaseName: string;
+  /** The `AWS::Bedrock::KnowledgeBase` */
+  public readonly resource: bedrock.CfnKnowledgeBase;
+  /** The service role Bedrock assumes for this knowledge base */
+  public readonly role: iam.IRole;
+  /** The role's one managed policy: data sources add their statements to it */
+  public readonly rolePolicy: iam.ManagedPolicy;
+  /** The vector store */
+  public readonly vectorStore: IVectorStore;
+  /** The vector dimensions */
+  public readonly dimensions: number;
+  /** The vector data type */
+  public readonly vectorDataType: VectorDataType;
+  /** The embedding model */
+  public readonly embeddingModel: IBedrockInvokable;
+  /** The application log group, when logs are delivered */
+  public readonly logGroup?: logs.ILogGroup;
+  /** The removal policy of the knowledge base and its data sources */
+  public readonly removalPolicy: RemovalPolicy;
+  private readonly logs?: ApplicationLogs;
+
+  constructor(scope: Construct, id: string, props: VectorKnowledgeBaseProps) {
+    super(scope, id);
+    this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    this.embeddingModel = props.embeddingModel;
+    this.knowledgeBaseName = props.knowledgeBaseName ?? bedrockName(this);
+
+    const problems = new Problems();
+    const modelId = modelIdOf(props.embeddingModel);
+    const spec = props.embeddingModelSpec ?? (modelId ? EmbeddingModel.fromModelId(modelId) : undefined);
+    if (!spec) {
+      problems.add(`embeddingModel ${modelId ?? props.embeddingModel.invocationIdentifier(this)} is not an embedding model the library lists ` +
+        `(${oneOf(EmbeddingModel.listed().map(m => m.modelId))}): pass embeddingModelSpec: EmbeddingModel.custom({ modelId, dimensions, ... })`);
+    } else if (modelId && spec.modelId !== modelId) {
+      problems.add(`embeddingModelSpec describes ${spec.modelId}, but embeddingModel is ${modelId}`);
+    }
+    this.dimensions = props.dimensions ?? spec?.defaultDimensions ?? 0;
+    this.vectorDataType = props.vectorDataType ?? VectorDataType.FLOAT32;
+    if (spec) {
+      problems.check(spec.dimensions.includes(this.dimensions),
+        `dimensions is ${this.dimensions}, but ${spec.modelId} produces ${oneOf(spec.dimensions.map(String))} dimensions`);
+      problems.check(spec.dataTypes.includes(this.vectorDataType),
+        `vectorDataType is ${this.vectorDataType}, but ${spec.modelId} produces ${oneOf(spec.dataTypes)} vectors`);
+    }
+    if (!Token.isUnresolved(this.knowledgeBaseName)) {
+      problems.check(BEDROCK_NAME.test(this.knowledgeBaseName),
+        `knowledgeBaseName '${this.knowledgeBaseName}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`);
+    }
+    problems.check(!(props.logGroup && props.applicationLogs === false), 'logGroup is given, but applicationLogs is false');
+    problems.throwIfAny(this, 'VectorKnowledgeBase');
+
+    const { role, policy } = knowledgeBaseRole(this, `Amazon Bedrock knowledge base ${this.knowledgeBaseName}`);
+    this.role = role;
+    this.rolePolicy = policy;
+    policy.addStatements(...props.embeddingModel.invokeStatements(this));
+
+    this.vectorStore = props.vectorStore ?? new S3VectorStore(this, 'VectorStore', { removalPolicy: this.removalPolicy });
+    const binding = this.vectorStore.bind(this, {
+      role,
+      dimensions: this.dimensions,
+      dataType: this.vectorDataType,
+      distanceMetric: spec!.distanceMetric,
+    });
+    policy.addStatements(...binding.statements);
+
+    this.resource = new bedrock.CfnKnowledgeBase(this, 'Resource', {
+      name: this.knowledgeBaseName,
+      description: props.description,
+      roleArn: role.roleArn,
+      knowledgeBaseConfiguration: {
+        type: 'VECTOR',
+        vectorKnowledgeBaseConfiguration: {
+          embeddingModelArn: embeddingModelArnOf(this, props.embeddingModel),
+          embeddingModelConfiguration: {
+            bedrockEmbeddingModelConfiguration: { dimensions: this.dimensions, embeddingDataType: this.vectorDataType },
+          },
+        },
+      },
+      storageConfiguration: binding.storageConfiguration,
+    });
+    this.resource.applyRemovalPolicy(this.removalPolicy);
+    // Bedrock checks the role's access to the model and the store when the knowledge base is created.
+    this.resource.node.addDependency(policy, ...binding.dependencies);
+    this.knowledgeBaseId = this.resource.attrKnowledgeBaseId;
+    this.knowledgeBaseArn = this.resource.attrKnowledgeBaseArn;
+
+    if (props.applicationLogs ?? true) {
+      this.logs = applicationLogs(this, this.knowledgeBaseArn, `/aws/vendedlogs/bedrock/knowledge-bases/${this.knowledgeBaseName}`,
+        this.knowledgeBaseName.slice(0, 50), this.removalPolicy, props.logGroup);
+      this.logGroup = this.logs.logGroup;
+    }
+  }
+
+  /**
+   * Adds an S3 data source: the role may read its prefixes and decrypt its keys.
+   *
+   * @param id the data source's construct ID (under this knowledge base)
+   * @param options the bucket, prefixes, chunking, parsing and keys
+   */
+  public addS3DataSource(id: string, options: S3DataSourceOptions): S3DataSource {
+    return new S3DataSource(this, id, { ...options, knowledgeBase: this });
+  }
+}

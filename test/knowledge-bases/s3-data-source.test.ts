@@ -1,0 +1,120 @@
+import { aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { knowledgeBaseStack } from './fixtures';
+import { ChunkingStrategy, DataDeletionPolicy } from '../../src/knowledge-bases';
+import { FoundationModel } from '../../src/models';
+
+describe('S3DataSource', () => {
+  test('defaults: one prefix, fixed-size chunking 300/20, a transient-data key, vectors retained', () => {
+    const { stack, kb, bucket } = knowledgeBaseStack();
+    kb.addS3DataSource('Policies', { bucket, inclusionPrefixes: ['policies/'] });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Bedrock::DataSource', {
+      KnowledgeBaseId: { 'Fn::GetAtt': ['Kb4174A18D', 'KnowledgeBaseId'] },
+      Name: 'Stack-Kb-Policies-F5D2912E',
+      DataDeletionPolicy: 'RETAIN',
+      DataSourceConfiguration: { Type: 'S3', S3Configuration: { BucketArn: { 'Fn::GetAtt': ['DocsA50029D5', 'Arn'] }, InclusionPrefixes: ['policies/'] } },
+      ServerSideEncryptionConfiguration: { KmsKeyArn: { 'Fn::GetAtt': ['KbPoliciesTransientDataKey0D50A902', 'Arn'] } },
+      VectorIngestionConfiguration: {
+        ChunkingConfiguration: { ChunkingStrategy: 'FIXED_SIZE', FixedSizeChunkingConfiguration: { MaxTokens: 300, OverlapPercentage: 20 } },
+        ParsingConfiguration: Match.absent(),
+      },
+    });
+    expect(template.toJSON().Resources.KbPoliciesB3C9FBAB.DependsOn).toEqual(['KbRolePolicy6F77476D']);
+  });
+
+  test('hierarchical, semantic and no chunking; foundation-model parsing; deletion policy; a KMS bucket', () => {
+    const { stack, kb } = knowledgeBaseStack();
+    const key = new kms.Key(stack, 'BucketKey', { enableKeyRotation: true });
+    const bucket = new s3.Bucket(stack, 'Encrypted', { encryptionKey: key });
+    const parser = FoundationModel.of('anthropic.claude-3-haiku-20240307-v1:0', { allowUnlistedModel: true });
+    kb.addS3DataSource('H', { bucket, chunkingStrategy: ChunkingStrategy.hierarchical({ parentMaxTokens: 1500, childMaxTokens: 300, overlapTokens: 60 }) });
+    kb.addS3DataSource('S', {
+      bucket,
+      chunkingStrategy: ChunkingStrategy.semantic({ maxTokens: 300, bufferSize: 1, breakpointPercentileThreshold: 95 }),
+      parsingModel: parser,
+      parsingPrompt: 'Transcribe tables as Markdown.',
+      dataDeletionPolicy: DataDeletionPolicy.DELETE,
+    });
+    kb.addS3DataSource('N', { bucket, chunkingStrategy: ChunkingStrategy.NONE });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Bedrock::DataSource', {
+      VectorIngestionConfiguration: {
+        ChunkingConfiguration: {
+          ChunkingStrategy: 'HIERARCHICAL',
+          HierarchicalChunkingConfiguration: { LevelConfigurations: [{ MaxTokens: 1500 }, { MaxTokens: 300 }], OverlapTokens: 60 },
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::Bedrock::DataSource', {
+      DataDeletionPolicy: 'DELETE',
+      VectorIngestionConfiguration: {
+        ChunkingConfiguration: {
+          ChunkingStrategy: 'SEMANTIC',
+          SemanticChunkingConfiguration: { MaxTokens: 300, BufferSize: 1, BreakpointPercentileThreshold: 95 },
+        },
+        ParsingConfiguration: {
+          ParsingStrategy: 'BEDROCK_FOUNDATION_MODEL',
+          BedrockFoundationModelConfiguration: {
+            ModelArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':bedrock:eu-central-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0']] },
+            ParsingPrompt: { ParsingPromptText: 'Transcribe tables as Markdown.' },
+          },
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::Bedrock::DataSource', { VectorIngestionConfiguration: { ChunkingConfiguration: { ChunkingStrategy: 'NONE' } } });
+    // The bucket's key, through S3 only; the parsing model.
+    const statements = template.toJSON().Resources.KbRolePolicy6F77476D.Properties.PolicyDocument.Statement;
+    expect(statements).toEqual(expect.arrayContaining([
+      {
+        Action: 'kms:Decrypt',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': ['BucketKey7092080A', 'Arn'] },
+        Condition: { StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' } },
+      },
+      expect.objectContaining({ Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] }),
+    ]));
+  });
+
+  describe('checked at synth', () => {
+    const add = (options: Record<string, unknown>) => () => {
+      const { kb, bucket } = knowledgeBaseStack();
+      kb.addS3DataSource('Bad', { bucket, ...options });
+    };
+
+    test('chunk sizes and overlaps out of range', () => {
+      expect(add({ chunkingStrategy: ChunkingStrategy.fixedSize({ maxTokens: 0, overlapPercentage: 100 }) })).toThrow(
+        'S3DataSource:\n' +
+        '  - chunkingStrategy: fixed-size chunking maxTokens is 0; allowed: an integer of at least 1\n' +
+        '  - chunkingStrategy: fixed-size chunking overlapPercentage is 100; allowed: an integer from 1 to 99');
+      expect(add({ chunkingStrategy: ChunkingStrategy.hierarchical({ parentMaxTokens: 9000, childMaxTokens: 300, overlapTokens: 0 }) })).toThrow(
+        'S3DataSource:\n' +
+        '  - chunkingStrategy: hierarchical chunking parentMaxTokens is 9000; allowed: an integer from 1 to 8192\n' +
+        '  - chunkingStrategy: hierarchical chunking overlapTokens is 0; allowed: an integer of at least 1');
+      expect(add({ chunkingStrategy: ChunkingStrategy.hierarchical({ parentMaxTokens: 300, childMaxTokens: 1500, overlapTokens: 60 }) })).toThrow(
+        'S3DataSource: chunkingStrategy: hierarchical chunking childMaxTokens (1500) is larger than parentMaxTokens (300); a child chunk must fit in its parent');
+      expect(add({ chunkingStrategy: ChunkingStrategy.semantic({ maxTokens: 300, bufferSize: 2, breakpointPercentileThreshold: 40 }) })).toThrow(
+        'S3DataSource:\n' +
+        '  - chunkingStrategy: semantic chunking bufferSize is 2; allowed: an integer from 0 to 1\n' +
+        '  - chunkingStrategy: semantic chunking breakpointPercentileThreshold is 40; allowed: an integer from 50 to 99');
+    });
+
+    test('an empty or malformed prefix, or more than one', () => {
+      expect(add({ inclusionPrefixes: [''] })).toThrow(
+        'S3DataSource: inclusionPrefixes has an empty prefix: give a key prefix such as \'documents/\', or omit inclusionPrefixes for the whole bucket');
+      for (const bad of ['/docs/', 'docs//x', 'docs/*', 'x'.repeat(301)]) {
+        expect(add({ inclusionPrefixes: [bad] })).toThrow(`S3DataSource: inclusion prefix '${bad}' is malformed: a key prefix has no leading '/', no '//', ` +
+          'no wildcard (* or ?), no surrounding spaces, and 1 to 300 characters');
+      }
+      expect(add({ inclusionPrefixes: ['a/', 'b/'] })).toThrow(
+        'S3DataSource: inclusionPrefixes has 2 prefixes (a/, b/); Bedrock accepts one per data source: add a data source per prefix');
+    });
+
+    test('a bad name; a prompt without a parsing model', () => {
+      expect(add({ dataSourceName: 'docs source', parsingPrompt: 'x' })).toThrow(
+        'S3DataSource:\n' +
+        '  - dataSourceName \'docs source\' is not allowed: use 1 to 100 letters and digits, with single \'-\' or \'_\' between them\n' +
+        '  - parsingPrompt is given without parsingModel');
+    });
+  });
+});
