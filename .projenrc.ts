@@ -107,6 +107,12 @@ project.eslint?.addOverride({
 });
 project.testTask.prependSpawn(bundleHandlers);
 
+// RULES.md is generated from the rule files; a test fails when it drifts.
+project.addTask('generate:rules-md', {
+  description: 'Regenerate RULES.md from src/compliance/rules',
+  exec: 'tsx scripts/rules-md/generate.ts',
+});
+
 // README examples must compile under jsii-rosetta strict mode.
 const rosetta = project.addTask('rosetta:extract', {
   description: 'Compile every README example with jsii-rosetta in strict mode',

@@ -6,3 +6,4 @@ export * from './guardrails';
 export * from './throughput';
 export * from './landing-zone';
 export * from './knowledge-bases';
+export * from './compliance';

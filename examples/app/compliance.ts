@@ -2,11 +2,13 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { CHAT_MODEL, EMBEDDING_MODEL, FAST_MODEL } from './landing-zone';
+import { BedrockGovernanceChecks, Geography } from '../../src';
 
 /**
- * The compliance packs the landing zone runs: the four cdk-nag 3 packs (policy-validation plugins,
- * registered with `Validations.of(app).addPlugins(...)`) and the AWS Control Tower proactive controls
- * through cfn-guard.
+ * The compliance packs the landing zone runs: the four cdk-nag 3 packs and the library's Bedrock pack
+ * (policy-validation plugins, registered with `Validations.of(app).addPlugins(...)`), and the AWS
+ * Control Tower proactive controls through cfn-guard.
  */
 export function compliancePacks(app?: IConstruct): IPolicyValidationPlugin[] {
   return [
@@ -14,6 +16,10 @@ export function compliancePacks(app?: IConstruct): IPolicyValidationPlugin[] {
     new HIPAASecurityChecks(app),
     new NIST80053R5Checks(app),
     new PCIDSS321Checks(app),
+    new BedrockGovernanceChecks(app, {
+      approvedModels: [CHAT_MODEL, FAST_MODEL, EMBEDDING_MODEL],
+      approvedGeographies: [Geography.US, Geography.EU],
+    }),
     new CfnGuardValidator({ controlTowerRulesEnabled: true }),
   ];
 }

@@ -102,7 +102,7 @@ export interface BedrockGovernanceChecksProps extends NagPackProps {
  */
 export class BedrockGovernanceChecks extends NagPack {
   /** The IDs of every rule of the pack, without the `Bedrock-` prefix, in RULES.md order. */
-  public static ruleIds(): string[] {
+  public static allRuleIds(): string[] {
     return BEDROCK_RULES.map(r => r.id);
   }
 
@@ -119,7 +119,7 @@ export class BedrockGovernanceChecks extends NagPack {
     this.packName = 'Bedrock';
     const problems: string[] = [];
     this.levels = new Map();
-    const known = BedrockGovernanceChecks.ruleIds();
+    const known = BedrockGovernanceChecks.allRuleIds();
     for (const [key, level] of Object.entries(props.ruleLevels ?? {})) {
       const id = key.replace(/^Bedrock-/, '');
       if (!known.includes(id)) problems.push(`ruleLevels names '${key}', which is not a rule of the pack; rules: ${known.join(', ')}`);

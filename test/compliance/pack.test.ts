@@ -114,7 +114,7 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-PT1 @ Stack/Throughput',
     ]);
     const ruleIds = [...new Set(findings.map(f => /^Bedrock-([A-Z]+\d+)/.exec(f)![1]))].sort();
-    expect(ruleIds).toEqual(BedrockGovernanceChecks.ruleIds().sort());
+    expect(ruleIds).toEqual(BedrockGovernanceChecks.allRuleIds().sort());
   });
 
   test('rule levels: each rule\'s default, overridden by ruleLevels (with or without the pack prefix)', () => {
@@ -142,7 +142,7 @@ describe('BedrockGovernanceChecks', () => {
   });
 
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
-    const ids = BedrockGovernanceChecks.ruleIds();
+    const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(28);
   });
