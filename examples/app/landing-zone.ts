@@ -1,7 +1,8 @@
-import { App, Stack, StackProps, Tags, aws_iam as iam } from 'aws-cdk-lib';
+import { App, Stack, StackProps, Tags, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  ApplicationInferenceProfile, ApprovedModel, BedrockLandingZone, CrossRegionInferenceProfile, GovernanceProfile, ModelAccessPolicy,
+  ApplicationInferenceProfile, ApprovedModel, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
+  GovernanceProfile, ModelAccessPolicy, VectorKnowledgeBase,
 } from '../../src';
 
 /**
@@ -81,6 +82,41 @@ export class AccountBaselineStack extends Stack {
   }
 }
 
+export interface KnowledgeBaseWorkloadProps extends StackProps {
+  /** The account baseline of the same account and region */
+  readonly baseline: AccountBaselineStack;
+}
+
+/**
+ * A team's RAG workload on top of the baseline: a knowledge base over a document bucket, vectors in
+ * S3 Vectors with a customer-managed key, no Lambda function. The application role may retrieve from
+ * it and generate with the approved chat model through the landing zone's geography.
+ */
+export class KnowledgeBaseWorkloadStack extends Stack {
+  public readonly knowledgeBase: VectorKnowledgeBase;
+
+  constructor(scope: Construct, id: string, props: KnowledgeBaseWorkloadProps) {
+    super(scope, id, props);
+    // The team's existing document bucket (governed elsewhere); the knowledge base only reads a prefix.
+    const documents = s3.Bucket.fromBucketName(this, 'Documents', `claims-documents-${this.account}-${this.region}`);
+    this.knowledgeBase = new VectorKnowledgeBase(this, 'PolicyHandbook', {
+      embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable(),
+      description: 'Company policies and procedures for the claims assistant',
+    });
+    this.knowledgeBase.addS3DataSource('Handbook', {
+      bucket: documents,
+      inclusionPrefixes: ['handbook/'],
+      chunking: ChunkingStrategy.fixedSize({ maxTokens: 512, overlapPercentage: 20 }),
+    });
+    // A managed policy rather than grantRetrieve's inline policy: the HIPAA, NIST and PCI packs ask for it.
+    new iam.ManagedPolicy(this, 'RetrieveHandbook', {
+      description: 'Retrieve from the policy handbook knowledge base',
+      roles: [props.baseline.applicationRole],
+      statements: [new iam.PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [this.knowledgeBase.knowledgeBaseArn] })],
+    });
+  }
+}
+
 /** Builds the whole example landing zone into an app. */
 export function buildLandingZone(app: App): Stack[] {
   const stacks: Stack[] = [];
@@ -91,8 +127,13 @@ export function buildLandingZone(app: App): Stack[] {
         profiles: [...ACCOUNT_PROFILES[accountName], ...governed.profiles],
         description: `Governed Amazon Bedrock baseline for ${accountName} in ${governed.region}`,
       });
-      Tags.of(stack).add('landing-zone:account', accountName);
-      stacks.push(stack);
+      const workload = new KnowledgeBaseWorkloadStack(app, `KnowledgeBase-${accountName}-${governed.region}`, {
+        env: { account, region: governed.region },
+        baseline: stack,
+        description: `Knowledge-base workload for ${accountName} in ${governed.region}`,
+      });
+      for (const s of [stack, workload]) Tags.of(s).add('landing-zone:account', accountName);
+      stacks.push(stack, workload);
     }
   }
   return stacks;
