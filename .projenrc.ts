@@ -34,6 +34,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'tsx@^4.23.15',
     '@jsii/spec',
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
+    'cdk-stacksets@0.0.153',
   ],
 
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.

@@ -7,3 +7,4 @@ export * from './throughput';
 export * from './landing-zone';
 export * from './knowledge-bases';
 export * from './compliance';
+export * from './organization';

@@ -58,6 +58,11 @@ export class ApprovedModel {
     this.fixed = fixed;
   }
 
+  /** Whether this model is called on demand in the governed region, without a profile. */
+  public get isInRegion(): boolean {
+    return this.route === Route.IN_REGION;
+  }
+
   /** Whether this model is called through a global profile. */
   public get isGlobal(): boolean {
     return this.route === Route.GLOBAL;

@@ -11,6 +11,12 @@ import { Construct } from 'constructs';
  * budgeted one Lambda function (see docs/adr/0004-one-control-plane-function-per-stack.md).
  */
 const PROVIDER_ID = 'BedrockLandingZoneControlPlaneProvider';
+
+/**
+ * The IAM path of the control-plane role: organization policies exempt roles on this path from the
+ * deny on changing the invocation logging configuration.
+ */
+export const LANDING_ZONE_ROLE_PATH = '/bedrock-landing-zone/';
 const CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handlers', 'bedrock-control-plane');
 
 export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
@@ -23,6 +29,7 @@ export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
     timeout: Duration.minutes(5),
     description: 'cdk-bedrock-landing-zone: configures Amazon Bedrock settings that CloudFormation has no resource for',
   });
+  (provider.node.findChild('Role') as CfnResource).addPropertyOverride('Path', LANDING_ZONE_ROLE_PATH);
   const fn = provider.node.findChild('Handler') as CfnResource;
   // One deployment at a time is all a control-plane handler needs; it also keeps it from exhausting
   // the account's concurrency.

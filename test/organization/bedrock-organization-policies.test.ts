@@ -1,0 +1,176 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile } from '../../src';
+import { HAIKU_45, SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
+import { expectValidCloudFormation } from '../support/cfn-schema';
+import { PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+import { checkCompliance } from '../support/nag';
+
+const MANAGEMENT = '999999999999';
+const MEMBER = '111111111111';
+const OU = 'ou-ab12-cd34ef56';
+
+function organizationStack(props: Partial<BedrockOrganizationPoliciesProps> = {}): { stack: Stack; scps: PolicyDocument[] } {
+  const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+  new BedrockOrganizationPolicies(stack, 'Scps', {
+    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
+    profiles: [GovernanceProfile.EU_RESIDENCY],
+    targetIds: [OU],
+    ...props,
+  });
+  const template = Template.fromStack(stack).toJSON();
+  const scps = Object.values<any>(template.Resources)
+    .filter(r => r.Type === 'AWS::Organizations::Policy')
+    .map(r => resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT }));
+  return { stack, scps };
+}
+
+/** An identity policy that allows everything: only the SCPs can deny. */
+const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const profile = (region: string, id: string) => `arn:aws:bedrock:${region}:${MEMBER}:inference-profile/${id}`;
+
+describe('SCPs under EU residency, by meaning (an identity policy that allows everything)', () => {
+  const { scps } = organizationStack();
+  const invoke = (resource: string, context: Record<string, string | string[]> = {}, principal?: string) => evaluate(
+    { identity: [ADMIN], serviceControlPolicies: [scps] },
+    { action: 'bedrock:InvokeModel', resource, resourceAccount: MEMBER, context, principal },
+  );
+  const from = (region: string, extra: Record<string, string> = {}) => ({ 'aws:RequestedRegion': region, ...extra });
+
+  test('the approved EU profile and its EU destinations stay allowed', async () => {
+    const eu = profile('eu-central-1', `eu.${SONNET_45}`);
+    expect(await invoke(eu, from('eu-central-1'))).toBe('Allowed');
+    expect(await invoke(fmArn('eu-west-3', SONNET_45), from('eu-central-1', { 'bedrock:InferenceProfileArn': eu }))).toBe('Allowed');
+    expect(await invoke(fmArn('eu-central-1', TITAN_EMBED_V2), from('eu-central-1'))).toBe('Allowed');
+  });
+
+  test('an unapproved model is denied', async () => {
+    expect(await invoke(profile('eu-central-1', `eu.${HAIKU_45}`), from('eu-central-1'))).toBe('ExplicitlyDenied');
+    expect(await invoke(fmArn('eu-central-1', 'cohere.embed-english-v3'), from('eu-central-1'))).toBe('ExplicitlyDenied');
+  });
+
+  test('global profiles and the region-less model are denied', async () => {
+    expect(await invoke(profile('eu-central-1', `global.${SONNET_45}`), from('eu-central-1'))).toBe('ExplicitlyDenied');
+    expect(await invoke(fmArn('', SONNET_45), from('unspecified'))).toBe('ExplicitlyDenied');
+  });
+
+  test('US profiles and US regions are denied', async () => {
+    expect(await invoke(profile('us-east-1', `us.${SONNET_45}`), from('us-east-1'))).toBe('ExplicitlyDenied');
+    expect(await invoke(fmArn('us-east-1', TITAN_EMBED_V2), from('us-east-1'))).toBe('ExplicitlyDenied');
+  });
+
+  const change = (principal: string) => evaluate(
+    { identity: [ADMIN], serviceControlPolicies: [scps] },
+    {
+      action: 'bedrock:PutModelInvocationLoggingConfiguration',
+      resource: '*',
+      resourceAccount: MEMBER,
+      principal,
+      context: { 'aws:PrincipalArn': principal },
+    },
+  );
+
+  test('another role cannot change the logging configuration; the landing zone and the CDK deployment roles can', async () => {
+    expect(await change(`arn:aws:iam::${MEMBER}:role/developer`)).toBe('ExplicitlyDenied');
+    expect(await change(`arn:aws:iam::${MEMBER}:role/bedrock-landing-zone/Baseline-BedrockLandingZoneContr-AbC123`)).toBe('Allowed');
+    expect(await change(`arn:aws:iam::${MEMBER}:role/cdk-hnb659fds-cfn-exec-role-${MEMBER}-eu-central-1`)).toBe('Allowed');
+  });
+
+  test('long-term Bedrock API keys cannot be created or used', async () => {
+    const credential = (service: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] }, {
+      action: 'iam:CreateServiceSpecificCredential',
+      resource: `arn:aws:iam::${MEMBER}:user/dev`,
+      context: { 'iam:ServiceSpecificCredentialServiceName': service },
+    });
+    expect(await credential('bedrock.amazonaws.com')).toBe('ExplicitlyDenied');
+    expect(await credential('codecommit.amazonaws.com')).toBe('Allowed');
+    const bearer = (type: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] }, {
+      action: 'bedrock:CallWithBearerToken', resource: '*', resourceAccount: MEMBER, context: { 'bedrock:BearerTokenType': type },
+    });
+    expect(await bearer('LONG_TERM')).toBe('ExplicitlyDenied');
+    expect(await bearer('SHORT_TERM')).toBe('Allowed');
+  });
+
+  test('provisioned throughput only for approved models', async () => {
+    const create = (resource: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] },
+      { action: 'bedrock:CreateProvisionedModelThroughput', resource, resourceAccount: MEMBER, context: from('eu-central-1') });
+    expect(await create(fmArn('eu-west-3', SONNET_45))).toBe('Allowed');
+    expect(await create(fmArn('eu-west-3', HAIKU_45))).toBe('ExplicitlyDenied');
+  });
+});
+
+describe('options', () => {
+  test('requireGuardrail denies invocations without one, except Bedrock\'s own calls', async () => {
+    const { scps } = organizationStack({ requireGuardrail: true });
+    const eu = profile('eu-central-1', `eu.${SONNET_45}`);
+    const invoke = (context: Record<string, string>) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] },
+      { action: 'bedrock:InvokeModel', resource: eu, resourceAccount: MEMBER, context: { 'aws:RequestedRegion': 'eu-central-1', ...context } });
+    expect(await invoke({ 'aws:ViaAWSService': 'false' })).toBe('ExplicitlyDenied');
+    expect(await invoke({ 'aws:ViaAWSService': 'false', 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:eu-central-1:${MEMBER}:guardrail/g:1` }))
+      .toBe('Allowed');
+    expect(await invoke({ 'aws:ViaAWSService': 'true' })).toBe('Allowed');
+  });
+
+  test('without residency, global profiles of approved models are allowed and several geographies are named', async () => {
+    const { scps } = organizationStack({
+      profiles: [GovernanceProfile.BASELINE],
+      geographies: [Geography.US, Geography.EU],
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.global(HAIKU_45)],
+    });
+    const invoke = (resource: string, region: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] },
+      { action: 'bedrock:InvokeModel', resource, resourceAccount: MEMBER, context: { 'aws:RequestedRegion': region } });
+    expect(await invoke(profile('us-east-1', `us.${SONNET_45}`), 'us-east-1')).toBe('Allowed');
+    expect(await invoke(profile('eu-central-1', `eu.${SONNET_45}`), 'eu-central-1')).toBe('Allowed');
+    expect(await invoke(profile('us-east-1', `global.${HAIKU_45}`), 'us-east-1')).toBe('Allowed');
+    expect(await invoke(fmArn('', HAIKU_45), 'unspecified')).toBe('Allowed');
+    expect(await invoke(profile('us-east-1', `global.${SONNET_45}`), 'us-east-1')).toBe('ExplicitlyDenied');
+  });
+});
+
+describe('size', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ApprovedModel.throughGeography(`vendor.model-number-${i}-v1:0`));
+
+  test('statements are packed into several policies when one is not enough, each under 5,120 characters', () => {
+    const { stack, scps } = organizationStack({ approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(30)] });
+    expect(scps.length).toBe(2);
+    for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
+    expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
+      'DenyGlobalProfiles', 'DenyInvocationOutsideGeographies', 'DenyLongTermBearerTokens', 'DenyLongTermBedrockApiKeys',
+      'DenyProvisionedThroughputForUnapprovedModels', 'DenyUnapprovedModels', 'ProtectLoggingAndGuardrailEnforcement',
+    ]);
+    Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 2);
+  });
+
+  test('an oversized model list fails synth, naming the statement and what to do', () => {
+    expect(() => organizationStack({ approvedModels: many(60) })).toThrow(
+      'BedrockOrganizationPolicies: statement DenyUnapprovedModels is 9386 characters, more than one service control policy holds ' +
+      '(5081 after the policy envelope); it cannot be split, because a Deny with NotResource must list every approved ARN at once. ' +
+      'Approve fewer models or geographies in one policy set: use one BedrockOrganizationPolicies per group of OUs');
+  });
+});
+
+describe('validation and compliance', () => {
+  test('bad input is reported together', () => {
+    expect(() => organizationStack({
+      targetIds: ['ou-bad', '12345'],
+      approvedModels: [ApprovedModel.global(SONNET_45)],
+      geographies: [Geography.US],
+    })).toThrow([
+      'BedrockOrganizationPolicies:',
+      '  - geographies us are not allowed by profile eu-residency; allowed: eu',
+      `  - approvedModels: global.${SONNET_45} may route to any commercial region, which profile eu-residency does not allow`,
+      "  - targetIds: 'ou-bad' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID",
+      "  - targetIds: '12345' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID",
+    ].join('\n'));
+  });
+
+  test('no geography without residency is an error that says what to give', () => {
+    expect(() => organizationStack({ profiles: [GovernanceProfile.BASELINE] })).toThrow(
+      'BedrockOrganizationPolicies: geographies is empty: name the geographies the landing zones operate in (e.g. [Geography.US, Geography.EU])');
+  });
+
+  test('the four cdk-nag packs find nothing; the CloudFormation schema validator finds nothing', () => {
+    expect(checkCompliance(organizationStack().stack)).toEqual({ violations: [], acknowledgements: [] });
+    expect(() => expectValidCloudFormation(organizationStack().stack)).not.toThrow();
+  });
+});
