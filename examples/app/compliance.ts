@@ -11,6 +11,11 @@ import { BedrockGovernanceChecks, Geography } from '../../src';
  * Control Tower proactive controls through cfn-guard.
  */
 export function compliancePacks(app?: IConstruct): IPolicyValidationPlugin[] {
+  return [...nagPacks(app), ...templatePacks()];
+}
+
+/** cdk-nag packs walk the whole construct tree from the app, nested stages and StackSet stacks included. */
+export function nagPacks(app?: IConstruct): IPolicyValidationPlugin[] {
   return [
     new AwsSolutionsChecks(app),
     new HIPAASecurityChecks(app),
@@ -20,6 +25,10 @@ export function compliancePacks(app?: IConstruct): IPolicyValidationPlugin[] {
       approvedModels: [CHAT_MODEL, FAST_MODEL, EMBEDDING_MODEL],
       approvedGeographies: [Geography.US, Geography.EU],
     }),
-    new CfnGuardValidator({ controlTowerRulesEnabled: true }),
   ];
+}
+
+/** Template checks: aws-cdk-lib runs them on every stack of the app, nested stages included. */
+export function templatePacks(): IPolicyValidationPlugin[] {
+  return [new CfnGuardValidator({ controlTowerRulesEnabled: true })];
 }

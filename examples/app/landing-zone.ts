@@ -1,9 +1,11 @@
 import { App, Stack, StackProps, Tags, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BaselineStage, MANAGEMENT_ACCOUNT, OrganizationStack, SANDBOX_ACCOUNT } from './organization';
 import {
   ApplicationInferenceProfile, ApprovedModel, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
   GovernanceProfile, ModelAccessPolicy, VectorKnowledgeBase,
 } from '../../src';
+// eslint-disable-next-line import/no-cycle
 
 /**
  * The example organization: two accounts (dev, prod), each governed in two regions: us-east-1, and
@@ -119,7 +121,12 @@ export class KnowledgeBaseWorkloadStack extends Stack {
 
 /** Builds the whole example landing zone into an app. */
 export function buildLandingZone(app: App): Stack[] {
-  const stacks: Stack[] = [];
+  const stacks: Stack[] = [
+    new OrganizationStack(app, 'Organization', {
+      env: { account: MANAGEMENT_ACCOUNT, region: 'us-east-1' },
+      description: 'Amazon Bedrock governance for the organization: SCPs and the baseline StackSets',
+    }),
+  ];
   for (const [accountName, account] of Object.entries(ACCOUNTS)) {
     for (const governed of REGIONS) {
       const stack = new AccountBaselineStack(app, `Baseline-${accountName}-${governed.region}`, {
@@ -136,5 +143,7 @@ export function buildLandingZone(app: App): Stack[] {
       stacks.push(stack, workload);
     }
   }
+  // A sandbox account, deployed through a pipeline as a stage.
+  new BaselineStage(app, 'Sandbox', { env: { account: SANDBOX_ACCOUNT, region: 'us-east-1' }, profiles: [GovernanceProfile.BASELINE] });
   return stacks;
 }

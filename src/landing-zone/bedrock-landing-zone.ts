@@ -1,4 +1,4 @@
-import { Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { Stack, Token, ValidationError, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
@@ -7,6 +7,7 @@ import { EnforcedGuardrail, Guardrail, GuardrailProps, IGuardrail } from '../gua
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable } from '../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { Problems, oneOf } from '../private/validation';
 
 /** The order in which a region's own geography is chosen when no profile restricts it. */
@@ -102,6 +103,22 @@ export interface BedrockLandingZoneProps {
  * Every part is exposed, and each can be replaced by your own.
  */
 export class BedrockLandingZone extends Construct {
+  /**
+   * Declares the region that an environment-agnostic stack governs: a StackSet template is deployed
+   * to every account of its targets, one region per StackSet, so its account stays a parameter while
+   * its region is known. Call it before adding constructs to the stack.
+   *
+   * @param stack the environment-agnostic stack (e.g. a StackSet stack)
+   * @param region the one region the stack will be deployed to
+   */
+  public static governRegion(stack: Stack, region: string): void {
+    if (!Token.isUnresolved(stack.region)) {
+      throw new ValidationError('BedrockLandingZoneInvalidInput' as any,
+        `BedrockLandingZone.governRegion: the stack already has region ${stack.region}; governRegion is for environment-agnostic stacks`, stack);
+    }
+    stack.node.setContext(GOVERNED_REGION_CONTEXT, region);
+  }
+
   /** The combined governance profile */
   public readonly profile: GovernanceProfile;
   /** The geography data stays in */
@@ -157,11 +174,13 @@ export class BedrockLandingZone extends Construct {
 
   private chooseGeography(props: BedrockLandingZoneProps): Geography {
     const problems = new Problems();
-    const region = Stack.of(this).region;
+    const region = governedRegion(this);
     const allowed = this.profile.allowedGeographies;
-    if (Token.isUnresolved(region)) {
-      problems.add('the stack is environment-agnostic: a landing zone governs one region; give the stack an env with account and region');
+    if (region === undefined) {
+      problems.add('the stack is environment-agnostic: a landing zone governs one region; give the stack an env with account and region, ' +
+        'or declare the region of a StackSet template with BedrockLandingZone.governRegion(stack, region)');
       problems.throwIfAny(this, 'BedrockLandingZone');
+      return Geography.EU;
     }
     const candidates = props.geography ? [props.geography] : (allowed ?? GEOGRAPHY_PREFERENCE);
     const geography = candidates.find(g => !g.isGlobal && g.isSourceRegion(region));

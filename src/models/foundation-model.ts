@@ -59,7 +59,7 @@ export class FoundationModel implements IInferenceProfileSource {
 
   /** The model ARN in the region it is called in. */
   public modelArn(scope: IConstruct): string {
-    return foundationModelArn(this.region ?? Stack.of(scope).region, this.modelId);
+    return foundationModelArn(this.region ?? resolvedRegion(scope) ?? Stack.of(scope).region, this.modelId);
   }
 
   /** The model ID: the identifier clients pass. */

@@ -1,8 +1,9 @@
-import { Annotations, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { Annotations, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
+import { governedRegion } from '../private/governed-region';
 import { Problems } from '../private/validation';
 
 /**
@@ -30,15 +31,15 @@ export function knownGeographyPrefixes(): string[] {
   return Object.keys(REGION_DATA.geographies);
 }
 
-/** The stack's region when it is known at synth time. */
+/** The region the scope governs when it is known at synth time (see private/governed-region.ts). */
 export function resolvedRegion(scope: IConstruct): string | undefined {
-  const region = Stack.of(scope).region;
-  return Token.isUnresolved(region) ? undefined : region;
+  return governedRegion(scope);
 }
 
 export function environmentAgnosticProblem(what: string): string {
   return `${what} needs the stack's region to name the exact regions it may reach, but the stack is environment-agnostic: ` +
-    'give the stack an env with a region (new Stack(app, id, { env: { account, region } })), or use FoundationModel.of(modelId, { region }) for an in-region model';
+    'give the stack an env with a region (new Stack(app, id, { env: { account, region } })), or declare the region of a StackSet template ' +
+    'with BedrockLandingZone.governRegion(stack, region), or use FoundationModel.of(modelId, { region }) for an in-region model';
 }
 
 /** Adds the warning that a model is used on the user's word, outside the library's data. */

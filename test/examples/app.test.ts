@@ -11,7 +11,13 @@ function synthTo(outdir: string): string[] {
   const app = new App({ outdir });
   buildLandingZone(app);
   app.synth();
-  return fs.readdirSync(outdir).filter(f => f.endsWith('.template.json') || f.endsWith('.assets.json')).sort();
+  return filesUnder(outdir).filter(f => f.endsWith('.template.json') || f.endsWith('.assets.json')).sort();
+}
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => e.isDirectory()
+    ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`)
+    : [`${prefix}${e.name}`]);
 }
 
 /** The acknowledgements every account baseline carries, by construct path inside the stack. */
@@ -35,6 +41,21 @@ const PER_BASELINE = [
   'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed @ LandingZone/Endpoints/Vpc/Resource',
 ];
 
+/** The acknowledgements of the asset publisher (aws-cdk-lib BucketDeployment) that cdk-stacksets adds to the organization stack. */
+const PUBLISHER = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C';
+const ORGANIZATION_ASSET_PUBLISHER = [
+  `AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] @ ${PUBLISHER}/ServiceRole/Resource`,
+  ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*']
+    .map(a => `AwsSolutions::AwsSolutions-IAM5[Action::${a}] @ ${PUBLISHER}/ServiceRole/DefaultPolicy/Resource`),
+  ...['bedrock-lz-stackset-assets-eu-central-1', 'bedrock-lz-stackset-assets-us-east-1', 'cdk-hnb659fds-assets-999999999999-us-east-1']
+    .map(b => `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${b}/*] @ ${PUBLISHER}/ServiceRole/DefaultPolicy/Resource`),
+  `AwsSolutions::AwsSolutions-L1 @ ${PUBLISHER}/Resource`,
+  ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(p => `${p}::${p}-IAMNoInlinePolicy @ ${PUBLISHER}/ServiceRole/DefaultPolicy/Resource`),
+  ...['HIPAA.Security', 'NIST.800.53.R5'].map(p => `${p}::${p}-LambdaDLQ @ ${PUBLISHER}/Resource`),
+  ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(p => `${p}::${p}-LambdaInsideVPC @ ${PUBLISHER}/Resource`),
+  `cdk-validator-cfnguard::lambda_inside_vpc_check @ ${PUBLISHER}/Resource`,
+];
+
 describe('examples/app', () => {
   test('two synths produce byte-identical templates and asset manifests', () => {
     const first = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-a-'));
@@ -50,6 +71,10 @@ describe('examples/app', () => {
       'KnowledgeBase-dev-us-east-1.template.json',
       'KnowledgeBase-prod-eu-central-1.template.json',
       'KnowledgeBase-prod-us-east-1.template.json',
+      'Organization.template.json',
+      'OrganizationBaselineeucentral1E12D4973.stackset.template.json',
+      'OrganizationBaselineuseast109867175.stackset.template.json',
+      'assembly-Sandbox/SandboxBaselineF5538404.template.json',
     ]);
     for (const file of files) {
       expect({ file, bytes: fs.readFileSync(path.join(second, file)).toString('utf8') })
@@ -64,11 +89,23 @@ describe('examples/app', () => {
     const violations = Object.entries(results).flatMap(([plugin, r]) => r.violations.map(v => `${plugin}: ${v}`));
     expect(violations).toEqual([]);
     const acknowledgements = Object.values(results).flatMap(r => r.acknowledgements);
-    const expected = stacks.flatMap(s => s.stackName.startsWith('Baseline-')
-      ? PER_BASELINE.map(line => line.replace(' @ ', ` @ ${s.stackName}/`))
-      // The knowledge-base role reads every object under its data-source prefix: a wildcard by nature.
-      : [`AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::claims-documents-${s.account}-${s.region}/handbook/*] ` +
-        `@ ${s.stackName}/PolicyHandbook/RolePolicy/Resource`]);
+    const under = (prefix: string, lines: string[]) => lines.map(line => line.replace(' @ ', ` @ ${prefix}/`));
+    const expected = [
+      ...stacks.flatMap(s => {
+        if (s.stackName.startsWith('Baseline-')) return under(s.stackName, PER_BASELINE);
+        // The knowledge-base role reads every object under its data-source prefix: a wildcard by nature.
+        if (s.stackName.startsWith('KnowledgeBase-')) {
+          return [`AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::claims-documents-${s.account}-${s.region}/handbook/*] ` +
+            `@ ${s.stackName}/PolicyHandbook/RolePolicy/Resource`];
+        }
+        // The StackSet templates are not stack artifacts: cdk-nag walks them, the template checks do not.
+        return [
+          ...under('Organization', ORGANIZATION_ASSET_PUBLISHER),
+          ...['us-east-1', 'eu-central-1'].flatMap(r => under(`Organization/Baseline-${r}`, PER_BASELINE.filter(l => !l.startsWith('cdk-validator-cfnguard::')))),
+        ];
+      }),
+      ...under('Sandbox/Baseline', PER_BASELINE),
+    ];
     expect(acknowledgements.map(a => `${a.id} @ ${a.path}`).sort()).toEqual(expected.sort());
     expect(acknowledgements.filter(a => a.reason.length < 80)).toEqual([]);
   });
@@ -76,7 +113,7 @@ describe('examples/app', () => {
   // The way an application team pins its templates: a snapshot per stack, asset hashes stripped by the
   // serializer. `npx projen test:update` changes them on purpose; `npm test` never does.
   describe.each([
-    'Baseline-dev-us-east-1', 'Baseline-dev-eu-central-1', 'Baseline-prod-us-east-1', 'Baseline-prod-eu-central-1',
+    'Organization', 'Baseline-dev-us-east-1', 'Baseline-dev-eu-central-1', 'Baseline-prod-us-east-1', 'Baseline-prod-eu-central-1',
     'KnowledgeBase-dev-us-east-1', 'KnowledgeBase-dev-eu-central-1', 'KnowledgeBase-prod-us-east-1', 'KnowledgeBase-prod-eu-central-1',
   ])('%s', name => {
     test('matches its snapshot', () => {

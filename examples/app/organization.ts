@@ -1,0 +1,99 @@
+import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
+import { Construct } from 'constructs';
+import { APPROVED_MODELS, AccountBaselineStack, ORGANIZATION_ID } from './landing-zone';
+import { BedrockLandingZone, BedrockOrganizationPolicies, Geography, GovernanceProfile } from '../../src';
+
+/** The management account and the organizational units of the example organization (placeholders). */
+export const MANAGEMENT_ACCOUNT = '999999999999';
+export const WORKLOADS_OU = 'ou-ab12-workloads1';
+export const SANDBOX_ACCOUNT = '333333333333';
+
+/** Regions the StackSets roll the baseline out to, each with the profiles its data residency needs. */
+export const STACKSET_REGIONS: Array<{ region: string; profiles: GovernanceProfile[] }> = [
+  { region: 'us-east-1', profiles: [GovernanceProfile.BASELINE] },
+  { region: 'eu-central-1', profiles: [GovernanceProfile.BASELINE, GovernanceProfile.EU_RESIDENCY] },
+];
+
+/** Asset buckets, one per target region, created once by the platform team, readable by the organization. */
+export const ASSET_BUCKET_PREFIX = 'bedrock-lz-stackset-assets';
+
+/**
+ * The management account's stack: service control policies from the same approved-model list, and
+ * one service-managed StackSet per governed region that rolls the account baseline out to every
+ * account of the workloads OU, including accounts that join later (auto-deployment).
+ */
+export class OrganizationStack extends Stack {
+  public readonly policies: BedrockOrganizationPolicies;
+  public readonly stackSets: StackSet[] = [];
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    this.policies = new BedrockOrganizationPolicies(this, 'BedrockPolicies', {
+      approvedModels: APPROVED_MODELS,
+      geographies: [Geography.US, Geography.EU],
+      targetIds: [WORKLOADS_OU],
+    });
+
+    for (const { region, profiles } of STACKSET_REGIONS) {
+      // The baseline's handler asset is published to the region's asset bucket, where every account of
+      // the organization can read it.
+      const assetBucket = s3.Bucket.fromBucketName(this, `AssetBucket-${region}`, `${ASSET_BUCKET_PREFIX}-${region}`);
+      const baseline = new StackSetStack(this, `Baseline-${region}`, { assetBuckets: [assetBucket], assetBucketPrefix: ASSET_BUCKET_PREFIX });
+      BedrockLandingZone.governRegion(baseline, region);
+      new BedrockLandingZone(baseline, 'LandingZone', { profiles, approvedModels: APPROVED_MODELS, organizationId: ORGANIZATION_ID });
+      this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
+        stackSetName: `bedrock-landing-zone-baseline-${region}`,
+        description: `Governed Amazon Bedrock baseline for every account of the workloads OU in ${region}`,
+        template: StackSetTemplate.fromStackSetStack(baseline),
+        target: StackSetTarget.fromOrganizationalUnits({ regions: [region], organizationalUnits: [WORKLOADS_OU] }),
+        deploymentType: DeploymentType.serviceManaged({ autoDeployEnabled: true, autoDeployRetainStacks: true }),
+        capabilities: [Capability.IAM],
+      }));
+    }
+    this.acknowledgeAssetPublishing();
+  }
+
+  /**
+   * cdk-stacksets publishes the baseline's handler asset to the regional asset buckets with
+   * aws-cdk-lib's BucketDeployment, a function that runs only while this stack deploys. What can be
+   * set on it is set (reserved concurrency); the rest is acknowledged here, with the reason.
+   */
+  private acknowledgeAssetPublishing(): void {
+    const publisher = this.node.children.find(c => c.node.id.startsWith('Custom::CDKBucketDeployment')) as lambda.SingletonFunction | undefined;
+    if (!publisher) return;
+    (publisher.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = 1;
+    const bucket = (name: string) => `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${name}/*]`;
+    const copyOnly = 'The asset publisher (aws-cdk-lib BucketDeployment) copies the baseline\'s handler bundle from the CDK asset bucket to the ' +
+      'regional StackSet asset buckets while this stack deploys; these are the S3 actions and objects that copy needs, nothing else.';
+    const deployTime = 'The asset publisher runs only while the management stack deploys and handles only the handler bundle, no ' +
+      'application data: a VPC, a dead-letter queue or X-Ray add nothing to protect.';
+    const frameworkOwned = 'The asset publisher is aws-cdk-lib code (BucketDeployment); its role policy and runtime are set by aws-cdk-lib ' +
+      'and scoped to the asset buckets.';
+    Validations.of(publisher).acknowledge(
+      { id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: frameworkOwned },
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']
+        .map(action => ({ id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`, reason: copyOnly })),
+      { id: bucket(`cdk-hnb659fds-assets-${this.account}-${this.region}`), reason: copyOnly },
+      ...STACKSET_REGIONS.map(({ region }) => ({ id: bucket(`${ASSET_BUCKET_PREFIX}-${region}`), reason: copyOnly })),
+      { id: 'AwsSolutions::AwsSolutions-L1', reason: frameworkOwned },
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(pack => ({ id: `${pack}::${pack}-IAMNoInlinePolicy`, reason: frameworkOwned })),
+      ...['HIPAA.Security', 'NIST.800.53.R5'].map(pack => ({ id: `${pack}::${pack}-LambdaDLQ`, reason: deployTime })),
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(pack => ({ id: `${pack}::${pack}-LambdaInsideVPC`, reason: deployTime })),
+      { id: 'cdk-validator-cfnguard::lambda_inside_vpc_check', reason: deployTime },
+    );
+  }
+}
+
+/**
+ * The same baseline as a CDK stage, for teams that deploy through a pipeline (CDK Pipelines, or any
+ * tool that deploys a stage's stacks).
+ */
+export class BaselineStage extends Stage {
+  public readonly baseline: AccountBaselineStack;
+
+  constructor(scope: Construct, id: string, props: StageProps & { readonly profiles: GovernanceProfile[] }) {
+    super(scope, id, props);
+    this.baseline = new AccountBaselineStack(this, 'Baseline', { profiles: props.profiles });
+  }
+}

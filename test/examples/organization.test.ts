@@ -1,0 +1,40 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { StackSetStack } from 'cdk-stacksets';
+import { buildLandingZone } from '../../examples/app/landing-zone';
+import { ASSET_BUCKET_PREFIX, OrganizationStack, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/organization';
+
+describe('examples/app organization stack', () => {
+  const app = new App();
+  const organization = buildLandingZone(app).find((s): s is OrganizationStack => s instanceof OrganizationStack)!;
+  const template = Template.fromStack(organization);
+
+  test('attaches the Bedrock SCPs to the workloads OU', () => {
+    template.resourceCountIs('AWS::Organizations::Policy', 1);
+    template.hasResourceProperties('AWS::Organizations::Policy', { Type: 'SERVICE_CONTROL_POLICY', TargetIds: [WORKLOADS_OU] });
+  });
+
+  test.each(STACKSET_REGIONS.map(r => r.region))('a service-managed StackSet with auto-deployment rolls the baseline out in %s', region => {
+    template.hasResourceProperties('AWS::CloudFormation::StackSet', {
+      StackSetName: `bedrock-landing-zone-baseline-${region}`,
+      PermissionModel: 'SERVICE_MANAGED',
+      AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: true },
+      Capabilities: ['CAPABILITY_IAM'],
+      StackInstancesGroup: [{ Regions: [region], DeploymentTargets: { OrganizationalUnitIds: [WORKLOADS_OU] } }],
+    });
+  });
+
+  test.each(STACKSET_REGIONS.map(r => r.region))('the %s baseline template references its handler asset in the target region\'s asset bucket', region => {
+    const stackSetStack = organization.node.findChild(`Baseline-${region}`) as StackSetStack;
+    const baseline = app.synth().getStackArtifact(organization.artifactId);
+    const file = path.join(baseline.assembly.directory, stackSetStack.templateFile);
+    const stackSetTemplate = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const functions = Object.values<any>(stackSetTemplate.Resources).filter(r => r.Type === 'AWS::Lambda::Function');
+    expect(functions.map(f => f.Properties.Code.S3Bucket)).toEqual([{ 'Fn::Join': ['-', [ASSET_BUCKET_PREFIX, { Ref: 'AWS::Region' }]] }]);
+    // Its account is a parameter of each stack instance; its region is the governed one.
+    expect(JSON.stringify(stackSetTemplate)).not.toContain('999999999999');
+    expect(JSON.stringify(stackSetTemplate)).toContain(region === 'eu-central-1' ? 'inference-profile/eu.' : 'inference-profile/us.');
+  });
+});
