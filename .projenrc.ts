@@ -61,7 +61,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['/assets/', 'cdk.out/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'scripts', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'],
   },
 });
 
@@ -72,7 +72,7 @@ project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
 // The example app, the scripts and the Lambda handlers are type-checked (and linted) like the
 // tests, not compiled by jsii.
-for (const dir of ['examples', 'scripts', 'src/handlers']) {
+for (const dir of ['examples', 'scripts', 'bench', 'src/handlers']) {
   const up = dir.split('/').map(() => '..').join('/');
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
@@ -107,6 +107,13 @@ project.eslint?.addOverride({
   rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
 });
 project.testTask.prependSpawn(bundleHandlers);
+
+// Benchmarks: synth time at organization scale, footprint and idle cost (not part of npm test).
+project.addTask('bench', {
+  description: 'Measure synth time, template sizes, Lambda functions and idle cost; write bench/RESULTS.md; fail on a broken budget',
+  exec: 'tsx bench/run.ts',
+  receiveArgs: true,
+});
 
 // RULES.md is generated from the rule files; a test fails when it drifts.
 project.addTask('generate:rules-md', {

@@ -1,4 +1,4 @@
-import { App, Stack, StackProps, Tags, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack, StackProps, Tags, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BaselineStage, MANAGEMENT_ACCOUNT, OrganizationStack, SANDBOX_ACCOUNT } from './organization';
 import {
@@ -68,6 +68,10 @@ export class AccountBaselineStack extends Stack {
       organizationId: ORGANIZATION_ID,
       applicationRoles: [this.applicationRole],
     });
+
+    // What a client passes to use the guardrail (and what the README's checks use).
+    new CfnOutput(this, 'GuardrailId', { value: this.landingZone.guardrail.guardrailId });
+    new CfnOutput(this, 'GuardrailVersion', { value: this.landingZone.guardrail.guardrailVersion });
 
     const claims = new ApplicationInferenceProfile(this, 'ClaimsAssistantProfile', {
       inferenceProfileName: 'claims-assistant',
