@@ -6,7 +6,8 @@ import { Construct } from 'constructs';
 import { BedrockEndpointService } from './bedrock-endpoint-service';
 import { IBedrockInvokable, IGuardrailReference } from '../models';
 import {
-  Perimeter, agentRuntimeStatements, anyBedrockActionStatements, managementStatements, perimeterOf, runtimeStatements,
+  AGENT_BUILDER_ACTIONS, CONTROL_PLANE_ACTIONS, Perimeter, agentRuntimeStatements, anyBedrockActionStatements, managementStatements,
+  perimeterOf, runtimeStatements,
   s3GatewayStatements, s3VectorsStatements,
 } from './private/endpoint-policies';
 import { parseBedrockArn } from '../private/arns';
@@ -128,6 +129,16 @@ export interface BedrockPrivateEndpointsProps {
   readonly allowFrom?: ec2.IPeer[];
 
   /**
+   * Actions the control-plane and agent-builder endpoints pass besides their defaults (reading the
+   * configuration with `bedrock:Get*` and `bedrock:List*`; on the agent-builder endpoint also starting
+   * and stopping ingestion jobs), e.g. `bedrock:CreateModelInvocationJob`. Exact `bedrock:` actions or
+   * verb wildcards; never `bedrock:*`.
+   *
+   * @default - the defaults only
+   */
+  readonly managementActions?: string[];
+
+  /**
    * The explicit permissive choice: the runtime and agent-runtime endpoints allow every Bedrock action
    * on every resource, to principals of the organization (or account) only, instead of the approved
    * models, guardrails and knowledge bases. Use it only when the identity policies (for example
@@ -185,6 +196,10 @@ export class BedrockPrivateEndpoints extends Construct {
     this.services = BedrockEndpointService.all()
       .filter(s => s === BedrockEndpointService.RUNTIME || (props.services ?? []).includes(s));
     const has = (s: BedrockEndpointService) => this.services.includes(s);
+    for (const action of props.managementActions ?? []) {
+      problems.check(/^bedrock:[A-Za-z]+\*?$/.test(action),
+        `managementActions: '${action}' is not allowed: give bedrock: actions (an exact name, or a verb with a trailing *), never bedrock:*`);
+    }
 
     // What the endpoints allow
     if (permissive) {
@@ -350,8 +365,10 @@ export class BedrockPrivateEndpoints extends Construct {
           : agentRuntimeStatements(knowledgeBaseArns, props.allowRetrieveAndGenerate ?? false, perimeter);
       case 's3vectors':
         return s3VectorsStatements(perimeter);
-      case 'management':
-        return managementStatements(perimeter);
+      case 'management': {
+        const defaults = service === BedrockEndpointService.AGENT ? AGENT_BUILDER_ACTIONS : CONTROL_PLANE_ACTIONS;
+        return managementStatements([...defaults, ...(props.managementActions ?? [])], perimeter);
+      }
     }
   }
 

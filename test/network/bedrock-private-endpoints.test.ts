@@ -364,13 +364,26 @@ describe('with an imported VPC and every service', () => {
   });
 
   describe('management and storage endpoint policies, evaluated', () => {
-    test('control plane and agent builder: any Bedrock action for the organization, nothing for others', async () => {
+    test('control plane and agent builder: reading the configuration for the organization, nothing for others', async () => {
       for (const service of [BedrockEndpointService.CONTROL_PLANE, BedrockEndpointService.AGENT]) {
         const endpoint = endpoints.endpointFor(service)!;
         expect(await through(endpoint, insider, 'bedrock:GetGuardrail', GUARDRAIL_ARN)).toBe('Allowed');
         expect(await through(endpoint, outsider, 'bedrock:GetGuardrail', GUARDRAIL_ARN)).toBe('ImplicitlyDenied');
+        expect(await through(endpoint, insider, 'bedrock:DeleteGuardrail', GUARDRAIL_ARN)).toBe('ImplicitlyDenied');
         expect(await through(endpoint, insider, 's3:GetObject', 'arn:aws:s3:::bucket/key')).toBe('ImplicitlyDenied');
       }
+      const kb = `arn:aws:bedrock:eu-central-1:${ACCOUNT}:knowledge-base/KB12345678`;
+      expect(await through(endpoints.endpointFor(BedrockEndpointService.AGENT)!, insider, 'bedrock:StartIngestionJob', kb)).toBe('Allowed');
+      expect(await through(endpoints.endpointFor(BedrockEndpointService.CONTROL_PLANE)!, insider, 'bedrock:StartIngestionJob', kb))
+        .toBe('ImplicitlyDenied');
+    });
+
+    test('managementActions adds actions; bedrock:* is refused', async () => {
+      const more = create({ managementActions: ['bedrock:CreateModelInvocationJob'] }).endpoints.endpointFor(BedrockEndpointService.CONTROL_PLANE)!;
+      expect(await through(more, insider, 'bedrock:CreateModelInvocationJob', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:model-invocation-job/j1`))
+        .toBe('Allowed');
+      expect(() => create({ managementActions: ['bedrock:*'] })).toThrow(
+        "BedrockPrivateEndpoints: managementActions: 'bedrock:*' is not allowed: give bedrock: actions (an exact name, or a verb with a trailing *), never bedrock:*");
     });
 
     const vectorBucket = `arn:aws:s3vectors:eu-central-1:${ACCOUNT}:bucket/vectors`;

@@ -101,9 +101,17 @@ export function agentRuntimeStatements(knowledgeBaseArns: string[], retrieveAndG
   return statements;
 }
 
-/** Management endpoints (control plane, agent builder): the principal perimeter only. */
-export function managementStatements(perimeter: Perimeter): iam.PolicyStatement[] {
-  return [forEndpoint(new iam.PolicyStatement({ actions: ['bedrock:*'], resources: ['*'] }), perimeter)];
+/**
+ * What the management endpoints pass by default: reading the Bedrock configuration (control plane)
+ * and, on the agent-builder endpoint, running knowledge-base ingestion. Resources are created and
+ * changed by CloudFormation, which does not use the VPC's endpoints; `managementActions` adds more.
+ */
+export const CONTROL_PLANE_ACTIONS = ['bedrock:Get*', 'bedrock:List*'];
+export const AGENT_BUILDER_ACTIONS = [...CONTROL_PLANE_ACTIONS, 'bedrock:StartIngestionJob', 'bedrock:StopIngestionJob'];
+
+/** Management endpoints (control plane, agent builder): their actions, for the principal perimeter only. */
+export function managementStatements(actions: string[], perimeter: Perimeter): iam.PolicyStatement[] {
+  return [forEndpoint(new iam.PolicyStatement({ actions, resources: ['*'] }), perimeter)];
 }
 
 /** S3 Vectors: principals and vector buckets of the perimeter. */
@@ -116,7 +124,10 @@ export function s3GatewayStatements(perimeter: Perimeter): iam.PolicyStatement[]
   return [forEndpoint(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }), perimeter, true)];
 }
 
-/** The explicit permissive choice: every Bedrock action on every resource, principals of the perimeter only. */
+/**
+ * The explicit permissive choice: whatever reaches the endpoint (only Bedrock calls do) on every
+ * resource, for principals of the perimeter only: the data-perimeter form of an endpoint policy.
+ */
 export function anyBedrockActionStatements(perimeter: Perimeter): iam.PolicyStatement[] {
-  return managementStatements(perimeter);
+  return [forEndpoint(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }), perimeter)];
 }
