@@ -1,5 +1,5 @@
 import {
-  Arn, ArnFormat, IResource, Names, RemovalPolicy, Resource, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms,
+  Annotations, Arn, ArnFormat, IResource, Names, RemovalPolicy, Resource, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
@@ -221,6 +221,12 @@ export class Guardrail extends Resource implements IGuardrail {
     sources.forEach(s => entryProblems(s, region).forEach(p => problems.add(p)));
     this.policies = mergePolicies(sources);
     countProblems(this.policies).forEach(p => problems.add(p));
+    const policyCount = Object.values(this.policies).filter(v => Array.isArray(v) && v.length > 0).length + (props.automatedReasoning ? 1 : 0);
+    if (policyCount === 0) {
+      Annotations.of(this).addWarningV2('cdk-bedrock-landing-zone:emptyGuardrail', 'No policy is configured (presets, contentFilters, deniedTopics, ' +
+        'words, managedWordLists, piiEntities, regexes, contextualGrounding or automatedReasoning): the guardrail filters nothing, and ' +
+        'Bedrock may refuse it. Start from GuardrailPreset.BASELINE.');
+    }
     nameProblems(props.guardrailName).forEach(p => problems.add(p));
     const lengths: string[] = [];
     lengthProblem(lengths, 'description', props.description, LIMITS.description);

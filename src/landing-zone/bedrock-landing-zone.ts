@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
 import { ModelAccessPolicy } from '../access';
-import { EnforcedGuardrail, Guardrail, GuardrailProps, IGuardrail } from '../guardrails';
+import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail } from '../guardrails';
+import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable } from '../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
@@ -51,7 +52,7 @@ export interface BedrockLandingZoneProps {
   /**
    * Private endpoints of your own instead of the ones this construct creates.
    *
-   * @default - endpoints for bedrock-runtime (FIPS too when a profile asks) and bedrock-agent-runtime
+   * @default - an endpoint for bedrock-runtime (and bedrock-runtime-fips when a profile asks)
    */
   readonly endpoints?: BedrockPrivateEndpoints;
 
@@ -133,21 +134,33 @@ export class BedrockLandingZone extends Construct {
   public readonly guardrail: IGuardrail;
   /** The account-wide enforcement of the guardrail, when enabled */
   public readonly enforcedGuardrail?: EnforcedGuardrail;
-  /** The managed policy for application roles */
+  /** The managed policy for application roles: the approved models, with the guardrail */
   public readonly modelAccessPolicy: ModelAccessPolicy;
+  /** The managed policy for the approved embedding models (no guardrail: embeddings carry no text to filter), when there are any */
+  public readonly embeddingAccessPolicy?: ModelAccessPolicy;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
     this.profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     this.geography = this.chooseGeography(props);
     this.models = props.approvedModels.map(m => m.resolve(this, this.geography));
+    // Guardrails filter text and images in prompts and answers; embedding calls carry neither, so
+    // embedding models are exempt from the guardrail requirements (still private, still logged).
+    const isEmbedding = (m: ApprovedModel) => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined;
+    const guarded = this.models.filter((_, i) => !isEmbedding(props.approvedModels[i]));
+    const embedding = this.models.filter((_, i) => isEmbedding(props.approvedModels[i]));
 
+    // The baseline filters are the floor: a profile that only restricts geography still gets them.
+    const presets = [GuardrailPreset.BASELINE, ...this.profile.guardrailPresets, ...(props.guardrailProps?.presets ?? [])];
     this.guardrail = props.guardrail ?? new Guardrail(this, 'Guardrail', {
       ...props.guardrailProps,
-      presets: [...this.profile.guardrailPresets, ...(props.guardrailProps?.presets ?? [])],
+      presets: presets.filter((p, i) => presets.indexOf(p) === i),
     });
     if (props.enforceGuardrailAccountWide ?? true) {
-      this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', { guardrail: this.guardrail });
+      this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', {
+        guardrail: this.guardrail,
+        excludedModels: embedding.length > 0 ? embedding : undefined,
+      });
     }
 
     this.invocationLogging = props.invocationLogging ?? new ModelInvocationLogging(this, 'InvocationLogging', {
@@ -164,16 +177,30 @@ export class BedrockLandingZone extends Construct {
     });
 
     this.modelAccessPolicy = new ModelAccessPolicy(this, 'ModelAccess', {
-      models: this.models,
-      requireGuardrail: this.guardrail,
+      models: guarded.length > 0 ? guarded : this.models,
+      requireGuardrail: guarded.length > 0 ? this.guardrail : undefined,
       requireVpcEndpoints: this.endpoints.runtimeEndpoints,
       roles: props.applicationRoles,
       description: `Invoke the landing zone's approved Amazon Bedrock models (${this.profile.name}), with the guardrail, through the private endpoints`,
     });
+    if (embedding.length > 0 && guarded.length > 0) {
+      this.embeddingAccessPolicy = new ModelAccessPolicy(this, 'EmbeddingModelAccess', {
+        models: embedding,
+        requireVpcEndpoints: this.endpoints.runtimeEndpoints,
+        roles: props.applicationRoles,
+        description: `Invoke the landing zone's approved Amazon Bedrock embedding models (${this.profile.name}), through the private endpoints`,
+      });
+    }
   }
 
   private chooseGeography(props: BedrockLandingZoneProps): Geography {
     const problems = new Problems();
+    problems.check(!(props.guardrail && props.guardrailProps), 'guardrail and guardrailProps are both given: guardrailProps configures the guardrail ' +
+      'this construct creates; configure your own guardrail directly');
+    for (const name of ['vpc', 'organizationId'] as const) {
+      problems.check(!(props.endpoints && props[name] !== undefined), `endpoints and ${name} are both given: ${name} configures the endpoints ` +
+        'this construct creates; configure your own endpoints directly');
+    }
     const region = governedRegion(this);
     const allowed = this.profile.allowedGeographies;
     if (region === undefined) {

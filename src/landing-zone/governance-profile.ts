@@ -84,8 +84,9 @@ export class GovernanceProfile {
     return new GovernanceProfile(name, settings);
   }
 
-  /** Several profiles as one: their requirements added up. */
+  /** Several profiles as one: their requirements added up. No profile at all means the baseline. */
   public static combine(profiles: GovernanceProfile[]): GovernanceProfile {
+    if (profiles.length === 0) return GovernanceProfile.BASELINE;
     const presets: GuardrailPreset[] = [];
     for (const p of profiles) for (const preset of p.guardrailPresets) if (!presets.includes(preset)) presets.push(preset);
     const restricted = profiles.map(p => p.allowedGeographies).filter((g): g is Geography[] => g !== undefined);

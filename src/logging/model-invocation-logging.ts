@@ -271,7 +271,8 @@ export class ModelInvocationLogging extends Construct {
       if (!result.statementAdded) {
         Annotations.of(this).addWarningV2('cdk-bedrock-landing-zone:logBucketPolicy',
           'The log bucket is imported, so its policy cannot be changed here: allow bedrock.amazonaws.com s3:PutObject on ' +
-          `${this.keyPrefix}/AWSLogs/<account>/BedrockModelInvocationLogs/* with aws:SourceAccount and aws:SourceArn conditions.`);
+          `${this.keyPrefix}/AWSLogs/<account>/BedrockModelInvocationLogs/* with aws:SourceAccount and aws:SourceArn conditions; ` +
+          'if the bucket is encrypted with a KMS key, its key policy must allow bedrock.amazonaws.com kms:GenerateDataKey under the same conditions.');
       }
       const bucketKey = createsBucket ? key : props.logBucket?.encryptionKey;
       bucketKey?.addToResourcePolicy(new iam.PolicyStatement({
@@ -320,6 +321,12 @@ export class ModelInvocationLogging extends Construct {
       });
       this.deliveryRole = role;
       this.deliveryPolicy = policy;
+      // A configuration kept after the stack is deleted still names this role: keep it, or delivery
+      // to CloudWatch Logs would stop silently.
+      if ((props.onDelete ?? InvocationLoggingDeletion.RETAIN_CONFIGURATION) === InvocationLoggingDeletion.RETAIN_CONFIGURATION) {
+        role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        policy.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      }
     }
 
     const provider = controlPlaneProvider(this);

@@ -108,7 +108,12 @@ export function granteeScope(grantee: iam.IGrantable, subject: string): IConstru
 export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyStatement[]): iam.Grant {
   const grants = statements.map(statement => {
     if (statement.effect === iam.Effect.DENY) {
-      grantee.grantPrincipal.addToPrincipalPolicy(statement);
+      // A requirement that cannot be written down must not be dropped silently: without its Deny, any
+      // other Allow of the principal would skip the guardrail or the endpoint.
+      if (!grantee.grantPrincipal.addToPrincipalPolicy(statement).statementAdded) {
+        throw new Error(`grantInvoke: the principal ${grantee.grantPrincipal} has no policy the required Deny (guardrail or VPC endpoint) ` +
+          'can be added to (an immutable or imported principal): add the statements of invokeStatements(scope, options) to its policy yourself');
+      }
       return undefined;
     }
     return iam.Grant.addToPrincipal({

@@ -31,9 +31,8 @@ export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
   });
   (provider.node.findChild('Role') as CfnResource).addPropertyOverride('Path', LANDING_ZONE_ROLE_PATH);
   const fn = provider.node.findChild('Handler') as CfnResource;
-  // One deployment at a time is all a control-plane handler needs; it also keeps it from exhausting
-  // the account's concurrency.
-  fn.addPropertyOverride('ReservedConcurrentExecutions', 1);
+  // No reserved concurrency: new accounts often have a concurrency quota of 10, and any reservation
+  // there fails the deployment (UnreservedConcurrentExecution below its minimum).
   Validations.of(fn).acknowledge({
     id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
     reason: 'The handler runs only during deployments and calls only the Bedrock control-plane API (configuration, no prompts or model ' +

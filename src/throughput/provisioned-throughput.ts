@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import {
   Annotations, Aws, CustomResource, Names, RemovalPolicy, Resource, Stack, Token, aws_iam as iam,
 } from 'aws-cdk-lib';
@@ -97,8 +98,8 @@ export interface ProvisionedThroughputProps {
   readonly hourlyPricePerModelUnit?: number;
 
   /**
-   * Name of the reservation. The deployed name is `<name>-<modelUnits>mu`, so that a change of model
-   * units (a replacement) never collides with the reservation it replaces.
+   * Name of the reservation. The deployed name is `<name>-<modelUnits>mu-<digest of model and term>`,
+   * so that a replacement (new units, model or term) never collides with the reservation it replaces.
    *
    * @default - a name derived from the construct path
    */
@@ -145,12 +146,16 @@ export class ProvisionedThroughput extends Resource implements IProvisionedModel
   constructor(scope: Construct, id: string, props: ProvisionedThroughputProps) {
     super(scope, id);
     const commitment = props.commitment ?? CommitmentTerm.NONE;
-    const baseName = props.provisionedModelName ?? Names.uniqueResourceName(this, { maxLength: 50, separator: '-' });
+    const baseName = props.provisionedModelName ?? Names.uniqueResourceName(this, { maxLength: 45, separator: '-' });
     validate(this, props, commitment, baseName);
 
     this.commitment = commitment;
     this.modelUnits = props.modelUnits;
-    this.provisionedModelName = `${baseName}-${props.modelUnits}mu`;
+    // What the API cannot update replaces the reservation, and the new one must not take the name of
+    // the one it replaces (deleted only afterwards): the name carries the units and a digest of the
+    // model and the term.
+    const digest = crypto.createHash('sha256').update(`${props.model.modelId}|${commitment}`).digest('hex').slice(0, 6);
+    this.provisionedModelName = `${baseName}-${props.modelUnits}mu-${digest}`;
 
     const stack = Stack.of(this);
     const waiter = WaiterProvider.of(this);
@@ -230,8 +235,8 @@ function validate(scope: Construct, props: ProvisionedThroughputProps, commitmen
       `modelUnits is ${props.modelUnits}; a whole number of at least 1 is required`);
   }
   if (!Token.isUnresolved(name)) {
-    problems.check(NAME_PATTERN.test(name) && name.length <= 55,
-      `provisionedModelName '${name}' is not allowed: letters, digits, '_' and '-' (not two in a row), at most 55 characters (the deployed name adds -<units>mu)`);
+    problems.check(NAME_PATTERN.test(name) && name.length <= 50,
+      `provisionedModelName '${name}' is not allowed: letters, digits, '_' and '-' (not two in a row), at most 50 characters (the deployed name adds -<units>mu-<digest>)`);
   }
   if (props.hourlyPricePerModelUnit !== undefined) {
     problems.check(props.hourlyPricePerModelUnit > 0, `hourlyPricePerModelUnit is ${props.hourlyPricePerModelUnit}; a positive price in US dollars is required`);

@@ -1,5 +1,6 @@
 import { Stack, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
 import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference,
   ModelAccessPolicy, ProvisionedModel,
@@ -149,5 +150,19 @@ describe('ModelAccessPolicy with every kind of invokable', () => {
   test('an empty model list is an error', () => {
     expect(() => new ModelAccessPolicy(stackIn('eu-central-1'), 'Access', { models: [] }))
       .toThrow('ModelAccessPolicy: models is empty: give at least one approved model or profile');
+  });
+});
+
+describe('requirements are never dropped', () => {
+  test('grantInvoke with a guardrail on a principal without a policy fails instead of leaving out the Deny', () => {
+    const stack = stackIn('eu-central-1');
+    // A grantee whose principal has no policy to add to (CDK says so with statementAdded: false).
+    class ServiceGrantee extends Construct implements iam.IGrantable {
+      public readonly grantPrincipal = new iam.ServicePrincipal('lambda.amazonaws.com');
+    }
+    const role = new ServiceGrantee(stack, 'Grantee');
+    expect(() => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(role, {
+      requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+    })).toThrow(/has no policy the required Deny \(guardrail or VPC endpoint\) can be added to/);
   });
 });

@@ -27,9 +27,10 @@ beforeEach(() => bedrock.reset());
 describe('create, then wait', () => {
   test('creates the reservation and returns its ARN as the physical ID', async () => {
     bedrock.on(CreateProvisionedModelThroughputCommand).resolves({ provisionedModelArn: PM_ARN });
-    expect(await onProvisionedThroughputEvent(ev('Create'), client, retry))
+    expect(await onProvisionedThroughputEvent(ev('Create', { RequestId: 'request-1' }), client, retry))
       .toEqual({ PhysicalResourceId: PM_ARN, Data: { ProvisionedModelArn: PM_ARN } });
     expect(bedrock.commandCalls(CreateProvisionedModelThroughputCommand).map(c => c.args[0].input)).toEqual([{
+      clientRequestToken: 'request-1',
       provisionedModelName: 'claims-2mu',
       modelId: MODEL,
       modelUnits: 2,

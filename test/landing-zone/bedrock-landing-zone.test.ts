@@ -183,3 +183,47 @@ describe('every part can be replaced', () => {
     expect(() => new BedrockLandingZone(new Stack(), 'Lz', { approvedModels: MODELS })).toThrow(/the stack is environment-agnostic/);
   });
 });
+
+describe('review fixes', () => {
+  test('a profile that only restricts geography still gets the baseline filters', () => {
+    const { stack } = landingZone('eu-central-1', { profiles: [GovernanceProfile.EU_RESIDENCY] });
+    Template.fromStack(stack).hasResourceProperties('AWS::Bedrock::Guardrail', {
+      ContentPolicyConfig: { FiltersConfig: Match.arrayWith([Match.objectLike({ Type: 'PROMPT_ATTACK', InputStrength: 'HIGH' })]) },
+    });
+    expect(GovernanceProfile.combine([]).name).toBe('baseline');
+  });
+
+  test('embedding models need no guardrail (they carry no text to filter) and are left out of the account-wide enforcement', async () => {
+    const { stack } = landingZone('eu-central-1');
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Bedrock::EnforcedGuardrailConfiguration', {
+      ModelEnforcement: { IncludedModels: ['ALL'], ExcludedModels: [TITAN_EMBED_V2] },
+    });
+    const json = template.toJSON();
+    const roleId = Object.keys(json.Resources).find(id => id.startsWith('App') && json.Resources[id].Type === 'AWS::IAM::Role')!;
+    const endpointId = Object.keys(json.Resources).find(id => json.Resources[id].Type === 'AWS::EC2::VPCEndpoint')!;
+    const identity = new TemplatePolicies(json, {
+      region: 'eu-central-1',
+      accountId: ACCOUNT,
+      refs: { [endpointId]: 'vpce-0runtime' },
+      getAtts: {
+        [`${Object.keys(json.Resources).find(id => json.Resources[id].Type === 'AWS::Bedrock::Guardrail')}.GuardrailArn`]: 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/g',
+        [`${Object.keys(json.Resources).find(id => json.Resources[id].Type === 'AWS::Bedrock::GuardrailVersion')}.Version`]: '1',
+        [`${Object.keys(json.Resources).find(id => id.startsWith('LzGuardrailKey'))}.Arn`]: 'arn:aws:kms:eu-central-1:111111111111:key/k',
+      },
+    }).identityPoliciesOf(roleId);
+    const noGuardrail = { 'aws:SourceVpce': 'vpce-0runtime', 'aws:ViaAWSService': 'false' };
+    expect(await evaluate({ identity }, { action: 'bedrock:InvokeModel', resource: fmArn('eu-central-1', TITAN_EMBED_V2), context: noGuardrail }))
+      .toBe('Allowed');
+    expect(await evaluate({ identity }, { action: 'bedrock:InvokeModel', resource: profileArn('eu-central-1', `eu.${SONNET_45}`), context: noGuardrail }))
+      .toBe('ExplicitlyDenied');
+  });
+
+  test('giving a part and the props for a new one is an error', () => {
+    const stack = stackIn('eu-central-1');
+    const guardrail = new Guardrail(stack, 'Mine', { presets: [GuardrailPreset.STRICT] });
+    expect(() => new BedrockLandingZone(stack, 'Lz', { approvedModels: MODELS, guardrail, guardrailProps: { presets: [GuardrailPreset.HIPAA] } }))
+      .toThrow('BedrockLandingZone: guardrail and guardrailProps are both given: guardrailProps configures the guardrail this construct creates; ' +
+        'configure your own guardrail directly');
+  });
+});

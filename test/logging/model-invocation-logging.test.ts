@@ -39,6 +39,9 @@ describe('ModelInvocationLogging with defaults', () => {
       'AWS::S3::Bucket LoggingAccessLogsBucketA8605233 Retain',
       'AWS::S3::Bucket LoggingLogBucketFEEF9A3D Retain',
       'AWS::Logs::LogGroup LoggingLogGroupC6B8E20B Retain',
+      // The configuration is kept on deletion (the default), and it names the delivery role.
+      'AWS::IAM::Role LoggingDeliveryRoleCC336B5C Retain',
+      'AWS::IAM::ManagedPolicy LoggingDeliveryPolicy6D825418 Retain',
     ]);
   });
 
@@ -99,9 +102,16 @@ describe('ModelInvocationLogging with defaults', () => {
     ]));
   });
 
-  test('one Lambda function, on the newest Node.js runtime aws-cdk-lib offers, with reserved concurrency', () => {
+  test('one Lambda function, on the newest Node.js runtime aws-cdk-lib offers, without reserved concurrency (new accounts have a quota of 10)', () => {
     template.resourceCountIs('AWS::Lambda::Function', 1);
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: 1, Timeout: 300 });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: Match.absent(), Timeout: 300 });
+  });
+
+  test('with RESTORE_PREVIOUS or DISABLE_LOGGING, the delivery role goes with the stack', () => {
+    const s = stackIn(REGION);
+    new ModelInvocationLogging(s, 'Logging', { onDelete: InvocationLoggingDeletion.DISABLE_LOGGING });
+    const t = Template.fromStack(s);
+    t.hasResource('AWS::IAM::Role', { DeletionPolicy: Match.absent(), Properties: Match.objectLike({ Description: Match.stringLikeRegexp('deliver model invocation logs') }) });
   });
 
   test('the handler may call only the logging API (Resource "*", the only one it accepts) and pass only the delivery role to Bedrock', () => {

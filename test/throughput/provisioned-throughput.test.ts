@@ -21,7 +21,7 @@ describe('ProvisionedThroughput', () => {
     const template = Template.fromStack(stack);
     template.hasResource('Custom::BedrockProvisionedThroughput', {
       Properties: {
-        ProvisionedModelName: 'claims-2mu',
+        ProvisionedModelName: 'claims-2mu-589252',
         ModelId: NOVA_PRO,
         ModelUnits: 2,
         CommitmentDuration: Match.absent(),
@@ -36,6 +36,15 @@ describe('ProvisionedThroughput', () => {
     expect(JSON.stringify(machine.Properties.DefinitionString)).toContain('\\"IntervalSeconds\\":60,\\"MaxAttempts\\":120');
     expect(machine.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
     template.resourceCountIs('AWS::Lambda::Function', 5);
+  });
+
+  test('a change of model, units or term gives a new name, so a replacement never collides with the old reservation', () => {
+    const names = [
+      { modelUnits: 2 }, { modelUnits: 3 }, { commitment: CommitmentTerm.ONE_MONTH, acknowledgeCommitmentCost: true },
+      { model: ProvisionedThroughputModel.foundationModel(FoundationModel.of('amazon.nova-lite-v1:0')) },
+    ].map(props => throughputIn(stackIn('us-east-1'), props).provisionedModelName);
+    expect(names).toEqual(['claims-2mu-589252', 'claims-3mu-589252', 'claims-2mu-e753a3', expect.stringMatching(/^claims-2mu-[0-9a-f]{6}$/)]);
+    expect(new Set(names).size).toBe(4);
   });
 
   test('two reservations in a stack share one waiter provider', () => {
@@ -77,8 +86,8 @@ describe('ProvisionedThroughput', () => {
     })).toThrow([
       'ProvisionedThroughput:',
       '  - modelUnits is 1.5; a whole number of at least 1 is required',
-      "  - provisionedModelName 'no spaces' is not allowed: letters, digits, '_' and '-' (not two in a row), at most 55 characters " +
-      '(the deployed name adds -<units>mu)',
+      "  - provisionedModelName 'no spaces' is not allowed: letters, digits, '_' and '-' (not two in a row), at most 50 characters " +
+      '(the deployed name adds -<units>mu-<digest>)',
       '  - hourlyPricePerModelUnit is -1; a positive price in US dollars is required',
       '  - acknowledgeCommitmentCost is true but there is no commitment: remove it, or set commitment',
     ].join('\n'));
@@ -87,7 +96,7 @@ describe('ProvisionedThroughput', () => {
   test('an info annotation estimates the hourly and monthly cost', () => {
     const stack = stackIn('us-east-1');
     throughputIn(stack, { hourlyPricePerModelUnit: 21.18, commitment: CommitmentTerm.ONE_MONTH, acknowledgeCommitmentCost: true });
-    Annotations.fromStack(stack).hasInfo('/Stack/Claims', 'Provisioned throughput claims-2mu: 2 model unit(s) x $21.18/hour = $42.36/hour, ' +
+    Annotations.fromStack(stack).hasInfo('/Stack/Claims', 'Provisioned throughput claims-2mu-e753a3: 2 model unit(s) x $21.18/hour = $42.36/hour, ' +
       'about $30922.80 a month; the OneMonth commitment is about $30922.80, spent whether used or not.');
     const other = stackIn('us-east-1');
     throughputIn(other);
@@ -161,9 +170,11 @@ describe('ProvisionedThroughput', () => {
       'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:us-east-1:111111111111:provisioned-model/*]': [`${w}/HandlerPolicy/Resource`],
       'AwsSolutions::AwsSolutions-SF2': [`${w}/Provider/waiter-state-machine/Resource`],
       'HIPAA.Security::HIPAA.Security-IAMNoInlinePolicy': inline,
+      'HIPAA.Security::HIPAA.Security-LambdaConcurrency': functions,
       'HIPAA.Security::HIPAA.Security-LambdaDLQ': functions,
       'HIPAA.Security::HIPAA.Security-LambdaInsideVPC': functions,
       'NIST.800.53.R5::NIST.800.53.R5-IAMNoInlinePolicy': inline,
+      'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency': functions,
       'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ': functions,
       'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC': functions,
       'PCI.DSS.321::PCI.DSS.321-IAMNoInlinePolicy': inline,

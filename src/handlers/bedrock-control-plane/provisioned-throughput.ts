@@ -24,6 +24,8 @@ export interface ThroughputProperties {
 
 export interface ThroughputEvent {
   readonly RequestType: 'Create' | 'Update' | 'Delete';
+  /** CloudFormation's ID of this request: the idempotency token of the create call */
+  readonly RequestId?: string;
   readonly PhysicalResourceId?: string;
   readonly ResourceProperties: ThroughputProperties;
   readonly OldResourceProperties?: ThroughputProperties;
@@ -55,10 +57,10 @@ export async function onProvisionedThroughputEvent(event: ThroughputEvent, clien
   const props = event.ResourceProperties;
   switch (event.RequestType) {
     case 'Create':
-      return create(client, props, call);
+      return create(client, props, call, event.RequestId);
     case 'Update': {
       const old = event.OldResourceProperties!;
-      if (needsReplacement(old, props)) return create(client, props, call);
+      if (needsReplacement(old, props)) return create(client, props, call, event.RequestId);
       const id = event.PhysicalResourceId!;
       const rename = old.ProvisionedModelName !== props.ProvisionedModelName ? props.ProvisionedModelName : undefined;
       const reassociate = old.ModelId !== props.ModelId ? props.ModelId : undefined;
@@ -103,12 +105,16 @@ export async function isProvisionedThroughputComplete(
   }
 }
 
-async function create(client: BedrockClient, props: ThroughputProperties, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<OnEventResult> {
+async function create(
+  client: BedrockClient, props: ThroughputProperties, call: <T>(fn: () => Promise<T>) => Promise<T>, requestId?: string,
+): Promise<OnEventResult> {
   const commitment = props.CommitmentDuration || undefined;
   if (commitment && String(props.CommitmentAcknowledged) !== 'true') {
     throw new Error(`a ${commitment} commitment for ${props.ProvisionedModelName} was not acknowledged: refusing to buy it`);
   }
   const created = await call(() => client.send(new CreateProvisionedModelThroughputCommand({
+    // A retried create (throttling, a framework retry) must not buy a second reservation.
+    clientRequestToken: requestId,
     provisionedModelName: props.ProvisionedModelName,
     modelId: props.ModelId,
     modelUnits: Number(props.ModelUnits),
