@@ -108,6 +108,14 @@ project.eslint?.addOverride({
 });
 project.testTask.prependSpawn(bundleHandlers);
 
+// ts-jest compiles test files one by one without type checking, and tsx runs the example and scripts
+// without it: type-check them all before the tests, so a wrong prop name fails npm test.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, the example app, the scripts and the benchmark',
+  steps: ['test', 'examples', 'scripts', 'bench'].map(dir => ({ exec: `tsc --noEmit -p ${dir}/tsconfig.json` })),
+});
+project.testTask.spawn(typecheck);
+
 // Benchmarks: synth time at organization scale, footprint and idle cost (not part of npm test).
 project.addTask('bench', {
   description: 'Measure synth time, template sizes, Lambda functions and idle cost; write bench/RESULTS.md; fail on a broken budget',

@@ -70,7 +70,7 @@ export class AccountBaselineStack extends Stack {
     });
 
     // What a client passes to use the guardrail (and what the README's checks use).
-    new CfnOutput(this, 'GuardrailId', { value: this.landingZone.guardrail.guardrailId });
+    new CfnOutput(this, 'GuardrailArn', { value: this.landingZone.guardrail.guardrailArn });
     new CfnOutput(this, 'GuardrailVersion', { value: this.landingZone.guardrail.guardrailVersion });
 
     const claims = new ApplicationInferenceProfile(this, 'ClaimsAssistantProfile', {
@@ -112,7 +112,7 @@ export class KnowledgeBaseWorkloadStack extends Stack {
     this.knowledgeBase.addS3DataSource('Handbook', {
       bucket: documents,
       inclusionPrefixes: ['handbook/'],
-      chunking: ChunkingStrategy.fixedSize({ maxTokens: 512, overlapPercentage: 20 }),
+      chunkingStrategy: ChunkingStrategy.fixedSize({ maxTokens: 512, overlapPercentage: 20 }),
     });
     // A managed policy rather than grantRetrieve's inline policy: the HIPAA, NIST and PCI packs ask for it.
     new iam.ManagedPolicy(this, 'RetrieveHandbook', {

@@ -201,6 +201,8 @@ export class OpenSearchServerlessVectorStore extends Construct implements IVecto
       description: 'Vector store of Amazon Bedrock knowledge bases',
     });
     this.collection.applyRemovalPolicy(this.removalPolicy);
+    // A kept collection is only usable with its policies: they are kept with it.
+    for (const policy of [this.encryptionPolicy, this.networkPolicy, this.dataAccessPolicy]) policy.applyRemovalPolicy(this.removalPolicy);
     this.collection.addResourceDependency(this.encryptionPolicy);
     this.collection.addResourceDependency(this.networkPolicy);
     this.collectionArn = this.collection.attrArn;

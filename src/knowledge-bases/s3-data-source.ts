@@ -164,7 +164,7 @@ export class S3DataSource extends Construct {
       statements.push(new iam.PolicyStatement({
         actions: ['kms:Decrypt'],
         resources: [props.bucket.encryptionKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } },
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
       }));
     }
     if (props.parsingModel) statements.push(...props.parsingModel.invokeStatements(this));

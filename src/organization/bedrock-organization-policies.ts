@@ -52,9 +52,19 @@ export interface BedrockOrganizationPoliciesProps {
    * Roles, besides the landing zone's own control-plane role (path `/bedrock-landing-zone/`), that
    * may change the invocation logging and enforced guardrail configurations, as ARN patterns.
    *
-   * @default - the landing zone's role and CDK's CloudFormation execution roles (`cdk-*-cfn-exec-role-*`)
+   * @default - the landing zone's role, CDK's CloudFormation execution roles (`cdk-*-cfn-exec-role-*`) and
+   * the StackSets execution roles (`stacksets-exec-*`)
    */
   readonly configurationAdminRoleArnPatterns?: string[];
+
+  /**
+   * Allow model customization and Custom Model Import jobs. Imported weights and models fine-tuned
+   * from any base are invoked through `imported-model/` and `custom-model-deployment/` ARNs, which the
+   * approved-model list cannot name: by default creating them is denied.
+   *
+   * @default false
+   */
+  readonly allowModelCustomization?: boolean;
 
   /**
    * A prefix for the policies' names.
@@ -92,6 +102,8 @@ export class BedrockOrganizationPolicies extends Construct {
         ...(profile.allowedGeographies ? [p.denyOutsideGeographies(geographies), p.denyGlobalProfiles()] : []),
         ...(props.requireGuardrail ? [p.denyWithoutGuardrail()] : []),
         p.protectConfigurations(props.configurationAdminRoleArnPatterns),
+        p.protectExemptRoles(props.configurationAdminRoleArnPatterns),
+        ...(props.allowModelCustomization ? [] : [p.denyModelCustomization()]),
         denyLongTermApiKeys(),
         denyBearerTokens(),
       ];
@@ -218,6 +230,58 @@ class Partitioned {
     });
   }
 
+  /** The roles allowed to change the configurations, and the roles allowed to manage those roles. */
+  private exemptRoles(extraAdmins: string[]): string[] {
+    return [
+      `arn:${this.partition}:iam::*:role${LANDING_ZONE_ROLE_PATH}*`,
+      `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
+      // Service-managed StackSets deploy the baseline through this role in each member account.
+      `arn:${this.partition}:iam::*:role/stacksets-exec-*`,
+      ...extraAdmins,
+    ];
+  }
+
+  /**
+   * The exemption is by role path and name: without this, anyone allowed iam:CreateRole could make a
+   * role on the path and change the logging configuration through it. Only the deployment roles may
+   * create or change roles with those names.
+   */
+  protectExemptRoles(extraAdmins: string[] = []): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'ProtectExemptRoles',
+      effect: iam.Effect.DENY,
+      actions: [
+        'iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:PutRolePermissionsBoundary',
+        'iam:DeleteRolePermissionsBoundary', 'iam:UpdateRole', 'iam:TagRole',
+      ],
+      resources: [
+        `arn:${this.partition}:iam::*:role${LANDING_ZONE_ROLE_PATH}*`,
+        `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
+      ],
+      conditions: {
+        ArnNotLike: {
+          'aws:PrincipalArn': [
+            `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
+            `arn:${this.partition}:iam::*:role/stacksets-exec-*`,
+            // Bootstrapping (cdk bootstrap) creates the execution role with the account's admin access.
+            `arn:${this.partition}:iam::*:role/OrganizationAccountAccessRole`,
+            `arn:${this.partition}:iam::*:role/AWSControlTowerExecution`,
+            ...extraAdmins,
+          ],
+        },
+      },
+    });
+  }
+
+  denyModelCustomization(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyModelCustomizationAndImport',
+      effect: iam.Effect.DENY,
+      actions: ['bedrock:CreateModelCustomizationJob', 'bedrock:CreateModelImportJob'],
+      resources: ['*'],
+    });
+  }
+
   protectConfigurations(extraAdmins: string[] = []): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'ProtectLoggingAndGuardrailEnforcement',
@@ -228,15 +292,7 @@ class Partitioned {
       ],
       // These actions accept only "*": the configuration is an account and region setting.
       resources: ['*'],
-      conditions: {
-        ArnNotLike: {
-          'aws:PrincipalArn': [
-            `arn:${this.partition}:iam::*:role${LANDING_ZONE_ROLE_PATH}*`,
-            `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
-            ...extraAdmins,
-          ],
-        },
-      },
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.exemptRoles(extraAdmins) } },
     });
   }
 }

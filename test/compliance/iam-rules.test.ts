@@ -60,11 +60,13 @@ describe('Bedrock-IAM2 InvokeGrantsScoped', () => {
     policy(stack, 'AllModels', [{ Effect: 'Allow', Action: 'bedrock:Invoke*', Resource: `arn:aws:bedrock:${REGION}::foundation-model/*` }]);
     policy(stack, 'AnyRegion', [{ Effect: 'Allow', Action: 'bedrock:InvokeModelWithResponseStream', Resource: Fn.join('', ['arn:', stack.partition, `:bedrock:*::foundation-model/${SONNET_45}`]) }]);
     policy(stack, 'NotResource', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', NotResource: PROFILE_ARN }]);
+    policy(stack, 'Vendor', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/anthropic.*` }]);
     expect(bedrockFindings(stack, {}, 'IAM2')).toEqual([
       'Bedrock-IAM2[NotResource] @ Stack/NotResource',
       'Bedrock-IAM2[Resource::*] @ Stack/Star',
       `Bedrock-IAM2[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${SONNET_45}] @ Stack/AnyRegion`,
       `Bedrock-IAM2[Resource::arn:aws:bedrock:${REGION}::foundation-model/*] @ Stack/AllModels`,
+      `Bedrock-IAM2[Resource::arn:aws:bedrock:${REGION}::foundation-model/anthropic.*] @ Stack/Vendor`,
     ]);
   });
 });
@@ -99,16 +101,28 @@ describe('Bedrock-IAM3 InvokeRequiresGuardrail', () => {
   test('an enforced guardrail in the same account and region covers the models it does not exclude', () => {
     const stack = stackIn(REGION);
     policy(stack, 'Sonnet', [invoke()]);
-    policy(stack, 'Titan', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}` }]);
+    const haiku = 'anthropic.claude-haiku-4-5-20251001-v1:0';
+    policy(stack, 'Haiku', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/${haiku}` }]);
     const baseline = new Stack(stack.node.root, 'Baseline', { env: { account: ACCOUNT, region: REGION } });
     new bedrock.CfnEnforcedGuardrailConfiguration(baseline, 'Enforced', {
       guardrailIdentifier: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abc`,
       guardrailVersion: '3',
-      modelEnforcement: { includedModels: ['ALL'], excludedModels: [TITAN_EMBED_V2] },
+      modelEnforcement: { includedModels: ['ALL'], excludedModels: [haiku] },
     });
     const elsewhere = new Stack(stack.node.root, 'Elsewhere', { env: { account: '222222222222', region: REGION } });
     policy(elsewhere, 'Sonnet', [invoke()]);
-    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3 @ Elsewhere/Sonnet', 'Bedrock-IAM3 @ Stack/Titan']);
+    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3 @ Elsewhere/Sonnet', 'Bedrock-IAM3 @ Stack/Haiku']);
+  });
+
+  test('a grant on embedding models only needs no guardrail: an embedding call has no text to filter', () => {
+    const stack = stackIn(REGION);
+    policy(stack, 'Titan', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}` }]);
+    policy(stack, 'Mixed', [{
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModel',
+      Resource: [`arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}`, `arn:aws:bedrock:${REGION}::foundation-model/${SONNET_45}`],
+    }]);
+    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3 @ Stack/Mixed']);
   });
 });
 

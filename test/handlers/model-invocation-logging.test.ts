@@ -111,6 +111,24 @@ describe('Create', () => {
       .rejects.toThrow(/^Bedrock refused the invocation logging configuration \(ValidationException: Invalid log group\)/);
   });
 
+  test('a failed Create puts back the configuration that was there (CloudFormation sends no Delete for it)', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand)
+      .resolvesOnce({ loggingConfig: PREVIOUS })
+      .resolves({ loggingConfig: { ...PUT_CONFIG, textDataDeliveryEnabled: false } });
+    bedrock.on(PutModelInvocationLoggingConfigurationCommand).resolves({});
+    await expect(handleModelInvocationLogging(event('Create'), client, retry)).rejects.toThrow(/read back differs/);
+    expect(bedrock.commandCalls(PutModelInvocationLoggingConfigurationCommand).map(c => c.args[0].input))
+      .toEqual([{ loggingConfig: PUT_CONFIG }, { loggingConfig: PREVIOUS }]);
+  });
+
+  test('a failed Create with nothing there before deletes what it put', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({});
+    bedrock.on(PutModelInvocationLoggingConfigurationCommand).rejects(new ValidationException({ message: 'Invalid log group', $metadata: {} }));
+    bedrock.on(DeleteModelInvocationLoggingConfigurationCommand).resolves({});
+    await expect(handleModelInvocationLogging(event('Create'), client, retry)).rejects.toThrow(/ValidationException/);
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(1);
+  });
+
   test('a read-back that differs fails and says which field', async () => {
     bedrock.on(GetModelInvocationLoggingConfigurationCommand)
       .resolvesOnce({})

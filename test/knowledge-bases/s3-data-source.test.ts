@@ -70,7 +70,7 @@ describe('S3DataSource', () => {
         Action: 'kms:Decrypt',
         Effect: 'Allow',
         Resource: { 'Fn::GetAtt': ['BucketKey7092080A', 'Arn'] },
-        Condition: { StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' } },
+        Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['s3.eu-central-1.', { Ref: 'AWS::URLSuffix' }]] } } },
       },
       expect.objectContaining({ Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] }),
     ]));

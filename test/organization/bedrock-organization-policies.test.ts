@@ -136,7 +136,8 @@ describe('size', () => {
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
       'DenyGlobalProfiles', 'DenyInvocationOutsideGeographies', 'DenyLongTermBearerTokens', 'DenyLongTermBedrockApiKeys',
-      'DenyProvisionedThroughputForUnapprovedModels', 'DenyUnapprovedModels', 'ProtectLoggingAndGuardrailEnforcement',
+      'DenyModelCustomizationAndImport', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyUnapprovedModels', 'ProtectExemptRoles',
+      'ProtectLoggingAndGuardrailEnforcement',
     ]);
     Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 2);
   });
@@ -172,5 +173,29 @@ describe('validation and compliance', () => {
   test('the four cdk-nag packs find nothing; the CloudFormation schema validator finds nothing', () => {
     expect(checkCompliance(organizationStack().stack)).toEqual({ violations: [], acknowledgements: [] });
     expect(() => expectValidCloudFormation(organizationStack().stack)).not.toThrow();
+  });
+});
+
+describe('the exemption cannot be borrowed', () => {
+  const { scps } = organizationStack();
+  const iamAs = (action: string, role: string, principal: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] }, {
+    action, resource: `arn:aws:iam::${MEMBER}:role/${role}`, principal, context: { 'aws:PrincipalArn': principal },
+  });
+
+  test('nobody but the deployment roles may create or change a role on the exempt path or with the exempt name', async () => {
+    const developer = `arn:aws:iam::${MEMBER}:role/developer`;
+    expect(await iamAs('iam:CreateRole', 'bedrock-landing-zone/borrowed', developer)).toBe('ExplicitlyDenied');
+    expect(await iamAs('iam:PutRolePolicy', 'cdk-x-cfn-exec-role-y', developer)).toBe('ExplicitlyDenied');
+    expect(await iamAs('iam:CreateRole', 'bedrock-landing-zone/Baseline-Provider', `arn:aws:iam::${MEMBER}:role/cdk-hnb659fds-cfn-exec-role-${MEMBER}-eu-central-1`))
+      .toBe('Allowed');
+    expect(await iamAs('iam:CreateRole', 'bedrock-landing-zone/Baseline-Provider', `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd`)).toBe('Allowed');
+    expect(await iamAs('iam:CreateRole', 'app-role', developer)).toBe('Allowed');
+  });
+
+  test('model customization and import are denied unless allowed', async () => {
+    const job = (policies: PolicyDocument[]) => evaluate({ identity: [ADMIN], serviceControlPolicies: [policies] },
+      { action: 'bedrock:CreateModelImportJob', resource: '*', resourceAccount: MEMBER });
+    expect(await job(scps)).toBe('ExplicitlyDenied');
+    expect(await job(organizationStack({ allowModelCustomization: true }).scps)).toBe('Allowed');
   });
 });

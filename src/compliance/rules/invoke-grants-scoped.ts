@@ -44,7 +44,8 @@ export const InvokeGrantsScoped: BedrockRule = {
           continue;
         }
         const [, region, , , id] = arn;
-        if (id === '*' || id.startsWith('*')) findings.add(`Resource::${resource}`);
+        // Any wildcard in the model ID (anthropic.*, a*) grants models nobody approved.
+        if (/[*?]/.test(id)) findings.add(`Resource::${resource}`);
         else if ((region.includes('*') || region.includes('?')) && !fenced) findings.add(`Resource::${resource}`);
       }
     }

@@ -1,4 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { EmbeddingModel } from '../../knowledge-bases/embedding-model';
 import { enforcedGuardrailsFor } from '../private/app-facts';
 import { IDENTITY_POLICY_TYPES, Statement, allowsInvoke, conditionValues, identityDocuments, isBedrockServiceRole } from '../private/iam';
 import { BedrockRule } from '../private/rule';
@@ -13,7 +14,8 @@ export const InvokeRequiresGuardrail: BedrockRule = {
   explanation: 'With the pack\'s `requireGuardrailOnInvoke` on (the default), every invoke grant must carry a `bedrock:GuardrailIdentifier` condition ' +
     '(and a Deny for other identifiers: `ModelAccessPolicy({ requireGuardrail })` writes both), or the app must have an ' +
     '`AWS::Bedrock::EnforcedGuardrailConfiguration` in the same account and region that covers the granted models. Roles that only Bedrock assumes ' +
-    '(agents, knowledge bases) are not checked: an agent\'s guardrail is AG1.',
+    '(agents, knowledge bases) are not checked: an agent\'s guardrail is AG1. Grants on embedding models only are exempt: a guardrail filters ' +
+    'text and images in prompts and answers, and an embedding call returns neither.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
   controls: {
@@ -35,10 +37,17 @@ export const InvokeRequiresGuardrail: BedrockRule = {
     const invoking = documents.flatMap(d => d.statements).filter(allowsInvoke);
     if (invoking.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     const enforced = enforcedGuardrailsFor(context, stack.environment);
-    const unguarded = invoking.filter(s => conditionValues(s, 'bedrock:GuardrailIdentifier') === undefined && !coveredByEnforcement(s, enforced));
+    const unguarded = invoking.filter(s => conditionValues(s, 'bedrock:GuardrailIdentifier') === undefined
+      && !onlyEmbeddingModels(s) && !coveredByEnforcement(s, enforced));
     return unguarded.length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
   },
 };
+
+/** Guardrails filter text and images in prompts and answers: embedding models produce neither, so they are exempt. */
+function onlyEmbeddingModels(statement: Statement): boolean {
+  const models = statement.resources.map(r => MODEL_OF_ARN.exec(r)).map(m => m && m[1] === 'foundation-model' ? m[2] : undefined);
+  return models.length > 0 && models.every(m => m !== undefined && EmbeddingModel.fromModelId(m) !== undefined);
+}
 
 function coveredByEnforcement(statement: Statement, enforced: ReturnType<typeof enforcedGuardrailsFor>): boolean {
   if (enforced.length === 0) return false;

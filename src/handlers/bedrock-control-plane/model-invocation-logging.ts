@@ -42,7 +42,15 @@ export async function handleModelInvocationLogging(
   switch (event.RequestType) {
     case 'Create': {
       const current = await call(() => client.send(new GetModelInvocationLoggingConfigurationCommand({})));
-      await put(client, wanted, call);
+      try {
+        await put(client, wanted, call);
+      } catch (e) {
+        // CloudFormation sends no Delete for a failed Create: put back what was there before failing.
+        await restore(client, current.loggingConfig, call).catch(restoreError => {
+          (e as Error).message += ` (restoring the previous configuration also failed: ${(restoreError as Error).message})`;
+        });
+        throw e;
+      }
       return { PhysicalResourceId: encodePrevious(current.loggingConfig), Data: summary(current.loggingConfig) };
     }
     case 'Update': {
@@ -64,6 +72,11 @@ export async function handleModelInvocationLogging(
       return { PhysicalResourceId: id };
     }
   }
+}
+
+async function restore(client: BedrockClient, previous: LoggingConfig | undefined, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {
+  if (previous) await call(() => client.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: previous })));
+  else await call(() => client.send(new DeleteModelInvocationLoggingConfigurationCommand({})));
 }
 
 async function put(client: BedrockClient, config: LoggingConfig, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {

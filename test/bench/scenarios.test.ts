@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildScenario, classifyStacks, generatedBaselines, scenarioContext } from '../../bench/scenarios';
+import { analyzeTemplate, templateFiles } from '../../bench/templates';
+import { ScenarioSpec } from '../../bench/types';
+
+function synth(spec: ScenarioSpec) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scenario-'));
+  const app = buildScenario(spec, outdir);
+  app.synth();
+  const classes = classifyStacks(app);
+  const stacks = templateFiles(outdir).map(file =>
+    analyzeTemplate(file, fs.readFileSync(path.join(outdir, file), 'utf8'), classes.get(path.basename(file)) ?? { kind: 'other' }));
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return stacks;
+}
+
+describe('bench scenarios', () => {
+  test('generated baselines: distinct placeholder accounts, regions alternating, zones in the context', () => {
+    expect(generatedBaselines(3).map(b => `${b.account}/${b.region}`)).toEqual([
+      '100000000000/us-east-1', '100000000001/eu-central-1', '100000000002/us-east-1',
+    ]);
+    expect(Object.keys(scenarioContext({ app: 'generated', baselines: 2, validation: false, packs: 'none' }))).toEqual([
+      '@aws-cdk/core:validateAgainstDefaultRules',
+      '@aws-cdk/core:failSynthOnValidationErrors',
+      'availability-zones:account=100000000000:region=us-east-1',
+      'availability-zones:account=100000000001:region=eu-central-1',
+    ]);
+  });
+
+  test('a generated organization of 2 is two account baseline stacks', () => {
+    expect(synth({ app: 'generated', baselines: 2, validation: false, packs: 'none' }).map(s => [s.template, s.kind])).toEqual([
+      ['Baseline-100000000000-us-east-1.template.json', 'baseline'],
+      ['Baseline-100000000001-eu-central-1.template.json', 'baseline'],
+    ]);
+  });
+
+  test('one knowledge-base stack per vector store, classified with its store', () => {
+    expect(synth({ app: 'stores', validation: false, packs: 'none' }).map(s => [s.template, s.kind, s.store, s.defaultStore])).toEqual([
+      ['KnowledgeBase-Managed.template.json', 'knowledge-base', 'MANAGED', false],
+      ['KnowledgeBase-OpenSearch.template.json', 'knowledge-base', 'OPENSEARCH_SERVERLESS', false],
+      ['KnowledgeBase-OpenSearchStandby.template.json', 'knowledge-base', 'OPENSEARCH_SERVERLESS', false],
+      ['KnowledgeBase-S3Vectors.template.json', 'knowledge-base', 'S3_VECTORS', true],
+    ]);
+  });
+
+  test('the example app: baselines wherever a landing zone is (StackSet templates and the stage too)', () => {
+    expect(synth({ app: 'example', validation: false, packs: 'none' }).map(s => [s.template, s.kind, s.defaultStore])).toEqual([
+      ['Baseline-dev-eu-central-1.template.json', 'baseline', undefined],
+      ['Baseline-dev-us-east-1.template.json', 'baseline', undefined],
+      ['Baseline-prod-eu-central-1.template.json', 'baseline', undefined],
+      ['Baseline-prod-us-east-1.template.json', 'baseline', undefined],
+      ['KnowledgeBase-dev-eu-central-1.template.json', 'knowledge-base', true],
+      ['KnowledgeBase-dev-us-east-1.template.json', 'knowledge-base', true],
+      ['KnowledgeBase-prod-eu-central-1.template.json', 'knowledge-base', true],
+      ['KnowledgeBase-prod-us-east-1.template.json', 'knowledge-base', true],
+      ['Organization.template.json', 'other', undefined],
+      ['OrganizationBaselineeucentral1E12D4973.stackset.template.json', 'baseline', undefined],
+      ['OrganizationBaselineuseast109867175.stackset.template.json', 'baseline', undefined],
+      ['assembly-Sandbox/SandboxBaselineF5538404.template.json', 'baseline', undefined],
+    ]);
+  });
+});
