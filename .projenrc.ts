@@ -117,11 +117,12 @@ const typecheck = project.addTask('typecheck', {
 project.testTask.spawn(typecheck);
 
 // Benchmarks: synth time at organization scale, footprint and idle cost (not part of npm test).
-project.addTask('bench', {
+const bench = project.addTask('bench', {
   description: 'Measure synth time, template sizes, Lambda functions and idle cost; write bench/RESULTS.md; fail on a broken budget',
   exec: 'tsx bench/run.ts',
   receiveArgs: true,
 });
+bench.prependSpawn(bundleHandlers);
 
 // RULES.md is generated from the rule files; a test fails when it drifts.
 project.addTask('generate:rules-md', {

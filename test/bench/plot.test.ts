@@ -1,4 +1,4 @@
-import { niceTicks, renderLinePlot } from '../../bench/plot';
+import { niceTicks, renderLinePlot, renderPanels } from '../../bench/plot';
 import { median } from '../../bench/stats';
 
 describe('plot', () => {
@@ -31,5 +31,19 @@ describe('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(() => median([])).toThrow('median of an empty list');
+  });
+});
+
+describe('panels', () => {
+  test('one chart per panel, one above the other, a series keeps its color', () => {
+    const a = { label: 'a', points: [{ x: 1, y: 1 }, { x: 64, y: 5 }] };
+    const b = { label: 'b', points: [{ x: 1, y: 4 }, { x: 64, y: 100 }] };
+    const svg = renderPanels([{ title: 'Fast', series: [a] }, { title: 'Slow', series: [a, b] }], { xLabel: 'x', yLabel: 'y' });
+    expect(svg).toContain('width="880" height="920"');
+    expect(svg.match(/<polyline [^>]*stroke="(#[0-9a-f]+)"/g)).toEqual([
+      expect.stringContaining('stroke="#1f77b4"'), expect.stringContaining('stroke="#1f77b4"'), expect.stringContaining('stroke="#d62728"'),
+    ]);
+    expect(svg).toContain('>Fast</text>');
+    expect(svg).toContain('>Slow</text>');
   });
 });
