@@ -84,6 +84,9 @@ for (const dir of ['examples', 'scripts', 'bench', 'src/handlers']) {
   });
 }
 
+// \`npm test\` never updates snapshots (updateSnapshot: NEVER); this separate task updates them on purpose.
+project.tasks.tryFind('test:update')!.reset('jest -u --passWithNoTests --ci=false', { receiveArgs: true });
+
 // Node 20 is what this project's machines run; jsii's end-of-life banner is noise there.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
