@@ -63,10 +63,12 @@ export function throwProblems(scope: IConstruct, subject: string, problems: stri
  *   explicit Deny covers the same resources when the identifier differs or is missing, and the
  *   statements for applying the guardrail are added;
  * - VPC endpoints: an explicit Deny of direct calls whose `aws:SourceVpce` is none of them.
- * Denies name the same resources as the Allows: never `*`.
+ * Denies name the same models as the Allows (foundation models in any region): never `*`.
  */
 export function withInvokeOptions(allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-  const resources = [...new Set(allow.flatMap(s => s.resources))];
+  // A Deny may be broader than the Allow it guards: the model in any region keeps it short (a managed
+  // policy holds 6,144 characters) and denies no less than the destination regions would.
+  const resources = [...new Set(allow.flatMap(s => s.resources).map(r => r.replace(/:bedrock:[a-z0-9-]+::foundation-model\//, ':bedrock:*::foundation-model/')))];
   const out = [...allow];
   const guardrail = options.requireGuardrail;
   if (guardrail) {

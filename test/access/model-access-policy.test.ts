@@ -99,16 +99,24 @@ describe('ModelAccessPolicy with every kind of invokable', () => {
       inferenceProfileName: 'team-a', modelSource: CrossRegionInferenceProfile.of(Geography.EU, HAIKU_45),
     });
     const role = roleIn(stack);
+    const requireGuardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
+    // Two policies: one holding all six would pass IAM's 6,144 characters (see 'size' below).
     new ModelAccessPolicy(stack, 'Access', {
       models: [
         FoundationModel.of(TITAN_EMBED_V2),
         CrossRegionInferenceProfile.of(Geography.EU, SONNET_45),
         CrossRegionInferenceProfile.of(Geography.GLOBAL, SONNET_45),
+      ],
+      requireGuardrail,
+      roles: [role],
+    });
+    new ModelAccessPolicy(stack, 'AccountModels', {
+      models: [
         appProfile,
         ProvisionedModel.fromProvisionedModelArn(stack, 'Pm', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:provisioned-model/pm1`),
         CustomModel.fromImportedModelArn(stack, 'Im', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:imported-model/im1`),
       ],
-      requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+      requireGuardrail,
       roles: [role],
     });
     return stack;
@@ -164,5 +172,28 @@ describe('requirements are never dropped', () => {
     expect(() => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(role, {
       requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
     })).toThrow(/has no policy the required Deny \(guardrail or VPC endpoint\) can be added to/);
+  });
+});
+
+describe('size', () => {
+  test('a policy over IAM\'s 6,144 characters fails synth and says how to split it', () => {
+    const stack = stackIn('eu-central-1');
+    new ModelAccessPolicy(stack, 'Access', {
+      models: Array.from({ length: 60 }, (_, i) => FoundationModel.of(`vendor.model-number-${i}-v1:0`, { allowUnlistedModel: true })),
+    });
+    expect(() => Template.fromStack(stack)).toThrow(
+      /ModelAccessPolicy: the policy for 60 model\(s\) is about \d+ characters, over IAM's 6144 for a managed policy: split the models/);
+  });
+
+  test('the policy of the example\'s models is well under the limit', () => {
+    const stack = stackIn('eu-central-1');
+    new ModelAccessPolicy(stack, 'Access', {
+      models: [
+        CrossRegionInferenceProfile.of(Geography.EU, SONNET_45),
+        CrossRegionInferenceProfile.of(Geography.EU, HAIKU_45),
+        FoundationModel.of(TITAN_EMBED_V2),
+      ],
+    });
+    expect(() => Template.fromStack(stack)).not.toThrow();
   });
 });

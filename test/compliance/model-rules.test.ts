@@ -72,6 +72,14 @@ describe('Bedrock-MD2 ApprovedGeographiesOnly', () => {
     expect(bedrockFindings(stack, EU_ONLY, 'MD2')).toEqual([]);
   });
 
+  test('a Deny that names a model in any region restricts it rather than uses it: not reported', () => {
+    const stack = stackIn(REGION);
+    new iam.CfnManagedPolicy(stack, 'Deny', {
+      policyDocument: { Statement: [{ Effect: 'Deny', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:*::foundation-model/${SONNET_45}` }] },
+    });
+    expect(bedrockFindings(stack, EU_ONLY, 'MD2')).toEqual([]);
+  });
+
   test('another geography\'s profile, a region outside, a region wildcard, a resource deployed outside: reported', () => {
     const stack = stackIn(REGION);
     new bedrock.CfnAgent(stack, 'Agent', { agentName: 'a', foundationModel: `us.${SONNET_45}` });

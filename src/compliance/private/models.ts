@@ -52,7 +52,8 @@ export function modelReferences(res: RenderedResource, knownPrefixes: string[]):
       refs.push(ref);
     }
   };
-  walk(res.properties, (key, value) => {
+  // A Deny that names a model restricts it rather than uses it: only what a resource uses or allows counts.
+  walk(withoutDenyStatements(res.properties), (key, value) => {
     if (typeof value === 'object' && value !== null && !isIntrinsic(value)) return;
     const text = flatten(value, res.stack);
     if (text === undefined) return;
@@ -78,4 +79,15 @@ export function modelReferences(res: RenderedResource, knownPrefixes: string[]):
     }
   });
   return refs;
+}
+
+/** A copy of the properties without IAM statements whose Effect is Deny. */
+function withoutDenyStatements(value: any): any {
+  if (Array.isArray(value)) {
+    return value.filter(v => !(v && typeof v === 'object' && !Array.isArray(v) && v.Effect === 'Deny')).map(withoutDenyStatements);
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, any> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withoutDenyStatements(v);
+  return out;
 }
