@@ -6,7 +6,8 @@ import { Construct } from 'constructs';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { controlPlaneProvider } from '../private/control-plane-provider';
 import {
-  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, logAccessTo, publishEventsToEventBridge,
+  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
+  publishEventsToEventBridge,
 } from '../private/hardened-stores';
 import { Problems } from '../private/validation';
 
@@ -286,15 +287,7 @@ export class ModelInvocationLogging extends Construct {
 
     if (cloudWatchDelivery) {
       if (createsLogGroup) {
-        key!.addToResourcePolicy(new iam.PolicyStatement({
-          sid: 'CloudWatchLogsModelInvocationLogs',
-          principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-          resources: ['*'],
-          conditions: {
-            ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}` },
-          },
-        }));
+        allowCloudWatchLogs(key!, 'CloudWatchLogsModelInvocationLogs', logGroupName);
         const group = new logs.LogGroup(this, 'LogGroup', {
           logGroupName,
           encryptionKey: key,

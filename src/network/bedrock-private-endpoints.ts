@@ -11,7 +11,7 @@ import {
   s3GatewayStatements, s3VectorsStatements,
 } from './private/endpoint-policies';
 import { parseBedrockArn } from '../private/arns';
-import { hardenedKey } from '../private/hardened-stores';
+import { allowCloudWatchLogs, hardenedKey } from '../private/hardened-stores';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -374,15 +374,7 @@ export class BedrockPrivateEndpoints extends Construct {
 
   private createVpc(cidr: string): { vpc: ec2.Vpc; logGroup: logs.LogGroup; key: kms.Key; flowLog: ec2.FlowLog } {
     const key = hardenedKey(this, 'FlowLogKey', 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints', RemovalPolicy.RETAIN);
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowCloudWatchLogsOfThisAccountAndRegion',
-      principals: [new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*` },
-      },
-    }));
+    allowCloudWatchLogs(key, 'AllowCloudWatchLogsOfThisAccountAndRegion', '*');
     const logGroup = new logs.LogGroup(this, 'FlowLogGroup', {
       encryptionKey: key,
       retention: logs.RetentionDays.ONE_YEAR,

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /**
@@ -16,6 +16,21 @@ export function hardenedKey(scope: Construct, id: string, description: string, r
   });
   limitGrantsToAwsServices(key);
   return key;
+}
+
+/**
+ * Lets CloudWatch Logs of the key's region use it, only for the named log group(s) of the key's
+ * account (`logGroupName` may be a pattern such as `*`).
+ */
+export function allowCloudWatchLogs(key: kms.IKey, sid: string, logGroupName: string): void {
+  const stack = Stack.of(key);
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid,
+    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}` } },
+  }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Token, ValidationError } from 'aws-cdk-lib';
+import { ValidationError } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -36,10 +36,6 @@ export class Problems {
   }
 }
 
-/** True when the value is known at synth time (not a CloudFormation token). */
-export function isResolved(value: string | number | undefined): boolean {
-  return value !== undefined && !Token.isUnresolved(value);
-}
 
 /** Renders a list of allowed values for a message. */
 export function oneOf(values: readonly string[]): string {

@@ -4,7 +4,7 @@ import {
   aws_stepfunctions as sfn, custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { hardenedKey } from './hardened-stores';
+import { allowCloudWatchLogs, hardenedKey } from './hardened-stores';
 
 /**
  * The provider for custom resources whose work must be waited for (provisioned throughput takes
@@ -33,13 +33,7 @@ export class WaiterProvider extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
     const key = hardenedKey(this, 'LogKey', 'Encrypts the logs of the Bedrock landing zone waiter provider', RemovalPolicy.RETAIN);
-    const stack = Stack.of(this);
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` } },
-    }));
+    allowCloudWatchLogs(key, 'CloudWatchLogsWaiterLogs', '*');
     const logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: key,
       retention: logs.RetentionDays.ONE_YEAR,

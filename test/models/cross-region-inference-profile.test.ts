@@ -123,9 +123,8 @@ describe('validation at synth', () => {
     expect(() => CrossRegionInferenceProfile.of(Geography.EU, newer).invokeStatements(stackIn('eu-central-1')))
       .toThrow(`modelId '${newer}' is not in the library's region data: use a listed model ID, or pass allowUnlistedModel: true`);
     const stack = stackIn('eu-central-1');
-    const role = roleWith(stack, r => CrossRegionInferenceProfile.of(Geography.EU, newer, { allowUnlistedModel: true }).grantInvoke(r));
+    roleWith(stack, r => CrossRegionInferenceProfile.of(Geography.EU, newer, { allowUnlistedModel: true }).grantInvoke(r));
     Annotations.fromStack(stack).hasWarning('/Stack/Caller', Match.stringLikeRegexp(`eu.${newer} is not in the library's region data for geography 'eu'`));
-    expect(role).toBeDefined();
   });
 
   test('a custom geography uses its own regions', async () => {

@@ -2,7 +2,7 @@ import { Aws, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_logs as 
 import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
-import { hardenedKey } from '../../private/hardened-stores';
+import { allowCloudWatchLogs, hardenedKey } from '../../private/hardened-stores';
 
 /**
  * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this
@@ -72,13 +72,7 @@ export function applicationLogs(scope: Construct, knowledgeBaseArn: string, logG
   } else {
     destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}`;
     key = hardenedKey(scope, 'LogsKey', 'Application logs of an Amazon Bedrock knowledge base', removalPolicy);
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudWatchLogsKnowledgeBaseLogs',
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': destinationArn } },
-    }));
+    allowCloudWatchLogs(key, 'CloudWatchLogsKnowledgeBaseLogs', logGroupName);
     const group = new logs.LogGroup(scope, 'LogGroup', {
       logGroupName,
       encryptionKey: key,
