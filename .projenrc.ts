@@ -53,6 +53,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      // `npx jest` alone works on a fresh clone: the handler bundle is built when missing or stale.
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
       testTimeout: 60_000,
       collectCoverage: false,
       coverageReporters: [],
@@ -100,8 +102,9 @@ project.addTask('generate:region-data', {
 // synth never needs Docker or the network. Tests synthesize stacks that reference the bundle.
 const bundleHandlers = project.addTask('bundle:handlers', {
   description: 'Bundle the Lambda handlers with esbuild into assets/handlers',
-  exec: 'esbuild src/handlers/bedrock-control-plane/index.ts --bundle --platform=node --target=node24 --minify ' +
-    '--legal-comments=external --outfile=assets/handlers/bedrock-control-plane/index.js',
+  // Rebuilds only when missing or stale (scripts/bundle-handlers.ts); every synth path calls the same script.
+  exec: 'tsx scripts/bundle-handlers.ts',
+  receiveArgs: true,
 });
 project.preCompileTask.spawn(bundleHandlers);
 // The SDK is bundled into the handler asset: a dev dependency is right there.
@@ -109,7 +112,6 @@ project.eslint?.addOverride({
   files: ['src/handlers/**/*.ts'],
   rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
 });
-project.testTask.prependSpawn(bundleHandlers);
 
 // ts-jest compiles test files one by one without type checking, and tsx runs the example and scripts
 // without it: type-check them all before the tests, so a wrong prop name fails npm test.
@@ -120,12 +122,11 @@ const typecheck = project.addTask('typecheck', {
 project.testTask.spawn(typecheck);
 
 // Benchmarks: synth time at organization scale, footprint and idle cost (not part of npm test).
-const bench = project.addTask('bench', {
+project.addTask('bench', {
   description: 'Measure synth time, template sizes, Lambda functions and idle cost; write bench/RESULTS.md; fail on a broken budget',
   exec: 'tsx bench/run.ts',
   receiveArgs: true,
 });
-bench.prependSpawn(bundleHandlers);
 
 // RULES.md is generated from the rule files; a test fails when it drifts.
 project.addTask('generate:rules-md', {

@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkBudgets } from './budgets';
+import { ensureHandlerBundle } from '../scripts/bundle-handlers';
 import { PLOT_FILE, RunInfo, formatDuration, renderPlot, renderReport } from './report';
 import { settingsLabel } from './stats';
 import { BenchResults, Packs, Sample, ScenarioResult, ScenarioSpec, StackMetrics } from './types';
@@ -163,6 +164,7 @@ function main(): void {
     const saved = JSON.parse(fs.readFileSync(from, 'utf8')) as { results: BenchResults; info: RunInfo };
     process.exit(finish(saved.results, saved.info, outDir));
   }
+  ensureHandlerBundle();
   const { results, info } = measure(mode, ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' '));
   // The raw measurements, for a closer look or a re-check with --from (bench/out/ is not committed).
   const raw = path.join(__dirname, 'out');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ensureHandlerBundle } from './bundle-handlers';
 import { renderComplianceReport } from './compliance-report';
 import { readAssembly, summarize, renderSummary } from './landing-zone-summary';
 import { compliancePacks } from '../examples/app/compliance';
@@ -15,6 +16,9 @@ const APP_DIR = path.join(ROOT, 'examples', 'app');
 const OUT_DIR = path.join(APP_DIR, 'cdk.out');
 const CDK = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 
+// A fresh clone has never built the handler bundle the stacks reference (cdk.json's `build` does the
+// same for a plain `cdk synth`; here it is explicit, so the first command never depends on it).
+ensureHandlerBundle();
 fs.rmSync(OUT_DIR, { recursive: true, force: true });
 const synth = spawnSync(CDK, [
   'synth', '--quiet', '--no-notices', '--output', OUT_DIR,
