@@ -15,10 +15,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkBudgets } from './budgets';
-import { ensureHandlerBundle } from '../scripts/bundle-handlers';
 import { PLOT_FILE, RunInfo, formatDuration, renderPlot, renderReport } from './report';
 import { settingsLabel } from './stats';
 import { BenchResults, Packs, Sample, ScenarioResult, ScenarioSpec, StackMetrics } from './types';
+import { ensureHandlerBundle } from '../scripts/bundle-handlers';
 
 const ROOT = path.join(__dirname, '..');
 const WORKER = path.join(__dirname, 'worker.ts');
