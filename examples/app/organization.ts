@@ -33,6 +33,8 @@ export class OrganizationStack extends Stack {
       approvedModels: APPROVED_MODELS,
       geographies: [Geography.US, Geography.EU],
       targetIds: [WORKLOADS_OU],
+      // Every invocation carries a guardrail of its own account (embedding models excepted).
+      requireGuardrail: true,
     });
 
     for (const { region, profiles } of STACKSET_REGIONS) {

@@ -2,6 +2,7 @@ import { Stack, Token, ValidationError, aws_ec2 as ec2, aws_iam as iam } from 'a
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
+import { grantRegionProblems } from './private/jurisdiction';
 import { ModelAccessPolicy } from '../access';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
@@ -144,6 +145,10 @@ export class BedrockLandingZone extends Construct {
     this.profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     this.geography = this.chooseGeography(props);
     this.models = props.approvedModels.map(m => m.resolve(this, this.geography));
+    // Residency by meaning: whatever route a model was declared by, the regions its grant reaches.
+    const residency = new Problems();
+    grantRegionProblems(this, this.models, props.approvedModels, this.profile).forEach(p => residency.add(p));
+    residency.throwIfAny(this, 'BedrockLandingZone');
     // Guardrails filter text and images in prompts and answers; embedding calls carry neither, so
     // embedding models are exempt from the guardrail requirements (still private, still logged).
     const isEmbedding = (m: ApprovedModel) => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined;
@@ -217,6 +222,11 @@ export class BedrockLandingZone extends Construct {
     if (!geography) {
       problems.add(`region ${region} is not a source region of ${props.geography ? `geography '${props.geography.prefix}'` : `any allowed geography (${oneOf(candidates.map(g => g.prefix))})`}` +
         (allowed ? ` under profile ${this.profile.name}: deploy this landing zone in one of ${oneOf(allowed.flatMap(g => g.sourceRegions))}` : ''));
+    }
+    const allowedRegions = this.profile.allowedRegions;
+    if (geography && allowedRegions && !allowedRegions.includes(region)) {
+      problems.add(`region ${region} is outside the regions profile ${this.profile.name} allows` +
+        `${this.profile.jurisdiction ? ` (jurisdiction ${this.profile.jurisdiction})` : ''}: deploy this landing zone in one of ${oneOf(allowedRegions)}`);
     }
     if (!this.profile.allowsGlobalProfiles) {
       props.approvedModels.filter(m => m.isGlobal).forEach(m =>

@@ -1,6 +1,6 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
 import { GuardrailPreset } from '../guardrails';
-import { Geography } from '../models';
+import { Geography, Jurisdiction } from '../models';
 
 /**
  * The settings a governance profile contributes to a landing zone.
@@ -27,6 +27,15 @@ export interface GovernanceProfileSettings {
    * @default - any geography the stack's region belongs to, global profiles allowed
    */
   readonly allowedGeographies?: Geography[];
+
+  /**
+   * The jurisdiction data may be processed in: the landing zone's region and every region an
+   * approved model may route to must be inside it, and the organization policies deny Bedrock APIs
+   * in every other region.
+   *
+   * @default - no jurisdiction beyond the allowed geographies
+   */
+  readonly jurisdiction?: Jurisdiction;
 
   /**
    * Use FIPS endpoints where the region offers them (and fail synth where it does not).
@@ -69,9 +78,23 @@ export class GovernanceProfile {
     fipsEndpoints: true,
   });
 
-  /** EU residency: data processed only in EU regions: the EU geography only, no global profiles. */
+  /**
+   * EU residency: data processed only in the EU member states (`Jurisdiction.EU_MEMBER_STATES`):
+   * the EU geography only, no global profiles, no region outside the member states (not London,
+   * Zurich or Tel Aviv, which the EU geography includes).
+   */
   public static readonly EU_RESIDENCY = new GovernanceProfile('eu-residency', {
     allowedGeographies: [Geography.EU],
+    jurisdiction: Jurisdiction.EU_MEMBER_STATES,
+  });
+
+  /**
+   * EU residency that also admits countries with an EU adequacy decision (`Jurisdiction.EU_AND_ADEQUACY`:
+   * the member states plus the United Kingdom, Switzerland and Israel).
+   */
+  public static readonly EU_ADEQUACY_RESIDENCY = new GovernanceProfile('eu-adequacy-residency', {
+    allowedGeographies: [Geography.EU],
+    jurisdiction: Jurisdiction.EU_AND_ADEQUACY,
   });
 
   /**
@@ -93,10 +116,12 @@ export class GovernanceProfile {
     // Geographies allowed by every restricting profile, in the order the first one lists them.
     const allowed = restricted.length === 0 ? undefined
       : restricted[0].filter(g => restricted.every(list => list.some(x => x.prefix === g.prefix)));
+    const jurisdictions = profiles.map(p => p.jurisdiction).filter((j): j is Jurisdiction => j !== undefined);
     return new GovernanceProfile(profiles.map(p => p.name).join('+'), {
       guardrailPresets: presets,
       minimumLogRetention: Math.max(...profiles.map(p => p.minimumLogRetention)) as logs.RetentionDays,
       allowedGeographies: allowed,
+      jurisdiction: jurisdictions.length === 0 ? undefined : jurisdictions.reduce((a, b) => a.intersect(b)),
       fipsEndpoints: profiles.some(p => p.fipsEndpoints),
     });
   }
@@ -109,6 +134,8 @@ export class GovernanceProfile {
   public readonly minimumLogRetention: logs.RetentionDays;
   /** Geographies the data may be processed in; undefined when not restricted */
   public readonly allowedGeographies?: Geography[];
+  /** The jurisdiction data may be processed in; undefined when not restricted beyond the geographies */
+  public readonly jurisdiction?: Jurisdiction;
   /** Whether FIPS endpoints are required */
   public readonly fipsEndpoints: boolean;
 
@@ -117,7 +144,19 @@ export class GovernanceProfile {
     this.guardrailPresets = [...(settings.guardrailPresets ?? [])];
     this.minimumLogRetention = settings.minimumLogRetention ?? logs.RetentionDays.ONE_YEAR;
     this.allowedGeographies = settings.allowedGeographies ? [...settings.allowedGeographies] : undefined;
+    this.jurisdiction = settings.jurisdiction;
     this.fipsEndpoints = settings.fipsEndpoints ?? false;
+  }
+
+  /**
+   * The regions data may be processed in: the allowed geographies' regions, inside the jurisdiction.
+   * Undefined when the profile restricts neither.
+   */
+  public get allowedRegions(): string[] | undefined {
+    const geographies = this.allowedGeographies?.filter(g => !g.isGlobal);
+    const fromGeographies = geographies ? [...new Set(geographies.flatMap(g => [...g.sourceRegions, ...g.destinationRegions]))] : undefined;
+    if (this.jurisdiction === undefined) return fromGeographies?.sort();
+    return (fromGeographies ?? this.jurisdiction.regions).filter(r => this.jurisdiction!.includes(r)).sort();
   }
 
   /** Whether global profiles (which may route anywhere) are allowed. */

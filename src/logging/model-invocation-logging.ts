@@ -9,6 +9,7 @@ import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
+import { protectTree } from '../private/protected-resources';
 import { Problems } from '../private/validation';
 
 /**
@@ -205,6 +206,9 @@ export class ModelInvocationLogging extends Construct {
   constructor(scope: Construct, id: string, props: ModelInvocationLoggingProps = {}) {
     super(scope, id);
     declareAccountRegionSingleton(this, 'Model invocation logging');
+    // What logging depends on (key, buckets, log group, delivery role) carries the tag the organization
+    // policies protect: nobody but the deployment roles can disable, delete or re-point it.
+    protectTree(this);
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const s3Delivery = props.s3Delivery ?? true;
@@ -255,6 +259,8 @@ export class ModelInvocationLogging extends Construct {
       logAccessTo(bucket, accessLogs, 'log-bucket/');
       acknowledgeOptionalObjectLock(accessLogs);
       if (props.objectLockRetention === undefined) acknowledgeOptionalObjectLock(bucket);
+      // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
+      for (const b of [bucket, accessLogs]) (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
       this.logBucket = bucket;
     } else {
       this.logBucket = props.logBucket;

@@ -1,4 +1,5 @@
 export * from './geography';
+export * from './jurisdiction';
 export * from './invokable';
 export * from './guardrail-reference';
 export * from './foundation-model';

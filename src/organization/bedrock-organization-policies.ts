@@ -1,12 +1,17 @@
 import { Aws, Token, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { EmbeddingModel } from '../knowledge-bases';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
+import { routingProblems } from '../landing-zone/private/jurisdiction';
 import { Geography } from '../models';
 import { LANDING_ZONE_ROLE_PATH } from '../private/control-plane-provider';
+import {
+  BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, doorsWith,
+} from '../private/inference-doors';
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
 import { Problems, oneOf } from '../private/validation';
 
-const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
 /** AWS Organizations' limit on one service control policy, in characters. */
 const SCP_MAX_CHARACTERS = 5120;
 /** SCPs per target: AWS allows 5, one of which is normally FullAWSAccess. */
@@ -41,26 +46,42 @@ export interface BedrockOrganizationPoliciesProps {
   readonly targetIds: string[];
 
   /**
-   * Deny invocations that carry no guardrail (`bedrock:GuardrailIdentifier` absent). Calls Bedrock
-   * makes itself (`aws:ViaAWSService`, e.g. a knowledge base embedding documents) are not denied.
+   * Deny invocations that carry no guardrail of the calling account (`bedrock:GuardrailIdentifier`
+   * absent, a bare guardrail ID, or a guardrail ARN of another account), and the doors that cannot
+   * carry a guardrail (batch and evaluation jobs, inline agents, agentic retrieval). Approved
+   * embedding models are exempt (embeddings carry no text to filter; a knowledge base's role embeds
+   * documents with its own credentials), and so are calls Bedrock makes itself (`aws:ViaAWSService`).
    *
    * @default false - the landing zone's IAM and enforced guardrail already require it per account
    */
   readonly requireGuardrail?: boolean;
 
   /**
-   * Roles, besides the landing zone's own control-plane role (path `/bedrock-landing-zone/`), that
-   * may change the invocation logging and enforced guardrail configurations, as ARN patterns.
+   * Accounts besides the caller's own whose guardrails satisfy `requireGuardrail` (e.g. the
+   * management account that owns an organization-wide guardrail).
    *
-   * @default - the landing zone's role, CDK's CloudFormation execution roles (`cdk-*-cfn-exec-role-*`) and
-   * the StackSets execution roles (`stacksets-exec-*`)
+   * @default - only the calling account's guardrails
+   */
+  readonly guardrailAccounts?: string[];
+
+  /**
+   * Roles, besides the landing zone's own control-plane role (path `/bedrock-landing-zone/`), CDK's
+   * CloudFormation execution roles (`cdk-*-cfn-exec-role-*`) and the StackSets execution roles
+   * (`stacksets-exec-*`), that may change the governance settings (invocation logging, enforced
+   * guardrail, data retention) and the resources tagged `bedrock-landing-zone:protected`, as ARN
+   * patterns. Each pattern is itself protected: only the deployment roles may create or change a
+   * role it matches.
+   *
+   * @default - none beyond the roles above
    */
   readonly configurationAdminRoleArnPatterns?: string[];
 
   /**
-   * Allow model customization and Custom Model Import jobs. Imported weights and models fine-tuned
-   * from any base are invoked through `imported-model/` and `custom-model-deployment/` ARNs, which the
-   * approved-model list cannot name: by default creating them is denied.
+   * Allow bringing models in: customization, Custom Model Import, model copy, custom models and their
+   * deployments, marketplace model endpoints, and fine-tuning on the OpenAI-compatible endpoint.
+   * Imported weights and fine-tuned models are invoked through `imported-model/`,
+   * `custom-model-deployment/` and marketplace ARNs, which the approved-model list cannot name: by
+   * default creating them is denied, and invoking them is too.
    *
    * @default false
    */
@@ -94,18 +115,25 @@ export class BedrockOrganizationPolicies extends Construct {
     super(scope, id);
     const profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     const geographies = this.validate(props, profile);
+    const admins = props.configurationAdminRoleArnPatterns ?? [];
+    // Under residency: the regions of the geographies the policies name, inside the profile's jurisdiction.
+    const regions = profile.allowedRegions?.filter(r => geographies.some(g => g.sourceRegions.includes(r) || g.destinationRegions.includes(r)));
+    const embeddingModels = props.approvedModels.filter(m => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined);
     const statementsIn = (partition: string) => {
       const p = new Partitioned(partition);
       return [
-        p.denyUnapprovedModels(props.approvedModels, geographies),
+        p.denyUnapprovedModels(props.approvedModels, geographies, props.allowModelCustomization ?? false),
         p.denyUnapprovedProvisionedThroughput(props.approvedModels, geographies),
-        ...(profile.allowedGeographies ? [p.denyOutsideGeographies(geographies), p.denyGlobalProfiles()] : []),
-        ...(props.requireGuardrail ? [p.denyWithoutGuardrail()] : []),
-        p.protectConfigurations(props.configurationAdminRoleArnPatterns),
-        p.protectExemptRoles(props.configurationAdminRoleArnPatterns),
-        ...(props.allowModelCustomization ? [] : [p.denyModelCustomization()]),
+        p.denyUngovernedEndpoint(),
+        ...(regions ? [p.denyOutsideRegions(regions)] : []),
+        ...(props.requireGuardrail ? [p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies), p.denyDoorsWithoutGuardrail()] : []),
+        p.protectSettings(admins),
+        p.protectExemptRoles(admins),
+        p.denyPassingExemptRoles(admins),
+        p.protectTaggedResources(admins),
+        ...(props.allowModelCustomization ? [] : [p.denyModelImport()]),
         denyLongTermApiKeys(),
-        denyBearerTokens(),
+        ...denyBearerTokens(),
       ];
     };
     // Sizes are measured with the longest partition name; the policies themselves use AWS::Partition.
@@ -138,6 +166,12 @@ export class BedrockOrganizationPolicies extends Construct {
     props.approvedModels.filter(m => m.modelId === undefined).forEach(() => problems.add(
       'approvedModels: ApprovedModel.of(invokable) is account-specific and cannot be named in an organization policy; ' +
       'list the model with throughGeography, inRegion or global'));
+    for (const account of props.guardrailAccounts ?? []) {
+      problems.check(Token.isUnresolved(account) || /^\d{12}$/.test(account), `guardrailAccounts: '${account}' is not an account ID (12 digits)`);
+    }
+    problems.check(!(props.guardrailAccounts && !props.requireGuardrail), 'guardrailAccounts is given but requireGuardrail is not true: ' +
+      'the accounts only widen the guardrail requirement; set requireGuardrail: true or leave guardrailAccounts out');
+    routingProblems(props.approvedModels, geographies, profile).forEach(p => problems.add(p));
     problems.check(props.targetIds.length > 0, 'targetIds is empty: give the root, OU or account IDs to attach the policies to');
     for (const target of props.targetIds) {
       if (Token.isUnresolved(target)) continue;
@@ -157,12 +191,15 @@ class Partitioned {
     return `arn:${this.partition}:bedrock:${region}:${account}:${resource}`;
   }
 
+  private role(pattern: string): string {
+    return `arn:${this.partition}:iam::*:role${pattern}`;
+  }
 
   /**
    * The ARNs a model may be reached by. Foundation-model ARNs name the model in any region: which
    * regions a call may reach is decided by the profile (a geography's profile routes only inside it)
-   * and, under residency, by the statement that denies requests outside the geographies. That keeps
-   * the list to two or three ARNs a model, so dozens of models fit one policy.
+   * and, under residency, by the statement that denies requests outside the allowed regions. That
+   * keeps the list to two or three ARNs a model, so dozens of models fit one policy.
    */
   approvedArns(model: ApprovedModel, geographies: Geography[]): string[] {
     const id = model.modelId!;
@@ -172,18 +209,25 @@ class Partitioned {
     return [...geographies.map(g => this.arn('*', '*', `inference-profile/${g.prefix}.${id}`)), anyRegion];
   }
 
-  denyUnapprovedModels(models: ApprovedModel[], geographies: Geography[]): iam.PolicyStatement {
+  /**
+   * Every door that names its model as a resource (invoke, streaming, token counting, batch,
+   * evaluation and prompt-optimization jobs): only the approved models. Prompt routers, marketplace
+   * endpoints, system tools, async invocations and project-scoped (stateful) invocations are not on
+   * the list, so they are denied: their model is not a resource the list can name.
+   */
+  denyUnapprovedModels(models: ApprovedModel[], geographies: Geography[], allowCustomModels: boolean): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'DenyUnapprovedModels',
       effect: iam.Effect.DENY,
-      actions: INVOKE,
+      actions: doorsWith(d => d.modelFence === 'model-resource'),
       notResources: [
         ...new Set(models.flatMap(m => this.approvedArns(m, geographies))),
         // Account-owned routes: their underlying foundation model is checked in the same request.
         this.arn('*', '*', 'application-inference-profile/*'),
         this.arn('*', '*', 'provisioned-model/*'),
-        this.arn('*', '*', 'custom-model-deployment/*'),
-        this.arn('*', '*', 'imported-model/*'),
+        // Custom and imported models exist only where customization is allowed.
+        ...(allowCustomModels ? ['custom-model/*', 'custom-model-deployment/*', 'imported-model/*'].map(r => this.arn('*', '*', r)) : []),
+        ...NON_MODEL_RESOURCES.map(r => this.arn('*', '*', r)),
       ],
     });
   }
@@ -200,121 +244,200 @@ class Partitioned {
     });
   }
 
-  denyOutsideGeographies(geographies: Geography[]): iam.PolicyStatement {
-    // StringNotEquals also matches the region-less leg of global profiles (aws:RequestedRegion = unspecified).
+  /**
+   * The OpenAI-compatible endpoint (bedrock-mantle) is not covered by model invocation logging and
+   * has no documented guardrail enforcement: every profile requires both, so its inference is denied
+   * whatever model it names.
+   */
+  denyUngovernedEndpoint(): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: 'DenyInvocationOutsideGeographies',
+      sid: 'DenyOpenAiCompatibleInference',
       effect: iam.Effect.DENY,
-      actions: INVOKE,
-      resources: [this.arn('*', '*', '*')],
-      conditions: { StringNotEquals: { 'aws:RequestedRegion': [...new Set(geographies.flatMap(g => [...g.sourceRegions, ...g.destinationRegions]))].sort() } },
+      actions: doorsWith(d => d.modelFence === 'model-key'),
+      resources: ['*'],
     });
-  }
-
-  denyGlobalProfiles(): iam.PolicyStatement {
-    return new iam.PolicyStatement({
-      sid: 'DenyGlobalProfiles',
-      effect: iam.Effect.DENY,
-      actions: INVOKE,
-      resources: [this.arn('*', '*', 'inference-profile/global.*'), this.arn('', '', 'foundation-model/*')],
-    });
-  }
-
-  denyWithoutGuardrail(): iam.PolicyStatement {
-    return new iam.PolicyStatement({
-      sid: 'DenyInvocationWithoutGuardrail',
-      effect: iam.Effect.DENY,
-      actions: INVOKE,
-      resources: [this.arn('*', '*', '*')],
-      conditions: { Null: { 'bedrock:GuardrailIdentifier': 'true' }, Bool: { 'aws:ViaAWSService': 'false' } },
-    });
-  }
-
-  /** The roles allowed to change the configurations, and the roles allowed to manage those roles. */
-  private exemptRoles(extraAdmins: string[]): string[] {
-    return [
-      `arn:${this.partition}:iam::*:role${LANDING_ZONE_ROLE_PATH}*`,
-      `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
-      // Service-managed StackSets deploy the baseline through this role in each member account.
-      `arn:${this.partition}:iam::*:role/stacksets-exec-*`,
-      ...extraAdmins,
-    ];
   }
 
   /**
-   * The exemption is by role path and name: without this, anyone allowed iam:CreateRole could make a
-   * role on the path and change the logging configuration through it. Only the deployment roles may
-   * create or change roles with those names.
+   * Every API of Bedrock, its OpenAI-compatible endpoint and AgentCore, outside the allowed regions.
+   * StringNotEquals also matches the region-less leg of global profiles (`aws:RequestedRegion =
+   * unspecified`), and a global profile is not on the approved list under residency: no separate
+   * statement is needed for them (the perimeter test removes each statement to prove it carries weight).
    */
-  protectExemptRoles(extraAdmins: string[] = []): iam.PolicyStatement {
+  denyOutsideRegions(regions: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: 'ProtectExemptRoles',
+      sid: 'DenyBedrockOutsideAllowedRegions',
       effect: iam.Effect.DENY,
-      actions: [
-        'iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:PutRolePermissionsBoundary',
-        'iam:DeleteRolePermissionsBoundary', 'iam:UpdateRole', 'iam:TagRole',
-      ],
-      resources: [
-        `arn:${this.partition}:iam::*:role${LANDING_ZONE_ROLE_PATH}*`,
-        `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
-      ],
+      actions: RESIDENCY_SERVICES.map(service => `${service}:*`),
+      resources: ['*'],
+      conditions: { StringNotEquals: { 'aws:RequestedRegion': regions } },
+    });
+  }
+
+  /**
+   * Invocations must carry a guardrail of the member's own account (or of the accounts named, e.g. the
+   * management account of an organization-wide guardrail): a missing identifier, a guardrail ID without
+   * its ARN, or another account's guardrail is denied. Calls Bedrock makes itself are not.
+   */
+  denyWithoutOwnGuardrail(guardrailAccounts: string[], embeddingModels: ApprovedModel[], geographies: Geography[]): iam.PolicyStatement {
+    // Embedding calls carry no text to filter (the landing zone exempts them too): a knowledge base's
+    // role embeds documents with its own credentials, without a guardrail.
+    const exempt = [...new Set(embeddingModels.flatMap(m => this.approvedArns(m, geographies)))];
+    return new iam.PolicyStatement({
+      sid: 'DenyInvocationWithoutOwnGuardrail',
+      effect: iam.Effect.DENY,
+      actions: doorsWith(d => d.guardrail === 'key'),
+      ...(exempt.length > 0 ? { notResources: exempt } : { resources: ['*'] }),
       conditions: {
-        ArnNotLike: {
-          'aws:PrincipalArn': [
-            `arn:${this.partition}:iam::*:role/cdk-*-cfn-exec-role-*`,
-            `arn:${this.partition}:iam::*:role/stacksets-exec-*`,
-            // Bootstrapping (cdk bootstrap) creates the execution role with the account's admin access.
-            `arn:${this.partition}:iam::*:role/OrganizationAccountAccessRole`,
-            `arn:${this.partition}:iam::*:role/AWSControlTowerExecution`,
-            ...extraAdmins,
-          ],
+        StringNotLike: {
+          'bedrock:GuardrailIdentifier': ['${aws:PrincipalAccount}', ...guardrailAccounts]
+            .map(account => `arn:${this.partition}:bedrock:*:${account}:guardrail/*`),
         },
+        Bool: { 'aws:ViaAWSService': 'false' },
       },
     });
   }
 
-  denyModelCustomization(): iam.PolicyStatement {
+  /** Doors that generate from prompts but cannot show IAM a guardrail (batch jobs, inline agents, ...). */
+  denyDoorsWithoutGuardrail(): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: 'DenyModelCustomizationAndImport',
+      sid: 'DenyDoorsThatCannotCarryAGuardrail',
       effect: iam.Effect.DENY,
-      actions: ['bedrock:CreateModelCustomizationJob', 'bedrock:CreateModelImportJob'],
+      actions: doorsWith(d => d.guardrail === 'cannot-carry'),
       resources: ['*'],
+      conditions: { Bool: { 'aws:ViaAWSService': 'false' } },
     });
   }
 
-  protectConfigurations(extraAdmins: string[] = []): iam.PolicyStatement {
+  /** The principals that deploy the landing zone: they may change what everyone else may not. */
+  private deployers(extraAdmins: string[]): string[] {
+    return [
+      this.role('/cdk-*-cfn-exec-role-*'),
+      // Service-managed StackSets deploy the baseline through this role in each member account.
+      this.role('/stacksets-exec-*'),
+      ...extraAdmins,
+    ];
+  }
+
+  /** The roles allowed to change the governance settings: the landing zone's own, and the deployers. */
+  private settingsAdmins(extraAdmins: string[]): string[] {
+    return [this.role(`${LANDING_ZONE_ROLE_PATH}*`), ...this.deployers(extraAdmins)];
+  }
+
+  /**
+   * Who may manage the exempt roles: the deployers, CDK's deploy role (it passes the execution role
+   * to CloudFormation) and the roles AWS Organizations and Control Tower use to bootstrap an account.
+   */
+  private roleAdmins(extraAdmins: string[]): string[] {
+    return [
+      ...this.deployers(extraAdmins),
+      this.role('/cdk-*-deploy-role-*'),
+      this.role('/OrganizationAccountAccessRole'),
+      this.role('/AWSControlTowerExecution'),
+    ];
+  }
+
+  protectSettings(extraAdmins: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: 'ProtectLoggingAndGuardrailEnforcement',
+      sid: 'ProtectGovernanceSettings',
       effect: iam.Effect.DENY,
-      actions: [
-        'bedrock:PutModelInvocationLoggingConfiguration', 'bedrock:DeleteModelInvocationLoggingConfiguration',
-        'bedrock:PutEnforcedGuardrailConfiguration', 'bedrock:DeleteEnforcedGuardrailConfiguration',
-      ],
+      actions: GOVERNANCE_SETTING_ACTIONS,
       // These actions accept only "*": the configuration is an account and region setting.
       resources: ['*'],
-      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.exemptRoles(extraAdmins) } },
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.settingsAdmins(extraAdmins) } },
+    });
+  }
+
+  /**
+   * The exemption is by role path and name: without this, anyone allowed iam:CreateRole could make a
+   * role with an exempt name and act through it. Every exempt and admin name is protected against
+   * creation and change, except by the role admins.
+   */
+  protectExemptRoles(extraAdmins: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'ProtectExemptRoles',
+      effect: iam.Effect.DENY,
+      actions: [
+        'iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy',
+        'iam:UpdateAssumeRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:UpdateRole', 'iam:TagRole', 'iam:UntagRole',
+      ],
+      resources: [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])],
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
+    });
+  }
+
+  /** An exempt role passed to a new function or stack would lend its exemption: only the role admins pass them. */
+  denyPassingExemptRoles(extraAdmins: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyPassingExemptRoles',
+      effect: iam.Effect.DENY,
+      actions: ['iam:PassRole'],
+      resources: this.settingsAdmins(extraAdmins),
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
+    });
+  }
+
+  /**
+   * What the governance settings depend on, recognized by the tag the landing zone sets: the log key
+   * (disabled, scheduled for deletion, re-policied), the log group (deleted, retention cut, key
+   * removed), the log buckets (deleted, policy, lifecycle, versioning, encryption, ABAC changed), the
+   * delivery role, and the control-plane function (code, configuration, invocation). The tag itself
+   * cannot be changed or removed.
+   */
+  protectTaggedResources(extraAdmins: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'ProtectGovernanceResources',
+      effect: iam.Effect.DENY,
+      actions: [
+        'kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:DisableKeyRotation', 'kms:TagResource', 'kms:UntagResource',
+        'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DisassociateKmsKey', 'logs:AssociateKmsKey',
+        'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup', 'logs:UntagLogGroup',
+        's3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning',
+        's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging', 's3:DeleteBucketTagging',
+        'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
+        'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
+        'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:AddPermission',
+        'lambda:TagResource', 'lambda:UntagResource',
+      ],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
+        ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) },
+      },
+    });
+  }
+
+  /** Every way to bring weights or a custom model in, which the approved list cannot name. */
+  denyModelImport(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyModelCustomizationAndImport',
+      effect: iam.Effect.DENY,
+      actions: MODEL_IMPORT_ACTIONS,
+      resources: ['*'],
     });
   }
 }
 
+/** Long-term Bedrock API keys: created as IAM service-specific credentials, for either endpoint. */
 function denyLongTermApiKeys(): iam.PolicyStatement {
   return new iam.PolicyStatement({
     sid: 'DenyLongTermBedrockApiKeys',
     effect: iam.Effect.DENY,
     actions: ['iam:CreateServiceSpecificCredential'],
     resources: ['*'],
-    conditions: { StringEquals: { 'iam:ServiceSpecificCredentialServiceName': 'bedrock.amazonaws.com' } },
+    conditions: { StringLike: { 'iam:ServiceSpecificCredentialServiceName': 'bedrock*' } },
   });
 }
 
-function denyBearerTokens(): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    sid: 'DenyLongTermBearerTokens',
+/** Calls with a long-term key, one statement per endpoint (each has its own condition key). */
+function denyBearerTokens(): iam.PolicyStatement[] {
+  return BEARER_TOKEN_ACTIONS.map(({ action, typeKey }, i) => new iam.PolicyStatement({
+    sid: `DenyLongTermBearerTokens${i === 0 ? '' : i + 1}`,
     effect: iam.Effect.DENY,
-    actions: ['bedrock:CallWithBearerToken'],
+    actions: [action],
     resources: ['*'],
-    conditions: { StringEquals: { 'bedrock:BearerTokenType': 'LONG_TERM' } },
-  });
+    conditions: { StringEquals: { [typeKey]: 'LONG_TERM' } },
+  }));
 }
 
 /** Minified size of a statement with literal values. */

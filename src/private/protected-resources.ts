@@ -1,0 +1,21 @@
+import { CfnResource, Tags } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * The tag the landing zone puts on the resources governance depends on (the invocation log key,
+ * buckets, log group and delivery role; the control-plane function). The organization policies deny
+ * disabling, deleting, re-pointing or untagging anything that carries it, except to the deployment
+ * roles.
+ */
+export const PROTECTED_TAG_KEY = 'bedrock-landing-zone:protected';
+export const PROTECTED_TAG_VALUE = 'true';
+
+/** Tags every taggable resource under the scope. */
+export function protectTree(scope: IConstruct): void {
+  Tags.of(scope).add(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
+}
+
+/** Tags one raw resource whose construct is not taggable (a CustomResourceProvider's function). */
+export function protectResource(resource: CfnResource): void {
+  resource.addPropertyOverride('Tags', [{ Key: PROTECTED_TAG_KEY, Value: PROTECTED_TAG_VALUE }]);
+}

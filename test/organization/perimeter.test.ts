@@ -1,0 +1,231 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile } from '../../src';
+import { INFERENCE_DOORS } from '../../src/private/inference-doors';
+import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
+import { buildLandingZone } from '../../examples/app/landing-zone';
+import { OrganizationStack } from '../../examples/app/organization';
+import { SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
+import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+
+/**
+ * The perimeter: a developer with AdministratorAccess in a workload account tries every door to a
+ * model and every off-switch; the organization's SCPs must deny each attempt, and must still let the
+ * governed calls through. Evaluated with the IAM simulator (identity: allow everything).
+ */
+
+const MANAGEMENT = '999999999999';
+const MEMBER = '111111111111';
+const OUTSIDER = '444444444444';
+const UNAPPROVED = 'meta.llama3-3-70b-instruct-v1:0';
+const HOME = 'eu-central-1';
+const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+const DEVELOPER = `arn:aws:iam::${MEMBER}:role/developer`;
+const CONTROL_PLANE = `arn:aws:iam::${MEMBER}:role/bedrock-landing-zone/Baseline-BedrockLandingZoneContr-AbC123`;
+const CFN_EXEC = `arn:aws:iam::${MEMBER}:role/cdk-hnb659fds-cfn-exec-role-${MEMBER}-${HOME}`;
+const KB_ROLE = `arn:aws:iam::${MEMBER}:role/KnowledgeBaseRole`;
+const TAGGED = { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: 'true' };
+
+function scpsOf(stack: Stack): PolicyDocument[] {
+  const template = Template.fromStack(stack).toJSON();
+  return Object.values<any>(template.Resources)
+    .filter(r => r.Type === 'AWS::Organizations::Policy')
+    .map(r => resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT }));
+}
+
+function organization(props: Partial<BedrockOrganizationPoliciesProps> = {}): PolicyDocument[] {
+  const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+  new BedrockOrganizationPolicies(stack, 'Scps', {
+    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
+    profiles: [GovernanceProfile.EU_RESIDENCY],
+    requireGuardrail: true,
+    targetIds: ['ou-ab12-cd34ef56'],
+    ...props,
+  });
+  return scpsOf(stack);
+}
+
+const ORGANIZATIONS: Record<string, PolicyDocument[]> = {
+  'the example organization': scpsOf(buildLandingZone(new App()).find((s): s is OrganizationStack => s instanceof OrganizationStack)!),
+  'an EU-residency organization': organization(),
+};
+const EXAMPLE = 'the example organization';
+const EU = 'an EU-residency organization';
+
+interface Case {
+  readonly name: string;
+  readonly action: string;
+  readonly resource?: string;
+  readonly principal?: string;
+  readonly region?: string;
+  readonly context?: Record<string, string>;
+  /** Organizations the case applies to @default both */
+  readonly only?: string;
+}
+
+const fm = (model: string, region = HOME) => fmArn(region, model);
+const euProfile = (model: string, region = HOME) => `arn:aws:bedrock:${region}:${MEMBER}:inference-profile/eu.${model}`;
+const ownGuardrail = `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/abc123:1`;
+const project = (region = HOME) => `arn:aws:bedrock-mantle:${region}:${MEMBER}:project/default`;
+const role = (name: string) => `arn:aws:iam::${MEMBER}:role/${name}`;
+
+/** Requests that must be denied: each is a way around a promise of the landing zone. */
+const ATTACKS: Case[] = [
+  // Unapproved models, on every door that names one.
+  { name: 'an unapproved model through InvokeModel', action: 'bedrock:InvokeModel', resource: fm(UNAPPROVED), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
+  { name: 'an unapproved model through the OpenAI-compatible endpoint', action: 'bedrock-mantle:CreateInference', resource: project(), context: { 'bedrock-mantle:Model': UNAPPROVED } },
+  { name: 'an approved model through the OpenAI-compatible endpoint (no invocation logging there)', action: 'bedrock-mantle:CreateInference', resource: project(), context: { 'bedrock-mantle:Model': SONNET_45 } },
+  { name: 'tokens counted through the OpenAI-compatible endpoint', action: 'bedrock-mantle:CountTokens', resource: project(), context: { 'bedrock-mantle:Model': SONNET_45 } },
+  { name: 'provisioned throughput for an unapproved model', action: 'bedrock:CreateProvisionedModelThroughput', resource: fm(UNAPPROVED) },
+  { name: 'a long-term bearer token on the OpenAI-compatible endpoint', action: 'bedrock-mantle:CallWithBearerToken', context: { 'bedrock-mantle:BearerTokenType': 'LONG_TERM' } },
+  { name: 'a long-term bearer token on bedrock-runtime', action: 'bedrock:CallWithBearerToken', context: { 'bedrock:BearerTokenType': 'LONG_TERM' } },
+  { name: 'a long-term API key created for Bedrock', action: 'iam:CreateServiceSpecificCredential', resource: `arn:aws:iam::${MEMBER}:user/dev`, context: { 'iam:ServiceSpecificCredentialServiceName': 'bedrock.amazonaws.com' } },
+  { name: 'an unapproved model in a batch job', action: 'bedrock:CreateModelInvocationJob', resource: fm(UNAPPROVED) },
+  { name: 'an unapproved model in an evaluation job', action: 'bedrock:CreateEvaluationJob', resource: fm(UNAPPROVED) },
+  { name: 'an unapproved model counted', action: 'bedrock:CountTokens', resource: fm(UNAPPROVED) },
+  { name: 'a marketplace model endpoint', action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:marketplace/model-endpoint/all-access`, context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
+  { name: 'the default prompt router (routes to models the list does not name)', action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:default-prompt-router/anthropic.claude:1`, context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
+  { name: 'a project-scoped invocation, whose model the list cannot name', action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:project/default`, context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
+  { name: 'a model copy job', action: 'bedrock:CreateModelCopyJob', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:custom-model/imported` },
+  { name: 'a custom model deployment', action: 'bedrock:CreateCustomModelDeployment', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:custom-model/imported` },
+  { name: 'a custom model from weights', action: 'bedrock:CreateCustomModel' },
+  { name: 'a model import job', action: 'bedrock:CreateModelImportJob' },
+  { name: 'a marketplace model endpoint created', action: 'bedrock:CreateMarketplaceModelEndpoint' },
+  { name: 'a fine-tuning job on the OpenAI-compatible endpoint', action: 'bedrock-mantle:CreateFineTuningJob', resource: project() },
+  // Guardrails.
+  { name: 'an invocation without a guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) },
+  { name: 'an invocation with another account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${HOME}:${OUTSIDER}:guardrail/open:1` } },
+  { name: 'an invocation with a bare guardrail ID', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': 'abc123' } },
+  { name: 'an approved model in a batch job, which cannot carry a guardrail', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45) },
+  { name: 'an inline agent, which cannot show IAM its guardrail', action: 'bedrock:InvokeInlineAgent' },
+  // Residency: every API outside the jurisdiction.
+  ...['bedrock:CreateModelInvocationJob', 'bedrock:ApplyGuardrail', 'bedrock:Retrieve', 'bedrock:RetrieveAndGenerate', 'bedrock:InvokeInlineAgent',
+    'bedrock:InvokeAgent', 'bedrock:InvokeFlow', 'bedrock-mantle:CreateInference', 'bedrock-agentcore:InvokeAgentRuntime', 'bedrock:CreateKnowledgeBase']
+    .map(action => ({ name: `${action} in us-east-1`, action, region: 'us-east-1', only: EU })),
+  { name: 'the approved model in us-east-1', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'us-east-1'), region: 'us-east-1', context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EU },
+  { name: 'the approved model in London (in the EU geography, not in the EU)', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45, 'eu-west-2'), region: 'eu-west-2', context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EU },
+  { name: 'a global profile of the approved model', action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/global.${SONNET_45}`, context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EU },
+  // Off-switches: the governance settings.
+  { name: 'invocation logging switched off', action: 'bedrock:DeleteModelInvocationLoggingConfiguration' },
+  { name: 'invocation logging re-pointed', action: 'bedrock:PutModelInvocationLoggingConfiguration' },
+  { name: 'the enforced guardrail removed', action: 'bedrock:DeleteEnforcedGuardrailConfiguration' },
+  { name: 'data retention changed', action: 'bedrock:PutAccountDataRetention', context: { 'bedrock:DataRetentionMode': 'provider_data_share' } },
+  { name: 'data retention changed on the OpenAI-compatible endpoint', action: 'bedrock-mantle:PutAccountDataRetention', context: { 'bedrock-mantle:DataRetentionMode': 'provider_data_share' } },
+  // Off-switches: what logging depends on, recognized by the landing zone's tag.
+  { name: 'the log key disabled', action: 'kms:DisableKey', resource: `arn:aws:kms:${HOME}:${MEMBER}:key/log-key`, context: TAGGED },
+  { name: 'the log key scheduled for deletion', action: 'kms:ScheduleKeyDeletion', resource: `arn:aws:kms:${HOME}:${MEMBER}:key/log-key`, context: TAGGED },
+  { name: 'the log key\'s policy replaced', action: 'kms:PutKeyPolicy', resource: `arn:aws:kms:${HOME}:${MEMBER}:key/log-key`, context: TAGGED },
+  { name: 'the log key untagged', action: 'kms:UntagResource', resource: `arn:aws:kms:${HOME}:${MEMBER}:key/log-key`, context: TAGGED },
+  { name: 'the invocation log group deleted', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations`, context: TAGGED },
+  { name: 'the log group\'s retention cut', action: 'logs:PutRetentionPolicy', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations`, context: TAGGED },
+  { name: 'the log bucket\'s policy replaced', action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::invocation-logs', context: TAGGED },
+  { name: 'the log bucket\'s lifecycle replaced', action: 's3:PutLifecycleConfiguration', resource: 'arn:aws:s3:::invocation-logs', context: TAGGED },
+  { name: 'the log bucket deleted', action: 's3:DeleteBucket', resource: 'arn:aws:s3:::invocation-logs', context: TAGGED },
+  { name: 'the log bucket\'s ABAC switched off', action: 's3:PutBucketAbac', resource: 'arn:aws:s3:::invocation-logs', context: TAGGED },
+  { name: 'the delivery role\'s trust replaced', action: 'iam:UpdateAssumeRolePolicy', resource: role('Baseline-DeliveryRole'), context: TAGGED },
+  { name: 'the control-plane function\'s code replaced', action: 'lambda:UpdateFunctionCode', resource: `arn:aws:lambda:${HOME}:${MEMBER}:function:Baseline-ControlPlane`, context: TAGGED },
+  { name: 'the control-plane function invoked with a crafted event', action: 'lambda:InvokeFunction', resource: `arn:aws:lambda:${HOME}:${MEMBER}:function:Baseline-ControlPlane`, context: TAGGED },
+  // Exemptions that cannot be borrowed.
+  { name: 'a role named like the StackSets execution role', action: 'iam:CreateRole', resource: role('stacksets-exec-evil') },
+  { name: 'a role on the control-plane path', action: 'iam:CreateRole', resource: role('bedrock-landing-zone/borrowed') },
+  { name: 'a role named like CDK\'s deploy role', action: 'iam:CreateRole', resource: role('cdk-evil-deploy-role-x') },
+  { name: 'a role named OrganizationAccountAccessRole', action: 'iam:CreateRole', resource: role('OrganizationAccountAccessRole') },
+  { name: 'a policy added to the CloudFormation execution role', action: 'iam:PutRolePolicy', resource: role(`cdk-hnb659fds-cfn-exec-role-${MEMBER}-${HOME}`) },
+  { name: 'the control-plane role passed to a new function', action: 'iam:PassRole', resource: CONTROL_PLANE },
+  { name: 'the CloudFormation execution role passed to a new stack', action: 'iam:PassRole', resource: CFN_EXEC },
+  { name: 'the StackSets execution role passed on', action: 'iam:PassRole', resource: role('stacksets-exec-0123abcd') },
+];
+
+/** Governed calls that must pass: a perimeter that denies everything is no perimeter. */
+const GOVERNED: Case[] = [
+  { name: 'the approved model through its EU profile, with the account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
+  { name: 'streaming the same', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
+  { name: 'the profile\'s destination model in Paris', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'eu-west-3'), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45) } },
+  { name: 'the approved embedding model by a knowledge base\'s role, without a guardrail', action: 'bedrock:InvokeModel', resource: fm(TITAN_EMBED_V2), principal: KB_ROLE },
+  { name: 'counting tokens of the approved model', action: 'bedrock:CountTokens', resource: fm(SONNET_45) },
+  { name: 'retrieving from a knowledge base', action: 'bedrock:Retrieve', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:knowledge-base/KB12345678` },
+  { name: 'retrieve and generate', action: 'bedrock:RetrieveAndGenerate' },
+  { name: 'applying the guardrail', action: 'bedrock:ApplyGuardrail', resource: ownGuardrail.replace(/:1$/, '') },
+  { name: 'invoking an agent', action: 'bedrock:InvokeAgent', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:agent-alias/AGENT12345/ALIAS12345` },
+  { name: 'a short-term bearer token', action: 'bedrock:CallWithBearerToken', context: { 'bedrock:BearerTokenType': 'SHORT_TERM' } },
+  { name: 'a CodeCommit credential', action: 'iam:CreateServiceSpecificCredential', resource: `arn:aws:iam::${MEMBER}:user/dev`, context: { 'iam:ServiceSpecificCredentialServiceName': 'codecommit.amazonaws.com' } },
+  { name: 'the control plane setting the logging configuration', action: 'bedrock:PutModelInvocationLoggingConfiguration', principal: CONTROL_PLANE },
+  { name: 'CloudFormation\'s execution role replacing the log group', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations`, principal: CFN_EXEC, context: TAGGED },
+  { name: 'CloudFormation\'s execution role passing the control-plane role', action: 'iam:PassRole', resource: CONTROL_PLANE, principal: CFN_EXEC },
+  { name: 'CDK\'s deploy role passing the execution role', action: 'iam:PassRole', resource: CFN_EXEC, principal: role(`cdk-hnb659fds-deploy-role-${MEMBER}-${HOME}`) },
+  { name: 'a developer deleting their own log group', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/app/mine` },
+  { name: 'a developer creating an application role', action: 'iam:CreateRole', resource: role('claims-app') },
+  { name: 'a developer passing an application role', action: 'iam:PassRole', resource: role('claims-app') },
+];
+
+function run(scps: PolicyDocument[], c: Case, extra: PolicyDocument[] = []): Promise<Decision> {
+  const principal = c.principal ?? DEVELOPER;
+  return evaluate({ identity: [ADMIN, ...extra], serviceControlPolicies: [scps], s3BucketAbacEnabled: true }, {
+    action: c.action,
+    resource: c.resource ?? '*',
+    resourceAccount: MEMBER,
+    principal,
+    context: { 'aws:RequestedRegion': c.region ?? HOME, 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': MEMBER, 'aws:ViaAWSService': 'false', ...c.context },
+  });
+}
+
+const applies = (c: Case, org: string) => c.only === undefined || c.only === org;
+
+describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
+  const scps = ORGANIZATIONS[org];
+
+  test.each(ATTACKS.filter(c => applies(c, org)).map(c => [c.name, c]))('denies %s', async (_name, c) => {
+    expect(await run(scps, c as Case)).toBe('ExplicitlyDenied');
+  });
+
+  test.each(GOVERNED.filter(c => applies(c, org)).map(c => [c.name, c]))('allows %s', async (_name, c) => {
+    expect(await run(scps, c as Case)).toBe('Allowed');
+  });
+
+  test('every statement is load-bearing: removing any one lets at least one attack through', async () => {
+    const sids = scps.flatMap(p => p.Statement.map((s: any) => s.Sid as string));
+    const unguarded: string[] = [];
+    for (const sid of sids) {
+      const without = scps.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) }));
+      const decisions = await Promise.all(ATTACKS.filter(c => applies(c, org)).map(c => run(without, c)));
+      if (decisions.every(d => d === 'ExplicitlyDenied')) unguarded.push(sid);
+    }
+    expect(unguarded).toEqual([]);
+  });
+});
+
+describe('every door of the inference catalogue is closed', () => {
+  const eu = ORGANIZATIONS[EU];
+  const example = ORGANIZATIONS[EXAMPLE];
+  const doorRequest = (door: typeof INFERENCE_DOORS[number], model: string, region: string): Case => ({
+    name: door.action,
+    action: door.action,
+    resource: door.modelFence === 'model-resource' ? fm(model, region) : door.resourceTypes.includes('project') ? project(region) : '*',
+    region,
+    context: {
+      ...(door.modelKey ? { [door.modelKey]: model } : {}),
+      ...(door.guardrail === 'key' ? { 'bedrock:GuardrailIdentifier': ownGuardrail } : {}),
+    },
+  });
+
+  test.each(INFERENCE_DOORS.map(d => [d.action, d]))('%s outside the jurisdiction (EU residency)', async (_action, door) => {
+    expect(await run(eu, doorRequest(door as typeof INFERENCE_DOORS[number], SONNET_45, 'us-east-1'))).toBe('ExplicitlyDenied');
+  });
+
+  test.each(INFERENCE_DOORS.filter(d => d.modelFence === 'model-resource' || d.modelFence === 'model-key').map(d => [d.action, d]))(
+    '%s with an unapproved model, in both organizations', async (_action, door) => {
+      for (const scps of [eu, example]) {
+        expect(await run(scps, doorRequest(door as typeof INFERENCE_DOORS[number], UNAPPROVED, HOME))).toBe('ExplicitlyDenied');
+      }
+    });
+});
+
+describe('without requireGuardrail, batch inference of approved models stays possible', () => {
+  const scps = organization({ requireGuardrail: false });
+  test('approved model allowed, unapproved denied', async () => {
+    expect(await run(scps, { name: 'batch', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45) })).toBe('Allowed');
+    expect(await run(scps, { name: 'batch', action: 'bedrock:CreateModelInvocationJob', resource: fm(UNAPPROVED) })).toBe('ExplicitlyDenied');
+    expect(await run(scps, { name: 'no guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) })).toBe('Allowed');
+  });
+});
