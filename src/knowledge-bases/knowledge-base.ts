@@ -1,5 +1,5 @@
 import { IResource, Resource, aws_iam as iam } from 'aws-cdk-lib';
-import { IBedrockInvokable } from '../models';
+import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 
 /**
  * An Amazon Bedrock knowledge base, created here or imported.
@@ -15,9 +15,10 @@ export interface IKnowledgeBase extends IResource {
 
   /**
    * Allows `bedrock:Retrieve` on this knowledge base, `bedrock:RetrieveAndGenerate` (which IAM
-   * gives no resource type, so it is allowed on `*`), and invoking the generation model.
+   * gives no resource type, so it is allowed on `*`), and invoking the generation model, with the
+   * same guardrail and endpoint requirements as the model's own `grantInvoke`.
    */
-  grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable): iam.Grant;
+  grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable, options?: InvokeGrantOptions): iam.Grant;
 
   /** Allows starting, reading and listing ingestion jobs of this knowledge base's data sources. */
   grantIngest(grantee: iam.IGrantable): iam.Grant;
@@ -58,10 +59,12 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
    * reaches is still limited: Bedrock authorizes the `bedrock:Retrieve` on the knowledge base and
    * the model invocation against the caller's identity policy.
    */
-  public grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable): iam.Grant {
+  public grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable, options: InvokeGrantOptions = {}): iam.Grant {
+    // The model's grant carries the requirements: with requireVpcEndpoints it also denies Retrieve and
+    // RetrieveAndGenerate (every entry of the inference catalogue) outside the endpoints.
     return this.grantRetrieve(grantee)
       .combine(iam.Grant.addToPrincipal({ grantee, actions: [RETRIEVE_AND_GENERATE], resourceArns: ['*'] }))
-      .combine(generationModel.grantInvoke(grantee));
+      .combine(generationModel.grantInvoke(grantee, options));
   }
 
   /** Allows `bedrock:StartIngestionJob`, `GetIngestionJob` and `ListIngestionJobs` on this knowledge base. */

@@ -4,6 +4,7 @@ import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
 import { governedRegion } from '../private/governed-region';
+import { doorsWith } from '../private/inference-doors';
 import { Problems } from '../private/validation';
 
 /**
@@ -88,13 +89,31 @@ export function withInvokeOptions(allow: iam.PolicyStatement[], options: InvokeG
       effect: iam.Effect.DENY,
       actions: INVOKE_ACTIONS,
       resources,
-      conditions: {
-        StringNotEquals: { 'aws:SourceVpce': endpoints.map(e => e.vpcEndpointId) },
-        Bool: { 'aws:ViaAWSService': 'false' },
-      },
+      conditions: outsideEndpoints(endpoints),
     }));
+    out.push(denyEntriesOutsideEndpoints(endpoints));
   }
   return out;
+}
+
+function outsideEndpoints(endpoints: Array<{ vpcEndpointId: string }>): Record<string, Record<string, unknown>> {
+  return { StringNotEquals: { 'aws:SourceVpce': endpoints.map(e => e.vpcEndpointId) }, Bool: { 'aws:ViaAWSService': 'false' } };
+}
+
+/**
+ * The other data-plane entries of the inference catalogue (retrieval, agents, flows, guardrails, the
+ * OpenAI-compatible endpoint, ...) only through the endpoints too: otherwise a principal held to the
+ * private endpoint for its models would reach a model over the internet through a knowledge base or
+ * an agent. A Deny on `*`: several of these actions have no resource type, and denying more never
+ * grants anything. Identical for every model, so a policy holds it once.
+ */
+export function denyEntriesOutsideEndpoints(endpoints: Array<{ vpcEndpointId: string }>): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    actions: doorsWith(d => d.entry && !INVOKE_ACTIONS.includes(d.action)),
+    resources: ['*'],
+    conditions: outsideEndpoints(endpoints),
+  });
 }
 
 /** The construct whose stack decides a grant's region: the grantee itself. */

@@ -393,7 +393,7 @@ class Partitioned {
         'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DisassociateKmsKey', 'logs:AssociateKmsKey',
         'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup', 'logs:UntagLogGroup',
         's3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning',
-        's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging', 's3:DeleteBucketTagging',
+        's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging',
         'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
         'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
         'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:AddPermission',

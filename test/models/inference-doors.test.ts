@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
+import {
+  BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES,
+} from '../../src/private/inference-doors';
+import { SONNET_45, TITAN_EMBED_V2 } from './fixtures';
+
+/** The Service Authorization Reference as shipped with the IAM simulator (the catalogue's source). */
+// A dependency of @cloud-copilot/iam-simulate (exports hide its package.json, so the path is built).
+const DATA = path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
+const services = new Map<string, Record<string, any>>();
+function actionData(action: string): any {
+  const [service, name] = action.split(':');
+  if (!services.has(service)) services.set(service, JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')));
+  return services.get(service)![name.toLowerCase()];
+}
+const resourceTypesOf = (action: string) => (actionData(action).resourceTypes as any[]).map(r => r.name).sort();
+const conditionKeysOf = (action: string) => actionData(action).conditionKeys as string[];
+
+describe('the inference catalogue matches the Service Authorization Reference', () => {
+  test.each(INFERENCE_DOORS.map(d => [d.action, d]))('%s: its resource types and condition keys', (action, door) => {
+    expect(actionData(action as string)).toBeDefined();
+    expect(resourceTypesOf(action as string)).toEqual([...(door as any).resourceTypes].sort());
+    if ((door as any).modelKey) expect(conditionKeysOf(action as string)).toContain((door as any).modelKey);
+    if ((door as any).guardrail === 'key') expect(conditionKeysOf(action as string)).toContain('bedrock:GuardrailIdentifier');
+    else expect(conditionKeysOf(action as string)).not.toContain('bedrock:GuardrailIdentifier');
+  });
+
+  test('bidirectional streaming has no action of its own: InvokeModel authorizes it', () => {
+    expect(actionData('bedrock:InvokeModelWithBidirectionalStream')).toBeUndefined();
+    expect(INFERENCE_DOORS.find(d => d.action === 'bedrock:InvokeModel')!.apis).toContain('InvokeModelWithBidirectionalStream');
+  });
+
+  test('bedrock:ModelArn is a key of InvokeModel only (project-scoped invocations), so no door uses it as a model filter', () => {
+    expect(conditionKeysOf('bedrock:InvokeModel')).toContain('bedrock:ModelArn');
+    expect(conditionKeysOf('bedrock:InvokeModelWithResponseStream')).not.toContain('bedrock:ModelArn');
+    expect(INFERENCE_DOORS.map(d => d.modelKey)).not.toContain('bedrock:ModelArn');
+  });
+
+  test('the other action lists name real actions, and the bearer-token keys are their actions\' own', () => {
+    for (const action of [...MODEL_IMPORT_ACTIONS, ...GOVERNANCE_SETTING_ACTIONS]) expect([action, actionData(action) !== undefined]).toEqual([action, true]);
+    for (const { action, typeKey } of BEARER_TOKEN_ACTIONS) expect(conditionKeysOf(action)).toEqual([typeKey]);
+    expect(conditionKeysOf('bedrock:PutAccountDataRetention')).toEqual(['bedrock:DataRetentionMode']);
+    expect(conditionKeysOf('bedrock-mantle:PutAccountDataRetention')).toEqual(['bedrock-mantle:DataRetentionMode']);
+    for (const service of RESIDENCY_SERVICES) expect(fs.existsSync(path.join(DATA, 'actions', `${service}.json`))).toBe(true);
+  });
+
+  test('every action the organization policies name exists (wildcards aside)', () => {
+    const stack = new Stack(new App(), 'Org', { env: { account: '999999999999', region: 'us-east-1' } });
+    new BedrockOrganizationPolicies(stack, 'Scps', {
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
+      profiles: [GovernanceProfile.EU_RESIDENCY], requireGuardrail: true, targetIds: ['ou-ab12-cd34ef56'],
+    });
+    const actions = Object.values<any>(Template.fromStack(stack).toJSON().Resources)
+      .flatMap(r => r.Properties.Content.Statement).flatMap((s: any) => [s.Action].flat()) as string[];
+    const missing = [...new Set(actions)].filter(a => !a.endsWith(':*') && actionData(a) === undefined);
+    expect(missing).toEqual([]);
+  });
+});
