@@ -77,8 +77,15 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
 
     this.models = [...props.models];
     const options: InvokeGrantOptions = { requireGuardrail: props.requireGuardrail, requireVpcEndpoints: props.requireVpcEndpoints };
+    // Requirements that are the same for every model (the endpoint Deny of the other doors) are written once.
+    const written = new Set<string>();
     for (const model of props.models) {
-      for (const statement of model.invokeStatements(this, options)) this.addStatements(statement);
+      for (const statement of model.invokeStatements(this, options)) {
+        const key = JSON.stringify(Stack.of(this).resolve(statement.toStatementJson()));
+        if (written.has(key)) continue;
+        written.add(key);
+        this.addStatements(statement);
+      }
     }
     this.node.addValidation({ validate: () => this.sizeProblems() });
   }

@@ -1,5 +1,6 @@
 import { IResource, Resource, aws_iam as iam } from 'aws-cdk-lib';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
+import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
 
 /**
  * An Amazon Bedrock knowledge base, created here or imported.
@@ -16,7 +17,9 @@ export interface IKnowledgeBase extends IResource {
   /**
    * Allows `bedrock:Retrieve` on this knowledge base, `bedrock:RetrieveAndGenerate` (which IAM
    * gives no resource type, so it is allowed on `*`), and invoking the generation model, with the
-   * same guardrail and endpoint requirements as the model's own `grantInvoke`.
+   * guardrail and endpoint requirements of `grantInvoke`. With `requireVpcEndpoints` (the
+   * bedrock-agent-runtime endpoints the caller uses), every bedrock-agent-runtime door (retrieval,
+   * agents, flows) is denied outside them.
    */
   grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable, options?: InvokeGrantOptions): iam.Grant;
 
@@ -60,11 +63,13 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
    * the model invocation against the caller's identity policy.
    */
   public grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable, options: InvokeGrantOptions = {}): iam.Grant {
-    // The model's grant carries the requirements: with requireVpcEndpoints it also denies Retrieve and
-    // RetrieveAndGenerate (every entry of the inference catalogue) outside the endpoints.
-    return this.grantRetrieve(grantee)
+    const grant = this.grantRetrieve(grantee)
       .combine(iam.Grant.addToPrincipal({ grantee, actions: [RETRIEVE_AND_GENERATE], resourceArns: ['*'] }))
       .combine(generationModel.grantInvoke(grantee, options));
+    const endpoints = options.requireVpcEndpoints ?? [];
+    // The generation call is Bedrock's (aws:ViaAWSService), so the model's endpoint Deny does not stop it.
+    if (endpoints.length > 0) grantStatements(grantee, [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)]);
+    return grant;
   }
 
   /** Allows `bedrock:StartIngestionJob`, `GetIngestionJob` and `ListIngestionJobs` on this knowledge base. */

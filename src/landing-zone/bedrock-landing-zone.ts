@@ -2,13 +2,13 @@ import { Stack, Token, ValidationError, aws_ec2 as ec2, aws_iam as iam } from 'a
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
-import { grantRegionProblems } from './private/jurisdiction';
 import { ModelAccessPolicy } from '../access';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable } from '../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { grantRegionProblems } from './private/jurisdiction';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { Problems, oneOf } from '../private/validation';
 

@@ -91,7 +91,7 @@ export function withInvokeOptions(allow: iam.PolicyStatement[], options: InvokeG
       resources,
       conditions: outsideEndpoints(endpoints),
     }));
-    out.push(denyEntriesOutsideEndpoints(endpoints));
+    out.push(denyDoorsOutsideEndpoints('bedrock-runtime', endpoints));
   }
   return out;
 }
@@ -101,16 +101,16 @@ function outsideEndpoints(endpoints: Array<{ vpcEndpointId: string }>): Record<s
 }
 
 /**
- * The other data-plane entries of the inference catalogue (retrieval, agents, flows, guardrails, the
- * OpenAI-compatible endpoint, ...) only through the endpoints too: otherwise a principal held to the
- * private endpoint for its models would reach a model over the internet through a knowledge base or
- * an agent. A Deny on `*`: several of these actions have no resource type, and denying more never
- * grants anything. Identical for every model, so a policy holds it once.
+ * The catalogue's other doors of one endpoint service (token counting and ApplyGuardrail on
+ * bedrock-runtime; retrieval, agents and flows on bedrock-agent-runtime) only through the given
+ * endpoints too: a principal held to the private endpoint for its models must not reach a model
+ * over the internet through another door of the same service. A Deny on `*`: several of these
+ * actions have no resource type, and denying more never grants anything.
  */
-export function denyEntriesOutsideEndpoints(endpoints: Array<{ vpcEndpointId: string }>): iam.PolicyStatement {
+export function denyDoorsOutsideEndpoints(service: 'bedrock-runtime' | 'bedrock-agent-runtime', endpoints: Array<{ vpcEndpointId: string }>): iam.PolicyStatement {
   return new iam.PolicyStatement({
     effect: iam.Effect.DENY,
-    actions: doorsWith(d => d.entry && !INVOKE_ACTIONS.includes(d.action)),
+    actions: doorsWith(d => d.endpoint === service && !INVOKE_ACTIONS.includes(d.action)),
     resources: ['*'],
     conditions: outsideEndpoints(endpoints),
   });
@@ -144,5 +144,5 @@ export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyS
       conditions: statement.conditions,
     });
   }).filter((g): g is iam.Grant => g !== undefined);
-  return grants.reduce((a, b) => a.combine(b));
+  return grants.length > 0 ? grants.reduce((a, b) => a.combine(b)) : iam.Grant.drop(grantee, 'only Deny statements');
 }

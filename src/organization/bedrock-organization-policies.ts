@@ -126,7 +126,9 @@ export class BedrockOrganizationPolicies extends Construct {
         p.denyUnapprovedProvisionedThroughput(props.approvedModels, geographies),
         p.denyUngovernedEndpoint(),
         ...(regions ? [p.denyOutsideRegions(regions)] : []),
-        ...(props.requireGuardrail ? [p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies), p.denyDoorsWithoutGuardrail()] : []),
+        ...(props.requireGuardrail
+          ? [p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies), p.denyDoorsWithoutGuardrail()]
+          : []),
         p.protectSettings(admins),
         p.protectExemptRoles(admins),
         p.denyPassingExemptRoles(admins),

@@ -86,6 +86,20 @@ describe('ModelAccessPolicy requiring the private endpoint', () => {
     })).toBe('ExplicitlyDenied');
   });
 
+  test('the other bedrock-runtime doors (token counting, ApplyGuardrail) are denied outside the endpoint too, whatever else allows them', async () => {
+    const allowAll = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+    const call = (action: string, resource: string, vpce?: string) => evaluate({ identity: [...identity, allowAll] }, {
+      action, resource, context: { 'aws:ViaAWSService': 'false', ...(vpce ? { 'aws:SourceVpce': vpce } : {}) },
+    });
+    const guardrail = `arn:aws:bedrock:eu-central-1:${ACCOUNT}:guardrail/gr123`;
+    expect(await call('bedrock:CountTokens', fmArn('eu-central-1', SONNET_45))).toBe('ExplicitlyDenied');
+    expect(await call('bedrock:ApplyGuardrail', guardrail, 'vpce-0other')).toBe('ExplicitlyDenied');
+    expect(await call('bedrock:CountTokens', fmArn('eu-central-1', SONNET_45), 'vpce-0abc')).toBe('Allowed');
+    expect(await call('bedrock:ApplyGuardrail', guardrail, 'vpce-0abc')).toBe('Allowed');
+    // Retrieval goes through bedrock-agent-runtime, which this requirement does not name.
+    expect(await call('bedrock:Retrieve', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:knowledge-base/KB12345678`)).toBe('Allowed');
+  });
+
   test('does not deny calls Bedrock makes on the principal\'s behalf', async () => {
     expect(await evaluate({ identity }, { action: 'bedrock:InvokeModel', resource: EU_PROFILE, context: { 'aws:ViaAWSService': 'true' } }))
       .toBe('Allowed');

@@ -1,7 +1,8 @@
 import { Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps, Geography, GovernanceProfile, Guardrail, GuardrailPreset, ModelInvocationLogging,
+  ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps, CrossRegionInferenceProfile, FoundationModel, Geography, GovernanceProfile, Guardrail,
+  GuardrailPreset, Jurisdiction, ModelInvocationLogging,
 } from '../../src';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
@@ -52,6 +53,29 @@ describe('BedrockLandingZone under EU residency (eu-central-1)', () => {
   test('a region outside the EU is refused at synth', () => {
     expect(() => landingZone('us-east-1', { profiles: [GovernanceProfile.EU_RESIDENCY] }))
       .toThrow(/^BedrockLandingZone: region us-east-1 is not a source region of any allowed geography \(eu\) under profile eu-residency: deploy this landing zone in one of eu-central-1/);
+  });
+
+  test('residency is checked by meaning, whatever route a model was declared by', () => {
+    const refused = (model: ApprovedModel) => () => landingZone('eu-central-1', { profiles: [GovernanceProfile.EU_RESIDENCY], approvedModels: [model] });
+    expect(refused(ApprovedModel.of(CrossRegionInferenceProfile.of(Geography.GLOBAL, SONNET_45)))).toThrow(
+      'BedrockLandingZone: approvedModels[0]: a fixed invokable may be processed in any region, outside the regions profile eu-residency allows ' +
+      '(eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3); approve it through the geography\'s profile or in-region, in an allowed region');
+    expect(refused(ApprovedModel.of(FoundationModel.of(TITAN_EMBED_V2, { region: 'us-east-1' })))).toThrow(
+      /^BedrockLandingZone: approvedModels\[0\]: a fixed invokable may be processed in us-east-1, outside the regions profile eu-residency allows/);
+    expect(refused(ApprovedModel.of(FoundationModel.of(TITAN_EMBED_V2)))).not.toThrow();
+  });
+
+  test('EU residency means the member states: London is refused, and allowed under EU adequacy', () => {
+    expect(() => landingZone('eu-west-2', { profiles: [GovernanceProfile.EU_RESIDENCY] })).toThrow(
+      'BedrockLandingZone: region eu-west-2 is outside the regions profile eu-residency allows (jurisdiction eu-member-states): deploy this landing zone ' +
+      'in one of eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3');
+    expect(() => landingZone('eu-west-2', { profiles: [GovernanceProfile.EU_ADEQUACY_RESIDENCY] })).not.toThrow();
+  });
+
+  test('a jurisdiction that a model\'s profile routes out of is refused, naming where it routes', () => {
+    const noParis = GovernanceProfile.of('no-paris', { allowedGeographies: [Geography.EU], jurisdiction: Jurisdiction.of('no-paris', ['eu-central-1', 'eu-west-1']) });
+    expect(() => landingZone('eu-central-1', { profiles: [noParis], approvedModels: [ApprovedModel.throughGeography(SONNET_45)] })).toThrow(
+      /^BedrockLandingZone: approvedModels\[0\]: anthropic\.claude-sonnet-4-5-20250929-v1:0 \(through the geography's profile\) may be processed in eu-north-1, eu-south-1, eu-south-2, eu-west-3, outside/);
   });
 
   describe('the application role, by meaning', () => {

@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile } from '../../src';
+import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile, Jurisdiction } from '../../src';
 import { HAIKU_45, SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { PolicyDocument, evaluate, resolveCfn } from '../support/iam';
@@ -163,6 +163,14 @@ describe('validation and compliance', () => {
       "  - targetIds: 'ou-bad' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID",
       "  - targetIds: '12345' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID",
     ].join('\n'));
+  });
+
+  test('a model whose profile routes out of the jurisdiction is refused, naming the source and the destinations', () => {
+    const noParis = GovernanceProfile.of('no-paris', { allowedGeographies: [Geography.EU], jurisdiction: Jurisdiction.of('no-paris', ['eu-central-1', 'eu-west-1']) });
+    expect(() => organizationStack({ profiles: [noParis], approvedModels: [ApprovedModel.throughGeography(SONNET_45)] })).toThrow(
+      `  - approvedModels: ${SONNET_45} through the eu profile may route requests from eu-central-1 to eu-north-1, eu-south-1, eu-south-2, eu-west-3, ` +
+      'outside jurisdiction no-paris (eu-central-1, eu-west-1); approve it in-region, or choose a jurisdiction that includes those regions');
+    expect(() => organizationStack({ profiles: [noParis], approvedModels: [ApprovedModel.inRegion(TITAN_EMBED_V2)] })).not.toThrow();
   });
 
   test('no geography without residency is an error that says what to give', () => {

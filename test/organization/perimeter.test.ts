@@ -1,10 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile } from '../../src';
-import { INFERENCE_DOORS } from '../../src/private/inference-doors';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { buildLandingZone } from '../../examples/app/landing-zone';
 import { OrganizationStack } from '../../examples/app/organization';
+import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
+import { INFERENCE_DOORS } from '../../src/private/inference-doors';
+import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
 

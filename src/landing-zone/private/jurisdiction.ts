@@ -22,10 +22,10 @@ export function regionsReached(statements: iam.PolicyStatement[]): string[] {
   const regions = new Set<string>();
   for (const s of statements.filter(st => st.effect === iam.Effect.ALLOW)) {
     for (const resource of s.resources) {
-      if (Token.isUnresolved(resource)) continue;
+      // The partition is a token inside an otherwise literal ARN; a whole-ARN token has no segments.
       const [, , service, region] = resource.split(':');
-      if (!service?.startsWith('bedrock')) continue;
-      regions.add(region === '' || region === undefined || /[*?]/.test(region) ? '*' : region);
+      if (region === undefined || !service?.startsWith('bedrock') || Token.isUnresolved(region)) continue;
+      regions.add(region === '' || /[*?]/.test(region) ? '*' : region);
     }
   }
   return [...regions].sort();
