@@ -10,6 +10,7 @@ import { Geography, IBedrockInvokable } from '../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
+import { protectTree } from '../private/protected-resources';
 import { Problems, oneOf } from '../private/validation';
 
 /** The order in which a region's own geography is chosen when no profile restricts it. */
@@ -161,6 +162,8 @@ export class BedrockLandingZone extends Construct {
       ...props.guardrailProps,
       presets: presets.filter((p, i) => presets.indexOf(p) === i),
     });
+    // The guardrail every invocation must carry (and its key) is protected like the logging stores.
+    if (!props.guardrail) protectTree(this.guardrail);
     if (props.enforceGuardrailAccountWide ?? true) {
       this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', {
         guardrail: this.guardrail,

@@ -383,28 +383,33 @@ class Partitioned {
    * What the governance settings depend on, recognized by the tag the landing zone sets: the log key
    * (disabled, scheduled for deletion, re-policied), the log group (deleted, retention cut, key
    * removed), the log buckets (deleted, policy, lifecycle, versioning, encryption, ABAC changed), the
-   * delivery role, and the control-plane function (code, configuration, invocation). The tag itself
-   * cannot be changed or removed.
+   * delivery role, the control-plane function (code, configuration, invocation), and the landing
+   * zone's guardrail and its key. The tag itself cannot be changed or removed.
    */
   protectTaggedResources(extraAdmins: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'ProtectGovernanceResources',
       effect: iam.Effect.DENY,
       actions: [
-        'kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:DisableKeyRotation', 'kms:TagResource', 'kms:UntagResource',
-        'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DisassociateKmsKey', 'logs:AssociateKmsKey',
-        'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup', 'logs:UntagLogGroup',
+        'kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:DisableKeyRotation', 'kms:CreateGrant', 'kms:TagResource',
+        'kms:UntagResource',
+        'logs:DeleteLogGroup', 'logs:DeleteLogStream', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DisassociateKmsKey',
+        'logs:AssociateKmsKey', 'logs:PutTransformer', 'logs:PutDataProtectionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup',
+        'logs:UntagLogGroup',
         's3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning',
-        's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging',
+        's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging', 's3:TagResource', 's3:UntagResource',
+        's3:PutReplicationConfiguration', 's3:PutBucketLogging',
         'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
-        'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
+        'iam:PutRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
+        'bedrock:DeleteGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:TagResource', 'bedrock:UntagResource',
         'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:AddPermission',
         'lambda:TagResource', 'lambda:UntagResource',
       ],
       resources: ['*'],
       conditions: {
         StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
-        ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) },
+        // The control-plane role passes the delivery role to Bedrock when it sets the logging configuration.
+        ArnNotLike: { 'aws:PrincipalArn': [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])] },
       },
     });
   }
