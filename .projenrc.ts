@@ -106,7 +106,9 @@ const bundleHandlers = project.addTask('bundle:handlers', {
   exec: 'tsx scripts/bundle-handlers.ts',
   receiveArgs: true,
 });
-project.preCompileTask.spawn(bundleHandlers);
+// On the compile task itself (not only pre-compile, which `projen compile` alone skips): the package
+// must contain the bundle (.ci/packaged-install caught a tarball without it).
+project.compileTask.prependSpawn(bundleHandlers);
 // The SDK is bundled into the handler asset: a dev dependency is right there.
 project.eslint?.addOverride({
   files: ['src/handlers/**/*.ts'],
