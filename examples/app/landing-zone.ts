@@ -1,4 +1,4 @@
-import { App, CfnOutput, Stack, StackProps, Tags, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnOutput, DefaultStackSynthesizer, Stack, StackProps, Tags, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BaselineStage, MANAGEMENT_ACCOUNT, OrganizationStack, SANDBOX_ACCOUNT } from './organization';
 import {
@@ -42,6 +42,13 @@ export const APPROVED_MODELS = [
   ApprovedModel.inRegion(EMBEDDING_MODEL),
 ];
 
+/**
+ * The CDK bootstrap qualifier of the baselines (`cdk bootstrap --qualifier blz`): only these roles are
+ * exempt from the organization policies, and only the management account's access role may assume
+ * them. Application teams deploy their stacks with the default bootstrap, which is not exempt.
+ */
+export const LANDING_ZONE_QUALIFIER = 'blz';
+
 export interface AccountBaselineProps extends StackProps {
   readonly profiles: GovernanceProfile[];
 }
@@ -56,7 +63,7 @@ export class AccountBaselineStack extends Stack {
   public readonly applicationRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: AccountBaselineProps) {
-    super(scope, id, props);
+    super(scope, id, { synthesizer: new DefaultStackSynthesizer({ qualifier: LANDING_ZONE_QUALIFIER }), ...props });
     this.applicationRole = new iam.Role(this, 'ApplicationRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Role of the applications that call Amazon Bedrock',

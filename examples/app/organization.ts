@@ -1,7 +1,7 @@
 import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
-import { APPROVED_MODELS, AccountBaselineStack, ORGANIZATION_ID } from './landing-zone';
+import { APPROVED_MODELS, AccountBaselineStack, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './landing-zone';
 import { BedrockLandingZone, BedrockOrganizationPolicies, Geography, GovernanceProfile } from '../../src';
 
 /** The management account and the organizational units of the example organization (placeholders). */
@@ -35,6 +35,10 @@ export class OrganizationStack extends Stack {
       targetIds: [WORKLOADS_OU],
       // Every invocation carries a guardrail of its own account (embedding models excepted).
       requireGuardrail: true,
+      // Bedrock is denied where no baseline logs and filters it.
+      governedRegions: STACKSET_REGIONS.map(r => r.region),
+      // Only the baselines' own CDK roles are exempt, and no workload principal may assume them.
+      cdkBootstrapQualifier: LANDING_ZONE_QUALIFIER,
     });
 
     for (const { region, profiles } of STACKSET_REGIONS) {

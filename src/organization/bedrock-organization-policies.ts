@@ -46,6 +46,37 @@ export interface BedrockOrganizationPoliciesProps {
   readonly targetIds: string[];
 
   /**
+   * The regions the landing zones govern (a baseline with invocation logging and the enforced
+   * guardrail in every account): every Bedrock, OpenAI-compatible endpoint, AgentCore and web-search
+   * API is denied in any other region, where nothing would log or filter it. Under a residency
+   * profile, only regions inside it may be named.
+   *
+   * @default - under a residency profile, the profile's regions; otherwise no region is denied
+   */
+  readonly governedRegions?: string[];
+
+  /**
+   * The CDK bootstrap qualifier (`cdk bootstrap --qualifier`) of the roles that deploy the landing
+   * zones. When given, only that qualifier's CloudFormation execution and deploy roles are exempt,
+   * and no principal of a member account may assume that qualifier's roles except
+   * `deploymentPrincipalArnPatterns` (a pipeline in an account outside the targets is not affected by
+   * these policies). Without it, every CDK bootstrap qualifier is exempt: whoever can `cdk deploy`
+   * in a member account can change the governance settings through CloudFormation.
+   *
+   * @default - every qualifier is exempt; the account's CDK bootstrap is the deployment boundary
+   */
+  readonly cdkBootstrapQualifier?: string;
+
+  /**
+   * Principals of the member accounts that may assume the roles of `cdkBootstrapQualifier`, as ARN
+   * patterns (e.g. a pipeline role), besides `OrganizationAccountAccessRole` and
+   * `AWSControlTowerExecution`, which the management account administers the accounts through.
+   *
+   * @default - only those two
+   */
+  readonly deploymentPrincipalArnPatterns?: string[];
+
+  /**
    * Deny invocations that carry no guardrail of the calling account (`bedrock:GuardrailIdentifier`
    * absent, a bare guardrail ID, or a guardrail ARN of another account), and the doors that cannot
    * carry a guardrail (batch and evaluation jobs, inline agents, agentic retrieval). Approved
@@ -97,10 +128,11 @@ export interface BedrockOrganizationPoliciesProps {
 
 /**
  * Service control policies for Amazon Bedrock, generated from the same approved-model list as the
- * landing zones: deny unapproved models and profiles (and provisioned throughput for them), deny
- * global profiles and other regions under EU residency, protect the invocation logging and enforced
- * guardrail configurations, deny long-term Bedrock API keys, and optionally deny invocations
- * without a guardrail.
+ * landing zones: deny unapproved models on every door of the inference catalogue (and provisioned
+ * throughput for them), the OpenAI-compatible endpoint, every Bedrock API outside the residency
+ * jurisdiction or the governed regions, changes to the governance settings and the resources they
+ * depend on, borrowed exemptions, bringing models in, long-term API keys, and optionally
+ * invocations without a guardrail of the organization.
  *
  * Statements are packed into as few policies as AWS Organizations' 5,120-character limit allows; a
  * statement that alone is too large fails synth with the statement named.
@@ -117,23 +149,32 @@ export class BedrockOrganizationPolicies extends Construct {
     const geographies = this.validate(props, profile);
     const admins = props.configurationAdminRoleArnPatterns ?? [];
     // Under residency: the regions of the geographies the policies name, inside the profile's jurisdiction.
-    const regions = profile.allowedRegions?.filter(r => geographies.some(g => g.sourceRegions.includes(r) || g.destinationRegions.includes(r)));
+    const inGeographies = (r: string) => geographies.some(g => g.sourceRegions.includes(r) || g.destinationRegions.includes(r));
+    const residencyRegions = profile.allowedRegions?.filter(inGeographies);
+    const governedRegions = props.governedRegions ? [...new Set(props.governedRegions)].sort() : undefined;
+    const qualifier = props.cdkBootstrapQualifier ?? '*';
     const embeddingModels = props.approvedModels.filter(m => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined);
     const statementsIn = (partition: string) => {
-      const p = new Partitioned(partition);
+      const p = new Partitioned(partition, qualifier);
       return [
         p.denyUnapprovedModels(props.approvedModels, geographies, props.allowModelCustomization ?? false),
         p.denyUnapprovedProvisionedThroughput(props.approvedModels, geographies),
         p.denyUngovernedEndpoint(),
-        ...(regions ? [p.denyOutsideRegions(regions)] : []),
+        ...(residencyRegions ? [p.denyOutsideRegions(residencyRegions)] : []),
+        ...(governedRegions ? p.denyOutsideGovernedRegions(governedRegions) : []),
         ...(props.requireGuardrail
-          ? [p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies), p.denyDoorsWithoutGuardrail()]
+          ? [
+            p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies),
+            p.denyDoorsWithoutGuardrail(),
+            p.protectGuardrails(admins),
+          ]
           : []),
         p.protectSettings(admins),
         p.protectExemptRoles(admins),
         p.denyPassingExemptRoles(admins),
         p.protectTaggedResources(admins),
-        ...(props.allowModelCustomization ? [] : [p.denyModelImport()]),
+        ...(props.cdkBootstrapQualifier ? [p.denyAssumingDeploymentRoles(props.deploymentPrincipalArnPatterns ?? [])] : []),
+        props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
         denyLongTermApiKeys(),
         ...denyBearerTokens(),
       ];
@@ -174,6 +215,20 @@ export class BedrockOrganizationPolicies extends Construct {
     problems.check(!(props.guardrailAccounts && !props.requireGuardrail), 'guardrailAccounts is given but requireGuardrail is not true: ' +
       'the accounts only widen the guardrail requirement; set requireGuardrail: true or leave guardrailAccounts out');
     routingProblems(props.approvedModels, geographies, profile).forEach(p => problems.add(p));
+    if (props.governedRegions) {
+      problems.check(props.governedRegions.length > 0, 'governedRegions is empty: name the regions the landing zones govern, or leave it out');
+      for (const region of props.governedRegions) {
+        if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) {problems.add(`governedRegions: '${region}' is not a region name (e.g. eu-central-1)`);} else if (profile.allowedRegions && !profile.allowedRegions.includes(region)) {
+          problems.add(`governedRegions: ${region} is outside the regions profile ${profile.name} allows (${oneOf(profile.allowedRegions)})`);
+        }
+      }
+    }
+    if (props.cdkBootstrapQualifier !== undefined) {
+      problems.check(/^[a-z0-9]{1,10}$/.test(props.cdkBootstrapQualifier), `cdkBootstrapQualifier: '${props.cdkBootstrapQualifier}' is not a CDK ` +
+        'bootstrap qualifier (1 to 10 lowercase letters and digits)');
+    }
+    problems.check(!(props.deploymentPrincipalArnPatterns && props.cdkBootstrapQualifier === undefined), 'deploymentPrincipalArnPatterns is given ' +
+      'but cdkBootstrapQualifier is not: only the roles of a named qualifier are fenced; give cdkBootstrapQualifier or leave the patterns out');
     problems.check(props.targetIds.length > 0, 'targetIds is empty: give the root, OU or account IDs to attach the policies to');
     for (const target of props.targetIds) {
       if (Token.isUnresolved(target)) continue;
@@ -187,7 +242,8 @@ export class BedrockOrganizationPolicies extends Construct {
 
 /** The statements, for one partition (a token when deployed, the longest name when measured). */
 class Partitioned {
-  constructor(private readonly partition: string) {}
+  /** @param qualifier the CDK bootstrap qualifier whose roles deploy the landing zones (`*`: any) */
+  constructor(private readonly partition: string, private readonly qualifier: string) {}
 
   private arn(region: string, account: string, resource: string): string {
     return `arn:${this.partition}:bedrock:${region}:${account}:${resource}`;
@@ -277,6 +333,35 @@ class Partitioned {
   }
 
   /**
+   * Bedrock where no baseline logs and filters it: every API of the residency services in a region
+   * that is not governed, except the legs of a cross-region inference profile called from a governed
+   * region (they carry `bedrock:InferenceProfileArn`, and AWS authorizes each destination region too);
+   * and any invocation through a profile of a region that is not governed, whichever region
+   * `aws:RequestedRegion` names for it.
+   */
+  denyOutsideGovernedRegions(regions: string[]): iam.PolicyStatement[] {
+    return [
+      new iam.PolicyStatement({
+        sid: 'DenyBedrockOutsideGovernedRegions',
+        effect: iam.Effect.DENY,
+        actions: RESIDENCY_SERVICES.map(service => `${service}:*`),
+        resources: ['*'],
+        conditions: { StringNotEquals: { 'aws:RequestedRegion': regions }, Null: { 'bedrock:InferenceProfileArn': 'true' } },
+      }),
+      new iam.PolicyStatement({
+        sid: 'DenyProfilesOfUngovernedRegions',
+        effect: iam.Effect.DENY,
+        actions: doorsWith(d => d.modelFence === 'model-resource'),
+        resources: ['*'],
+        conditions: {
+          ArnNotLike: { 'bedrock:InferenceProfileArn': regions.map(r => this.arn(r, '*', '*')) },
+          Null: { 'bedrock:InferenceProfileArn': 'false' },
+        },
+      }),
+    ];
+  }
+
+  /**
    * Invocations must carry a guardrail of the member's own account (or of the accounts named, e.g. the
    * management account of an organization-wide guardrail): a missing identifier, a guardrail ID without
    * its ARN, or another account's guardrail is denied. Calls Bedrock makes itself are not.
@@ -314,7 +399,7 @@ class Partitioned {
   /** The principals that deploy the landing zone: they may change what everyone else may not. */
   private deployers(extraAdmins: string[]): string[] {
     return [
-      this.role('/cdk-*-cfn-exec-role-*'),
+      this.role(`/cdk-${this.qualifier}-cfn-exec-role-*`),
       // Service-managed StackSets deploy the baseline through this role in each member account.
       this.role('/stacksets-exec-*'),
       ...extraAdmins,
@@ -333,10 +418,14 @@ class Partitioned {
   private roleAdmins(extraAdmins: string[]): string[] {
     return [
       ...this.deployers(extraAdmins),
-      this.role('/cdk-*-deploy-role-*'),
-      this.role('/OrganizationAccountAccessRole'),
-      this.role('/AWSControlTowerExecution'),
+      this.role(`/cdk-${this.qualifier}-deploy-role-*`),
+      ...this.bootstrapAdmins(),
     ];
+  }
+
+  /** The roles AWS Organizations and Control Tower create to administer a member account from the management account. */
+  private bootstrapAdmins(): string[] {
+    return [this.role('/OrganizationAccountAccessRole'), this.role('/AWSControlTowerExecution')];
   }
 
   protectSettings(extraAdmins: string[]): iam.PolicyStatement {
@@ -411,6 +500,48 @@ class Partitioned {
         // The control-plane role passes the delivery role to Bedrock when it sets the logging configuration.
         ArnNotLike: { 'aws:PrincipalArn': [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])] },
       },
+    });
+  }
+
+  /**
+   * Under requireGuardrail, only the deployment roles create or change guardrails: otherwise a
+   * developer's own empty guardrail, in the same account, would satisfy the requirement.
+   */
+  protectGuardrails(extraAdmins: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyGuardrailChangesExceptDeployers',
+      effect: iam.Effect.DENY,
+      actions: ['bedrock:CreateGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:DeleteGuardrail', 'bedrock:PutResourcePolicy'],
+      resources: ['*'],
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])] } },
+    });
+  }
+
+  /**
+   * The landing zone's CDK roles (and the StackSets execution roles) are exempt: a member principal
+   * that could assume them would borrow the exemption. CloudFormation and StackSets use them as
+   * services, which these policies do not restrict.
+   */
+  denyAssumingDeploymentRoles(deploymentPrincipals: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyAssumingDeploymentRoles',
+      effect: iam.Effect.DENY,
+      actions: ['sts:AssumeRole'],
+      resources: [this.role(`/cdk-${this.qualifier}-*`), this.role('/stacksets-exec-*')],
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': [...this.bootstrapAdmins(), ...deploymentPrincipals] } },
+    });
+  }
+
+  /** With customization allowed, only approved models (or custom models made from them) may be customized. */
+  denyCustomizingUnapprovedModels(models: ApprovedModel[], geographies: Geography[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyCustomizingUnapprovedModels',
+      effect: iam.Effect.DENY,
+      actions: ['bedrock:CreateModelCustomizationJob'],
+      notResources: [
+        ...new Set(models.flatMap(m => this.approvedArns(m, geographies)).filter(a => a.includes(':foundation-model/'))),
+        this.arn('*', '*', 'custom-model/*'),
+      ],
     });
   }
 

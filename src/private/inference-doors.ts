@@ -40,8 +40,6 @@ export interface InferenceDoor {
   readonly modelKey?: string;
   readonly modelFence: ModelFence;
   readonly guardrail: GuardrailFence;
-  /** Whether invocation logging records the calls (only bedrock-runtime calls are logged) */
-  readonly logged: boolean;
   /**
    * The PrivateLink endpoint service a caller reaches the door through (`bedrock-runtime`,
    * `bedrock-agent-runtime`, `bedrock-mantle`); undefined for control-plane jobs. An endpoint
@@ -52,6 +50,7 @@ export interface InferenceDoor {
 
 const BEDROCK = 'bedrock';
 const MANTLE = 'bedrock-mantle';
+const AGENTCORE = 'bedrock-agentcore';
 
 export const INFERENCE_DOORS: InferenceDoor[] = [
   {
@@ -61,7 +60,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
       'default-prompt-router', 'foundation-model', 'imported-model', 'inference-profile', 'project', 'prompt-router', 'provisioned-model', 'system-tool'],
     modelFence: 'model-resource',
     guardrail: 'key',
-    logged: true,
     endpoint: 'bedrock-runtime',
   },
   {
@@ -71,7 +69,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
       'foundation-model', 'imported-model', 'inference-profile', 'prompt-router', 'provisioned-model', 'system-tool'],
     modelFence: 'model-resource',
     guardrail: 'key',
-    logged: true,
     endpoint: 'bedrock-runtime',
   },
   {
@@ -80,7 +77,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['foundation-model'],
     modelFence: 'model-resource',
     guardrail: 'not-applicable',
-    logged: false,
     endpoint: 'bedrock-runtime',
   },
   {
@@ -89,7 +85,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['custom-model', 'foundation-model', 'model-invocation-job'],
     modelFence: 'model-resource',
     guardrail: 'cannot-carry',
-    logged: false,
   },
   {
     action: `${BEDROCK}:CreateModelEvaluationJob`,
@@ -97,7 +92,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['custom-model', 'foundation-model'],
     modelFence: 'model-resource',
     guardrail: 'cannot-carry',
-    logged: false,
   },
   {
     action: `${BEDROCK}:CreateEvaluationJob`,
@@ -105,7 +99,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['custom-model', 'default-prompt-router', 'foundation-model', 'prompt-router'],
     modelFence: 'model-resource',
     guardrail: 'cannot-carry',
-    logged: false,
   },
   {
     action: `${BEDROCK}:CreateAdvancedPromptOptimizationJob`,
@@ -113,7 +106,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['application-inference-profile', 'foundation-model', 'inference-profile'],
     modelFence: 'model-resource',
     guardrail: 'cannot-carry',
-    logged: false,
   },
   {
     action: `${BEDROCK}:InvokeAgent`,
@@ -121,7 +113,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['agent-alias'],
     modelFence: 'role-invoke',
     guardrail: 'not-applicable',
-    logged: true,
     endpoint: 'bedrock-agent-runtime',
   },
   {
@@ -130,7 +121,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: [],
     modelFence: 'role-invoke',
     guardrail: 'cannot-carry',
-    logged: true,
     endpoint: 'bedrock-agent-runtime',
   },
   {
@@ -139,7 +129,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['flow-alias'],
     modelFence: 'role-invoke',
     guardrail: 'not-applicable',
-    logged: true,
     endpoint: 'bedrock-agent-runtime',
   },
   {
@@ -148,16 +137,15 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['knowledge-base'],
     modelFence: 'role-invoke',
     guardrail: 'not-applicable',
-    logged: false,
     endpoint: 'bedrock-agent-runtime',
   },
   {
+    // Its generation leg is Bedrock's own call (aws:ViaAWSService), and its guardrail is a request field IAM cannot see.
     action: `${BEDROCK}:RetrieveAndGenerate`,
     apis: 'RetrieveAndGenerate, RetrieveAndGenerateStream',
     resourceTypes: [],
     modelFence: 'role-invoke',
-    guardrail: 'not-applicable',
-    logged: true,
+    guardrail: 'cannot-carry',
     endpoint: 'bedrock-agent-runtime',
   },
   {
@@ -166,7 +154,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: [],
     modelFence: 'role-invoke',
     guardrail: 'cannot-carry',
-    logged: false,
     endpoint: 'bedrock-agent-runtime',
   },
   {
@@ -175,7 +162,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: [],
     modelFence: 'role-invoke',
     guardrail: 'not-applicable',
-    logged: false,
     endpoint: 'bedrock-agent-runtime',
   },
   {
@@ -184,7 +170,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['guardrail', 'guardrail-profile'],
     modelFence: 'no-model',
     guardrail: 'not-applicable',
-    logged: false,
     endpoint: 'bedrock-runtime',
   },
   {
@@ -193,7 +178,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: [],
     modelFence: 'no-model',
     guardrail: 'not-applicable',
-    logged: false,
   },
   {
     action: `${BEDROCK}:InvokeTool`,
@@ -201,8 +185,51 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['system-tool'],
     modelFence: 'no-model',
     guardrail: 'not-applicable',
-    logged: false,
   },
+  // Doors where AWS chooses the model and the request carries prompt or document data.
+  ...[
+    { name: 'OptimizePrompt', apis: 'OptimizePrompt', endpoint: 'bedrock-agent-runtime' as const },
+    { name: 'GenerateQuery', apis: 'GenerateQuery (natural language to SQL)', endpoint: 'bedrock-agent-runtime' as const },
+    { name: 'InvokeBuilder', apis: 'InvokeBuilder' },
+    { name: 'InvokeDataAutomation', apis: 'InvokeDataAutomation', resourceTypes: ['blueprint', 'data-automation-profile', 'data-automation-project'] },
+    { name: 'InvokeDataAutomationAsync', apis: 'InvokeDataAutomationAsync', resourceTypes: ['blueprint', 'data-automation-profile', 'data-automation-project'] },
+    { name: 'InvokeDataAutomationLibraryIngestionJob', apis: 'InvokeDataAutomationLibraryIngestionJob', resourceTypes: ['data-automation-library'] },
+    { name: 'InvokeBlueprintOptimizationAsync', apis: 'InvokeBlueprintOptimizationAsync', resourceTypes: ['blueprint', 'data-automation-profile'] },
+    { name: 'InvokeBlueprintRecommendationAsync', apis: 'InvokeBlueprintRecommendationAsync', resourceTypes: ['data-automation-profile'] },
+  ].map(({ name, apis, resourceTypes, endpoint }): InferenceDoor => ({
+    action: `${BEDROCK}:${name}`, apis, resourceTypes: resourceTypes ?? [], modelFence: 'no-model', guardrail: 'cannot-carry', endpoint,
+  })),
+  {
+    action: `${BEDROCK}:InvokeAutomatedReasoningPolicy`,
+    apis: 'automated reasoning checks',
+    resourceTypes: ['automated-reasoning-policy', 'automated-reasoning-policy-version'],
+    modelFence: 'no-model',
+    guardrail: 'not-applicable',
+  },
+  // AgentCore: runtimes, gateways and tools run models with their own roles (fenced by the model
+  // doors above); evaluations, recommendations and harnesses run models AWS chooses.
+  ...['InvokeAgentRuntime', 'InvokeAgentRuntimeCommand', 'InvokeAgentRuntimeCommandShell', 'InvokeAgentRuntimeForUser',
+    'InvokeAgentRuntimeWithWebSocketStream', 'InvokeAgentRuntimeWithWebSocketStreamForUser'].map((name): InferenceDoor => ({
+    action: `${AGENTCORE}:${name}`, apis: name, resourceTypes: ['runtime', 'runtime-endpoint'], modelFence: 'role-invoke', guardrail: 'not-applicable',
+  })),
+  ...[
+    { name: 'InvokeGateway', resourceTypes: ['gateway'] },
+    { name: 'InvokeCodeInterpreter', resourceTypes: ['code-interpreter', 'code-interpreter-custom'] },
+    { name: 'InvokeRegistryMcp', resourceTypes: ['registry'] },
+    { name: 'InvokeWebSearch', resourceTypes: ['web-search'] },
+    { name: 'RetrieveMemoryRecords', resourceTypes: ['memory'] },
+  ].map(({ name, resourceTypes }): InferenceDoor => ({
+    action: `${AGENTCORE}:${name}`, apis: name, resourceTypes, modelFence: 'no-model', guardrail: 'not-applicable',
+  })),
+  ...[
+    { name: 'Evaluate', resourceTypes: ['evaluator'] },
+    { name: 'StartBatchEvaluation', resourceTypes: [] },
+    { name: 'StartRecommendation', resourceTypes: [] },
+    { name: 'StartPolicyGeneration', resourceTypes: ['policy-engine'] },
+    { name: 'InvokeHarness', resourceTypes: ['harness', 'harness-endpoint'] },
+  ].map(({ name, resourceTypes }): InferenceDoor => ({
+    action: `${AGENTCORE}:${name}`, apis: name, resourceTypes, modelFence: 'no-model', guardrail: 'cannot-carry',
+  })),
   {
     action: `${MANTLE}:CreateInference`,
     apis: 'OpenAI-compatible Chat Completions, Responses and Messages',
@@ -210,7 +237,6 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     modelKey: `${MANTLE}:Model`,
     modelFence: 'model-key',
     guardrail: 'cannot-carry',
-    logged: false,
     endpoint: 'bedrock-mantle',
   },
   {
@@ -220,13 +246,12 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     modelKey: `${MANTLE}:Model`,
     modelFence: 'model-key',
     guardrail: 'not-applicable',
-    logged: false,
     endpoint: 'bedrock-mantle',
   },
 ];
 
 /** The services whose every API the residency fence denies outside the allowed regions. */
-export const RESIDENCY_SERVICES = [BEDROCK, MANTLE, 'bedrock-agentcore'];
+export const RESIDENCY_SERVICES = [BEDROCK, MANTLE, AGENTCORE, 'bedrock-websearch'];
 
 /**
  * The ways to bring a model in that the approved list cannot name (weights, fine-tunes, copies,

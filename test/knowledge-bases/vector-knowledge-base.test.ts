@@ -1,10 +1,10 @@
-import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, REGION, knowledgeBaseStack } from './fixtures';
 import {
   EmbeddingModel, ExistingVectorStore, S3VectorStore, VectorDataType, VectorKnowledgeBase,
 } from '../../src/knowledge-bases';
-import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
+import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference } from '../../src/models';
 import { EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { TemplatePolicies, evaluate } from '../support/iam';
@@ -373,6 +373,23 @@ describe('grants', () => {
     expect(await evaluate({ identity }, { action: 'bedrock:InvokeModel', resource: fmArn('us-east-1', SONNET_45), context: { 'bedrock:InferenceProfileArn': profile } }))
       .toBe('ImplicitlyDenied');
     expect(await evaluate({ identity }, { action: 'bedrock:StartIngestionJob', resource: KB_ARN })).toBe('ImplicitlyDenied');
+  });
+
+  test('grantRetrieveAndGenerate with a guardrail and endpoints: retrieval and generation only through the endpoints, with the guardrail', async () => {
+    const { stack, kb, role } = setup();
+    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'AgentRuntime', { vpcEndpointId: 'vpce-0agent', port: 443 });
+    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2' });
+    kb.grantRetrieveAndGenerate(role, CrossRegionInferenceProfile.of(Geography.EU, SONNET_45), { requireGuardrail: guardrail, requireVpcEndpoints: [endpoint] });
+    const identity = identityOf(stack);
+    const call = (action: string, resource: string, context: Record<string, string>) =>
+      evaluate({ identity }, { action, resource, context: { 'aws:ViaAWSService': 'false', ...context } });
+    expect(await call('bedrock:Retrieve', KB_ARN, { 'aws:SourceVpce': 'vpce-0agent' })).toBe('Allowed');
+    expect(await call('bedrock:RetrieveAndGenerate', '*', { 'aws:SourceVpce': 'vpce-0agent' })).toBe('Allowed');
+    expect(await call('bedrock:Retrieve', KB_ARN, {})).toBe('ExplicitlyDenied');
+    expect(await call('bedrock:RetrieveAndGenerate', '*', { 'aws:SourceVpce': 'vpce-0other' })).toBe('ExplicitlyDenied');
+    const profile = profileArn(REGION, `eu.${SONNET_45}`);
+    expect(await call('bedrock:InvokeModel', profile, { 'aws:SourceVpce': 'vpce-0agent', 'bedrock:GuardrailIdentifier': `${guardrail.guardrailArn}:2` })).toBe('Allowed');
+    expect(await call('bedrock:InvokeModel', profile, { 'aws:SourceVpce': 'vpce-0agent' })).toBe('ExplicitlyDenied');
   });
 
   test('grantIngest: start, read and list ingestion jobs of this knowledge base', async () => {

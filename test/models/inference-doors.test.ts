@@ -29,6 +29,17 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     else expect(conditionKeysOf(action as string)).not.toContain('bedrock:GuardrailIdentifier');
   });
 
+  test('every action that runs a model or processes prompt data by its name is a door of the catalogue', () => {
+    // A new action with one of these names fails here until it is classified (model fence, guardrail).
+    const pattern = /^(invoke|retrieve|converse|optimize|generate|rerank|apply|count|agentic|evaluate|startbatchevaluation|startrecommendation|startpolicygeneration)/;
+    const unclassified = ['bedrock', 'bedrock-agentcore', 'bedrock-mantle']
+      .flatMap(service => Object.values<any>(JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')))
+        .filter(a => pattern.test(a.name.toLowerCase()) || a.name === 'CreateInference')
+        .map(a => `${service}:${a.name}`))
+      .filter(action => !INFERENCE_DOORS.some(d => d.action === action));
+    expect(unclassified).toEqual([]);
+  });
+
   test('bidirectional streaming has no action of its own: InvokeModel authorizes it', () => {
     expect(actionData('bedrock:InvokeModelWithBidirectionalStream')).toBeUndefined();
     expect(INFERENCE_DOORS.find(d => d.action === 'bedrock:InvokeModel')!.apis).toContain('InvokeModelWithBidirectionalStream');

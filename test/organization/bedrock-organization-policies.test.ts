@@ -173,6 +173,26 @@ describe('validation and compliance', () => {
     expect(() => organizationStack({ profiles: [noParis], approvedModels: [ApprovedModel.inRegion(TITAN_EMBED_V2)] })).not.toThrow();
   });
 
+  test('the perimeter options are checked, together', () => {
+    expect(() => organizationStack({
+      governedRegions: ['eu-west-2', 'Frankfurt'],
+      cdkBootstrapQualifier: 'Landing-Zone',
+      guardrailAccounts: ['12345'],
+    })).toThrow([
+      'BedrockOrganizationPolicies:',
+      "  - guardrailAccounts: '12345' is not an account ID (12 digits)",
+      '  - guardrailAccounts is given but requireGuardrail is not true: the accounts only widen the guardrail requirement; set requireGuardrail: true or leave guardrailAccounts out',
+      '  - governedRegions: eu-west-2 is outside the regions profile eu-residency allows (eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3)',
+      "  - governedRegions: 'Frankfurt' is not a region name (e.g. eu-central-1)",
+      "  - cdkBootstrapQualifier: 'Landing-Zone' is not a CDK bootstrap qualifier (1 to 10 lowercase letters and digits)",
+    ].join('\n'));
+    expect(() => organizationStack({ deploymentPrincipalArnPatterns: ['arn:aws:iam::*:role/pipeline'] })).toThrow(
+      'BedrockOrganizationPolicies: deploymentPrincipalArnPatterns is given but cdkBootstrapQualifier is not: only the roles of a named qualifier ' +
+      'are fenced; give cdkBootstrapQualifier or leave the patterns out');
+    expect(() => organizationStack({ governedRegions: [] })).toThrow(
+      'BedrockOrganizationPolicies: governedRegions is empty: name the regions the landing zones govern, or leave it out');
+  });
+
   test('no geography without residency is an error that says what to give', () => {
     expect(() => organizationStack({ profiles: [GovernanceProfile.BASELINE] })).toThrow(
       'BedrockOrganizationPolicies: geographies is empty: name the geographies the landing zones operate in (e.g. [Geography.US, Geography.EU])');

@@ -23,7 +23,11 @@ const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Al
 
 const DEVELOPER = `arn:aws:iam::${MEMBER}:role/developer`;
 const CONTROL_PLANE = `arn:aws:iam::${MEMBER}:role/bedrock-landing-zone/Baseline-BedrockLandingZoneContr-AbC123`;
-const CFN_EXEC = `arn:aws:iam::${MEMBER}:role/cdk-hnb659fds-cfn-exec-role-${MEMBER}-${HOME}`;
+const QUALIFIER = 'blz';
+const CFN_EXEC = `arn:aws:iam::${MEMBER}:role/cdk-${QUALIFIER}-cfn-exec-role-${MEMBER}-${HOME}`;
+const DEPLOY = `arn:aws:iam::${MEMBER}:role/cdk-${QUALIFIER}-deploy-role-${MEMBER}-${HOME}`;
+/** An application team's own CDK bootstrap (the default qualifier): not exempt. */
+const APP_TEAM_EXEC = `arn:aws:iam::${MEMBER}:role/cdk-hnb659fds-cfn-exec-role-${MEMBER}-${HOME}`;
 const KB_ROLE = `arn:aws:iam::${MEMBER}:role/KnowledgeBaseRole`;
 const TAGGED = { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: 'true' };
 
@@ -40,6 +44,7 @@ function organization(props: Partial<BedrockOrganizationPoliciesProps> = {}): Po
     approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
     profiles: [GovernanceProfile.EU_RESIDENCY],
     requireGuardrail: true,
+    cdkBootstrapQualifier: QUALIFIER,
     targetIds: ['ou-ab12-cd34ef56'],
     ...props,
   });
@@ -99,10 +104,20 @@ const ATTACKS: Case[] = [
   { name: 'an invocation with a bare guardrail ID', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': 'abc123' } },
   { name: 'an approved model in a batch job, which cannot carry a guardrail', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45) },
   { name: 'an inline agent, which cannot show IAM its guardrail', action: 'bedrock:InvokeInlineAgent' },
+  { name: 'retrieve and generate, whose generation IAM sees without a guardrail', action: 'bedrock:RetrieveAndGenerate' },
+  { name: 'prompt optimization by a model AWS chooses', action: 'bedrock:OptimizePrompt' },
+  { name: 'an AgentCore evaluation by a model AWS chooses', action: 'bedrock-agentcore:Evaluate', resource: `arn:aws:bedrock-agentcore:${HOME}:${MEMBER}:evaluator/ev1` },
+  { name: 'a developer\'s own guardrail created (an empty one would satisfy the requirement)', action: 'bedrock:CreateGuardrail' },
+  { name: 'a developer\'s own guardrail updated', action: 'bedrock:UpdateGuardrail', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/mine` },
   // Residency: every API outside the jurisdiction.
   ...['bedrock:CreateModelInvocationJob', 'bedrock:ApplyGuardrail', 'bedrock:Retrieve', 'bedrock:RetrieveAndGenerate', 'bedrock:InvokeInlineAgent',
     'bedrock:InvokeAgent', 'bedrock:InvokeFlow', 'bedrock-mantle:CreateInference', 'bedrock-agentcore:InvokeAgentRuntime', 'bedrock:CreateKnowledgeBase']
     .map(action => ({ name: `${action} in us-east-1`, action, region: 'us-east-1', only: EU })),
+  { name: 'bedrock-websearch:InvokeSearch in us-east-1', action: 'bedrock-websearch:InvokeSearch', resource: 'arn:aws:bedrock-websearch:us-east-1:aws:tool/web-search', region: 'us-east-1', only: EU },
+  { name: 'a batch job in us-west-2, where no baseline logs it', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45, 'us-west-2'), region: 'us-west-2' },
+  { name: 'the approved model through the US profile in us-west-2, where no baseline logs it', action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:us-west-2:${MEMBER}:inference-profile/us.${SONNET_45}`, region: 'us-west-2', context: { 'bedrock:GuardrailIdentifier': ownGuardrail.replace(HOME, 'us-west-2') } },
+  { name: 'the EU profile called from eu-west-1, where no baseline logs it', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45, 'eu-west-1'), region: 'eu-west-1', context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EXAMPLE },
+  { name: 'the same, if the request names its own profile in bedrock:InferenceProfileArn', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45, 'eu-west-1'), region: 'eu-west-1', context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45, 'eu-west-1') }, only: EXAMPLE },
   { name: 'the approved model in us-east-1', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'us-east-1'), region: 'us-east-1', context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EU },
   { name: 'the approved model in London (in the EU geography, not in the EU)', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45, 'eu-west-2'), region: 'eu-west-2', context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EU },
   { name: 'a global profile of the approved model', action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/global.${SONNET_45}`, context: { 'bedrock:GuardrailIdentifier': ownGuardrail }, only: EU },
@@ -136,9 +151,13 @@ const ATTACKS: Case[] = [
   // Exemptions that cannot be borrowed.
   { name: 'a role named like the StackSets execution role', action: 'iam:CreateRole', resource: role('stacksets-exec-evil') },
   { name: 'a role on the control-plane path', action: 'iam:CreateRole', resource: role('bedrock-landing-zone/borrowed') },
-  { name: 'a role named like CDK\'s deploy role', action: 'iam:CreateRole', resource: role('cdk-evil-deploy-role-x') },
+  { name: 'a role named like the landing zone\'s CDK deploy role', action: 'iam:CreateRole', resource: role(`cdk-${QUALIFIER}-deploy-role-evil`) },
   { name: 'a role named OrganizationAccountAccessRole', action: 'iam:CreateRole', resource: role('OrganizationAccountAccessRole') },
-  { name: 'a policy added to the CloudFormation execution role', action: 'iam:PutRolePolicy', resource: role(`cdk-hnb659fds-cfn-exec-role-${MEMBER}-${HOME}`) },
+  { name: 'a policy added to the CloudFormation execution role', action: 'iam:PutRolePolicy', resource: CFN_EXEC },
+  { name: 'the landing zone\'s CDK deploy role assumed by a developer', action: 'sts:AssumeRole', resource: DEPLOY },
+  { name: 'the StackSets execution role assumed by a developer', action: 'sts:AssumeRole', resource: role('stacksets-exec-0123abcd') },
+  { name: 'logging changed through an application team\'s own CDK bootstrap', action: 'bedrock:DeleteModelInvocationLoggingConfiguration', principal: APP_TEAM_EXEC },
+  { name: 'the log group deleted through an application team\'s own CDK bootstrap', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations`, principal: APP_TEAM_EXEC, context: TAGGED },
   { name: 'the control-plane role passed to a new function', action: 'iam:PassRole', resource: CONTROL_PLANE },
   { name: 'the CloudFormation execution role passed to a new stack', action: 'iam:PassRole', resource: CFN_EXEC },
   { name: 'the StackSets execution role passed on', action: 'iam:PassRole', resource: role('stacksets-exec-0123abcd') },
@@ -152,7 +171,6 @@ const GOVERNED: Case[] = [
   { name: 'the approved embedding model by a knowledge base\'s role, without a guardrail', action: 'bedrock:InvokeModel', resource: fm(TITAN_EMBED_V2), principal: KB_ROLE },
   { name: 'counting tokens of the approved model', action: 'bedrock:CountTokens', resource: fm(SONNET_45) },
   { name: 'retrieving from a knowledge base', action: 'bedrock:Retrieve', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:knowledge-base/KB12345678` },
-  { name: 'retrieve and generate', action: 'bedrock:RetrieveAndGenerate' },
   { name: 'applying the guardrail', action: 'bedrock:ApplyGuardrail', resource: ownGuardrail.replace(/:1$/, '') },
   { name: 'invoking an agent', action: 'bedrock:InvokeAgent', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:agent-alias/AGENT12345/ALIAS12345` },
   { name: 'a short-term bearer token', action: 'bedrock:CallWithBearerToken', context: { 'bedrock:BearerTokenType': 'SHORT_TERM' } },
@@ -161,8 +179,10 @@ const GOVERNED: Case[] = [
   { name: 'CloudFormation\'s execution role replacing the log group', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations`, principal: CFN_EXEC, context: TAGGED },
   { name: 'CloudFormation\'s execution role passing the control-plane role', action: 'iam:PassRole', resource: CONTROL_PLANE, principal: CFN_EXEC },
   { name: 'the control plane passing the delivery role to Bedrock', action: 'iam:PassRole', resource: role('Baseline-DeliveryRole'), principal: CONTROL_PLANE, context: { ...TAGGED, 'iam:PassedToService': 'bedrock.amazonaws.com' } },
-  { name: 'a developer updating their own guardrail', action: 'bedrock:UpdateGuardrail', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/mine` },
-  { name: 'CDK\'s deploy role passing the execution role', action: 'iam:PassRole', resource: CFN_EXEC, principal: role(`cdk-hnb659fds-deploy-role-${MEMBER}-${HOME}`) },
+  { name: 'CDK\'s deploy role passing the execution role', action: 'iam:PassRole', resource: CFN_EXEC, principal: DEPLOY },
+  { name: 'the management account\'s access role assuming the landing zone\'s deploy role', action: 'sts:AssumeRole', resource: DEPLOY, principal: role('OrganizationAccountAccessRole') },
+  { name: 'a developer assuming their own team\'s CDK deploy role', action: 'sts:AssumeRole', resource: role(`cdk-hnb659fds-deploy-role-${MEMBER}-${HOME}`) },
+  { name: 'a cross-region leg of the EU profile in Paris, as the destination region', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'eu-west-3'), region: 'eu-west-3', context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45) } },
   { name: 'a developer deleting their own log group', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/app/mine` },
   { name: 'a developer creating an application role', action: 'iam:CreateRole', resource: role('claims-app') },
   { name: 'a developer passing an application role', action: 'iam:PassRole', resource: role('claims-app') },
@@ -236,5 +256,26 @@ describe('without requireGuardrail, batch inference of approved models stays pos
     expect(await run(scps, { name: 'batch', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45) })).toBe('Allowed');
     expect(await run(scps, { name: 'batch', action: 'bedrock:CreateModelInvocationJob', resource: fm(UNAPPROVED) })).toBe('ExplicitlyDenied');
     expect(await run(scps, { name: 'no guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) })).toBe('Allowed');
+    expect(await run(scps, { name: 'RAG', action: 'bedrock:RetrieveAndGenerate' })).toBe('Allowed');
+    expect(await run(scps, { name: 'own guardrail', action: 'bedrock:UpdateGuardrail', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/mine` })).toBe('Allowed');
+  });
+});
+
+describe('with customization allowed, only approved models can be customized', () => {
+  const scps = organization({ allowModelCustomization: true });
+  const customize = (model: string) => run(scps, { name: 'customize', action: 'bedrock:CreateModelCustomizationJob', resource: fm(model) });
+  test('an unapproved base model is denied, an approved one and a custom model of its own are allowed', async () => {
+    expect(await customize(UNAPPROVED)).toBe('ExplicitlyDenied');
+    expect(await customize(SONNET_45)).toBe('Allowed');
+    expect(await run(scps, { name: 'continue', action: 'bedrock:CreateModelCustomizationJob', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:custom-model/mine` }))
+      .toBe('Allowed');
+  });
+});
+
+describe('without a bootstrap qualifier, the account\'s CDK bootstrap is the deployment boundary (documented, not a perimeter)', () => {
+  const scps = organization({ cdkBootstrapQualifier: undefined });
+  test('any qualifier\'s execution role may change logging, and a developer may assume the deploy role', async () => {
+    expect(await run(scps, { name: 'exec', action: 'bedrock:DeleteModelInvocationLoggingConfiguration', principal: APP_TEAM_EXEC })).toBe('Allowed');
+    expect(await run(scps, { name: 'assume', action: 'sts:AssumeRole', resource: DEPLOY })).toBe('Allowed');
   });
 });
