@@ -267,6 +267,15 @@ class Partitioned {
     return [...geographies.map(g => this.arn('*', '*', `inference-profile/${g.prefix}.${id}`)), anyRegion];
   }
 
+  private allApprovedArns(models: ApprovedModel[], geographies: Geography[]): string[] {
+    return [...new Set(models.flatMap(m => this.approvedArns(m, geographies)))];
+  }
+
+  /** The approved models' foundation-model ARNs (what provisioned throughput and customization name). */
+  private approvedFoundationModelArns(models: ApprovedModel[], geographies: Geography[]): string[] {
+    return this.allApprovedArns(models, geographies).filter(a => a.includes(':foundation-model/'));
+  }
+
   /**
    * Every door that names its model as a resource (invoke, streaming, token counting, batch,
    * evaluation and prompt-optimization jobs): only the approved models. Prompt routers, marketplace
@@ -279,7 +288,7 @@ class Partitioned {
       effect: iam.Effect.DENY,
       actions: doorsWith(d => d.modelFence === 'model-resource'),
       notResources: [
-        ...new Set(models.flatMap(m => this.approvedArns(m, geographies))),
+        ...this.allApprovedArns(models, geographies),
         // Account-owned routes: their underlying foundation model is checked in the same request.
         this.arn('*', '*', 'application-inference-profile/*'),
         this.arn('*', '*', 'provisioned-model/*'),
@@ -296,7 +305,7 @@ class Partitioned {
       effect: iam.Effect.DENY,
       actions: ['bedrock:CreateProvisionedModelThroughput'],
       notResources: [
-        ...new Set(models.flatMap(m => this.approvedArns(m, geographies)).filter(a => a.includes(':foundation-model/'))),
+        ...this.approvedFoundationModelArns(models, geographies),
         this.arn('*', '*', 'custom-model/*'),
       ],
     });
@@ -369,7 +378,7 @@ class Partitioned {
   denyWithoutOwnGuardrail(guardrailAccounts: string[], embeddingModels: ApprovedModel[], geographies: Geography[]): iam.PolicyStatement {
     // Embedding calls carry no text to filter (the landing zone exempts them too): a knowledge base's
     // role embeds documents with its own credentials, without a guardrail.
-    const exempt = [...new Set(embeddingModels.flatMap(m => this.approvedArns(m, geographies)))];
+    const exempt = this.allApprovedArns(embeddingModels, geographies);
     return new iam.PolicyStatement({
       sid: 'DenyInvocationWithoutOwnGuardrail',
       effect: iam.Effect.DENY,
@@ -423,6 +432,11 @@ class Partitioned {
     ];
   }
 
+  /** Everyone the governance resources and guardrails are not protected from: the settings admins and the role admins. */
+  private allAdmins(extraAdmins: string[]): string[] {
+    return [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])];
+  }
+
   /** The roles AWS Organizations and Control Tower create to administer a member account from the management account. */
   private bootstrapAdmins(): string[] {
     return [this.role('/OrganizationAccountAccessRole'), this.role('/AWSControlTowerExecution')];
@@ -452,7 +466,7 @@ class Partitioned {
         'iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy',
         'iam:UpdateAssumeRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:UpdateRole', 'iam:TagRole', 'iam:UntagRole',
       ],
-      resources: [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])],
+      resources: this.allAdmins(extraAdmins),
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
     });
   }
@@ -498,7 +512,7 @@ class Partitioned {
       conditions: {
         StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
         // The control-plane role passes the delivery role to Bedrock when it sets the logging configuration.
-        ArnNotLike: { 'aws:PrincipalArn': [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])] },
+        ArnNotLike: { 'aws:PrincipalArn': this.allAdmins(extraAdmins) },
       },
     });
   }
@@ -513,7 +527,7 @@ class Partitioned {
       effect: iam.Effect.DENY,
       actions: ['bedrock:CreateGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:DeleteGuardrail', 'bedrock:PutResourcePolicy'],
       resources: ['*'],
-      conditions: { ArnNotLike: { 'aws:PrincipalArn': [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])] } },
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.allAdmins(extraAdmins) } },
     });
   }
 
@@ -539,7 +553,7 @@ class Partitioned {
       effect: iam.Effect.DENY,
       actions: ['bedrock:CreateModelCustomizationJob'],
       notResources: [
-        ...new Set(models.flatMap(m => this.approvedArns(m, geographies)).filter(a => a.includes(':foundation-model/'))),
+        ...this.approvedFoundationModelArns(models, geographies),
         this.arn('*', '*', 'custom-model/*'),
       ],
     });
