@@ -1,6 +1,21 @@
-import { IResource, Resource, aws_iam as iam } from 'aws-cdk-lib';
+import { IResource, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
+
+/**
+ * Conditions a retrieval grant can require.
+ */
+export interface RetrieveGrantOptions {
+  /**
+   * Require calls to come through one of these VPC endpoints (the bedrock-agent-runtime endpoints the
+   * caller uses): every bedrock-agent-runtime door (retrieval, agents, flows, ...) whose
+   * `aws:SourceVpce` is none of them is explicitly denied. Calls Bedrock makes on the principal's
+   * behalf are not affected.
+   *
+   * @default - calls are allowed from any network path
+   */
+  readonly requireVpcEndpoints?: ec2.IVpcEndpoint[];
+}
 
 /**
  * An Amazon Bedrock knowledge base, created here or imported.
@@ -11,8 +26,8 @@ export interface IKnowledgeBase extends IResource {
   /** The knowledge base ARN: `arn:<partition>:bedrock:<region>:<account>:knowledge-base/<id>` */
   readonly knowledgeBaseArn: string;
 
-  /** Allows `bedrock:Retrieve` on this knowledge base. */
-  grantRetrieve(grantee: iam.IGrantable): iam.Grant;
+  /** Allows `bedrock:Retrieve` on this knowledge base, optionally only through VPC endpoints. */
+  grantRetrieve(grantee: iam.IGrantable, options?: RetrieveGrantOptions): iam.Grant;
 
   /**
    * Allows `bedrock:Retrieve` on this knowledge base, `bedrock:RetrieveAndGenerate` (which IAM
@@ -49,27 +64,27 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
   /** The knowledge base ARN */
   public abstract readonly knowledgeBaseArn: string;
 
-  /** Allows `bedrock:Retrieve` on this knowledge base. */
-  public grantRetrieve(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: ['bedrock:Retrieve'], resourceArns: [this.knowledgeBaseArn] });
+  /** Allows `bedrock:Retrieve` on this knowledge base, optionally only through VPC endpoints. */
+  public grantRetrieve(grantee: iam.IGrantable, options: RetrieveGrantOptions = {}): iam.Grant {
+    const grant = iam.Grant.addToPrincipal({ grantee, actions: ['bedrock:Retrieve'], resourceArns: [this.knowledgeBaseArn] });
+    const endpoints = options.requireVpcEndpoints ?? [];
+    if (endpoints.length > 0) grantStatements(grantee, [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)]);
+    return grant;
   }
 
   /**
    * Allows `bedrock:Retrieve` on this knowledge base and `bedrock:RetrieveAndGenerate`, plus what
-   * invoking the generation model needs (through its own grant, so inference profiles are handled).
+   * invoking the generation model needs (through its own grant, so inference profiles are handled),
+   * with the options' guardrail and endpoint requirements.
    *
    * `bedrock:RetrieveAndGenerate` has no resource type: it can only be allowed on `*`. What it
    * reaches is still limited: Bedrock authorizes the `bedrock:Retrieve` on the knowledge base and
    * the model invocation against the caller's identity policy.
    */
   public grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable, options: InvokeGrantOptions = {}): iam.Grant {
-    const grant = this.grantRetrieve(grantee)
+    return this.grantRetrieve(grantee, { requireVpcEndpoints: options.requireVpcEndpoints })
       .combine(iam.Grant.addToPrincipal({ grantee, actions: [RETRIEVE_AND_GENERATE], resourceArns: ['*'] }))
       .combine(generationModel.grantInvoke(grantee, options));
-    const endpoints = options.requireVpcEndpoints ?? [];
-    // The generation call is Bedrock's (aws:ViaAWSService), so the model's endpoint Deny does not stop it.
-    if (endpoints.length > 0) grantStatements(grantee, [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)]);
-    return grant;
   }
 
   /** Allows `bedrock:StartIngestionJob`, `GetIngestionJob` and `ListIngestionJobs` on this knowledge base. */

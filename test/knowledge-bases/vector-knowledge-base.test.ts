@@ -375,6 +375,21 @@ describe('grants', () => {
     expect(await evaluate({ identity }, { action: 'bedrock:StartIngestionJob', resource: KB_ARN })).toBe('ImplicitlyDenied');
   });
 
+  test('grantRetrieve with endpoints: Retrieve only through them; other agent-runtime doors denied outside them too', async () => {
+    const { stack, kb, role } = setup();
+    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'AgentRuntime', { vpcEndpointId: 'vpce-0agent', port: 443 });
+    kb.grantRetrieve(role, { requireVpcEndpoints: [endpoint] });
+    const identity = identityOf(stack);
+    const allowAll = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+    const call = (action: string, resource: string, vpce?: string) => evaluate({ identity: [...identity, allowAll] },
+      { action, resource, context: { 'aws:ViaAWSService': 'false', ...(vpce ? { 'aws:SourceVpce': vpce } : {}) } });
+    expect(await call('bedrock:Retrieve', KB_ARN, 'vpce-0agent')).toBe('Allowed');
+    expect(await call('bedrock:Retrieve', KB_ARN)).toBe('ExplicitlyDenied');
+    expect(await call('bedrock:InvokeAgent', `arn:aws:bedrock:${REGION}:${ACCOUNT}:agent-alias/AGENT12345/ALIAS12345`, 'vpce-0other')).toBe('ExplicitlyDenied');
+    expect(await evaluate({ identity }, { action: 'bedrock:Retrieve', resource: KB_ARN, context: { 'aws:SourceVpce': 'vpce-0agent', 'aws:ViaAWSService': 'false' } }))
+      .toBe('Allowed');
+  });
+
   test('grantRetrieveAndGenerate with a guardrail and endpoints: retrieval and generation only through the endpoints, with the guardrail', async () => {
     const { stack, kb, role } = setup();
     const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'AgentRuntime', { vpcEndpointId: 'vpce-0agent', port: 443 });

@@ -58,10 +58,11 @@ describe('BedrockLandingZone under EU residency (eu-central-1)', () => {
   test('residency is checked by meaning, whatever route a model was declared by', () => {
     const refused = (model: ApprovedModel) => () => landingZone('eu-central-1', { profiles: [GovernanceProfile.EU_RESIDENCY], approvedModels: [model] });
     expect(refused(ApprovedModel.of(CrossRegionInferenceProfile.of(Geography.GLOBAL, SONNET_45)))).toThrow(
-      'BedrockLandingZone: approvedModels[0]: a fixed invokable may be processed in any region, outside the regions profile eu-residency allows ' +
+      `BedrockLandingZone: approvedModels[0]: a fixed invokable (global.${SONNET_45}) may be processed in any region, ` +
+      'outside the regions profile eu-residency allows ' +
       '(eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3); approve it through the geography\'s profile or in-region, in an allowed region');
     expect(refused(ApprovedModel.of(FoundationModel.of(TITAN_EMBED_V2, { region: 'us-east-1' })))).toThrow(
-      /^BedrockLandingZone: approvedModels\[0\]: a fixed invokable may be processed in us-east-1, outside the regions profile eu-residency allows/);
+      /^BedrockLandingZone: approvedModels\[0\]: a fixed invokable \(amazon\.titan-embed-text-v2:0\) may be processed in us-east-1, outside the regions profile eu-residency allows/);
     expect(refused(ApprovedModel.of(FoundationModel.of(TITAN_EMBED_V2)))).not.toThrow();
   });
 
@@ -75,7 +76,7 @@ describe('BedrockLandingZone under EU residency (eu-central-1)', () => {
   test('a jurisdiction that a model\'s profile routes out of is refused, naming where it routes', () => {
     const noParis = GovernanceProfile.of('no-paris', { allowedGeographies: [Geography.EU], jurisdiction: Jurisdiction.of('no-paris', ['eu-central-1', 'eu-west-1']) });
     expect(() => landingZone('eu-central-1', { profiles: [noParis], approvedModels: [ApprovedModel.throughGeography(SONNET_45)] })).toThrow(
-      /^BedrockLandingZone: approvedModels\[0\]: anthropic\.claude-sonnet-4-5-20250929-v1:0 \(through the geography's profile\) may be processed in eu-north-1, eu-south-1, eu-south-2, eu-west-3, outside/);
+      /^BedrockLandingZone: approvedModels\[0\]: anthropic\.claude-sonnet-4-5-20250929-v1:0 \(through the geography's profile\) \(eu\.anthropic\.claude-sonnet-4-5-20250929-v1:0\) may be processed in eu-north-1, eu-south-1, eu-south-2, eu-west-3, outside/);
   });
 
   describe('the application role, by meaning', () => {

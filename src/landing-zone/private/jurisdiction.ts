@@ -40,7 +40,7 @@ export function grantRegionProblems(scope: IConstruct, models: IBedrockInvokable
     if (model.problemsFor(scope).length > 0) return; // reported by the grant itself
     const outside = regionsReached(model.invokeStatements(scope)).filter(r => !allowed.includes(r));
     if (outside.length > 0) {
-      problems.push(`approvedModels[${i}]: ${approved[i]} may be processed in ${oneOf(outside.map(r => r === '*' ? 'any region' : r))}, outside ` +
+      problems.push(`approvedModels[${i}]: ${approved[i]} (${model.invocationIdentifier(scope)}) may be processed in ${oneOf(outside.map(r => r === '*' ? 'any region' : r))}, outside ` +
         `the regions profile ${profile.name} allows (${oneOf(allowed)}); approve it through the geography's profile or in-region, in an allowed region`);
     }
   });
