@@ -393,8 +393,11 @@ describe('grants', () => {
   test('grantRetrieveAndGenerate with a guardrail and endpoints: retrieval and generation only through the endpoints, with the guardrail', async () => {
     const { stack, kb, role } = setup();
     const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'AgentRuntime', { vpcEndpointId: 'vpce-0agent', port: 443 });
-    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2' });
-    kb.grantRetrieveAndGenerate(role, CrossRegionInferenceProfile.of(Geography.EU, SONNET_45), { requireGuardrail: guardrail, requireVpcEndpoints: [endpoint] });
+    const guardrail = GuardrailReference.fromGuardrailAttributes({
+      guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2',
+    });
+    kb.grantRetrieveAndGenerate(role, CrossRegionInferenceProfile.of(Geography.EU, SONNET_45),
+      { requireGuardrail: guardrail, requireVpcEndpoints: [endpoint] });
     const identity = identityOf(stack);
     const call = (action: string, resource: string, context: Record<string, string>) =>
       evaluate({ identity }, { action, resource, context: { 'aws:ViaAWSService': 'false', ...context } });
