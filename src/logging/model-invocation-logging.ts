@@ -4,12 +4,12 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { controlPlaneProvider } from '../private/control-plane-provider';
+import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
 import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
-import { protectTree } from '../private/protected-resources';
+import { PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
 import { Problems } from '../private/validation';
 
 /**
@@ -169,7 +169,7 @@ export interface ModelInvocationLoggingProps {
 }
 
 const DEFAULT_PREFIX = 'bedrock-invocation-logs';
-const DEFAULT_LOG_GROUP = '/bedrock-landing-zone/model-invocations';
+const DEFAULT_LOG_GROUP = `${PROTECTED_LOG_GROUP_PREFIX}model-invocations`;
 const LOG_STREAM = 'aws/bedrock/modelinvocations';
 const RESOURCE_TYPE = 'Custom::BedrockModelInvocationLogging';
 const LOGGING_API = [
@@ -259,8 +259,18 @@ export class ModelInvocationLogging extends Construct {
       logAccessTo(bucket, accessLogs, 'log-bucket/');
       acknowledgeOptionalObjectLock(accessLogs);
       if (props.objectLockRetention === undefined) acknowledgeOptionalObjectLock(bucket);
-      // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
-      for (const b of [bucket, accessLogs]) (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
+      for (const b of [bucket, accessLogs]) {
+        // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
+        (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
+        // Logs are evidence: nobody deletes them or shortens their retention; expiry is the lifecycle rule's.
+        b.addToResourcePolicy(new iam.PolicyStatement({
+          sid: 'DenyLogDeletion',
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention'],
+          resources: [b.arnForObjects('*')],
+        }));
+      }
       this.logBucket = bucket;
     } else {
       this.logBucket = props.logBucket;
@@ -312,6 +322,8 @@ export class ModelInvocationLogging extends Construct {
       });
       const policy = new iam.ManagedPolicy(this, 'DeliveryPolicy', {
         description: 'Write model invocation logs to the one log stream Bedrock uses',
+        // Managed policies cannot be tagged: the organization policies protect this path instead.
+        path: LANDING_ZONE_ROLE_PATH,
         statements: [new iam.PolicyStatement({
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           resources: [`arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}:log-stream:${LOG_STREAM}`],

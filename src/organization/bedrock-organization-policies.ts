@@ -9,7 +9,7 @@ import { LANDING_ZONE_ROLE_PATH } from '../private/control-plane-provider';
 import {
   BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, doorsWith,
 } from '../private/inference-doors';
-import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
+import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
 import { Problems, oneOf } from '../private/validation';
 
 /** AWS Organizations' limit on one service control policy, in characters. */
@@ -159,7 +159,7 @@ export class BedrockOrganizationPolicies extends Construct {
       return [
         p.denyUnapprovedModels(props.approvedModels, geographies, props.allowModelCustomization ?? false),
         p.denyUnapprovedProvisionedThroughput(props.approvedModels, geographies),
-        p.denyUngovernedEndpoint(),
+        p.denyUngovernedInference(),
         ...(residencyRegions ? [p.denyOutsideRegions(residencyRegions)] : []),
         ...(governedRegions ? p.denyOutsideGovernedRegions(governedRegions) : []),
         ...(props.requireGuardrail
@@ -173,7 +173,10 @@ export class BedrockOrganizationPolicies extends Construct {
         p.protectExemptRoles(admins),
         p.denyPassingExemptRoles(admins),
         p.protectTaggedResources(admins),
-        ...(props.cdkBootstrapQualifier ? [p.denyAssumingDeploymentRoles(props.deploymentPrincipalArnPatterns ?? [])] : []),
+        ...(props.cdkBootstrapQualifier
+          ? [p.denyAssumingDeploymentRoles(props.deploymentPrincipalArnPatterns ?? []), p.protectDeploymentAssets(admins)]
+          : []),
+        p.protectInvocationLogStreams(),
         props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
         denyLongTermApiKeys(),
         ...denyBearerTokens(),
@@ -312,15 +315,15 @@ class Partitioned {
   }
 
   /**
-   * The OpenAI-compatible endpoint (bedrock-mantle) is not covered by model invocation logging and
-   * has no documented guardrail enforcement: every profile requires both, so its inference is denied
-   * whatever model it names.
+   * The OpenAI-compatible endpoint (bedrock-mantle) and Amazon Nova Act are not covered by model
+   * invocation logging and have no documented guardrail enforcement: every profile requires both, so
+   * their inference is denied whatever model it names.
    */
-  denyUngovernedEndpoint(): iam.PolicyStatement {
+  denyUngovernedInference(): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: 'DenyOpenAiCompatibleInference',
+      sid: 'DenyUngovernedInference',
       effect: iam.Effect.DENY,
-      actions: doorsWith(d => d.modelFence === 'model-key'),
+      actions: doorsWith(d => d.modelFence === 'model-key' || d.modelFence === 'ungoverned'),
       resources: ['*'],
     });
   }
@@ -344,9 +347,10 @@ class Partitioned {
   /**
    * Bedrock where no baseline logs and filters it: every API of the residency services in a region
    * that is not governed, except the legs of a cross-region inference profile called from a governed
-   * region (they carry `bedrock:InferenceProfileArn`, and AWS authorizes each destination region too);
-   * and any invocation through a profile of a region that is not governed, whichever region
-   * `aws:RequestedRegion` names for it.
+   * region (they carry `bedrock:InferenceProfileArn`, and AWS authorizes each destination region too)
+   * and of a cross-region guardrail (its guardrail profile, whose call is also authorized on the
+   * guardrail in its own region); and any invocation through a profile of a region that is not
+   * governed, whichever region `aws:RequestedRegion` names for it.
    */
   denyOutsideGovernedRegions(regions: string[]): iam.PolicyStatement[] {
     return [
@@ -354,7 +358,8 @@ class Partitioned {
         sid: 'DenyBedrockOutsideGovernedRegions',
         effect: iam.Effect.DENY,
         actions: RESIDENCY_SERVICES.map(service => `${service}:*`),
-        resources: ['*'],
+        // A cross-region guardrail's legs name its guardrail profile in the destination regions.
+        notResources: [this.arn('*', '*', 'guardrail-profile/*')],
         conditions: { StringNotEquals: { 'aws:RequestedRegion': regions }, Null: { 'bedrock:InferenceProfileArn': 'true' } },
       }),
       new iam.PolicyStatement({
@@ -446,7 +451,8 @@ class Partitioned {
     return new iam.PolicyStatement({
       sid: 'ProtectGovernanceSettings',
       effect: iam.Effect.DENY,
-      actions: GOVERNANCE_SETTING_ACTIONS,
+      // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
+      actions: [...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy'],
       // These actions accept only "*": the configuration is an account and region setting.
       resources: ['*'],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.settingsAdmins(extraAdmins) } },
@@ -456,7 +462,8 @@ class Partitioned {
   /**
    * The exemption is by role path and name: without this, anyone allowed iam:CreateRole could make a
    * role with an exempt name and act through it. Every exempt and admin name is protected against
-   * creation and change, except by the role admins.
+   * creation and change, except by the role admins, and so are the landing zone's managed policies
+   * (path `/bedrock-landing-zone/`): a new default version could deny the delivery role its writes.
    */
   protectExemptRoles(extraAdmins: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
@@ -465,8 +472,10 @@ class Partitioned {
       actions: [
         'iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy',
         'iam:UpdateAssumeRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:UpdateRole', 'iam:TagRole', 'iam:UntagRole',
+        // The landing zone's managed policies (the delivery role's) cannot be tagged: they are protected by their path.
+        'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy',
       ],
-      resources: this.allAdmins(extraAdmins),
+      resources: [...this.allAdmins(extraAdmins), `arn:${this.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
     });
   }
@@ -501,12 +510,14 @@ class Partitioned {
         'logs:UntagLogGroup',
         's3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning',
         's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging', 's3:TagResource', 's3:UntagResource',
-        's3:PutReplicationConfiguration', 's3:PutBucketLogging',
+        's3:PutReplicationConfiguration', 's3:PutBucketLogging', 's3:PutBucketObjectLockConfiguration', 's3:PutBucketNotification',
+        's3:PutBucketRequestPayment',
         'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
         'iam:PutRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
         'bedrock:DeleteGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:TagResource', 'bedrock:UntagResource',
         'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:AddPermission',
-        'lambda:TagResource', 'lambda:UntagResource',
+        'lambda:PutFunctionConcurrency', 'lambda:DeleteFunctionConcurrency', 'lambda:CreateFunctionUrlConfig', 'lambda:UpdateFunctionUrlConfig',
+        'lambda:PutFunctionEventInvokeConfig', 'lambda:PutRuntimeManagementConfig', 'lambda:TagResource', 'lambda:UntagResource',
       ],
       resources: ['*'],
       conditions: {
@@ -525,7 +536,7 @@ class Partitioned {
     return new iam.PolicyStatement({
       sid: 'DenyGuardrailChangesExceptDeployers',
       effect: iam.Effect.DENY,
-      actions: ['bedrock:CreateGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:DeleteGuardrail', 'bedrock:PutResourcePolicy'],
+      actions: ['bedrock:CreateGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:DeleteGuardrail'],
       resources: ['*'],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.allAdmins(extraAdmins) } },
     });
@@ -543,6 +554,48 @@ class Partitioned {
       actions: ['sts:AssumeRole'],
       resources: [this.role(`/cdk-${this.qualifier}-*`), this.role('/stacksets-exec-*')],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': [...this.bootstrapAdmins(), ...deploymentPrincipals] } },
+    });
+  }
+
+  /**
+   * The landing zone's CDK asset bucket and repository hold the code its exempt roles run (the
+   * control-plane handler, the templates): a developer who wrote an object under the next asset's
+   * hash would have it deployed as is. Only the qualifier's publishing roles and the role admins write there.
+   */
+  protectDeploymentAssets(extraAdmins: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'ProtectDeploymentAssets',
+      effect: iam.Effect.DENY,
+      actions: [
+        's3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl',
+        'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage',
+      ],
+      resources: [
+        `arn:${this.partition}:s3:::cdk-${this.qualifier}-assets-*`,
+        `arn:${this.partition}:ecr:*:*:repository/cdk-${this.qualifier}-container-assets-*`,
+      ],
+      conditions: {
+        ArnNotLike: {
+          'aws:PrincipalArn': [
+            this.role(`/cdk-${this.qualifier}-file-publishing-role-*`), this.role(`/cdk-${this.qualifier}-image-publishing-role-*`),
+            ...this.roleAdmins(extraAdmins),
+          ],
+        },
+      },
+    });
+  }
+
+  /**
+   * Only the delivery role (tagged) writes to the landing zone's invocation log groups
+   * (`/bedrock-landing-zone/...`): forged log lines would hide what was invoked.
+   */
+  protectInvocationLogStreams(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'ProtectInvocationLogStreams',
+      effect: iam.Effect.DENY,
+      actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+      resources: [`arn:${this.partition}:logs:*:*:log-group:${PROTECTED_LOG_GROUP_PREFIX}*`],
+      conditions: { StringNotEquals: { [`aws:PrincipalTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE } },
     });
   }
 

@@ -16,9 +16,12 @@
  * - `role-invoke`: the door runs the model with a role of the account (an agent's, a flow's, a
  *   knowledge base's service role) or with the caller's own `bedrock:InvokeModel`, which the
  *   model-resource Deny already fences;
- * - `no-model`: the door chooses no model (guardrails, retrieval, tools): only the residency fence applies.
+ * - `no-model`: the caller chooses no model (guardrails, retrieval, tools, models AWS picks for a
+ *   managed feature): only the residency and guardrail fences apply;
+ * - `ungoverned`: a model of its own service, outside the approved list and invocation logging
+ *   (Amazon Nova Act): denied outright.
  */
-export type ModelFence = 'model-resource' | 'model-key' | 'role-invoke' | 'no-model';
+export type ModelFence = 'model-resource' | 'model-key' | 'role-invoke' | 'no-model' | 'ungoverned';
 
 /**
  * How a guardrail requirement applies to a door.
@@ -51,6 +54,7 @@ export interface InferenceDoor {
 const BEDROCK = 'bedrock';
 const MANTLE = 'bedrock-mantle';
 const AGENTCORE = 'bedrock-agentcore';
+const NOVA_ACT = 'nova-act';
 
 export const INFERENCE_DOORS: InferenceDoor[] = [
   {
@@ -230,6 +234,21 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
   ].map(({ name, resourceTypes }): InferenceDoor => ({
     action: `${AGENTCORE}:${name}`, apis: name, resourceTypes, modelFence: 'no-model', guardrail: 'cannot-carry',
   })),
+  ...[
+    { name: 'CreateOnlineEvaluationConfig', resourceTypes: [] },
+    { name: 'StartMemoryExtractionJob', resourceTypes: ['memory'] },
+  ].map(({ name, resourceTypes }): InferenceDoor => ({
+    action: `${AGENTCORE}:${name}`, apis: name, resourceTypes, modelFence: 'no-model', guardrail: 'cannot-carry',
+  })),
+  // Amazon Nova Act runs its own agent model on the caller's browser sessions.
+  ...[
+    { name: 'CreateWorkflowRun', resourceTypes: ['workflow-definition'] },
+    { name: 'CreateSession', resourceTypes: ['workflow-definition', 'workflow-run'] },
+    { name: 'CreateAct', resourceTypes: ['workflow-definition', 'workflow-run'] },
+    { name: 'InvokeActStep', resourceTypes: ['workflow-definition', 'workflow-run'] },
+  ].map(({ name, resourceTypes }): InferenceDoor => ({
+    action: `${NOVA_ACT}:${name}`, apis: `Nova Act ${name}`, resourceTypes, modelFence: 'ungoverned', guardrail: 'cannot-carry',
+  })),
   {
     action: `${MANTLE}:CreateInference`,
     apis: 'OpenAI-compatible Chat Completions, Responses and Messages',
@@ -251,7 +270,7 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
 ];
 
 /** The services whose every API the residency fence denies outside the allowed regions. */
-export const RESIDENCY_SERVICES = [BEDROCK, MANTLE, AGENTCORE, 'bedrock-websearch'];
+export const RESIDENCY_SERVICES = [BEDROCK, MANTLE, AGENTCORE, 'bedrock-websearch', NOVA_ACT];
 
 /**
  * The ways to bring a model in that the approved list cannot name (weights, fine-tunes, copies,

@@ -10,6 +10,12 @@ import { IConstruct } from 'constructs';
 export const PROTECTED_TAG_KEY = 'bedrock-landing-zone:protected';
 export const PROTECTED_TAG_VALUE = 'true';
 
+/**
+ * The prefix of the landing zone's invocation log groups: the organization policies let only the
+ * (tagged) delivery role write to log groups under it.
+ */
+export const PROTECTED_LOG_GROUP_PREFIX = '/bedrock-landing-zone/';
+
 /** Tags every taggable resource under the scope. */
 export function protectTree(scope: IConstruct): void {
   Tags.of(scope).add(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);

@@ -12,7 +12,7 @@ describe('examples/app organization stack', () => {
   const template = Template.fromStack(organization);
 
   test('attaches the Bedrock SCPs to the workloads OU', () => {
-    template.resourceCountIs('AWS::Organizations::Policy', 2);
+    template.resourceCountIs('AWS::Organizations::Policy', 3);
     template.hasResourceProperties('AWS::Organizations::Policy', { Type: 'SERVICE_CONTROL_POLICY', TargetIds: [WORKLOADS_OU] });
   });
 

@@ -156,6 +156,22 @@ describe('ModelInvocationLogging with defaults', () => {
     test('plain HTTP is explicitly denied', async () => {
       expect(await put(PREFIX_OBJECT, { ...FROM_BEDROCK_HERE, 'aws:SecureTransport': 'false' })).toBe('ExplicitlyDenied');
     });
+    test('nobody deletes a log object or shortens its retention, whatever their own policy allows; reading stays possible', async () => {
+      const admin: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+      const asAdmin = (action: string) => evaluate({ identity: [admin], resourcePolicy: bucketPolicy },
+        { action, resource: PREFIX_OBJECT, principal: `arn:aws:iam::${ACCOUNT}:role/admin`, resourceAccount: ACCOUNT, context: { 'aws:SecureTransport': 'true' } });
+      for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention']) {
+        expect([action, await asAdmin(action)]).toEqual([action, 'ExplicitlyDenied']);
+      }
+      expect(await asAdmin('s3:GetObject')).toBe('Allowed');
+    });
+  });
+
+  test('what logging depends on carries the protected tag; the buckets have ABAC on; the delivery policy is on the protected path', () => {
+    const tagged = (type: string) => template.hasResourceProperties(type, { Tags: Match.arrayWith([{ Key: 'bedrock-landing-zone:protected', Value: 'true' }]) });
+    for (const type of ['AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::Logs::LogGroup', 'AWS::IAM::Role', 'AWS::Lambda::Function']) tagged(type);
+    template.allResourcesProperties('AWS::S3::Bucket', { AbacStatus: 'Enabled' });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', { Path: '/bedrock-landing-zone/' });
   });
 
   describe('key policy, by meaning', () => {
