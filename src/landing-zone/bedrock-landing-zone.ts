@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
 import { ModelAccessPolicy } from '../access';
-import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail } from '../guardrails';
+import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable } from '../models';
@@ -167,6 +167,9 @@ export class BedrockLandingZone extends Construct {
     if (props.enforceGuardrailAccountWide ?? true) {
       this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', {
         guardrail: this.guardrail,
+        // The whole request, not only what the caller tags for guarding: a caller cannot leave text out.
+        systemGuarding: SelectiveGuardingMode.COMPREHENSIVE,
+        messagesGuarding: SelectiveGuardingMode.COMPREHENSIVE,
         excludedModels: embedding.length > 0 ? embedding : undefined,
       });
     }

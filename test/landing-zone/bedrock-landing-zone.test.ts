@@ -66,6 +66,12 @@ describe('BedrockLandingZone under EU residency (eu-central-1)', () => {
     expect(refused(ApprovedModel.of(FoundationModel.of(TITAN_EMBED_V2)))).not.toThrow();
   });
 
+  test('the account-wide guardrail evaluates the whole request, not only the content a caller tags', () => {
+    Template.fromStack(stack).hasResourceProperties('AWS::Bedrock::EnforcedGuardrailConfiguration', {
+      SelectiveContentGuarding: { System: 'COMPREHENSIVE', Messages: 'COMPREHENSIVE' },
+    });
+  });
+
   test('EU residency means the member states: London is refused, and allowed under EU adequacy', () => {
     expect(() => landingZone('eu-west-2', { profiles: [GovernanceProfile.EU_RESIDENCY] })).toThrow(
       'BedrockLandingZone: region eu-west-2 is outside the regions profile eu-residency allows (jurisdiction eu-member-states): deploy this landing zone ' +
