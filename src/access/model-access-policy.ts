@@ -1,7 +1,7 @@
 import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
-import { Problems } from '../private/validation';
+import { Problems, modelReferenceProblems } from '../private/validation';
 
 /**
  * Properties of a model access policy.
@@ -62,6 +62,10 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
   constructor(scope: Construct, id: string, props: ModelAccessPolicyProps) {
     const problems = new Problems();
     problems.check(props.models.length > 0, 'models is empty: give at least one approved model or profile');
+    // Checked before anything calls the models: a string from a jsii caller has no methods.
+    const wrongKind = new Problems();
+    modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
+    wrongKind.throwIfAny(scope, 'ModelAccessPolicy');
     super(scope, id, {
       managedPolicyName: props.managedPolicyName,
       description: props.description ?? `Invoke ${props.models.length} approved Amazon Bedrock model(s) and profile(s)`,

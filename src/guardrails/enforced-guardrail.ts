@@ -1,9 +1,9 @@
-import { Stack, Token, aws_bedrock as bedrock } from 'aws-cdk-lib';
+import { aws_bedrock as bedrock } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable, IGuardrailReference } from '../models';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { parseBedrockArn } from '../private/arns';
-import { Problems } from '../private/validation';
+import { guardrailReferenceProblems } from '../private/guardrail-checks';
+import { Problems, describeValue } from '../private/validation';
 
 /**
  * How much of a request an enforced guardrail evaluates.
@@ -73,15 +73,8 @@ export class EnforcedGuardrail extends Construct {
     super(scope, id);
     const problems = new Problems();
     const version = props.guardrail.guardrailVersion;
-    if (!Token.isUnresolved(version) && !/^[1-9][0-9]{0,7}$/.test(version)) {
-      problems.add(`guardrail.guardrailVersion is '${version}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
-    }
-    const region = Stack.of(this).region;
     const arn = props.guardrail.guardrailArn;
-    const parsed = Token.isUnresolved(arn) ? undefined : parseBedrockArn(arn);
-    if (parsed && !Token.isUnresolved(region) && parsed.region !== region) {
-      problems.add(`guardrail.guardrailArn is in ${parsed.region}, but the stack region is ${region}; allowed: a guardrail in ${region}`);
-    }
+    guardrailReferenceProblems('guardrail', props.guardrail, this).forEach(p => problems.add(p));
     const included = this.modelIds('includedModels', props.includedModels, problems);
     const excluded = this.modelIds('excludedModels', props.excludedModels, problems);
     if (props.includedModels !== undefined && props.includedModels.length === 0) {
@@ -107,7 +100,7 @@ export class EnforcedGuardrail extends Construct {
     if (!models) return undefined;
     return models.map((m, i) => {
       if (m instanceof FoundationModel || m instanceof CrossRegionInferenceProfile) return m.modelId;
-      problems.add(`${prop}[${i}] is a ${m.constructor?.name ?? 'model'}: an enforced guardrail names foundation models only; ` +
+      problems.add(`${prop}[${i}] is ${describeValue(m)}: an enforced guardrail names foundation models only; ` +
         'give a FoundationModel or a CrossRegionInferenceProfile (which stands for its model)');
       return '';
     });

@@ -11,6 +11,7 @@ import { resolvedPropertiesHash } from './private/content-hash';
 import {
   LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf,
 } from './private/limits';
+import { declareUniqueName } from '../private/account-singleton';
 import { bedrockArn } from '../private/arns';
 import { hardenedKey } from '../private/hardened-stores';
 import { Problems, oneOf } from '../private/validation';
@@ -253,6 +254,7 @@ export class Guardrail extends Resource implements IGuardrail {
     const input = (a?: GuardrailAction) => a ?? GuardrailAction.BLOCK;
     const flag = (b?: boolean) => b ?? true;
     const name = props.guardrailName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.name.max });
+    if (props.guardrailName !== undefined) declareUniqueName(this, 'guardrail', 'guardrailName', props.guardrailName);
     this.resource = new bedrock.CfnGuardrail(this, 'Resource', {
       name,
       description: props.description,

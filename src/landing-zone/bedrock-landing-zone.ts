@@ -11,7 +11,7 @@ import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { protectTree } from '../private/protected-resources';
-import { Problems, oneOf } from '../private/validation';
+import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
 /** The order in which a region's own geography is chosen when no profile restricts it. */
 const GEOGRAPHY_PREFERENCE = [Geography.US_GOV, Geography.EU, Geography.US, Geography.JP, Geography.AU, Geography.CA, Geography.APAC];
@@ -143,6 +143,9 @@ export class BedrockLandingZone extends Construct {
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
+    const wrongKind = new Problems();
+    approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
+    wrongKind.throwIfAny(this, 'BedrockLandingZone');
     this.profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     this.geography = this.chooseGeography(props);
     this.models = props.approvedModels.map(m => m.resolve(this, this.geography));
@@ -174,6 +177,7 @@ export class BedrockLandingZone extends Construct {
       });
     }
 
+    if (props.invocationLogging) this.checkReplacedLogging(props.invocationLogging);
     this.invocationLogging = props.invocationLogging ?? new ModelInvocationLogging(this, 'InvocationLogging', {
       logRetention: this.profile.minimumLogRetention,
       onDelete: InvocationLoggingDeletion.RETAIN_CONFIGURATION,
@@ -202,6 +206,24 @@ export class BedrockLandingZone extends Construct {
         description: `Invoke the landing zone's approved Amazon Bedrock embedding models (${this.profile.name}), through the private endpoints`,
       });
     }
+  }
+
+  /** A logging part of your own must still meet the profile: its retention, and text delivery on. */
+  private checkReplacedLogging(logging: ModelInvocationLogging): void {
+    const problems = new Problems();
+    const minimum = this.profile.minimumLogRetention;
+    if (logging.logRetention !== undefined && logging.logRetention < minimum) {
+      problems.add(`invocationLogging keeps its log group ${logging.logRetention} days, but profile ${this.profile.name} requires at least ${minimum} days: ` +
+        `set its logRetention to at least logs.RetentionDays with ${minimum} days`);
+    }
+    const expiryDays = logging.expiration?.toDays();
+    if (expiryDays !== undefined && expiryDays < minimum) {
+      problems.add(`invocationLogging expires its logs in the bucket after ${expiryDays} days, but profile ${this.profile.name} requires at least ` +
+        `${minimum} days: set its expiration to at least Duration.days(${minimum}), or leave it out`);
+    }
+    problems.check(logging.textDataDelivery, `invocationLogging does not deliver text (textDataDelivery: false), but profile ${this.profile.name} ` +
+      'requires prompts and answers to be logged: set textDataDelivery to true');
+    problems.throwIfAny(this, 'BedrockLandingZone');
   }
 
   private chooseGeography(props: BedrockLandingZoneProps): Geography {

@@ -202,6 +202,12 @@ export class ModelInvocationLogging extends Construct {
   public readonly keyPrefix: string;
   /** The custom resource that holds the configuration */
   public readonly resource: CustomResource;
+  /** The retention of the log group this construct created; undefined for a log group given to it, or without CloudWatch delivery */
+  public readonly logRetention?: logs.RetentionDays;
+  /** When the logs in the bucket this construct created expire; undefined when they never do, or for a bucket given to it */
+  public readonly expiration?: Duration;
+  /** Whether prompts and answers (text) are delivered */
+  public readonly textDataDelivery: boolean;
 
   constructor(scope: Construct, id: string, props: ModelInvocationLoggingProps = {}) {
     super(scope, id);
@@ -216,6 +222,7 @@ export class ModelInvocationLogging extends Construct {
     this.keyPrefix = props.keyPrefix ?? DEFAULT_PREFIX;
     validate(this, props, this.keyPrefix, s3Delivery, cloudWatchDelivery);
 
+    this.textDataDelivery = props.textDataDelivery ?? true;
     const createsBucket = !props.logBucket;
     const createsLogGroup = cloudWatchDelivery && !props.logGroup;
     const logGroupName = props.logGroup?.logGroupName ?? props.logGroupName ?? DEFAULT_LOG_GROUP;
@@ -272,6 +279,7 @@ export class ModelInvocationLogging extends Construct {
         }));
       }
       this.logBucket = bucket;
+      this.expiration = props.expiration;
     } else {
       this.logBucket = props.logBucket;
     }
@@ -304,10 +312,11 @@ export class ModelInvocationLogging extends Construct {
     if (cloudWatchDelivery) {
       if (createsLogGroup) {
         allowCloudWatchLogs(key!, 'CloudWatchLogsModelInvocationLogs', logGroupName);
+        this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
         const group = new logs.LogGroup(this, 'LogGroup', {
           logGroupName,
           encryptionKey: key,
-          retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+          retention: this.logRetention,
           removalPolicy,
         });
         group.node.addDependency(key!);

@@ -160,7 +160,7 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
 /** The underlying ARNs are computed from the profile's own stack: that is where it routes from. */
 function profileStatements(profile: IApplicationInferenceProfile, options: InvokeGrantOptions): iam.PolicyStatement[] {
   throwProblems(profile, 'ApplicationInferenceProfile', profile.problemsFor(profile));
-  return withInvokeOptions([
+  return withInvokeOptions(profile, [
     allowInvoke([profile.applicationInferenceProfileArn]),
     ...profile.modelSource.invokeStatementsThrough(profile, profile.applicationInferenceProfileArn),
   ], options);

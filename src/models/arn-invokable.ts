@@ -22,7 +22,7 @@ export class ArnInvokable {
 
   public statements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
     throwProblems(scope, this.subject, this.problems());
-    return withInvokeOptions([allowInvoke([this.arn])], options);
+    return withInvokeOptions(scope, [allowInvoke([this.arn])], options);
   }
 
   public grant(grantee: iam.IGrantable, scope: IConstruct, options: InvokeGrantOptions = {}): iam.Grant {

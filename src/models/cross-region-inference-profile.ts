@@ -4,7 +4,7 @@ import { Geography } from './geography';
 import { IInferenceProfileSource, InvokeGrantOptions } from './invokable';
 import {
   INFERENCE_PROFILE_ARN_KEY, allowInvoke, environmentAgnosticProblem, grantStatements, granteeScope, knownGeographyPrefixes,
-  modelRegions, resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions,
+  modelRegions, resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions, geographyConstant, profilePrefixOf,
 } from './invoke-statements';
 import { bedrockArn, foundationModelArn } from '../private/arns';
 import { oneOf } from '../private/validation';
@@ -93,6 +93,11 @@ export class CrossRegionInferenceProfile implements IInferenceProfileSource {
     const subject = `inference profile ${this.inferenceProfileId}`;
     if (region === undefined) return [environmentAgnosticProblem(subject)];
     const problems: string[] = [];
+    const doubled = profilePrefixOf(this.modelId);
+    if (doubled) {
+      return [`modelId '${this.modelId}' already carries the geography prefix '${doubled.prefix}.' (the profile would be '${this.inferenceProfileId}'): ` +
+        `give the model ID without it: CrossRegionInferenceProfile.of(Geography.${geographyConstant(this.geography.prefix)}, '${doubled.modelId}')`];
+    }
     if (!this.geography.isSourceRegion(region)) {
       problems.push(`the stack region ${region} is not a source region of geography '${this.geography.prefix}', so ${subject} cannot be called from it; ` +
         `source regions: ${oneOf(this.geography.sourceRegions)}`);
@@ -119,7 +124,7 @@ export class CrossRegionInferenceProfile implements IInferenceProfileSource {
   /** The statements of the geographic or global pattern, plus what the options require. */
   public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
     throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, this.problemsFor(scope));
-    return withInvokeOptions(this.statements(scope), options);
+    return withInvokeOptions(scope, this.statements(scope), options);
   }
 
   /** The same statements, every one fenced by the application inference profile instead. */

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { IInferenceProfileSource, InvokeGrantOptions } from './invokable';
 import {
   INFERENCE_PROFILE_ARN_KEY, allowInvoke, environmentAgnosticProblem, grantStatements, granteeScope, modelRegions,
-  resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions,
+  resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions, geographyConstant, profilePrefixOf,
 } from './invoke-statements';
 import { foundationModelArn } from '../private/arns';
 import { oneOf } from '../private/validation';
@@ -78,6 +78,11 @@ export class FoundationModel implements IInferenceProfileSource {
     if (region === undefined || Token.isUnresolved(region)) {
       return [environmentAgnosticProblem(`foundation model ${this.modelId}`)];
     }
+    const profileId = profilePrefixOf(this.modelId);
+    if (profileId) {
+      return [`modelId '${this.modelId}' is the ID of the '${profileId.prefix}' inference profile of ${profileId.modelId}, not a foundation model ID: ` +
+        `use CrossRegionInferenceProfile.of(Geography.${geographyConstant(profileId.prefix)}, '${profileId.modelId}'), or FoundationModel.of('${profileId.modelId}') for the model in region`];
+    }
     const data = modelRegions(this.modelId);
     if (!data) {
       if (this.allowUnlistedModel) {
@@ -98,7 +103,7 @@ export class FoundationModel implements IInferenceProfileSource {
   /** Both invoke actions on the model ARN in its region, plus what the options require. */
   public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
     throwProblems(scope, `FoundationModel ${this.modelId}`, this.problemsFor(scope));
-    return withInvokeOptions([allowInvoke([this.modelArn(scope)])], options);
+    return withInvokeOptions(scope, [allowInvoke([this.modelArn(scope)])], options);
   }
 
   /** The model ARN, fenced: callable only through the given application inference profile. */

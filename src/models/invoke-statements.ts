@@ -4,6 +4,7 @@ import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
 import { governedRegion } from '../private/governed-region';
+import { guardrailReferenceProblems } from '../private/guardrail-checks';
 import { doorsWith } from '../private/inference-doors';
 import { Problems } from '../private/validation';
 
@@ -25,6 +26,21 @@ export function allowInvoke(resources: string[], conditions?: Record<string, Rec
 /** The model data the library carries, or undefined for a model it does not know. */
 export function modelRegions(modelId: string): ModelRegions | undefined {
   return REGION_DATA.models[modelId];
+}
+
+/**
+ * When a model ID starts with a geography prefix (`eu.`, `us.`, `global.`, ...), it is an inference
+ * profile ID, not a model ID: the prefix and the model it names, or undefined. No model provider is
+ * named like a geography, so this is never a model of its own.
+ */
+export function profilePrefixOf(modelId: string): { prefix: string; modelId: string } | undefined {
+  const prefix = [...knownGeographyPrefixes()].sort((a, b) => b.length - a.length).find(p => modelId.startsWith(`${p}.`));
+  return prefix ? { prefix, modelId: modelId.slice(prefix.length + 1) } : undefined;
+}
+
+/** The `Geography` constant of a prefix, for messages (`us-gov` is `US_GOV`). */
+export function geographyConstant(prefix: string): string {
+  return prefix.toUpperCase().replace(/-/g, '_');
 }
 
 /** The models the library's data knows, for messages. */
@@ -66,7 +82,8 @@ export function throwProblems(scope: IConstruct, subject: string, problems: stri
  * - VPC endpoints: an explicit Deny of direct calls whose `aws:SourceVpce` is none of them.
  * Denies name the same models as the Allows (foundation models in any region): never `*`.
  */
-export function withInvokeOptions(allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
+export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
+  if (options.requireGuardrail) throwProblems(scope, 'InvokeGrantOptions', guardrailReferenceProblems('requireGuardrail', options.requireGuardrail, scope));
   // A Deny may be broader than the Allow it guards: the model in any region keeps it short (a managed
   // policy holds 6,144 characters) and denies no less than the destination regions would.
   const resources = [...new Set(allow.flatMap(s => s.resources).map(r => r.replace(/:bedrock:[a-z0-9-]+::foundation-model\//, ':bedrock:*::foundation-model/')))];

@@ -12,7 +12,7 @@ import {
 } from './private/endpoint-policies';
 import { parseBedrockArn } from '../private/arns';
 import { allowCloudWatchLogs, hardenedKey } from '../private/hardened-stores';
-import { Problems, oneOf } from '../private/validation';
+import { Problems, oneOf, modelReferenceProblems } from '../private/validation';
 
 /**
  * The regions that offer each FIPS 140 Bedrock endpoint service, checked against the AWS service
@@ -189,6 +189,9 @@ export class BedrockPrivateEndpoints extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const problems = new Problems();
+    const wrongKind = new Problems();
+    modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
+    wrongKind.throwIfAny(this, 'BedrockPrivateEndpoints');
     const models = props.models ?? [];
     const guardrails = props.guardrails ?? [];
     const knowledgeBaseArns = props.knowledgeBaseArns ?? [];

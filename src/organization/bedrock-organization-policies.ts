@@ -10,7 +10,7 @@ import {
   BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, doorsWith,
 } from '../private/inference-doors';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
-import { Problems, oneOf } from '../private/validation';
+import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
 /** AWS Organizations' limit on one service control policy, in characters. */
 const SCP_MAX_CHARACTERS = 5120;
@@ -196,6 +196,9 @@ export class BedrockOrganizationPolicies extends Construct {
   }
 
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {
+    const wrongKind = new Problems();
+    approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
+    wrongKind.throwIfAny(this, 'BedrockOrganizationPolicies');
     const problems = new Problems();
     const geographies = props.geographies ?? profile.allowedGeographies ?? [];
     problems.check(geographies.length > 0, 'geographies is empty: name the geographies the landing zones operate in (e.g. [Geography.US, Geography.EU])');

@@ -28,6 +28,30 @@ export function declareAccountRegionSingleton(construct: IConstruct, kind: strin
   });
 }
 
+const UNIQUE_NAME = Symbol.for('cdk-bedrock-landing-zone.uniqueName');
+
+/**
+ * Names the service requires to be unique per account and region (guardrails): two constructs of
+ * the app with the same name in the same account and region would collide at deploy time. A
+ * validation finds them at synth and names both paths. Unresolved names are not compared.
+ */
+export function declareUniqueName(construct: IConstruct, kind: string, prop: string, name: string): void {
+  if (Token.isUnresolved(name)) return;
+  (construct as any)[UNIQUE_NAME] = `${kind}|${name}`;
+  construct.node.addValidation({
+    validate: () => {
+      const key = accountRegionOf(construct);
+      if (!key) return [];
+      const same = construct.node.root.node.findAll()
+        .filter(c => (c as any)[UNIQUE_NAME] === `${kind}|${name}` && accountRegionOf(c) === key)
+        .map(c => c.node.path);
+      if (same.length < 2) return [];
+      return [`${prop} '${name}' is used by ${same.length} ${kind}s in ${key} (${same.join(', ')}); a ${kind} name must be unique ` +
+        'in its account and region: give each its own name'];
+    },
+  });
+}
+
 function accountRegionOf(construct: IConstruct): string | undefined {
   const stack = Stack.of(construct);
   if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return undefined;

@@ -41,3 +41,38 @@ export class Problems {
 export function oneOf(values: readonly string[]): string {
   return values.length === 0 ? '(none)' : values.join(', ');
 }
+
+/**
+ * A value as a message shows it, for inputs of the wrong kind (a jsii caller passing a string where a
+ * model reference belongs).
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === 'string') return `the string '${value}'`;
+  if (typeof value !== 'object') return `the ${typeof value} ${String(value)}`;
+  const name = (value as object).constructor?.name;
+  return name && name !== 'Object' ? `a ${name}` : 'an object';
+}
+
+/**
+ * jsii callers (Python, Java, JavaScript) can pass anything where a model reference belongs: each
+ * element that is not one is a problem naming the prop, the value and what to write instead.
+ */
+export function modelReferenceProblems(prop: string, values: readonly unknown[] | undefined): string[] {
+  return (values ?? []).flatMap((value, i) => isModelReference(value) ? [] : [
+    `${prop}[${i}] is ${describeValue(value)}; expected a model reference` +
+    (typeof value === 'string' ? `: FoundationModel.of('${value}') or CrossRegionInferenceProfile.of(Geography.EU, '${value}')` : ' (FoundationModel, CrossRegionInferenceProfile, ...)'),
+  ]);
+}
+
+function isModelReference(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { invokeStatements?: unknown }).invokeStatements === 'function';
+}
+
+/** The same for the landing zone's approved list (`ApprovedModel`). */
+export function approvedModelProblems(prop: string, values: readonly unknown[] | undefined, isApproved: (v: unknown) => boolean): string[] {
+  return (values ?? []).flatMap((value, i) => isApproved(value) ? [] : [
+    `${prop}[${i}] is ${describeValue(value)}; expected an ApprovedModel` +
+    (typeof value === 'string' ? `: ApprovedModel.throughGeography('${value}') or ApprovedModel.inRegion('${value}')` : ''),
+  ]);
+}

@@ -5,7 +5,8 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { FoundationModel, IProvisionedModel, InvokeGrantOptions } from '../models';
 import { ArnInvokable } from '../models/arn-invokable';
-import { Problems } from '../private/validation';
+import { modelRegions, profilePrefixOf } from '../models/invoke-statements';
+import { Problems, describeValue } from '../private/validation';
 import { WaiterProvider } from '../private/waiter-provider';
 
 /**
@@ -230,6 +231,21 @@ function costEstimate(name: string, props: ProvisionedThroughputProps, commitmen
 
 function validate(scope: Construct, props: ProvisionedThroughputProps, commitment: CommitmentTerm, name: string): void {
   const problems = new Problems();
+  if (!(props.model instanceof ProvisionedThroughputModel)) {
+    problems.add(`model is ${describeValue(props.model)}; expected a ProvisionedThroughputModel: ` +
+      'ProvisionedThroughputModel.foundationModel(FoundationModel.of(modelId)) or ProvisionedThroughputModel.customModel(customModelArn)');
+    problems.throwIfAny(scope, 'ProvisionedThroughput');
+  }
+  const modelId = props.model.modelId;
+  const profile = Token.isUnresolved(modelId) || modelId.startsWith('arn:') ? undefined : profilePrefixOf(modelId);
+  if (profile) {
+    problems.add(`model '${modelId}' is the ID of the '${profile.prefix}' inference profile of ${profile.modelId}; provisioned throughput reserves a ` +
+      `foundation model or a custom model, in the stack's region: use ProvisionedThroughputModel.foundationModel(FoundationModel.of('${profile.modelId}'))`);
+  } else if (!Token.isUnresolved(modelId) && !modelId.startsWith('arn:') && modelRegions(modelId) === undefined) {
+    Annotations.of(scope).addWarningV2('cdk-bedrock-landing-zone:unlistedProvisionedModel',
+      `model '${modelId}' is not in the library's region data: check the model ID and that provisioned throughput is offered for it ` +
+      'in this region before buying model units (Bedrock lists them with ListFoundationModels, byInferenceType PROVISIONED)');
+  }
   if (!Token.isUnresolved(props.modelUnits)) {
     problems.check(Number.isInteger(props.modelUnits) && props.modelUnits >= 1,
       `modelUnits is ${props.modelUnits}; a whole number of at least 1 is required`);

@@ -1,0 +1,44 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { parseBedrockArn } from './arns';
+
+/**
+ * What a guardrail requirement must be, wherever one is given (an invoke grant's `requireGuardrail`,
+ * a model access policy, the account-wide enforcement): a guardrail ARN, at a numeric version, in
+ * the account and region of the stack that relies on it. Bedrock rejects any other at invocation,
+ * so each is an error at synth. Values that are tokens are checked through the guardrail's own stack
+ * when it is a construct of the app.
+ */
+export function guardrailReferenceProblems(prop: string, guardrail: { guardrailArn: string; guardrailVersion: string }, scope: IConstruct): string[] {
+  const problems: string[] = [];
+  const version = guardrail.guardrailVersion;
+  if (!Token.isUnresolved(version) && !/^[1-9][0-9]{0,7}$/.test(version)) {
+    problems.push(`${prop}.guardrailVersion is '${version}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
+  }
+  const stack = Stack.of(scope);
+  const where = whereIs(guardrail);
+  if (where === 'not-a-guardrail') {
+    problems.push(`${prop}.guardrailArn '${guardrail.guardrailArn}' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id>` +
+      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)' : ''));
+    return problems;
+  }
+  if (where?.region && !Token.isUnresolved(stack.region) && where.region !== stack.region) {
+    problems.push(`${prop}.guardrailArn is in ${where.region}, but the stack region is ${stack.region}; allowed: a guardrail in ${stack.region}`);
+  }
+  if (where?.account && !Token.isUnresolved(stack.account) && where.account !== stack.account) {
+    problems.push(`${prop}.guardrailArn is in account ${where.account}, but the stack account is ${stack.account}; ` +
+      `allowed: a guardrail of account ${stack.account}`);
+  }
+  return problems;
+}
+
+function whereIs(guardrail: { guardrailArn: string }): { region?: string; account?: string } | 'not-a-guardrail' | undefined {
+  if (Construct.isConstruct(guardrail)) {
+    const s = Stack.of(guardrail);
+    return { region: Token.isUnresolved(s.region) ? undefined : s.region, account: Token.isUnresolved(s.account) ? undefined : s.account };
+  }
+  if (Token.isUnresolved(guardrail.guardrailArn)) return undefined;
+  const parsed = parseBedrockArn(guardrail.guardrailArn);
+  if (!parsed || parsed.resourceType !== 'guardrail' || !parsed.region || !parsed.account || parsed.resourceId.includes(':')) return 'not-a-guardrail';
+  return { region: parsed.region, account: parsed.account };
+}
