@@ -8,6 +8,7 @@ import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
 import { S3VectorStore } from './s3-vector-store';
 import { IVectorStore } from './vector-store';
 import { IBedrockInvokable } from '../models';
+import { declareUniqueName } from '../private/account-singleton';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -150,6 +151,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase {
     this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.embeddingModel = props.embeddingModel;
     this.knowledgeBaseName = props.knowledgeBaseName ?? bedrockName(this);
+    if (props.knowledgeBaseName !== undefined) declareUniqueName(this, 'knowledge base', 'knowledgeBaseName', this.knowledgeBaseName);
 
     const problems = new Problems();
     const modelId = modelIdOf(props.embeddingModel);

@@ -2,6 +2,7 @@ import { ArnFormat, IResource, Names, Resource, Token, aws_bedrock as bedrock, a
 import { Construct, IConstruct } from 'constructs';
 import { IBedrockInvokable, IInferenceProfileSource, InvokeGrantOptions } from './invokable';
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
+import { declareUniqueName } from '../private/account-singleton';
 import { Problems } from '../private/validation';
 
 /**
@@ -114,6 +115,7 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
   constructor(scope: Construct, id: string, props: ApplicationInferenceProfileProps) {
     super(scope, id);
     const name = props.inferenceProfileName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
+    if (props.inferenceProfileName !== undefined) declareUniqueName(this, 'application inference profile', 'inferenceProfileName', name);
     const problems = new Problems();
     if (!Token.isUnresolved(name)) {
       problems.check(name.length >= 1 && name.length <= 64 && NAME_PATTERN.test(name),

@@ -1,4 +1,4 @@
-import { Annotations, aws_iam as iam } from 'aws-cdk-lib';
+import { Annotations, Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
@@ -83,7 +83,10 @@ export function throwProblems(scope: IConstruct, subject: string, problems: stri
  * Denies name the same models as the Allows (foundation models in any region): never `*`.
  */
 export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-  if (options.requireGuardrail) throwProblems(scope, 'InvokeGrantOptions', guardrailReferenceProblems('requireGuardrail', options.requireGuardrail, scope));
+  throwProblems(scope, 'InvokeGrantOptions', [
+    ...(options.requireGuardrail ? guardrailReferenceProblems('requireGuardrail', options.requireGuardrail, scope) : []),
+    ...endpointRegionProblems(options.requireVpcEndpoints ?? [], scope),
+  ]);
   // A Deny may be broader than the Allow it guards: the model in any region keeps it short (a managed
   // policy holds 6,144 characters) and denies no less than the destination regions would.
   const resources = [...new Set(allow.flatMap(s => s.resources).map(r => r.replace(/:bedrock:[a-z0-9-]+::foundation-model\//, ':bedrock:*::foundation-model/')))];
@@ -111,6 +114,17 @@ export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[
     out.push(denyDoorsOutsideEndpoints('bedrock-runtime', endpoints));
   }
   return out;
+}
+
+/** A VPC endpoint of another region never carries this region's calls: `aws:SourceVpce` would never match. */
+function endpointRegionProblems(endpoints: ec2.IVpcEndpoint[], scope: IConstruct): string[] {
+  const region = Stack.of(scope).region;
+  if (Token.isUnresolved(region)) return [];
+  return endpoints.flatMap((endpoint, i) => {
+    const theirs = Stack.of(endpoint).region;
+    return Token.isUnresolved(theirs) || theirs === region ? []
+      : [`requireVpcEndpoints[${i}] is an endpoint in ${theirs} (${endpoint.node.path}), but the stack region is ${region}; allowed: endpoints in ${region}`];
+  });
 }
 
 function outsideEndpoints(endpoints: Array<{ vpcEndpointId: string }>): Record<string, Record<string, unknown>> {

@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { FoundationModel, IProvisionedModel, InvokeGrantOptions } from '../models';
 import { ArnInvokable } from '../models/arn-invokable';
 import { modelRegions, profilePrefixOf } from '../models/invoke-statements';
+import { declareUniqueName } from '../private/account-singleton';
 import { Problems, describeValue } from '../private/validation';
 import { WaiterProvider } from '../private/waiter-provider';
 
@@ -157,6 +158,7 @@ export class ProvisionedThroughput extends Resource implements IProvisionedModel
     // model and the term.
     const digest = crypto.createHash('sha256').update(`${props.model.modelId}|${commitment}`).digest('hex').slice(0, 6);
     this.provisionedModelName = `${baseName}-${props.modelUnits}mu-${digest}`;
+    declareUniqueName(this, 'provisioned throughput', 'provisionedModelName (deployed as)', this.provisionedModelName);
 
     const stack = Stack.of(this);
     const waiter = WaiterProvider.of(this);

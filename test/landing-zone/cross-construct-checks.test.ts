@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, BedrockOrganizationPolicies, BedrockPrivateEndpoints, CrossRegionInferenceProfile, EnforcedGuardrail,
   FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, GuardrailReference, ModelAccessPolicy, ModelInvocationLogging,
-  ProvisionedThroughput, ProvisionedThroughputModel,
+  ProvisionedThroughput, ProvisionedThroughputModel, EmbeddingModel, VectorKnowledgeBase,
 } from '../../src';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
@@ -61,6 +61,18 @@ describe('a guardrail requirement that belongs elsewhere', () => {
   test('the enforced guardrail refuses another account\'s guardrail too', () => {
     expect(() => new EnforcedGuardrail(stackIn(REGION), 'Enforced', { guardrail: reference(`arn:aws:bedrock:${REGION}:444444444444:guardrail/gr123`) })).toThrow(
       `EnforcedGuardrail: guardrail.guardrailArn is in account 444444444444, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`);
+  });
+});
+
+describe('an endpoint that belongs elsewhere', () => {
+  test('an endpoint of another region\'s stack is refused as requireVpcEndpoints', () => {
+    const app = new App();
+    const us = new Stack(app, 'Us', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const eu = new Stack(app, 'Eu', { env: { account: ACCOUNT, region: REGION } });
+    const endpoints = new BedrockPrivateEndpoints(us, 'Endpoints', { models: [CrossRegionInferenceProfile.of(Geography.US, SONNET_45)] });
+    expect(() => new ModelAccessPolicy(eu, 'Access', { models: [EU_SONNET()], requireVpcEndpoints: endpoints.runtimeEndpoints })).toThrow(
+      'InvokeGrantOptions: requireVpcEndpoints[0] is an endpoint in us-east-1 (Us/Endpoints/Runtime), but the stack region is eu-central-1; ' +
+      'allowed: endpoints in eu-central-1');
   });
 });
 
@@ -134,6 +146,21 @@ describe('names the service requires to be unique per account and region', () =>
     new Guardrail(new Stack(apart, 'A', { env: { account: ACCOUNT, region: REGION } }), 'Guardrail', { guardrailName: 'claims', presets: [GuardrailPreset.BASELINE] });
     new Guardrail(new Stack(apart, 'C', { env: { account: ACCOUNT, region: 'eu-west-1' } }), 'Guardrail', { guardrailName: 'claims', presets: [GuardrailPreset.BASELINE] });
     expect(() => apart.synth()).not.toThrow();
+  });
+});
+
+describe('other service-scoped names', () => {
+  test('two knowledge bases, or two identical reservations, in one account and region fail synth', () => {
+    const app = new App();
+    for (const id of ['A', 'B']) {
+      const stack = new Stack(app, id, { env: { account: ACCOUNT, region: 'us-east-1' } });
+      new VectorKnowledgeBase(stack, 'Kb', { knowledgeBaseName: 'handbook', embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable() });
+      new ProvisionedThroughput(stack, 'Claims', {
+        model: ProvisionedThroughputModel.foundationModel(FoundationModel.of('amazon.nova-pro-v1:0')), modelUnits: 1, provisionedModelName: 'claims',
+      });
+    }
+    expect(() => app.synth()).toThrow(/knowledgeBaseName 'handbook' is used by 2 knowledge bases in account 111111111111 region us-east-1 \(A\/Kb, B\/Kb\)/);
+    expect(() => app.synth()).toThrow(/provisionedModelName \(deployed as\) 'claims-1mu-[0-9a-f]{6}' is used by 2 provisioned throughputs/);
   });
 });
 
