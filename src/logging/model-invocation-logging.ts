@@ -9,7 +9,7 @@ import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
-import { PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
+import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
 import { Problems } from '../private/validation';
 
 /**
@@ -266,7 +266,7 @@ export class ModelInvocationLogging extends Construct {
       logAccessTo(bucket, accessLogs, 'log-bucket/');
       acknowledgeOptionalObjectLock(accessLogs);
       if (props.objectLockRetention === undefined) acknowledgeOptionalObjectLock(bucket);
-      for (const b of [bucket, accessLogs]) {
+      for (const [b, writer] of [[bucket, 'bedrock.amazonaws.com'], [accessLogs, 'logging.s3.amazonaws.com']] as const) {
         // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
         (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
         // Logs are evidence: nobody deletes them or shortens their retention; expiry is the lifecycle rule's.
@@ -276,6 +276,15 @@ export class ModelInvocationLogging extends Construct {
           principals: [new iam.AnyPrincipal()],
           actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention'],
           resources: [b.arnForObjects('*')],
+        }));
+        // Only the service that delivers the logs writes them: a forged or overwritten log line is no evidence.
+        b.addToResourcePolicy(new iam.PolicyStatement({
+          sid: 'DenyWritesByOthers',
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:PutObject'],
+          resources: [b.arnForObjects('*')],
+          conditions: { StringNotEquals: { 'aws:PrincipalServiceName': writer } },
         }));
       }
       this.logBucket = bucket;
@@ -327,6 +336,8 @@ export class ModelInvocationLogging extends Construct {
 
       const role = new iam.Role(this, 'DeliveryRole', {
         description: 'Lets Amazon Bedrock deliver model invocation logs to CloudWatch Logs',
+        // The organization policies let only roles on this path write to the invocation log groups.
+        path: LOG_DELIVERY_ROLE_PATH,
         assumedBy: new iam.ServicePrincipal('bedrock.amazonaws.com', { conditions: bedrockConditions }),
       });
       const policy = new iam.ManagedPolicy(this, 'DeliveryPolicy', {

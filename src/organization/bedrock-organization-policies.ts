@@ -9,7 +9,7 @@ import { LANDING_ZONE_ROLE_PATH } from '../private/control-plane-provider';
 import {
   BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, doorsWith,
 } from '../private/inference-doors';
-import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
+import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
 /** AWS Organizations' limit on one service control policy, in characters. */
@@ -153,6 +153,7 @@ export class BedrockOrganizationPolicies extends Construct {
     const residencyRegions = profile.allowedRegions?.filter(inGeographies);
     const governedRegions = props.governedRegions ? [...new Set(props.governedRegions)].sort() : undefined;
     const qualifier = props.cdkBootstrapQualifier ?? '*';
+    const deploymentPrincipals = props.deploymentPrincipalArnPatterns ?? [];
     const embeddingModels = props.approvedModels.filter(m => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined);
     const statementsIn = (partition: string) => {
       const p = new Partitioned(partition, qualifier);
@@ -174,7 +175,7 @@ export class BedrockOrganizationPolicies extends Construct {
         p.denyPassingExemptRoles(admins),
         p.protectTaggedResources(admins),
         ...(props.cdkBootstrapQualifier
-          ? [p.denyAssumingDeploymentRoles(props.deploymentPrincipalArnPatterns ?? []), p.protectDeploymentAssets(admins)]
+          ? [p.denyAssumingDeploymentRoles(deploymentPrincipals), p.protectDeploymentAssets(admins, deploymentPrincipals)]
           : []),
         p.protectInvocationLogStreams(),
         props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
@@ -455,7 +456,8 @@ class Partitioned {
       sid: 'ProtectGovernanceSettings',
       effect: iam.Effect.DENY,
       // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
-      actions: [...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy'],
+      // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
+      actions: [...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy', 'logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'],
       // These actions accept only "*": the configuration is an account and region setting.
       resources: ['*'],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.settingsAdmins(extraAdmins) } },
@@ -478,7 +480,9 @@ class Partitioned {
         // The landing zone's managed policies (the delivery role's) cannot be tagged: they are protected by their path.
         'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy',
       ],
-      resources: [...this.allAdmins(extraAdmins), `arn:${this.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`],
+      resources: [
+        ...this.allAdmins(extraAdmins), this.role(`${LOG_DELIVERY_ROLE_PATH}*`), `arn:${this.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`,
+      ],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
     });
   }
@@ -517,8 +521,10 @@ class Partitioned {
         's3:PutBucketRequestPayment',
         'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
         'iam:PutRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
-        'bedrock:DeleteGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:TagResource', 'bedrock:UntagResource',
-        'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:AddPermission',
+        'bedrock:DeleteGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:PutResourcePolicy', 'bedrock:DeleteResourcePolicy',
+        'bedrock:TagResource', 'bedrock:UntagResource',
+        'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:InvokeAsync',
+        'lambda:InvokeFunctionUrl', 'lambda:AddPermission', 'lambda:UpdateFunctionEventInvokeConfig',
         'lambda:PutFunctionConcurrency', 'lambda:DeleteFunctionConcurrency', 'lambda:CreateFunctionUrlConfig', 'lambda:UpdateFunctionUrlConfig',
         'lambda:PutFunctionEventInvokeConfig', 'lambda:PutRuntimeManagementConfig', 'lambda:TagResource', 'lambda:UntagResource',
       ],
@@ -565,13 +571,15 @@ class Partitioned {
    * control-plane handler, the templates): a developer who wrote an object under the next asset's
    * hash would have it deployed as is. Only the qualifier's publishing roles and the role admins write there.
    */
-  protectDeploymentAssets(extraAdmins: string[]): iam.PolicyStatement {
+  protectDeploymentAssets(extraAdmins: string[], deploymentPrincipals: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'ProtectDeploymentAssets',
       effect: iam.Effect.DENY,
       actions: [
-        's3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl',
-        'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage',
+        's3:PutObject', 's3:ReplicateObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy',
+        's3:PutBucketAcl', 's3:PutBucketOwnershipControls', 's3:PutEncryptionConfiguration', 's3:PutReplicationConfiguration',
+        'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage', 'ecr:SetRepositoryPolicy',
+        'ecr:DeleteRepositoryPolicy',
       ],
       resources: [
         `arn:${this.partition}:s3:::cdk-${this.qualifier}-assets-*`,
@@ -581,7 +589,7 @@ class Partitioned {
         ArnNotLike: {
           'aws:PrincipalArn': [
             this.role(`/cdk-${this.qualifier}-file-publishing-role-*`), this.role(`/cdk-${this.qualifier}-image-publishing-role-*`),
-            ...this.roleAdmins(extraAdmins),
+            ...this.roleAdmins(extraAdmins), ...deploymentPrincipals,
           ],
         },
       },
@@ -589,8 +597,9 @@ class Partitioned {
   }
 
   /**
-   * Only the delivery role (tagged) writes to the landing zone's invocation log groups
-   * (`/bedrock-landing-zone/...`): forged log lines would hide what was invoked.
+   * Only the delivery roles (on the protected path, `ProtectExemptRoles`) write to the landing zone's
+   * invocation log groups (`/bedrock-landing-zone/...`): forged log lines would hide what was invoked.
+   * By role ARN, not by tag: a principal's tags can come from a session or an identity provider.
    */
   protectInvocationLogStreams(): iam.PolicyStatement {
     return new iam.PolicyStatement({
@@ -598,7 +607,7 @@ class Partitioned {
       effect: iam.Effect.DENY,
       actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
       resources: [`arn:${this.partition}:logs:*:*:log-group:${PROTECTED_LOG_GROUP_PREFIX}*`],
-      conditions: { StringNotEquals: { [`aws:PrincipalTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE } },
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': this.role(`${LOG_DELIVERY_ROLE_PATH}*`) } },
     });
   }
 

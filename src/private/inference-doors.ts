@@ -203,6 +203,10 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
   ].map(({ name, apis, resourceTypes, endpoint }): InferenceDoor => ({
     action: `${BEDROCK}:${name}`, apis, resourceTypes: resourceTypes ?? [], modelFence: 'no-model', guardrail: 'cannot-carry', endpoint,
   })),
+  // Automated reasoning builds and tests run a model over the documents and tests they are given.
+  ...['StartAutomatedReasoningPolicyBuildWorkflow', 'StartAutomatedReasoningPolicyTestWorkflow'].map((name): InferenceDoor => ({
+    action: `${BEDROCK}:${name}`, apis: name, resourceTypes: ['automated-reasoning-policy'], modelFence: 'no-model', guardrail: 'cannot-carry',
+  })),
   {
     action: `${BEDROCK}:InvokeAutomatedReasoningPolicy`,
     apis: 'automated reasoning checks',

@@ -12,9 +12,16 @@ export const PROTECTED_TAG_VALUE = 'true';
 
 /**
  * The prefix of the landing zone's invocation log groups: the organization policies let only the
- * (tagged) delivery role write to log groups under it.
+ * delivery roles write to log groups under it.
  */
 export const PROTECTED_LOG_GROUP_PREFIX = '/bedrock-landing-zone/';
+
+/**
+ * The IAM path of the delivery roles that write the invocation logs: only the deployment roles can
+ * create or change a role there, and only roles on it may write to the protected log groups. Not under
+ * the control plane's path, which is exempt from much more.
+ */
+export const LOG_DELIVERY_ROLE_PATH = '/bedrock-landing-zone-log-delivery/';
 
 /** Tags every taggable resource under the scope. */
 export function protectTree(scope: IConstruct): void {

@@ -135,8 +135,10 @@ describe('ModelInvocationLogging with defaults', () => {
 
   describe('bucket policy, by meaning', () => {
     const bucketPolicy = policies.documentOf('LoggingLogBucketPolicyD90C89B3', 'PolicyDocument');
+    // AWS sets aws:PrincipalServiceName on a service principal's requests; the simulator needs it given.
     const put = (resource: string, context: Record<string, string>, principal = 'bedrock.amazonaws.com') =>
-      evaluate({ identity: [], resourcePolicy: bucketPolicy }, { action: 's3:PutObject', resource, principal, resourceAccount: ACCOUNT, context });
+      evaluate({ identity: [], resourcePolicy: bucketPolicy },
+        { action: 's3:PutObject', resource, principal, resourceAccount: ACCOUNT, context: { 'aws:PrincipalServiceName': principal, ...context } });
 
     test('Bedrock from this account and region may write under the log prefix', async () => {
       expect(await put(PREFIX_OBJECT, FROM_BEDROCK_HERE)).toBe('Allowed');
@@ -150,8 +152,8 @@ describe('ModelInvocationLogging with defaults', () => {
     test('another prefix is denied', async () => {
       expect(await put(`arn:aws:s3:::${BUCKET}/other/AWSLogs/${ACCOUNT}/BedrockModelInvocationLogs/x`, FROM_BEDROCK_HERE)).toBe('ImplicitlyDenied');
     });
-    test('another service is denied', async () => {
-      expect(await put(PREFIX_OBJECT, FROM_BEDROCK_HERE, 'sagemaker.amazonaws.com')).toBe('ImplicitlyDenied');
+    test('another service is denied, explicitly: only Bedrock writes the logs', async () => {
+      expect(await put(PREFIX_OBJECT, FROM_BEDROCK_HERE, 'sagemaker.amazonaws.com')).toBe('ExplicitlyDenied');
     });
     test('plain HTTP is explicitly denied', async () => {
       expect(await put(PREFIX_OBJECT, { ...FROM_BEDROCK_HERE, 'aws:SecureTransport': 'false' })).toBe('ExplicitlyDenied');
@@ -164,6 +166,8 @@ describe('ModelInvocationLogging with defaults', () => {
         expect([action, await asAdmin(action)]).toEqual([action, 'ExplicitlyDenied']);
       }
       expect(await asAdmin('s3:GetObject')).toBe('Allowed');
+      // Nor does anyone but Bedrock write there: a forged or overwritten log is no evidence.
+      expect(await asAdmin('s3:PutObject')).toBe('ExplicitlyDenied');
     });
   });
 

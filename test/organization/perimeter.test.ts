@@ -45,6 +45,7 @@ function organization(props: Partial<BedrockOrganizationPoliciesProps> = {}): Po
     profiles: [GovernanceProfile.EU_RESIDENCY],
     requireGuardrail: true,
     cdkBootstrapQualifier: QUALIFIER,
+    deploymentPrincipalArnPatterns: ['arn:aws:iam::*:role/platform-pipeline'],
     targetIds: ['ou-ab12-cd34ef56'],
     ...props,
   });
@@ -107,6 +108,7 @@ const ATTACKS: Case[] = [
   { name: 'retrieve and generate, whose generation IAM sees without a guardrail', action: 'bedrock:RetrieveAndGenerate' },
   { name: 'prompt optimization by a model AWS chooses', action: 'bedrock:OptimizePrompt' },
   { name: 'an online AgentCore evaluation by a model AWS chooses', action: 'bedrock-agentcore:CreateOnlineEvaluationConfig' },
+  { name: 'an automated-reasoning build over uploaded documents', action: 'bedrock:StartAutomatedReasoningPolicyBuildWorkflow', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:automated-reasoning-policy/p1` },
   { name: 'an Amazon Nova Act run (its own model, no invocation logging)', action: 'nova-act:CreateWorkflowRun', resource: `arn:aws:nova-act:${HOME}:${MEMBER}:workflow-definition/wd` },
   { name: 'an AgentCore evaluation by a model AWS chooses', action: 'bedrock-agentcore:Evaluate', resource: `arn:aws:bedrock-agentcore:${HOME}:${MEMBER}:evaluator/ev1` },
   { name: 'a developer\'s own guardrail created (an empty one would satisfy the requirement)', action: 'bedrock:CreateGuardrail' },
@@ -153,6 +155,13 @@ const ATTACKS: Case[] = [
   { name: 'a deny-all default version of the delivery role\'s policy', action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/bedrock-landing-zone/Baseline-DeliveryPolicy` },
   { name: 'forged lines in the invocation log', action: 'logs:PutLogEvents', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations:log-stream:aws/bedrock/modelinvocations` },
   { name: 'an account-wide log transformer', action: 'logs:PutAccountPolicy' },
+  { name: 'forged log lines by a role that carries the protected tag (tags can come from a session)', action: 'logs:PutLogEvents', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations:log-stream:aws/bedrock/modelinvocations`, context: { [`aws:PrincipalTag/${PROTECTED_TAG_KEY}`]: 'true' } },
+  { name: 'a role created on the delivery roles\' path', action: 'iam:CreateRole', resource: role('bedrock-landing-zone-log-delivery/forger') },
+  { name: 'a resource policy that lets a service write any log group', action: 'logs:PutResourcePolicy' },
+  { name: 'the control-plane function invoked asynchronously (legacy InvokeAsync)', action: 'lambda:InvokeAsync', resource: `arn:aws:lambda:${HOME}:${MEMBER}:function:Baseline-ControlPlane`, context: TAGGED },
+  { name: 'a resource policy on the landing zone\'s guardrail', action: 'bedrock:PutResourcePolicy', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/abc123`, context: TAGGED },
+  { name: 'a poisoned asset replicated into the landing zone\'s CDK asset bucket', action: 's3:ReplicateObject', resource: `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}/0123abcd.zip` },
+  { name: 'the landing zone\'s CDK asset bucket opened to another account', action: 's3:PutBucketPolicy', resource: `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}` },
   { name: 'the log bucket\'s object lock shortened', action: 's3:PutBucketObjectLockConfiguration', resource: 'arn:aws:s3:::invocation-logs', context: TAGGED },
   { name: 'the control-plane function throttled to zero', action: 'lambda:PutFunctionConcurrency', resource: `arn:aws:lambda:${HOME}:${MEMBER}:function:Baseline-ControlPlane`, context: TAGGED },
   { name: 'a poisoned asset in the landing zone\'s CDK asset bucket', action: 's3:PutObject', resource: `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}/0123abcd.zip` },
@@ -193,12 +202,15 @@ const GOVERNED: Case[] = [
   { name: 'a developer assuming their own team\'s CDK deploy role', action: 'sts:AssumeRole', resource: role(`cdk-hnb659fds-deploy-role-${MEMBER}-${HOME}`) },
   { name: 'a cross-region guardrail\'s leg in a destination region', action: 'bedrock:ApplyGuardrail', resource: `arn:aws:bedrock:eu-west-1:${MEMBER}:guardrail-profile/eu.guardrail.v1:0`, region: 'eu-west-1' },
   { name: 'a cross-region leg of the EU profile in Paris, as the destination region', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'eu-west-3'), region: 'eu-west-3', context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45) } },
-  { name: 'the delivery role writing the invocation log', action: 'logs:PutLogEvents', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations:log-stream:aws/bedrock/modelinvocations`, principal: role('Baseline-DeliveryRole'), context: { [`aws:PrincipalTag/${PROTECTED_TAG_KEY}`]: 'true' } },
+  { name: 'the delivery role writing the invocation log', action: 'logs:PutLogEvents', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations:log-stream:aws/bedrock/modelinvocations`, principal: role('bedrock-landing-zone-log-delivery/Baseline-DeliveryRole') },
+  { name: 'CloudFormation creating the delivery role on its path', action: 'iam:CreateRole', resource: role('bedrock-landing-zone-log-delivery/Baseline-DeliveryRole'), principal: CFN_EXEC },
+  { name: 'a pipeline role named in deploymentPrincipalArnPatterns cleaning up assets', action: 's3:DeleteObject', resource: `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}/0123abcd.zip`, principal: role('platform-pipeline'), only: EU },
   { name: 'the landing zone\'s file-publishing role uploading an asset', action: 's3:PutObject', resource: `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}/0123abcd.zip`, principal: role(`cdk-${QUALIFIER}-file-publishing-role-${MEMBER}-${HOME}`) },
   { name: 'a developer uploading to their own team\'s CDK asset bucket', action: 's3:PutObject', resource: `arn:aws:s3:::cdk-hnb659fds-assets-${MEMBER}-${HOME}/0123abcd.zip` },
   { name: 'a developer sharing a knowledge base with a resource policy', action: 'bedrock:PutResourcePolicy', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:knowledge-base/KB12345678` },
   { name: 'a developer deleting their own log group', action: 'logs:DeleteLogGroup', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/app/mine` },
   { name: 'a developer creating an application role', action: 'iam:CreateRole', resource: role('claims-app') },
+  { name: 'a developer tagging their role with a tag of their own', action: 'iam:TagRole', resource: role('claims-app'), context: { 'aws:TagKeys': 'team' } },
   { name: 'a developer passing an application role', action: 'iam:PassRole', resource: role('claims-app') },
 ];
 
@@ -287,7 +299,7 @@ describe('with customization allowed, only approved models can be customized', (
 });
 
 describe('without a bootstrap qualifier, the account\'s CDK bootstrap is the deployment boundary (documented, not a perimeter)', () => {
-  const scps = organization({ cdkBootstrapQualifier: undefined });
+  const scps = organization({ cdkBootstrapQualifier: undefined, deploymentPrincipalArnPatterns: undefined });
   test('any qualifier\'s execution role may change logging, and a developer may assume the deploy role', async () => {
     expect(await run(scps, { name: 'exec', action: 'bedrock:DeleteModelInvocationLoggingConfiguration', principal: APP_TEAM_EXEC })).toBe('Allowed');
     expect(await run(scps, { name: 'assume', action: 'sts:AssumeRole', resource: DEPLOY })).toBe('Allowed');
