@@ -18,7 +18,7 @@ import { GovernanceProfile } from '../governance-profile';
  * pattern). ARNs that are tokens (another resource's attribute) are skipped: the statements for the
  * model behind them name it too.
  */
-export function regionsReached(statements: iam.PolicyStatement[]): string[] {
+function regionsReached(statements: iam.PolicyStatement[]): string[] {
   const regions = new Set<string>();
   for (const s of statements.filter(st => st.effect === iam.Effect.ALLOW)) {
     for (const resource of s.resources) {
