@@ -9,7 +9,7 @@ import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
-import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
+import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, protectTree } from '../private/protected-resources';
 import { Problems } from '../private/validation';
 
 /**
@@ -215,6 +215,8 @@ export class ModelInvocationLogging extends Construct {
     // What logging depends on (key, buckets, log group, delivery role) carries the tag the organization
     // policies protect: nobody but the deployment roles can disable, delete or re-point it.
     protectTree(this);
+    // The stack too: a change set of it runs as its CloudFormation role, which may change logging.
+    Stack.of(this).tags.setTag(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const s3Delivery = props.s3Delivery ?? true;
@@ -269,12 +271,13 @@ export class ModelInvocationLogging extends Construct {
       for (const [b, writer] of [[bucket, 'bedrock.amazonaws.com'], [accessLogs, 'logging.s3.amazonaws.com']] as const) {
         // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
         (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
-        // Logs are evidence: nobody deletes them or shortens their retention; expiry is the lifecycle rule's.
+        // Logs are evidence: nobody deletes them, shortens their retention or shares them; expiry is the lifecycle rule's.
         b.addToResourcePolicy(new iam.PolicyStatement({
           sid: 'DenyLogDeletion',
           effect: iam.Effect.DENY,
           principals: [new iam.AnyPrincipal()],
-          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention'],
+          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention', 's3:PutObjectAcl',
+            's3:PutObjectVersionAcl'],
           resources: [b.arnForObjects('*')],
         }));
         // Only the service that delivers the logs writes them: a forged or overwritten log line is no evidence.

@@ -171,8 +171,8 @@ export class BedrockOrganizationPolicies extends Construct {
           ]
           : []),
         p.protectSettings(admins),
-        p.protectExemptRoles(admins),
-        p.denyPassingExemptRoles(admins),
+        p.protectExemptRoles(admins, deploymentPrincipals),
+        p.denyPassingExemptRoles(admins, deploymentPrincipals),
         p.protectTaggedResources(admins),
         ...(props.cdkBootstrapQualifier
           ? [p.denyAssumingDeploymentRoles(deploymentPrincipals), p.protectDeploymentAssets(admins, deploymentPrincipals)]
@@ -424,6 +424,15 @@ class Partitioned {
     ];
   }
 
+  /**
+   * Roles whose names an exemption trusts besides the admins: the deployment principals, and with a
+   * named qualifier every CDK role of it (its publishing roles may write the asset bucket). Nobody but
+   * the role admins may create, change or pass them.
+   */
+  private trustedNames(deploymentPrincipals: string[]): string[] {
+    return [...deploymentPrincipals, ...(this.qualifier === '*' ? [] : [this.role(`/cdk-${this.qualifier}-*`)])];
+  }
+
   /** The roles allowed to change the governance settings: the landing zone's own, and the deployers. */
   private settingsAdmins(extraAdmins: string[]): string[] {
     return [this.role(`${LANDING_ZONE_ROLE_PATH}*`), ...this.deployers(extraAdmins)];
@@ -457,7 +466,10 @@ class Partitioned {
       effect: iam.Effect.DENY,
       // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
       // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
-      actions: [...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy', 'logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'],
+      actions: [
+        ...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy', 'logs:PutResourcePolicy', 'logs:DeleteResourcePolicy',
+        'logs:PutPipelineRule',
+      ],
       // These actions accept only "*": the configuration is an account and region setting.
       resources: ['*'],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.settingsAdmins(extraAdmins) } },
@@ -470,7 +482,7 @@ class Partitioned {
    * creation and change, except by the role admins, and so are the landing zone's managed policies
    * (path `/bedrock-landing-zone/`): a new default version could deny the delivery role its writes.
    */
-  protectExemptRoles(extraAdmins: string[]): iam.PolicyStatement {
+  protectExemptRoles(extraAdmins: string[], deploymentPrincipals: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'ProtectExemptRoles',
       effect: iam.Effect.DENY,
@@ -481,19 +493,20 @@ class Partitioned {
         'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy',
       ],
       resources: [
-        ...this.allAdmins(extraAdmins), this.role(`${LOG_DELIVERY_ROLE_PATH}*`), `arn:${this.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`,
+        ...new Set([...this.allAdmins(extraAdmins), ...this.trustedNames(deploymentPrincipals)]), this.role(`${LOG_DELIVERY_ROLE_PATH}*`),
+        `arn:${this.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`,
       ],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
     });
   }
 
   /** An exempt role passed to a new function or stack would lend its exemption: only the role admins pass them. */
-  denyPassingExemptRoles(extraAdmins: string[]): iam.PolicyStatement {
+  denyPassingExemptRoles(extraAdmins: string[], deploymentPrincipals: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'DenyPassingExemptRoles',
       effect: iam.Effect.DENY,
       actions: ['iam:PassRole'],
-      resources: this.settingsAdmins(extraAdmins),
+      resources: [...new Set([...this.settingsAdmins(extraAdmins), ...this.trustedNames(deploymentPrincipals)])],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.roleAdmins(extraAdmins) } },
     });
   }
@@ -513,16 +526,22 @@ class Partitioned {
         'kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:DisableKeyRotation', 'kms:CreateGrant', 'kms:TagResource',
         'kms:UntagResource',
         'logs:DeleteLogGroup', 'logs:DeleteLogStream', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DisassociateKmsKey',
-        'logs:AssociateKmsKey', 'logs:PutTransformer', 'logs:PutDataProtectionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup',
+        'logs:AssociateKmsKey', 'logs:PutTransformer', 'logs:PutDataProtectionPolicy', 'logs:PutSyslogConfiguration', 'logs:PutBearerTokenAuthentication',
+        'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup',
         'logs:UntagLogGroup',
         's3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning',
         's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging', 's3:TagResource', 's3:UntagResource',
         's3:PutReplicationConfiguration', 's3:PutBucketLogging', 's3:PutBucketObjectLockConfiguration', 's3:PutBucketNotification',
-        's3:PutBucketRequestPayment',
+        's3:PutBucketRequestPayment', 's3:PutBucketOwnershipControls', 's3:PutBucketPublicAccessBlock',
         'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
-        'iam:PutRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole', 'iam:PassRole',
+        // Not iam:PassRole: the stack's tag reaches application roles of the stack too, which their teams pass to functions.
+        'iam:PutRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole',
         'bedrock:DeleteGuardrail', 'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:PutResourcePolicy', 'bedrock:DeleteResourcePolicy',
         'bedrock:TagResource', 'bedrock:UntagResource',
+        // The stack that holds the landing zone: a change set reuses its CloudFormation role, which is exempt.
+        'cloudformation:UpdateStack', 'cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:DeleteStack',
+        'cloudformation:ContinueUpdateRollback', 'cloudformation:RollbackStack', 'cloudformation:CancelUpdateStack', 'cloudformation:SetStackPolicy',
+        'cloudformation:TagResource', 'cloudformation:UntagResource',
         'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:InvokeAsync',
         'lambda:InvokeFunctionUrl', 'lambda:AddPermission', 'lambda:UpdateFunctionEventInvokeConfig',
         'lambda:PutFunctionConcurrency', 'lambda:DeleteFunctionConcurrency', 'lambda:CreateFunctionUrlConfig', 'lambda:UpdateFunctionUrlConfig',
@@ -531,7 +550,6 @@ class Partitioned {
       resources: ['*'],
       conditions: {
         StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
-        // The control-plane role passes the delivery role to Bedrock when it sets the logging configuration.
         ArnNotLike: { 'aws:PrincipalArn': this.allAdmins(extraAdmins) },
       },
     });
@@ -605,7 +623,7 @@ class Partitioned {
     return new iam.PolicyStatement({
       sid: 'ProtectInvocationLogStreams',
       effect: iam.Effect.DENY,
-      actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+      actions: ['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DeleteLogStream'],
       resources: [`arn:${this.partition}:logs:*:*:log-group:${PROTECTED_LOG_GROUP_PREFIX}*`],
       conditions: { ArnNotLike: { 'aws:PrincipalArn': this.role(`${LOG_DELIVERY_ROLE_PATH}*`) } },
     });

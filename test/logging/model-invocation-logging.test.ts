@@ -28,7 +28,7 @@ function defaultLogging(): { stack: Stack; template: Template; policies: Templat
 }
 
 describe('ModelInvocationLogging with defaults', () => {
-  const { template, policies } = defaultLogging();
+  const { stack, template, policies } = defaultLogging();
 
   test('stateful resources keep their logical IDs and are retained on deletion', () => {
     const retained = Object.entries<any>(template.toJSON().Resources)
@@ -162,7 +162,7 @@ describe('ModelInvocationLogging with defaults', () => {
       const admin: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
       const asAdmin = (action: string) => evaluate({ identity: [admin], resourcePolicy: bucketPolicy },
         { action, resource: PREFIX_OBJECT, principal: `arn:aws:iam::${ACCOUNT}:role/admin`, resourceAccount: ACCOUNT, context: { 'aws:SecureTransport': 'true' } });
-      for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention']) {
+      for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention', 's3:PutObjectAcl']) {
         expect([action, await asAdmin(action)]).toEqual([action, 'ExplicitlyDenied']);
       }
       expect(await asAdmin('s3:GetObject')).toBe('Allowed');
@@ -176,6 +176,9 @@ describe('ModelInvocationLogging with defaults', () => {
     for (const type of ['AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::Logs::LogGroup', 'AWS::IAM::Role', 'AWS::Lambda::Function']) tagged(type);
     template.allResourcesProperties('AWS::S3::Bucket', { AbacStatus: 'Enabled' });
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', { Path: '/bedrock-landing-zone/' });
+    template.hasResourceProperties('AWS::IAM::Role', { Path: '/bedrock-landing-zone-log-delivery/' });
+    // The stack itself is tagged (CloudFormation passes stack tags on), so its change sets are protected too.
+    expect(stack.tags.tagValues()).toEqual({ 'bedrock-landing-zone:protected': 'true' });
   });
 
   describe('key policy, by meaning', () => {

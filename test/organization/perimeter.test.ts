@@ -166,6 +166,16 @@ const ATTACKS: Case[] = [
   { name: 'the control-plane function throttled to zero', action: 'lambda:PutFunctionConcurrency', resource: `arn:aws:lambda:${HOME}:${MEMBER}:function:Baseline-ControlPlane`, context: TAGGED },
   { name: 'a poisoned asset in the landing zone\'s CDK asset bucket', action: 's3:PutObject', resource: `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}/0123abcd.zip` },
   { name: 'a poisoned image in the landing zone\'s CDK repository', action: 'ecr:PutImage', resource: `arn:aws:ecr:${HOME}:${MEMBER}:repository/cdk-${QUALIFIER}-container-assets-${MEMBER}-${HOME}` },
+  { name: 'the baseline stack updated (a change set would run as its exempt CloudFormation role)', action: 'cloudformation:UpdateStack', resource: `arn:aws:cloudformation:${HOME}:${MEMBER}:stack/Baseline/0f0e0d0c`, context: TAGGED },
+  { name: 'a change set executed on the baseline stack', action: 'cloudformation:ExecuteChangeSet', resource: `arn:aws:cloudformation:${HOME}:${MEMBER}:stack/Baseline/0f0e0d0c`, context: TAGGED },
+  { name: 'the Bedrock log stream deleted', action: 'logs:DeleteLogStream', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations:log-stream:aws/bedrock/modelinvocations` },
+  { name: 'a syslog feed into the invocation log group', action: 'logs:PutSyslogConfiguration', resource: `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zone/model-invocations`, context: TAGGED },
+  { name: 'an account-wide log pipeline rule', action: 'logs:PutPipelineRule' },
+  { name: 'ACLs re-enabled on the log bucket', action: 's3:PutBucketOwnershipControls', resource: 'arn:aws:s3:::invocation-logs', context: TAGGED },
+  { name: 'a role named like the landing zone\'s CDK file-publishing role', action: 'iam:CreateRole', resource: role(`cdk-${QUALIFIER}-file-publishing-role-evil`) },
+  { name: 'the landing zone\'s file-publishing role passed to a function', action: 'iam:PassRole', resource: role(`cdk-${QUALIFIER}-file-publishing-role-${MEMBER}-${HOME}`) },
+  { name: 'the pipeline role\'s name claimed by a developer', action: 'iam:CreateRole', resource: role('platform-pipeline'), only: EU },
+  { name: 'the pipeline role re-trusted by a developer', action: 'iam:UpdateAssumeRolePolicy', resource: role('platform-pipeline'), only: EU },
   // Exemptions that cannot be borrowed.
   { name: 'a role named like the StackSets execution role', action: 'iam:CreateRole', resource: role('stacksets-exec-evil') },
   { name: 'a role on the control-plane path', action: 'iam:CreateRole', resource: role('bedrock-landing-zone/borrowed') },
@@ -198,6 +208,8 @@ const GOVERNED: Case[] = [
   { name: 'CloudFormation\'s execution role passing the control-plane role', action: 'iam:PassRole', resource: CONTROL_PLANE, principal: CFN_EXEC },
   { name: 'the control plane passing the delivery role to Bedrock', action: 'iam:PassRole', resource: role('Baseline-DeliveryRole'), principal: CONTROL_PLANE, context: { ...TAGGED, 'iam:PassedToService': 'bedrock.amazonaws.com' } },
   { name: 'CDK\'s deploy role passing the execution role', action: 'iam:PassRole', resource: CFN_EXEC, principal: DEPLOY },
+  { name: 'CDK\'s deploy role creating a change set of the baseline stack', action: 'cloudformation:CreateChangeSet', resource: `arn:aws:cloudformation:${HOME}:${MEMBER}:stack/Baseline/0f0e0d0c`, principal: DEPLOY, context: TAGGED },
+  { name: 'a developer updating their own stack', action: 'cloudformation:UpdateStack', resource: `arn:aws:cloudformation:${HOME}:${MEMBER}:stack/ClaimsApp/0a0b0c0d` },
   { name: 'the management account\'s access role assuming the landing zone\'s deploy role', action: 'sts:AssumeRole', resource: DEPLOY, principal: role('OrganizationAccountAccessRole') },
   { name: 'a developer assuming their own team\'s CDK deploy role', action: 'sts:AssumeRole', resource: role(`cdk-hnb659fds-deploy-role-${MEMBER}-${HOME}`) },
   { name: 'a cross-region guardrail\'s leg in a destination region', action: 'bedrock:ApplyGuardrail', resource: `arn:aws:bedrock:eu-west-1:${MEMBER}:guardrail-profile/eu.guardrail.v1:0`, region: 'eu-west-1' },
@@ -212,6 +224,7 @@ const GOVERNED: Case[] = [
   { name: 'a developer creating an application role', action: 'iam:CreateRole', resource: role('claims-app') },
   { name: 'a developer tagging their role with a tag of their own', action: 'iam:TagRole', resource: role('claims-app'), context: { 'aws:TagKeys': 'team' } },
   { name: 'a developer passing an application role', action: 'iam:PassRole', resource: role('claims-app') },
+  { name: 'a developer passing the baseline stack\'s application role (tagged with its stack) to a function', action: 'iam:PassRole', resource: role('Baseline-ApplicationRole'), context: TAGGED },
 ];
 
 function run(scps: PolicyDocument[], c: Case, extra: PolicyDocument[] = []): Promise<Decision> {
