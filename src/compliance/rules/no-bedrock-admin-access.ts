@@ -1,30 +1,26 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { IDENTITY_POLICY_TYPES, globMatches, identityStatements } from '../private/iam';
+import { LANDING_ZONE_ROLE_PATH } from '../../private/control-plane-provider';
+import { ADMIN_RESOURCE_TYPES, BEDROCK_ADMIN_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../private/bedrock-actions';
+import { RenderedResource } from '../private/context';
+import { IDENTITY_POLICY_TYPES, IdentityDocument, servicePrincipals, statementsOf } from '../private/iam';
+import { actionMatches } from '../private/policy-evaluator';
+import { allowedBy, grantingAction, policySetOf } from '../private/policy-questions';
+import { probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
-import { asArray, flatten } from '../private/values';
+import { flatten } from '../private/values';
 
-/**
- * Actions that change which models the account may use, or delete a guardrail. The logging and
- * enforced-guardrail configuration actions are not here: the library's own control-plane function
- * needs them (they accept only `Resource: "*"`), and LG1 / IAM3 check that those configurations exist.
- * Wildcards that cover any of these (`bedrock:*`, `bedrock:Delete*`, `bedrock:Put*`) are reported.
- */
-const ADMIN_ACTIONS = [
-  'bedrock:PutUseCaseForModelAccess', 'bedrock:CreateFoundationModelAgreement', 'bedrock:DeleteFoundationModelAgreement',
-  'bedrock:PutFoundationModelEntitlement', 'bedrock:DeleteGuardrail',
-];
-
-const FULL_ACCESS_POLICIES = ['AmazonBedrockFullAccess'];
-
-/** IAM1: no Bedrock administration through identity policies. */
+/** IAM1: no Bedrock administration, and no switching governance off, through identity policies. */
 export const NoBedrockAdminAccess: BedrockRule = {
   id: 'IAM1',
   name: 'NoBedrockAdminAccess',
-  info: 'The IAM resource allows Bedrock administration: a wildcard Bedrock action, an account-level administrative action, or AmazonBedrockFullAccess.',
-  explanation: 'Workload principals should be able to invoke approved models, not to subscribe the account to new models, change or delete guardrails, ' +
-    'or switch off invocation logging. `*`, `bedrock:*` and other Bedrock wildcards that cover an administrative action, the administrative actions ' +
-    'themselves and the `AmazonBedrockFullAccess` managed policy are reported, e.g. `Bedrock-IAM1[Action::bedrock:*]` or ' +
-    '`Bedrock-IAM1[Policy::AmazonBedrockFullAccess]`. Grant administration to a separate, audited role and acknowledge it there.',
+  info: 'The IAM resource allows Bedrock administration (model access, guardrail deletion) or switching governance off (invocation logging, the enforced guardrail, data retention), through its own statements or an AWS managed policy.',
+  explanation: 'Workload principals should be able to invoke approved models, not to subscribe the account to new models, delete guardrails, ' +
+    'or switch off invocation logging, the enforced guardrail or the data-retention setting. The rule asks the policy, as IAM would, whether it ' +
+    'allows each of those actions: `*`, `bedrock:*`, `bedrock:Put*`, `*Logging*`, a `NotAction` that leaves one out, and the AWS managed ' +
+    'policies that grant them (AdministratorAccess, PowerUserAccess, AmazonBedrockFullAccess and the others the pack bundles) are all ' +
+    'reported, naming the statement: `Bedrock-IAM1[Statement::1::Action::bedrock:*]`, `Bedrock-IAM1[Policy::AdministratorAccess]`. The ' +
+    'governance settings are exempt only for the landing zone\'s control-plane function (a role on the path `/bedrock-landing-zone/` that ' +
+    'only Lambda assumes; the organization policies protect that path). Grant administration to a separate, audited role and acknowledge it there.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
   controls: {
@@ -37,22 +33,33 @@ export const NoBedrockAdminAccess: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+    const set = policySetOf(res);
+    if (set.documents.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const scope = probeScopeOf(res.stack);
+    const controlPlane = set.documents.every(d => isControlPlaneDocument(d, res));
+    const actions = [...BEDROCK_ADMIN_ACTIONS, ...(controlPlane ? [] : GOVERNANCE_SETTING_ACTIONS)];
     const findings = new Set<string>();
-    for (const s of identityStatements(res)) {
-      if (s.effect !== 'Allow') continue;
-      for (const action of s.actions) {
-        const lower = action.toLowerCase();
-        const isBedrockPattern = lower === '*' || lower.startsWith('bedrock:');
-        if (!isBedrockPattern) continue;
-        if (lower === '*' || lower === 'bedrock:*' || ADMIN_ACTIONS.some(a => globMatches(action, a))) findings.add(`Action::${action}`);
+    for (const action of actions) {
+      const type = ADMIN_RESOURCE_TYPES[action];
+      const resource = type ? `arn:aws:bedrock:${scope.region}:${scope.account}:${type}/probe` : '*';
+      for (const s of allowedBy(set, { action, resource })) {
+        findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action, actionMatches)}`);
       }
-      if (s.notActions.length > 0 && ADMIN_ACTIONS.some(a => !s.notActions.some(p => globMatches(p, a)))) findings.add('NotAction');
     }
-    for (const arn of asArray(res.properties.ManagedPolicyArns)) {
-      const text = flatten(arn, res.stack) ?? '';
-      const name = FULL_ACCESS_POLICIES.find(p => text.endsWith(`:policy/${p}`));
-      if (name) findings.add(`Policy::${name}`);
-    }
-    return findings.size > 0 ? [...findings] : NagRuleCompliance.COMPLIANT;
+    return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
 };
+
+/** A document of the landing zone's control-plane function: its roles are on the landing zone's path and only Lambda assumes them. */
+function isControlPlaneDocument(doc: IdentityDocument, res: RenderedResource): boolean {
+  if (doc.otherPrincipals || doc.roles.length === 0 || doc.managedPolicy) return false;
+  return doc.roles.every(id => {
+    const role = res.stack.byId(id);
+    if (!role || flatten(role.properties.Path, res.stack) !== LANDING_ZONE_ROLE_PATH) return false;
+    const trusts = statementsOf(role.properties.AssumeRolePolicyDocument, res.stack).filter(s => s.effect === 'Allow');
+    return trusts.length > 0 && trusts.every(s => {
+      const services = servicePrincipals(s, res.stack);
+      return services.length > 0 && services.every(v => v === 'lambda.amazonaws.com') && Object.keys(s.principal).every(k => k === 'Service');
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { RenderedResource } from './context';
+import { IdentityDocument, Statement, identityDocuments } from './iam';
+import { ProbeRequest, allowingStatements, decide, resourceMatches } from './policy-evaluator';
+
+/**
+ * A resource's identity policies as the evaluator sees them: every document the resource carries
+ * (inline policies, the document of a policy resource, the AWS managed policies it lists), combined
+ * so that a Deny in one document fences an Allow in another, once per combination of the template's
+ * conditions (each `Fn::If` branch).
+ */
+export interface PolicySet {
+  readonly documents: IdentityDocument[];
+  readonly variants: Statement[][];
+}
+
+const MAX_VARIANTS = 16;
+
+export function policySetOf(res: RenderedResource): PolicySet {
+  return res.stack.memoize(`policySet|${res.logicalId}`, () => {
+    const documents = identityDocuments(res);
+    let variants: Statement[][] = [[]];
+    for (const doc of documents) {
+      const next: Statement[][] = [];
+      for (const v of variants) for (const d of doc.variants) if (next.length < MAX_VARIANTS) next.push([...v, ...d]);
+      variants = next.length > 0 ? next : variants;
+    }
+    return { documents, variants };
+  });
+}
+
+/** The statements of a set of documents, as one policy set. */
+export function policySetOfStatements(variants: Statement[][]): PolicySet {
+  return { documents: [], variants };
+}
+
+/** Whether any variant allows the request. */
+export function setAllows(set: PolicySet, request: ProbeRequest): boolean {
+  return set.variants.some(v => decide(v, request) === 'allow');
+}
+
+/** The Allow statements that let the request through, in any variant. */
+export function allowedBy(set: PolicySet, request: ProbeRequest): Statement[] {
+  const out = new Map<string, Statement>();
+  for (const v of set.variants) for (const s of allowingStatements(v, request)) out.set(JSON.stringify(s), s);
+  return [...out.values()];
+}
+
+/** The element of a statement that grants a resource: the pattern that matches it, or `NotResource`. */
+export function grantingElement(statement: Statement, resource: string): string {
+  if (statement.notResources.length > 0) return 'NotResource';
+  if (statement.resources.length === 0) return 'Resource::*';
+  const pattern = statement.resources.find(p => resourceMatches(p, resource));
+  return `Resource::${pattern ?? resource}`;
+}
+
+/** The action patterns of a statement that cover an action (or `NotAction`). */
+export function grantingAction(statement: Statement, action: string, matches: (pattern: string, action: string) => boolean): string {
+  if (statement.notActions.length > 0) return 'NotAction';
+  return `Action::${statement.actions.find(p => matches(p, action)) ?? action}`;
+}

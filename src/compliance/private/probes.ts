@@ -1,0 +1,84 @@
+import { StackIndex } from './context';
+import { ProbeRequest } from './policy-evaluator';
+import { InferenceDoor } from '../../private/inference-doors';
+
+/**
+ * The requests the rules put to a policy. A probe names something nobody would approve (a model no
+ * list holds, a region that does not exist, a guardrail of another account), so a policy that allows
+ * it allows more than it names, whatever its spelling. Values are written the way the pack renders
+ * the stack's own values (`<AWS::AccountId>` for an environment-agnostic stack), so they compare
+ * with the policy's.
+ */
+
+/** A model ID no approved list holds. */
+export const UNLISTED_MODEL = 'probe.unlisted-model-v1:0';
+/** A region that does not exist: only a wildcard region matches it. */
+export const UNLISTED_REGION = 'zz-probe-1';
+/** An account that is not the caller's. */
+export const FOREIGN_ACCOUNT = '999999999999';
+/** What a wildcard is replaced with to find a value a pattern allows that nobody named. */
+const FILLER = 'probeunlisted';
+
+/** The stack's partition, region and account as the pack renders them. */
+export interface ProbeScope {
+  readonly region: string;
+  readonly account: string;
+}
+
+export function probeScopeOf(stack: StackIndex): ProbeScope {
+  return { region: stack.region ?? '<AWS::Region>', account: stack.account ?? '<AWS::AccountId>' };
+}
+
+export function foundationModelArn(region: string, modelId: string): string {
+  return `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
+}
+
+export function profileArn(region: string, account: string, profileId: string): string {
+  return `arn:aws:bedrock:${region}:${account}:inference-profile/${profileId}`;
+}
+
+/** Resource types of the model doors that stand for a model the approved list cannot name by itself. */
+const MODEL_LIKE_TYPES = ['imported-model', 'custom-model', 'custom-model-deployment', 'provisioned-model', 'application-inference-profile',
+  'prompt-router', 'default-prompt-router', 'bedrock-marketplace-model-endpoint'];
+
+/**
+ * Requests to a model door for models nobody named: an unlisted foundation model and profile, each
+ * model-like resource type the door accepts, and the values a policy's own wildcards stand for.
+ */
+export function unlistedModelRequests(door: InferenceDoor, scope: ProbeScope, patterns: string[], context: ProbeRequest['context'] = {}): ProbeRequest[] {
+  if (door.modelFence === 'model-key') {
+    return [{ action: door.action, resource: `arn:aws:bedrock-mantle:${scope.region}:${scope.account}:project/probe`, context: { ...context, [door.modelKey!]: UNLISTED_MODEL } }];
+  }
+  const resources = [
+    foundationModelArn(scope.region, UNLISTED_MODEL),
+    profileArn(scope.region, scope.account, `eu.${UNLISTED_MODEL}`),
+    ...MODEL_LIKE_TYPES.filter(t => door.resourceTypes.includes(t)).map(t => `arn:aws:bedrock:${scope.region}:${scope.account}:${t}/probe`),
+    ...patterns.flatMap(witnesses).filter(isModelArn),
+  ];
+  return [...new Set(resources)].map(resource => ({ action: door.action, resource, context }));
+}
+
+/** Whether an ARN names a foundation model or a system inference profile. */
+export function isModelArn(arn: string): boolean {
+  return /^arn:[^:]*:bedrock:[^:]*:[^:]*:(foundation-model|inference-profile)\/.+/.test(arn.replace(/<AWS::Partition>/g, 'aws'));
+}
+
+/**
+ * The values a pattern allows that it does not name: each wildcard replaced by a filler, one at a
+ * time and all at once (`anthropic.*` stands for `anthropic.probeunlisted`). A pattern without a
+ * wildcard has none.
+ */
+export function witnesses(pattern: string): string[] {
+  const normalized = pattern.replace(/<AWS::Partition>/g, 'aws');
+  if (!/[*?]/.test(normalized)) return [];
+  const all = normalized.replace(/\*/g, FILLER).replace(/\?/g, 'z');
+  const positions = [...normalized.matchAll(/[*?]/g)].map(m => m.index!);
+  const single = positions.map(i => (normalized.slice(0, i) + (normalized[i] === '*' ? FILLER : 'z') + normalized.slice(i + 1)).replace(/\*/g, '').replace(/\?/g, 'z'));
+  return [...new Set([all, ...single])];
+}
+
+/** The model ID of a foundation-model or profile ARN (geography prefix kept), or undefined. */
+export function modelIdOfArn(arn: string): { kind: 'foundation-model' | 'inference-profile'; region: string; id: string } | undefined {
+  const m = /^arn:[^:]*:bedrock:([^:]*):[^:]*:(foundation-model|inference-profile)\/(.+)$/.exec(arn.replace(/<AWS::Partition>/g, 'aws'));
+  return m ? { kind: m[2] as 'foundation-model' | 'inference-profile', region: m[1], id: m[3] } : undefined;
+}
