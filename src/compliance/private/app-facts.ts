@@ -69,11 +69,19 @@ export interface EnforcedCoverage {
   readonly excluded: string[];
 }
 
-/** The enforced guardrail configurations of the app for an account and region. */
-export function enforcedGuardrailsFor(context: RuleContext, environment: string | undefined): EnforcedCoverage[] {
+/**
+ * The enforced guardrail configurations of the app for the account and region a call is made in: an
+ * enforced guardrail never covers a call made in another region. A configuration of an
+ * environment-agnostic stack is taken to cover the calls of its app.
+ */
+export function enforcedGuardrailsFor(context: RuleContext, environment: string | undefined, region?: string): EnforcedCoverage[] {
   const all = context.memoize('enforced', () => context.appStacks().flatMap(s => s.ofType('AWS::Bedrock::EnforcedGuardrailConfiguration')));
   return all
-    .filter(e => environment === undefined || e.stack.environment === undefined || e.stack.environment === environment)
+    .filter(e => {
+      if (environment !== undefined && e.stack.environment !== undefined) return e.stack.environment === environment;
+      if (region !== undefined && e.stack.region !== undefined) return e.stack.region === region;
+      return true;
+    })
     .map(e => {
       const enforcement = e.properties.ModelEnforcement;
       if (!enforcement) return { excluded: [] };

@@ -20,6 +20,13 @@ export const GUARDRAIL_BLIND_DOORS: InferenceDoor[] = INFERENCE_DOORS.filter(d =
 /** Doors outside governance altogether (Amazon Nova Act's own model): any grant is a finding (MD1). */
 export const UNGOVERNED_DOORS: InferenceDoor[] = INFERENCE_DOORS.filter(d => d.modelFence === 'ungoverned');
 
+/**
+ * Doors invocation logging never records: it covers calls through the Bedrock runtime only (Amazon
+ * Bedrock user guide, model-invocation-logging), not the OpenAI-compatible endpoint nor Nova Act.
+ */
+export const UNLOGGED_DOOR_ACTIONS = INFERENCE_DOORS
+  .filter(d => d.endpoint === 'bedrock-mantle' || d.modelFence === 'ungoverned').map(d => d.action);
+
 /** The account settings that switch governance off: only the landing zone's control plane may call them (IAM1). */
 export { GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, BEARER_TOKEN_ACTIONS };
 

@@ -15,9 +15,13 @@ export interface PolicySet {
 
 const MAX_VARIANTS = 16;
 
-export function policySetOf(res: RenderedResource): PolicySet {
-  return res.stack.memoize(`policySet|${res.logicalId}`, () => {
-    const documents = identityDocuments(res);
+export function policySetOf(res: RenderedResource, only?: IdentityDocument[]): PolicySet {
+  if (only) return combine(only);
+  return res.stack.memoize(`policySet|${res.logicalId}`, () => combine(identityDocuments(res)));
+}
+
+function combine(documents: IdentityDocument[]): PolicySet {
+  {
     let variants: Statement[][] = [[]];
     for (const doc of documents) {
       const next: Statement[][] = [];
@@ -25,7 +29,7 @@ export function policySetOf(res: RenderedResource): PolicySet {
       variants = next.length > 0 ? next : variants;
     }
     return { documents, variants };
-  });
+  }
 }
 
 /** The statements of a set of documents, as one policy set. */

@@ -1,15 +1,22 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { hasLoggingFor } from '../private/app-facts';
-import { IDENTITY_POLICY_TYPES, allowsInvoke, identityStatements } from '../private/iam';
+import { DOOR_ACTIONS, UNLOGGED_DOOR_ACTIONS } from '../private/bedrock-actions';
+import { IDENTITY_POLICY_TYPES } from '../private/iam';
+import { coversAction } from '../private/policy-evaluator';
+import { policySetOf } from '../private/policy-questions';
 import { BedrockRule } from '../private/rule';
 
 /** LG1: a stack that lets principals invoke models is in an account and region with invocation logging. */
 export const InvocationLoggingConfigured: BedrockRule = {
   id: 'LG1',
   name: 'InvocationLoggingConfigured',
-  info: 'The IAM resource allows invoking models in an account and region where the app configures no model invocation logging.',
-  explanation: 'Invocation logging is off by default and is an account-and-region setting. The rule reports a policy that allows `bedrock:InvokeModel*` ' +
-    'when no `Custom::BedrockModelInvocationLogging` (`ModelInvocationLogging`) of the same app is in the same account and region. Accounts outside the ' +
+  info: 'The IAM resource allows a door to a model (invoke, batch, agents, retrieval, AgentCore, the OpenAI-compatible endpoint) in an account and region where the app configures no model invocation logging.',
+  explanation: 'Invocation logging is off by default and is an account-and-region setting. The rule reports a policy whose Allow statements cover any door of the ' +
+    'inference catalogue (`bedrock:InvokeModel*`, `bedrock:*`, `*`, `bedrock-mantle:CreateInference`, `bedrock-agentcore:Invoke*`, ...; through ' +
+    'its own statements or an AWS managed policy it lists) when no `Custom::BedrockModelInvocationLogging` (`ModelInvocationLogging`) of the same app is in the same account and region, ' +
+    'naming the statement (`Bedrock-LG1[Statement::1]`). Invocation logging records calls through the Bedrock runtime only, so a grant of ' +
+    'the OpenAI-compatible endpoint (`bedrock-mantle:CreateInference`) or Amazon Nova Act is reported even where logging is configured ' +
+    '(`Bedrock-LG1[Statement::1::Action::bedrock-mantle:CreateInference]`). Accounts outside the ' +
     'pack\'s `governedAccounts` are not checked. When logging is configured by another app (an account baseline), acknowledge the finding with that reason.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
@@ -25,7 +32,11 @@ export const InvocationLoggingConfigured: BedrockRule = {
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const governed = context.settings.governedAccounts;
     if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return NagRuleCompliance.NOT_APPLICABLE;
-    if (!identityStatements(res).some(allowsInvoke)) return NagRuleCompliance.NOT_APPLICABLE;
-    return hasLoggingFor(context, res.stack.environment) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    const allows = policySetOf(res).variants.flat().filter(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
+    if (allows.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    // Invocation logging records the bedrock-runtime calls only: the OpenAI-compatible endpoint and Nova Act are never logged.
+    const unlogged = allows.flatMap(s => UNLOGGED_DOOR_ACTIONS.filter(a => coversAction(s, a)).map(a => `${s.label}::Action::${a}`));
+    if (hasLoggingFor(context, res.stack.environment)) return unlogged.length > 0 ? [...new Set(unlogged)].sort() : NagRuleCompliance.COMPLIANT;
+    return [...new Set([...allows.map(s => s.label), ...unlogged])].sort();
   },
 };

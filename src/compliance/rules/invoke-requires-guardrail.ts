@@ -1,21 +1,29 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { EmbeddingModel } from '../../knowledge-bases/embedding-model';
-import { enforcedGuardrailsFor } from '../private/app-facts';
-import { IDENTITY_POLICY_TYPES, Statement, allowsInvoke, conditionValues, identityDocuments, isBedrockServiceRole } from '../private/iam';
+import { EnforcedCoverage, enforcedGuardrailsFor } from '../private/app-facts';
+import { GUARDRAIL_BLIND_DOORS, GUARDRAIL_KEY_DOORS } from '../private/bedrock-actions';
+import { IDENTITY_POLICY_TYPES, Statement, conditionValues, isBedrockServiceRole } from '../private/iam';
+import { splitGeography } from '../private/models';
+import { ProbeRequest, coversAction } from '../private/policy-evaluator';
+import { allowedBy, policySetOf, PolicySet } from '../private/policy-questions';
+import { FOREIGN_ACCOUNT, UNLISTED_MODEL, foundationModelArn, modelIdOfArn, probeScopeOf, witnesses } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
-const MODEL_OF_ARN = /:bedrock:[^:]*:[^:]*:(foundation-model|inference-profile)\/(.+)$/;
-
-/** IAM3: invoke grants require a guardrail, unless the account's enforced guardrail covers the models. */
+/** IAM3: invoke grants require a guardrail, unless the account's enforced guardrail covers the models where they are called. */
 export const InvokeRequiresGuardrail: BedrockRule = {
   id: 'IAM3',
   name: 'InvokeRequiresGuardrail',
-  info: 'The IAM resource allows invoking a model without requiring a guardrail, and no enforced guardrail of the app covers that model.',
-  explanation: 'With the pack\'s `requireGuardrailOnInvoke` on (the default), every invoke grant must carry a `bedrock:GuardrailIdentifier` condition ' +
-    '(and a Deny for other identifiers: `ModelAccessPolicy({ requireGuardrail })` writes both), or the app must have an ' +
-    '`AWS::Bedrock::EnforcedGuardrailConfiguration` in the same account and region that covers the granted models. Roles that only Bedrock assumes ' +
-    '(agents, knowledge bases) are not checked: an agent\'s guardrail is AG1. Grants on embedding models only are exempt: a guardrail filters ' +
-    'text and images in prompts and answers, and an embedding call returns neither.',
+  info: 'The IAM resource allows generating from a prompt without a guardrail of its own (no guardrail, or one of any identifier or account), and no enforced guardrail of the app covers that model in that region.',
+  explanation: 'With the pack\'s `requireGuardrailOnInvoke` on (the default), the rule asks the policy, as IAM would, whether it allows each ' +
+    'invoke door without a guardrail, with a guardrail of another account, and with a guardrail of its own account that nobody named. A ' +
+    '`bedrock:GuardrailIdentifier` condition that names the guardrail passes, in the Allow or as a Deny for other identifiers ' +
+    '(`ModelAccessPolicy({ requireGuardrail })` writes both); `StringLike "*"`, `Null false` or a negated operator do not. Without one, the ' +
+    'app needs an `AWS::Bedrock::EnforcedGuardrailConfiguration` in the account and in the region the call is made in (the profile\'s ' +
+    'region for a cross-region call) that covers the model. Doors that generate but cannot carry a guardrail IAM sees (batch and evaluation ' +
+    'jobs, RetrieveAndGenerate, inline agents, the OpenAI-compatible endpoint, AgentCore evaluations) are findings unless an enforced guardrail ' +
+    'covers every model of that account and region; the OpenAI-compatible endpoint and AgentCore are never covered. Roles that only Bedrock ' +
+    'assumes are not checked (an agent\'s guardrail is AG1), nor grants on embedding models only. Findings name the statement: ' +
+    '`Bedrock-IAM3[Statement::1::Guardrail::none]`, `Bedrock-IAM3[Sid::Invoke::Guardrail::any]` (a condition that admits any guardrail), `Bedrock-IAM3[Sid::Batch::Action::bedrock:CreateModelInvocationJob]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
   controls: {
@@ -30,35 +38,85 @@ export const InvokeRequiresGuardrail: BedrockRule = {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const stack = res.stack;
-    const documents = identityDocuments(res).filter(d => d.otherPrincipals || d.roles.some(r => {
+    const full = policySetOf(res);
+    const documents = full.documents.filter(d => d.otherPrincipals || d.roles.some(r => {
       const role = stack.byId(r);
       return !role || !isBedrockServiceRole(role);
     }));
-    const invoking = documents.flatMap(d => d.statements).filter(allowsInvoke);
-    if (invoking.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
-    const enforced = enforcedGuardrailsFor(context, stack.environment);
-    const unguarded = invoking.filter(s => conditionValues(s, 'bedrock:GuardrailIdentifier') === undefined
-      && !onlyEmbeddingModels(s) && !coveredByEnforcement(s, enforced));
-    return unguarded.length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+    if (documents.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const set: PolicySet = documents.length === full.documents.length ? full : policySetOf(res, documents);
+    const statements = set.variants.flat().filter(s => s.effect === 'Allow');
+    const doors = [...GUARDRAIL_KEY_DOORS, ...GUARDRAIL_BLIND_DOORS];
+    if (!statements.some(s => doors.some(d => coversAction(s, d.action)))) return NagRuleCompliance.NOT_APPLICABLE;
+    const scope = probeScopeOf(stack);
+    const coverageIn = (region: string) => enforcedGuardrailsFor(context, stack.account ? `${stack.account}/${region}` : undefined, region);
+    const findings = new Set<string>();
+    // Without a guardrail, or with one nobody named (another account's, or one the caller made): one finding per statement, the worse.
+    const unguarded = new Set<string>();
+    const unnamed = new Set<string>();
+    const guardrails = [
+      { found: unguarded, value: undefined },
+      { found: unnamed, value: `arn:aws:bedrock:${scope.region}:${FOREIGN_ACCOUNT}:guardrail/probe:1` },
+      { found: unnamed, value: `arn:aws:bedrock:${scope.region}:${scope.account}:guardrail/probeunlisted:1` },
+    ];
+    for (const door of GUARDRAIL_KEY_DOORS) {
+      for (const request of invokeRequestsOf(statements.filter(s => coversAction(s, door.action)), door.action, scope.region)) {
+        const call = callOf(request, scope.region, context.settings.knownGeographyPrefixes);
+        if (call.model !== undefined && EmbeddingModel.fromModelId(call.model) !== undefined) continue;
+        if (covered(coverageIn(call.region), call.model)) continue;
+        for (const g of guardrails) {
+          const probe = { ...request, context: { ...request.context, 'bedrock:GuardrailIdentifier': g.value } };
+          for (const s of allowedBy(set, probe)) g.found.add(s.label);
+        }
+      }
+    }
+    unguarded.forEach(label => findings.add(`${label}::Guardrail::none`));
+    [...unnamed].filter(label => !unguarded.has(label)).forEach(label => findings.add(`${label}::Guardrail::any`));
+    for (const door of GUARDRAIL_BLIND_DOORS) {
+      const coverable = door.action.startsWith('bedrock:');
+      if (coverable && covered(coverageIn(scope.region), undefined)) continue;
+      for (const request of invokeRequestsOf(statements.filter(s => coversAction(s, door.action)), door.action, scope.region)) {
+        for (const s of allowedBy(set, request)) findings.add(`${s.label}::Action::${door.action}`);
+      }
+    }
+    return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
 };
 
-/** Guardrails filter text and images in prompts and answers: embedding models produce neither, so they are exempt. */
-function onlyEmbeddingModels(statement: Statement): boolean {
-  const models = statement.resources.map(r => MODEL_OF_ARN.exec(r)).map(m => m && m[1] === 'foundation-model' ? m[2] : undefined);
-  return models.length > 0 && models.every(m => m !== undefined && EmbeddingModel.fromModelId(m) !== undefined);
+/**
+ * The requests a set of Allow statements is written for: each resource they name (each value a
+ * wildcard stands for, an unlisted model for `*` and NotResource), alone and with each inference
+ * profile their `bedrock:InferenceProfileArn` condition names.
+ */
+function invokeRequestsOf(statements: Statement[], action: string, region: string): ProbeRequest[] {
+  const out = new Map<string, ProbeRequest>();
+  for (const s of statements) {
+    const resources = s.notResources.length > 0 || s.resources.length === 0 ? [foundationModelArn(region, UNLISTED_MODEL)]
+      : s.resources.flatMap(r => r === '*' ? [foundationModelArn(region, UNLISTED_MODEL), '*'] : /[*?]/.test(r) ? witnesses(r) : [r]);
+    const profiles = (conditionValues(s, 'bedrock:InferenceProfileArn') ?? []).filter(v => !/[*?]/.test(v));
+    for (const resource of resources) {
+      out.set(`${resource}|`, { action, resource });
+      for (const p of profiles) out.set(`${resource}|${p}`, { action, resource, context: { 'bedrock:InferenceProfileArn': p } });
+    }
+  }
+  return [...out.values()];
 }
 
-function coveredByEnforcement(statement: Statement, enforced: ReturnType<typeof enforcedGuardrailsFor>): boolean {
-  if (enforced.length === 0) return false;
-  const models = statement.resources.map(r => {
-    const m = MODEL_OF_ARN.exec(r);
-    if (!m) return undefined;
-    // A profile stands for its model: drop the geography prefix.
-    return m[1] === 'inference-profile' ? m[2].slice(m[2].indexOf('.') + 1) : m[2];
-  });
-  return enforced.some(e => {
+/** Where a request is made (the profile's region for a profile's leg) and the model it runs, when known. */
+function callOf(request: ProbeRequest, defaultRegion: string, prefixes: string[]): { region: string; model?: string } {
+  const profile = request.context?.['bedrock:InferenceProfileArn'];
+  const viaProfile = typeof profile === 'string' ? modelIdOfArn(profile) : undefined;
+  const target = modelIdOfArn(request.resource);
+  const region = viaProfile?.region ?? (target && target.region !== '' && !target.region.includes('probeunlisted') ? target.region : defaultRegion);
+  const id = target?.id ?? viaProfile?.id;
+  return { region, model: id === undefined || id.includes('probeunlisted') ? undefined : splitGeography(id, prefixes).modelId };
+}
+
+/** Whether an enforced guardrail covers the model (undefined: every model). */
+function covered(coverage: EnforcedCoverage[], model: string | undefined): boolean {
+  return coverage.some(e => {
     if (e.included === undefined && e.excluded.length === 0) return true;
-    return models.every(m => m !== undefined && (e.included === undefined || e.included.includes(m)) && !e.excluded.includes(m));
+    if (model === undefined) return false;
+    return (e.included === undefined || e.included.includes(model)) && !e.excluded.includes(model);
   });
 }

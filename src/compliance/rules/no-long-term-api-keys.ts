@@ -1,5 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { IDENTITY_POLICY_TYPES, allowsAction, conditionValues, identityStatements } from '../private/iam';
+import { BEARER_TOKEN_ACTIONS } from '../private/bedrock-actions';
+import { IDENTITY_POLICY_TYPES } from '../private/iam';
+import { allowedBy, policySetOf } from '../private/policy-questions';
+import { probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM5: no long-term Bedrock API keys. */
@@ -9,8 +12,9 @@ export const NoLongTermApiKeys: BedrockRule = {
   info: 'The IAM resource allows creating or using long-term Amazon Bedrock API keys.',
   explanation: 'A long-term Bedrock API key is an IAM service-specific credential: a static bearer secret that does not expire with a session. ' +
     'Allow `iam:CreateServiceSpecificCredential` only with `iam:ServiceSpecificCredentialServiceName` not `bedrock.amazonaws.com`, and ' +
-    '`bedrock:CallWithBearerToken` only with `bedrock:BearerTokenType = SHORT_TERM`. Findings read `Bedrock-IAM5[Action::iam:CreateServiceSpecificCredential]` ' +
-    'or `Bedrock-IAM5[Action::bedrock:CallWithBearerToken]`.',
+    '`bedrock:CallWithBearerToken` only with `bedrock:BearerTokenType = SHORT_TERM`. The rule asks the policy, as IAM would, whether it allows a Bedrock credential for a user, and each ' +
+    'bearer-token action (`bedrock:`, `bedrock-mantle:`) with a long-term token. Findings name the statement: ' +
+    '`Bedrock-IAM5[Statement::1::Action::iam:CreateServiceSpecificCredential]`, `Bedrock-IAM5[Sid::Keys::Action::bedrock-mantle:CallWithBearerToken]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
   controls: {
@@ -23,17 +27,22 @@ export const NoLongTermApiKeys: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+    const set = policySetOf(res);
+    if (set.documents.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const scope = probeScopeOf(res.stack);
     const findings = new Set<string>();
-    for (const s of identityStatements(res)) {
-      if (allowsAction(s, 'iam:CreateServiceSpecificCredential')) {
-        const services = conditionValues(s, 'iam:ServiceSpecificCredentialServiceName', /^String(Equals|Like)$/);
-        if (services === undefined || services.some(v => /bedrock|\*/.test(v))) findings.add('Action::iam:CreateServiceSpecificCredential');
-      }
-      if (allowsAction(s, 'bedrock:CallWithBearerToken')) {
-        const types = conditionValues(s, 'bedrock:BearerTokenType', /^String(Equals|Like)$/);
-        if (types === undefined || types.some(t => t !== 'SHORT_TERM')) findings.add('Action::bedrock:CallWithBearerToken');
-      }
+    // Asked as IAM would: a Bedrock credential for any user, and each bearer-token action with a long-term token.
+    const requests = [
+      {
+        action: 'iam:CreateServiceSpecificCredential',
+        resource: `arn:aws:iam::${scope.account}:user/probe`,
+        context: { 'iam:ServiceSpecificCredentialServiceName': 'bedrock.amazonaws.com' },
+      },
+      ...BEARER_TOKEN_ACTIONS.map(b => ({ action: b.action, resource: '*', context: { [b.typeKey]: 'LONG_TERM' } })),
+    ];
+    for (const request of requests) {
+      for (const s of allowedBy(set, request)) findings.add(`${s.label}::Action::${request.action}`);
     }
-    return findings.size > 0 ? [...findings] : NagRuleCompliance.COMPLIANT;
+    return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
 };
