@@ -1,5 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
+import { modelReachOf } from '../private/model-reach';
 import { BedrockRule } from '../private/rule';
 import { hasPlaceholder } from '../private/values';
 
@@ -10,7 +11,10 @@ export const ApprovedGeographiesOnly: BedrockRule = {
   info: 'The resource names an inference profile of a geography, or a region, outside the approved geographies.',
   explanation: 'Data residency: prompts must be processed only in the pack\'s `approvedGeographies`. A profile prefix (`us.`, `apac.`, `global.`) must be ' +
     'an approved geography, and every Bedrock ARN must name a region of one (a region wildcard names every region). Bedrock resources must be ' +
-    'deployed in such a region. Findings read `Bedrock-MD2[Geography::us]` or `Bedrock-MD2[Region::us-east-1]`.',
+    'deployed in such a region. Findings read `Bedrock-MD2[Geography::us]` or `Bedrock-MD2[Region::us-east-1]`. IAM and endpoint policies ' +
+    'are also asked, as IAM would, whether they let an approved model be called directly in a region outside the geographies (a region ' +
+    'wildcard such as `us-*` or `*`) or through a profile of another geography: `Bedrock-MD2[Statement::1::Region::us-east-1]`, ' +
+    '`Bedrock-MD2[Sid::Invoke::Geography::us]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: MODEL_NAMING_TYPES,
   controls: {
@@ -38,6 +42,7 @@ export const ApprovedGeographiesOnly: BedrockRule = {
         findings.add(`Region::${ref.region}`);
       }
     }
+    modelReachOf(res, context).outside.forEach(f => findings.add(f));
     const deployedIn = res.stack.region;
     if ((res.type.startsWith('AWS::Bedrock::') || res.type.startsWith('Custom::Bedrock')) && deployedIn && !regions.includes(deployedIn)) {
       findings.add(`Region::${deployedIn}`);

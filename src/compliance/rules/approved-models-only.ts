@@ -1,5 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
+import { grantsModelDoor, modelReachOf } from '../private/model-reach';
 import { BedrockRule } from '../private/rule';
 
 /** MD1: only approved models are named. */
@@ -9,7 +10,10 @@ export const ApprovedModelsOnly: BedrockRule = {
   info: 'The resource names a model that is not on the governance profile\'s approved list.',
   explanation: 'Models are approved after a risk review (data use, licence, evaluation). Every place a model is named (inference profiles, agents, ' +
     'knowledge bases, data source parsers, prompt routers, prompts, flows, provisioned throughput, IAM and endpoint policies) must name one of the ' +
-    'pack\'s `approvedModels`; a wildcard model ID is not an approved model. The finding names the model, e.g. `Bedrock-MD1[anthropic.claude-v2:1]`.',
+    'pack\'s `approvedModels`; a wildcard model ID is not an approved model. The finding names the model, e.g. `Bedrock-MD1[anthropic.claude-v2:1]`. ' +
+    'IAM and endpoint policies are also asked, as IAM would, whether they let a model nobody approved through any model door (a wildcard ' +
+    'in any ARN segment, `Resource: "*"`, `NotResource`, the OpenAI-compatible endpoint without a `bedrock-mantle:Model` condition naming ' +
+    'approved models, Amazon Nova Act\'s own model): `Bedrock-MD1[Statement::1::Resource::*]`, `Bedrock-MD1[Sid::Mantle::Condition::bedrock-mantle:Model]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: MODEL_NAMING_TYPES,
   controls: {
@@ -25,8 +29,9 @@ export const ApprovedModelsOnly: BedrockRule = {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const refs = modelReferences(res, context.settings.knownGeographyPrefixes).filter(r => r.kind !== 'guardrail-profile');
-    if (refs.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
-    const unapproved = [...new Set(refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId))];
+    const reached = modelReachOf(res, context).unapproved;
+    if (refs.length === 0 && reached.length === 0 && !grantsModelDoor(res)) return NagRuleCompliance.NOT_APPLICABLE;
+    const unapproved = [...new Set([...refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId), ...reached])];
     return unapproved.length > 0 ? unapproved : NagRuleCompliance.COMPLIANT;
   },
 };

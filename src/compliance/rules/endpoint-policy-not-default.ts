@@ -1,16 +1,22 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { bedrockServiceOf, isInterfaceEndpoint } from './network-endpoints';
-import { statementsOf } from '../private/iam';
+import { INFERENCE_DOORS } from '../../private/inference-doors';
+import { documentVariants } from '../private/iam';
+import { allowedBy, policySetOfStatements } from '../private/policy-questions';
+import { FOREIGN_ACCOUNT, foundationModelArn, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** NW2: a Bedrock endpoint has its own policy, not the default allow-all. */
 export const EndpointPolicyNotDefault: BedrockRule = {
   id: 'NW2',
   name: 'EndpointPolicyNotDefault',
-  info: 'The Bedrock interface endpoint has no policy, or a policy that allows every action on every resource to every principal without a condition.',
+  info: 'The Bedrock interface endpoint has no policy, or a policy that lets a principal of another account, outside the organization, through.',
   explanation: 'An interface endpoint without a policy allows everything: any principal, from any account, can use it to reach any model. Give it a ' +
     'policy that limits principals (`aws:PrincipalOrgID` or `aws:PrincipalAccount`) and, for the runtime endpoint, the approved models ' +
-    '(`BedrockPrivateEndpoints` does).',
+    '(`BedrockPrivateEndpoints` does). The rule asks the policy, as IAM would, whether a principal of another account and organization ' +
+    'may use the endpoint\'s doors (for `bedrock-runtime`, `InvokeModel` and the rest of the inference catalogue; `bedrock-mantle`, ' +
+    '`bedrock-agent-runtime` and AgentCore likewise): `"*"`, `{ AWS: "*" }`, `bedrock:*` on `*`, or a condition that fences nothing are ' +
+    'reported, naming the statement: `Bedrock-NW2[Statement::1::Principal::outside]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::EC2::VPCEndpoint'],
   controls: {
@@ -22,15 +28,38 @@ export const EndpointPolicyNotDefault: BedrockRule = {
   },
   check(node, context) {
     const res = context.render(node);
-    if (!res || !isInterfaceEndpoint(res) || bedrockServiceOf(res) === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!res || !isInterfaceEndpoint(res)) return NagRuleCompliance.NOT_APPLICABLE;
+    const service = bedrockServiceOf(res);
+    if (service === undefined) return NagRuleCompliance.NOT_APPLICABLE;
     const document = res.properties.PolicyDocument;
     if (!document) return NagRuleCompliance.NON_COMPLIANT;
-    const allowAll = statementsOf(document, res.stack).some(s =>
-      s.effect === 'Allow' &&
-      (s.actions.includes('*') || s.notActions.length > 0) &&
-      (s.resources.includes('*') || s.notResources.length > 0) &&
-      (s.principal === '*' || s.principal?.AWS === '*') &&
-      Object.keys(s.conditions).length === 0);
-    return allowAll ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+    // Asked as IAM would: may a principal of another account, outside any organization, use the endpoint?
+    const scope = probeScopeOf(res.stack);
+    const set = policySetOfStatements(documentVariants(document, res.stack));
+    const outsider = { type: 'AWS' as const, id: `arn:aws:iam::${FOREIGN_ACCOUNT}:role/probe`, account: FOREIGN_ACCOUNT };
+    const outsiderContext = { 'aws:PrincipalAccount': FOREIGN_ACCOUNT, 'aws:PrincipalOrgID': 'o-probeforeign' };
+    const findings = new Set<string>();
+    for (const action of probeActionsOf(service)) {
+      const [prefix] = action.split(':');
+      const resources = ['*', foundationModelArn(scope.region, probeModelFor(service)), `arn:aws:${prefix}:${scope.region}:${scope.account}:probe/probe`];
+      for (const resource of resources) {
+        for (const s of allowedBy(set, { action, resource, principal: outsider, context: outsiderContext })) findings.add(`${s.label}::Principal::outside`);
+      }
+    }
+    return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
 };
+
+/** The actions an outsider would use through an endpoint of the service: its doors of the catalogue, or a read of its API. */
+function probeActionsOf(service: string): string[] {
+  const base = service.replace(/-fips$/, '');
+  const doors = INFERENCE_DOORS.filter(d => d.endpoint === base).map(d => d.action);
+  if (doors.length > 0) return doors;
+  if (base === 'bedrock-agent') return ['bedrock:GetKnowledgeBase', 'bedrock:StartIngestionJob'];
+  if (base === 'bedrock-agentcore') return ['bedrock-agentcore:InvokeAgentRuntime', 'bedrock-agentcore:InvokeGateway'];
+  return ['bedrock:GetFoundationModel', 'bedrock:CreateModelInvocationJob'];
+}
+
+function probeModelFor(service: string): string {
+  return service.startsWith('bedrock-runtime') ? 'anthropic.claude-sonnet-4-5-20250929-v1:0' : 'probe.unlisted-model-v1:0';
+}

@@ -1,8 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { isLoggingDestination } from '../private/app-facts';
-import { globMatches, statementsOf } from '../private/iam';
+import { statementsOf } from '../private/iam';
+import { decide } from '../private/policy-evaluator';
+import { FOREIGN_ACCOUNT, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
-import { isFalse, referenceOf, flatten } from '../private/values';
+import { referenceOf, flatten } from '../private/values';
 
 /** LG5: the bucket of invocation logs refuses requests without TLS. */
 export const LogBucketTlsOnly: BedrockRule = {
@@ -28,11 +30,15 @@ export const LogBucketTlsOnly: BedrockRule = {
       const ref = referenceOf(p.properties.Bucket);
       return ref ? ref.logicalId === res.logicalId : name !== undefined && flatten(p.properties.Bucket, res.stack) === name;
     });
-    const tlsOnly = policies.some(p => statementsOf(p.properties.PolicyDocument, res.stack).some(s =>
-      s.effect === 'Deny' &&
-      s.actions.some(a => globMatches(a, 's3:GetObject') && globMatches(a, 's3:PutObject')) &&
-      (s.principal === '*' || s.principal?.AWS === '*') &&
-      Object.entries(s.conditions).some(([op, keys]) => op === 'Bool' && (keys['aws:securetransport'] ?? []).some(isFalse))));
+    // Asked as S3 would: every caller's object reads and writes without TLS are explicitly denied.
+    const objects = [`<${res.logicalId}.Arn>/probe`, ...(name ? [`arn:aws:s3:::${name}/probe`] : [])];
+    const tlsOnly = policies.some(p => {
+      const statements = statementsOf(p.properties.PolicyDocument, res.stack);
+      return ['s3:GetObject', 's3:PutObject'].every(action => objects.some(resource =>
+        [FOREIGN_ACCOUNT, probeScopeOf(res.stack).account].every(account => decide(statements, {
+          action, resource, principal: { type: 'AWS', id: `arn:aws:iam::${account}:role/probe`, account }, context: { 'aws:SecureTransport': 'false' },
+        }) === 'explicit-deny')));
+    });
     return tlsOnly ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
 };

@@ -1,0 +1,146 @@
+import { RuleContext, RenderedResource } from './context';
+import { INVOKE_ACTIONS, documentVariants } from './iam';
+import { MODEL_DOORS, UNGOVERNED_DOORS } from './bedrock-actions';
+import { ProbeRequest, coversAction } from './policy-evaluator';
+import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
+import { UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { REGION_DATA } from '../../models/region-data.generated';
+
+/** A model that the probes use when the pack approves none: any real model ID serves. */
+const SAMPLE_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
+
+/**
+ * Where a policy lets a model be reached, by meaning (MD1, MD2, MD3): models nobody approved, regions
+ * and geographies outside the approved ones, global profiles. Each finding names the statement.
+ * Identity policies are asked as their principal; an endpoint policy as a principal of the account
+ * (and of the organization the policy names).
+ */
+export interface ModelReach {
+  /** MD1: an unapproved or ungoverned model reached */
+  readonly unapproved: string[];
+  /** MD2: a region or geography outside the approved ones */
+  readonly outside: string[];
+  /** MD3: a global profile or the region-less leg */
+  readonly global: string[];
+}
+
+const NONE: ModelReach = { unapproved: [], outside: [], global: [] };
+
+export function modelReachOf(res: RenderedResource, context: RuleContext): ModelReach {
+  return res.stack.memoize(`modelReach|${res.logicalId}`, () => computeReach(res, context));
+}
+
+function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
+  const asked = askedAs(res);
+  if (!asked) return NONE;
+  const { set, principal } = asked;
+  const statements = set.variants.flat().filter(s => s.effect === 'Allow');
+  const doors = MODEL_DOORS.filter(d => statements.some(s => coversAction(s, d.action)));
+  const ungoverned = UNGOVERNED_DOORS.filter(d => statements.some(s => coversAction(s, d.action)));
+  if (doors.length === 0 && ungoverned.length === 0) return NONE;
+  const scope = probeScopeOf(res.stack);
+  const settings = context.settings;
+  const patterns = [...new Set(statements.flatMap(s => s.resources))];
+  const withPrincipal = (r: ProbeRequest): ProbeRequest => principal ? { ...r, principal: principal.principal, context: { ...principal.context, ...r.context } } : r;
+  const ask = (request: ProbeRequest, found: Set<string>, what: (label: string, element: string) => string) => {
+    for (const s of allowedBy(set, withPrincipal(request))) found.add(what(s.label, grantingElement(s, request.resource)));
+  };
+  const unapproved = new Set<string>();
+  const outside = new Set<string>();
+  const global = new Set<string>();
+  if (settings.approvedModels !== undefined) {
+    for (const door of doors) {
+      for (const request of unlistedModelRequests(door, scope, patterns)) {
+        ask(request, unapproved, (label, element) => `${label}::${door.modelFence === 'model-key' ? `Condition::${door.modelKey}` : element}`);
+      }
+    }
+    for (const door of ungoverned) {
+      const [service] = door.action.split(':');
+      for (const resource of ['*', ...door.resourceTypes.map(t => `arn:aws:${service}:${scope.region}:${scope.account}:${t}/probe`)]) {
+        ask({ action: door.action, resource }, unapproved, label => `${label}::Action::${door.action}`);
+      }
+    }
+  }
+  const models = settings.approvedModels ?? [SAMPLE_MODEL];
+  const invokeDoors = doors.filter(d => d.modelFence === 'model-resource');
+  if (settings.approvedGeographyPrefixes !== undefined) {
+    const approvedRegions = settings.approvedRegions ?? [];
+    const regions = [UNLISTED_REGION, ...outsideRegions(approvedRegions)];
+    const geographies = Object.keys(REGION_DATA.geographies).filter(g => !settings.approvedGeographyPrefixes!.includes(g) && g !== 'global');
+    for (const door of invokeDoors) {
+      for (const model of models) {
+        for (const region of regions) {
+          ask({ action: door.action, resource: foundationModelArn(region, model) }, outside, label => `${label}::Region::${region}`);
+        }
+        for (const g of geographies) {
+          const source = REGION_DATA.geographies[g].sourceRegions[0];
+          ask({ action: door.action, resource: profileArn(source, scope.account, `${g}.${model}`) }, outside, label => `${label}::Geography::${g}`);
+        }
+      }
+    }
+  }
+  if (settings.dataResidency) {
+    for (const door of invokeDoors.filter(d => INVOKE_ACTIONS.includes(d.action))) {
+      for (const model of models) {
+        const globalProfile = profileArn(scope.region, scope.account, `global.${model}`);
+        ask({ action: door.action, resource: globalProfile }, global, label => `${label}::Profile::global`);
+        ask({ action: door.action, resource: `arn:aws:bedrock:::foundation-model/${model}`, context: { 'bedrock:InferenceProfileArn': globalProfile } },
+          global, label => `${label}::RegionlessModel`);
+      }
+    }
+  }
+  return { unapproved: [...unapproved].sort(), outside: [...outside].sort(), global: [...global].sort() };
+}
+
+/** One real region of every geography outside the approved regions (so a wildcard like `us-*` is caught too). */
+function outsideRegions(approved: string[]): string[] {
+  const out = new Set<string>();
+  for (const [prefix, g] of Object.entries(REGION_DATA.geographies)) {
+    if (prefix === 'global') continue;
+    const region = g.sourceRegions.find(r => !approved.includes(r));
+    if (region) out.add(region);
+  }
+  return [...out].sort();
+}
+
+interface AskedAs {
+  readonly set: PolicySet;
+  readonly principal?: { principal: ProbeRequest['principal']; context: Record<string, string> };
+}
+
+/** The policy set of an identity resource, or of an endpoint policy asked as a principal of the account and organization. */
+function askedAs(res: RenderedResource): AskedAs | undefined {
+  if (res.type !== 'AWS::EC2::VPCEndpoint') {
+    const set = policySetOf(res);
+    return set.documents.length > 0 ? { set } : undefined;
+  }
+  const document = res.properties.PolicyDocument;
+  if (!document || typeof document !== 'object') return undefined;
+  const variants = documentVariants(document, res.stack);
+  const account = probeScopeOf(res.stack).account;
+  return {
+    set: policySetOfStatements(variants),
+    principal: {
+      principal: { type: 'AWS', id: `arn:aws:iam::${account}:role/probe`, account },
+      context: ownPrincipalContext(variants.flat(), account),
+    },
+  };
+}
+
+/** The context of a principal of the account, in the organization and organizational unit the policy names (if it names one). */
+export function ownPrincipalContext(statements: ReturnType<typeof documentVariants>[number], account: string): Record<string, string> {
+  const first = (key: string) => statements.flatMap(s => Object.values(s.conditions).flatMap(keys => keys[key] ?? [])).find(v => !/[*?]/.test(v));
+  const context: Record<string, string> = { 'aws:PrincipalAccount': account };
+  const org = first('aws:principalorgid');
+  if (org) context['aws:PrincipalOrgID'] = org;
+  const path = first('aws:principalorgpaths');
+  if (path) context['aws:PrincipalOrgPaths'] = path;
+  return context;
+}
+
+/** Whether an identity or endpoint policy has an Allow statement for a model door (MD1 applies to it). */
+export function grantsModelDoor(res: RenderedResource): boolean {
+  const asked = askedAs(res);
+  return asked !== undefined && asked.set.variants.flat()
+    .some(s => s.effect === 'Allow' && [...MODEL_DOORS, ...UNGOVERNED_DOORS].some(d => coversAction(s, d.action)));
+}
