@@ -10,12 +10,43 @@ function policy(stack: Stack, id: string, statements: unknown[], extra: Partial<
 }
 
 describe('Bedrock-IAM1 NoBedrockAdminAccess', () => {
-  test('invoke and read actions, and the logging configuration API: compliant', () => {
+  test('invoke and read actions, a Deny, and the logging API for the control plane only: compliant', () => {
     const stack = stackIn(REGION);
     policy(stack, 'Invoke', [{ Effect: 'Allow', Action: ['bedrock:InvokeModel*', 'bedrock:Get*', 'bedrock:List*'], Resource: PROFILE_ARN }]);
-    policy(stack, 'Logging', [{ Effect: 'Allow', Action: 'bedrock:PutModelInvocationLoggingConfiguration', Resource: '*' }]);
     policy(stack, 'DenyAll', [{ Effect: 'Deny', Action: 'bedrock:*', Resource: '*' }]);
+    const controlPlane = new iam.CfnRole(stack, 'ControlPlane', {
+      path: '/bedrock-landing-zone/',
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    });
+    new iam.CfnPolicy(stack, 'ControlPlanePolicy', {
+      policyName: 'cp', roles: [controlPlane.ref],
+      policyDocument: { Statement: [{ Effect: 'Allow', Action: ['bedrock:PutModelInvocationLoggingConfiguration', 'bedrock:DeleteModelInvocationLoggingConfiguration'], Resource: '*' }] },
+    });
     expect(bedrockFindings(stack, {}, 'IAM1')).toEqual([]);
+  });
+
+  test('the governance switches for any other principal, a control-plane path assumed by others, a Deny that lets one through: reported', () => {
+    const stack = stackIn(REGION);
+    policy(stack, 'Logging', [{ Effect: 'Allow', Action: 'bedrock:PutModelInvocationLoggingConfiguration', Resource: '*' }]);
+    policy(stack, 'Wildcard', [{ Sid: 'Off', Effect: 'Allow', Action: 'bedrock:*Enforced*', Resource: '*' }]);
+    policy(stack, 'DenyElse', [
+      { Effect: 'Allow', Action: 'bedrock:*', Resource: '*' },
+      { Effect: 'Deny', NotAction: ['bedrock:DeleteModelInvocationLoggingConfiguration'], Resource: '*' },
+    ]);
+    const impostor = new iam.CfnRole(stack, 'Impostor', {
+      path: '/bedrock-landing-zone/',
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' }] },
+    });
+    new iam.CfnPolicy(stack, 'ImpostorPolicy', {
+      policyName: 'i', roles: [impostor.ref],
+      policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:PutAccountDataRetention', Resource: '*' }] },
+    });
+    expect(bedrockFindings(stack, {}, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Sid::Off::Action::bedrock:*Enforced*] @ Stack/Wildcard',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:*] @ Stack/DenyElse',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:PutAccountDataRetention] @ Stack/ImpostorPolicy',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:PutModelInvocationLoggingConfiguration] @ Stack/Logging',
+    ]);
   });
 
   test('wildcards covering administration, administrative actions, AmazonBedrockFullAccess (literal or Fn::Join): reported', () => {
@@ -30,13 +61,13 @@ describe('Bedrock-IAM1 NoBedrockAdminAccess', () => {
     });
     new iam.CfnUser(stack, 'User', { policies: [{ policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:Put*', Resource: '*' }] } }] });
     expect(bedrockFindings(stack, {}, 'IAM1')).toEqual([
-      'Bedrock-IAM1[Action::*] @ Stack/Star',
-      'Bedrock-IAM1[Action::bedrock:*] @ Stack/BedrockStar',
-      'Bedrock-IAM1[Action::bedrock:CreateFoundationModelAgreement] @ Stack/ModelAccess',
-      'Bedrock-IAM1[Action::bedrock:Delete*] @ Stack/DeleteStar',
-      'Bedrock-IAM1[Action::bedrock:Put*] @ Stack/User',
-      'Bedrock-IAM1[Action::bedrock:PutFoundationModelEntitlement] @ Stack/ModelAccess',
       'Bedrock-IAM1[Policy::AmazonBedrockFullAccess] @ Stack/FullAccess',
+      'Bedrock-IAM1[Statement::1::Action::*] @ Stack/Star',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:*] @ Stack/BedrockStar',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:CreateFoundationModelAgreement] @ Stack/ModelAccess',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:Delete*] @ Stack/DeleteStar',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:Put*] @ Stack/User',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:PutFoundationModelEntitlement] @ Stack/ModelAccess',
     ]);
   });
 });
@@ -62,11 +93,11 @@ describe('Bedrock-IAM2 InvokeGrantsScoped', () => {
     policy(stack, 'NotResource', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', NotResource: PROFILE_ARN }]);
     policy(stack, 'Vendor', [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/anthropic.*` }]);
     expect(bedrockFindings(stack, {}, 'IAM2')).toEqual([
-      'Bedrock-IAM2[NotResource] @ Stack/NotResource',
-      'Bedrock-IAM2[Resource::*] @ Stack/Star',
-      `Bedrock-IAM2[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${SONNET_45}] @ Stack/AnyRegion`,
-      `Bedrock-IAM2[Resource::arn:aws:bedrock:${REGION}::foundation-model/*] @ Stack/AllModels`,
-      `Bedrock-IAM2[Resource::arn:aws:bedrock:${REGION}::foundation-model/anthropic.*] @ Stack/Vendor`,
+      'Bedrock-IAM2[Statement::1::NotResource] @ Stack/NotResource',
+      'Bedrock-IAM2[Statement::1::Resource::*] @ Stack/Star',
+      `Bedrock-IAM2[Statement::1::Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${SONNET_45}] @ Stack/AnyRegion`,
+      `Bedrock-IAM2[Statement::1::Resource::arn:aws:bedrock:${REGION}::foundation-model/*] @ Stack/AllModels`,
+      `Bedrock-IAM2[Statement::1::Resource::arn:aws:bedrock:${REGION}::foundation-model/anthropic.*] @ Stack/Vendor`,
     ]);
   });
 });
@@ -94,7 +125,7 @@ describe('Bedrock-IAM3 InvokeRequiresGuardrail', () => {
       assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
       policies: [{ policyName: 'p', policyDocument: { Statement: [invoke()] } }],
     });
-    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3 @ Stack/Inline', 'Bedrock-IAM3 @ Stack/Unguarded']);
+    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3[Statement::1::Guardrail::none] @ Stack/Inline', 'Bedrock-IAM3[Statement::1::Guardrail::none] @ Stack/Unguarded']);
     expect(bedrockFindings(stack, { requireGuardrailOnInvoke: false }, 'IAM3')).toEqual([]);
   });
 
@@ -111,7 +142,7 @@ describe('Bedrock-IAM3 InvokeRequiresGuardrail', () => {
     });
     const elsewhere = new Stack(stack.node.root, 'Elsewhere', { env: { account: '222222222222', region: REGION } });
     policy(elsewhere, 'Sonnet', [invoke()]);
-    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3 @ Elsewhere/Sonnet', 'Bedrock-IAM3 @ Stack/Haiku']);
+    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3[Statement::1::Guardrail::none] @ Elsewhere/Sonnet', 'Bedrock-IAM3[Statement::1::Guardrail::none] @ Stack/Haiku']);
   });
 
   test('a grant on embedding models only needs no guardrail: an embedding call has no text to filter', () => {
@@ -122,7 +153,7 @@ describe('Bedrock-IAM3 InvokeRequiresGuardrail', () => {
       Action: 'bedrock:InvokeModel',
       Resource: [`arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}`, `arn:aws:bedrock:${REGION}::foundation-model/${SONNET_45}`],
     }]);
-    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3 @ Stack/Mixed']);
+    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual(['Bedrock-IAM3[Statement::1::Guardrail::none] @ Stack/Mixed']);
   });
 });
 
@@ -147,7 +178,7 @@ describe('Bedrock-IAM4 ServiceRoleConfusedDeputy', () => {
     const stack = stackIn(REGION);
     new iam.CfnRole(stack, 'None', { assumeRolePolicyDocument: trust() });
     new iam.CfnRole(stack, 'AccountOnly', { assumeRolePolicyDocument: trust({ StringEquals: { 'aws:SourceAccount': ACCOUNT } }, Fn.join('', ['bedrock.', stack.urlSuffix])) });
-    expect(bedrockFindings(stack, {}, 'IAM4')).toEqual(['Bedrock-IAM4 @ Stack/AccountOnly', 'Bedrock-IAM4 @ Stack/None']);
+    expect(bedrockFindings(stack, {}, 'IAM4')).toEqual(['Bedrock-IAM4[Statement::1] @ Stack/AccountOnly', 'Bedrock-IAM4[Statement::1] @ Stack/None']);
   });
 });
 
@@ -175,9 +206,9 @@ describe('Bedrock-IAM5 NoLongTermApiKeys', () => {
     }]);
     policy(stack, 'Bearer', [{ Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' }]);
     expect(bedrockFindings(stack, {}, 'IAM5')).toEqual([
-      'Bedrock-IAM5[Action::bedrock:CallWithBearerToken] @ Stack/Bearer',
-      'Bedrock-IAM5[Action::iam:CreateServiceSpecificCredential] @ Stack/Create',
-      'Bedrock-IAM5[Action::iam:CreateServiceSpecificCredential] @ Stack/CreateBedrock',
+      'Bedrock-IAM5[Statement::1::Action::bedrock:CallWithBearerToken] @ Stack/Bearer',
+      'Bedrock-IAM5[Statement::1::Action::iam:CreateServiceSpecificCredential] @ Stack/Create',
+      'Bedrock-IAM5[Statement::1::Action::iam:CreateServiceSpecificCredential] @ Stack/CreateBedrock',
     ]);
   });
 });

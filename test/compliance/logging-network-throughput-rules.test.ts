@@ -37,7 +37,7 @@ describe('Bedrock-LG1 InvocationLoggingConfigured', () => {
     new iam.CfnManagedPolicy(stack, 'Invoke', { policyDocument: { Statement: [INVOKE] } });
     new iam.CfnManagedPolicy(stack, 'ReadOnly', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:List*', Resource: '*' }] } });
     logging(new Stack(stack.node.root, 'Ireland', { env: { account: ACCOUNT, region: 'eu-west-1' } }), { s3Config: { bucketName: 'b' }, textDataDeliveryEnabled: true });
-    expect(bedrockFindings(stack, {}, 'LG1')).toEqual(['Bedrock-LG1 @ Stack/Invoke']);
+    expect(bedrockFindings(stack, {}, 'LG1')).toEqual(['Bedrock-LG1[Statement::1] @ Stack/Invoke']);
     expect(bedrockFindings(stack, { governedAccounts: ['999999999999'] }, 'LG1')).toEqual([]);
   });
 });
@@ -127,7 +127,7 @@ describe('Bedrock-NW1 RuntimeEndpointPrivateDns and NW2 EndpointPolicyNotDefault
     endpoint(stack, 'AllowAll', vpc, 'bedrock-agent', { policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } });
     new ec2.CfnVPCEndpoint(stack, 'S3', { vpcId: vpc.ref, serviceName: `com.amazonaws.${REGION}.s3` });
     expect(bedrockFindings(stack, {}, 'NW1')).toEqual(['Bedrock-NW1 @ Stack/Fn', 'Bedrock-NW1 @ Stack/NoDns']);
-    expect(bedrockFindings(stack, {}, 'NW2')).toEqual(['Bedrock-NW2 @ Stack/AllowAll', 'Bedrock-NW2 @ Stack/DefaultPolicy']);
+    expect(bedrockFindings(stack, {}, 'NW2')).toEqual(['Bedrock-NW2 @ Stack/DefaultPolicy', 'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/AllowAll']);
   });
 });
 

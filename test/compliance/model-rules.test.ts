@@ -53,6 +53,8 @@ describe('Bedrock-MD1 ApprovedModelsOnly', () => {
     });
     expect(bedrockFindings(stack, APPROVED, 'MD1')).toEqual([
       'Bedrock-MD1[*] @ Stack/Wildcard',
+      // By meaning: the statement lets every model of the region through.
+      `Bedrock-MD1[Statement::1::Resource::arn:aws:bedrock:${REGION}::foundation-model/*] @ Stack/Wildcard`,
       'Bedrock-MD1[amazon.nova-pro-v1:0] @ Stack/Throughput',
       'Bedrock-MD1[anthropic.claude-v2:1] @ Stack/Agent',
       'Bedrock-MD1[meta.llama3-8b-instruct-v1:0] @ Stack/Router',

@@ -67,16 +67,31 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
     const approvedRegions = settings.approvedRegions ?? [];
     const regions = [UNLISTED_REGION, ...outsideRegions(approvedRegions)];
     const geographies = Object.keys(REGION_DATA.geographies).filter(g => !settings.approvedGeographyPrefixes!.includes(g) && g !== 'global');
+    // Per statement: the regions and geographies outside that it lets a model be called in; every one of them reads `*`.
+    const byStatement = new Map<string, { regions: Set<string>; geographies: Set<string> }>();
+    const note = (label: string, kind: 'regions' | 'geographies', value: string) => {
+      const entry = byStatement.get(label) ?? { regions: new Set<string>(), geographies: new Set<string>() };
+      entry[kind].add(value);
+      byStatement.set(label, entry);
+    };
     for (const door of invokeDoors) {
       for (const model of models) {
         for (const region of regions) {
-          ask({ action: door.action, resource: foundationModelArn(region, model) }, outside, label => `${label}::Region::${region}`);
+          for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: foundationModelArn(region, model) }))) note(s.label, 'regions', region);
         }
         for (const g of geographies) {
           const source = REGION_DATA.geographies[g].sourceRegions[0];
-          ask({ action: door.action, resource: profileArn(source, scope.account, `${g}.${model}`) }, outside, label => `${label}::Geography::${g}`);
+          for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: profileArn(source, scope.account, `${g}.${model}`) }))) {
+            note(s.label, 'geographies', g);
+          }
         }
       }
+    }
+    for (const [label, entry] of byStatement) {
+      if (entry.regions.has(UNLISTED_REGION)) outside.add(`${label}::Region::*`);
+      else entry.regions.forEach(r => outside.add(`${label}::Region::${r}`));
+      if (entry.geographies.size === geographies.length) outside.add(`${label}::Geography::*`);
+      else entry.geographies.forEach(g => outside.add(`${label}::Geography::${g}`));
     }
   }
   if (settings.dataResidency) {
