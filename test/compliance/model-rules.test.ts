@@ -91,7 +91,7 @@ describe('Bedrock-MD2 ApprovedGeographiesOnly', () => {
     new bedrock.CfnAgent(us, 'Agent', { agentName: 'a', foundationModel: SONNET_45 });
     expect(bedrockFindings(stack, EU_ONLY, 'MD2')).toEqual([
       'Bedrock-MD2[Geography::us] @ Stack/Agent',
-      'Bedrock-MD2[Region::*] @ Stack/Policy',
+      // The region wildcard is behind the EU profile's fence: asked as IAM would, it reaches no region outside.
       'Bedrock-MD2[Region::us-east-1] @ Stack/Policy',
       'Bedrock-MD2[Region::us-east-1] @ Virginia/Agent',
     ]);
@@ -116,6 +116,7 @@ describe('Bedrock-MD3 NoGlobalProfileUnderResidency', () => {
       `Bedrock-MD3[Profile::global.${SONNET_45}] @ Stack/Global`,
       'Bedrock-MD3[Profile::global.guardrail.v1:0] @ Stack/Guardrail',
       `Bedrock-MD3[RegionlessModel::${SONNET_45}] @ Stack/Policy`,
+      'Bedrock-MD3[Statement::1::RegionlessModel] @ Stack/Policy',
     ]);
     expect(bedrockFindings(stack, { dataResidency: false }, 'MD3')).toEqual([]);
   });

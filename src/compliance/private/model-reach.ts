@@ -3,7 +3,7 @@ import { INVOKE_ACTIONS, documentVariants } from './iam';
 import { MODEL_DOORS, UNGOVERNED_DOORS } from './bedrock-actions';
 import { ProbeRequest, coversAction } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
-import { UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
 import { REGION_DATA } from '../../models/region-data.generated';
 
 /** A model that the probes use when the pack approves none: any real model ID serves. */
@@ -43,8 +43,9 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   const patterns = [...new Set(statements.flatMap(s => s.resources))];
   const withPrincipal = (r: ProbeRequest): ProbeRequest => principal ? { ...r, principal: principal.principal, context: { ...principal.context, ...r.context } } : r;
   const ask = (request: ProbeRequest, found: Set<string>, what: (label: string, element: string) => string) => {
-    for (const s of allowedBy(set, withPrincipal(request))) found.add(what(s.label, grantingElement(s, request.resource)));
+    for (const s of allowedBy(set, withPrincipal(request), decided)) found.add(what(s.label, grantingElement(s, request.resource)));
   };
+  const decided = principal ? [...MODEL_KEYS, ...PRINCIPAL_KEYS] : MODEL_KEYS;
   const unapproved = new Set<string>();
   const outside = new Set<string>();
   const global = new Set<string>();
@@ -77,12 +78,13 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
     for (const door of invokeDoors) {
       for (const model of models) {
         for (const region of regions) {
-          for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: foundationModelArn(region, model) }))) note(s.label, 'regions', region);
+          for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: foundationModelArn(region, model) }), decided)) note(s.label, 'regions', region);
         }
         for (const g of geographies) {
-          const source = REGION_DATA.geographies[g].sourceRegions[0];
-          for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: profileArn(source, scope.account, `${g}.${model}`) }))) {
-            note(s.label, 'geographies', g);
+          for (const source of [UNLISTED_REGION, ...REGION_DATA.geographies[g].sourceRegions]) {
+            for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: profileArn(source, scope.account, `${g}.${model}`) }), decided)) {
+              note(s.label, 'geographies', g);
+            }
           }
         }
       }
@@ -107,15 +109,10 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   return { unapproved: [...unapproved].sort(), outside: [...outside].sort(), global: [...global].sort() };
 }
 
-/** One real region of every geography outside the approved regions (so a wildcard like `us-*` is caught too). */
+/** Every region the region data knows that is outside the approved ones (so a wildcard like `us-*` is caught too). */
 function outsideRegions(approved: string[]): string[] {
-  const out = new Set<string>();
-  for (const [prefix, g] of Object.entries(REGION_DATA.geographies)) {
-    if (prefix === 'global') continue;
-    const region = g.sourceRegions.find(r => !approved.includes(r));
-    if (region) out.add(region);
-  }
-  return [...out].sort();
+  const all = Object.values(REGION_DATA.geographies).flatMap(g => [...g.sourceRegions, ...g.destinationRegions]);
+  return [...new Set(all)].filter(r => !approved.includes(r)).sort();
 }
 
 interface AskedAs {

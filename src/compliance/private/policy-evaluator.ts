@@ -24,6 +24,12 @@ export interface ProbeRequest {
   readonly context?: Record<string, string | string[] | undefined>;
   /** The caller, for resource policies (endpoint, trust and bucket policies) */
   readonly principal?: ProbePrincipal;
+  /**
+   * The condition keys the question is about. A key outside this list that the context does not
+   * give is one the caller can satisfy (a guardrail it names, the endpoint it comes through): it
+   * counts as met in an Allow and as not met in a Deny. Undefined: every key is decided by the context.
+   */
+  readonly decidedKeys?: string[];
 }
 
 export interface ProbePrincipal {
@@ -77,7 +83,8 @@ function matchesStatement(s: Statement, request: ProbeRequest, context: Context)
   if (!matchesAction(s, request.action)) return false;
   if (!matchesResource(s, request.resource, context)) return false;
   if (request.principal !== undefined && !matchesPrincipal(s, request.principal)) return false;
-  return matchesConditions(s, context, deny);
+  const decided = request.decidedKeys === undefined ? undefined : new Set(request.decidedKeys.map(k => k.toLowerCase()));
+  return matchesConditions(s, context, deny, decided);
 }
 
 /** Whether a statement's Action (or NotAction) covers an action, whatever its effect, resources and conditions. */
@@ -132,7 +139,20 @@ function normalize(value: string): string {
   return value.replace(/<AWS::Partition>/g, 'aws');
 }
 
+const compiled = new Map<string, RegExp>();
+
 function globRegExp(pattern: string, flags: string): RegExp {
+  const key = `${flags}|${pattern}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = compileGlob(pattern, flags);
+    if (compiled.size > 50_000) compiled.clear();
+    compiled.set(key, re);
+  }
+  return re;
+}
+
+function compileGlob(pattern: string, flags: string): RegExp {
   const body = pattern.split('').map(c => c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
   return new RegExp(`^${body}$`, flags + 's');
 }
@@ -175,10 +195,11 @@ function principalListMatches(element: unknown, principal: ProbePrincipal): bool
   return false;
 }
 
-function matchesConditions(s: Statement, context: Context, deny: boolean): boolean {
+function matchesConditions(s: Statement, context: Context, deny: boolean, decided: Set<string> | undefined): boolean {
   for (const [operator, keys] of Object.entries(s.conditions)) {
     for (const [key, values] of Object.entries(keys)) {
-      const met = conditionMet(operator, key, values, context);
+      const free = decided !== undefined && !decided.has(key.toLowerCase()) && !context.has(key.toLowerCase());
+      const met = free ? 'unknown' : conditionMet(operator, key, values, context);
       if (met === 'unknown') {
         if (deny) return false;
         continue;

@@ -42,8 +42,13 @@ export function setAllows(set: PolicySet, request: ProbeRequest): boolean {
   return set.variants.some(v => decide(v, request) === 'allow');
 }
 
-/** The Allow statements that let the request through, in any variant. */
-export function allowedBy(set: PolicySet, request: ProbeRequest): Statement[] {
+/**
+ * The Allow statements that let the request through, in any variant. `decidedKeys` are the condition
+ * keys the question is about; a condition on any other key that the request does not give is one the
+ * caller can meet (see ProbeRequest.decidedKeys).
+ */
+export function allowedBy(set: PolicySet, request: ProbeRequest, decidedKeys?: string[]): Statement[] {
+  if (decidedKeys !== undefined) request = { ...request, decidedKeys: [...(request.decidedKeys ?? []), ...decidedKeys] };
   const out = new Map<string, Statement>();
   for (const v of set.variants) for (const s of allowingStatements(v, request)) out.set(JSON.stringify(s), s);
   return [...out.values()];

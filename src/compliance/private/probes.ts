@@ -82,3 +82,14 @@ export function modelIdOfArn(arn: string): { kind: 'foundation-model' | 'inferen
   const m = /^arn:[^:]*:bedrock:([^:]*):[^:]*:(foundation-model|inference-profile)\/(.+)$/.exec(arn.replace(/<AWS::Partition>/g, 'aws'));
   return m ? { kind: m[2] as 'foundation-model' | 'inference-profile', region: m[1], id: m[3] } : undefined;
 }
+
+/**
+ * The condition keys each question is about (see ProbeRequest.decidedKeys): any other condition is
+ * one the caller can meet, so it neither fences an Allow nor triggers a Deny.
+ */
+export const MODEL_KEYS = ['bedrock:InferenceProfileArn', 'bedrock-mantle:Model'];
+export const GUARDRAIL_KEYS = ['bedrock:GuardrailIdentifier', 'bedrock:InferenceProfileArn'];
+export const PRINCIPAL_KEYS = ['aws:PrincipalAccount', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalArn',
+  'aws:PrincipalIsAWSService', 'aws:PrincipalServiceName', 'aws:PrincipalType', 'aws:userid', 'aws:username'];
+export const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
+export const API_KEY_KEYS = ['iam:ServiceSpecificCredentialServiceName', 'bedrock:BearerTokenType', 'bedrock-mantle:BearerTokenType'];

@@ -1,8 +1,11 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
+import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { modelReachOf } from '../private/model-reach';
 import { BedrockRule } from '../private/rule';
 import { hasPlaceholder } from '../private/values';
+
+const POLICY_TYPES = [...IDENTITY_POLICY_TYPES, 'AWS::EC2::VPCEndpoint'];
 
 /** MD2: models are reached only in approved geographies. */
 export const ApprovedGeographiesOnly: BedrockRule = {
@@ -37,7 +40,8 @@ export const ApprovedGeographiesOnly: BedrockRule = {
       if (ref.region === '') {
         if (!prefixes.includes('global')) findings.add('Region::unspecified');
       } else if (ref.region.includes('*') || ref.region.includes('?')) {
-        findings.add(`Region::${ref.region}`);
+        // In a policy, what a region wildcard lets through is asked below (a profile fence may hold it to the geography).
+        if (!POLICY_TYPES.includes(res.type)) findings.add(`Region::${ref.region}`);
       } else if (!regions.includes(ref.region)) {
         findings.add(`Region::${ref.region}`);
       }

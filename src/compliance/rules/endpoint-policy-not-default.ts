@@ -3,7 +3,7 @@ import { bedrockServiceOf, isInterfaceEndpoint } from './network-endpoints';
 import { INFERENCE_DOORS } from '../../private/inference-doors';
 import { documentVariants } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, foundationModelArn, probeScopeOf } from '../private/probes';
+import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, foundationModelArn, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** NW2: a Bedrock endpoint has its own policy, not the default allow-all. */
@@ -43,7 +43,7 @@ export const EndpointPolicyNotDefault: BedrockRule = {
       const [prefix] = action.split(':');
       const resources = ['*', foundationModelArn(scope.region, probeModelFor(service)), `arn:aws:${prefix}:${scope.region}:${scope.account}:probe/probe`];
       for (const resource of resources) {
-        for (const s of allowedBy(set, { action, resource, principal: outsider, context: outsiderContext })) findings.add(`${s.label}::Principal::outside`);
+        for (const s of allowedBy(set, { action, resource, principal: outsider, context: outsiderContext }, PRINCIPAL_KEYS)) findings.add(`${s.label}::Principal::outside`);
       }
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;

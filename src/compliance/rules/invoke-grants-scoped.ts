@@ -4,7 +4,7 @@ import { IDENTITY_POLICY_TYPES, conditionValues } from '../private/iam';
 import { splitGeography } from '../private/models';
 import { coversAction } from '../private/policy-evaluator';
 import { allowedBy, grantingElement, policySetOf } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from '../private/probes';
+import { FOREIGN_ACCOUNT, MODEL_KEYS, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM2: invoke grants name models, not `*`, and use a region wildcard only behind a profile fence that fences. */
@@ -40,7 +40,7 @@ export const InvokeGrantsScoped: BedrockRule = {
     const findings = new Set<string>();
     for (const door of MODEL_DOORS) {
       for (const request of unlistedModelRequests(door, scope, patterns)) {
-        for (const s of allowedBy(set, request)) {
+        for (const s of allowedBy(set, request, MODEL_KEYS)) {
           findings.add(`${s.label}::${door.modelFence === 'model-key' ? `Condition::${door.modelKey}` : grantingElement(s, request.resource)}`);
         }
       }
@@ -48,9 +48,9 @@ export const InvokeGrantsScoped: BedrockRule = {
       // A named model reached directly in a region nobody named, or through a profile nobody named.
       for (const model of models) {
         const resource = foundationModelArn(UNLISTED_REGION, model);
-        for (const s of allowedBy(set, { action: door.action, resource })) findings.add(`${s.label}::${grantingElement(s, resource)}`);
+        for (const s of allowedBy(set, { action: door.action, resource }, MODEL_KEYS)) findings.add(`${s.label}::${grantingElement(s, resource)}`);
         const foreignProfile = profileArn(UNLISTED_REGION, FOREIGN_ACCOUNT, `probe.${model}`);
-        for (const s of allowedBy(set, { action: door.action, resource, context: { 'bedrock:InferenceProfileArn': foreignProfile } })) {
+        for (const s of allowedBy(set, { action: door.action, resource, context: { 'bedrock:InferenceProfileArn': foreignProfile } }, MODEL_KEYS)) {
           const fenced = conditionValues(s, 'bedrock:InferenceProfileArn') !== undefined;
           findings.add(`${s.label}::${fenced ? 'Condition::bedrock:InferenceProfileArn' : grantingElement(s, resource)}`);
         }

@@ -6,7 +6,7 @@ import { IDENTITY_POLICY_TYPES, Statement, conditionValues, isBedrockServiceRole
 import { splitGeography } from '../private/models';
 import { ProbeRequest, coversAction } from '../private/policy-evaluator';
 import { allowedBy, policySetOf, PolicySet } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, UNLISTED_MODEL, foundationModelArn, modelIdOfArn, probeScopeOf, witnesses } from '../private/probes';
+import { FOREIGN_ACCOUNT, GUARDRAIL_KEYS, UNLISTED_MODEL, foundationModelArn, modelIdOfArn, probeScopeOf, witnesses } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM3: invoke grants require a guardrail, unless the account's enforced guardrail covers the models where they are called. */
@@ -66,7 +66,7 @@ export const InvokeRequiresGuardrail: BedrockRule = {
         if (covered(coverageIn(call.region), call.model)) continue;
         for (const g of guardrails) {
           const probe = { ...request, context: { ...request.context, 'bedrock:GuardrailIdentifier': g.value } };
-          for (const s of allowedBy(set, probe)) g.found.add(s.label);
+          for (const s of allowedBy(set, probe, GUARDRAIL_KEYS)) g.found.add(s.label);
         }
       }
     }
@@ -76,7 +76,7 @@ export const InvokeRequiresGuardrail: BedrockRule = {
       const coverable = door.action.startsWith('bedrock:');
       if (coverable && covered(coverageIn(scope.region), undefined)) continue;
       for (const request of invokeRequestsOf(statements.filter(s => coversAction(s, door.action)), door.action, scope.region)) {
-        for (const s of allowedBy(set, request)) findings.add(`${s.label}::Action::${door.action}`);
+        for (const s of allowedBy(set, request, GUARDRAIL_KEYS)) findings.add(`${s.label}::Action::${door.action}`);
       }
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;

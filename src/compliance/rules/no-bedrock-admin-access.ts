@@ -42,7 +42,7 @@ export const NoBedrockAdminAccess: BedrockRule = {
     for (const action of actions) {
       const type = ADMIN_RESOURCE_TYPES[action];
       const resource = type ? `arn:aws:bedrock:${scope.region}:${scope.account}:${type}/probe` : '*';
-      for (const s of allowedBy(set, { action, resource })) {
+      for (const s of allowedBy(set, { action, resource }, [])) {
         findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action, actionMatches)}`);
       }
     }

@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BEARER_TOKEN_ACTIONS } from '../private/bedrock-actions';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { allowedBy, policySetOf } from '../private/policy-questions';
-import { probeScopeOf } from '../private/probes';
+import { API_KEY_KEYS, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM5: no long-term Bedrock API keys. */
@@ -41,7 +41,7 @@ export const NoLongTermApiKeys: BedrockRule = {
       ...BEARER_TOKEN_ACTIONS.map(b => ({ action: b.action, resource: '*', context: { [b.typeKey]: 'LONG_TERM' } })),
     ];
     for (const request of requests) {
-      for (const s of allowedBy(set, request)) findings.add(`${s.label}::Action::${request.action}`);
+      for (const s of allowedBy(set, request, API_KEY_KEYS)) findings.add(`${s.label}::Action::${request.action}`);
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { documentVariants, isBedrockService, servicePrincipals, statementsOf } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, UNLISTED_REGION, probeScopeOf } from '../private/probes';
+import { FOREIGN_ACCOUNT, SOURCE_KEYS, UNLISTED_REGION, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM4: a role that Bedrock assumes carries the confused-deputy conditions. */
@@ -42,7 +42,7 @@ export const ServiceRoleConfusedDeputy: BedrockRule = {
     ].map(context => ({ action: 'sts:AssumeRole', resource: '*', principal: bedrock, context }));
     const findings = new Set<string>();
     for (const request of requests) {
-      for (const s of allowedBy(policySetOfStatements(variants), request)) findings.add(s.label);
+      for (const s of allowedBy(policySetOfStatements(variants), request, SOURCE_KEYS)) findings.add(s.label);
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },

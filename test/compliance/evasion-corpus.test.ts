@@ -1,0 +1,307 @@
+import { CfnCondition, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { ACCOUNT, REGION, bedrockFindings } from './helpers';
+import { BedrockGovernanceChecksProps } from '../../src/compliance';
+import { Geography } from '../../src/models/geography';
+import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
+
+/**
+ * The evasion corpus: violations written as ordinary CloudFormation by a team that does not use the
+ * library's constructs, in the spellings IAM accepts, each of which the pack must flag with the right
+ * rule and a finding that names the statement; and correct policies, hand-written, that it must not.
+ * The pack runs with approved models, EU residency and logging where the case says so.
+ */
+
+const SETTINGS: BedrockGovernanceChecksProps = {
+  approvedModels: [SONNET_45, TITAN_EMBED_V2],
+  approvedGeographies: [Geography.EU],
+};
+const PROFILE = `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/eu.${SONNET_45}`;
+const MODEL = `arn:aws:bedrock:${REGION}::foundation-model/${SONNET_45}`;
+const GUARDRAIL = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abc123:2`;
+const GUARDED = { StringEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } };
+
+/** Invocation logging in the stack's account and region, as the logging construct renders it. */
+function withLogging(stack: Stack): void {
+  new CfnResource(stack, 'Logging', {
+    type: 'Custom::BedrockModelInvocationLogging',
+    properties: { ServiceToken: 'arn', LoggingConfig: { s3Config: { bucketName: 'logs' }, textDataDeliveryEnabled: true } },
+  });
+}
+
+/** One managed policy with the given statements; logging configured in its account and region. */
+function managedPolicy(statements: unknown[], extra: (stack: Stack) => void = () => undefined): Stack {
+  const stack = stackIn(REGION);
+  withLogging(stack);
+  new iam.CfnManagedPolicy(stack, 'Policy', { policyDocument: { Version: '2012-10-17', Statement: statements } });
+  extra(stack);
+  return stack;
+}
+
+function role(stack: Stack, id: string, managedPolicyArns: string[]): iam.CfnRole {
+  return new iam.CfnRole(stack, id, {
+    assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    managedPolicyArns,
+  });
+}
+
+const findings = (stack: Stack, rule: string, props: BedrockGovernanceChecksProps = SETTINGS) => bedrockFindings(stack, props, rule);
+
+describe('the cases the pack used to pass', () => {
+  test('InvokeModel on `foundation-model*` (no slash) and on `arn:aws:bedrock:eu-central-1:*:*`: IAM2', () => {
+    const stack = managedPolicy([
+      { Sid: 'NoSlash', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model*` },
+      { Sid: 'AnyAccount', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}:*:*` },
+    ]);
+    expect(findings(stack, 'IAM2')).toEqual([
+      `Bedrock-IAM2[Sid::AnyAccount::Resource::arn:aws:bedrock:${REGION}:*:*] @ Stack/Policy`,
+      `Bedrock-IAM2[Sid::NoSlash::Resource::arn:aws:bedrock:${REGION}::foundation-model*] @ Stack/Policy`,
+    ]);
+  });
+
+  test('AdministratorAccess, PowerUserAccess (literal or partition-joined ARN): IAM1', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    role(stack, 'Admin', ['arn:aws:iam::aws:policy/AdministratorAccess']);
+    role(stack, 'PowerUser', [Fn.join('', ['arn:', stack.partition, ':iam::aws:policy/PowerUserAccess'])]);
+    expect(findings(stack, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Policy::AdministratorAccess] @ Stack/Admin',
+      'Bedrock-IAM1[Policy::PowerUserAccess] @ Stack/PowerUser',
+    ]);
+  });
+
+  test('a workload role allowed to delete or overwrite the invocation logging configuration: IAM1', () => {
+    const stack = managedPolicy([
+      { Sid: 'Overwrite', Effect: 'Allow', Action: 'bedrock:PutModelInvocationLoggingConfiguration', Resource: '*' },
+      { Sid: 'Delete', Effect: 'Allow', Action: 'bedrock:*Logging*', Resource: '*' },
+    ]);
+    expect(findings(stack, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Sid::Delete::Action::bedrock:*Logging*] @ Stack/Policy',
+      'Bedrock-IAM1[Sid::Overwrite::Action::bedrock:PutModelInvocationLoggingConfiguration] @ Stack/Policy',
+    ]);
+  });
+
+  test('`bedrock-mantle:CreateInference` or `bedrock-mantle:*` on `*`: IAM2, MD1, IAM3 and LG1', () => {
+    const stack = managedPolicy([
+      { Sid: 'Create', Effect: 'Allow', Action: 'bedrock-mantle:CreateInference', Resource: '*' },
+      { Sid: 'All', Effect: 'Allow', Action: 'bedrock-mantle:*', Resource: '*' },
+    ]);
+    expect(findings(stack, 'IAM2')).toEqual([
+      'Bedrock-IAM2[Sid::All::Condition::bedrock-mantle:Model] @ Stack/Policy',
+      'Bedrock-IAM2[Sid::Create::Condition::bedrock-mantle:Model] @ Stack/Policy',
+    ]);
+    expect(findings(stack, 'MD1')).toEqual([
+      'Bedrock-MD1[Sid::All::Condition::bedrock-mantle:Model] @ Stack/Policy',
+      'Bedrock-MD1[Sid::Create::Condition::bedrock-mantle:Model] @ Stack/Policy',
+    ]);
+    expect(findings(stack, 'IAM3')).toEqual([
+      'Bedrock-IAM3[Sid::All::Action::bedrock-mantle:CreateInference] @ Stack/Policy',
+      'Bedrock-IAM3[Sid::Create::Action::bedrock-mantle:CreateInference] @ Stack/Policy',
+    ]);
+    // Invocation logging never records the OpenAI-compatible endpoint, even where it is configured.
+    expect(findings(stack, 'LG1')).toEqual([
+      'Bedrock-LG1[Sid::All::Action::bedrock-mantle:CountTokens] @ Stack/Policy',
+      'Bedrock-LG1[Sid::All::Action::bedrock-mantle:CreateInference] @ Stack/Policy',
+      'Bedrock-LG1[Sid::Create::Action::bedrock-mantle:CreateInference] @ Stack/Policy',
+    ]);
+  });
+
+  test('a bedrock-runtime endpoint whose policy allows `bedrock:*` on `*` to `"*"`: NW2', () => {
+    const stack = stackIn(REGION);
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
+      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
+      policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:*', Resource: '*' }] },
+    });
+    expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
+  });
+
+  test('a resource chosen by Fn::If, one branch scoped, the other `foundation-model/*`: IAM2', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    new CfnCondition(stack, 'IsProd', { expression: Fn.conditionEquals('prod', 'dev') });
+    new iam.CfnManagedPolicy(stack, 'Policy', {
+      policyDocument: {
+        Statement: [{
+          Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel',
+          Resource: Fn.conditionIf('IsProd', PROFILE, `arn:aws:bedrock:${REGION}::foundation-model/*`),
+          Condition: GUARDED,
+        }],
+      },
+    });
+    expect(findings(stack, 'IAM2')).toEqual([`Bedrock-IAM2[Sid::Invoke::Resource::arn:aws:bedrock:${REGION}::foundation-model/*] @ Stack/Policy`]);
+  });
+
+  test('fences that fence nothing: a `*` profile fence, any guardrail, `aws:SourceAccount "*"`', () => {
+    const stack = managedPolicy([
+      {
+        Sid: 'AnyProfile', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:*::foundation-model/${SONNET_45}`,
+        Condition: { 'StringLike': { 'bedrock:InferenceProfileArn': '*' }, ...GUARDED },
+      },
+      { Sid: 'AnyGuardrail', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringLike: { 'bedrock:GuardrailIdentifier': '*' } } },
+      { Sid: 'NullGuardrail', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { Null: { 'bedrock:GuardrailIdentifier': 'false' } } },
+      { Sid: 'NotOther', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringNotEquals: { 'bedrock:GuardrailIdentifier': 'x' } } },
+    ], s => new iam.CfnRole(s, 'KbRole', {
+      assumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole',
+          Condition: { StringLike: { 'aws:SourceAccount': '*' }, ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock:*:*:knowledge-base/*' } },
+        }],
+      },
+    }));
+    expect(findings(stack, 'IAM2')).toEqual(['Bedrock-IAM2[Sid::AnyProfile::Condition::bedrock:InferenceProfileArn] @ Stack/Policy']);
+    expect(findings(stack, 'IAM3')).toEqual([
+      'Bedrock-IAM3[Sid::AnyGuardrail::Guardrail::any] @ Stack/Policy',
+      'Bedrock-IAM3[Sid::NotOther::Guardrail::none] @ Stack/Policy',
+      'Bedrock-IAM3[Sid::NullGuardrail::Guardrail::any] @ Stack/Policy',
+    ]);
+    expect(findings(stack, 'IAM4')).toEqual(['Bedrock-IAM4[Statement::1] @ Stack/KbRole']);
+  });
+
+  test('an enforced guardrail of one region does not exempt a grant in another', () => {
+    const stack = stackIn('eu-west-1');
+    new bedrock.CfnEnforcedGuardrailConfiguration(stack, 'Enforced', {
+      guardrailIdentifier: `arn:aws:bedrock:eu-west-1:${ACCOUNT}:guardrail/abc`, guardrailVersion: '3',
+    });
+    new iam.CfnManagedPolicy(stack, 'Here', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:eu-west-1::foundation-model/${SONNET_45}` }] } });
+    new iam.CfnManagedPolicy(stack, 'There', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE }] } });
+    expect(findings(stack, 'IAM3')).toEqual(['Bedrock-IAM3[Statement::1::Guardrail::none] @ Stack/There']);
+  });
+});
+
+/** Three or more spellings of each violation, per rule that reads a policy; each must be flagged. */
+describe('every rule that reads a policy flags each spelling', () => {
+  test.each([
+    ['`*`', { Action: '*', Resource: '*' }, 'Action::*'],
+    ['an action wildcard inside the name', { Action: 'bedrock:*Foundation*', Resource: '*' }, 'Action::bedrock:*Foundation*'],
+    ['NotAction that leaves administration in', { NotAction: 'bedrock:Invoke*', Resource: '*' }, 'NotAction'],
+    ['a lower-case action', { Action: 'bedrock:putfoundationmodelentitlement', Resource: '*' }, 'Action::bedrock:putfoundationmodelentitlement'],
+  ])('IAM1: %s', (_name, statement, finding) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', ...statement }]), 'IAM1')).toEqual([`Bedrock-IAM1[Sid::S::${finding}] @ Stack/Policy`]);
+  });
+
+  test.each([
+    ['a wildcard model', `arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-*`, undefined],
+    ['a wildcard account and resource', `arn:aws:bedrock:${REGION}:*:*`, undefined],
+    ['`?` in the model', `arn:aws:bedrock:${REGION}::foundation-model/anthropic.claude-sonnet-4-5-2025092?-v1:0`, undefined],
+    ['a Fn::Sub with a wildcard', Fn.sub('arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/*'), `arn:<AWS::Partition>:bedrock:${REGION}::foundation-model/*`],
+    ['imported models', `arn:aws:bedrock:${REGION}:${ACCOUNT}:imported-model/*`, undefined],
+  ])('IAM2: %s', (_name, resource, rendered) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: resource, Condition: GUARDED }]), 'IAM2'))
+      .toEqual([`Bedrock-IAM2[Sid::S::Resource::${rendered ?? resource}] @ Stack/Policy`]);
+  });
+
+  test.each([
+    ['no condition', undefined],
+    ['StringLike *', { StringLike: { 'bedrock:GuardrailIdentifier': '*' } }],
+    ['a guardrail of any account', { StringLike: { 'bedrock:GuardrailIdentifier': 'arn:aws:bedrock:*:*:guardrail/*' } }],
+    ['IfExists on a positive operator', { StringEqualsIfExists: { 'bedrock:GuardrailIdentifier': GUARDRAIL } }],
+  ])('IAM3: %s', (_name, condition) => {
+    const out = findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: condition }]), 'IAM3');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^Bedrock-IAM3\[Sid::S::Guardrail::(none|any)\] @ Stack\/Policy$/);
+  });
+
+  test.each([
+    ['batch inference', 'bedrock:CreateModelInvocationJob'],
+    ['RetrieveAndGenerate', 'bedrock:RetrieveAndGenerate'],
+    ['an AgentCore evaluation', 'bedrock-agentcore:Evaluate'],
+  ])('IAM3: a door that cannot carry a guardrail: %s', (_name, action) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: action, Resource: '*' }]), 'IAM3')).toEqual([`Bedrock-IAM3[Sid::S::Action::${action}] @ Stack/Policy`]);
+  });
+
+  test.each([
+    ['a region wildcard', `arn:aws:bedrock:*::foundation-model/${SONNET_45}`, 'Region::*'],
+    ['a US region', `arn:aws:bedrock:us-east-2::foundation-model/${SONNET_45}`, 'Region::us-east-2'],
+    ['a `us-*` region', `arn:aws:bedrock:us-*::foundation-model/${SONNET_45}`, 'Region::us-east-1'],
+    ['a US profile', `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET_45}`, 'Geography::us'],
+  ])('MD2: %s', (_name, resource, finding) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: resource, Condition: GUARDED }]), 'MD2'))
+      .toContain(`Bedrock-MD2[Sid::S::${finding}] @ Stack/Policy`);
+  });
+
+  test.each([
+    ['a global profile wildcard', `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/*`],
+    ['the region-less leg', `arn:aws:bedrock:::foundation-model/${SONNET_45}`],
+    ['every profile of the account', `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/*.${SONNET_45}`],
+  ])('MD3: %s', (_name, resource) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: resource, Condition: GUARDED }]), 'MD3')
+      .some(f => f.startsWith('Bedrock-MD3[Sid::S::'))).toBe(true);
+  });
+
+  test.each([
+    ['Nova Act', { Action: 'nova-act:*', Resource: '*' }, 'Sid::S::Action::nova-act:CreateWorkflowRun'],
+    ['an unapproved vendor by wildcard', { Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/meta.*` }, `Sid::S::Resource::arn:aws:bedrock:${REGION}::foundation-model/meta.*`],
+    ['the OpenAI-compatible endpoint with a model wildcard', { Action: 'bedrock-mantle:CreateInference', Resource: '*', Condition: { StringLike: { 'bedrock-mantle:Model': '*' } } }, 'Sid::S::Condition::bedrock-mantle:Model'],
+  ])('MD1: %s', (_name, statement, finding) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', ...statement, Condition: { ...GUARDED, ...(statement as any).Condition } }]), 'MD1'))
+      .toContain(`Bedrock-MD1[${finding}] @ Stack/Policy`);
+  });
+
+  test.each([
+    ['AgentCore runtimes', 'bedrock-agentcore:InvokeAgentRuntime'],
+    ['`bedrock:*`', 'bedrock:*'],
+    ['Invoke* of any service', '*:Invoke*'],
+  ])('LG1 without logging: %s', (_name, action) => {
+    const stack = stackIn(REGION);
+    new iam.CfnManagedPolicy(stack, 'Policy', { policyDocument: { Statement: [{ Sid: 'S', Effect: 'Allow', Action: action, Resource: '*' }] } });
+    expect(findings(stack, 'LG1')).toContain('Bedrock-LG1[Sid::S] @ Stack/Policy');
+  });
+
+  test.each([
+    ['{ AWS: "*" }', { AWS: '*' }, undefined],
+    ['a condition on a key that is absent for outsiders, negated', '*', { StringNotEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:SourceVpc': 'vpc-1' } }],
+    ['an organization condition that matches any organization', '*', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } }],
+  ])('NW2: %s', (_name, principal, condition) => {
+    const stack = stackIn(REGION);
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
+      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.bedrock-mantle`,
+      policyDocument: { Statement: [{ Effect: 'Allow', Principal: principal, Action: 'bedrock-mantle:*', Resource: '*', Condition: condition }] },
+    });
+    expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
+  });
+
+  test.each([
+    ['a wildcard service name', 'iam:CreateServiceSpecificCredential', { StringLike: { 'iam:ServiceSpecificCredentialServiceName': 'bedrock*' } }],
+    ['a negated operator', 'iam:CreateServiceSpecificCredential', { StringNotEquals: { 'iam:ServiceSpecificCredentialServiceName': 'codecommit.amazonaws.com' } }],
+    ['mantle keys of any type', 'bedrock-mantle:CallWithBearerToken', undefined],
+  ])('IAM5: %s', (_name, action, condition) => {
+    expect(findings(managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: action, Resource: '*', Condition: condition }]), 'IAM5'))
+      .toEqual([`Bedrock-IAM5[Sid::S::Action::${action}] @ Stack/Policy`]);
+  });
+});
+
+describe('correct policies the pack must not flag', () => {
+  test('a hand-written scoped grant: a profile and its legs behind the profile fence, with the guardrail; the matching Deny style too', () => {
+    const stack = managedPolicy([
+      { Sid: 'Profile', Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: PROFILE, Condition: GUARDED },
+      {
+        Sid: 'Legs', Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: 'arn:aws:bedrock:eu-*::foundation-model/' + SONNET_45,
+        Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } },
+      },
+      { Sid: 'OnlyTheGuardrail', Effect: 'Deny', Action: 'bedrock:InvokeModel*', Resource: '*', Condition: { StringNotEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } } },
+      { Sid: 'Embed', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}` },
+    ]);
+    for (const rule of ['IAM1', 'IAM2', 'IAM3', 'IAM5', 'MD1', 'MD2', 'MD3', 'LG1']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('an endpoint policy for the organization only, and a trust policy held to the account', () => {
+    const stack = stackIn(REGION);
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
+      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
+      policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+    });
+    new iam.CfnRole(stack, 'KbRole', {
+      assumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/*` } },
+        }],
+      },
+    });
+    expect(findings(stack, 'NW2')).toEqual([]);
+    expect(findings(stack, 'IAM4')).toEqual([]);
+    expect(findings(stack, 'MD1')).toEqual([]);
+  });
+});
