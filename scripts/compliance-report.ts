@@ -6,9 +6,11 @@ export interface EvaluatedRule {
   readonly ruleId: string;
   readonly info: string;
   readonly level: string;
+  /** Whether the app had a resource the rule judges; undefined (older recordings): assumed so */
+  readonly applicable?: boolean;
 }
 
-type Result = 'pass' | 'acknowledged' | 'fail';
+type Result = 'pass' | 'acknowledged' | 'fail' | 'not applicable';
 
 interface RuleRow {
   readonly rule: string;
@@ -26,13 +28,13 @@ export function renderComplianceReport(contents: AssemblyContents, summary: Summ
   const lines: string[] = ['# Compliance report', ''];
   lines.push(`${summary.stacks.length} stacks, ${Object.values(summary.resourcesByType).reduce((a, b) => a + b, 0)} resources. ` +
     `Result: ${summary.unacknowledgedErrors > 0 ? `**FAILED**, ${summary.unacknowledgedErrors} unacknowledged error(s)` : '**passed**, no unacknowledged error'}.`, '');
-  lines.push('| pack | rules evaluated | pass | acknowledged | fail |', '|---|---:|---:|---:|---:|');
+  lines.push('| pack | rules evaluated | pass | acknowledged | fail | not applicable |', '|---|---:|---:|---:|---:|---:|');
   const tables: string[] = [];
   for (const pack of summary.packs) {
     const rows = rowsOf(pack, summary, evaluated);
     const count = (r: Result) => rows.filter(x => x.result === r).length;
     const evaluatedCount = evaluated.some(e => e.pack === pack) ? String(rows.length) : 'n/a';
-    lines.push(`| ${pack} | ${evaluatedCount} | ${evaluatedCount === 'n/a' ? 'all others' : count('pass')} | ${count('acknowledged')} | ${count('fail')} |`);
+    lines.push(`| ${pack} | ${evaluatedCount} | ${evaluatedCount === 'n/a' ? 'all others' : count('pass')} | ${count('acknowledged')} | ${count('fail')} | ${evaluatedCount === 'n/a' ? 'n/a' : count('not applicable')} |`);
     tables.push(`## ${pack}`, '');
     if (rows.length === 0) {
       tables.push('No finding: every rule passed.', '');
@@ -52,7 +54,8 @@ export function renderComplianceReport(contents: AssemblyContents, summary: Summ
 function rowsOf(pack: string, summary: Summary, evaluated: EvaluatedRule[]): RuleRow[] {
   const rows = new Map<string, RuleRow>();
   for (const e of evaluated.filter(x => x.pack === pack)) {
-    rows.set(e.ruleId, { rule: e.ruleId, result: 'pass', controls: controlsOf(e.info), resources: 0, reasons: [] });
+    // A rule that judged no resource of the app did not pass: nothing it checks is there.
+    rows.set(e.ruleId, { rule: e.ruleId, result: e.applicable === false ? 'not applicable' : 'pass', controls: controlsOf(e.info), resources: 0, reasons: [] });
   }
   for (const a of summary.acknowledgements.filter(x => x.plugin === pack)) {
     const row = rows.get(a.rule);
@@ -62,7 +65,7 @@ function rowsOf(pack: string, summary: Summary, evaluated: EvaluatedRule[]): Rul
       rule: a.rule,
       result: row?.result === 'fail' ? 'fail' : 'acknowledged',
       controls: row?.controls || controlsOf(a.description),
-      resources: (row?.result === 'pass' ? 0 : row?.resources ?? 0) + 1,
+      resources: (row?.result === 'pass' || row?.result === 'not applicable' ? 0 : row?.resources ?? 0) + 1,
       reasons,
     });
   }
@@ -72,11 +75,11 @@ function rowsOf(pack: string, summary: Summary, evaluated: EvaluatedRule[]): Rul
       rule: f.rule,
       result: 'fail',
       controls: row?.controls || controlsOf(f.description),
-      resources: (row?.result === 'pass' ? 0 : row?.resources ?? 0) + 1,
+      resources: (row?.result === 'pass' || row?.result === 'not applicable' ? 0 : row?.resources ?? 0) + 1,
       reasons: row?.reasons ?? [],
     });
   }
-  const order: Record<Result, number> = { fail: 0, acknowledged: 1, pass: 2 };
+  const order: Record<Result, number> = { 'fail': 0, 'acknowledged': 1, 'pass': 2, 'not applicable': 3 };
   return [...rows.values()].sort((a, b) => order[a.result] - order[b.result] || a.rule.localeCompare(b.rule));
 }
 

@@ -109,7 +109,10 @@ describe('the cases the pack used to pass', () => {
     const stack = stackIn(REGION);
     const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
     new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
+      vpcId: vpc.ref,
+      vpcEndpointType: 'Interface',
+      privateDnsEnabled: true,
+      serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
       policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:*', Resource: '*' }] },
     });
     expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
@@ -122,7 +125,9 @@ describe('the cases the pack used to pass', () => {
     new iam.CfnManagedPolicy(stack, 'Policy', {
       policyDocument: {
         Statement: [{
-          Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel',
+          Sid: 'Invoke',
+          Effect: 'Allow',
+          Action: 'bedrock:InvokeModel',
           Resource: Fn.conditionIf('IsProd', PROFILE, `arn:aws:bedrock:${REGION}::foundation-model/*`),
           Condition: GUARDED,
         }],
@@ -134,8 +139,11 @@ describe('the cases the pack used to pass', () => {
   test('fences that fence nothing: a `*` profile fence, any guardrail, `aws:SourceAccount "*"`', () => {
     const stack = managedPolicy([
       {
-        Sid: 'AnyProfile', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:*::foundation-model/${SONNET_45}`,
-        Condition: { 'StringLike': { 'bedrock:InferenceProfileArn': '*' }, ...GUARDED },
+        Sid: 'AnyProfile',
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModel',
+        Resource: `arn:aws:bedrock:*::foundation-model/${SONNET_45}`,
+        Condition: { StringLike: { 'bedrock:InferenceProfileArn': '*' }, ...GUARDED },
       },
       { Sid: 'AnyGuardrail', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringLike: { 'bedrock:GuardrailIdentifier': '*' } } },
       { Sid: 'NullGuardrail', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { Null: { 'bedrock:GuardrailIdentifier': 'false' } } },
@@ -143,7 +151,9 @@ describe('the cases the pack used to pass', () => {
     ], s => new iam.CfnRole(s, 'KbRole', {
       assumeRolePolicyDocument: {
         Statement: [{
-          Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'bedrock.amazonaws.com' },
+          Action: 'sts:AssumeRole',
           Condition: { StringLike: { 'aws:SourceAccount': '*' }, ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock:*:*:knowledge-base/*' } },
         }],
       },
@@ -255,7 +265,10 @@ describe('every rule that reads a policy flags each spelling', () => {
     const stack = stackIn(REGION);
     const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
     new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.bedrock-mantle`,
+      vpcId: vpc.ref,
+      vpcEndpointType: 'Interface',
+      privateDnsEnabled: true,
+      serviceName: `com.amazonaws.${REGION}.bedrock-mantle`,
       policyDocument: { Statement: [{ Effect: 'Allow', Principal: principal, Action: 'bedrock-mantle:*', Resource: '*', Condition: condition }] },
     });
     expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
@@ -276,7 +289,10 @@ describe('correct policies the pack must not flag', () => {
     const stack = managedPolicy([
       { Sid: 'Profile', Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: PROFILE, Condition: GUARDED },
       {
-        Sid: 'Legs', Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: 'arn:aws:bedrock:eu-*::foundation-model/' + SONNET_45,
+        Sid: 'Legs',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+        Resource: 'arn:aws:bedrock:eu-*::foundation-model/' + SONNET_45,
         Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } },
       },
       { Sid: 'OnlyTheGuardrail', Effect: 'Deny', Action: 'bedrock:InvokeModel*', Resource: '*', Condition: { StringNotEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } } },
@@ -289,13 +305,18 @@ describe('correct policies the pack must not flag', () => {
     const stack = stackIn(REGION);
     const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
     new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
+      vpcId: vpc.ref,
+      vpcEndpointType: 'Interface',
+      privateDnsEnabled: true,
+      serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
       policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
     });
     new iam.CfnRole(stack, 'KbRole', {
       assumeRolePolicyDocument: {
         Statement: [{
-          Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'bedrock.amazonaws.com' },
+          Action: 'sts:AssumeRole',
           Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/*` } },
         }],
       },

@@ -19,7 +19,8 @@ describe('Bedrock-IAM1 NoBedrockAdminAccess', () => {
       assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
     });
     new iam.CfnPolicy(stack, 'ControlPlanePolicy', {
-      policyName: 'cp', roles: [controlPlane.ref],
+      policyName: 'cp',
+      roles: [controlPlane.ref],
       policyDocument: { Statement: [{ Effect: 'Allow', Action: ['bedrock:PutModelInvocationLoggingConfiguration', 'bedrock:DeleteModelInvocationLoggingConfiguration'], Resource: '*' }] },
     });
     expect(bedrockFindings(stack, {}, 'IAM1')).toEqual([]);
@@ -38,7 +39,8 @@ describe('Bedrock-IAM1 NoBedrockAdminAccess', () => {
       assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' }] },
     });
     new iam.CfnPolicy(stack, 'ImpostorPolicy', {
-      policyName: 'i', roles: [impostor.ref],
+      policyName: 'i',
+      roles: [impostor.ref],
       policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:PutAccountDataRetention', Resource: '*' }] },
     });
     expect(bedrockFindings(stack, {}, 'IAM1')).toEqual([

@@ -70,16 +70,19 @@ describe('compliance report', () => {
   const evaluated = [
     { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-LambdaDLQ', info: 'No DLQ - (Control IDs: 164.312(b)).', level: 'Error' },
     { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-S3BucketReplicationEnabled', info: 'x', level: 'Error' },
-    { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-IAMNoInlinePolicy', info: 'Inline - (Control IDs: 164.308(a)(3)(i)).', level: 'Error' },
+    { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-IAMNoInlinePolicy', info: 'Inline - (Control IDs: 164.308(a)(3)(i)).', level: 'Error', applicable: true },
+    { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-RDSInstanceBackupEnabled', info: 'No backup - (Control IDs: 164.308(a)(7)(i)).', level: 'Error', applicable: false },
   ];
 
-  test('lists every evaluated rule as pass, acknowledged (with reason) or fail, with its controls, and a deployment diagram', () => {
+  test('lists every evaluated rule as pass, acknowledged (with reason), fail or not applicable, with its controls, and a deployment diagram', () => {
     const report = renderComplianceReport(contents, summarize(contents, ['HIPAA.Security']), evaluated);
     expect(report).toContain('Result: **FAILED**, 1 unacknowledged error(s).');
-    expect(report).toContain('| HIPAA.Security | 3 | 1 | 1 | 1 |');
+    expect(report).toContain('| HIPAA.Security | 4 | 1 | 1 | 1 | 1 |');
     expect(report).toContain('| HIPAA.Security-LambdaDLQ | fail | 164.312(b) | 1 |  |');
     expect(report).toContain('| HIPAA.Security-S3BucketReplicationEnabled | acknowledged | 164.308(a)(7)(i) | 1 | residency |');
     expect(report).toContain('| HIPAA.Security-IAMNoInlinePolicy | pass | 164.308(a)(3)(i) |  |  |');
+    // No database in the app: the backup rule judged nothing, so it did not pass.
+    expect(report).toContain('| HIPAA.Security-RDSInstanceBackupEnabled | not applicable | 164.308(a)(7)(i) |  |  |');
     expect(report).toContain('  subgraph acct_111111111111["account 111111111111"]');
     expect(report).toContain('      Base["Base<br>1 guardrails, 1 Lambda functions"]');
   });

@@ -51,7 +51,7 @@ export function documentVariants(document: any, stack: StackIndex, labelOffset =
   const assignments: Array<Record<string, boolean>> = [];
   if (names.length <= 4) {
     for (let mask = 0; mask < 2 ** names.length; mask++) {
-      assignments.push(Object.fromEntries(names.map((n, i) => [n, (mask & (1 << i)) !== 0])));
+      assignments.push(Object.fromEntries(names.map((n, i) => [n, Math.floor(mask / 2 ** i) % 2 === 1])));
     }
   } else {
     assignments.push(Object.fromEntries(names.map(n => [n, true])), Object.fromEntries(names.map(n => [n, false])));
@@ -99,8 +99,7 @@ function principalOf(principal: any, stack: StackIndex): any {
 const NO_VALUE = Symbol('AWS::NoValue');
 
 function conditionNames(value: any, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach(v => conditionNames(v, out));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {value.forEach(v => conditionNames(v, out));} else if (value && typeof value === 'object') {
     if (Array.isArray(value['Fn::If']) && typeof value['Fn::If'][0] === 'string') out.add(value['Fn::If'][0]);
     Object.values(value).forEach(v => conditionNames(v, out));
   }

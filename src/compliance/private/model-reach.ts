@@ -1,6 +1,6 @@
+import { MODEL_DOORS, UNGOVERNED_DOORS } from './bedrock-actions';
 import { RuleContext, RenderedResource } from './context';
 import { INVOKE_ACTIONS, documentVariants } from './iam';
-import { MODEL_DOORS, UNGOVERNED_DOORS } from './bedrock-actions';
 import { ProbeRequest, coversAction } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
 import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
@@ -41,7 +41,8 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   const scope = probeScopeOf(res.stack);
   const settings = context.settings;
   const patterns = [...new Set(statements.flatMap(s => s.resources))];
-  const withPrincipal = (r: ProbeRequest): ProbeRequest => principal ? { ...r, principal: principal.principal, context: { ...principal.context, ...r.context } } : r;
+  const withPrincipal = (r: ProbeRequest): ProbeRequest =>
+    principal ? { ...r, principal: principal.principal, context: { ...principal.context, ...r.context } } : r;
   const ask = (request: ProbeRequest, found: Set<string>, what: (label: string, element: string) => string) => {
     for (const s of allowedBy(set, withPrincipal(request), decided)) found.add(what(s.label, grantingElement(s, request.resource)));
   };

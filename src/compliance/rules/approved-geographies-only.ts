@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { modelReachOf } from '../private/model-reach';
+import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { BedrockRule } from '../private/rule';
 import { hasPlaceholder } from '../private/values';
 

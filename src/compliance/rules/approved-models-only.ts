@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { grantsModelDoor, modelReachOf } from '../private/model-reach';
+import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { BedrockRule } from '../private/rule';
 
 /** MD1: only approved models are named. */

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { identityStatements, conditionValues, IDENTITY_POLICY_TYPES } from '../private/iam';
-import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { modelReachOf } from '../private/model-reach';
+import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { BedrockRule } from '../private/rule';
 
 /** MD3: no global inference profile or global guardrail profile when data residency is on. */

@@ -39,7 +39,7 @@ export const ServiceRoleConfusedDeputy: BedrockRule = {
       { 'aws:SourceAccount': account, 'aws:SourceArn': `arn:aws:bedrock:${UNLISTED_REGION}:${FOREIGN_ACCOUNT}:knowledge-base/probe` },
       { 'aws:SourceAccount': FOREIGN_ACCOUNT, 'aws:SourceArn': `arn:aws:bedrock:${UNLISTED_REGION}:${account}:knowledge-base/probe` },
       {},
-    ].map(context => ({ action: 'sts:AssumeRole', resource: '*', principal: bedrock, context }));
+    ].map(source => ({ action: 'sts:AssumeRole', resource: '*', principal: bedrock, context: source }));
     const findings = new Set<string>();
     for (const request of requests) {
       for (const s of allowedBy(policySetOfStatements(variants), request, SOURCE_KEYS)) findings.add(s.label);
