@@ -6,6 +6,7 @@ import {
   AutomatedReasoningPolicyReference, GuardrailAction, GuardrailModality, GuardrailPolicies, GuardrailTier,
 } from './guardrail-policies';
 import { GuardrailPreset } from './guardrail-preset';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography, IGuardrailReference } from '../models';
 import { resolvedPropertiesHash } from './private/content-hash';
 import {
@@ -190,7 +191,7 @@ export class Guardrail extends Resource implements IGuardrail {
     }
     const imported = new Import(scope, id);
     crossRegionProblems(imported, attrs.crossRegion).forEach(p => problems.add(p));
-    problems.throwIfAny(imported, 'Guardrail.fromGuardrailAttributes');
+    problems.throwIfAny(imported, 'Guardrail.fromGuardrailAttributes', BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
     return imported;
   }
 
@@ -244,7 +245,7 @@ export class Guardrail extends Resource implements IGuardrail {
       }
     }
     crossRegionProblems(this, props.crossRegion).forEach(p => problems.add(p));
-    problems.throwIfAny(this, 'Guardrail');
+    problems.throwIfAny(this, 'Guardrail', BedrockLandingZoneErrorCode.GUARDRAIL_PROPS);
 
     this.crossRegion = props.crossRegion;
     const key = props.encryptionKey ?? this.createKey();

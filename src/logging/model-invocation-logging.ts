@@ -3,6 +3,7 @@ import {
   aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
 import {
@@ -430,7 +431,7 @@ function validate(scope: Construct, props: ModelInvocationLoggingProps, keyPrefi
     const expiry = props.expiration.toDays();
     problems.check(expiry > glacier, `expiration (${expiry} days) must be later than transitionToGlacierAfter (${glacier} days)`);
   }
-  problems.throwIfAny(scope, 'ModelInvocationLogging');
+  problems.throwIfAny(scope, 'ModelInvocationLogging', BedrockLandingZoneErrorCode.INVOCATION_LOGGING_PROPS);
   const retention = props.logRetention;
   if (retention !== undefined && retention !== logs.RetentionDays.INFINITE && retention < logs.RetentionDays.ONE_YEAR) {
     Annotations.of(scope).addWarningV2('cdk-bedrock-landing-zone:logRetention',

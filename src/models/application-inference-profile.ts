@@ -2,6 +2,7 @@ import { ArnFormat, IResource, Names, Resource, Token, aws_bedrock as bedrock, a
 import { Construct, IConstruct } from 'constructs';
 import { IBedrockInvokable, IInferenceProfileSource, InvokeGrantOptions } from './invokable';
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareUniqueName } from '../private/account-singleton';
 import { Problems } from '../private/validation';
 
@@ -125,7 +126,7 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
       problems.check(props.description.length <= 200, `description has ${props.description.length} characters; at most 200 are allowed`);
     }
     props.modelSource.problemsFor(this).forEach(p => problems.add(`modelSource: ${p}`));
-    problems.throwIfAny(this, 'ApplicationInferenceProfile');
+    problems.throwIfAny(this, 'ApplicationInferenceProfile', BedrockLandingZoneErrorCode.APPLICATION_INFERENCE_PROFILE_PROPS);
 
     this.modelSource = props.modelSource;
     this.resource = new bedrock.CfnApplicationInferenceProfile(this, 'Resource', {
@@ -161,7 +162,7 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
 
 /** The underlying ARNs are computed from the profile's own stack: that is where it routes from. */
 function profileStatements(profile: IApplicationInferenceProfile, options: InvokeGrantOptions): iam.PolicyStatement[] {
-  throwProblems(profile, 'ApplicationInferenceProfile', profile.problemsFor(profile));
+  throwProblems(profile, 'ApplicationInferenceProfile', BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, profile.problemsFor(profile));
   return withInvokeOptions(profile, [
     allowInvoke([profile.applicationInferenceProfileArn]),
     ...profile.modelSource.invokeStatementsThrough(profile, profile.applicationInferenceProfileArn),

@@ -2,6 +2,7 @@ import { Token, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { InvokeGrantOptions } from './invokable';
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { parseBedrockArn } from '../private/arns';
 
 /**
@@ -21,7 +22,7 @@ export class ArnInvokable {
   }
 
   public statements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    throwProblems(scope, this.subject, this.problems());
+    throwProblems(scope, this.subject, BedrockLandingZoneErrorCode.INVOKABLE_ARN, this.problems());
     return withInvokeOptions(scope, [allowInvoke([this.arn])], options);
   }
 

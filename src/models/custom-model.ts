@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ArnInvokable } from './arn-invokable';
 import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
 import { throwProblems } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
  * A customized model as clients invoke it on demand: a deployment of a model fine-tuned or distilled
@@ -49,7 +50,7 @@ export class CustomModel extends Resource implements ICustomModel {
 
   private static import(scope: Construct, id: string, arn: string, resourceType: string): ICustomModel {
     const model = new CustomModel(scope, id, arn, resourceType);
-    throwProblems(model, `CustomModel (${resourceType})`, model.invokable.problems());
+    throwProblems(model, `CustomModel (${resourceType})`, BedrockLandingZoneErrorCode.INVOKABLE_ARN, model.invokable.problems());
     return model;
   }
 

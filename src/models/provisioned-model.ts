@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ArnInvokable } from './arn-invokable';
 import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
 import { throwProblems } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
  * A provisioned model (reserved throughput), invoked by its ARN.
@@ -27,7 +28,7 @@ export class ProvisionedModel extends Resource implements IProvisionedModel {
    */
   public static fromProvisionedModelArn(scope: Construct, id: string, provisionedModelArn: string): IProvisionedModel {
     const model = new ProvisionedModel(scope, id, provisionedModelArn);
-    throwProblems(model, 'ProvisionedModel.fromProvisionedModelArn', model.invokable.problems());
+    throwProblems(model, 'ProvisionedModel.fromProvisionedModelArn', BedrockLandingZoneErrorCode.INVOKABLE_ARN, model.invokable.problems());
     return model;
   }
 

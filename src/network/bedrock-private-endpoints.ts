@@ -4,6 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockEndpointService } from './bedrock-endpoint-service';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, IGuardrailReference } from '../models';
 import {
   AGENT_BUILDER_ACTIONS, CONTROL_PLANE_ACTIONS, Perimeter, agentRuntimeStatements, anyBedrockActionStatements, managementStatements,
@@ -191,7 +192,7 @@ export class BedrockPrivateEndpoints extends Construct {
     const problems = new Problems();
     const wrongKind = new Problems();
     modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(this, 'BedrockPrivateEndpoints');
+    wrongKind.throwIfAny(this, 'BedrockPrivateEndpoints', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     const models = props.models ?? [];
     const guardrails = props.guardrails ?? [];
     const knowledgeBaseArns = props.knowledgeBaseArns ?? [];
@@ -281,7 +282,7 @@ export class BedrockPrivateEndpoints extends Construct {
           's3GatewayEndpoint is true but the selected subnets have no known route tables: give routeTableIds to Vpc.fromVpcAttributes, or leave s3GatewayEndpoint off');
       }
     }
-    problems.throwIfAny(this, 'BedrockPrivateEndpoints');
+    problems.throwIfAny(this, 'BedrockPrivateEndpoints', BedrockLandingZoneErrorCode.PRIVATE_ENDPOINTS_PROPS);
 
     this.organizationId = props.organizationId;
     const perimeter = perimeterOf(props.organizationId, stack.account);

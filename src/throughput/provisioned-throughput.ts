@@ -3,6 +3,7 @@ import {
   Annotations, Aws, CustomResource, Names, RemovalPolicy, Resource, Stack, Token, aws_iam as iam,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { FoundationModel, IProvisionedModel, InvokeGrantOptions } from '../models';
 import { ArnInvokable } from '../models/arn-invokable';
 import { modelRegions, profilePrefixOf } from '../models/invoke-statements';
@@ -236,7 +237,7 @@ function validate(scope: Construct, props: ProvisionedThroughputProps, commitmen
   if (!(props.model instanceof ProvisionedThroughputModel)) {
     problems.add(`model is ${describeValue(props.model)}; expected a ProvisionedThroughputModel: ` +
       'ProvisionedThroughputModel.foundationModel(FoundationModel.of(modelId)) or ProvisionedThroughputModel.customModel(customModelArn)');
-    problems.throwIfAny(scope, 'ProvisionedThroughput');
+    problems.throwIfAny(scope, 'ProvisionedThroughput', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
   }
   const modelId = props.model.modelId;
   const profile = Token.isUnresolved(modelId) || modelId.startsWith('arn:') ? undefined : profilePrefixOf(modelId);
@@ -271,5 +272,5 @@ function validate(scope: Construct, props: ProvisionedThroughputProps, commitmen
   if (months === 0 && props.acknowledgeCommitmentCost === true) {
     problems.add('acknowledgeCommitmentCost is true but there is no commitment: remove it, or set commitment');
   }
-  problems.throwIfAny(scope, 'ProvisionedThroughput');
+  problems.throwIfAny(scope, 'ProvisionedThroughput', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_PROPS);
 }

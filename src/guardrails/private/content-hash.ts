@@ -34,9 +34,10 @@ export function sha256(text: string): string {
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value as object).sort()
-      .filter(k => (value as any)[k] !== undefined)
-      .map(k => `${JSON.stringify(k)}:${stableJson((value as any)[k])}`);
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record).sort()
+      .filter(k => record[k] !== undefined)
+      .map(k => `${JSON.stringify(k)}:${stableJson(record[k])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

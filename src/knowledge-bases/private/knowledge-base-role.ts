@@ -31,18 +31,19 @@ export function knowledgeBaseRole(scope: Construct, description: string): { role
 export function embeddingModelArnOf(scope: Construct, model: IBedrockInvokable): string {
   if (model instanceof FoundationModel) return model.modelArn(scope);
   if (model instanceof CrossRegionInferenceProfile) return model.inferenceProfileArn(scope);
-  const anyModel = model as any;
-  for (const key of ['applicationInferenceProfileArn', 'provisionedModelArn', 'customModelArn']) {
-    if (typeof anyModel[key] === 'string') return anyModel[key];
+  // Imported profiles and models are not instances of one class: their interfaces name the ARN.
+  const arns = model as { applicationInferenceProfileArn?: unknown; provisionedModelArn?: unknown; customModelArn?: unknown };
+  for (const arn of [arns.applicationInferenceProfileArn, arns.provisionedModelArn, arns.customModelArn]) {
+    if (typeof arn === 'string') return arn;
   }
   return model.invocationIdentifier(scope);
 }
 
 /** The model ID behind an invokable, when it has one (foundation model, inference profile). */
 export function modelIdOf(model: IBedrockInvokable): string | undefined {
-  const anyModel = model as any;
-  if (typeof anyModel.modelId === 'string') return anyModel.modelId;
-  if (anyModel.modelSource && typeof anyModel.modelSource.modelId === 'string') return anyModel.modelSource.modelId;
+  const ids = model as { modelId?: unknown; modelSource?: { modelId?: unknown } };
+  if (typeof ids.modelId === 'string') return ids.modelId;
+  if (typeof ids.modelSource?.modelId === 'string') return ids.modelSource.modelId;
   return undefined;
 }
 
