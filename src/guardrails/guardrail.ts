@@ -8,7 +8,7 @@ import {
 import { GuardrailPreset } from './guardrail-preset';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography, IGuardrailReference } from '../models';
-import { resolvedPropertiesHash } from './private/content-hash';
+import { ContentHashedCfnGuardrail } from './private/content-hash';
 import {
   LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf,
 } from './private/limits';
@@ -256,7 +256,7 @@ export class Guardrail extends Resource implements IGuardrail {
     const flag = (b?: boolean) => b ?? true;
     const name = props.guardrailName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.name.max });
     if (props.guardrailName !== undefined) declareUniqueName(this, 'guardrail', 'guardrailName', props.guardrailName);
-    this.resource = new bedrock.CfnGuardrail(this, 'Resource', {
+    const resource = new ContentHashedCfnGuardrail(this, 'Resource', {
       name,
       description: props.description,
       blockedInputMessaging: props.blockedInputMessaging ?? DEFAULT_BLOCKED_MESSAGE,
@@ -339,6 +339,7 @@ export class Guardrail extends Resource implements IGuardrail {
         confidenceThreshold: props.automatedReasoning.confidenceThreshold,
       } : undefined,
     });
+    this.resource = resource;
     if (props.removalPolicy) this.resource.applyRemovalPolicy(props.removalPolicy);
 
     this.guardrailArn = this.getResourceArnAttribute(this.resource.attrGuardrailArn, {
@@ -346,7 +347,8 @@ export class Guardrail extends Resource implements IGuardrail {
     });
     this.guardrailId = this.resource.attrGuardrailId;
 
-    this.contentHash = resolvedPropertiesHash(this.resource, NOT_CONTENT);
+    resource.excludeFromContent(NOT_CONTENT);
+    this.contentHash = resource.contentHash;
     this.version = new bedrock.CfnGuardrailVersion(this, `Version${this.contentHash.slice(0, 8)}`, {
       guardrailIdentifier: this.resource.attrGuardrailId,
       description: `Content sha256:${this.contentHash.slice(0, 16)}`,
@@ -356,8 +358,7 @@ export class Guardrail extends Resource implements IGuardrail {
 
     this.node.addValidation({
       validate: () => {
-        const final = resolvedPropertiesHash(this.resource, NOT_CONTENT);
-        if (final === this.contentHash) return [];
+        if (resource.contentHash === this.contentHash && !resource.propertiesOverridden) return [];
         return [`the properties of ${this.resource.node.path} changed after the guardrail was constructed (an escape hatch such as ` +
           'addPropertyOverride or a property setter), so its published version would not follow its content: ' +
           'pass the change through GuardrailProps instead'];

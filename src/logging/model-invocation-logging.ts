@@ -1,11 +1,12 @@
 import {
-  Annotations, Aws, CfnResource, CustomResource, Duration, RemovalPolicy, Stack, Token,
+  Annotations, Aws, CustomResource, Duration, RemovalPolicy, Stack, Token,
   aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
+import { customResourceProviderRole } from '../private/framework-children';
 import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
   publishEventsToEventBridge,
@@ -400,7 +401,7 @@ export class ModelInvocationLogging extends Construct {
     }
     const bucketPolicy = (this.logBucket as s3.Bucket | undefined)?.policy;
     if (bucketPolicy) this.resource.node.addDependency(bucketPolicy);
-    this.resource.node.addDependency(provider.node.findChild('Role') as CfnResource);
+    this.resource.node.addDependency(customResourceProviderRole(provider));
   }
 }
 

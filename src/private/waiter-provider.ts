@@ -4,6 +4,7 @@ import {
   aws_stepfunctions as sfn, custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { providerFrameworkFunctions, providerWaiterStateMachine } from './framework-children';
 import { allowCloudWatchLogs, hardenedKey } from './hardened-stores';
 
 /**
@@ -82,8 +83,7 @@ export class WaiterProvider extends Construct {
    */
   private hardenFramework(): void {
     const stack = Stack.of(this);
-    const frameworkFunctions = ['framework-onEvent', 'framework-isComplete', 'framework-onTimeout']
-      .map(id => this.provider.node.findChild(id) as lambda.Function);
+    const frameworkFunctions = providerFrameworkFunctions(this.provider);
 
     const logicalId = (c: CfnResource) => stack.resolve(stack.getLogicalId(c)) as string;
     const fnArnStar = (f: lambda.Function) => `AwsSolutions::AwsSolutions-IAM5[Resource::<${logicalId(f.node.defaultChild as CfnResource)}.Arn>:*]`;
@@ -108,7 +108,7 @@ export class WaiterProvider extends Construct {
           'framework\'s own functions and state machine. The library\'s handler role uses a managed policy.',
       })),
     );
-    Validations.of(this.provider.node.findChild('waiter-state-machine')).acknowledge({
+    Validations.of(providerWaiterStateMachine(this.provider)).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'Step Functions log delivery (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups, ...) accepts only Resource "*"; ' +
         'the waiter state machine needs it to log to the encrypted log group.',
