@@ -79,7 +79,8 @@ export class WaiterProvider extends Construct {
 
   /**
    * The Provider framework's own functions, roles and state machine are aws-cdk-lib code: what can be
-   * set on them is set (reserved concurrency); what cannot is acknowledged here, with the reason.
+   * set on them is set (state-machine logging); what cannot, or is left unset on purpose (reserved
+   * concurrency), is acknowledged here, with the reason.
    */
   private hardenFramework(): void {
     const stack = Stack.of(this);
