@@ -14,6 +14,7 @@ import {
 } from './private/limits';
 import { declareUniqueName } from '../private/account-singleton';
 import { bedrockArn } from '../private/arns';
+import { guardrailAttributeProblems } from '../private/guardrail-checks';
 import { hardenedKey } from '../private/hardened-stores';
 import { Problems, oneOf } from '../private/validation';
 
@@ -159,6 +160,49 @@ export interface GuardrailProps extends GuardrailPolicies {
 }
 
 /**
+ * What a guardrail does, created here or imported: subclasses name the guardrail, its version, key
+ * and geography; the statements for applying it are shared.
+ */
+export abstract class GuardrailBase extends Resource implements IGuardrail {
+  /** The guardrail's ARN */
+  public abstract readonly guardrailArn: string;
+  /** The guardrail's ID */
+  public abstract readonly guardrailId: string;
+  /** The numeric version that invocations must carry */
+  public abstract readonly guardrailVersion: string;
+  /** The customer-managed key the guardrail is encrypted with, if any */
+  public abstract readonly encryptionKey?: kms.IKey;
+  /** The geography of the guardrail's cross-region profile, if any */
+  public abstract readonly crossRegion?: Geography;
+
+  /**
+   * `bedrock:ApplyGuardrail` on the guardrail and, when cross-region, on its guardrail profile in
+   * the guardrail's region and every destination region; `kms:Decrypt` on its key.
+   */
+  public applyStatements(): iam.PolicyStatement[] {
+    const resources = [this.guardrailArn];
+    const geography = this.crossRegion;
+    if (geography) {
+      const regions = [...new Set([regionOf(this, this.guardrailArn), ...geography.destinationRegions])].sort();
+      resources.push(...regions.map(r => guardrailProfileArn(this, r, geography)));
+    }
+    const statements = [new iam.PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources })];
+    if (this.encryptionKey) statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [this.encryptionKey.keyArn] }));
+    return statements;
+  }
+
+  /**
+   * Grants applying the guardrail (`ApplyGuardrail`, through `InvokeModel`/`Converse` or directly):
+   * the statements of `applyStatements()`.
+   */
+  public grantApply(grantee: iam.IGrantable): iam.Grant {
+    return this.applyStatements()
+      .map(s => iam.Grant.addToPrincipal({ grantee, actions: s.actions, resourceArns: s.resources }))
+      .reduce((a, b) => a.combine(b));
+  }
+}
+
+/**
  * An Amazon Bedrock guardrail with a customer-managed key and a published version that follows its
  * content.
  *
@@ -167,28 +211,20 @@ export interface GuardrailProps extends GuardrailPolicies {
  * else does (see docs/adr/0003-guardrail-versions-follow-content.md). `guardrailVersion` is that
  * version's number, so `requireGuardrail: guardrail` pins invocations to it.
  */
-export class Guardrail extends Resource implements IGuardrail {
+export class Guardrail extends GuardrailBase {
   /**
    * References a guardrail created elsewhere, at one numeric version.
    */
   public static fromGuardrailAttributes(scope: Construct, id: string, attrs: GuardrailAttributes): IGuardrail {
-    class Import extends Resource implements IGuardrail {
+    class Import extends GuardrailBase {
       public readonly guardrailArn = attrs.guardrailArn;
       public readonly guardrailVersion = attrs.guardrailVersion;
       public readonly guardrailId = guardrailIdOf(attrs.guardrailArn);
       public readonly encryptionKey = attrs.encryptionKey;
       public readonly crossRegion = attrs.crossRegion;
-      public applyStatements(): iam.PolicyStatement[] {
-        return applyStatementsOf(this, this.guardrailArn, this.encryptionKey, this.crossRegion);
-      }
-      public grantApply(grantee: iam.IGrantable): iam.Grant {
-        return grantAll(grantee, this.applyStatements());
-      }
     }
     const problems = new Problems();
-    if (!Token.isUnresolved(attrs.guardrailVersion) && !/^[1-9][0-9]{0,7}$/.test(attrs.guardrailVersion)) {
-      problems.add(`guardrailVersion is '${attrs.guardrailVersion}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
-    }
+    guardrailAttributeProblems(attrs).forEach(p => problems.add(p));
     const imported = new Import(scope, id);
     crossRegionProblems(imported, attrs.crossRegion).forEach(p => problems.add(p));
     problems.throwIfAny(imported, 'Guardrail.fromGuardrailAttributes', BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
@@ -366,22 +402,6 @@ export class Guardrail extends Resource implements IGuardrail {
     });
   }
 
-  /**
-   * `bedrock:ApplyGuardrail` on the guardrail and, when cross-region, on its guardrail profile in
-   * every destination region; `kms:Decrypt` on its key.
-   */
-  public applyStatements(): iam.PolicyStatement[] {
-    return applyStatementsOf(this, this.guardrailArn, this.encryptionKey, this.crossRegion);
-  }
-
-  /**
-   * Grants applying the guardrail (`ApplyGuardrail`, through `InvokeModel`/`Converse` or directly):
-   * the statements of `applyStatements()`.
-   */
-  public grantApply(grantee: iam.IGrantable): iam.Grant {
-    return grantAll(grantee, this.applyStatements());
-  }
-
   private createKey(): kms.Key {
     const stack = Stack.of(this);
     const key = hardenedKey(this, 'Key', `Encrypts the Amazon Bedrock guardrail ${this.node.path}`, RemovalPolicy.RETAIN);
@@ -434,25 +454,3 @@ function crossRegionProblems(scope: IConstruct, geography: Geography | undefined
   }
   return [];
 }
-
-/**
- * ApplyGuardrail on the guardrail and on the guardrail profile in the guardrail's region and every
- * destination region of the geography; kms:Decrypt on the key.
- */
-function applyStatementsOf(scope: IConstruct, guardrailArn: string, key?: kms.IKey, geography?: Geography): iam.PolicyStatement[] {
-  const resources = [guardrailArn];
-  if (geography) {
-    const regions = [...new Set([regionOf(scope, guardrailArn), ...geography.destinationRegions])].sort();
-    resources.push(...regions.map(r => guardrailProfileArn(scope, r, geography)));
-  }
-  const statements = [new iam.PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources })];
-  if (key) statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [key.keyArn] }));
-  return statements;
-}
-
-function grantAll(grantee: iam.IGrantable, statements: iam.PolicyStatement[]): iam.Grant {
-  return statements
-    .map(s => iam.Grant.addToPrincipal({ grantee, actions: s.actions, resourceArns: s.resources }))
-    .reduce((a, b) => a.combine(b));
-}
-

@@ -27,8 +27,12 @@ export class Problems {
     return this.problems.length === 0;
   }
 
-  /** Throws one error listing every recorded problem, with the check's code; does nothing when there are none. */
-  public throwIfAny(scope: IConstruct, subject: string, code: BedrockLandingZoneErrorCode): void {
+  /**
+   * Throws one error listing every recorded problem, with the check's code; does nothing when there
+   * are none. `scope` is the construct whose input was checked (undefined for a value that is not a
+   * construct, e.g. a guardrail reference).
+   */
+  public throwIfAny(scope: IConstruct | undefined, subject: string, code: BedrockLandingZoneErrorCode): void {
     if (this.problems.length === 0) return;
     const message = this.problems.length === 1
       ? `${subject}: ${this.problems[0]}`
