@@ -1,11 +1,11 @@
 import { CfnResource, RemovalPolicy, Stack, Token, Validations, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ChunkingStrategy } from './chunking-strategy';
+import { IVectorKnowledgeBase } from './knowledge-base';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { IBedrockInvokable } from '../models';
 import { embeddingModelArnOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
-import type { VectorKnowledgeBase } from './vector-knowledge-base'; // type only: the knowledge base imports this file
-import { IBedrockInvokable } from '../models';
 import { hardenedKey } from '../private/hardened-stores';
 import { Problems } from '../private/validation';
 
@@ -90,8 +90,8 @@ export interface S3DataSourceOptions {
  * Properties of an S3 data source.
  */
 export interface S3DataSourceProps extends S3DataSourceOptions {
-  /** The knowledge base the documents are ingested into */
-  readonly knowledgeBase: VectorKnowledgeBase;
+  /** The knowledge base the documents are ingested into (a `VectorKnowledgeBase`, or your own) */
+  readonly knowledgeBase: IVectorKnowledgeBase;
 }
 
 const MAX_PREFIX_LENGTH = 300;

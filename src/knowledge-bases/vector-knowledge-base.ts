@@ -1,7 +1,7 @@
 import { Arn, ArnFormat, RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EmbeddingModel, VectorDataType } from './embedding-model';
-import { IKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase } from './knowledge-base';
+import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase } from './knowledge-base';
 import { ApplicationLogs, applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
 import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
@@ -98,7 +98,7 @@ export interface VectorKnowledgeBaseProps {
  * holds one managed policy: invoke the embedding model, read the data-source prefixes and decrypt
  * their keys, use the vector store. Nothing else.
  */
-export class VectorKnowledgeBase extends KnowledgeBaseBase {
+export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKnowledgeBase {
   /**
    * An existing knowledge base, for grants.
    *

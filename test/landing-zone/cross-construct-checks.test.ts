@@ -2,7 +2,8 @@ import { App, Duration, Lazy, Stack, aws_iam as iam, aws_logs as logs } from 'aw
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, BedrockOrganizationPolicies, BedrockPrivateEndpoints, CrossRegionInferenceProfile, EnforcedGuardrail,
-  FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, GuardrailReference, IGuardrailReference, ModelAccessPolicy, ModelInvocationLogging,
+  FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, GuardrailReference, IGuardrailReference, ModelAccessPolicy,
+  ModelInvocationLogging,
   ProvisionedThroughput, ProvisionedThroughputModel, EmbeddingModel, VectorKnowledgeBase,
 } from '../../src';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
