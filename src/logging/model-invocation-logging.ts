@@ -8,7 +8,7 @@ import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
 import { customResourceProviderRole } from '../private/framework-children';
 import {
-  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
+  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, hardenedLogGroup, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
 import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, protectTree } from '../private/protected-resources';
@@ -325,11 +325,13 @@ export class ModelInvocationLogging extends Construct {
 
     if (cloudWatchDelivery) {
       if (createsLogGroup) {
-        allowCloudWatchLogs(key!, 'CloudWatchLogsModelInvocationLogs', logGroupName);
         this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
-        const group = new logs.LogGroup(this, 'LogGroup', {
-          logGroupName,
+        const { logGroup: group } = hardenedLogGroup(this, 'LogGroup', {
           encryptionKey: key,
+          keyId: 'Key',
+          keyDescription: 'Amazon Bedrock model invocation logs',
+          keyPolicySid: 'CloudWatchLogsModelInvocationLogs',
+          logGroupName,
           retention: this.logRetention,
           removalPolicy,
         });

@@ -12,7 +12,7 @@ import {
   s3GatewayStatements, s3VectorsStatements,
 } from './private/endpoint-policies';
 import { parseBedrockArn } from '../private/arns';
-import { allowCloudWatchLogs, hardenedKey } from '../private/hardened-stores';
+import { hardenedLogGroup } from '../private/hardened-stores';
 import { Problems, oneOf, modelReferenceProblems } from '../private/validation';
 
 /**
@@ -377,11 +377,10 @@ export class BedrockPrivateEndpoints extends Construct {
   }
 
   private createVpc(cidr: string): { vpc: ec2.Vpc; logGroup: logs.LogGroup; key: kms.Key; flowLog: ec2.FlowLog } {
-    const key = hardenedKey(this, 'FlowLogKey', 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints', RemovalPolicy.RETAIN);
-    allowCloudWatchLogs(key, 'AllowCloudWatchLogsOfThisAccountAndRegion', '*');
-    const logGroup = new logs.LogGroup(this, 'FlowLogGroup', {
-      encryptionKey: key,
-      retention: logs.RetentionDays.ONE_YEAR,
+    const { logGroup, createdKey } = hardenedLogGroup(this, 'FlowLogGroup', {
+      keyId: 'FlowLogKey',
+      keyDescription: 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints',
+      keyPolicySid: 'AllowCloudWatchLogsOfThisAccountAndRegion',
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const vpc = new ec2.Vpc(this, 'Vpc', {
@@ -423,7 +422,7 @@ export class BedrockPrivateEndpoints extends Construct {
       { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCDefaultSecurityGroupClosed', reason },
       { id: 'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed', reason },
     );
-    return { vpc, logGroup, key, flowLog };
+    return { vpc, logGroup, key: createdKey!, flowLog };
   }
 
   /**

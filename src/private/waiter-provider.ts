@@ -1,11 +1,11 @@
 import * as path from 'path';
 import {
-  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_lambda as lambda,
   aws_stepfunctions as sfn, custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { providerFrameworkFunctions, providerWaiterStateMachine } from './framework-children';
-import { allowCloudWatchLogs, hardenedKey } from './hardened-stores';
+import { hardenedLogGroup } from './hardened-stores';
 
 /**
  * The provider for custom resources whose work must be waited for (provisioned throughput takes
@@ -33,11 +33,10 @@ export class WaiterProvider extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    const key = hardenedKey(this, 'LogKey', 'Encrypts the logs of the Bedrock landing zone waiter provider', RemovalPolicy.RETAIN);
-    allowCloudWatchLogs(key, 'CloudWatchLogsWaiterLogs', '*');
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      encryptionKey: key,
-      retention: logs.RetentionDays.ONE_YEAR,
+    const { logGroup } = hardenedLogGroup(this, 'Logs', {
+      keyId: 'LogKey',
+      keyDescription: 'Encrypts the logs of the Bedrock landing zone waiter provider',
+      keyPolicySid: 'CloudWatchLogsWaiterLogs',
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.handlerPolicy = new iam.ManagedPolicy(this, 'HandlerPolicy', {

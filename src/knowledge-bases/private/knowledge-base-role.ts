@@ -2,7 +2,7 @@ import { Aws, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_logs as 
 import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
-import { allowCloudWatchLogs, hardenedKey } from '../../private/hardened-stores';
+import { hardenedLogGroup } from '../../private/hardened-stores';
 
 /**
  * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this
@@ -65,21 +65,22 @@ export function applicationLogs(scope: Construct, knowledgeBaseArn: string, logG
   removalPolicy: RemovalPolicy, existing?: logs.ILogGroup): ApplicationLogs {
   const stack = Stack.of(scope);
   let logGroup: logs.ILogGroup;
-  let key: kms.Key | undefined;
+  let key: kms.IKey | undefined;
   let destinationArn: string;
   if (existing) {
     logGroup = existing;
     destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${existing.logGroupName}`;
   } else {
     destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}`;
-    key = hardenedKey(scope, 'LogsKey', 'Application logs of an Amazon Bedrock knowledge base', removalPolicy);
-    allowCloudWatchLogs(key, 'CloudWatchLogsKnowledgeBaseLogs', logGroupName);
-    const group = new logs.LogGroup(scope, 'LogGroup', {
+    const created = hardenedLogGroup(scope, 'LogGroup', {
+      keyId: 'LogsKey',
+      keyDescription: 'Application logs of an Amazon Bedrock knowledge base',
+      keyPolicySid: 'CloudWatchLogsKnowledgeBaseLogs',
       logGroupName,
-      encryptionKey: key,
-      retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy,
     });
+    const group = created.logGroup;
+    key = created.key;
     group.node.addDependency(key);
     logGroup = group;
   }
