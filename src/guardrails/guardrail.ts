@@ -3,7 +3,8 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailModality, GuardrailPolicies, GuardrailTier,
+  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailFilterActions, GuardrailFilterDirections, GuardrailModality, GuardrailPolicies, GuardrailTier,
+  SensitiveInformationActions,
 } from './guardrail-policies';
 import { GuardrailPreset } from './guardrail-preset';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
@@ -288,8 +289,6 @@ export class Guardrail extends GuardrailBase {
     this.encryptionKey = key;
 
     const p = this.policies;
-    const input = (a?: GuardrailAction) => a ?? GuardrailAction.BLOCK;
-    const flag = (b?: boolean) => b ?? true;
     const name = props.guardrailName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.name.max });
     if (props.guardrailName !== undefined) declareUniqueName(this, 'guardrail', 'guardrailName', props.guardrailName);
     const resource = new ContentHashedCfnGuardrail(this, 'Resource', {
@@ -304,10 +303,7 @@ export class Guardrail extends GuardrailBase {
           type: f.type,
           inputStrength: f.inputStrength,
           outputStrength: f.outputStrength,
-          inputAction: input(f.inputAction),
-          outputAction: input(f.outputAction),
-          inputEnabled: flag(f.inputEnabled),
-          outputEnabled: flag(f.outputEnabled),
+          ...filterActions(f),
           inputModalities: f.inputModalities ?? [GuardrailModality.TEXT],
           outputModalities: f.outputModalities ?? [GuardrailModality.TEXT],
         })),
@@ -319,55 +315,38 @@ export class Guardrail extends GuardrailBase {
           definition: t.definition,
           examples: t.examples,
           type: 'DENY',
-          inputAction: input(t.inputAction),
-          outputAction: input(t.outputAction),
-          inputEnabled: flag(t.inputEnabled),
-          outputEnabled: flag(t.outputEnabled),
+          ...filterActions(t),
         })),
         topicsTierConfig: { tierName: topicsTier },
       } : undefined,
       wordPolicyConfig: p.words?.length || p.managedWordLists?.length ? {
         wordsConfig: p.words?.length ? p.words.map(w => ({
           text: w.text,
-          inputAction: input(w.inputAction),
-          outputAction: input(w.outputAction),
-          inputEnabled: flag(w.inputEnabled),
-          outputEnabled: flag(w.outputEnabled),
+          ...filterActions(w),
         })) : undefined,
         managedWordListsConfig: p.managedWordLists?.length ? p.managedWordLists.map(m => ({
           type: m.type,
-          inputAction: input(m.inputAction),
-          outputAction: input(m.outputAction),
-          inputEnabled: flag(m.inputEnabled),
-          outputEnabled: flag(m.outputEnabled),
+          ...filterActions(m),
         })) : undefined,
       } : undefined,
       sensitiveInformationPolicyConfig: p.piiEntities?.length || p.regexes?.length ? {
         piiEntitiesConfig: p.piiEntities?.length ? p.piiEntities.map(e => ({
           type: e.type.value,
-          action: e.action,
-          inputAction: e.inputAction ?? e.action,
-          outputAction: e.outputAction ?? e.action,
-          inputEnabled: flag(e.inputEnabled),
-          outputEnabled: flag(e.outputEnabled),
+          ...sensitiveInformationActions(e),
         })) : undefined,
         regexesConfig: p.regexes?.length ? p.regexes.map(r => ({
           name: r.name,
           pattern: r.pattern,
           description: r.description,
-          action: r.action,
-          inputAction: r.inputAction ?? r.action,
-          outputAction: r.outputAction ?? r.action,
-          inputEnabled: flag(r.inputEnabled),
-          outputEnabled: flag(r.outputEnabled),
+          ...sensitiveInformationActions(r),
         })) : undefined,
       } : undefined,
       contextualGroundingPolicyConfig: p.contextualGrounding?.length ? {
         filtersConfig: p.contextualGrounding.map(g => ({
           type: g.type,
           threshold: g.threshold,
-          action: input(g.action),
-          enabled: flag(g.enabled),
+          action: g.action ?? GuardrailAction.BLOCK,
+          enabled: g.enabled ?? true,
         })),
       } : undefined,
       automatedReasoningPolicyConfig: props.automatedReasoning ? {
@@ -453,4 +432,27 @@ function crossRegionProblems(scope: IConstruct, geography: Geography | undefined
     return [`crossRegion is '${geography.prefix}', but the stack region ${region} is not one of its source regions: ${oneOf(geography.sourceRegions)}`];
   }
   return [];
+}
+
+/** The actions and switches of a filter entry, with their defaults: block, both directions evaluated. */
+function filterActions(entry: GuardrailFilterActions) {
+  return {
+    inputAction: entry.inputAction ?? GuardrailAction.BLOCK,
+    outputAction: entry.outputAction ?? GuardrailAction.BLOCK,
+    ...directions(entry),
+  };
+}
+
+/** The actions and switches of a sensitive-information entry: `action` unless a direction says otherwise. */
+function sensitiveInformationActions(entry: SensitiveInformationActions) {
+  return {
+    action: entry.action,
+    inputAction: entry.inputAction ?? entry.action,
+    outputAction: entry.outputAction ?? entry.action,
+    ...directions(entry),
+  };
+}
+
+function directions(entry: GuardrailFilterDirections) {
+  return { inputEnabled: entry.inputEnabled ?? true, outputEnabled: entry.outputEnabled ?? true };
 }
