@@ -3,8 +3,8 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailFilterActions, GuardrailFilterDirections, GuardrailModality, GuardrailPolicies, GuardrailTier,
-  SensitiveInformationActions,
+  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailFilterActions, GuardrailFilterDirections, GuardrailModality, GuardrailPolicies,
+  GuardrailTier, SensitiveInformationActions,
 } from './guardrail-policies';
 import { GuardrailPreset } from './guardrail-preset';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
