@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack, StackProps, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { buildLandingZone } from '../examples/app/build';
 import { compliancePacks, nagPacks } from '../examples/app/compliance';
-import { AccountBaselineStack, buildLandingZone } from '../examples/app/landing-zone';
+import { AccountBaselineStack } from '../examples/app/landing-zone';
 import {
   BedrockLandingZone, ChunkingStrategy, EmbeddingModel, GovernanceProfile, ManagedKnowledgeBase, OpenSearchServerlessVectorStore,
   S3VectorStore, VectorKnowledgeBase,

@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './models';
 export * from './access';
 export * from './logging';

@@ -2,7 +2,7 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { CHAT_MODEL, EMBEDDING_MODEL, FAST_MODEL } from './landing-zone';
+import { CHAT_MODEL, EMBEDDING_MODEL, FAST_MODEL } from './settings';
 import { BedrockGovernanceChecks, Geography } from '../../src';
 
 /**

@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
+import { buildLandingZone } from './build';
 import { compliancePacks } from './compliance';
-import { buildLandingZone } from './landing-zone';
 import { recordEvaluatedRules } from './rule-recorder';
 
 const recorder = recordEvaluatedRules();

@@ -1,22 +1,9 @@
 import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
-import { APPROVED_MODELS, AccountBaselineStack, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './landing-zone';
+import { AccountBaselineStack } from './landing-zone';
+import { APPROVED_MODELS, ASSET_BUCKET_PREFIX, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, STACKSET_REGIONS, WORKLOADS_OU } from './settings';
 import { BedrockLandingZone, BedrockOrganizationPolicies, Geography, GovernanceProfile } from '../../src';
-
-/** The management account and the organizational units of the example organization (placeholders). */
-export const MANAGEMENT_ACCOUNT = '999999999999';
-export const WORKLOADS_OU = 'ou-ab12-workloads1';
-export const SANDBOX_ACCOUNT = '333333333333';
-
-/** Regions the StackSets roll the baseline out to, each with the profiles its data residency needs. */
-export const STACKSET_REGIONS: Array<{ region: string; profiles: GovernanceProfile[] }> = [
-  { region: 'us-east-1', profiles: [GovernanceProfile.BASELINE] },
-  { region: 'eu-central-1', profiles: [GovernanceProfile.BASELINE, GovernanceProfile.EU_RESIDENCY] },
-];
-
-/** Asset buckets, one per target region, created once by the platform team, readable by the organization. */
-export const ASSET_BUCKET_PREFIX = 'bedrock-lz-stackset-assets';
 
 /**
  * The management account's stack: service control policies from the same approved-model list, and

@@ -1,5 +1,6 @@
 import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { Problems, modelReferenceProblems } from '../private/validation';
 
@@ -65,7 +66,7 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
     // Checked before anything calls the models: a string from a jsii caller has no methods.
     const wrongKind = new Problems();
     modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(scope, 'ModelAccessPolicy');
+    wrongKind.throwIfAny(scope, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     super(scope, id, {
       managedPolicyName: props.managedPolicyName,
       description: props.description ?? `Invoke ${props.models.length} approved Amazon Bedrock model(s) and profile(s)`,
@@ -77,7 +78,7 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
     if (props.requireVpcEndpoints !== undefined) {
       problems.check(props.requireVpcEndpoints.length > 0, 'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined');
     }
-    problems.throwIfAny(this, 'ModelAccessPolicy');
+    problems.throwIfAny(this, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_ACCESS_POLICY_PROPS);
 
     this.models = [...props.models];
     const options: InvokeGrantOptions = { requireGuardrail: props.requireGuardrail, requireVpcEndpoints: props.requireVpcEndpoints };
@@ -110,7 +111,7 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
           ?? 'x'.repeat(64));
       }
       if (keys.length === 1 && keys[0] === 'Fn::Join') {
-        const parts = (value['Fn::Join'][1] as any[]).map(p => typeof p === 'string' ? p : JSON.parse(estimate(p)));
+        const parts = (value['Fn::Join'][1] as unknown[]).map(p => typeof p === 'string' ? p : JSON.parse(estimate(p)));
         return JSON.stringify(parts.join(value['Fn::Join'][0]));
       }
       if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {

@@ -1,5 +1,6 @@
 import { aws_bedrock as bedrock } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable, IGuardrailReference } from '../models';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { guardrailReferenceProblems } from '../private/guardrail-checks';
@@ -80,7 +81,7 @@ export class EnforcedGuardrail extends Construct {
     if (props.includedModels !== undefined && props.includedModels.length === 0) {
       problems.add('includedModels is empty: give at least one model, or leave it undefined to enforce on every model');
     }
-    problems.throwIfAny(this, 'EnforcedGuardrail');
+    problems.throwIfAny(this, 'EnforcedGuardrail', BedrockLandingZoneErrorCode.ENFORCED_GUARDRAIL_PROPS);
 
     const selective = props.systemGuarding || props.messagesGuarding
       ? { system: props.systemGuarding, messages: props.messagesGuarding }

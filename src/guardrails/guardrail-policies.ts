@@ -206,27 +206,9 @@ export class PiiEntityType {
 }
 
 /**
- * A content filter: one harmful-content category with its strength and action per direction.
+ * Which directions a guardrail policy entry evaluates: every entry type has both switches.
  */
-export interface ContentFilter {
-  /** The category */
-  readonly type: ContentFilterType;
-  /** How strongly prompts are filtered */
-  readonly inputStrength: FilterStrength;
-  /** How strongly model responses are filtered (must be NONE for PROMPT_ATTACK) */
-  readonly outputStrength: FilterStrength;
-  /**
-   * The action on a prompt that matches.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly inputAction?: GuardrailAction;
-  /**
-   * The action on a response that matches.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly outputAction?: GuardrailAction;
+export interface GuardrailFilterDirections {
   /**
    * Whether prompts are evaluated (when false, they are not evaluated and not charged).
    *
@@ -239,6 +221,56 @@ export interface ContentFilter {
    * @default true
    */
   readonly outputEnabled?: boolean;
+}
+
+/**
+ * What a content filter, denied topic, word or managed word list does per direction.
+ */
+export interface GuardrailFilterActions extends GuardrailFilterDirections {
+  /**
+   * The action on a prompt that matches.
+   *
+   * @default GuardrailAction.BLOCK
+   */
+  readonly inputAction?: GuardrailAction;
+  /**
+   * The action on a response that matches.
+   *
+   * @default GuardrailAction.BLOCK
+   */
+  readonly outputAction?: GuardrailAction;
+}
+
+/**
+ * What a PII entity or regex filter does per direction.
+ */
+export interface SensitiveInformationActions extends GuardrailFilterDirections {
+  /** The action in both directions, unless `inputAction` or `outputAction` says otherwise */
+  readonly action: SensitiveInformationAction;
+  /**
+   * The action on a prompt that matches.
+   *
+   * @default - `action`
+   */
+  readonly inputAction?: SensitiveInformationAction;
+  /**
+   * The action on a response that matches.
+   *
+   * @default - `action`
+   */
+  readonly outputAction?: SensitiveInformationAction;
+}
+
+/**
+ * A content filter: one harmful-content category with its strength and action per direction.
+ */
+export interface ContentFilter extends GuardrailFilterActions {
+  /** The category */
+  readonly type: ContentFilterType;
+  /** How strongly prompts are filtered */
+  readonly inputStrength: FilterStrength;
+  /** How strongly model responses are filtered (must be NONE for PROMPT_ATTACK) */
+  readonly outputStrength: FilterStrength;
   /**
    * The modalities of prompts the filter evaluates.
    *
@@ -256,7 +288,7 @@ export interface ContentFilter {
 /**
  * A topic the guardrail denies.
  */
-export interface DeniedTopic {
+export interface DeniedTopic extends GuardrailFilterActions {
   /** The topic's name (1 to 100 characters of letters, digits, space and `-_!?.`) */
   readonly name: string;
   /** What the topic is, in natural language (1 to 200 characters) */
@@ -267,134 +299,36 @@ export interface DeniedTopic {
    * @default - no examples
    */
   readonly examples?: string[];
-  /**
-   * The action on a prompt about the topic.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly inputAction?: GuardrailAction;
-  /**
-   * The action on a response about the topic.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly outputAction?: GuardrailAction;
-  /**
-   * Whether prompts are evaluated.
-   *
-   * @default true
-   */
-  readonly inputEnabled?: boolean;
-  /**
-   * Whether responses are evaluated.
-   *
-   * @default true
-   */
-  readonly outputEnabled?: boolean;
 }
 
 /**
  * A custom word or phrase the guardrail matches exactly.
  */
-export interface WordFilter {
+export interface WordFilter extends GuardrailFilterActions {
   /** The word or phrase (1 to 100 characters) */
   readonly text: string;
-  /**
-   * The action on a prompt that contains it.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly inputAction?: GuardrailAction;
-  /**
-   * The action on a response that contains it.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly outputAction?: GuardrailAction;
-  /**
-   * Whether prompts are evaluated.
-   *
-   * @default true
-   */
-  readonly inputEnabled?: boolean;
-  /**
-   * Whether responses are evaluated.
-   *
-   * @default true
-   */
-  readonly outputEnabled?: boolean;
 }
 
 /**
  * A managed word list the guardrail applies.
  */
-export interface ManagedWordListFilter {
+export interface ManagedWordListFilter extends GuardrailFilterActions {
   /** The managed list */
   readonly type: ManagedWordListType;
-  /**
-   * The action on a prompt that contains a listed word.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly inputAction?: GuardrailAction;
-  /**
-   * The action on a response that contains a listed word.
-   *
-   * @default GuardrailAction.BLOCK
-   */
-  readonly outputAction?: GuardrailAction;
-  /**
-   * Whether prompts are evaluated.
-   *
-   * @default true
-   */
-  readonly inputEnabled?: boolean;
-  /**
-   * Whether responses are evaluated.
-   *
-   * @default true
-   */
-  readonly outputEnabled?: boolean;
 }
 
 /**
  * A PII entity type the guardrail detects, with what it does per direction.
  */
-export interface PiiEntityFilter {
+export interface PiiEntityFilter extends SensitiveInformationActions {
   /** The entity type */
   readonly type: PiiEntityType;
-  /** The action in both directions, unless `inputAction` or `outputAction` says otherwise */
-  readonly action: SensitiveInformationAction;
-  /**
-   * The action on a prompt that contains the entity.
-   *
-   * @default - `action`
-   */
-  readonly inputAction?: SensitiveInformationAction;
-  /**
-   * The action on a response that contains the entity.
-   *
-   * @default - `action`
-   */
-  readonly outputAction?: SensitiveInformationAction;
-  /**
-   * Whether prompts are evaluated.
-   *
-   * @default true
-   */
-  readonly inputEnabled?: boolean;
-  /**
-   * Whether responses are evaluated.
-   *
-   * @default true
-   */
-  readonly outputEnabled?: boolean;
 }
 
 /**
  * A custom sensitive-information pattern (booking IDs, medical record numbers, ...).
  */
-export interface RegexFilter {
+export interface RegexFilter extends SensitiveInformationActions {
   /** The pattern's name (1 to 100 characters) */
   readonly name: string;
   /** The regular expression (1 to 500 characters) */
@@ -405,32 +339,6 @@ export interface RegexFilter {
    * @default - no description
    */
   readonly description?: string;
-  /** The action in both directions, unless `inputAction` or `outputAction` says otherwise */
-  readonly action: SensitiveInformationAction;
-  /**
-   * The action on a prompt that matches.
-   *
-   * @default - `action`
-   */
-  readonly inputAction?: SensitiveInformationAction;
-  /**
-   * The action on a response that matches.
-   *
-   * @default - `action`
-   */
-  readonly outputAction?: SensitiveInformationAction;
-  /**
-   * Whether prompts are evaluated.
-   *
-   * @default true
-   */
-  readonly inputEnabled?: boolean;
-  /**
-   * Whether responses are evaluated.
-   *
-   * @default true
-   */
-  readonly outputEnabled?: boolean;
 }
 
 /**

@@ -3,16 +3,19 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailModality, GuardrailPolicies, GuardrailTier,
+  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailFilterActions, GuardrailFilterDirections, GuardrailModality, GuardrailPolicies,
+  GuardrailTier, SensitiveInformationActions,
 } from './guardrail-policies';
 import { GuardrailPreset } from './guardrail-preset';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography, IGuardrailReference } from '../models';
-import { resolvedPropertiesHash } from './private/content-hash';
+import { ContentHashedCfnGuardrail } from './private/content-hash';
 import {
   LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf,
 } from './private/limits';
 import { declareUniqueName } from '../private/account-singleton';
 import { bedrockArn } from '../private/arns';
+import { guardrailAttributeProblems } from '../private/guardrail-checks';
 import { hardenedKey } from '../private/hardened-stores';
 import { Problems, oneOf } from '../private/validation';
 
@@ -158,6 +161,49 @@ export interface GuardrailProps extends GuardrailPolicies {
 }
 
 /**
+ * What a guardrail does, created here or imported: subclasses name the guardrail, its version, key
+ * and geography; the statements for applying it are shared.
+ */
+export abstract class GuardrailBase extends Resource implements IGuardrail {
+  /** The guardrail's ARN */
+  public abstract readonly guardrailArn: string;
+  /** The guardrail's ID */
+  public abstract readonly guardrailId: string;
+  /** The numeric version that invocations must carry */
+  public abstract readonly guardrailVersion: string;
+  /** The customer-managed key the guardrail is encrypted with, if any */
+  public abstract readonly encryptionKey?: kms.IKey;
+  /** The geography of the guardrail's cross-region profile, if any */
+  public abstract readonly crossRegion?: Geography;
+
+  /**
+   * `bedrock:ApplyGuardrail` on the guardrail and, when cross-region, on its guardrail profile in
+   * the guardrail's region and every destination region; `kms:Decrypt` on its key.
+   */
+  public applyStatements(): iam.PolicyStatement[] {
+    const resources = [this.guardrailArn];
+    const geography = this.crossRegion;
+    if (geography) {
+      const regions = [...new Set([regionOf(this, this.guardrailArn), ...geography.destinationRegions])].sort();
+      resources.push(...regions.map(r => guardrailProfileArn(this, r, geography)));
+    }
+    const statements = [new iam.PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources })];
+    if (this.encryptionKey) statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [this.encryptionKey.keyArn] }));
+    return statements;
+  }
+
+  /**
+   * Grants applying the guardrail (`ApplyGuardrail`, through `InvokeModel`/`Converse` or directly):
+   * the statements of `applyStatements()`.
+   */
+  public grantApply(grantee: iam.IGrantable): iam.Grant {
+    return this.applyStatements()
+      .map(s => iam.Grant.addToPrincipal({ grantee, actions: s.actions, resourceArns: s.resources }))
+      .reduce((a, b) => a.combine(b));
+  }
+}
+
+/**
  * An Amazon Bedrock guardrail with a customer-managed key and a published version that follows its
  * content.
  *
@@ -166,31 +212,23 @@ export interface GuardrailProps extends GuardrailPolicies {
  * else does (see docs/adr/0003-guardrail-versions-follow-content.md). `guardrailVersion` is that
  * version's number, so `requireGuardrail: guardrail` pins invocations to it.
  */
-export class Guardrail extends Resource implements IGuardrail {
+export class Guardrail extends GuardrailBase {
   /**
    * References a guardrail created elsewhere, at one numeric version.
    */
   public static fromGuardrailAttributes(scope: Construct, id: string, attrs: GuardrailAttributes): IGuardrail {
-    class Import extends Resource implements IGuardrail {
+    class Import extends GuardrailBase {
       public readonly guardrailArn = attrs.guardrailArn;
       public readonly guardrailVersion = attrs.guardrailVersion;
       public readonly guardrailId = guardrailIdOf(attrs.guardrailArn);
       public readonly encryptionKey = attrs.encryptionKey;
       public readonly crossRegion = attrs.crossRegion;
-      public applyStatements(): iam.PolicyStatement[] {
-        return applyStatementsOf(this, this.guardrailArn, this.encryptionKey, this.crossRegion);
-      }
-      public grantApply(grantee: iam.IGrantable): iam.Grant {
-        return grantAll(grantee, this.applyStatements());
-      }
     }
     const problems = new Problems();
-    if (!Token.isUnresolved(attrs.guardrailVersion) && !/^[1-9][0-9]{0,7}$/.test(attrs.guardrailVersion)) {
-      problems.add(`guardrailVersion is '${attrs.guardrailVersion}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
-    }
+    guardrailAttributeProblems(attrs).forEach(p => problems.add(p));
     const imported = new Import(scope, id);
     crossRegionProblems(imported, attrs.crossRegion).forEach(p => problems.add(p));
-    problems.throwIfAny(imported, 'Guardrail.fromGuardrailAttributes');
+    problems.throwIfAny(imported, 'Guardrail.fromGuardrailAttributes', BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
     return imported;
   }
 
@@ -244,18 +282,16 @@ export class Guardrail extends Resource implements IGuardrail {
       }
     }
     crossRegionProblems(this, props.crossRegion).forEach(p => problems.add(p));
-    problems.throwIfAny(this, 'Guardrail');
+    problems.throwIfAny(this, 'Guardrail', BedrockLandingZoneErrorCode.GUARDRAIL_PROPS);
 
     this.crossRegion = props.crossRegion;
     const key = props.encryptionKey ?? this.createKey();
     this.encryptionKey = key;
 
     const p = this.policies;
-    const input = (a?: GuardrailAction) => a ?? GuardrailAction.BLOCK;
-    const flag = (b?: boolean) => b ?? true;
     const name = props.guardrailName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.name.max });
     if (props.guardrailName !== undefined) declareUniqueName(this, 'guardrail', 'guardrailName', props.guardrailName);
-    this.resource = new bedrock.CfnGuardrail(this, 'Resource', {
+    const resource = new ContentHashedCfnGuardrail(this, 'Resource', {
       name,
       description: props.description,
       blockedInputMessaging: props.blockedInputMessaging ?? DEFAULT_BLOCKED_MESSAGE,
@@ -267,10 +303,7 @@ export class Guardrail extends Resource implements IGuardrail {
           type: f.type,
           inputStrength: f.inputStrength,
           outputStrength: f.outputStrength,
-          inputAction: input(f.inputAction),
-          outputAction: input(f.outputAction),
-          inputEnabled: flag(f.inputEnabled),
-          outputEnabled: flag(f.outputEnabled),
+          ...filterActions(f),
           inputModalities: f.inputModalities ?? [GuardrailModality.TEXT],
           outputModalities: f.outputModalities ?? [GuardrailModality.TEXT],
         })),
@@ -282,55 +315,38 @@ export class Guardrail extends Resource implements IGuardrail {
           definition: t.definition,
           examples: t.examples,
           type: 'DENY',
-          inputAction: input(t.inputAction),
-          outputAction: input(t.outputAction),
-          inputEnabled: flag(t.inputEnabled),
-          outputEnabled: flag(t.outputEnabled),
+          ...filterActions(t),
         })),
         topicsTierConfig: { tierName: topicsTier },
       } : undefined,
       wordPolicyConfig: p.words?.length || p.managedWordLists?.length ? {
         wordsConfig: p.words?.length ? p.words.map(w => ({
           text: w.text,
-          inputAction: input(w.inputAction),
-          outputAction: input(w.outputAction),
-          inputEnabled: flag(w.inputEnabled),
-          outputEnabled: flag(w.outputEnabled),
+          ...filterActions(w),
         })) : undefined,
         managedWordListsConfig: p.managedWordLists?.length ? p.managedWordLists.map(m => ({
           type: m.type,
-          inputAction: input(m.inputAction),
-          outputAction: input(m.outputAction),
-          inputEnabled: flag(m.inputEnabled),
-          outputEnabled: flag(m.outputEnabled),
+          ...filterActions(m),
         })) : undefined,
       } : undefined,
       sensitiveInformationPolicyConfig: p.piiEntities?.length || p.regexes?.length ? {
         piiEntitiesConfig: p.piiEntities?.length ? p.piiEntities.map(e => ({
           type: e.type.value,
-          action: e.action,
-          inputAction: e.inputAction ?? e.action,
-          outputAction: e.outputAction ?? e.action,
-          inputEnabled: flag(e.inputEnabled),
-          outputEnabled: flag(e.outputEnabled),
+          ...sensitiveInformationActions(e),
         })) : undefined,
         regexesConfig: p.regexes?.length ? p.regexes.map(r => ({
           name: r.name,
           pattern: r.pattern,
           description: r.description,
-          action: r.action,
-          inputAction: r.inputAction ?? r.action,
-          outputAction: r.outputAction ?? r.action,
-          inputEnabled: flag(r.inputEnabled),
-          outputEnabled: flag(r.outputEnabled),
+          ...sensitiveInformationActions(r),
         })) : undefined,
       } : undefined,
       contextualGroundingPolicyConfig: p.contextualGrounding?.length ? {
         filtersConfig: p.contextualGrounding.map(g => ({
           type: g.type,
           threshold: g.threshold,
-          action: input(g.action),
-          enabled: flag(g.enabled),
+          action: g.action ?? GuardrailAction.BLOCK,
+          enabled: g.enabled ?? true,
         })),
       } : undefined,
       automatedReasoningPolicyConfig: props.automatedReasoning ? {
@@ -338,6 +354,7 @@ export class Guardrail extends Resource implements IGuardrail {
         confidenceThreshold: props.automatedReasoning.confidenceThreshold,
       } : undefined,
     });
+    this.resource = resource;
     if (props.removalPolicy) this.resource.applyRemovalPolicy(props.removalPolicy);
 
     this.guardrailArn = this.getResourceArnAttribute(this.resource.attrGuardrailArn, {
@@ -345,7 +362,8 @@ export class Guardrail extends Resource implements IGuardrail {
     });
     this.guardrailId = this.resource.attrGuardrailId;
 
-    this.contentHash = resolvedPropertiesHash(this.resource, NOT_CONTENT);
+    resource.excludeFromContent(NOT_CONTENT);
+    this.contentHash = resource.contentHash;
     this.version = new bedrock.CfnGuardrailVersion(this, `Version${this.contentHash.slice(0, 8)}`, {
       guardrailIdentifier: this.resource.attrGuardrailId,
       description: `Content sha256:${this.contentHash.slice(0, 16)}`,
@@ -355,29 +373,12 @@ export class Guardrail extends Resource implements IGuardrail {
 
     this.node.addValidation({
       validate: () => {
-        const final = resolvedPropertiesHash(this.resource, NOT_CONTENT);
-        if (final === this.contentHash) return [];
+        if (resource.contentHash === this.contentHash && !resource.propertiesOverridden) return [];
         return [`the properties of ${this.resource.node.path} changed after the guardrail was constructed (an escape hatch such as ` +
           'addPropertyOverride or a property setter), so its published version would not follow its content: ' +
           'pass the change through GuardrailProps instead'];
       },
     });
-  }
-
-  /**
-   * `bedrock:ApplyGuardrail` on the guardrail and, when cross-region, on its guardrail profile in
-   * every destination region; `kms:Decrypt` on its key.
-   */
-  public applyStatements(): iam.PolicyStatement[] {
-    return applyStatementsOf(this, this.guardrailArn, this.encryptionKey, this.crossRegion);
-  }
-
-  /**
-   * Grants applying the guardrail (`ApplyGuardrail`, through `InvokeModel`/`Converse` or directly):
-   * the statements of `applyStatements()`.
-   */
-  public grantApply(grantee: iam.IGrantable): iam.Grant {
-    return grantAll(grantee, this.applyStatements());
   }
 
   private createKey(): kms.Key {
@@ -433,24 +434,25 @@ function crossRegionProblems(scope: IConstruct, geography: Geography | undefined
   return [];
 }
 
-/**
- * ApplyGuardrail on the guardrail and on the guardrail profile in the guardrail's region and every
- * destination region of the geography; kms:Decrypt on the key.
- */
-function applyStatementsOf(scope: IConstruct, guardrailArn: string, key?: kms.IKey, geography?: Geography): iam.PolicyStatement[] {
-  const resources = [guardrailArn];
-  if (geography) {
-    const regions = [...new Set([regionOf(scope, guardrailArn), ...geography.destinationRegions])].sort();
-    resources.push(...regions.map(r => guardrailProfileArn(scope, r, geography)));
-  }
-  const statements = [new iam.PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources })];
-  if (key) statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [key.keyArn] }));
-  return statements;
+/** The actions and switches of a filter entry, with their defaults: block, both directions evaluated. */
+function filterActions(entry: GuardrailFilterActions) {
+  return {
+    inputAction: entry.inputAction ?? GuardrailAction.BLOCK,
+    outputAction: entry.outputAction ?? GuardrailAction.BLOCK,
+    ...directions(entry),
+  };
 }
 
-function grantAll(grantee: iam.IGrantable, statements: iam.PolicyStatement[]): iam.Grant {
-  return statements
-    .map(s => iam.Grant.addToPrincipal({ grantee, actions: s.actions, resourceArns: s.resources }))
-    .reduce((a, b) => a.combine(b));
+/** The actions and switches of a sensitive-information entry: `action` unless a direction says otherwise. */
+function sensitiveInformationActions(entry: SensitiveInformationActions) {
+  return {
+    action: entry.action,
+    inputAction: entry.inputAction ?? entry.action,
+    outputAction: entry.outputAction ?? entry.action,
+    ...directions(entry),
+  };
 }
 
+function directions(entry: GuardrailFilterDirections) {
+  return { inputEnabled: entry.inputEnabled ?? true, outputEnabled: entry.outputEnabled ?? true };
+}

@@ -2,6 +2,7 @@ import { Annotations, Token, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib'
 import { Construct } from 'constructs';
 import { OPENSEARCH_METADATA_FIELD, OPENSEARCH_TEXT_FIELD, OPENSEARCH_VECTOR_FIELD } from './opensearch-serverless-vector-store';
 import { IVectorStore, VectorStoreBindOptions, VectorStoreBinding } from './vector-store';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Problems } from '../private/validation';
 
 const S3_VECTORS_INDEX_ARN = /^arn:aws[a-z-]*:s3vectors:[a-z0-9-]+:\d{12}:bucket\/[a-z0-9-]{3,63}\/index\/[a-z0-9.-]{3,63}$/;
@@ -94,7 +95,7 @@ export class ExistingVectorStore implements IVectorStore {
       if (!Token.isUnresolved(arn)) {
         problems.check(S3_VECTORS_INDEX_ARN.test(arn), `indexArn '${arn}' is not an S3 Vectors index ARN (arn:<partition>:s3vectors:<region>:<account>:bucket/<bucket>/index/<index>)`);
       }
-      problems.throwIfAny(knowledgeBase, 'ExistingVectorStore.fromS3VectorsIndex');
+      problems.throwIfAny(knowledgeBase, 'ExistingVectorStore.fromS3VectorsIndex', BedrockLandingZoneErrorCode.EXISTING_VECTOR_STORE_INDEX);
       Annotations.of(knowledgeBase).addWarningV2('cdk-bedrock-landing-zone:existingVectorStore',
         `The S3 Vectors index is not created here: check that it holds ${options.dimensions}-dimension float32 vectors with the ${options.distanceMetric} metric, ` +
         'that AMAZON_BEDROCK_TEXT and AMAZON_BEDROCK_METADATA are non-filterable, and that its bucket is encrypted with a customer-managed key.');
@@ -114,7 +115,7 @@ export class ExistingVectorStore implements IVectorStore {
         `collectionArn '${attrs.collectionArn}' is not an OpenSearch Serverless collection ARN (arn:<partition>:aoss:<region>:<account>:collection/<id>)`);
     }
     problems.check(Token.isUnresolved(attrs.vectorIndexName) || attrs.vectorIndexName.length > 0, 'vectorIndexName is empty');
-    problems.throwIfAny(knowledgeBase, 'ExistingVectorStore.fromOpenSearchServerlessIndex');
+    problems.throwIfAny(knowledgeBase, 'ExistingVectorStore.fromOpenSearchServerlessIndex', BedrockLandingZoneErrorCode.EXISTING_VECTOR_STORE_INDEX);
     Annotations.of(knowledgeBase).addWarningV2('cdk-bedrock-landing-zone:existingVectorStore',
       `The OpenSearch Serverless index '${attrs.vectorIndexName}' is not created here: check that its vector field holds ${options.dimensions} dimensions, ` +
       'that the collection\'s data access policy names the knowledge-base role, and that its network policy is not public.');

@@ -1,4 +1,4 @@
-import { IResource, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { IResource, RemovalPolicy, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
 
@@ -40,6 +40,20 @@ export interface IKnowledgeBase extends IResource {
 
   /** Allows starting, reading and listing ingestion jobs of this knowledge base's data sources. */
   grantIngest(grantee: iam.IGrantable): iam.Grant;
+}
+
+/**
+ * A vector knowledge base as its data sources need it: where they add the statements their
+ * ingestion needs, and the removal policy they follow.
+ */
+export interface IVectorKnowledgeBase extends IKnowledgeBase {
+  /**
+   * The one managed policy of the knowledge base's service role: each data source adds the
+   * statements for its documents (and the keys and parsing model they need) to it.
+   */
+  readonly rolePolicy: iam.ManagedPolicy;
+  /** What deleting the stack does to the knowledge base and its data sources */
+  readonly removalPolicy: RemovalPolicy;
 }
 
 /**

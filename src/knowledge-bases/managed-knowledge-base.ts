@@ -2,6 +2,7 @@ import { RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_kms a
 import { Construct } from 'constructs';
 import { EmbeddingModel } from './embedding-model';
 import { KnowledgeBaseBase } from './knowledge-base';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
@@ -126,7 +127,7 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
         `knowledgeBaseName '${this.knowledgeBaseName}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`);
     }
     problems.check(!(props.logGroup && props.applicationLogs === false), 'logGroup is given, but applicationLogs is false');
-    problems.throwIfAny(this, 'ManagedKnowledgeBase');
+    problems.throwIfAny(this, 'ManagedKnowledgeBase', BedrockLandingZoneErrorCode.MANAGED_KNOWLEDGE_BASE_PROPS);
 
     this.encryptionKey = props.encryptionKey ?? hardenedKey(this, 'Key', 'Managed vector store of an Amazon Bedrock knowledge base', removalPolicy);
     const { role, policy } = knowledgeBaseRole(this, `Amazon Bedrock managed knowledge base ${this.knowledgeBaseName}`);

@@ -4,6 +4,8 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DistanceMetric, VectorDataType } from './embedding-model';
+import { fail } from '../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { lowercaseName } from './private/names';
 import { IVectorStore, VectorStoreBindOptions, VectorStoreBinding } from './vector-store';
 import { hardenedKey } from '../private/hardened-stores';
@@ -217,11 +219,11 @@ export class OpenSearchServerlessVectorStore extends Construct implements IVecto
     const problems = new Problems();
     problems.check(options.dimensions >= 1 && options.dimensions <= 16000,
       `the embedding dimensions are ${options.dimensions}; an OpenSearch knn_vector field holds 1 to 16000 dimensions`);
-    problems.throwIfAny(knowledgeBase, 'OpenSearchServerlessVectorStore');
+    problems.throwIfAny(knowledgeBase, 'OpenSearchServerlessVectorStore', BedrockLandingZoneErrorCode.VECTOR_STORE_BINDING);
     this.readerRoleArns.push(options.role.roleArn);
 
     const indexName = lowercaseName(knowledgeBase, 64);
-    if (!INDEX_NAME.test(indexName)) throw new Error(`internal: index name ${indexName}`);
+    if (!INDEX_NAME.test(indexName)) fail(BedrockLandingZoneErrorCode.INTERNAL, `internal: index name ${indexName}`, knowledgeBase);
     const binary = options.dataType === VectorDataType.BINARY;
     const index = new aoss.CfnIndex(knowledgeBase, 'VectorIndex', {
       collectionEndpoint: this.collection.attrCollectionEndpoint,
@@ -321,5 +323,5 @@ function validate(scope: Construct, props: OpenSearchServerlessVectorStoreProps,
   }
   problems.check(deploymentRoleArn !== undefined,
     'the stack does not use DefaultStackSynthesizer, so the role CloudFormation deploys with is unknown: pass deploymentRoleArn (the data access policy lets it create the index)');
-  problems.throwIfAny(scope, 'OpenSearchServerlessVectorStore');
+  problems.throwIfAny(scope, 'OpenSearchServerlessVectorStore', BedrockLandingZoneErrorCode.OPENSEARCH_VECTOR_STORE_PROPS);
 }

@@ -1,10 +1,11 @@
 import { CfnResource, RemovalPolicy, Stack, Token, Validations, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ChunkingStrategy } from './chunking-strategy';
+import { IVectorKnowledgeBase } from './knowledge-base';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { IBedrockInvokable } from '../models';
 import { embeddingModelArnOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
-import type { VectorKnowledgeBase } from './vector-knowledge-base'; // type only: the knowledge base imports this file
-import { IBedrockInvokable } from '../models';
 import { hardenedKey } from '../private/hardened-stores';
 import { Problems } from '../private/validation';
 
@@ -89,8 +90,8 @@ export interface S3DataSourceOptions {
  * Properties of an S3 data source.
  */
 export interface S3DataSourceProps extends S3DataSourceOptions {
-  /** The knowledge base the documents are ingested into */
-  readonly knowledgeBase: VectorKnowledgeBase;
+  /** The knowledge base the documents are ingested into (a `VectorKnowledgeBase`, or your own) */
+  readonly knowledgeBase: IVectorKnowledgeBase;
 }
 
 const MAX_PREFIX_LENGTH = 300;
@@ -135,7 +136,7 @@ export class S3DataSource extends Construct {
       problems.check(BEDROCK_NAME.test(name), `dataSourceName '${name}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`);
     }
     problems.check(!(props.parsingPrompt !== undefined && !props.parsingModel), 'parsingPrompt is given without parsingModel');
-    problems.throwIfAny(this, 'S3DataSource');
+    problems.throwIfAny(this, 'S3DataSource', BedrockLandingZoneErrorCode.S3_DATA_SOURCE_PROPS);
 
     const stack = Stack.of(this);
     this.transientDataKey = props.transientDataKey
@@ -219,6 +220,6 @@ function nagResource(value: any): string {
   if (typeof value === 'string') return value;
   if (value?.Ref !== undefined) return `<${value.Ref}>`;
   if (Array.isArray(value?.['Fn::GetAtt'])) return `<${value['Fn::GetAtt'].join('.')}>`;
-  if (Array.isArray(value?.['Fn::Join'])) return (value['Fn::Join'][1] as any[]).map(nagResource).join(value['Fn::Join'][0]);
+  if (Array.isArray(value?.['Fn::Join'])) return (value['Fn::Join'][1] as unknown[]).map(nagResource).join(value['Fn::Join'][0]);
   return JSON.stringify(value);
 }

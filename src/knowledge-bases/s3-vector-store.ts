@@ -1,6 +1,7 @@
 import { Aws, RemovalPolicy, Stack, Token, aws_iam as iam, aws_kms as kms, aws_s3vectors as s3vectors } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { VectorDataType } from './embedding-model';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { s3VectorsMetric } from './private/names';
 import { IVectorStore, VectorStoreBindOptions, VectorStoreBinding } from './vector-store';
 import { hardenedKey } from '../private/hardened-stores';
@@ -74,7 +75,7 @@ export class S3VectorStore extends Construct implements IVectorStore {
       problems.check(VECTOR_BUCKET_NAME.test(name),
         `vectorBucketName '${name}' is not allowed: use 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit`);
     }
-    problems.throwIfAny(this, 'S3VectorStore');
+    problems.throwIfAny(this, 'S3VectorStore', BedrockLandingZoneErrorCode.S3_VECTOR_STORE_PROPS);
 
     this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const stack = Stack.of(this);
@@ -113,7 +114,7 @@ export class S3VectorStore extends Construct implements IVectorStore {
       `the embedding data type is ${options.dataType}, but S3 Vectors stores only FLOAT32 vectors: use VectorDataType.FLOAT32, or an OpenSearchServerlessVectorStore for BINARY`);
     problems.check(options.dimensions >= 1 && options.dimensions <= 4096,
       `the embedding dimensions are ${options.dimensions}; an S3 Vectors index holds 1 to 4096 dimensions`);
-    problems.throwIfAny(knowledgeBase, 'S3VectorStore');
+    problems.throwIfAny(knowledgeBase, 'S3VectorStore', BedrockLandingZoneErrorCode.VECTOR_STORE_BINDING);
 
     const index = new s3vectors.CfnIndex(knowledgeBase, 'VectorIndex', {
       vectorBucketArn: this.vectorBucketArn,

@@ -1,12 +1,13 @@
 import { Arn, ArnFormat, RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EmbeddingModel, VectorDataType } from './embedding-model';
-import { IKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase } from './knowledge-base';
+import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase } from './knowledge-base';
 import { ApplicationLogs, applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
 import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
 import { S3VectorStore } from './s3-vector-store';
 import { IVectorStore } from './vector-store';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { declareUniqueName } from '../private/account-singleton';
 import { Problems, oneOf } from '../private/validation';
@@ -97,7 +98,7 @@ export interface VectorKnowledgeBaseProps {
  * holds one managed policy: invoke the embedding model, read the data-source prefixes and decrypt
  * their keys, use the vector store. Nothing else.
  */
-export class VectorKnowledgeBase extends KnowledgeBaseBase {
+export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKnowledgeBase {
   /**
    * An existing knowledge base, for grants.
    *
@@ -110,7 +111,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase {
     if (!Token.isUnresolved(arn) && !/^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:knowledge-base\/[0-9a-zA-Z]{10}$/.test(arn)) {
       const problems = new Problems();
       problems.add(`knowledgeBaseArn '${arn}' is not a knowledge base ARN (arn:<partition>:bedrock:<region>:<account>:knowledge-base/<10-character id>)`);
-      problems.throwIfAny(scope, 'VectorKnowledgeBase.fromKnowledgeBaseAttributes');
+      problems.throwIfAny(scope, 'VectorKnowledgeBase.fromKnowledgeBaseAttributes', BedrockLandingZoneErrorCode.KNOWLEDGE_BASE_ATTRIBUTES);
     }
     class Import extends KnowledgeBaseBase {
       public readonly knowledgeBaseArn = arn;
@@ -175,7 +176,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase {
         `knowledgeBaseName '${this.knowledgeBaseName}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`);
     }
     problems.check(!(props.logGroup && props.applicationLogs === false), 'logGroup is given, but applicationLogs is false');
-    problems.throwIfAny(this, 'VectorKnowledgeBase');
+    problems.throwIfAny(this, 'VectorKnowledgeBase', BedrockLandingZoneErrorCode.VECTOR_KNOWLEDGE_BASE_PROPS);
 
     const { role, policy } = knowledgeBaseRole(this, `Amazon Bedrock knowledge base ${this.knowledgeBaseName}`);
     this.role = role;

@@ -1,8 +1,10 @@
-import { Stack, Token, ValidationError, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
 import { ModelAccessPolicy } from '../access';
+import { fail } from '../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
@@ -116,7 +118,7 @@ export class BedrockLandingZone extends Construct {
    */
   public static governRegion(stack: Stack, region: string): void {
     if (!Token.isUnresolved(stack.region)) {
-      throw new ValidationError('BedrockLandingZoneInvalidInput' as any,
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_REGION_ALREADY_SET,
         `BedrockLandingZone.governRegion: the stack already has region ${stack.region}; governRegion is for environment-agnostic stacks`, stack);
     }
     stack.node.setContext(GOVERNED_REGION_CONTEXT, region);
@@ -145,14 +147,14 @@ export class BedrockLandingZone extends Construct {
     super(scope, id);
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(this, 'BedrockLandingZone');
+    wrongKind.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_APPROVED_MODEL_KIND);
     this.profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     this.geography = this.chooseGeography(props);
     this.models = props.approvedModels.map(m => m.resolve(this, this.geography));
     // Residency by meaning: whatever route a model was declared by, the regions its grant reaches.
     const residency = new Problems();
     grantRegionProblems(this, this.models, props.approvedModels, this.profile).forEach(p => residency.add(p));
-    residency.throwIfAny(this, 'BedrockLandingZone');
+    residency.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_GRANT_REGIONS);
     // Guardrails filter text and images in prompts and answers; embedding calls carry neither, so
     // embedding models are exempt from the guardrail requirements (still private, still logged).
     const isEmbedding = (m: ApprovedModel) => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined;
@@ -223,7 +225,7 @@ export class BedrockLandingZone extends Construct {
     }
     problems.check(logging.textDataDelivery, `invocationLogging does not deliver text (textDataDelivery: false), but profile ${this.profile.name} ` +
       'requires prompts and answers to be logged: set textDataDelivery to true');
-    problems.throwIfAny(this, 'BedrockLandingZone');
+    problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_INVOCATION_LOGGING);
   }
 
   private chooseGeography(props: BedrockLandingZoneProps): Geography {
@@ -239,7 +241,7 @@ export class BedrockLandingZone extends Construct {
     if (region === undefined) {
       problems.add('the stack is environment-agnostic: a landing zone governs one region; give the stack an env with account and region, ' +
         'or declare the region of a StackSet template with BedrockLandingZone.governRegion(stack, region)');
-      problems.throwIfAny(this, 'BedrockLandingZone');
+      problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
       return Geography.EU;
     }
     const candidates = props.geography ? [props.geography] : (allowed ?? GEOGRAPHY_PREFERENCE);
@@ -262,7 +264,7 @@ export class BedrockLandingZone extends Construct {
           'use ApprovedModel.throughGeography(modelId) instead'));
     }
     problems.check(props.approvedModels.length > 0, 'approvedModels is empty: give at least one approved model');
-    problems.throwIfAny(this, 'BedrockLandingZone');
+    problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
     return geography!;
   }
 }

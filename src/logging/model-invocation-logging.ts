@@ -1,12 +1,14 @@
 import {
-  Annotations, Aws, CfnResource, CustomResource, Duration, RemovalPolicy, Stack, Token,
+  Annotations, Aws, CustomResource, Duration, RemovalPolicy, Stack, Token,
   aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
+import { customResourceProviderRole } from '../private/framework-children';
 import {
-  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, allowCloudWatchLogs, hardenedKey, logAccessTo,
+  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, hardenedLogGroup, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
 import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, protectTree } from '../private/protected-resources';
@@ -323,11 +325,13 @@ export class ModelInvocationLogging extends Construct {
 
     if (cloudWatchDelivery) {
       if (createsLogGroup) {
-        allowCloudWatchLogs(key!, 'CloudWatchLogsModelInvocationLogs', logGroupName);
         this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
-        const group = new logs.LogGroup(this, 'LogGroup', {
-          logGroupName,
+        const { logGroup: group } = hardenedLogGroup(this, 'LogGroup', {
           encryptionKey: key,
+          keyId: 'Key',
+          keyDescription: 'Amazon Bedrock model invocation logs',
+          keyPolicySid: 'CloudWatchLogsModelInvocationLogs',
+          logGroupName,
           retention: this.logRetention,
           removalPolicy,
         });
@@ -399,7 +403,7 @@ export class ModelInvocationLogging extends Construct {
     }
     const bucketPolicy = (this.logBucket as s3.Bucket | undefined)?.policy;
     if (bucketPolicy) this.resource.node.addDependency(bucketPolicy);
-    this.resource.node.addDependency(provider.node.findChild('Role') as CfnResource);
+    this.resource.node.addDependency(customResourceProviderRole(provider));
   }
 }
 
@@ -430,7 +434,7 @@ function validate(scope: Construct, props: ModelInvocationLoggingProps, keyPrefi
     const expiry = props.expiration.toDays();
     problems.check(expiry > glacier, `expiration (${expiry} days) must be later than transitionToGlacierAfter (${glacier} days)`);
   }
-  problems.throwIfAny(scope, 'ModelInvocationLogging');
+  problems.throwIfAny(scope, 'ModelInvocationLogging', BedrockLandingZoneErrorCode.INVOCATION_LOGGING_PROPS);
   const retention = props.logRetention;
   if (retention !== undefined && retention !== logs.RetentionDays.INFINITE && retention < logs.RetentionDays.ONE_YEAR) {
     Annotations.of(scope).addWarningV2('cdk-bedrock-landing-zone:logRetention',

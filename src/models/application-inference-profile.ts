@@ -2,6 +2,7 @@ import { ArnFormat, IResource, Names, Resource, Token, aws_bedrock as bedrock, a
 import { Construct, IConstruct } from 'constructs';
 import { IBedrockInvokable, IInferenceProfileSource, InvokeGrantOptions } from './invokable';
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareUniqueName } from '../private/account-singleton';
 import { Problems } from '../private/validation';
 
@@ -65,13 +66,54 @@ export interface ApplicationInferenceProfileAttributes {
 const NAME_PATTERN = /^([0-9a-zA-Z][ _-]?)+$/;
 
 /**
+ * What an application inference profile does, created here or imported: subclasses name the profile
+ * and what it copies; grants and problems are shared.
+ */
+export abstract class ApplicationInferenceProfileBase extends Resource implements IApplicationInferenceProfile {
+  /** The profile's ARN */
+  public abstract readonly applicationInferenceProfileArn: string;
+  /** The profile's ID */
+  public abstract readonly applicationInferenceProfileId: string;
+  /** What the profile copies */
+  public abstract readonly modelSource: IInferenceProfileSource;
+
+  /** The profile ARN: the identifier clients pass. */
+  public invocationIdentifier(_scope: IConstruct): string {
+    return this.applicationInferenceProfileArn;
+  }
+
+  /** The problems of what the profile copies, from the profile's own region. */
+  public problemsFor(_scope: IConstruct): string[] {
+    return this.modelSource.problemsFor(this);
+  }
+
+  /**
+   * The profile ARN and the fenced underlying ARNs, plus what the options require. The underlying
+   * ARNs are computed from the profile's own stack: that is where it routes from.
+   */
+  public invokeStatements(_scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
+    throwProblems(this, 'ApplicationInferenceProfile', BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, this.problemsFor(this));
+    return withInvokeOptions(this, [
+      allowInvoke([this.applicationInferenceProfileArn]),
+      ...this.modelSource.invokeStatementsThrough(this, this.applicationInferenceProfileArn),
+    ], options);
+  }
+
+  /** Grants invoking through this profile. */
+  public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
+    return grantStatements(grantee, this.invokeStatements(this, options));
+  }
+}
+
+
+/**
  * An application inference profile (`AWS::Bedrock::ApplicationInferenceProfile`).
  *
  * Grants allow both invoke actions on the profile ARN and on the ARNs underneath it (the model, or
  * the system profile and its destination models), each fenced by
  * `bedrock:InferenceProfileArn = <this profile>`, so the underlying model is reachable only through it.
  */
-export class ApplicationInferenceProfile extends Resource implements IApplicationInferenceProfile {
+export class ApplicationInferenceProfile extends ApplicationInferenceProfileBase {
   /**
    * Imports an application inference profile.
    *
@@ -82,23 +124,11 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
   public static fromApplicationInferenceProfileAttributes(
     scope: Construct, id: string, attrs: ApplicationInferenceProfileAttributes,
   ): IApplicationInferenceProfile {
-    class Import extends Resource implements IApplicationInferenceProfile {
+    class Import extends ApplicationInferenceProfileBase {
       public readonly applicationInferenceProfileArn = attrs.applicationInferenceProfileArn;
       public readonly applicationInferenceProfileId =
         this.stack.splitArn(attrs.applicationInferenceProfileArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
       public readonly modelSource = attrs.modelSource;
-      public invocationIdentifier(_scope: IConstruct): string {
-        return this.applicationInferenceProfileArn;
-      }
-      public problemsFor(_scope: IConstruct): string[] {
-        return this.modelSource.problemsFor(this);
-      }
-      public invokeStatements(_scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-        return profileStatements(this, options);
-      }
-      public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-        return grantStatements(grantee, profileStatements(this, options));
-      }
     }
     return new Import(scope, id);
   }
@@ -125,7 +155,7 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
       problems.check(props.description.length <= 200, `description has ${props.description.length} characters; at most 200 are allowed`);
     }
     props.modelSource.problemsFor(this).forEach(p => problems.add(`modelSource: ${p}`));
-    problems.throwIfAny(this, 'ApplicationInferenceProfile');
+    problems.throwIfAny(this, 'ApplicationInferenceProfile', BedrockLandingZoneErrorCode.APPLICATION_INFERENCE_PROFILE_PROPS);
 
     this.modelSource = props.modelSource;
     this.resource = new bedrock.CfnApplicationInferenceProfile(this, 'Resource', {
@@ -137,33 +167,4 @@ export class ApplicationInferenceProfile extends Resource implements IApplicatio
     this.applicationInferenceProfileArn = this.resource.attrInferenceProfileArn;
     this.applicationInferenceProfileId = this.resource.attrInferenceProfileId;
   }
-
-  /** The profile ARN: the identifier clients pass. */
-  public invocationIdentifier(_scope: IConstruct): string {
-    return this.applicationInferenceProfileArn;
-  }
-
-  /** The problems of what the profile copies, from the profile's own region. */
-  public problemsFor(_scope: IConstruct): string[] {
-    return this.modelSource.problemsFor(this);
-  }
-
-  /** The profile ARN and the fenced underlying ARNs, plus what the options require. */
-  public invokeStatements(_scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    return profileStatements(this, options);
-  }
-
-  /** Grants invoking through this profile. */
-  public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return grantStatements(grantee, profileStatements(this, options));
-  }
-}
-
-/** The underlying ARNs are computed from the profile's own stack: that is where it routes from. */
-function profileStatements(profile: IApplicationInferenceProfile, options: InvokeGrantOptions): iam.PolicyStatement[] {
-  throwProblems(profile, 'ApplicationInferenceProfile', profile.problemsFor(profile));
-  return withInvokeOptions(profile, [
-    allowInvoke([profile.applicationInferenceProfileArn]),
-    ...profile.modelSource.invokeStatementsThrough(profile, profile.applicationInferenceProfileArn),
-  ], options);
 }

@@ -6,6 +6,7 @@ import {
   INFERENCE_PROFILE_ARN_KEY, allowInvoke, environmentAgnosticProblem, grantStatements, granteeScope, knownGeographyPrefixes,
   modelRegions, resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions, geographyConstant, profilePrefixOf,
 } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { bedrockArn, foundationModelArn } from '../private/arns';
 import { oneOf } from '../private/validation';
 
@@ -123,13 +124,13 @@ export class CrossRegionInferenceProfile implements IInferenceProfileSource {
 
   /** The statements of the geographic or global pattern, plus what the options require. */
   public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, this.problemsFor(scope));
+    throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, this.problemsFor(scope));
     return withInvokeOptions(scope, this.statements(scope), options);
   }
 
   /** The same statements, every one fenced by the application inference profile instead. */
   public invokeStatementsThrough(scope: IConstruct, applicationInferenceProfileArn: string): iam.PolicyStatement[] {
-    throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, this.problemsFor(scope));
+    throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, this.problemsFor(scope));
     return this.statements(scope, applicationInferenceProfileArn);
   }
 
@@ -158,7 +159,7 @@ export class CrossRegionInferenceProfile implements IInferenceProfileSource {
 
   private sourceRegion(scope: IConstruct): string {
     const region = resolvedRegion(scope);
-    if (region === undefined) throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, this.problemsFor(scope));
+    if (region === undefined) throwProblems(scope, `CrossRegionInferenceProfile ${this.inferenceProfileId}`, BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, this.problemsFor(scope));
     return region!;
   }
 }

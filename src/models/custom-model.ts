@@ -1,8 +1,9 @@
-import { IResource, Resource, aws_iam as iam } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
-import { ArnInvokable } from './arn-invokable';
-import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
+import { IResource } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ArnInvokableBase } from './arn-invokable-base';
+import { IBedrockInvokable } from './invokable';
 import { throwProblems } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
  * A customized model as clients invoke it on demand: a deployment of a model fine-tuned or distilled
@@ -24,7 +25,7 @@ export interface ICustomModel extends IResource, IBedrockInvokable {
  * no such resource type for it): a fine-tuned model is invoked through a custom model deployment
  * (this class) or through provisioned throughput (`ProvisionedModel`).
  */
-export class CustomModel extends Resource implements ICustomModel {
+export class CustomModel extends ArnInvokableBase implements ICustomModel {
   /**
    * Imports the on-demand deployment of a model customized in Bedrock.
    *
@@ -49,37 +50,19 @@ export class CustomModel extends Resource implements ICustomModel {
 
   private static import(scope: Construct, id: string, arn: string, resourceType: string): ICustomModel {
     const model = new CustomModel(scope, id, arn, resourceType);
-    throwProblems(model, `CustomModel (${resourceType})`, model.invokable.problems());
+    throwProblems(model, `CustomModel (${resourceType})`, BedrockLandingZoneErrorCode.INVOKABLE_ARN, model.problemsFor(model));
     return model;
   }
 
   /** The model's ARN */
   public readonly customModelArn: string;
-  private readonly invokable: ArnInvokable;
 
   private constructor(scope: Construct, id: string, arn: string, resourceType: string) {
-    super(scope, id);
+    super(scope, id, resourceType);
     this.customModelArn = arn;
-    this.invokable = new ArnInvokable(resourceType.replace(/-/g, ' '), arn, resourceType);
   }
 
-  /** The model ARN: the identifier clients pass. */
-  public invocationIdentifier(_scope: IConstruct): string {
+  protected get invokedArn(): string {
     return this.customModelArn;
-  }
-
-  /** Problems: an ARN of the wrong kind. */
-  public problemsFor(_scope: IConstruct): string[] {
-    return this.invokable.problems();
-  }
-
-  /** Both invoke actions on the model ARN, plus what the options require. */
-  public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    return this.invokable.statements(scope, options);
-  }
-
-  /** Grants invoking the model. */
-  public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return this.invokable.grant(grantee, this, options);
   }
 }

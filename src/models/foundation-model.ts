@@ -5,6 +5,7 @@ import {
   INFERENCE_PROFILE_ARN_KEY, allowInvoke, environmentAgnosticProblem, grantStatements, granteeScope, modelRegions,
   resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions, geographyConstant, profilePrefixOf,
 } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { foundationModelArn } from '../private/arns';
 import { oneOf } from '../private/validation';
 
@@ -102,13 +103,13 @@ export class FoundationModel implements IInferenceProfileSource {
 
   /** Both invoke actions on the model ARN in its region, plus what the options require. */
   public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    throwProblems(scope, `FoundationModel ${this.modelId}`, this.problemsFor(scope));
+    throwProblems(scope, `FoundationModel ${this.modelId}`, BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, this.problemsFor(scope));
     return withInvokeOptions(scope, [allowInvoke([this.modelArn(scope)])], options);
   }
 
   /** The model ARN, fenced: callable only through the given application inference profile. */
   public invokeStatementsThrough(scope: IConstruct, applicationInferenceProfileArn: string): iam.PolicyStatement[] {
-    throwProblems(scope, `FoundationModel ${this.modelId}`, this.problemsFor(scope));
+    throwProblems(scope, `FoundationModel ${this.modelId}`, BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE, this.problemsFor(scope));
     return [allowInvoke([this.modelArn(scope)], { StringEquals: { [INFERENCE_PROFILE_ARN_KEY]: applicationInferenceProfileArn } })];
   }
 

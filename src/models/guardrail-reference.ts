@@ -1,4 +1,7 @@
 import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { guardrailAttributeProblems } from '../private/guardrail-checks';
+import { Problems } from '../private/validation';
 
 /**
  * A guardrail at one numeric version, as invoke grants require it.
@@ -35,8 +38,15 @@ export interface GuardrailReferenceAttributes {
  * A reference to a guardrail version that was created outside this app.
  */
 export class GuardrailReference implements IGuardrailReference {
-  /** References an existing guardrail at one version. */
+  /**
+   * References an existing guardrail at one version. The ARN must be a guardrail ARN without a
+   * version and the version a number (Bedrock refuses DRAFT in a grant's guardrail condition), as
+   * `Guardrail.fromGuardrailAttributes` requires.
+   */
   public static fromGuardrailAttributes(attrs: GuardrailReferenceAttributes): IGuardrailReference {
+    const problems = new Problems();
+    guardrailAttributeProblems(attrs).forEach(p => problems.add(p));
+    problems.throwIfAny(undefined, 'GuardrailReference.fromGuardrailAttributes', BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
     return new GuardrailReference(attrs);
   }
 

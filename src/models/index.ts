@@ -5,5 +5,6 @@ export * from './guardrail-reference';
 export * from './foundation-model';
 export * from './cross-region-inference-profile';
 export * from './application-inference-profile';
+export * from './arn-invokable-base';
 export * from './provisioned-model';
 export * from './custom-model';

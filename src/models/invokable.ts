@@ -50,7 +50,8 @@ export interface IBedrockInvokable {
    * `bedrock:InvokeModelWithResponseStream`, which also cover Converse and ConverseStream) from the
    * scope's stack, plus those the options require.
    *
-   * Throws a ValidationError listing `problemsFor(scope)` when there are any.
+   * Throws one error listing `problemsFor(scope)` when there are any (code
+   * `BedrockLandingZoneErrorCode.MODEL_NOT_INVOKABLE`).
    */
   invokeStatements(scope: IConstruct, options?: InvokeGrantOptions): iam.PolicyStatement[];
 

@@ -3,6 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
+import { fail } from '../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { governedRegion } from '../private/governed-region';
 import { guardrailReferenceProblems } from '../private/guardrail-checks';
 import { doorsWith } from '../private/inference-doors';
@@ -67,11 +69,11 @@ export function warnUnlisted(scope: IConstruct, modelId: string, detail: string)
   );
 }
 
-/** Throws the invokable's problems as one ValidationError. */
-export function throwProblems(scope: IConstruct, subject: string, problems: string[]): void {
+/** Throws the invokable's problems as one error with the check's code. */
+export function throwProblems(scope: IConstruct, subject: string, code: BedrockLandingZoneErrorCode, problems: string[]): void {
   const all = new Problems();
   problems.forEach(p => all.add(p));
-  all.throwIfAny(scope, subject);
+  all.throwIfAny(scope, subject, code);
 }
 
 /**
@@ -83,7 +85,7 @@ export function throwProblems(scope: IConstruct, subject: string, problems: stri
  * Denies name the same models as the Allows (foundation models in any region): never `*`.
  */
 export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-  throwProblems(scope, 'InvokeGrantOptions', [
+  throwProblems(scope, 'InvokeGrantOptions', BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS, [
     ...(options.requireGuardrail ? guardrailReferenceProblems('requireGuardrail', options.requireGuardrail, scope) : []),
     ...endpointRegionProblems(options.requireVpcEndpoints ?? [], scope),
   ]);
@@ -152,7 +154,7 @@ export function granteeScope(grantee: iam.IGrantable, subject: string): IConstru
   if (Construct.isConstruct(grantee)) return grantee;
   const principal = grantee.grantPrincipal as unknown;
   if (Construct.isConstruct(principal)) return principal;
-  throw new Error(`${subject}.grantInvoke needs a grantee that is a construct (a role, user or group) so that its stack's region decides the grant; ` +
+  fail(BedrockLandingZoneErrorCode.GRANTEE_NOT_A_CONSTRUCT, `${subject}.grantInvoke needs a grantee that is a construct (a role, user or group) so that its stack's region decides the grant; ` +
     'for other principals use invokeStatements(scope) and add the statements yourself');
 }
 
@@ -163,7 +165,7 @@ export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyS
       // A requirement that cannot be written down must not be dropped silently: without its Deny, any
       // other Allow of the principal would skip the guardrail or the endpoint.
       if (!grantee.grantPrincipal.addToPrincipalPolicy(statement).statementAdded) {
-        throw new Error(`grantInvoke: the principal ${grantee.grantPrincipal} has no policy the required Deny (guardrail or VPC endpoint) ` +
+        fail(BedrockLandingZoneErrorCode.GRANTEE_POLICY_IMMUTABLE, `grantInvoke: the principal ${grantee.grantPrincipal} has no policy the required Deny (guardrail or VPC endpoint) ` +
           'can be added to (an immutable or imported principal): add the statements of invokeStatements(scope, options) to its policy yourself');
       }
       return undefined;

@@ -1,8 +1,9 @@
-import { IResource, Resource, aws_iam as iam } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
-import { ArnInvokable } from './arn-invokable';
-import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
+import { IResource } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ArnInvokableBase } from './arn-invokable-base';
+import { IBedrockInvokable } from './invokable';
 import { throwProblems } from './invoke-statements';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
  * A provisioned model (reserved throughput), invoked by its ARN.
@@ -17,7 +18,7 @@ export interface IProvisionedModel extends IResource, IBedrockInvokable {
  *
  * Grants allow both invoke actions on the provisioned-model ARN only.
  */
-export class ProvisionedModel extends Resource implements IProvisionedModel {
+export class ProvisionedModel extends ArnInvokableBase implements IProvisionedModel {
   /**
    * Imports a provisioned model by its ARN.
    *
@@ -27,37 +28,19 @@ export class ProvisionedModel extends Resource implements IProvisionedModel {
    */
   public static fromProvisionedModelArn(scope: Construct, id: string, provisionedModelArn: string): IProvisionedModel {
     const model = new ProvisionedModel(scope, id, provisionedModelArn);
-    throwProblems(model, 'ProvisionedModel.fromProvisionedModelArn', model.invokable.problems());
+    throwProblems(model, 'ProvisionedModel.fromProvisionedModelArn', BedrockLandingZoneErrorCode.INVOKABLE_ARN, model.problemsFor(model));
     return model;
   }
 
   /** The provisioned model's ARN */
   public readonly provisionedModelArn: string;
-  private readonly invokable: ArnInvokable;
 
   private constructor(scope: Construct, id: string, provisionedModelArn: string) {
-    super(scope, id);
+    super(scope, id, 'provisioned-model');
     this.provisionedModelArn = provisionedModelArn;
-    this.invokable = new ArnInvokable('provisioned model', provisionedModelArn, 'provisioned-model');
   }
 
-  /** The provisioned-model ARN: the identifier clients pass. */
-  public invocationIdentifier(_scope: IConstruct): string {
+  protected get invokedArn(): string {
     return this.provisionedModelArn;
-  }
-
-  /** Problems: an ARN that is not a provisioned-model ARN. */
-  public problemsFor(_scope: IConstruct): string[] {
-    return this.invokable.problems();
-  }
-
-  /** Both invoke actions on the provisioned-model ARN, plus what the options require. */
-  public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    return this.invokable.statements(scope, options);
-  }
-
-  /** Grants invoking the provisioned model. */
-  public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return this.invokable.grant(grantee, this, options);
   }
 }

@@ -4,6 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockEndpointService } from './bedrock-endpoint-service';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, IGuardrailReference } from '../models';
 import {
   AGENT_BUILDER_ACTIONS, CONTROL_PLANE_ACTIONS, Perimeter, agentRuntimeStatements, anyBedrockActionStatements, managementStatements,
@@ -11,7 +12,7 @@ import {
   s3GatewayStatements, s3VectorsStatements,
 } from './private/endpoint-policies';
 import { parseBedrockArn } from '../private/arns';
-import { allowCloudWatchLogs, hardenedKey } from '../private/hardened-stores';
+import { hardenedLogGroup } from '../private/hardened-stores';
 import { Problems, oneOf, modelReferenceProblems } from '../private/validation';
 
 /**
@@ -191,7 +192,7 @@ export class BedrockPrivateEndpoints extends Construct {
     const problems = new Problems();
     const wrongKind = new Problems();
     modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(this, 'BedrockPrivateEndpoints');
+    wrongKind.throwIfAny(this, 'BedrockPrivateEndpoints', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     const models = props.models ?? [];
     const guardrails = props.guardrails ?? [];
     const knowledgeBaseArns = props.knowledgeBaseArns ?? [];
@@ -281,7 +282,7 @@ export class BedrockPrivateEndpoints extends Construct {
           's3GatewayEndpoint is true but the selected subnets have no known route tables: give routeTableIds to Vpc.fromVpcAttributes, or leave s3GatewayEndpoint off');
       }
     }
-    problems.throwIfAny(this, 'BedrockPrivateEndpoints');
+    problems.throwIfAny(this, 'BedrockPrivateEndpoints', BedrockLandingZoneErrorCode.PRIVATE_ENDPOINTS_PROPS);
 
     this.organizationId = props.organizationId;
     const perimeter = perimeterOf(props.organizationId, stack.account);
@@ -376,11 +377,10 @@ export class BedrockPrivateEndpoints extends Construct {
   }
 
   private createVpc(cidr: string): { vpc: ec2.Vpc; logGroup: logs.LogGroup; key: kms.Key; flowLog: ec2.FlowLog } {
-    const key = hardenedKey(this, 'FlowLogKey', 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints', RemovalPolicy.RETAIN);
-    allowCloudWatchLogs(key, 'AllowCloudWatchLogsOfThisAccountAndRegion', '*');
-    const logGroup = new logs.LogGroup(this, 'FlowLogGroup', {
-      encryptionKey: key,
-      retention: logs.RetentionDays.ONE_YEAR,
+    const { logGroup, createdKey } = hardenedLogGroup(this, 'FlowLogGroup', {
+      keyId: 'FlowLogKey',
+      keyDescription: 'Encrypts the flow logs of the VPC of the Amazon Bedrock private endpoints',
+      keyPolicySid: 'AllowCloudWatchLogsOfThisAccountAndRegion',
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const vpc = new ec2.Vpc(this, 'Vpc', {
@@ -422,7 +422,7 @@ export class BedrockPrivateEndpoints extends Construct {
       { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCDefaultSecurityGroupClosed', reason },
       { id: 'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed', reason },
     );
-    return { vpc, logGroup, key, flowLog };
+    return { vpc, logGroup, key: createdKey!, flowLog };
   }
 
   /**

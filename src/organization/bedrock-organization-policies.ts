@@ -1,5 +1,6 @@
 import { Aws, Token, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EmbeddingModel } from '../knowledge-bases';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
@@ -199,7 +200,7 @@ export class BedrockOrganizationPolicies extends Construct {
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(this, 'BedrockOrganizationPolicies');
+    wrongKind.throwIfAny(this, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     const problems = new Problems();
     const geographies = props.geographies ?? profile.allowedGeographies ?? [];
     problems.check(geographies.length > 0, 'geographies is empty: name the geographies the landing zones operate in (e.g. [Geography.US, Geography.EU])');
@@ -242,7 +243,7 @@ export class BedrockOrganizationPolicies extends Construct {
       problems.check(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/.test(target),
         `targetIds: '${target}' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID`);
     }
-    problems.throwIfAny(this, 'BedrockOrganizationPolicies');
+    problems.throwIfAny(this, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_PROPS);
     return geographies;
   }
 }
@@ -704,6 +705,6 @@ function packStatements(scope: Construct, statements: iam.PolicyStatement[], siz
   }
   problems.check(groups.length <= MAX_POLICIES, `the statements need ${groups.length} policies, more than the ${MAX_POLICIES} a target can hold ` +
     'next to FullAWSAccess (AWS allows 5 per target): approve fewer models or geographies');
-  problems.throwIfAny(scope, 'BedrockOrganizationPolicies');
+  problems.throwIfAny(scope, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_SIZE);
   return groups.map(g => g.statements);
 }

@@ -11,15 +11,23 @@ import { IConstruct } from 'constructs';
  * not checked.
  */
 const SINGLETON_KIND = Symbol.for('cdk-bedrock-landing-zone.accountRegionSingleton');
+const UNIQUE_NAME = Symbol.for('cdk-bedrock-landing-zone.uniqueName');
+
+/** A construct as these checks mark it: symbols registered globally, so two copies of the library agree. */
+interface Marked {
+  [SINGLETON_KIND]?: string;
+  [UNIQUE_NAME]?: string;
+}
+const marks = (construct: IConstruct) => construct as IConstruct & Marked;
 
 export function declareAccountRegionSingleton(construct: IConstruct, kind: string): void {
-  (construct as any)[SINGLETON_KIND] = kind;
+  marks(construct)[SINGLETON_KIND] = kind;
   construct.node.addValidation({
     validate: () => {
       const key = accountRegionOf(construct);
       if (!key) return [];
       const same = construct.node.root.node.findAll()
-        .filter(c => (c as any)[SINGLETON_KIND] === kind && accountRegionOf(c) === key)
+        .filter(c => marks(c)[SINGLETON_KIND] === kind && accountRegionOf(c) === key)
         .map(c => c.node.path);
       if (same.length < 2) return [];
       return [`${kind} is one per account and region, but ${same.length} constructs configure it for ${key}: ${same.join(', ')}. ` +
@@ -28,7 +36,6 @@ export function declareAccountRegionSingleton(construct: IConstruct, kind: strin
   });
 }
 
-const UNIQUE_NAME = Symbol.for('cdk-bedrock-landing-zone.uniqueName');
 
 /**
  * Names the service requires to be unique per account and region (guardrails): two constructs of
@@ -37,13 +44,13 @@ const UNIQUE_NAME = Symbol.for('cdk-bedrock-landing-zone.uniqueName');
  */
 export function declareUniqueName(construct: IConstruct, kind: string, prop: string, name: string): void {
   if (Token.isUnresolved(name)) return;
-  (construct as any)[UNIQUE_NAME] = `${kind}|${name}`;
+  marks(construct)[UNIQUE_NAME] = `${kind}|${name}`;
   construct.node.addValidation({
     validate: () => {
       const key = accountRegionOf(construct);
       if (!key) return [];
       const same = construct.node.root.node.findAll()
-        .filter(c => (c as any)[UNIQUE_NAME] === `${kind}|${name}` && accountRegionOf(c) === key)
+        .filter(c => marks(c)[UNIQUE_NAME] === `${kind}|${name}` && accountRegionOf(c) === key)
         .map(c => c.node.path);
       if (same.length < 2) return [];
       return [`${prop} '${name}' is used by ${same.length} ${kind}s in ${key} (${same.join(', ')}); a ${kind} name must be unique ` +

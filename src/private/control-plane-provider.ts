@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { customResourceProviderFunction, customResourceProviderRole } from './framework-children';
 import { protectResource } from './protected-resources';
 
 /**
@@ -30,8 +31,8 @@ export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
     timeout: Duration.minutes(5),
     description: 'cdk-bedrock-landing-zone: configures Amazon Bedrock settings that CloudFormation has no resource for',
   });
-  (provider.node.findChild('Role') as CfnResource).addPropertyOverride('Path', LANDING_ZONE_ROLE_PATH);
-  const fn = provider.node.findChild('Handler') as CfnResource;
+  customResourceProviderRole(provider).addPropertyOverride('Path', LANDING_ZONE_ROLE_PATH);
+  const fn = customResourceProviderFunction(provider);
   // The function changes the governance settings as an exempt role: its code, configuration and
   // invocation are protected by the organization policies through this tag.
   protectResource(fn);

@@ -10,18 +10,10 @@ import { parseBedrockArn } from './arns';
  * when it is a construct of the app.
  */
 export function guardrailReferenceProblems(prop: string, guardrail: { guardrailArn: string; guardrailVersion: string }, scope: IConstruct): string[] {
-  const problems: string[] = [];
-  const version = guardrail.guardrailVersion;
-  if (!Token.isUnresolved(version) && !/^[1-9][0-9]{0,7}$/.test(version)) {
-    problems.push(`${prop}.guardrailVersion is '${version}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
-  }
+  const problems = shapeProblems(`${prop}.`, guardrail);
   const stack = Stack.of(scope);
   const where = whereIs(guardrail);
-  if (where === 'not-a-guardrail') {
-    problems.push(`${prop}.guardrailArn '${guardrail.guardrailArn}' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id>` +
-      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)' : ''));
-    return problems;
-  }
+  if (where === 'not-a-guardrail') return problems;
   if (where?.region && !Token.isUnresolved(stack.region) && where.region !== stack.region) {
     problems.push(`${prop}.guardrailArn is in ${where.region}, but the stack region is ${stack.region}; allowed: a guardrail in ${stack.region}`);
   }
@@ -41,4 +33,27 @@ function whereIs(guardrail: { guardrailArn: string }): { region?: string; accoun
   const parsed = parseBedrockArn(guardrail.guardrailArn);
   if (!parsed || parsed.resourceType !== 'guardrail' || !parsed.region || !parsed.account || parsed.resourceId.includes(':')) return 'not-a-guardrail';
   return { region: parsed.region, account: parsed.account };
+}
+
+/**
+ * What the attributes of an imported guardrail must be, wherever a guardrail is imported
+ * (`GuardrailReference.fromGuardrailAttributes`, `Guardrail.fromGuardrailAttributes`): a guardrail
+ * ARN without a version, at a numeric version. Tokens are not checked.
+ */
+export function guardrailAttributeProblems(attrs: { guardrailArn: string; guardrailVersion: string }): string[] {
+  return shapeProblems('', attrs);
+}
+
+/** The version is a number and the ARN a guardrail's, without a version: the same words wherever they are checked. */
+function shapeProblems(prefix: string, guardrail: { guardrailArn: string; guardrailVersion: string }): string[] {
+  const problems: string[] = [];
+  const version = guardrail.guardrailVersion;
+  if (!Token.isUnresolved(version) && !/^[1-9][0-9]{0,7}$/.test(version)) {
+    problems.push(`${prefix}guardrailVersion is '${version}'; allowed: a numeric version 1 to 99999999 (not DRAFT)`);
+  }
+  if (whereIs(guardrail) === 'not-a-guardrail') {
+    problems.push(`${prefix}guardrailArn '${guardrail.guardrailArn}' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id>` +
+      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)' : ''));
+  }
+  return problems;
 }

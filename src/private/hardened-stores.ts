@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /**
@@ -16,6 +16,48 @@ export function hardenedKey(scope: Construct, id: string, description: string, r
   });
   limitGrantsToAwsServices(key);
   return key;
+}
+
+/** How a hardened log group is made: the key it is encrypted with, its name, retention and removal. */
+export interface HardenedLogGroupOptions {
+  /** The key to encrypt with; when absent, a hardened key is created with `keyId` and `keyDescription` */
+  readonly encryptionKey?: kms.IKey;
+  /** The construct ID of the key created when none is given */
+  readonly keyId: string;
+  /** The description of the key created when none is given */
+  readonly keyDescription: string;
+  /** The Sid of the key-policy statement that lets CloudWatch Logs use the key for this log group */
+  readonly keyPolicySid: string;
+  /** The log group's name; when absent, CloudFormation names it (and the key admits any log group of the account and region) */
+  readonly logGroupName?: string;
+  /** How long events are kept (default one year) */
+  readonly retention?: logs.RetentionDays;
+  /** What deleting the stack does to the log group and the key it creates */
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/** A hardened log group, the key it is encrypted with, and that key again when it was created here. */
+export interface HardenedLogGroup {
+  readonly logGroup: logs.LogGroup;
+  readonly key: kms.IKey;
+  readonly createdKey?: kms.Key;
+}
+
+/**
+ * A log group encrypted with a customer-managed key (created with rotation on, or given) that admits
+ * CloudWatch Logs of this account and region for this log group only, kept one year unless told.
+ */
+export function hardenedLogGroup(scope: Construct, id: string, options: HardenedLogGroupOptions): HardenedLogGroup {
+  const createdKey = options.encryptionKey ? undefined : hardenedKey(scope, options.keyId, options.keyDescription, options.removalPolicy);
+  const key = options.encryptionKey ?? createdKey!;
+  allowCloudWatchLogs(key, options.keyPolicySid, options.logGroupName ?? '*');
+  const logGroup = new logs.LogGroup(scope, id, {
+    logGroupName: options.logGroupName,
+    encryptionKey: key,
+    retention: options.retention ?? logs.RetentionDays.ONE_YEAR,
+    removalPolicy: options.removalPolicy,
+  });
+  return { logGroup, key, createdKey };
 }
 
 /**

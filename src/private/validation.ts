@@ -1,9 +1,10 @@
-import { ValidationError } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { BedrockLandingZoneError } from '../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
- * Collects the problems found in a construct's input and throws them together, as one
- * aws-cdk-lib `ValidationError` (so `Errors.isValidationError` recognises it), so a user fixes every
+ * The library's one error path: collects the problems found in a construct's input and throws them
+ * together, as one `BedrockLandingZoneError` with the stable code of the check, so a user fixes every
  * prop in one round instead of one per synth.
  *
  * Each problem names the prop, the value received and what is allowed.
@@ -26,13 +27,17 @@ export class Problems {
     return this.problems.length === 0;
   }
 
-  /** Throws one ValidationError listing every recorded problem; does nothing when there are none. */
-  public throwIfAny(scope: IConstruct, subject: string): void {
+  /**
+   * Throws one error listing every recorded problem, with the check's code; does nothing when there
+   * are none. `scope` is the construct whose input was checked (undefined for a value that is not a
+   * construct, e.g. a guardrail reference).
+   */
+  public throwIfAny(scope: IConstruct | undefined, subject: string, code: BedrockLandingZoneErrorCode): void {
     if (this.problems.length === 0) return;
     const message = this.problems.length === 1
       ? `${subject}: ${this.problems[0]}`
       : `${subject}:\n${this.problems.map(p => `  - ${p}`).join('\n')}`;
-    throw new ValidationError('BedrockLandingZoneInvalidInput' as any, message, scope);
+    throw new BedrockLandingZoneError(code, message, [...this.problems], scope);
   }
 }
 

@@ -1,10 +1,11 @@
 import * as path from 'path';
 import {
-  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_lambda as lambda, aws_logs as logs,
+  CfnResource, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_lambda as lambda,
   aws_stepfunctions as sfn, custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { allowCloudWatchLogs, hardenedKey } from './hardened-stores';
+import { providerFrameworkFunctions, providerWaiterStateMachine } from './framework-children';
+import { hardenedLogGroup } from './hardened-stores';
 
 /**
  * The provider for custom resources whose work must be waited for (provisioned throughput takes
@@ -32,11 +33,10 @@ export class WaiterProvider extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    const key = hardenedKey(this, 'LogKey', 'Encrypts the logs of the Bedrock landing zone waiter provider', RemovalPolicy.RETAIN);
-    allowCloudWatchLogs(key, 'CloudWatchLogsWaiterLogs', '*');
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      encryptionKey: key,
-      retention: logs.RetentionDays.ONE_YEAR,
+    const { logGroup } = hardenedLogGroup(this, 'Logs', {
+      keyId: 'LogKey',
+      keyDescription: 'Encrypts the logs of the Bedrock landing zone waiter provider',
+      keyPolicySid: 'CloudWatchLogsWaiterLogs',
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.handlerPolicy = new iam.ManagedPolicy(this, 'HandlerPolicy', {
@@ -78,12 +78,12 @@ export class WaiterProvider extends Construct {
 
   /**
    * The Provider framework's own functions, roles and state machine are aws-cdk-lib code: what can be
-   * set on them is set (reserved concurrency); what cannot is acknowledged here, with the reason.
+   * set on them is set (state-machine logging); what cannot, or is left unset on purpose (reserved
+   * concurrency), is acknowledged here, with the reason.
    */
   private hardenFramework(): void {
     const stack = Stack.of(this);
-    const frameworkFunctions = ['framework-onEvent', 'framework-isComplete', 'framework-onTimeout']
-      .map(id => this.provider.node.findChild(id) as lambda.Function);
+    const frameworkFunctions = providerFrameworkFunctions(this.provider);
 
     const logicalId = (c: CfnResource) => stack.resolve(stack.getLogicalId(c)) as string;
     const fnArnStar = (f: lambda.Function) => `AwsSolutions::AwsSolutions-IAM5[Resource::<${logicalId(f.node.defaultChild as CfnResource)}.Arn>:*]`;
@@ -108,7 +108,7 @@ export class WaiterProvider extends Construct {
           'framework\'s own functions and state machine. The library\'s handler role uses a managed policy.',
       })),
     );
-    Validations.of(this.provider.node.findChild('waiter-state-machine')).acknowledge({
+    Validations.of(providerWaiterStateMachine(this.provider)).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'Step Functions log delivery (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups, ...) accepts only Resource "*"; ' +
         'the waiter state machine needs it to log to the encrypted log group.',

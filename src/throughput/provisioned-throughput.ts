@@ -1,10 +1,11 @@
 import * as crypto from 'crypto';
 import {
-  Annotations, Aws, CustomResource, Names, RemovalPolicy, Resource, Stack, Token, aws_iam as iam,
+  Annotations, Aws, CustomResource, Names, RemovalPolicy, Stack, Token, aws_iam as iam,
 } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
-import { FoundationModel, IProvisionedModel, InvokeGrantOptions } from '../models';
-import { ArnInvokable } from '../models/arn-invokable';
+import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { FoundationModel, IProvisionedModel } from '../models';
+import { ArnInvokableBase } from '../models/arn-invokable-base';
 import { modelRegions, profilePrefixOf } from '../models/invoke-statements';
 import { declareUniqueName } from '../private/account-singleton';
 import { Problems, describeValue } from '../private/validation';
@@ -132,7 +133,7 @@ const NAME_PATTERN = /^([0-9a-zA-Z][_-]?)+$/;
  *
  * The reservation is an invokable: `grantInvoke` allows both invoke actions on its ARN only.
  */
-export class ProvisionedThroughput extends Resource implements IProvisionedModel {
+export class ProvisionedThroughput extends ArnInvokableBase implements IProvisionedModel {
   /** The provisioned model's ARN (known once deployed) */
   public readonly provisionedModelArn: string;
   /** The deployed reservation name */
@@ -143,10 +144,9 @@ export class ProvisionedThroughput extends Resource implements IProvisionedModel
   public readonly modelUnits: number;
   /** The custom resource */
   public readonly resource: CustomResource;
-  private readonly invokable: ArnInvokable;
 
   constructor(scope: Construct, id: string, props: ProvisionedThroughputProps) {
-    super(scope, id);
+    super(scope, id, 'provisioned-model');
     const commitment = props.commitment ?? CommitmentTerm.NONE;
     const baseName = props.provisionedModelName ?? Names.uniqueResourceName(this, { maxLength: 45, separator: '-' });
     validate(this, props, commitment, baseName);
@@ -189,28 +189,11 @@ export class ProvisionedThroughput extends Resource implements IProvisionedModel
       removalPolicy: props.removalPolicy ?? (commitment === CommitmentTerm.NONE ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN),
     });
     this.provisionedModelArn = this.resource.getAttString('ProvisionedModelArn');
-    this.invokable = new ArnInvokable('provisioned model', this.provisionedModelArn, 'provisioned-model');
     Annotations.of(this).addInfo(costEstimate(this.provisionedModelName, props, commitment));
   }
 
-  /** The provisioned-model ARN: the identifier clients pass. */
-  public invocationIdentifier(_scope: IConstruct): string {
+  protected get invokedArn(): string {
     return this.provisionedModelArn;
-  }
-
-  /** None: the ARN is only known once deployed. */
-  public problemsFor(_scope: IConstruct): string[] {
-    return this.invokable.problems();
-  }
-
-  /** Both invoke actions on the provisioned-model ARN, plus what the options require. */
-  public invokeStatements(scope: IConstruct, options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
-    return this.invokable.statements(scope, options);
-  }
-
-  /** Grants invoking the reservation. */
-  public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return this.invokable.grant(grantee, this, options);
   }
 }
 
@@ -236,7 +219,7 @@ function validate(scope: Construct, props: ProvisionedThroughputProps, commitmen
   if (!(props.model instanceof ProvisionedThroughputModel)) {
     problems.add(`model is ${describeValue(props.model)}; expected a ProvisionedThroughputModel: ` +
       'ProvisionedThroughputModel.foundationModel(FoundationModel.of(modelId)) or ProvisionedThroughputModel.customModel(customModelArn)');
-    problems.throwIfAny(scope, 'ProvisionedThroughput');
+    problems.throwIfAny(scope, 'ProvisionedThroughput', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
   }
   const modelId = props.model.modelId;
   const profile = Token.isUnresolved(modelId) || modelId.startsWith('arn:') ? undefined : profilePrefixOf(modelId);
@@ -271,5 +254,5 @@ function validate(scope: Construct, props: ProvisionedThroughputProps, commitmen
   if (months === 0 && props.acknowledgeCommitmentCost === true) {
     problems.add('acknowledgeCommitmentCost is true but there is no commitment: remove it, or set commitment');
   }
-  problems.throwIfAny(scope, 'ProvisionedThroughput');
+  problems.throwIfAny(scope, 'ProvisionedThroughput', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_PROPS);
 }

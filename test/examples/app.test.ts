@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { buildLandingZone } from '../../examples/app/build';
 import { compliancePacks } from '../../examples/app/compliance';
-import { buildLandingZone } from '../../examples/app/landing-zone';
 import { synthValidationReport } from '../support/validation-report';
 
 function synthTo(outdir: string): string[] {
@@ -121,5 +121,24 @@ describe('examples/app', () => {
       const stack = buildLandingZone(app).find(s => s.stackName === name)!;
       expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
     });
+  });
+});
+
+describe('examples/app sources', () => {
+  test('no file imports itself through others: the shared settings are one module that imports no file of the app', () => {
+    const dir = path.join(__dirname, '..', '..', 'examples', 'app');
+    const files = fs.readdirSync(dir).filter(f => f.endsWith('.ts'));
+    const importsOf = (file: string) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/from '\.\/([a-z-]+)'/g)].map(m => `${m[1]}.ts`);
+    const cycles: string[] = [];
+    const visit = (file: string, trail: string[]) => {
+      if (trail.includes(file)) {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      importsOf(file).forEach(next => visit(next, [...trail, file]));
+    };
+    files.forEach(f => visit(f, []));
+    expect(cycles).toEqual([]);
+    expect(importsOf('settings.ts')).toEqual([]);
   });
 });

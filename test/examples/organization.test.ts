@@ -3,8 +3,9 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { StackSetStack } from 'cdk-stacksets';
-import { buildLandingZone } from '../../examples/app/landing-zone';
-import { ASSET_BUCKET_PREFIX, OrganizationStack, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/organization';
+import { buildLandingZone } from '../../examples/app/build';
+import { OrganizationStack } from '../../examples/app/organization';
+import { ASSET_BUCKET_PREFIX, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
 
 describe('examples/app organization stack', () => {
   const app = new App();

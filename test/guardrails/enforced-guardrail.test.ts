@@ -53,7 +53,8 @@ describe('EnforcedGuardrail', () => {
 
   test('the version must be numeric', () => {
     expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT' }),
+      // A reference of the caller's own making: GuardrailReference.fromGuardrailAttributes refuses DRAFT itself.
+      guardrail: { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT', applyStatements: () => [] },
     })).toThrow("EnforcedGuardrail: guardrail.guardrailVersion is 'DRAFT'; allowed: a numeric version 1 to 99999999 (not DRAFT)");
   });
 

@@ -94,6 +94,26 @@ describe('the published version follows the guardrail\'s content', () => {
       'or a property setter), so its published version would not follow its content: pass the change through GuardrailProps instead');
   });
 
+  test('the content hash is pinned: the same props publish the same version across library releases', () => {
+    // The hash of BASE as releases up to this one computed it (from the rendered template properties).
+    expect(build(BASE).guardrail.contentHash).toBe('2309ddae34131bf60b5f47515379aa1a1e487cf6efde635b8e6ca84d6b496904');
+  });
+
+  test('a property setter behind the props fails synthesis too', () => {
+    const { stack, guardrail } = build(BASE);
+    guardrail.resource.blockedOutputsMessaging = 'Changed behind the props';
+    expect(() => Template.fromStack(stack)).toThrow(/changed after the guardrail was constructed/);
+  });
+
+  test('a property deletion override fails synthesis; an override of the tags does not', () => {
+    const deleted = build(BASE);
+    deleted.guardrail.resource.addPropertyDeletionOverride('Description');
+    expect(() => Template.fromStack(deleted.stack)).toThrow(/changed after the guardrail was constructed/);
+    const tagged = build(BASE);
+    tagged.guardrail.resource.addPropertyOverride('Tags', [{ Key: 'Team', Value: 'platform' }]);
+    expect(() => Template.fromStack(tagged.stack)).not.toThrow();
+  });
+
   test('previous versions are retained by default, so clients pinned to them keep working', () => {
     const { stack } = build(BASE);
     const versions = Object.values(Template.fromStack(stack).findResources('AWS::Bedrock::GuardrailVersion'));

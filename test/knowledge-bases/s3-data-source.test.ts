@@ -1,7 +1,7 @@
-import { aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnResource, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { knowledgeBaseStack } from './fixtures';
-import { ChunkingStrategy, DataDeletionPolicy } from '../../src/knowledge-bases';
+import { ChunkingStrategy, DataDeletionPolicy, IVectorKnowledgeBase, KnowledgeBaseBase, S3DataSource } from '../../src/knowledge-bases';
 import { FoundationModel } from '../../src/models';
 
 describe('S3DataSource', () => {
@@ -115,6 +115,32 @@ describe('S3DataSource', () => {
         'S3DataSource:\n' +
         '  - dataSourceName \'docs source\' is not allowed: use 1 to 100 letters and digits, with single \'-\' or \'_\' between them\n' +
         '  - parsingPrompt is given without parsingModel');
+    });
+  });
+});
+
+describe('S3DataSource of a knowledge base of the caller\'s own', () => {
+  test('it needs only IVectorKnowledgeBase: the ID, the role policy it adds to, the removal policy', () => {
+    const stack = new Stack(new App(), 'Own', { env: { account: '111111111111', region: 'eu-central-1' } });
+    class OwnKnowledgeBase extends KnowledgeBaseBase implements IVectorKnowledgeBase {
+      public readonly knowledgeBaseId = 'KB12345678';
+      public readonly knowledgeBaseArn = 'arn:aws:bedrock:eu-central-1:111111111111:knowledge-base/KB12345678';
+      public readonly removalPolicy = RemovalPolicy.DESTROY;
+      public readonly rolePolicy = new iam.ManagedPolicy(this, 'RolePolicy', {
+        roles: [new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('bedrock.amazonaws.com') })],
+      });
+    }
+    const kb = new OwnKnowledgeBase(stack, 'Kb');
+    const bucket = new s3.Bucket(stack, 'Docs');
+    new S3DataSource(stack, 'Docs1', { knowledgeBase: kb, bucket, inclusionPrefixes: ['docs/'] });
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::Bedrock::DataSource', {
+      Properties: Match.objectLike({ KnowledgeBaseId: 'KB12345678' }),
+      DeletionPolicy: 'Delete',
+      DependsOn: [stack.getLogicalId(kb.rolePolicy.node.defaultChild as CfnResource)],
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:GetObject' })]) },
     });
   });
 });

@@ -1,8 +1,9 @@
-import { App, Duration, Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, BedrockOrganizationPolicies, BedrockPrivateEndpoints, CrossRegionInferenceProfile, EnforcedGuardrail,
-  FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, GuardrailReference, ModelAccessPolicy, ModelInvocationLogging,
+  FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, GuardrailReference, IGuardrailReference, ModelAccessPolicy,
+  ModelInvocationLogging,
   ProvisionedThroughput, ProvisionedThroughputModel, EmbeddingModel, VectorKnowledgeBase,
 } from '../../src';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
@@ -16,19 +17,40 @@ const REGION = 'eu-central-1';
 const EU_SONNET = () => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45);
 const role = (stack: Stack) => new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
 const reference = (guardrailArn: string, guardrailVersion = '1') => GuardrailReference.fromGuardrailAttributes({ guardrailArn, guardrailVersion });
+/**
+ * A reference of the caller's own making (jsii callers implement IGuardrailReference): it skips the
+ * checks of GuardrailReference.fromGuardrailAttributes, so the grant checks it again.
+ */
+const ownReference = (guardrailArn: string, guardrailVersion = '1'): IGuardrailReference => ({ guardrailArn, guardrailVersion, applyStatements: () => [] });
 const GUARDRAIL_HERE = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`;
 
 describe('a guardrail requirement that belongs elsewhere', () => {
-  const policyWith = (guardrail: ReturnType<typeof reference>) => () => {
+  const policyWith = (guardrail: IGuardrailReference) => () => {
     const stack = stackIn(REGION);
     new ModelAccessPolicy(stack, 'Access', { models: [EU_SONNET()], requireGuardrail: guardrail, roles: [role(stack)] });
   };
 
   test('DRAFT is refused, by ModelAccessPolicy and by grantInvoke alike', () => {
     const message = "InvokeGrantOptions: requireGuardrail.guardrailVersion is 'DRAFT'; allowed: a numeric version 1 to 99999999 (not DRAFT)";
-    expect(policyWith(reference(GUARDRAIL_HERE, 'DRAFT'))).toThrow(message);
+    expect(policyWith(ownReference(GUARDRAIL_HERE, 'DRAFT'))).toThrow(message);
     const stack = stackIn(REGION);
-    expect(() => EU_SONNET().grantInvoke(role(stack), { requireGuardrail: reference(GUARDRAIL_HERE, 'DRAFT') })).toThrow(message);
+    expect(() => EU_SONNET().grantInvoke(role(stack), { requireGuardrail: ownReference(GUARDRAIL_HERE, 'DRAFT') })).toThrow(message);
+  });
+
+  test('GuardrailReference.fromGuardrailAttributes refuses what Guardrail.fromGuardrailAttributes refuses, in the same words', () => {
+    expect(() => reference(GUARDRAIL_HERE, 'DRAFT')).toThrow(
+      "GuardrailReference.fromGuardrailAttributes: guardrailVersion is 'DRAFT'; allowed: a numeric version 1 to 99999999 (not DRAFT)");
+    expect(() => reference(`${GUARDRAIL_HERE}:3`)).toThrow(
+      `GuardrailReference.fromGuardrailAttributes: guardrailArn '${GUARDRAIL_HERE}:3' is not a guardrail ARN; ` +
+      'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (without the version: give it as guardrailVersion)');
+    expect(() => Guardrail.fromGuardrailAttributes(stackIn(REGION), 'Imported', { guardrailArn: `${GUARDRAIL_HERE}:3`, guardrailVersion: 'DRAFT' })).toThrow([
+      'Guardrail.fromGuardrailAttributes:',
+      '  - guardrailVersion is \'DRAFT\'; allowed: a numeric version 1 to 99999999 (not DRAFT)',
+      `  - guardrailArn '${GUARDRAIL_HERE}:3' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> ` +
+      '(without the version: give it as guardrailVersion)',
+    ].join('\n'));
+    expect(() => reference(GUARDRAIL_HERE, '3')).not.toThrow();
+    expect(() => reference(Lazy.string({ produce: () => 'x' }), Lazy.string({ produce: () => 'DRAFT' }))).not.toThrow();
   });
 
   test('a guardrail of another region or another account is refused', () => {
@@ -39,10 +61,10 @@ describe('a guardrail requirement that belongs elsewhere', () => {
   });
 
   test('an ARN that is not a guardrail ARN is refused; one with its version says where the version goes', () => {
-    expect(policyWith(reference(`arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`))).toThrow(
+    expect(policyWith(ownReference(`arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`))).toThrow(
       `InvokeGrantOptions: requireGuardrail.guardrailArn 'arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678' is not a guardrail ARN; ` +
       'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id>');
-    expect(policyWith(reference(`${GUARDRAIL_HERE}:3`))).toThrow(
+    expect(policyWith(ownReference(`${GUARDRAIL_HERE}:3`))).toThrow(
       `InvokeGrantOptions: requireGuardrail.guardrailArn '${GUARDRAIL_HERE}:3' is not a guardrail ARN; ` +
       'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (without the version: give it as guardrailVersion)');
   });

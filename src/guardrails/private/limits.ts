@@ -126,7 +126,7 @@ export function mergePolicies(sources: Source[]): GuardrailPolicies {
     const byKey = new Map<string, T>();
     let any = false;
     for (const s of sources) {
-      const list = (s.policies as any)[name] as T[] | undefined;
+      const list = s.policies[name] as unknown as T[] | undefined;
       if (!list) continue;
       any = true;
       for (const item of list) byKey.set((KEYS[name] as (t: T) => string)(item), item);
@@ -147,11 +147,11 @@ export function mergePolicies(sources: Source[]): GuardrailPolicies {
 /** Entries of one source that repeat a key: within one list, a repeated key is a mistake. */
 function duplicates(problems: string[], label: string, policies: GuardrailPolicies): void {
   for (const name of Object.keys(KEYS) as ListName[]) {
-    const list = (policies as any)[name] as any[] | undefined;
+    const list = policies[name] as unknown[] | undefined;
     if (!list) continue;
     const seen = new Set<string>();
     for (const item of list) {
-      const key = (KEYS[name] as (t: any) => string)(item);
+      const key = (KEYS[name] as (t: unknown) => string)(item);
       if (Token.isUnresolved(key)) continue;
       if (seen.has(key)) problems.push(`${label}${name} has more than one entry for ${JSON.stringify(key)}; give each at most once`);
       seen.add(key);

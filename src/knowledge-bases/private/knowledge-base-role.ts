@@ -2,7 +2,7 @@ import { Aws, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_logs as 
 import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
-import { allowCloudWatchLogs, hardenedKey } from '../../private/hardened-stores';
+import { hardenedLogGroup } from '../../private/hardened-stores';
 
 /**
  * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this
@@ -31,18 +31,19 @@ export function knowledgeBaseRole(scope: Construct, description: string): { role
 export function embeddingModelArnOf(scope: Construct, model: IBedrockInvokable): string {
   if (model instanceof FoundationModel) return model.modelArn(scope);
   if (model instanceof CrossRegionInferenceProfile) return model.inferenceProfileArn(scope);
-  const anyModel = model as any;
-  for (const key of ['applicationInferenceProfileArn', 'provisionedModelArn', 'customModelArn']) {
-    if (typeof anyModel[key] === 'string') return anyModel[key];
+  // Imported profiles and models are not instances of one class: their interfaces name the ARN.
+  const arns = model as { applicationInferenceProfileArn?: unknown; provisionedModelArn?: unknown; customModelArn?: unknown };
+  for (const arn of [arns.applicationInferenceProfileArn, arns.provisionedModelArn, arns.customModelArn]) {
+    if (typeof arn === 'string') return arn;
   }
   return model.invocationIdentifier(scope);
 }
 
 /** The model ID behind an invokable, when it has one (foundation model, inference profile). */
 export function modelIdOf(model: IBedrockInvokable): string | undefined {
-  const anyModel = model as any;
-  if (typeof anyModel.modelId === 'string') return anyModel.modelId;
-  if (anyModel.modelSource && typeof anyModel.modelSource.modelId === 'string') return anyModel.modelSource.modelId;
+  const ids = model as { modelId?: unknown; modelSource?: { modelId?: unknown } };
+  if (typeof ids.modelId === 'string') return ids.modelId;
+  if (typeof ids.modelSource?.modelId === 'string') return ids.modelSource.modelId;
   return undefined;
 }
 
@@ -64,21 +65,22 @@ export function applicationLogs(scope: Construct, knowledgeBaseArn: string, logG
   removalPolicy: RemovalPolicy, existing?: logs.ILogGroup): ApplicationLogs {
   const stack = Stack.of(scope);
   let logGroup: logs.ILogGroup;
-  let key: kms.Key | undefined;
+  let key: kms.IKey | undefined;
   let destinationArn: string;
   if (existing) {
     logGroup = existing;
     destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${existing.logGroupName}`;
   } else {
     destinationArn = `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}`;
-    key = hardenedKey(scope, 'LogsKey', 'Application logs of an Amazon Bedrock knowledge base', removalPolicy);
-    allowCloudWatchLogs(key, 'CloudWatchLogsKnowledgeBaseLogs', logGroupName);
-    const group = new logs.LogGroup(scope, 'LogGroup', {
+    const created = hardenedLogGroup(scope, 'LogGroup', {
+      keyId: 'LogsKey',
+      keyDescription: 'Application logs of an Amazon Bedrock knowledge base',
+      keyPolicySid: 'CloudWatchLogsKnowledgeBaseLogs',
       logGroupName,
-      encryptionKey: key,
-      retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy,
     });
+    const group = created.logGroup;
+    key = created.key;
     group.node.addDependency(key);
     logGroup = group;
   }

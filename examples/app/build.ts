@@ -1,0 +1,34 @@
+import { App, Stack, Tags } from 'aws-cdk-lib';
+import { AccountBaselineStack, KnowledgeBaseWorkloadStack } from './landing-zone';
+import { BaselineStage, OrganizationStack } from './organization';
+import { ACCOUNTS, ACCOUNT_PROFILES, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT } from './settings';
+import { GovernanceProfile } from '../../src';
+
+/** Builds the whole example landing zone into an app. */
+export function buildLandingZone(app: App): Stack[] {
+  const stacks: Stack[] = [
+    new OrganizationStack(app, 'Organization', {
+      env: { account: MANAGEMENT_ACCOUNT, region: 'us-east-1' },
+      description: 'Amazon Bedrock governance for the organization: SCPs and the baseline StackSets',
+    }),
+  ];
+  for (const [accountName, account] of Object.entries(ACCOUNTS)) {
+    for (const governed of REGIONS) {
+      const stack = new AccountBaselineStack(app, `Baseline-${accountName}-${governed.region}`, {
+        env: { account, region: governed.region },
+        profiles: [...ACCOUNT_PROFILES[accountName], ...governed.profiles],
+        description: `Governed Amazon Bedrock baseline for ${accountName} in ${governed.region}`,
+      });
+      const workload = new KnowledgeBaseWorkloadStack(app, `KnowledgeBase-${accountName}-${governed.region}`, {
+        env: { account, region: governed.region },
+        baseline: stack,
+        description: `Knowledge-base workload for ${accountName} in ${governed.region}`,
+      });
+      for (const s of [stack, workload]) Tags.of(s).add('landing-zone:account', accountName);
+      stacks.push(stack, workload);
+    }
+  }
+  // A sandbox account, deployed through a pipeline as a stage.
+  new BaselineStage(app, 'Sandbox', { env: { account: SANDBOX_ACCOUNT, region: 'us-east-1' }, profiles: [GovernanceProfile.BASELINE] });
+  return stacks;
+}

@@ -1,0 +1,77 @@
+/**
+ * The stable code of each validation of the library: the `code` of the error it throws
+ * (`BedrockLandingZoneErrors.codeOf(error)`). Messages may be reworded between versions; codes are
+ * API and do not change.
+ */
+export enum BedrockLandingZoneErrorCode {
+  /** `BedrockLandingZone.governRegion` on a stack that already has a region */
+  LANDING_ZONE_REGION_ALREADY_SET = 'BedrockLandingZone.RegionAlreadySet',
+  /** `BedrockLandingZone` `approvedModels` holds something that is not an `ApprovedModel` */
+  LANDING_ZONE_APPROVED_MODEL_KIND = 'BedrockLandingZone.ApprovedModelKind',
+  /** `BedrockLandingZone` props: conflicting parts, environment, geography, region, approved models */
+  LANDING_ZONE_PROPS = 'BedrockLandingZone.Props',
+  /** `BedrockLandingZone` approved models reach regions the profile or geography does not allow */
+  LANDING_ZONE_GRANT_REGIONS = 'BedrockLandingZone.GrantRegions',
+  /** `BedrockLandingZone` replaced invocation logging falls short of the profile */
+  LANDING_ZONE_INVOCATION_LOGGING = 'BedrockLandingZone.InvocationLogging',
+
+  /** A model reference prop holds something that is not a model reference */
+  MODEL_REFERENCE_KIND = 'ModelReference.Kind',
+  /** A model or inference profile cannot be invoked from the scope's region or environment */
+  MODEL_NOT_INVOKABLE = 'Invokable.NotInvokable',
+  /** An invokable imported by ARN: the ARN is not of the expected resource type */
+  INVOKABLE_ARN = 'Invokable.Arn',
+  /** `InvokeGrantOptions`: the guardrail or VPC endpoints a grant requires are not usable */
+  INVOKE_GRANT_OPTIONS = 'InvokeGrantOptions.Invalid',
+  /** `grantInvoke` on a grantee that is not a construct */
+  GRANTEE_NOT_A_CONSTRUCT = 'Grant.GranteeNotAConstruct',
+  /** `grantInvoke` with a required Deny on a principal whose policy cannot be changed */
+  GRANTEE_POLICY_IMMUTABLE = 'Grant.GranteePolicyImmutable',
+  /** `ApplicationInferenceProfile` props */
+  APPLICATION_INFERENCE_PROFILE_PROPS = 'ApplicationInferenceProfile.Props',
+
+  /** `ModelAccessPolicy` props */
+  MODEL_ACCESS_POLICY_PROPS = 'ModelAccessPolicy.Props',
+  /** `ModelInvocationLogging` props */
+  INVOCATION_LOGGING_PROPS = 'ModelInvocationLogging.Props',
+  /** `BedrockPrivateEndpoints` props */
+  PRIVATE_ENDPOINTS_PROPS = 'BedrockPrivateEndpoints.Props',
+  /** `ProvisionedThroughput` `model` is not a `ProvisionedThroughputModel` */
+  PROVISIONED_THROUGHPUT_MODEL_KIND = 'ProvisionedThroughput.ModelKind',
+  /** `ProvisionedThroughput` props */
+  PROVISIONED_THROUGHPUT_PROPS = 'ProvisionedThroughput.Props',
+
+  /** `Guardrail` props */
+  GUARDRAIL_PROPS = 'Guardrail.Props',
+  /** `Guardrail.fromGuardrailAttributes` / `GuardrailReference.fromGuardrailAttributes` attributes */
+  GUARDRAIL_ATTRIBUTES = 'Guardrail.Attributes',
+  /** `EnforcedGuardrail` props */
+  ENFORCED_GUARDRAIL_PROPS = 'EnforcedGuardrail.Props',
+
+  /** `VectorKnowledgeBase` props */
+  VECTOR_KNOWLEDGE_BASE_PROPS = 'VectorKnowledgeBase.Props',
+  /** `VectorKnowledgeBase.fromKnowledgeBaseAttributes` attributes */
+  KNOWLEDGE_BASE_ATTRIBUTES = 'VectorKnowledgeBase.Attributes',
+  /** `ManagedKnowledgeBase` props */
+  MANAGED_KNOWLEDGE_BASE_PROPS = 'ManagedKnowledgeBase.Props',
+  /** `S3DataSource` props */
+  S3_DATA_SOURCE_PROPS = 'S3DataSource.Props',
+  /** `S3VectorStore` props */
+  S3_VECTOR_STORE_PROPS = 'S3VectorStore.Props',
+  /** `OpenSearchServerlessVectorStore` props */
+  OPENSEARCH_VECTOR_STORE_PROPS = 'OpenSearchServerlessVectorStore.Props',
+  /** A vector store bound to a knowledge base whose embedding model it cannot hold */
+  VECTOR_STORE_BINDING = 'VectorStore.Binding',
+  /** `ExistingVectorStore` index attributes */
+  EXISTING_VECTOR_STORE_INDEX = 'ExistingVectorStore.Index',
+
+  /** `BedrockOrganizationPolicies` props */
+  ORGANIZATION_POLICIES_PROPS = 'BedrockOrganizationPolicies.Props',
+  /** `BedrockOrganizationPolicies`: the statements do not fit the policies a target can hold */
+  ORGANIZATION_POLICIES_SIZE = 'BedrockOrganizationPolicies.Size',
+
+  /** A name that must be unique per account and region is used twice */
+  DUPLICATE_NAME = 'Account.DuplicateName',
+  /** An assumption of the library does not hold: a bug to report */
+  INTERNAL = 'Internal',
+}
