@@ -21,6 +21,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   cdkVersion: '2.276.0',
   constructsVersion: '10.5.1',
 
+  // Bindings for the languages platform teams write CDK in. Nothing is published from here (release:
+  // false); .ci/run generates the code of every binding and compiles the Python one.
+  publishToPypi: { distName: 'cdk-bedrock-landing-zone', module: 'cdk_bedrock_landing_zone' },
+  publishToMaven: {
+    javaPackage: 'com.example.cdk.bedrock.landingzone',
+    mavenGroupId: 'com.example',
+    mavenArtifactId: 'cdk-bedrock-landing-zone',
+  },
+  publishToNuget: { dotNetNamespace: 'Example.Cdk.Bedrock.LandingZone', packageId: 'Example.Cdk.Bedrock.LandingZone' },
+  publishToGo: { moduleName: 'github.com/example/cdk-bedrock-landing-zone-go', packageName: 'cdkbedrocklandingzone' },
+
   // The Bedrock rule pack extends cdk-nag's NagPack: cdk-nag is part of the public API.
   peerDeps: ['cdk-nag@^3.0.2'],
   devDeps: [
@@ -142,6 +153,17 @@ const rosetta = project.addTask('rosetta:extract', {
   exec: 'jsii-rosetta extract --strict',
 });
 project.postCompileTask.spawn(rosetta);
+
+// The Python, Java, .NET and Go bindings, code only (their package builds need PyPI, Maven Central and
+// NuGet), with the README examples translated by jsii-rosetta; then the Python code is compiled and imported.
+project.addTask('bindings', {
+  description: 'Generate the Python, Java, .NET and Go bindings into dist/bindings (after compile and post-compile) and check the Python one',
+  steps: [
+    { exec: 'rm -rf dist/bindings' },
+    { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go --outdir dist/bindings --rosetta-tablet .jsii.tabl.json' },
+    { exec: 'python3 .ci/check-python-bindings.py dist/bindings/python .jsii README.md .jsii.tabl.json' },
+  ],
+});
 
 // The README's first command: synthesize examples/app offline and print the compliance summary.
 project.addTask('landing-zone', {
