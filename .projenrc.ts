@@ -46,6 +46,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@jsii/spec',
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
     'cdk-stacksets@0.0.153',
+    // Integration tests (test/integ): assertions deployed only by a user with credentials (integ:deploy);
+    // snapshots compared offline in npm test. (@aws-cdk/integ-runner 2.197.10, the newest, cannot read the
+    // cloud assembly of aws-cdk-lib 2.276: docs/adr/0008-integration-tests-without-integ-runner.md.)
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.
@@ -71,7 +75,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       coverageReporters: [],
     },
   },
-  gitignore: ['/assets/', 'cdk.out/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
+  gitignore: ['/assets/', 'cdk.out/', '/cdk.out.integ/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'],
@@ -164,6 +168,14 @@ project.addTask('bindings', {
     { exec: 'python3 .ci/check-python-bindings.py dist/bindings/python .jsii README.md .jsii.tabl.json' },
   ],
 });
+
+// Integration tests against a real account (credentials needed; never run by npm test or CI):
+// deploy each test/integ/integ.*.ts with its assertions, read the results, destroy.
+const integDeploy = project.addTask('integ:deploy', {
+  description: 'Deploy the integration tests to the account of your AWS credentials (us-east-1), check their assertions, destroy them',
+});
+integDeploy.spawn(bundleHandlers);
+integDeploy.exec('tsx test/integ/deploy.ts', { receiveArgs: true });
 
 // The README's first command: synthesize examples/app offline and print the compliance summary.
 project.addTask('landing-zone', {
