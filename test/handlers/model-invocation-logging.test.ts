@@ -151,32 +151,78 @@ describe('Update', () => {
 
 describe('Delete', () => {
   const withPrevious = `bedrock-invocation-logging:${Buffer.from(JSON.stringify(PREVIOUS)).toString('base64url')}`;
+  const OTHER = { ...PUT_CONFIG, s3Config: { bucketName: 'replacement-bucket', keyPrefix: 'bedrock-invocation-logs' } };
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  beforeEach(() => stderr.mockClear());
+  afterAll(() => stderr.mockRestore());
 
   test('RETAIN leaves the configuration alone', async () => {
     await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'RETAIN' }), client, retry);
     expect(bedrock.calls()).toHaveLength(0);
   });
 
-  test('RESTORE_PREVIOUS puts back the configuration that was there before', async () => {
+  test('RESTORE_PREVIOUS puts back the configuration that was there before, when the one in place is still this resource\'s', async () => {
     bedrock.on(PutModelInvocationLoggingConfigurationCommand).resolves({});
-    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: PREVIOUS });
-    await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'RESTORE_PREVIOUS' }), client, retry);
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolvesOnce({ loggingConfig: PUT_CONFIG }).resolves({ loggingConfig: PREVIOUS });
+    expect(await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'RESTORE_PREVIOUS' }), client, retry))
+      .toEqual({ PhysicalResourceId: withPrevious, Data: { DeleteOutcome: 'restored' } });
     expect(bedrock.commandCalls(PutModelInvocationLoggingConfigurationCommand).map(c => c.args[0].input)).toEqual([{ loggingConfig: PREVIOUS }]);
     expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
   });
 
+  test('RESTORE_PREVIOUS does not overwrite the configuration of a replacement (or of the stack it moved to) with the old one', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: OTHER });
+    expect(await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'RESTORE_PREVIOUS' }), client, retry))
+      .toEqual({ PhysicalResourceId: withPrevious, Data: { DeleteOutcome: 'not-owned' } });
+    expect(bedrock.commandCalls(PutModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+    expect(stderr).toHaveBeenCalledWith('invocation logging left as it is: the configuration in place is not the one this resource put ' +
+      '(s3Config.bucketName: expected "logs-bucket", got "replacement-bucket"), so OnDelete RESTORE_PREVIOUS does not apply to it\n');
+  });
+
   test('RESTORE_PREVIOUS with nothing before deletes the configuration', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: PUT_CONFIG });
     bedrock.on(DeleteModelInvocationLoggingConfigurationCommand).resolves({});
     await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: 'bedrock-invocation-logging:none', OnDelete: 'RESTORE_PREVIOUS' }), client, retry);
     expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(1);
     expect(bedrock.commandCalls(PutModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
   });
 
-  test('DISABLE deletes the configuration', async () => {
+  test('DISABLE deletes the configuration this resource put', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: PUT_CONFIG });
     bedrock.on(DeleteModelInvocationLoggingConfigurationCommand).resolves({});
-    await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'DISABLE' }), client, retry);
+    expect(await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'DISABLE' }), client, retry))
+      .toEqual({ PhysicalResourceId: withPrevious, Data: { DeleteOutcome: 'disabled' } });
     expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(1);
     expect(bedrock.commandCalls(PutModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+  });
+
+  test('DISABLE does not switch off the logging of a replacement', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: { ...PUT_CONFIG, textDataDeliveryEnabled: false } });
+    expect(await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'DISABLE' }), client, retry))
+      .toEqual({ PhysicalResourceId: withPrevious, Data: { DeleteOutcome: 'not-owned' } });
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+    expect(stderr).toHaveBeenCalledWith('invocation logging left as it is: the configuration in place is not the one this resource put ' +
+      '(textDataDeliveryEnabled: expected true, got false), so OnDelete DISABLE does not apply to it\n');
+  });
+
+  test('a change only to the large-data bucket is someone else\'s configuration too', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({
+      loggingConfig: {
+        ...PUT_CONFIG, cloudWatchConfig: { ...PUT_CONFIG.cloudWatchConfig, largeDataDeliveryS3Config: { bucketName: 'other', keyPrefix: 'bedrock-invocation-logs' } },
+      },
+    });
+    expect((await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'DISABLE' }), client, retry)).Data)
+      .toEqual({ DeleteOutcome: 'not-owned' });
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+  });
+
+  test('with no configuration left in place, there is nothing to disable or restore', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({});
+    expect((await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'RESTORE_PREVIOUS' }), client, retry)).Data)
+      .toEqual({ DeleteOutcome: 'not-owned' });
+    expect(bedrock.commandCalls(PutModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
   });
 
   test('without OnDelete, the configuration is retained', async () => {
@@ -184,9 +230,44 @@ describe('Delete', () => {
     expect(bedrock.calls()).toHaveLength(0);
   });
 
+  test('throttling of the ownership check is retried', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand)
+      .rejectsOnce(new ThrottlingException({ message: 'Rate exceeded', $metadata: {} }))
+      .resolves({ loggingConfig: PUT_CONFIG });
+    bedrock.on(DeleteModelInvocationLoggingConfigurationCommand).resolves({});
+    await handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'DISABLE' }), client, retry);
+    expect(bedrock.commandCalls(GetModelInvocationLoggingConfigurationCommand)).toHaveLength(2);
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(1);
+  });
+
+  test('access denied on the ownership check fails the delete at once and changes nothing', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).rejects(new AccessDeniedException({ message: 'not authorized', $metadata: {} }));
+    await expect(handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'DISABLE' }), client, retry))
+      .rejects.toThrow('not authorized');
+    expect(bedrock.commandCalls(GetModelInvocationLoggingConfigurationCommand)).toHaveLength(1);
+    expect(bedrock.commandCalls(DeleteModelInvocationLoggingConfigurationCommand)).toHaveLength(0);
+  });
+
+  test('a restore whose read-back differs (partial failure) fails the delete and says which field', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand)
+      .resolvesOnce({ loggingConfig: PUT_CONFIG })
+      .resolves({ loggingConfig: { ...PREVIOUS, textDataDeliveryEnabled: false } });
+    bedrock.on(PutModelInvocationLoggingConfigurationCommand).resolves({});
+    await expect(handleModelInvocationLogging(event('Delete', { PhysicalResourceId: withPrevious, OnDelete: 'RESTORE_PREVIOUS' }), client, retry))
+      .rejects.toThrow('the invocation logging configuration read back differs from the one put: textDataDeliveryEnabled: expected true, got false');
+  });
+
   test('RESTORE_PREVIOUS of a configuration too large to record fails with a message', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: PUT_CONFIG });
     await expect(handleModelInvocationLogging(
       event('Delete', { PhysicalResourceId: 'bedrock-invocation-logging:unrestorable', OnDelete: 'RESTORE_PREVIOUS' }), client, retry,
     )).rejects.toThrow(/too large to record, so it cannot be restored: set onDelete to RETAIN or DISABLE/);
+  });
+
+  test('a configuration too large to restore is no obstacle once it is no longer this resource\'s to restore', async () => {
+    bedrock.on(GetModelInvocationLoggingConfigurationCommand).resolves({ loggingConfig: OTHER });
+    expect((await handleModelInvocationLogging(
+      event('Delete', { PhysicalResourceId: 'bedrock-invocation-logging:unrestorable', OnDelete: 'RESTORE_PREVIOUS' }), client, retry,
+    )).Data).toEqual({ DeleteOutcome: 'not-owned' });
   });
 });

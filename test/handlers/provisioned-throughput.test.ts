@@ -1,6 +1,7 @@
 import {
-  BedrockClient, CreateProvisionedModelThroughputCommand, DeleteProvisionedModelThroughputCommand, GetProvisionedModelThroughputCommand,
-  ResourceNotFoundException, ThrottlingException, UpdateProvisionedModelThroughputCommand,
+  AccessDeniedException, BedrockClient, CreateProvisionedModelThroughputCommand, DeleteProvisionedModelThroughputCommand,
+  GetProvisionedModelThroughputCommand, InternalServerException, ResourceNotFoundException, ThrottlingException,
+  UpdateProvisionedModelThroughputCommand, ValidationException,
 } from '@aws-sdk/client-bedrock';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
@@ -49,11 +50,29 @@ describe('create, then wait', () => {
       .toEqual({ IsComplete: true, Data: { ProvisionedModelArn: PM_ARN } });
   });
 
-  test('Failed fails the deployment with Bedrock\'s failure message', async () => {
-    bedrock.on(GetProvisionedModelThroughputCommand)
-      .resolves({ status: 'Failed', provisionedModelName: 'claims-2mu', failureMessage: 'Insufficient capacity for amazon.nova-pro-v1:0' });
+  test('Failed fails the deployment with Bedrock\'s failure message, and deletes the failed reservation (a replacement\'s gets no rollback Delete)', async () => {
+    bedrock.on(GetProvisionedModelThroughputCommand).resolves({
+      status: 'Failed', provisionedModelName: 'claims-2mu', provisionedModelArn: PM_ARN, failureMessage: 'Insufficient capacity for amazon.nova-pro-v1:0',
+    });
+    bedrock.on(DeleteProvisionedModelThroughputCommand).resolves({});
     await expect(isProvisionedThroughputComplete(ev('Create', { PhysicalResourceId: PM_ARN }), client, retry))
-      .rejects.toThrow('provisioned model claims-2mu failed: Insufficient capacity for amazon.nova-pro-v1:0');
+      .rejects.toThrow(`provisioned model claims-2mu failed: Insufficient capacity for amazon.nova-pro-v1:0. Reservation ${PM_ARN} has been deleted.`);
+    expect(bedrock.commandCalls(DeleteProvisionedModelThroughputCommand).map(c => c.args[0].input)).toEqual([{ provisionedModelId: PM_ARN }]);
+  });
+
+  test('a failed committed reservation is reported, not deleted', async () => {
+    bedrock.on(GetProvisionedModelThroughputCommand).resolves({
+      status: 'Failed',
+      provisionedModelName: 'claims-2mu',
+      provisionedModelArn: PM_ARN,
+      failureMessage: 'Insufficient capacity',
+      commitmentDuration: 'OneMonth',
+      commitmentExpirationTime: new Date('2099-01-01T00:00:00Z'),
+    });
+    await expect(isProvisionedThroughputComplete(ev('Create', { PhysicalResourceId: PM_ARN }), client, retry)).rejects.toThrow(
+      `provisioned model claims-2mu failed: Insufficient capacity. Reservation ${PM_ARN} has a OneMonth commitment ending 2099-01-01T00:00:00.000Z: ` +
+      'Bedrock does not delete a committed reservation before its term ends');
+    expect(bedrock.commandCalls(DeleteProvisionedModelThroughputCommand)).toHaveLength(0);
   });
 
   test('throttling is retried, then succeeds', async () => {
@@ -71,6 +90,75 @@ describe('create, then wait', () => {
   });
 });
 
+describe('a create that fails after Bedrock created the reservation', () => {
+  const NAME = PROPS.ProvisionedModelName;
+  const lostResponse = () => new InternalServerException({ message: 'connection reset', $metadata: {} });
+
+  test('finds the reservation by its name and deletes it (the rollback would skip it: the framework gives a failed Create no physical ID)', async () => {
+    bedrock.on(CreateProvisionedModelThroughputCommand).rejects(lostResponse());
+    bedrock.on(GetProvisionedModelThroughputCommand, { provisionedModelId: NAME })
+      .resolves({ provisionedModelArn: PM_ARN, provisionedModelName: NAME, status: 'Creating', creationTime: new Date() });
+    bedrock.on(DeleteProvisionedModelThroughputCommand).resolves({});
+    await expect(onProvisionedThroughputEvent(ev('Create', { RequestId: 'request-1' }), client, retry))
+      .rejects.toThrow(`connection reset. The create call did create it. Reservation ${PM_ARN} has been deleted.`);
+    expect(bedrock.commandCalls(CreateProvisionedModelThroughputCommand)).toHaveLength(4);
+    expect(bedrock.commandCalls(DeleteProvisionedModelThroughputCommand).map(c => c.args[0].input)).toEqual([{ provisionedModelId: PM_ARN }]);
+  });
+
+  test('a committed reservation it created is reported with its term, not deleted', async () => {
+    bedrock.on(CreateProvisionedModelThroughputCommand).rejects(lostResponse());
+    bedrock.on(GetProvisionedModelThroughputCommand).resolves({
+      provisionedModelArn: PM_ARN,
+      provisionedModelName: NAME,
+      creationTime: new Date(),
+      commitmentDuration: 'SixMonths',
+      commitmentExpirationTime: new Date('2099-06-01T00:00:00Z'),
+    });
+    const committed = { ...PROPS, CommitmentDuration: 'SixMonths', CommitmentAcknowledged: 'true' };
+    await expect(onProvisionedThroughputEvent(ev('Create', { ResourceProperties: committed }), client, retry)).rejects.toThrow(
+      `connection reset. The create call did create it. Reservation ${PM_ARN} has a SixMonths commitment ending 2099-06-01T00:00:00.000Z: ` +
+      'Bedrock does not delete a committed reservation before its term ends and the term is billed either way, so it was left in place, ' +
+      'and this stack does not manage it.');
+    expect(bedrock.commandCalls(DeleteProvisionedModelThroughputCommand)).toHaveLength(0);
+  });
+
+  test('a reservation of that name created before the call is not this deployment\'s: reported, never deleted', async () => {
+    bedrock.on(CreateProvisionedModelThroughputCommand).rejects(new ValidationException({ message: 'name already in use', $metadata: {} }));
+    bedrock.on(GetProvisionedModelThroughputCommand).resolves({
+      provisionedModelArn: PM_ARN, provisionedModelName: NAME, creationTime: new Date(Date.now() - 3_600_000),
+    });
+    await expect(onProvisionedThroughputEvent(ev('Create'), client, retry)).rejects.toThrow(
+      new RegExp(`^name already in use\\. A reservation named ${NAME} \\(${PM_ARN}\\) already exists, created .*, before this deployment tried to create it; ` +
+        'it was left as it is\\. Delete it, or give this reservation another provisionedModelName\\.$'));
+    expect(bedrock.commandCalls(DeleteProvisionedModelThroughputCommand)).toHaveLength(0);
+  });
+
+  test('access denied is not retried, and says that nothing was left behind', async () => {
+    bedrock.on(CreateProvisionedModelThroughputCommand).rejects(new AccessDeniedException({ message: 'not authorized to CreateProvisionedModelThroughput', $metadata: {} }));
+    bedrock.on(GetProvisionedModelThroughputCommand).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+    await expect(onProvisionedThroughputEvent(ev('Create'), client, retry))
+      .rejects.toThrow(`not authorized to CreateProvisionedModelThroughput. No reservation named ${NAME} was left behind.`);
+    expect(bedrock.commandCalls(CreateProvisionedModelThroughputCommand)).toHaveLength(1);
+  });
+
+  test('when the lookup fails too, the error says what to look for', async () => {
+    bedrock.on(CreateProvisionedModelThroughputCommand).rejects(lostResponse());
+    bedrock.on(GetProvisionedModelThroughputCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', $metadata: {} }));
+    await expect(onProvisionedThroughputEvent(ev('Create'), client, retry)).rejects.toThrow(
+      `connection reset. Could not check whether a reservation named ${NAME} was left behind (Rate exceeded): ` +
+      `look for it (aws bedrock get-provisioned-model-throughput --provisioned-model-id ${NAME}) and delete it if it exists.`);
+    expect(bedrock.commandCalls(GetProvisionedModelThroughputCommand)).toHaveLength(4);
+  });
+
+  test('when deleting it fails, the error names it and says it is billed', async () => {
+    bedrock.on(CreateProvisionedModelThroughputCommand).rejects(lostResponse());
+    bedrock.on(GetProvisionedModelThroughputCommand).resolves({ provisionedModelArn: PM_ARN, provisionedModelName: NAME, creationTime: new Date() });
+    bedrock.on(DeleteProvisionedModelThroughputCommand).rejects(new AccessDeniedException({ message: 'not authorized', $metadata: {} }));
+    await expect(onProvisionedThroughputEvent(ev('Create'), client, retry)).rejects.toThrow(
+      `connection reset. The create call did create it. Deleting reservation ${PM_ARN} failed (not authorized): it is billed every hour until it is deleted`);
+  });
+});
+
 describe('update', () => {
   test('a new name is updated in place', async () => {
     bedrock.on(UpdateProvisionedModelThroughputCommand).resolves({});
@@ -84,6 +172,8 @@ describe('update', () => {
   });
 
   test('a change of model units creates a new reservation (CloudFormation then deletes the old one)', async () => {
+    bedrock.on(GetProvisionedModelThroughputCommand, { provisionedModelId: PM_ARN })
+      .resolves({ provisionedModelArn: PM_ARN, provisionedModelName: 'claims-1mu', status: 'InService' });
     bedrock.on(CreateProvisionedModelThroughputCommand).resolves({ provisionedModelArn: NEW_ARN });
     const result = await onProvisionedThroughputEvent(ev('Update', {
       PhysicalResourceId: PM_ARN, OldResourceProperties: { ...PROPS, ModelUnits: '1', ProvisionedModelName: 'claims-1mu' },
@@ -91,6 +181,16 @@ describe('update', () => {
     expect(result.PhysicalResourceId).toBe(NEW_ARN);
     expect(bedrock.commandCalls(UpdateProvisionedModelThroughputCommand)).toHaveLength(0);
     expect(bedrock.commandCalls(CreateProvisionedModelThroughputCommand)[0].args[0].input.modelUnits).toBe(2);
+  });
+
+  test('the rollback of a failed replacement keeps the old reservation, which is still in place', async () => {
+    bedrock.on(GetProvisionedModelThroughputCommand, { provisionedModelId: PM_ARN })
+      .resolves({ provisionedModelArn: PM_ARN, provisionedModelName: 'claims-2mu', status: 'InService' });
+    const result = await onProvisionedThroughputEvent(ev('Update', {
+      PhysicalResourceId: PM_ARN, OldResourceProperties: { ...PROPS, ModelUnits: '4', ProvisionedModelName: 'claims-4mu' },
+    }), client, retry);
+    expect(result).toEqual({ PhysicalResourceId: PM_ARN, Data: { ProvisionedModelArn: PM_ARN } });
+    expect(bedrock.commandCalls(CreateProvisionedModelThroughputCommand)).toHaveLength(0);
   });
 
   test('nothing to change calls nothing', async () => {

@@ -7,7 +7,9 @@ import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughp
  * - `handler`: aws-cdk-lib's CustomResourceProvider (one function per stack) for synchronous work;
  * - `onEvent` / `isComplete`: aws-cdk-lib's Provider framework, for work that must be waited for.
  */
-const client = new BedrockClient({ maxAttempts: 1 }); // retries are ours (withRetry), so tests can see them
+// Retries are ours (withRetry), so tests can see them. A call that hangs times out well within the
+// function's two minutes, so a failed create still has time to find what it left behind.
+const client = new BedrockClient({ maxAttempts: 1, requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 } });
 
 export async function handler(event: LoggingEvent & { ResourceType: string }): Promise<HandlerResult> {
   switch (event.ResourceType) {

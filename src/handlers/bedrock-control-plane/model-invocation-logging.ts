@@ -13,7 +13,9 @@ import { RetryOptions, withRetry } from './retry';
  *
  * The physical ID carries the configuration that was in place before Create (base64url JSON), so
  * that Delete can restore it: CloudFormation gives Delete only the properties and the physical ID.
- * Update keeps the physical ID, and with it the configuration to restore.
+ * Update keeps the physical ID, and with it the configuration to restore. Delete disables or restores
+ * only while the configuration in place is still the one this resource put: after a replacement or a
+ * move to another stack it belongs to the new resource, and is left alone.
  */
 export type OnDelete = 'RETAIN' | 'RESTORE_PREVIOUS' | 'DISABLE';
 
@@ -60,18 +62,35 @@ export async function handleModelInvocationLogging(
     case 'Delete': {
       const mode = (event.ResourceProperties.OnDelete ?? 'RETAIN') as OnDelete;
       const id = event.PhysicalResourceId!;
+      if (mode !== 'RETAIN' && mode !== 'RESTORE_PREVIOUS' && mode !== 'DISABLE') {
+        throw new Error(`OnDelete '${mode}' is not one of RETAIN, RESTORE_PREVIOUS, DISABLE`);
+      }
+      if (mode === 'RETAIN') return { PhysicalResourceId: id };
+      // A replacement or a move to another stack creates the new resource before deleting this one:
+      // the configuration in place is then the new one's, and neither switching it off nor putting
+      // back the old one is this resource's to do.
+      const current = (await call(() => client.send(new GetModelInvocationLoggingConfigurationCommand({})))).loggingConfig;
+      const notOurs = current ? differences(wanted, current) : ['no configuration is in place'];
+      if (notOurs.length > 0) {
+        log(`invocation logging left as it is: the configuration in place is not the one this resource put (${notOurs.join('; ')}), ` +
+          `so OnDelete ${mode} does not apply to it`);
+        return { PhysicalResourceId: id, Data: { DeleteOutcome: 'not-owned' } };
+      }
       if (mode === 'DISABLE') {
         await call(() => client.send(new DeleteModelInvocationLoggingConfigurationCommand({})));
-      } else if (mode === 'RESTORE_PREVIOUS') {
+      } else {
         const previous = decodePrevious(id);
         if (previous) await put(client, previous, call);
         else await call(() => client.send(new DeleteModelInvocationLoggingConfigurationCommand({})));
-      } else if (mode !== 'RETAIN') {
-        throw new Error(`OnDelete '${mode}' is not one of RETAIN, RESTORE_PREVIOUS, DISABLE`);
       }
-      return { PhysicalResourceId: id };
+      return { PhysicalResourceId: id, Data: { DeleteOutcome: mode === 'DISABLE' ? 'disabled' : 'restored' } };
     }
   }
+}
+
+/** Lambda writes stderr to the function's log group: what a Delete chose not to do is recorded there. */
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
 }
 
 async function restore(client: BedrockClient, previous: LoggingConfig | undefined, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {
@@ -138,6 +157,10 @@ function differences(wanted: LoggingConfig, actual: LoggingConfig): string[] {
     ['s3Config.keyPrefix', wanted.s3Config?.keyPrefix ?? '', actual.s3Config?.keyPrefix ?? ''],
     ['cloudWatchConfig.logGroupName', wanted.cloudWatchConfig?.logGroupName, actual.cloudWatchConfig?.logGroupName],
     ['cloudWatchConfig.roleArn', wanted.cloudWatchConfig?.roleArn, actual.cloudWatchConfig?.roleArn],
+    ['cloudWatchConfig.largeDataDeliveryS3Config.bucketName',
+      wanted.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName, actual.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName],
+    ['cloudWatchConfig.largeDataDeliveryS3Config.keyPrefix',
+      wanted.cloudWatchConfig?.largeDataDeliveryS3Config?.keyPrefix ?? '', actual.cloudWatchConfig?.largeDataDeliveryS3Config?.keyPrefix ?? ''],
     ...FLAGS.map(f => [f, wanted[f] ?? false, actual[f] ?? false] as [string, unknown, unknown]),
   ];
   return pairs.filter(([, w, a]) => w !== a).map(([name, w, a]) => `${name}: expected ${JSON.stringify(w)}, got ${JSON.stringify(a)}`);

@@ -60,8 +60,14 @@ export async function onProvisionedThroughputEvent(event: ThroughputEvent, clien
       return create(client, props, call, event.RequestId);
     case 'Update': {
       const old = event.OldResourceProperties!;
-      if (needsReplacement(old, props)) return create(client, props, call, event.RequestId);
       const id = event.PhysicalResourceId!;
+      if (needsReplacement(old, props)) {
+        // The rollback of a failed replacement sends the old properties back with the old reservation's
+        // ID: that reservation is still in place, and creating it again would fail on its name.
+        const current = await getOrUndefined(client, id, call);
+        if (current?.provisionedModelName === props.ProvisionedModelName) return { PhysicalResourceId: id, Data: { ProvisionedModelArn: id } };
+        return create(client, props, call, event.RequestId);
+      }
       const rename = old.ProvisionedModelName !== props.ProvisionedModelName ? props.ProvisionedModelName : undefined;
       const reassociate = old.ModelId !== props.ModelId ? props.ModelId : undefined;
       if (rename || reassociate) {
@@ -99,7 +105,10 @@ export async function isProvisionedThroughputComplete(
     case 'InService':
       return { IsComplete: true, Data: { ProvisionedModelArn: current.provisionedModelArn! } };
     case 'Failed':
-      throw new Error(`provisioned model ${current.provisionedModelName} failed: ${current.failureMessage ?? 'Bedrock gave no failure message'}`);
+      // Only a failed Create of the first reservation gets a Delete from the rollback: the reservation of a
+      // failed replacement would stay behind, so a failed one is cleaned here, whichever it is.
+      throw new Error(`provisioned model ${current.provisionedModelName} failed: ${current.failureMessage ?? 'Bedrock gave no failure message'}. ` +
+        await cleanUp(client, current, call));
     default:
       return { IsComplete: false };
   }
@@ -112,16 +121,70 @@ async function create(
   if (commitment && String(props.CommitmentAcknowledged) !== 'true') {
     throw new Error(`a ${commitment} commitment for ${props.ProvisionedModelName} was not acknowledged: refusing to buy it`);
   }
-  const created = await call(() => client.send(new CreateProvisionedModelThroughputCommand({
-    // A retried create (throttling, a framework retry) must not buy a second reservation.
-    clientRequestToken: requestId,
-    provisionedModelName: props.ProvisionedModelName,
-    modelId: props.ModelId,
-    modelUnits: Number(props.ModelUnits),
-    commitmentDuration: commitment as any,
-    tags: props.Tags,
-  })));
-  return { PhysicalResourceId: created.provisionedModelArn!, Data: { ProvisionedModelArn: created.provisionedModelArn! } };
+  const startedAt = Date.now();
+  let arn: string;
+  try {
+    const created = await call(() => client.send(new CreateProvisionedModelThroughputCommand({
+      // A retried create (throttling, a framework retry) must not buy a second reservation.
+      clientRequestToken: requestId,
+      provisionedModelName: props.ProvisionedModelName,
+      modelId: props.ModelId,
+      modelUnits: Number(props.ModelUnits),
+      commitmentDuration: commitment as any,
+      tags: props.Tags,
+    })));
+    arn = created.provisionedModelArn!;
+  } catch (e) {
+    // The call may have failed after Bedrock created the reservation (a lost response, a timeout). The
+    // Provider framework answers a failed Create with a placeholder physical ID and skips the rollback's
+    // Delete, so nothing else would find the reservation: look for it by its deterministic name here.
+    throw new Error(`${(e as Error).message}. ${await leftBehind(client, props.ProvisionedModelName, startedAt, call)}`);
+  }
+  return { PhysicalResourceId: arn, Data: { ProvisionedModelArn: arn } };
+}
+
+/**
+ * How long before the create call a reservation of the same name may have been created and still
+ * count as created by it: Bedrock's clock and the function's differ by little.
+ */
+const CLOCK_SKEW_MS = 60_000;
+
+/** Finds a reservation a failed create left behind, deletes it when it can, and says what it found and did. */
+async function leftBehind(client: BedrockClient, name: string, startedAt: number, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<string> {
+  let found: GetProvisionedModelThroughputResponse | undefined;
+  try {
+    found = await getOrUndefined(client, name, call);
+  } catch (e) {
+    return `Could not check whether a reservation named ${name} was left behind (${(e as Error).message}): ` +
+      `look for it (aws bedrock get-provisioned-model-throughput --provisioned-model-id ${name}) and delete it if it exists.`;
+  }
+  if (!found) return `No reservation named ${name} was left behind.`;
+  const arn = found.provisionedModelArn ?? name;
+  const createdAt = found.creationTime?.getTime();
+  if (createdAt === undefined || createdAt < startedAt - CLOCK_SKEW_MS) {
+    return `A reservation named ${name} (${arn}) already exists, created ${found.creationTime?.toISOString() ?? 'at an unknown time'}, ` +
+      'before this deployment tried to create it; it was left as it is. Delete it, or give this reservation another provisionedModelName.';
+  }
+  return `The create call did create it. ${await cleanUp(client, found, call)}`;
+}
+
+/** Deletes a reservation this stack will not manage, unless a commitment forbids it; says what it did. */
+async function cleanUp(
+  client: BedrockClient, found: GetProvisionedModelThroughputResponse, call: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<string> {
+  const arn = found.provisionedModelArn ?? found.provisionedModelName!;
+  if (found.commitmentDuration) {
+    return `Reservation ${arn} has a ${found.commitmentDuration} commitment` +
+      `${found.commitmentExpirationTime ? ` ending ${found.commitmentExpirationTime.toISOString()}` : ''}: Bedrock does not delete a committed ` +
+      'reservation before its term ends and the term is billed either way, so it was left in place, and this stack does not manage it.';
+  }
+  try {
+    await call(() => client.send(new DeleteProvisionedModelThroughputCommand({ provisionedModelId: arn })));
+  } catch (e) {
+    return `Deleting reservation ${arn} failed (${(e as Error).message}): it is billed every hour until it is deleted ` +
+      `(aws bedrock delete-provisioned-model-throughput --provisioned-model-id ${arn}).`;
+  }
+  return `Reservation ${arn} has been deleted.`;
 }
 
 async function getOrUndefined(client: BedrockClient, id: string, call: <T>(fn: () => Promise<T>) => Promise<T>)
