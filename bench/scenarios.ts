@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, Stack, StackProps, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { buildLandingZone } from '../examples/app/build';
-import { compliancePacks, nagPacks } from '../examples/app/compliance';
+import { bedrockPack, compliancePacks, nagPacks } from '../examples/app/compliance';
 import { AccountBaselineStack } from '../examples/app/landing-zone';
 import {
   BedrockLandingZone, ChunkingStrategy, EmbeddingModel, GovernanceProfile, ManagedKnowledgeBase, OpenSearchServerlessVectorStore,
@@ -70,6 +70,7 @@ export function buildScenario(spec: ScenarioSpec, outdir: string): App {
   } else {
     buildStores(app);
   }
+  if (spec.packs === 'bedrock') Validations.of(app).addPlugins(bedrockPack(app));
   if (spec.packs === 'nag') Validations.of(app).addPlugins(...nagPacks(app));
   if (spec.packs === 'all') Validations.of(app).addPlugins(...compliancePacks(app));
   return app;

@@ -15,6 +15,7 @@ export function medianSynthMs(result: ScenarioResult): number {
 
 export const PACKS_LABEL: Record<Packs, string> = {
   none: 'no packs',
+  bedrock: 'Bedrock pack only',
   nag: 'cdk-nag packs',
   all: 'cdk-nag packs + cfn-guard',
 };

@@ -1,7 +1,7 @@
 /** What the bench measures and records. */
 
 /** The compliance packs a synth runs. */
-export type Packs = 'none' | 'nag' | 'all';
+export type Packs = 'none' | 'bedrock' | 'nag' | 'all';
 
 /** What a stack is, as far as the budgets are concerned. */
 export type StackKind = 'baseline' | 'knowledge-base' | 'other';

@@ -21,11 +21,16 @@ export function nagPacks(app?: IConstruct): IPolicyValidationPlugin[] {
     new HIPAASecurityChecks(app),
     new NIST80053R5Checks(app),
     new PCIDSS321Checks(app),
-    new BedrockGovernanceChecks(app, {
-      approvedModels: [CHAT_MODEL, FAST_MODEL, EMBEDDING_MODEL],
-      approvedGeographies: [Geography.US, Geography.EU],
-    }),
+    bedrockPack(app),
   ];
+}
+
+/** The library's Bedrock pack with the landing zone's approved models and geographies. */
+export function bedrockPack(app?: IConstruct): BedrockGovernanceChecks {
+  return new BedrockGovernanceChecks(app, {
+    approvedModels: [CHAT_MODEL, FAST_MODEL, EMBEDDING_MODEL],
+    approvedGeographies: [Geography.US, Geography.EU],
+  });
 }
 
 /** Template checks: aws-cdk-lib runs them on every stack of the app, nested stages included. */

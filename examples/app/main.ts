@@ -1,9 +1,11 @@
 import { App, Validations } from 'aws-cdk-lib';
+import { BedrockGovernanceChecks } from '../../src';
 import { buildLandingZone } from './build';
 import { compliancePacks } from './compliance';
 import { recordEvaluatedRules } from './rule-recorder';
 
 const recorder = recordEvaluatedRules();
+recorder.declare('Bedrock', BedrockGovernanceChecks.allRuleIds().map(id => `Bedrock-${id}`));
 const app = new App();
 buildLandingZone(app);
 // Findings go to cdk.out/validation-report.json; an unacknowledged error fails `cdk synth` and `cdk deploy`.

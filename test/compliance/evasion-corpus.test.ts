@@ -248,13 +248,14 @@ describe('every rule that reads a policy flags each spelling', () => {
   });
 
   test.each([
-    ['AgentCore runtimes', 'bedrock-agentcore:InvokeAgentRuntime'],
-    ['`bedrock:*`', 'bedrock:*'],
-    ['Invoke* of any service', '*:Invoke*'],
-  ])('LG1 without logging: %s', (_name, action) => {
+    ['AgentCore runtimes', 'bedrock-agentcore:InvokeAgentRuntime', ['Bedrock-LG1 @ Stack/Policy']],
+    ['`bedrock:*`', 'bedrock:*', ['Bedrock-LG1 @ Stack/Policy']],
+    // Nova Act is never logged, so it is named even beside the missing configuration.
+    ['Invoke* of any service', '*:Invoke*', ['Bedrock-LG1[NoLogging] @ Stack/Policy', 'Bedrock-LG1[Sid::S::Action::nova-act:InvokeActStep] @ Stack/Policy']],
+  ])('LG1 without logging: %s', (_name, action, expected) => {
     const stack = stackIn(REGION);
     new iam.CfnManagedPolicy(stack, 'Policy', { policyDocument: { Statement: [{ Sid: 'S', Effect: 'Allow', Action: action, Resource: '*' }] } });
-    expect(findings(stack, 'LG1')).toContain('Bedrock-LG1[Sid::S] @ Stack/Policy');
+    expect(findings(stack, 'LG1')).toEqual(expected);
   });
 
   test.each([
@@ -324,5 +325,60 @@ describe('correct policies the pack must not flag', () => {
     expect(findings(stack, 'NW2')).toEqual([]);
     expect(findings(stack, 'IAM4')).toEqual([]);
     expect(findings(stack, 'MD1')).toEqual([]);
+  });
+});
+
+describe('data that leaves the governed boundary: MD2', () => {
+  const kb = (stack: Stack, id: string, storageConfiguration: bedrock.CfnKnowledgeBase.StorageConfigurationProperty) => new bedrock.CfnKnowledgeBase(stack, id, {
+    name: id, roleArn: `arn:aws:iam::${ACCOUNT}:role/kb`,
+    knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}` } },
+    storageConfiguration,
+  });
+  const fields = { textField: 't', metadataField: 'm' };
+
+  test('vector stores outside AWS, a store in another region, an agent tool and a flow function in another region: reported', () => {
+    const stack = stackIn(REGION);
+    kb(stack, 'Pinecone', { type: 'PINECONE', pineconeConfiguration: { connectionString: 'https://x.pinecone.io', credentialsSecretArn: 'arn:aws:secretsmanager:eu-central-1:1:secret:s', fieldMapping: fields } });
+    kb(stack, 'Atlas', {
+      type: 'MONGO_DB_ATLAS',
+      mongoDbAtlasConfiguration: {
+        endpoint: 'x.mongodb.net', databaseName: 'd', collectionName: 'c', vectorIndexName: 'v', credentialsSecretArn: 'arn:aws:secretsmanager:eu-central-1:1:secret:s',
+        fieldMapping: { ...fields, vectorField: 'v' },
+      },
+    });
+    kb(stack, 'Virginia', {
+      type: 'OPENSEARCH_SERVERLESS',
+      opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:us-east-1:${ACCOUNT}:collection/abc`, vectorIndexName: 'i', fieldMapping: { ...fields, vectorField: 'v' } },
+    });
+    new bedrock.CfnAgent(stack, 'Agent', {
+      agentName: 'a', foundationModel: `eu.${SONNET_45}`,
+      actionGroups: [{ actionGroupName: 'tools', actionGroupExecutor: { lambda: `arn:aws:lambda:us-west-2:${ACCOUNT}:function:tool` } }],
+    });
+    new bedrock.CfnFlow(stack, 'Flow', {
+      name: 'f', executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`,
+      definition: { nodes: [{ name: 'fn', type: 'LambdaFunction', configuration: { lambdaFunction: { lambdaArn: `arn:aws:lambda:ap-south-1:${ACCOUNT}:function:f` } } }] },
+    });
+    expect(findings(stack, 'MD2')).toEqual([
+      'Bedrock-MD2[Region::ap-south-1] @ Stack/Flow',
+      'Bedrock-MD2[Region::us-east-1] @ Stack/Virginia',
+      'Bedrock-MD2[Region::us-west-2] @ Stack/Agent',
+      'Bedrock-MD2[Store::MONGO_DB_ATLAS] @ Stack/Atlas',
+      'Bedrock-MD2[Store::PINECONE] @ Stack/Pinecone',
+    ]);
+    // Residency off and no geographies: an external store is a choice the profile allows.
+    expect(findings(stack, 'MD2', { dataResidency: false })).toEqual([]);
+  });
+
+  test('stores, tools and functions of the geography, and keys and roles of any region: compliant', () => {
+    const stack = stackIn(REGION);
+    kb(stack, 'Frankfurt', {
+      type: 'OPENSEARCH_SERVERLESS',
+      opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:${REGION}:${ACCOUNT}:collection/abc`, vectorIndexName: 'i', fieldMapping: { ...fields, vectorField: 'v' } },
+    });
+    new bedrock.CfnAgent(stack, 'Agent', {
+      agentName: 'a', foundationModel: `eu.${SONNET_45}`, customerEncryptionKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
+      actionGroups: [{ actionGroupName: 'tools', actionGroupExecutor: { lambda: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:tool` } }],
+    });
+    expect(findings(stack, 'MD2')).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ describe('Bedrock-LG1 InvocationLoggingConfigured', () => {
     new iam.CfnManagedPolicy(stack, 'Invoke', { policyDocument: { Statement: [INVOKE] } });
     new iam.CfnManagedPolicy(stack, 'ReadOnly', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:List*', Resource: '*' }] } });
     logging(new Stack(stack.node.root, 'Ireland', { env: { account: ACCOUNT, region: 'eu-west-1' } }), { s3Config: { bucketName: 'b' }, textDataDeliveryEnabled: true });
-    expect(bedrockFindings(stack, {}, 'LG1')).toEqual(['Bedrock-LG1[Statement::1] @ Stack/Invoke']);
+    expect(bedrockFindings(stack, {}, 'LG1')).toEqual(['Bedrock-LG1 @ Stack/Invoke']);
     expect(bedrockFindings(stack, { governedAccounts: ['999999999999'] }, 'LG1')).toEqual([]);
   });
 });

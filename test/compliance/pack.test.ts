@@ -101,7 +101,7 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-KB2 @ Stack/Vectors',
       'Bedrock-KB3 @ Stack/Network',
       'Bedrock-KB4 @ Stack/Encryption',
-      'Bedrock-LG1[Statement::1] @ Stack/Invoke',
+      'Bedrock-LG1 @ Stack/Invoke',
       'Bedrock-LG2 @ Logging/Config',
       'Bedrock-LG3 @ Logging/Bucket',
       'Bedrock-LG4[DeletionPolicy] @ Logging/Bucket',
@@ -145,6 +145,21 @@ describe('BedrockGovernanceChecks', () => {
     expect(result.acknowledgements.filter(a => a.id.startsWith('Bedrock::')).map(a => `${a.id} @ ${a.path}: ${a.reason}`)).toEqual([
       'Bedrock::Bedrock-AG2 @ Stack/Agent: The agent holds no customer data; its key is AWS owned by decision RISK-42.',
     ]);
+  });
+
+  test('LG1 is acknowledged by its rule ID; a finding that names a statement by its full ID', () => {
+    const stack = stackIn(REGION);
+    const invoke = { Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' };
+    const baseline = new iam.CfnManagedPolicy(stack, 'ByRule', { policyDocument: { Statement: [invoke] } });
+    const exact = new iam.CfnManagedPolicy(stack, 'ByFinding', { policyDocument: { Statement: [invoke] } });
+    new iam.CfnManagedPolicy(stack, 'NotAcknowledged', { policyDocument: { Statement: [invoke] } });
+    Validations.of(baseline).acknowledge({ id: 'Bedrock::Bedrock-LG1', reason: 'Logging is configured by the account-baseline app.' });
+    Validations.of(exact).acknowledge({ id: 'Bedrock::Bedrock-IAM2[Sid::Invoke::Resource::*]', reason: 'A break-glass role of the platform team.' });
+    const result = checkCompliance(stack, [new BedrockGovernanceChecks(stack.node.root, { requireGuardrailOnInvoke: false })]);
+    // LG1 without logging is one finding per resource, so an account baseline of another app is acknowledged by the rule ID.
+    expect(result.violations.filter(v => v.startsWith('Bedrock-LG1'))).toEqual(['Bedrock-LG1 @ Stack/ByFinding', 'Bedrock-LG1 @ Stack/NotAcknowledged']);
+    // A finding that names a statement is acknowledged by its full ID only.
+    expect(result.violations.filter(v => v.startsWith('Bedrock-IAM2'))).toEqual(['Bedrock-IAM2[Sid::Invoke::Resource::*] @ Stack/ByRule', 'Bedrock-IAM2[Sid::Invoke::Resource::*] @ Stack/NotAcknowledged']);
   });
 
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {

@@ -1,4 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { dataRegionsOf, externalStoreOf } from '../private/data-boundary';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { modelReachOf } from '../private/model-reach';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
@@ -11,13 +12,16 @@ const POLICY_TYPES = [...IDENTITY_POLICY_TYPES, 'AWS::EC2::VPCEndpoint'];
 export const ApprovedGeographiesOnly: BedrockRule = {
   id: 'MD2',
   name: 'ApprovedGeographiesOnly',
-  info: 'The resource names an inference profile of a geography, or a region, outside the approved geographies.',
+  info: 'The resource names an inference profile of a geography, or a region, outside the approved geographies, or sends data to a store outside AWS.',
   explanation: 'Data residency: prompts must be processed only in the pack\'s `approvedGeographies`. A profile prefix (`us.`, `apac.`, `global.`) must be ' +
     'an approved geography, and every Bedrock ARN must name a region of one (a region wildcard names every region). Bedrock resources must be ' +
     'deployed in such a region. Findings read `Bedrock-MD2[Geography::us]` or `Bedrock-MD2[Region::us-east-1]`. IAM and endpoint policies ' +
     'are also asked, as IAM would, whether they let an approved model be called directly in a region outside the geographies (a region ' +
     'wildcard such as `us-*` or `*`) or through a profile of another geography: `Bedrock-MD2[Statement::1::Region::us-east-1]`, ' +
-    '`Bedrock-MD2[Sid::Invoke::Geography::us]`.',
+    '`Bedrock-MD2[Sid::Invoke::Geography::us]`. Data that leaves the governed boundary is reported too: a knowledge base on a vector store ' +
+    'run outside AWS (Pinecone, MongoDB Atlas, Redis Enterprise Cloud) under data residency (`Bedrock-MD2[Store::PINECONE]`), and a ' +
+    'knowledge base, data source, agent or flow that names a store, function or model of a region outside the geographies ' +
+    '(`Bedrock-MD2[Region::us-east-1]`).',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: MODEL_NAMING_TYPES,
   controls: {
@@ -30,10 +34,14 @@ export const ApprovedGeographiesOnly: BedrockRule = {
   check(node, context) {
     const prefixes = context.settings.approvedGeographyPrefixes;
     const regions = context.settings.approvedRegions ?? [];
-    if (prefixes === undefined) return NagRuleCompliance.NOT_APPLICABLE;
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const findings = new Set<string>();
+    // A store outside AWS takes the documents and the queries out of every geography.
+    const external = context.settings.dataResidency ? externalStoreOf(res) : undefined;
+    if (external) findings.add(`Store::${external}`);
+    if (prefixes === undefined) return findings.size > 0 ? [...findings] : NagRuleCompliance.NOT_APPLICABLE;
+    dataRegionsOf(res).filter(r => !regions.includes(r)).forEach(r => findings.add(`Region::${r}`));
     for (const ref of modelReferences(res, context.settings.knownGeographyPrefixes)) {
       if (ref.geography !== undefined && !prefixes.includes(ref.geography)) findings.add(`Geography::${ref.geography}`);
       if (ref.region === undefined || hasPlaceholder(ref.region)) continue;

@@ -14,7 +14,7 @@ export const InvocationLoggingConfigured: BedrockRule = {
   explanation: 'Invocation logging is off by default and is an account-and-region setting. The rule reports a policy whose Allow statements cover any door of the ' +
     'inference catalogue (`bedrock:InvokeModel*`, `bedrock:*`, `*`, `bedrock-mantle:CreateInference`, `bedrock-agentcore:Invoke*`, ...; through ' +
     'its own statements or an AWS managed policy it lists) when no `Custom::BedrockModelInvocationLogging` (`ModelInvocationLogging`) of the same app is in the same account and region, ' +
-    'naming the statement (`Bedrock-LG1[Statement::1]`). Invocation logging records calls through the Bedrock runtime only, so a grant of ' +
+    'as `Bedrock-LG1`. Invocation logging records calls through the Bedrock runtime only, so a grant of ' +
     'the OpenAI-compatible endpoint (`bedrock-mantle:CreateInference`) or Amazon Nova Act is reported even where logging is configured ' +
     '(`Bedrock-LG1[Statement::1::Action::bedrock-mantle:CreateInference]`). Accounts outside the ' +
     'pack\'s `governedAccounts` are not checked. When logging is configured by another app (an account baseline), acknowledge the finding with that reason.',
@@ -37,6 +37,7 @@ export const InvocationLoggingConfigured: BedrockRule = {
     // Invocation logging records the bedrock-runtime calls only: the OpenAI-compatible endpoint and Nova Act are never logged.
     const unlogged = allows.flatMap(s => UNLOGGED_DOOR_ACTIONS.filter(a => coversAction(s, a)).map(a => `${s.label}::Action::${a}`));
     if (hasLoggingFor(context, res.stack.environment)) return unlogged.length > 0 ? [...new Set(unlogged)].sort() : NagRuleCompliance.COMPLIANT;
-    return [...new Set([...allows.map(s => s.label), ...unlogged])].sort();
+    // The account has no logging: one finding for the resource, so an account baseline of another app is acknowledged once.
+    return unlogged.length > 0 ? ['NoLogging', ...new Set(unlogged)].sort() : NagRuleCompliance.NON_COMPLIANT;
   },
 };
