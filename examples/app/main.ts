@@ -1,8 +1,8 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { BedrockGovernanceChecks } from '../../src';
 import { buildLandingZone } from './build';
 import { compliancePacks } from './compliance';
 import { recordEvaluatedRules } from './rule-recorder';
+import { BedrockGovernanceChecks } from '../../src';
 
 const recorder = recordEvaluatedRules();
 recorder.declare('Bedrock', BedrockGovernanceChecks.allRuleIds().map(id => `Bedrock-${id}`));

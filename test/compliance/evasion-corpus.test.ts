@@ -330,7 +330,8 @@ describe('correct policies the pack must not flag', () => {
 
 describe('data that leaves the governed boundary: MD2', () => {
   const kb = (stack: Stack, id: string, storageConfiguration: bedrock.CfnKnowledgeBase.StorageConfigurationProperty) => new bedrock.CfnKnowledgeBase(stack, id, {
-    name: id, roleArn: `arn:aws:iam::${ACCOUNT}:role/kb`,
+    name: id,
+    roleArn: `arn:aws:iam::${ACCOUNT}:role/kb`,
     knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}` } },
     storageConfiguration,
   });
@@ -342,7 +343,11 @@ describe('data that leaves the governed boundary: MD2', () => {
     kb(stack, 'Atlas', {
       type: 'MONGO_DB_ATLAS',
       mongoDbAtlasConfiguration: {
-        endpoint: 'x.mongodb.net', databaseName: 'd', collectionName: 'c', vectorIndexName: 'v', credentialsSecretArn: 'arn:aws:secretsmanager:eu-central-1:1:secret:s',
+        endpoint: 'x.mongodb.net',
+        databaseName: 'd',
+        collectionName: 'c',
+        vectorIndexName: 'v',
+        credentialsSecretArn: 'arn:aws:secretsmanager:eu-central-1:1:secret:s',
         fieldMapping: { ...fields, vectorField: 'v' },
       },
     });
@@ -351,11 +356,13 @@ describe('data that leaves the governed boundary: MD2', () => {
       opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:us-east-1:${ACCOUNT}:collection/abc`, vectorIndexName: 'i', fieldMapping: { ...fields, vectorField: 'v' } },
     });
     new bedrock.CfnAgent(stack, 'Agent', {
-      agentName: 'a', foundationModel: `eu.${SONNET_45}`,
+      agentName: 'a',
+      foundationModel: `eu.${SONNET_45}`,
       actionGroups: [{ actionGroupName: 'tools', actionGroupExecutor: { lambda: `arn:aws:lambda:us-west-2:${ACCOUNT}:function:tool` } }],
     });
     new bedrock.CfnFlow(stack, 'Flow', {
-      name: 'f', executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`,
+      name: 'f',
+      executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`,
       definition: { nodes: [{ name: 'fn', type: 'LambdaFunction', configuration: { lambdaFunction: { lambdaArn: `arn:aws:lambda:ap-south-1:${ACCOUNT}:function:f` } } }] },
     });
     expect(findings(stack, 'MD2')).toEqual([
@@ -376,7 +383,9 @@ describe('data that leaves the governed boundary: MD2', () => {
       opensearchServerlessConfiguration: { collectionArn: `arn:aws:aoss:${REGION}:${ACCOUNT}:collection/abc`, vectorIndexName: 'i', fieldMapping: { ...fields, vectorField: 'v' } },
     });
     new bedrock.CfnAgent(stack, 'Agent', {
-      agentName: 'a', foundationModel: `eu.${SONNET_45}`, customerEncryptionKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
+      agentName: 'a',
+      foundationModel: `eu.${SONNET_45}`,
+      customerEncryptionKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`,
       actionGroups: [{ actionGroupName: 'tools', actionGroupExecutor: { lambda: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:tool` } }],
     });
     expect(findings(stack, 'MD2')).toEqual([]);

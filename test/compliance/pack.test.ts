@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnResource, Stack, Validations, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_opensearchserverless as aoss, aws_s3 as s3, aws_s3vectors as s3vectors } from 'aws-cdk-lib';
+import { CfnResource, Stack, Validations, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_opensearchserverless as aoss, aws_s3 as s3, aws_s3vectors as s3vectors, aws_bedrockagentcore as agentcore } from 'aws-cdk-lib';
 import { NagMessageLevel } from 'cdk-nag';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { renderRulesMarkdown } from '../../scripts/rules-md/render';
@@ -72,6 +72,15 @@ function canary(): Stack {
     properties: { ServiceToken: 'arn', LoggingConfig: { s3Config: { bucketName: bucket.ref }, textDataDeliveryEnabled: false } },
   });
   new logs.CfnLogGroup(logging, 'NotALogDestination', { retentionInDays: 1 });
+  // AC1 (public runtime), AC2 (gateway without authorizer), AC3 (memory on an AWS owned key)
+  new agentcore.CfnRuntime(stack, 'Runtime', {
+    agentRuntimeName: 'r',
+    roleArn: 'arn:aws:iam::111111111111:role/r',
+    agentRuntimeArtifact: { containerConfiguration: { containerUri: '111111111111.dkr.ecr.eu-central-1.amazonaws.com/agent:1' } },
+    networkConfiguration: { networkMode: 'PUBLIC' },
+  });
+  new agentcore.CfnGateway(stack, 'Gateway', { name: 'g', roleArn: 'arn:aws:iam::111111111111:role/g', authorizerType: 'NONE', kmsKeyArn: 'arn:aws:kms:eu-central-1:111111111111:key/k' });
+  new agentcore.CfnMemory(stack, 'Memory', { name: 'm', eventExpiryDuration: 30 });
   // PT1
   new CfnResource(stack, 'Throughput', {
     type: 'Custom::BedrockProvisionedThroughput',
@@ -84,6 +93,9 @@ describe('BedrockGovernanceChecks', () => {
   test('the canary stack breaks every rule once', () => {
     const findings = bedrockFindings(canary(), PROFILE);
     expect(findings).toEqual([
+      'Bedrock-AC1[NetworkMode::PUBLIC] @ Stack/Runtime',
+      'Bedrock-AC2 @ Stack/Gateway',
+      'Bedrock-AC3 @ Stack/Memory',
       'Bedrock-AG1 @ Stack/Agent',
       'Bedrock-AG2 @ Stack/Agent',
       'Bedrock-AG3 @ Stack/Agent',
@@ -165,7 +177,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(28);
+    expect(ids).toHaveLength(31);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

@@ -1,7 +1,7 @@
 import { MODEL_DOORS, UNGOVERNED_DOORS } from './bedrock-actions';
 import { RuleContext, RenderedResource } from './context';
-import { INVOKE_ACTIONS, documentVariants } from './iam';
-import { ProbeRequest, coversAction } from './policy-evaluator';
+import { INVOKE_ACTIONS, Statement, documentVariants } from './iam';
+import { ProbeRequest, coversAction, resourceMatches } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
 import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
 import { REGION_DATA } from '../../models/region-data.generated';
@@ -67,7 +67,8 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   const invokeDoors = doors.filter(d => d.modelFence === 'model-resource');
   if (settings.approvedGeographyPrefixes !== undefined) {
     const approvedRegions = settings.approvedRegions ?? [];
-    const regions = [UNLISTED_REGION, ...outsideRegions(approvedRegions)];
+    const reachable = regionsPatternsReach(statements);
+    const regions = [UNLISTED_REGION, ...outsideRegions(approvedRegions)].filter(reachable);
     const geographies = Object.keys(REGION_DATA.geographies).filter(g => !settings.approvedGeographyPrefixes!.includes(g) && g !== 'global');
     // Per statement: the regions and geographies outside that it lets a model be called in; every one of them reads `*`.
     const byStatement = new Map<string, { regions: Set<string>; geographies: Set<string> }>();
@@ -82,7 +83,7 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
           for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: foundationModelArn(region, model) }), decided)) note(s.label, 'regions', region);
         }
         for (const g of geographies) {
-          for (const source of [UNLISTED_REGION, ...REGION_DATA.geographies[g].sourceRegions]) {
+          for (const source of [UNLISTED_REGION, ...REGION_DATA.geographies[g].sourceRegions].filter(reachable)) {
             for (const s of allowedBy(set, withPrincipal({ action: door.action, resource: profileArn(source, scope.account, `${g}.${model}`) }), decided)) {
               note(s.label, 'geographies', g);
             }
@@ -114,6 +115,25 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
 function outsideRegions(approved: string[]): string[] {
   const all = Object.values(REGION_DATA.geographies).flatMap(g => [...g.sourceRegions, ...g.destinationRegions]);
   return [...new Set(all)].filter(r => !approved.includes(r)).sort();
+}
+
+/**
+ * Which regions are worth asking about (a cheap filter before the requests). A region only changes
+ * the answer through the resource patterns (the conditions the rules leave free cannot see it), so
+ * the non-existent region stands for every region a full wildcard (`*`, `NotResource`, a `*` region
+ * segment) matches, and real regions are asked only where a partial wildcard (`us-*`) or a literal
+ * names them.
+ */
+function regionsPatternsReach(statements: Statement[]): (region: string) => boolean {
+  const segments: string[] = [];
+  for (const s of statements) {
+    if (s.notResources.length > 0 || s.resources.length === 0) continue;
+    for (const r of s.resources) {
+      const parts = r.replace(/<AWS::Partition>/g, 'aws').split(':');
+      if (r !== '*' && parts[0] === 'arn' && parts.length >= 6 && parts[3] !== '*') segments.push(parts[3]);
+    }
+  }
+  return region => region === UNLISTED_REGION || segments.some(seg => resourceMatches(seg, region));
 }
 
 interface AskedAs {

@@ -45,14 +45,8 @@ export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny';
 
 /** The decision of a set of statements (one policy, or several of one principal) on a request. */
 export function decide(statements: readonly Statement[], request: ProbeRequest): Decision {
-  const context = lowerCaseKeys(request.context ?? {});
-  let allowed = false;
-  for (const s of statements) {
-    if (!matchesStatement(s, request, context)) continue;
-    if (s.effect === 'Deny') return 'explicit-deny';
-    if (s.effect === 'Allow') allowed = true;
-  }
-  return allowed ? 'allow' : 'implicit-deny';
+  const { denied, allowing } = evaluate(statements, request);
+  return denied ? 'explicit-deny' : allowing.length > 0 ? 'allow' : 'implicit-deny';
 }
 
 /** Whether the statements allow the request. */
@@ -60,11 +54,23 @@ export function allows(statements: readonly Statement[], request: ProbeRequest):
   return decide(statements, request) === 'allow';
 }
 
-/** The Allow statements that match the request (for messages: which statement lets it through). */
+/** The Allow statements that match the request when no Deny does (for messages: which statement lets it through). */
 export function allowingStatements(statements: readonly Statement[], request: ProbeRequest): Statement[] {
-  if (decide(statements, request) !== 'allow') return [];
+  const { denied, allowing } = evaluate(statements, request);
+  return denied ? [] : allowing;
+}
+
+/** One pass over the statements: whether a Deny matches, and which Allows do. */
+function evaluate(statements: readonly Statement[], request: ProbeRequest): { denied: boolean; allowing: Statement[] } {
   const context = lowerCaseKeys(request.context ?? {});
-  return statements.filter(s => s.effect === 'Allow' && matchesStatement(s, request, context));
+  const decided = request.decidedKeys === undefined ? undefined : new Set(request.decidedKeys.map(k => k.toLowerCase()));
+  const allowing: Statement[] = [];
+  for (const s of statements) {
+    if (!matchesStatement(s, request, context, decided)) continue;
+    if (s.effect === 'Deny') return { denied: true, allowing: [] };
+    if (s.effect === 'Allow') allowing.push(s);
+  }
+  return { denied: false, allowing };
 }
 
 type Context = Map<string, string[]>;
@@ -78,12 +84,11 @@ function lowerCaseKeys(context: Record<string, string | string[] | undefined>): 
   return out;
 }
 
-function matchesStatement(s: Statement, request: ProbeRequest, context: Context): boolean {
+function matchesStatement(s: Statement, request: ProbeRequest, context: Context, decided: Set<string> | undefined): boolean {
   const deny = s.effect === 'Deny';
   if (!matchesAction(s, request.action)) return false;
   if (!matchesResource(s, request.resource, context)) return false;
   if (request.principal !== undefined && !matchesPrincipal(s, request.principal)) return false;
-  const decided = request.decidedKeys === undefined ? undefined : new Set(request.decidedKeys.map(k => k.toLowerCase()));
   return matchesConditions(s, context, deny, decided);
 }
 
@@ -118,14 +123,48 @@ function matchesResource(s: Statement, resource: string, context: Context): bool
  * account, then the rest), a wildcard never spanning a colon of the first five; `*` alone matches everything.
  */
 export function resourceMatches(pattern: string, resource: string): boolean {
+  return matcherOf(pattern)(resource);
+}
+
+type Matcher = (resource: string) => boolean;
+
+/** The rules ask thousands of requests of the same few patterns: each pattern is compiled once. */
+const matchers = new Map<string, Matcher>();
+const arnSegments = new Map<string, string[] | undefined>();
+
+function matcherOf(pattern: string): Matcher {
+  let m = matchers.get(pattern);
+  if (m) return m;
   const p = normalize(pattern);
+  const ps = p.startsWith('arn:') ? splitArn(p) : undefined;
+  if (p === '*') {
+    m = () => true;
+  } else if (!ps || ps.length !== 6) {
+    const re = globRegExp(p, '');
+    m = r => re.test(normalize(r));
+  } else {
+    const res = ps.map((segment, i) => segment === '*' ? undefined : globRegExp(segment, i === 1 ? 'i' : ''));
+    const whole = globRegExp(p, '');
+    m = r => {
+      const rs = segmentsOf(r);
+      if (!rs) return whole.test(normalize(r));
+      return res.every((re, i) => re === undefined || re.test(rs[i]));
+    };
+  }
+  if (matchers.size > 50_000) matchers.clear();
+  matchers.set(pattern, m);
+  return m;
+}
+
+/** The six segments of an ARN (the resource part holding the rest), or undefined for anything else. */
+function segmentsOf(resource: string): string[] | undefined {
+  if (arnSegments.has(resource)) return arnSegments.get(resource);
   const r = normalize(resource);
-  if (p === '*') return true;
-  if (!p.startsWith('arn:') || !r.startsWith('arn:')) return globRegExp(p, '').test(r);
-  const ps = splitArn(p);
-  const rs = splitArn(r);
-  if (ps.length !== 6 || rs.length !== 6) return globRegExp(p, '').test(r);
-  return ps.every((segment, i) => globRegExp(segment, i === 1 ? 'i' : '').test(rs[i]));
+  const rs = r.startsWith('arn:') ? splitArn(r) : undefined;
+  const out = rs && rs.length === 6 ? rs : undefined;
+  if (arnSegments.size > 50_000) arnSegments.clear();
+  arnSegments.set(resource, out);
+  return out;
 }
 
 function splitArn(arn: string): string[] {

@@ -49,6 +49,7 @@ export function setAllows(set: PolicySet, request: ProbeRequest): boolean {
  */
 export function allowedBy(set: PolicySet, request: ProbeRequest, decidedKeys?: string[]): Statement[] {
   if (decidedKeys !== undefined) request = { ...request, decidedKeys: [...(request.decidedKeys ?? []), ...decidedKeys] };
+  if (set.variants.length === 1) return allowingStatements(set.variants[0], request);
   const out = new Map<string, Statement>();
   for (const v of set.variants) for (const s of allowingStatements(v, request)) out.set(JSON.stringify(s), s);
   return [...out.values()];

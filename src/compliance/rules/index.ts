@@ -1,6 +1,9 @@
 import { AgentCustomerManagedKey } from './agent-customer-managed-key';
 import { AgentGuardrail } from './agent-guardrail';
 import { AgentIdleSessionBounded } from './agent-idle-session-bounded';
+import { AgentCoreCustomerManagedKey } from './agentcore-customer-managed-key';
+import { AgentCoreGatewayAuthorizer } from './agentcore-gateway-authorizer';
+import { AgentCorePrivateNetwork } from './agentcore-private-network';
 import { ApprovedGeographiesOnly } from './approved-geographies-only';
 import { ApprovedModelsOnly } from './approved-models-only';
 import { CommitmentAcknowledged } from './commitment-acknowledged';
@@ -32,6 +35,7 @@ import { BedrockRule } from '../private/rule';
 export const BEDROCK_RULES: BedrockRule[] = [
   GuardrailCustomerManagedKey, GuardrailPromptAttackFilter, GuardrailHarmfulContentFilters, GuardrailRequiredPiiEntities, GuardrailVersionPinned,
   AgentGuardrail, AgentCustomerManagedKey, AgentIdleSessionBounded,
+  AgentCorePrivateNetwork, AgentCoreGatewayAuthorizer, AgentCoreCustomerManagedKey,
   DataSourceTransientDataKey, VectorStoreCustomerManagedKey, OpenSearchServerlessNotPublic, OpenSearchServerlessCustomerManagedKey,
   ApprovedModelsOnly, ApprovedGeographiesOnly, NoGlobalProfileUnderResidency,
   NoBedrockAdminAccess, InvokeGrantsScoped, InvokeRequiresGuardrail, ServiceRoleConfusedDeputy, NoLongTermApiKeys,

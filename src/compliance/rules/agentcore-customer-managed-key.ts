@@ -1,0 +1,34 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { BedrockRule } from '../private/rule';
+import { keyKind } from '../private/values';
+
+/** The property that holds the key, by AgentCore resource type. */
+const KEY_PROPERTY: Record<string, string> = {
+  'AWS::BedrockAgentCore::Memory': 'EncryptionKeyArn',
+  'AWS::BedrockAgentCore::Gateway': 'KmsKeyArn',
+};
+
+/** AC3: AgentCore memory and gateways are encrypted with a customer-managed key. */
+export const AgentCoreCustomerManagedKey: BedrockRule = {
+  id: 'AC3',
+  name: 'AgentCoreCustomerManagedKey',
+  info: 'The AgentCore memory or gateway is not encrypted with a customer-managed KMS key.',
+  explanation: 'AgentCore memory keeps conversation events and the long-term records extracted from them; a gateway keeps its tool ' +
+    'configuration and credentials references. Without `EncryptionKeyArn` (memory) or `KmsKeyArn` (gateway) they are encrypted with an AWS ' +
+    'owned key, whose use cannot be audited or revoked (an `alias/aws/...` key does not count either). The synth-time counterpart of the Config ' +
+    'rule bedrock-agentcore-memory-encryption-enabled, extended to gateways.',
+  defaultLevel: NagMessageLevel.ERROR,
+  resourceTypes: Object.keys(KEY_PROPERTY),
+  controls: {
+    nist80053r5: ['SC-12', 'SC-13', 'SC-28(1)'],
+    hipaa: ['164.312(a)(2)(iv)'],
+    pciDss: ['3.4', '3.5'],
+    securityHub: [],
+    wellArchitectedGenAi: ['GENSEC05'],
+  },
+  check(node, context) {
+    const res = context.render(node);
+    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+    return keyKind(res.properties[KEY_PROPERTY[res.type]], res.stack) === 'customer' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+};
