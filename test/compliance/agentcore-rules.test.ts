@@ -17,7 +17,9 @@ describe('Bedrock-AC1 AgentCorePrivateNetwork', () => {
     new agentcore.Runtime(stack, 'L2', {
       runtimeName: 'l2',
       agentRuntimeArtifact: agentcore.AgentRuntimeArtifact.fromImageUri(`111111111111.dkr.ecr.${REGION}.amazonaws.com/agent:1`),
-      networkConfiguration: agentcore.RuntimeNetworkConfiguration.usingVpc(stack, { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }),
+      networkConfiguration: agentcore.RuntimeNetworkConfiguration.usingVpc(stack, {
+        vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      }),
     });
     expect(bedrockFindings(stack, {}, 'AC1')).toEqual([]);
   });

@@ -329,7 +329,8 @@ describe('correct policies the pack must not flag', () => {
 });
 
 describe('data that leaves the governed boundary: MD2', () => {
-  const kb = (stack: Stack, id: string, storageConfiguration: bedrock.CfnKnowledgeBase.StorageConfigurationProperty) => new bedrock.CfnKnowledgeBase(stack, id, {
+  type Storage = bedrock.CfnKnowledgeBase.StorageConfigurationProperty;
+  const kb = (stack: Stack, id: string, storageConfiguration: Storage) => new bedrock.CfnKnowledgeBase(stack, id, {
     name: id,
     roleArn: `arn:aws:iam::${ACCOUNT}:role/kb`,
     knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: `arn:aws:bedrock:${REGION}::foundation-model/${TITAN_EMBED_V2}` } },
