@@ -26,12 +26,12 @@ export interface Statement {
   readonly conditions: Record<string, Record<string, string[]>>;
 }
 
-/** An identity policy document and what it is attached to. */
+/** An identity policy document, under one combination of the template's conditions, and what it is attached to. */
 export interface IdentityDocument {
-  /** Every statement of every variant (both branches of each `Fn::If`) */
+  /** Its statements, every `Fn::If` resolved for this variant */
   readonly statements: Statement[];
-  /** The document as deployed under each combination of the template's conditions */
-  readonly variants: Statement[][];
+  /** Which combination of the resource's conditions (index into its variants) the document belongs to */
+  readonly variant: number;
   /** Logical IDs of the roles of this stack the document applies to */
   readonly roles: string[];
   /** Whether the document applies to users, groups or roles it cannot resolve */
@@ -41,13 +41,11 @@ export interface IdentityDocument {
 }
 
 /**
- * The document as deployed under each combination of the CloudFormation conditions its `Fn::If`s
- * name: up to four conditions are combined exhaustively; beyond that, all true, all false and each
- * one alone true (a documented limit). `labelOffset` numbers the statements after earlier documents
- * of the same resource.
+ * The combinations of the CloudFormation conditions a value's `Fn::If`s name: up to four conditions
+ * exhaustively; beyond that, all true, all false and each one alone true (a documented limit).
  */
-export function documentVariants(document: any, stack: StackIndex, labelOffset = 0): Statement[][] {
-  const names = [...conditionNames(document)].sort();
+function assignmentsOf(value: unknown): Array<Record<string, boolean>> {
+  const names = [...conditionNames(value)].sort();
   const assignments: Array<Record<string, boolean>> = [];
   if (names.length <= 4) {
     for (let mask = 0; mask < 2 ** names.length; mask++) {
@@ -57,16 +55,39 @@ export function documentVariants(document: any, stack: StackIndex, labelOffset =
     assignments.push(Object.fromEntries(names.map(n => [n, true])), Object.fromEntries(names.map(n => [n, false])));
     for (const name of names) assignments.push(Object.fromEntries(names.map(n => [n, n === name])));
   }
-  return assignments.map(assignment => {
-    const statements = asArray(document?.Statement);
-    const out: Statement[] = [];
-    statements.forEach((raw, index) => {
-      const resolved = chooseBranches(raw, assignment);
-      if (resolved === NO_VALUE || resolved === undefined) return;
-      out.push(statementOf(resolved, stack, labelOffset + index + 1));
-    });
-    return out;
+  return assignments;
+}
+
+/** A value as deployed under each combination of its conditions (`Fn::If` resolved at any depth, `AWS::NoValue` removed). */
+export function valueVariants(value: unknown): unknown[] {
+  return assignmentsOf(value).map(assignment => {
+    const resolved = chooseBranches(value, assignment);
+    return resolved === NO_VALUE ? undefined : resolved;
   });
+}
+
+/**
+ * A policy document's statements under each combination of its conditions. The document may be
+ * chosen by `Fn::If` at any level, or given as a JSON string. `labelOffset` numbers the statements
+ * after earlier documents of the same resource.
+ */
+export function documentVariants(document: any, stack: StackIndex, labelOffset = 0): Statement[][] {
+  return valueVariants(document).map(resolved => statementsOfResolved(resolved, stack, labelOffset));
+}
+
+/** The statements of a document with no `Fn::If` left. */
+function statementsOfResolved(document: any, stack: StackIndex, labelOffset: number): Statement[] {
+  const parsed = typeof document === 'string' ? parseJson(document) : document;
+  return asArray(parsed?.Statement).filter(raw => raw && typeof raw === 'object')
+    .map((raw, index) => statementOf(raw, stack, labelOffset + index + 1));
+}
+
+function parseJson(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function statementsOf(document: any, stack: StackIndex, labelOffset = 0): Statement[] {
@@ -170,15 +191,22 @@ export function identityDocuments(res: RenderedResource): IdentityDocument[] {
 }
 
 function computeIdentityDocuments(res: RenderedResource): IdentityDocument[] {
-  const p = res.properties;
+  // Every Fn::If of the resource is resolved together: around a document, a statement list, a
+  // policy entry or a managed-policy ARN, and with one assignment for all of the resource's documents.
+  return valueVariants(res.properties).flatMap((properties, variant) => documentsOfVariant(res, (properties ?? {}) as any, variant));
+}
+
+function documentsOfVariant(res: RenderedResource, p: any, variant: number): IdentityDocument[] {
   const stack = res.stack;
   let offset = 0;
-  const documentOf = (document: any, target: Omit<IdentityDocument, 'statements' | 'variants'>): IdentityDocument => {
-    const numbered = documentVariants(document, stack, offset);
+  type Target = Omit<IdentityDocument, 'statements' | 'variant'>;
+  const documentOf = (document: any, target: Target): IdentityDocument => {
+    const parsed = typeof document === 'string' ? parseJson(document) : document;
+    const numbered = statementsOfResolved(parsed, stack, offset);
     // An AWS managed policy's statements are named by the policy: that is what the template lists.
-    const variants = target.managedPolicy ? numbered.map(v => v.map(st => ({ ...st, label: `Policy::${target.managedPolicy}` }))) : numbered;
-    if (!target.managedPolicy) offset += asArray(document?.Statement).length;
-    return { ...target, variants, statements: unionOfVariants(variants) };
+    const statements = target.managedPolicy ? numbered.map(st => ({ ...st, label: `Policy::${target.managedPolicy}` })) : numbered;
+    if (!target.managedPolicy) offset += asArray(parsed?.Statement).length;
+    return { ...target, statements, variant };
   };
   const attached = (names: unknown) => {
     const roles: string[] = [];
@@ -191,33 +219,34 @@ function computeIdentityDocuments(res: RenderedResource): IdentityDocument[] {
     return { roles, other };
   };
   // AWS managed policies the principal lists count like inline ones.
-  const managed = (target: Omit<IdentityDocument, 'statements' | 'variants'>) => asArray(p.ManagedPolicyArns).flatMap(arn => {
+  const managed = (target: Target) => asArray(p.ManagedPolicyArns).flatMap(arn => {
     const policy = awsManagedPolicyOf(flatten(arn, stack) ?? '');
     return policy ? [documentOf(policy.document, { ...target, managedPolicy: policy.name })] : [];
   });
+  const listing = (type: string) => stack.ofType(type)
+    .filter(r => asArray(r.properties.ManagedPolicyArns).some(a => referenceOf(a)?.logicalId === res.logicalId));
   switch (res.type) {
     case 'AWS::IAM::Policy':
     case 'AWS::IAM::ManagedPolicy': {
       const roles = attached(p.Roles);
-      const referencingRoles = res.type === 'AWS::IAM::ManagedPolicy'
-        ? stack.ofType('AWS::IAM::Role')
-          .filter(r => asArray(r.properties.ManagedPolicyArns).some(a => referenceOf(a)?.logicalId === res.logicalId))
-          .map(r => r.logicalId)
-        : [];
+      const managedPolicy = res.type === 'AWS::IAM::ManagedPolicy';
+      const referencingRoles = managedPolicy ? listing('AWS::IAM::Role').map(r => r.logicalId) : [];
+      // Users and groups that list the managed policy hold it too.
+      const referencingOthers = managedPolicy && (listing('AWS::IAM::User').length > 0 || listing('AWS::IAM::Group').length > 0);
       return [documentOf(p.PolicyDocument, {
         roles: [...new Set([...roles.roles, ...referencingRoles])],
-        otherPrincipals: roles.other || asArray(p.Users).length > 0 || asArray(p.Groups).length > 0 ||
+        otherPrincipals: roles.other || asArray(p.Users).length > 0 || asArray(p.Groups).length > 0 || referencingOthers ||
           (roles.roles.length + referencingRoles.length === 0),
       })];
     }
     case 'AWS::IAM::Role': {
       const target = { roles: [res.logicalId], otherPrincipals: false };
-      return [...asArray(p.Policies).map((pol: any) => documentOf(pol.PolicyDocument, target)), ...managed(target)];
+      return [...asArray(p.Policies).filter(pol => pol && typeof pol === 'object').map((pol: any) => documentOf(pol.PolicyDocument, target)), ...managed(target)];
     }
     case 'AWS::IAM::User':
     case 'AWS::IAM::Group': {
       const target = { roles: [], otherPrincipals: true };
-      return [...asArray(p.Policies).map((pol: any) => documentOf(pol.PolicyDocument, target)), ...managed(target)];
+      return [...asArray(p.Policies).filter(pol => pol && typeof pol === 'object').map((pol: any) => documentOf(pol.PolicyDocument, target)), ...managed(target)];
     }
     case 'AWS::IAM::RolePolicy': {
       const roles = attached(p.RoleName);

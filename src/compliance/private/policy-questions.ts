@@ -5,31 +5,25 @@ import { ProbeRequest, allowingStatements, decide, resourceMatches } from './pol
 /**
  * A resource's identity policies as the evaluator sees them: every document the resource carries
  * (inline policies, the document of a policy resource, the AWS managed policies it lists), combined
- * so that a Deny in one document fences an Allow in another, once per combination of the template's
- * conditions (each `Fn::If` branch).
+ * so that a Deny in one document fences an Allow in another, once per combination of the conditions
+ * its `Fn::If`s name (resolved across the whole resource).
  */
 export interface PolicySet {
   readonly documents: IdentityDocument[];
   readonly variants: Statement[][];
 }
 
-const MAX_VARIANTS = 16;
-
 export function policySetOf(res: RenderedResource, only?: IdentityDocument[]): PolicySet {
   if (only) return combine(only);
   return res.stack.memoize(`policySet|${res.logicalId}`, () => combine(identityDocuments(res)));
 }
 
+/** The documents of each variant of the resource, together: a Deny in one fences an Allow in another. */
 function combine(documents: IdentityDocument[]): PolicySet {
-  {
-    let variants: Statement[][] = [[]];
-    for (const doc of documents) {
-      const next: Statement[][] = [];
-      for (const v of variants) for (const d of doc.variants) if (next.length < MAX_VARIANTS) next.push([...v, ...d]);
-      variants = next.length > 0 ? next : variants;
-    }
-    return { documents, variants };
-  }
+  const byVariant = new Map<number, Statement[]>();
+  for (const d of documents) byVariant.set(d.variant, [...(byVariant.get(d.variant) ?? []), ...d.statements]);
+  const variants = [...byVariant.values()];
+  return { documents, variants: variants.length > 0 ? variants : [[]] };
 }
 
 /** The statements of a set of documents, as one policy set. */
