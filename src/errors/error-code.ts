@@ -34,6 +34,8 @@ export enum BedrockLandingZoneErrorCode {
   MODEL_ACCESS_POLICY_PROPS = 'ModelAccessPolicy.Props',
   /** `ModelInvocationLogging` props */
   INVOCATION_LOGGING_PROPS = 'ModelInvocationLogging.Props',
+  /** `GovernedVpc` props */
+  GOVERNED_VPC_PROPS = 'GovernedVpc.Props',
   /** `BedrockPrivateEndpoints` props */
   PRIVATE_ENDPOINTS_PROPS = 'BedrockPrivateEndpoints.Props',
   /** `ProvisionedThroughput` `model` is not a `ProvisionedThroughputModel` */
