@@ -148,7 +148,7 @@ describe('S3DataSource of a knowledge base of the caller\'s own', () => {
 describe('S3DataSource of a knowledge base created elsewhere', () => {
   const KB_ARN = 'arn:aws:bedrock:eu-central-1:111111111111:knowledge-base/KB12345678';
 
-  test('the import takes the role: the data source\'s statements go to a managed policy for it, created here', async () => {
+  test('the import takes the role: the data source\'s statements go to a managed policy for it, created here', () => {
     const stack = new Stack(new App(), 'Own', { env: { account: '111111111111', region: 'eu-central-1' } });
     const role = iam.Role.fromRoleArn(stack, 'KbRole', 'arn:aws:iam::111111111111:role/kb-service-role', { mutable: false });
     const kb = VectorKnowledgeBase.fromVectorKnowledgeBaseAttributes(stack, 'Kb', { knowledgeBaseArn: KB_ARN, role });
