@@ -6,8 +6,6 @@
 export enum BedrockLandingZoneErrorCode {
   /** `BedrockLandingZone.governRegion` on a stack that already has a region */
   LANDING_ZONE_REGION_ALREADY_SET = 'BedrockLandingZone.RegionAlreadySet',
-  /** `BedrockLandingZone` `approvedModels` holds something that is not an `ApprovedModel` */
-  LANDING_ZONE_APPROVED_MODEL_KIND = 'BedrockLandingZone.ApprovedModelKind',
   /** `BedrockLandingZone` props: conflicting parts, environment, geography, region, approved models */
   LANDING_ZONE_PROPS = 'BedrockLandingZone.Props',
   /** `BedrockLandingZone` approved models reach regions the profile or geography does not allow */
@@ -17,6 +15,8 @@ export enum BedrockLandingZoneErrorCode {
 
   /** A model reference prop holds something that is not a model reference */
   MODEL_REFERENCE_KIND = 'ModelReference.Kind',
+  /** An `approvedModels` prop holds something that is not an `ApprovedModel` */
+  APPROVED_MODEL_KIND = 'ApprovedModel.Kind',
   /** A model or inference profile cannot be invoked from the scope's region or environment */
   MODEL_NOT_INVOKABLE = 'Invokable.NotInvokable',
   /** An invokable imported by ARN: the ARN is not of the expected resource type */
@@ -34,6 +34,8 @@ export enum BedrockLandingZoneErrorCode {
   MODEL_ACCESS_POLICY_PROPS = 'ModelAccessPolicy.Props',
   /** `ModelInvocationLogging` props */
   INVOCATION_LOGGING_PROPS = 'ModelInvocationLogging.Props',
+  /** `GovernedVpc` props */
+  GOVERNED_VPC_PROPS = 'GovernedVpc.Props',
   /** `BedrockPrivateEndpoints` props */
   PRIVATE_ENDPOINTS_PROPS = 'BedrockPrivateEndpoints.Props',
   /** `ProvisionedThroughput` `model` is not a `ProvisionedThroughputModel` */
@@ -70,8 +72,6 @@ export enum BedrockLandingZoneErrorCode {
   /** `BedrockOrganizationPolicies`: the statements do not fit the policies a target can hold */
   ORGANIZATION_POLICIES_SIZE = 'BedrockOrganizationPolicies.Size',
 
-  /** A name that must be unique per account and region is used twice */
-  DUPLICATE_NAME = 'Account.DuplicateName',
   /** An assumption of the library does not hold: a bug to report */
   INTERNAL = 'Internal',
 }

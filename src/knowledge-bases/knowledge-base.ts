@@ -64,6 +64,23 @@ export interface KnowledgeBaseAttributes {
   readonly knowledgeBaseArn: string;
 }
 
+/**
+ * An existing vector knowledge base that this app adds data sources to.
+ */
+export interface VectorKnowledgeBaseAttributes extends KnowledgeBaseAttributes {
+  /**
+   * The knowledge base's service role. Data sources add the statements for their documents to a
+   * managed policy created for it in this stack (the role must be in this account).
+   */
+  readonly role: iam.IRole;
+  /**
+   * What deleting the stack does to the data sources added here and their keys.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
 /** `RetrieveAndGenerate` has no resource type in the Service Authorization Reference. */
 export const RETRIEVE_AND_GENERATE = 'bedrock:RetrieveAndGenerate';
 /** The ingestion-job actions, all on the knowledge-base resource type. */

@@ -1,7 +1,7 @@
 import { Arn, ArnFormat, RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EmbeddingModel, VectorDataType } from './embedding-model';
-import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase } from './knowledge-base';
+import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase, VectorKnowledgeBaseAttributes } from './knowledge-base';
 import { ApplicationLogs, applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
 import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
@@ -107,18 +107,34 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
    * @param attrs its ARN
    */
   public static fromKnowledgeBaseAttributes(scope: Construct, id: string, attrs: KnowledgeBaseAttributes): IKnowledgeBase {
-    const arn = attrs.knowledgeBaseArn;
-    if (!Token.isUnresolved(arn) && !/^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:knowledge-base\/[0-9a-zA-Z]{10}$/.test(arn)) {
-      const problems = new Problems();
-      problems.add(`knowledgeBaseArn '${arn}' is not a knowledge base ARN (arn:<partition>:bedrock:<region>:<account>:knowledge-base/<10-character id>)`);
-      problems.throwIfAny(scope, 'VectorKnowledgeBase.fromKnowledgeBaseAttributes', BedrockLandingZoneErrorCode.KNOWLEDGE_BASE_ATTRIBUTES);
-    }
+    checkKnowledgeBaseArn(scope, 'VectorKnowledgeBase.fromKnowledgeBaseAttributes', attrs.knowledgeBaseArn);
     class Import extends KnowledgeBaseBase {
-      public readonly knowledgeBaseArn = arn;
-      public readonly knowledgeBaseId = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+      public readonly knowledgeBaseArn = attrs.knowledgeBaseArn;
+      public readonly knowledgeBaseId = Arn.split(attrs.knowledgeBaseArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
     }
-    const imported = new Import(scope, id);
-    return imported;
+    return new Import(scope, id);
+  }
+
+  /**
+   * An existing vector knowledge base that this app adds data sources to (`new S3DataSource(...)`):
+   * their statements go to a managed policy created here for the knowledge base's role.
+   *
+   * @param scope the scope of the import
+   * @param id its construct ID
+   * @param attrs its ARN and service role
+   */
+  public static fromVectorKnowledgeBaseAttributes(scope: Construct, id: string, attrs: VectorKnowledgeBaseAttributes): IVectorKnowledgeBase {
+    checkKnowledgeBaseArn(scope, 'VectorKnowledgeBase.fromVectorKnowledgeBaseAttributes', attrs.knowledgeBaseArn);
+    class Import extends KnowledgeBaseBase implements IVectorKnowledgeBase {
+      public readonly knowledgeBaseArn = attrs.knowledgeBaseArn;
+      public readonly knowledgeBaseId = Arn.split(attrs.knowledgeBaseArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+      public readonly removalPolicy = attrs.removalPolicy ?? RemovalPolicy.RETAIN;
+      public readonly rolePolicy = new iam.ManagedPolicy(this, 'RolePolicy', {
+        description: `What the data sources added in this app need from the knowledge base ${attrs.knowledgeBaseArn}`,
+        roles: [attrs.role],
+      });
+    }
+    return new Import(scope, id);
   }
 
   /** The knowledge base ID */
@@ -229,4 +245,12 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
   public addS3DataSource(id: string, options: S3DataSourceOptions): S3DataSource {
     return new S3DataSource(this, id, { ...options, knowledgeBase: this });
   }
+}
+
+function checkKnowledgeBaseArn(scope: Construct, subject: string, arn: string): void {
+  const problems = new Problems();
+  if (!Token.isUnresolved(arn) && !/^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:knowledge-base\/[0-9a-zA-Z]{10}$/.test(arn)) {
+    problems.add(`knowledgeBaseArn '${arn}' is not a knowledge base ARN (arn:<partition>:bedrock:<region>:<account>:knowledge-base/<10-character id>)`);
+  }
+  problems.throwIfAny(scope, subject, BedrockLandingZoneErrorCode.KNOWLEDGE_BASE_ATTRIBUTES);
 }

@@ -147,7 +147,7 @@ export class BedrockLandingZone extends Construct {
     super(scope, id);
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_APPROVED_MODEL_KIND);
+    wrongKind.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.APPROVED_MODEL_KIND);
     this.profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     this.geography = this.chooseGeography(props);
     this.models = props.approvedModels.map(m => m.resolve(this, this.geography));

@@ -200,7 +200,7 @@ export class BedrockOrganizationPolicies extends Construct {
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(this, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
+    wrongKind.throwIfAny(this, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.APPROVED_MODEL_KIND);
     const problems = new Problems();
     const geographies = props.geographies ?? profile.allowedGeographies ?? [];
     problems.check(geographies.length > 0, 'geographies is empty: name the geographies the landing zones operate in (e.g. [Geography.US, Geography.EU])');

@@ -1,13 +1,21 @@
-import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { App, Stack, aws_iam as iam, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ModelAccessPolicy } from '../../src/access';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
-import { Guardrail } from '../../src/guardrails';
-import { BedrockLandingZone } from '../../src/landing-zone';
-import { CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel } from '../../src/models';
-import { BedrockPrivateEndpoints } from '../../src/network';
+import { EnforcedGuardrail, Guardrail } from '../../src/guardrails';
+import {
+  EmbeddingModel, ExistingVectorStore, ManagedKnowledgeBase, OpenSearchNetworkAccess, OpenSearchServerlessVectorStore, S3VectorStore, VectorDataType,
+  VectorKnowledgeBase,
+} from '../../src/knowledge-bases';
+import { ApprovedModel, BedrockLandingZone, GovernanceProfile } from '../../src/landing-zone';
+import { ModelInvocationLogging } from '../../src/logging';
+import {
+  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
+} from '../../src/models';
+import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
+import { BedrockOrganizationPolicies } from '../../src/organization';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
-import { SONNET_45, stackIn } from '../models/fixtures';
+import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
 /** The error a function throws (the test fails when it throws nothing). */
 function errorOf(fn: () => unknown): unknown {
@@ -63,6 +71,61 @@ describe('every validation throws the library error with the stable code of its 
       () => new Guardrail(stackIn('eu-central-1'), 'G', { guardrailName: 'x'.repeat(51) })],
     ['a guardrail imported at DRAFT', Code.GUARDRAIL_ATTRIBUTES,
       () => Guardrail.fromGuardrailAttributes(stackIn('eu-central-1'), 'G', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT' })],
+    ['a landing zone approved model that is a string', Code.APPROVED_MODEL_KIND,
+      () => new BedrockLandingZone(stackIn('eu-central-1'), 'Lz', { approvedModels: [SONNET_45 as any] })],
+    ['organization policies with an approved model that is an object', Code.APPROVED_MODEL_KIND,
+      () => new BedrockOrganizationPolicies(stackIn('us-east-1'), 'Scps', { approvedModels: [{ modelId: SONNET_45 } as any], targetIds: ['ou-ab12-cd34ef56'] })],
+    ['a global model under EU residency', Code.LANDING_ZONE_PROPS,
+      () => new BedrockLandingZone(stackIn('eu-central-1'), 'Lz', { profiles: [GovernanceProfile.EU_RESIDENCY], approvedModels: [ApprovedModel.global(SONNET_45)] })],
+    ['a fixed invokable of another region under EU residency', Code.LANDING_ZONE_GRANT_REGIONS,
+      () => new BedrockLandingZone(stackIn('eu-central-1'), 'Lz', {
+        profiles: [GovernanceProfile.EU_RESIDENCY], approvedModels: [ApprovedModel.of(FoundationModel.of(TITAN_EMBED_V2, { region: 'us-east-1' }))],
+      })],
+    ['replaced invocation logging kept shorter than the profile requires', Code.LANDING_ZONE_INVOCATION_LOGGING, () => {
+      const stack = stackIn('eu-central-1');
+      new BedrockLandingZone(stack, 'Lz', {
+        profiles: [GovernanceProfile.HIPAA],
+        approvedModels: [ApprovedModel.throughGeography(SONNET_45)],
+        invocationLogging: new ModelInvocationLogging(stack, 'Logging', { logRetention: logs.RetentionDays.ONE_YEAR }),
+      });
+    }],
+    ['invocation logging with no destination', Code.INVOCATION_LOGGING_PROPS,
+      () => new ModelInvocationLogging(stackIn('eu-central-1'), 'Logging', { s3Delivery: false, cloudWatchDelivery: false })],
+    ['an application inference profile name with a slash', Code.APPLICATION_INFERENCE_PROFILE_PROPS,
+      () => new ApplicationInferenceProfile(stackIn('us-east-1'), 'P', {
+        inferenceProfileName: 'no/slashes', modelSource: CrossRegionInferenceProfile.of(Geography.US, SONNET_45),
+      })],
+    ['an enforced guardrail at DRAFT', Code.ENFORCED_GUARDRAIL_PROPS,
+      () => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', { guardrail: { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT', applyStatements: () => [] } })],
+    ['a governed VPC of a /8 range', Code.GOVERNED_VPC_PROPS, () => new GovernedVpc(stackIn('eu-central-1'), 'Network', { cidr: '10.0.0.0/8' })],
+    ['a vector knowledge base of dimensions the model does not produce', Code.VECTOR_KNOWLEDGE_BASE_PROPS,
+      () => new VectorKnowledgeBase(stackIn('eu-central-1'), 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable(), dimensions: 1536 })],
+    ['binary vectors in S3 Vectors', Code.VECTOR_STORE_BINDING,
+      () => new VectorKnowledgeBase(stackIn('eu-central-1'), 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable(), vectorDataType: VectorDataType.BINARY })],
+    ['a knowledge base imported by another ARN', Code.KNOWLEDGE_BASE_ATTRIBUTES,
+      () => VectorKnowledgeBase.fromKnowledgeBaseAttributes(stackIn('eu-central-1'), 'Kb', { knowledgeBaseArn: 'arn:aws:bedrock:eu-central-1:111111111111:agent/X' })],
+    ['a managed knowledge base with dimensions but no model', Code.MANAGED_KNOWLEDGE_BASE_PROPS,
+      () => new ManagedKnowledgeBase(stackIn('eu-central-1'), 'Kb', { dimensions: 384 })],
+    ['an S3 data source with two prefixes', Code.S3_DATA_SOURCE_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      const kb = new VectorKnowledgeBase(stack, 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable() });
+      kb.addS3DataSource('Docs', { bucket: new s3.Bucket(stack, 'Docs'), inclusionPrefixes: ['a/', 'b/'] });
+    }],
+    ['a vector bucket name with capitals', Code.S3_VECTOR_STORE_PROPS, () => new S3VectorStore(stackIn('eu-central-1'), 'Store', { vectorBucketName: 'My_Bucket' })],
+    ['a public OpenSearch collection without the opt-in', Code.OPENSEARCH_VECTOR_STORE_PROPS,
+      () => new OpenSearchServerlessVectorStore(stackIn('eu-central-1'), 'Store', { networkAccess: OpenSearchNetworkAccess.PUBLIC })],
+    ['an existing S3 Vectors index of a bucket ARN', Code.EXISTING_VECTOR_STORE_INDEX,
+      () => new VectorKnowledgeBase(stackIn('eu-central-1'), 'Kb', {
+        embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable(), vectorStore: ExistingVectorStore.fromS3VectorsIndex({ indexArn: 'arn:aws:s3:::bucket' }),
+      })],
+    ['organization policies for a malformed OU', Code.ORGANIZATION_POLICIES_PROPS,
+      () => new BedrockOrganizationPolicies(stackIn('us-east-1'), 'Scps', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], targetIds: ['ou-bad'] })],
+    ['organization policies for more models than a policy holds', Code.ORGANIZATION_POLICIES_SIZE,
+      () => new BedrockOrganizationPolicies(stackIn('us-east-1'), 'Scps', {
+        approvedModels: Array.from({ length: 60 }, (_, i) => ApprovedModel.throughGeography(`vendor.model-number-${i}-v1:0`)),
+        profiles: [GovernanceProfile.EU_RESIDENCY],
+        targetIds: ['ou-ab12-cd34ef56'],
+      })],
   ];
 
   test.each(cases)('%s: %s', (_name, code, fn) => {
@@ -94,8 +157,13 @@ describe('every validation throws the library error with the stable code of its 
     expect(BedrockLandingZoneErrors.problemsOf('x')).toEqual([]);
   });
 
-  test('codes are stable strings', () => {
+  test('codes are stable strings, each used once', () => {
     expect(Object.values(Code)).toContain('ProvisionedThroughput.Props');
     expect(new Set(Object.values(Code)).size).toBe(Object.values(Code).length);
+  });
+
+  test('every code has a case here or in its own test (INTERNAL: test/private/framework-children.test.ts)', () => {
+    const covered = new Set([...cases.map(c => c[1]), Code.INTERNAL]);
+    expect(Object.values(Code).filter(c => !covered.has(c))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { App, CfnResource, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { knowledgeBaseStack } from './fixtures';
-import { ChunkingStrategy, DataDeletionPolicy, IVectorKnowledgeBase, KnowledgeBaseBase, S3DataSource } from '../../src/knowledge-bases';
+import { ChunkingStrategy, DataDeletionPolicy, IVectorKnowledgeBase, KnowledgeBaseBase, S3DataSource, VectorKnowledgeBase } from '../../src/knowledge-bases';
 import { FoundationModel } from '../../src/models';
 
 describe('S3DataSource', () => {
@@ -142,5 +142,35 @@ describe('S3DataSource of a knowledge base of the caller\'s own', () => {
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:GetObject' })]) },
     });
+  });
+});
+
+describe('S3DataSource of a knowledge base created elsewhere', () => {
+  const KB_ARN = 'arn:aws:bedrock:eu-central-1:111111111111:knowledge-base/KB12345678';
+
+  test('the import takes the role: the data source\'s statements go to a managed policy for it, created here', () => {
+    const stack = new Stack(new App(), 'Own', { env: { account: '111111111111', region: 'eu-central-1' } });
+    const role = iam.Role.fromRoleArn(stack, 'KbRole', 'arn:aws:iam::111111111111:role/kb-service-role', { mutable: false });
+    const kb = VectorKnowledgeBase.fromVectorKnowledgeBaseAttributes(stack, 'Kb', { knowledgeBaseArn: KB_ARN, role });
+    const bucket = new s3.Bucket(stack, 'Docs');
+    new S3DataSource(stack, 'Docs1', { knowledgeBase: kb, bucket, inclusionPrefixes: ['docs/'] });
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::Bedrock::DataSource', {
+      Properties: Match.objectLike({ KnowledgeBaseId: 'KB12345678' }),
+      DeletionPolicy: 'Retain',
+      DependsOn: [stack.getLogicalId(kb.rolePolicy.node.defaultChild as CfnResource)],
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: ['kb-service-role'],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:GetObject' })]) },
+    });
+  });
+
+  test('an ARN that is not a knowledge base\'s is refused', () => {
+    const stack = new Stack(new App(), 'Own', { env: { account: '111111111111', region: 'eu-central-1' } });
+    const role = iam.Role.fromRoleArn(stack, 'KbRole', 'arn:aws:iam::111111111111:role/kb-service-role');
+    expect(() => VectorKnowledgeBase.fromVectorKnowledgeBaseAttributes(stack, 'Kb', { knowledgeBaseArn: 'arn:aws:bedrock:eu-central-1:111111111111:agent/X', role }))
+      .toThrow("VectorKnowledgeBase.fromVectorKnowledgeBaseAttributes: knowledgeBaseArn 'arn:aws:bedrock:eu-central-1:111111111111:agent/X' is not a " +
+        'knowledge base ARN (arn:<partition>:bedrock:<region>:<account>:knowledge-base/<10-character id>)');
   });
 });
