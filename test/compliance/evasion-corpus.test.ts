@@ -16,7 +16,6 @@ const SETTINGS: BedrockGovernanceChecksProps = {
   approvedGeographies: [Geography.EU],
 };
 const PROFILE = `arn:aws:bedrock:${REGION}:${ACCOUNT}:inference-profile/eu.${SONNET_45}`;
-const MODEL = `arn:aws:bedrock:${REGION}::foundation-model/${SONNET_45}`;
 const GUARDRAIL = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abc123:2`;
 const GUARDED = { StringEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } };
 
