@@ -31,15 +31,20 @@ export const UNLOGGED_DOOR_ACTIONS = INFERENCE_DOORS
 export { GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, BEARER_TOKEN_ACTIONS };
 
 /**
- * Actions that change which models the account may use, or remove a guardrail: administration that a
- * workload principal must not hold (IAM1), with the resource type each acts on (`*`: account-level).
+ * Actions that change which models the account may use (model access, Marketplace subscriptions,
+ * models brought in by import, customization or a Marketplace endpoint), or change or remove a
+ * guardrail: administration that a workload principal must not hold (IAM1).
  */
 export const BEDROCK_ADMIN_ACTIONS = [
   'bedrock:PutUseCaseForModelAccess', 'bedrock:CreateFoundationModelAgreement', 'bedrock:DeleteFoundationModelAgreement',
-  'bedrock:PutFoundationModelEntitlement', 'bedrock:DeleteGuardrail',
+  'bedrock:PutFoundationModelEntitlement', 'aws-marketplace:Subscribe', 'aws-marketplace:Unsubscribe',
+  'bedrock:UpdateGuardrail', 'bedrock:CreateGuardrailVersion', 'bedrock:DeleteGuardrail',
+  ...MODEL_IMPORT_ACTIONS,
 ];
 
-/** The resource type an administrative or governance action names; undefined: it accepts only `*`. */
+/** The resource type an administrative or governance action names; undefined: it accepts only `*` (or names one the probe need not guess). */
 export const ADMIN_RESOURCE_TYPES: Record<string, string | undefined> = {
+  'bedrock:UpdateGuardrail': 'guardrail',
+  'bedrock:CreateGuardrailVersion': 'guardrail',
   'bedrock:DeleteGuardrail': 'guardrail',
 };

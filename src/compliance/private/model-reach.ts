@@ -1,10 +1,20 @@
 import { MODEL_DOORS, UNGOVERNED_DOORS } from './bedrock-actions';
 import { RuleContext, RenderedResource } from './context';
 import { INVOKE_ACTIONS, Statement, documentVariants } from './iam';
+import { splitGeography } from './models';
 import { ProbeRequest, coversAction, resourceMatches } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
-import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, modelIdOfArn, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { hasPlaceholder } from './values';
 import { REGION_DATA } from '../../models/region-data.generated';
+
+/** Model ARNs that name no model of the approved list: brought in, customized, bought or reserved elsewhere. */
+const MODEL_LIKE_ARN = /^arn:[^:]*(?:<AWS::Partition>)?[^:]*:bedrock:[^:]*:[^:]*:(imported-model|custom-model|custom-model-deployment|provisioned-model|marketplace\/model-endpoint|bedrock-marketplace-model-endpoint)\//;
+
+function unapprovedModelArn(arn: string, approved: string[], prefixes: string[]): boolean {
+  const m = modelIdOfArn(arn);
+  return m !== undefined && !approved.includes(splitGeography(m.id, prefixes).modelId);
+}
 
 /** A model that the probes use when the pack approves none: any real model ID serves. */
 const SAMPLE_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -40,7 +50,8 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   if (doors.length === 0 && ungoverned.length === 0) return NONE;
   const scope = probeScopeOf(res.stack);
   const settings = context.settings;
-  const patterns = [...new Set(statements.flatMap(s => s.resources))];
+  // What Allows name and what Denies leave out (a Deny's NotResource can carve out exactly one model).
+  const patterns = probePatterns(set.variants.flat());
   const withPrincipal = (r: ProbeRequest): ProbeRequest =>
     principal ? { ...r, principal: principal.principal, context: { ...principal.context, ...r.context } } : r;
   const ask = (request: ProbeRequest, found: Set<string>, what: (label: string, element: string) => string) => {
@@ -55,6 +66,14 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
       for (const request of unlistedModelRequests(door, scope, patterns)) {
         ask(request, unapproved, (label, element) => `${label}::${door.modelFence === 'model-key' ? `Condition::${door.modelKey}` : element}`);
       }
+    }
+    // Models named literally that the approved list cannot hold: an unapproved foundation model or
+    // profile left out of a Deny, and imported, custom, provisioned or Marketplace models the app does not define.
+    const approved = settings.approvedModels;
+    const literal = patterns.filter(p => !/[*?]/.test(p) && !hasPlaceholder(p.replace(/<AWS::Partition>/g, 'aws')) &&
+      (MODEL_LIKE_ARN.test(p) || unapprovedModelArn(p, approved, settings.knownGeographyPrefixes)));
+    for (const door of doors.filter(d => d.modelFence === 'model-resource')) {
+      for (const resource of literal) ask({ action: door.action, resource }, unapproved, label => `${label}::Resource::${resource}`);
     }
     for (const door of ungoverned) {
       const [service] = door.action.split(':');

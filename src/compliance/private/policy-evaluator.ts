@@ -87,7 +87,7 @@ function lowerCaseKeys(context: Record<string, string | string[] | undefined>): 
 function matchesStatement(s: Statement, request: ProbeRequest, context: Context, decided: Set<string> | undefined): boolean {
   const deny = s.effect === 'Deny';
   if (!matchesAction(s, request.action)) return false;
-  if (!matchesResource(s, request.resource, context)) return false;
+  if (!matchesResource(s, request.resource, context, decided !== undefined)) return false;
   if (request.principal !== undefined && !matchesPrincipal(s, request.principal)) return false;
   return matchesConditions(s, context, deny, decided);
 }
@@ -107,9 +107,12 @@ export function actionMatches(pattern: string, action: string): boolean {
   return globRegExp(pattern, 'i').test(action);
 }
 
-function matchesResource(s: Statement, resource: string, context: Context): boolean {
+function matchesResource(s: Statement, resource: string, context: Context, probing: boolean): boolean {
+  // A question (decidedKeys given) lets the caller be whoever a policy variable names: in an Allow a
+  // variable without a value stands for any value; in a Deny it matches nothing (IAM's own reading).
+  const free = probing && s.effect === 'Allow' && s.notResources.length === 0;
   const matches = (p: string) => {
-    const pattern = substituteVariables(p, context);
+    const pattern = substituteVariables(p, context, free);
     return pattern !== undefined && resourceMatches(pattern, resource);
   };
   if (s.notResources.length > 0) return !s.notResources.some(matches);
@@ -197,7 +200,7 @@ function compileGlob(pattern: string, flags: string): RegExp {
 }
 
 /** Replaces `${key}` policy variables from the context; undefined when a variable has no value (the element then matches nothing). */
-function substituteVariables(pattern: string, context: Context): string | undefined {
+function substituteVariables(pattern: string, context: Context, missingAsWildcard = false): string | undefined {
   let missing = false;
   const out = pattern.replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
     if (name === '*') return '*';
@@ -208,6 +211,7 @@ function substituteVariables(pattern: string, context: Context): string | undefi
     if (value !== undefined) return value;
     const quoted = /^'(.*)'$/.exec(fallback ?? '');
     if (quoted) return quoted[1];
+    if (missingAsWildcard) return '*';
     missing = true;
     return '';
   });
@@ -237,7 +241,8 @@ function principalListMatches(element: unknown, principal: ProbePrincipal): bool
 function matchesConditions(s: Statement, context: Context, deny: boolean, decided: Set<string> | undefined): boolean {
   for (const [operator, keys] of Object.entries(s.conditions)) {
     for (const [key, values] of Object.entries(keys)) {
-      const free = decided !== undefined && !decided.has(key.toLowerCase()) && !context.has(key.toLowerCase());
+      const variableWithoutValue = decided !== undefined && values.some(v => substituteVariables(v, context) === undefined);
+      const free = decided !== undefined && ((!decided.has(key.toLowerCase()) && !context.has(key.toLowerCase())) || variableWithoutValue);
       const met = free ? 'unknown' : conditionMet(operator, key, values, context);
       if (met === 'unknown') {
         if (deny) return false;

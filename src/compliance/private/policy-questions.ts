@@ -1,6 +1,7 @@
 import { RenderedResource } from './context';
 import { IdentityDocument, Statement, identityDocuments } from './iam';
 import { ProbeRequest, allowingStatements, decide, resourceMatches } from './policy-evaluator';
+import { regionOfRequest } from './probes';
 
 /**
  * A resource's identity policies as the evaluator sees them: every document the resource carries
@@ -43,6 +44,10 @@ export function setAllows(set: PolicySet, request: ProbeRequest): boolean {
  */
 export function allowedBy(set: PolicySet, request: ProbeRequest, decidedKeys?: string[]): Statement[] {
   if (decidedKeys !== undefined) request = { ...request, decidedKeys: [...(request.decidedKeys ?? []), ...decidedKeys] };
+  // A question about regions asks in the region of the resource, as aws:RequestedRegion carries it.
+  if (request.decidedKeys?.includes('aws:RequestedRegion') && request.context?.['aws:RequestedRegion'] === undefined && request.resource.startsWith('arn:')) {
+    request = { ...request, context: { ...request.context, 'aws:RequestedRegion': regionOfRequest(request.resource, '') } };
+  }
   if (set.variants.length === 1) return allowingStatements(set.variants[0], request);
   const out = new Map<string, Statement>();
   for (const v of set.variants) for (const s of allowingStatements(v, request)) out.set(JSON.stringify(s), s);

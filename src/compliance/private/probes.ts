@@ -1,5 +1,6 @@
 import { StackIndex } from './context';
-import { ProbeRequest } from './policy-evaluator';
+import { Statement } from './iam';
+import { ProbeRequest, coversAction } from './policy-evaluator';
 import { InferenceDoor } from '../../private/inference-doors';
 
 /**
@@ -53,9 +54,22 @@ export function unlistedModelRequests(door: InferenceDoor, scope: ProbeScope, pa
     foundationModelArn(scope.region, UNLISTED_MODEL),
     profileArn(scope.region, scope.account, `eu.${UNLISTED_MODEL}`),
     ...MODEL_LIKE_TYPES.filter(t => door.resourceTypes.includes(t)).map(t => `arn:aws:bedrock:${scope.region}:${scope.account}:${t}/probe`),
-    ...patterns.flatMap(witnesses).filter(isModelArn),
+    // Only a wildcard in the model part stands for a model nobody named; a region wildcard is the residency rules' question.
+    ...patterns.filter(modelPartHasWildcard).flatMap(witnesses).filter(isModelArn),
   ];
-  return [...new Set(resources)].map(resource => ({ action: door.action, resource, context }));
+  return [...new Set(resources)].map(resource => ({ action: door.action, resource, context: { ...context, 'aws:RequestedRegion': regionOfRequest(resource, scope.region) } }));
+}
+
+function modelPartHasWildcard(pattern: string): boolean {
+  const parts = pattern.replace(/<AWS::Partition>/g, 'aws').split(':');
+  return parts.length < 6 || /[*?]/.test(parts.slice(5).join(':'));
+}
+
+/** The region a request is made in, as `aws:RequestedRegion` carries it (`unspecified` for a global profile's leg). */
+export function regionOfRequest(resource: string, fallback: string): string {
+  const parts = resource.replace(/<AWS::Partition>/g, 'aws').split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return fallback;
+  return parts[3] === '' ? 'unspecified' : parts[3];
 }
 
 /** Whether an ARN names a foundation model or a system inference profile. */
@@ -87,9 +101,34 @@ export function modelIdOfArn(arn: string): { kind: 'foundation-model' | 'inferen
  * The condition keys each question is about (see ProbeRequest.decidedKeys): any other condition is
  * one the caller can meet, so it neither fences an Allow nor triggers a Deny.
  */
-export const MODEL_KEYS = ['bedrock:InferenceProfileArn', 'bedrock-mantle:Model'];
+export const MODEL_KEYS = ['bedrock:InferenceProfileArn', 'bedrock-mantle:Model', 'aws:RequestedRegion'];
 export const GUARDRAIL_KEYS = ['bedrock:GuardrailIdentifier', 'bedrock:InferenceProfileArn'];
 export const PRINCIPAL_KEYS = ['aws:PrincipalAccount', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalArn',
   'aws:PrincipalIsAWSService', 'aws:PrincipalServiceName', 'aws:PrincipalType', 'aws:userid', 'aws:username'];
 export const SOURCE_KEYS = ['aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
 export const API_KEY_KEYS = ['iam:ServiceSpecificCredentialServiceName', 'bedrock:BearerTokenType', 'bedrock-mantle:BearerTokenType'];
+
+/**
+ * The resources a policy names for an action, to ask about them as well as about the probes: each
+ * resource an Allow for the action names (each value its wildcards stand for), and each resource a
+ * Deny for the action leaves out through `NotResource` (the carve-out a Deny can make).
+ */
+export function namedResources(statements: Statement[], action: string): string[] {
+  const out = new Set<string>();
+  const add = (r: string) => {
+    if (r === '*' || r === '') return;
+    if (/[*?]/.test(r)) witnesses(r).forEach(w => out.add(w));
+    else out.add(r);
+  };
+  for (const s of statements) {
+    if (!coversAction(s, action)) continue;
+    if (s.effect === 'Allow') s.resources.forEach(add);
+    if (s.effect === 'Deny') s.notResources.forEach(add);
+  }
+  return [...out];
+}
+
+/** The resource patterns model probes are built from: what Allows name and what Denies leave out. */
+export function probePatterns(statements: Statement[]): string[] {
+  return [...new Set(statements.flatMap(s => s.effect === 'Allow' ? s.resources : s.effect === 'Deny' ? s.notResources : []))];
+}

@@ -4,7 +4,7 @@ import { IDENTITY_POLICY_TYPES, conditionValues } from '../private/iam';
 import { splitGeography } from '../private/models';
 import { coversAction } from '../private/policy-evaluator';
 import { allowedBy, grantingElement, policySetOf } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, MODEL_KEYS, UNLISTED_REGION, foundationModelArn, probeScopeOf, profileArn, unlistedModelRequests } from '../private/probes';
+import { FOREIGN_ACCOUNT, MODEL_KEYS, UNLISTED_REGION, foundationModelArn, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM2: invoke grants name models, not `*`, and use a region wildcard only behind a profile fence that fences. */
@@ -35,7 +35,7 @@ export const InvokeGrantsScoped: BedrockRule = {
     const statements = set.variants.flat().filter(s => s.effect === 'Allow' && MODEL_DOORS.some(d => coversAction(s, d.action)));
     if (statements.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     const scope = probeScopeOf(res.stack);
-    const patterns = [...new Set(statements.flatMap(s => s.resources))];
+    const patterns = probePatterns(set.variants.flat());
     const models = context.settings.approvedModels ?? namedFoundationModels(patterns, context.settings.knownGeographyPrefixes);
     const findings = new Set<string>();
     for (const door of MODEL_DOORS) {

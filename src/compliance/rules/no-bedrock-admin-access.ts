@@ -5,7 +5,7 @@ import { RenderedResource } from '../private/context';
 import { IDENTITY_POLICY_TYPES, IdentityDocument, servicePrincipals, statementsOf } from '../private/iam';
 import { actionMatches } from '../private/policy-evaluator';
 import { allowedBy, grantingAction, policySetOf } from '../private/policy-questions';
-import { probeScopeOf } from '../private/probes';
+import { namedResources, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 import { flatten } from '../private/values';
 
@@ -13,8 +13,9 @@ import { flatten } from '../private/values';
 export const NoBedrockAdminAccess: BedrockRule = {
   id: 'IAM1',
   name: 'NoBedrockAdminAccess',
-  info: 'The IAM resource allows Bedrock administration (model access, guardrail deletion) or switching governance off (invocation logging, the enforced guardrail, data retention), through its own statements or an AWS managed policy.',
-  explanation: 'Workload principals should be able to invoke approved models, not to subscribe the account to new models, delete guardrails, ' +
+  info: 'The IAM resource allows Bedrock administration (model access, Marketplace subscriptions, imported or customized models, changing or deleting guardrails) or switching governance off (invocation logging, the enforced guardrail, data retention), through its own statements or an AWS managed policy.',
+  explanation: 'Workload principals should be able to invoke approved models, not to subscribe the account to new models (model access, ' +
+    'Marketplace subscriptions, model import, customization or copy, Marketplace endpoints), change or delete guardrails, ' +
     'or switch off invocation logging, the enforced guardrail or the data-retention setting. The rule asks the policy, as IAM would, whether it ' +
     'allows each of those actions: `*`, `bedrock:*`, `bedrock:Put*`, `*Logging*`, a `NotAction` that leaves one out, and the AWS managed ' +
     'policies that grant them (AdministratorAccess, PowerUserAccess, AmazonBedrockFullAccess and the others the pack bundles) are all ' +
@@ -39,11 +40,16 @@ export const NoBedrockAdminAccess: BedrockRule = {
     const controlPlane = set.documents.every(d => isControlPlaneDocument(d, res));
     const actions = [...BEDROCK_ADMIN_ACTIONS, ...(controlPlane ? [] : GOVERNANCE_SETTING_ACTIONS)];
     const findings = new Set<string>();
+    const statements = set.variants.flat();
     for (const action of actions) {
       const type = ADMIN_RESOURCE_TYPES[action];
-      const resource = type ? `arn:aws:bedrock:${scope.region}:${scope.account}:${type}/probe` : '*';
-      for (const s of allowedBy(set, { action, resource }, [])) {
-        findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action, actionMatches)}`);
+      const [service] = action.split(':');
+      // A probe of the type, `*`, and every resource the policy itself names for the action.
+      const resources = [type ? `arn:aws:${service}:${scope.region}:${scope.account}:${type}/probe` : '*', '*', ...namedResources(statements, action)];
+      for (const resource of new Set(resources)) {
+        for (const s of allowedBy(set, { action, resource }, [])) {
+          findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action, actionMatches)}`);
+        }
       }
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;

@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BEARER_TOKEN_ACTIONS } from '../private/bedrock-actions';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { allowedBy, policySetOf } from '../private/policy-questions';
-import { API_KEY_KEYS, probeScopeOf } from '../private/probes';
+import { API_KEY_KEYS, namedResources, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** IAM5: no long-term Bedrock API keys. */
@@ -40,8 +40,12 @@ export const NoLongTermApiKeys: BedrockRule = {
       },
       ...BEARER_TOKEN_ACTIONS.map(b => ({ action: b.action, resource: '*', context: { [b.typeKey]: 'LONG_TERM' } })),
     ];
+    const statements = set.variants.flat();
     for (const request of requests) {
-      for (const s of allowedBy(set, request, API_KEY_KEYS)) findings.add(`${s.label}::Action::${request.action}`);
+      // The probe, and every resource the policy itself names for the action (a user, a path, a variable).
+      for (const resource of new Set([request.resource, ...namedResources(statements, request.action)])) {
+        for (const s of allowedBy(set, { ...request, resource }, API_KEY_KEYS)) findings.add(`${s.label}::Action::${request.action}`);
+      }
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
