@@ -83,6 +83,16 @@ export interface BedrockGovernanceChecksProps extends NagPackProps {
   readonly governedAccounts?: string[];
 
   /**
+   * Accounts besides the stack's own whose guardrails an invoke grant may require (rule IAM3): a
+   * central guardrail account, or the management account of an organization-wide guardrail. A grant
+   * that names a guardrail of any other account is reported: that account, not the platform team,
+   * decides what the guardrail filters.
+   *
+   * @default - only the stack's own account
+   */
+  readonly trustedGuardrailAccounts?: string[];
+
+  /**
    * The level of a rule's findings, by rule ID (`GR1` or `Bedrock-GR1`), overriding its default level
    * (listed in RULES.md). `NagMessageLevel.ERROR` fails `cdk synth`; WARN and INFO are reported only.
    *
@@ -144,6 +154,7 @@ export class BedrockGovernanceChecks extends NagPack {
       minimumHarmfulContentStrength: props.minimumHarmfulContentStrength ?? FilterStrength.MEDIUM,
       maximumAgentIdleSessionSeconds: idle,
       governedAccounts: props.governedAccounts,
+      trustedGuardrailAccounts: props.trustedGuardrailAccounts ?? [],
       knownGeographyPrefixes: Geography.all().map(g => g.prefix),
     };
     for (const rule of BEDROCK_RULES) {

@@ -391,3 +391,232 @@ describe('data that leaves the governed boundary: MD2', () => {
     expect(findings(stack, 'MD2')).toEqual([]);
   });
 });
+
+/** The red team's round against the meaning-based pack: each bypass it found, now flagged. */
+describe('red-team round 1: each bypass is flagged', () => {
+  const BEDROCK_ALL = { Effect: 'Allow', Action: 'bedrock:*', Resource: '*' };
+  const conditional = (stack: Stack) => new CfnCondition(stack, 'C', { expression: Fn.conditionEquals('a', 'b') });
+
+  test('Fn::If around the document, the statement list, a policy entry, a managed-policy ARN', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    conditional(stack);
+    const other = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
+    new iam.CfnManagedPolicy(stack, 'Document', { policyDocument: Fn.conditionIf('C', { Statement: [BEDROCK_ALL] }, other) });
+    new iam.CfnManagedPolicy(stack, 'List', { policyDocument: { Statement: Fn.conditionIf('C', [BEDROCK_ALL], other.Statement) } });
+    // Inside an intrinsic, the policy entry is written as CloudFormation has it (PascalCase).
+    role(stack, 'Entry', []).policies = [Fn.conditionIf('C', { PolicyName: 'p', PolicyDocument: { Statement: [BEDROCK_ALL] } }, Fn.ref('AWS::NoValue')) as any];
+    role(stack, 'Arn', [Fn.conditionIf('C', 'arn:aws:iam::aws:policy/AdministratorAccess', Fn.ref('AWS::NoValue')).toString()]);
+    expect(findings(stack, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Policy::AdministratorAccess] @ Stack/Arn',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:*] @ Stack/Document',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:*] @ Stack/Entry',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:*] @ Stack/List',
+    ]);
+  });
+
+  test('raw Fn::Select, Fn::FindInMap, Fn::Split and the variable map of Fn::Sub', () => {
+    const stack = managedPolicy([
+      { Sid: 'Select', Effect: 'Allow', Action: { 'Fn::Select': [0, ['bedrock:*']] }, Resource: '*' },
+      { Sid: 'Map', Effect: 'Allow', Action: { 'Fn::FindInMap': ['M', 'a', 'b'] }, Resource: '*' },
+      { Sid: 'Split', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: { 'Fn::Split': [',', '*'] }, Condition: GUARDED },
+      { Sid: 'Sub', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: { 'Fn::Sub': ['arn:aws:bedrock:${R}::foundation-model/${M}', { R: '*', M: '*' }] }, Condition: GUARDED },
+    ]);
+    expect(findings(stack, 'IAM1')).toEqual(['Bedrock-IAM1[Sid::Map::Action::*] @ Stack/Policy', 'Bedrock-IAM1[Sid::Select::Action::bedrock:*] @ Stack/Policy']);
+    expect(findings(stack, 'IAM2')).toEqual([
+      // An action the pack cannot know is any action, the OpenAI-compatible endpoint's too.
+      'Bedrock-IAM2[Sid::Map::Condition::bedrock-mantle:Model] @ Stack/Policy',
+      'Bedrock-IAM2[Sid::Map::Resource::*] @ Stack/Policy',
+      'Bedrock-IAM2[Sid::Select::Resource::*] @ Stack/Policy',
+      'Bedrock-IAM2[Sid::Split::Resource::*] @ Stack/Policy',
+      'Bedrock-IAM2[Sid::Sub::Resource::arn:aws:bedrock:*::foundation-model/*] @ Stack/Policy',
+    ]);
+  });
+
+  test('five inline policies with one Fn::If each: every branch is seen', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    for (const c of ['C1', 'C2', 'C3', 'C4', 'C5']) new CfnCondition(stack, c, { expression: Fn.conditionEquals('a', 'b') });
+    const off = { Effect: 'Allow', Action: 'bedrock:DeleteModelInvocationLoggingConfiguration', Resource: '*' };
+    const harmless = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+    const r = role(stack, 'Role', []);
+    r.policies = ['C1', 'C2', 'C3', 'C4', 'C5'].map((c, i) => ({ policyName: `p${i}`, policyDocument: { Statement: [Fn.conditionIf(c, i === 0 ? off : harmless, harmless)] } }));
+    expect(findings(stack, 'IAM1')).toEqual(['Bedrock-IAM1[Statement::1::Action::bedrock:DeleteModelInvocationLoggingConfiguration] @ Stack/Role']);
+  });
+
+  test('administration on the resource the policy names, a Deny carve-out, a user of the control plane\'s policy', () => {
+    const guardrail = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abc123`;
+    const stack = managedPolicy([{ Sid: 'Named', Effect: 'Allow', Action: 'bedrock:DeleteGuardrail', Resource: guardrail }]);
+    const carve = new iam.CfnManagedPolicy(stack, 'CarveOut', {
+      policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:DeleteGuardrail', Resource: '*' }, { Effect: 'Deny', Action: 'bedrock:DeleteGuardrail', NotResource: guardrail }] },
+    });
+    const gov = new iam.CfnManagedPolicy(stack, 'Gov', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:DeleteModelInvocationLoggingConfiguration', Resource: '*' }] } });
+    new iam.CfnRole(stack, 'ControlPlane', {
+      path: '/bedrock-landing-zone/',
+      managedPolicyArns: [gov.ref],
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    });
+    new iam.CfnUser(stack, 'Dev', { managedPolicyArns: [gov.ref] });
+    expect(carve.node.id).toBe('CarveOut');
+    expect(findings(stack, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Sid::Named::Action::bedrock:DeleteGuardrail] @ Stack/Policy',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:DeleteGuardrail] @ Stack/CarveOut',
+      'Bedrock-IAM1[Statement::1::Action::bedrock:DeleteModelInvocationLoggingConfiguration] @ Stack/Gov',
+    ]);
+  });
+
+  test('long-term keys for a named user or the caller itself; Marketplace subscriptions and model import are administration', () => {
+    const stack = managedPolicy([
+      { Sid: 'Alice', Effect: 'Allow', Action: 'iam:CreateServiceSpecificCredential', Resource: `arn:aws:iam::${ACCOUNT}:user/alice` },
+      { Sid: 'Self', Effect: 'Allow', Action: 'iam:CreateServiceSpecificCredential', Resource: 'arn:aws:iam::*:user/${aws:username}' },
+      { Sid: 'Subscribe', Effect: 'Allow', Action: ['aws-marketplace:Subscribe'], Resource: '*' },
+      { Sid: 'Import', Effect: 'Allow', Action: ['bedrock:CreateModelImportJob'], Resource: '*' },
+    ]);
+    expect(findings(stack, 'IAM5')).toEqual([
+      'Bedrock-IAM5[Sid::Alice::Action::iam:CreateServiceSpecificCredential] @ Stack/Policy',
+      'Bedrock-IAM5[Sid::Self::Action::iam:CreateServiceSpecificCredential] @ Stack/Policy',
+    ]);
+    expect(findings(stack, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Sid::Import::Action::bedrock:CreateModelImportJob] @ Stack/Policy',
+      'Bedrock-IAM1[Sid::Subscribe::Action::aws-marketplace:Subscribe] @ Stack/Policy',
+    ]);
+  });
+
+  test('a Deny that leaves out exactly an unapproved model; imported and provisioned models named literally', () => {
+    const llama = `arn:aws:bedrock:${REGION}::foundation-model/meta.llama3-70b-instruct-v1:0`;
+    const stack = managedPolicy([
+      { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*', Condition: GUARDED },
+      { Effect: 'Deny', Action: 'bedrock:InvokeModel', NotResource: llama },
+    ]);
+    new iam.CfnManagedPolicy(stack, 'Imported', {
+      policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:imported-model/evil123`, Condition: GUARDED }] },
+    });
+    expect(findings(stack, 'MD1')).toEqual([
+      `Bedrock-MD1[Statement::1::Resource::arn:aws:bedrock:${REGION}:${ACCOUNT}:imported-model/evil123] @ Stack/Imported`,
+      `Bedrock-MD1[Statement::1::Resource::${llama}] @ Stack/Policy`,
+    ]);
+  });
+
+  test('endpoint policies: principal conditions an outsider meets, another account, the AgentCore gateway, a JSON string', () => {
+    const stack = stackIn(REGION);
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    const endpoint = (id: string, service: string, policyDocument: unknown) => new ec2.CfnVPCEndpoint(stack, id, {
+      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.${service}`, policyDocument,
+    });
+    const open = (condition: unknown) => ({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: condition }] });
+    endpoint('AnyRole', 'bedrock-runtime', open({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } }));
+    endpoint('NotService', 'bedrock-runtime', open({ Bool: { 'aws:PrincipalIsAWSService': 'false' } }));
+    endpoint('AnyPath', 'bedrock-runtime', open({ StringLike: { 'aws:PrincipalOrgPaths': '*' } }));
+    endpoint('OtherAccount', 'bedrock-runtime', { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: '*', Resource: '*' }] });
+    endpoint('Gateway', 'bedrock-agentcore.gateway', open(undefined));
+    // aws-cdk-lib's L1 refuses a string document; an escape hatch writes one, and CloudFormation accepts it.
+    endpoint('Text', 'bedrock-runtime', undefined).addPropertyOverride('PolicyDocument', JSON.stringify(open(undefined)));
+    expect(findings(stack, 'NW2')).toEqual([
+      'Bedrock-NW2[Statement::1::Principal::222222222222] @ Stack/OtherAccount',
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/AnyPath',
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/AnyRole',
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Gateway',
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/NotService',
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Text',
+    ]);
+  });
+
+  test('an endpoint fenced to own roles by a wildcard still reaches unapproved models (MD1)', () => {
+    const stack = stackIn(REGION);
+    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
+      vpcId: vpc.ref,
+      vpcEndpointType: 'Interface',
+      privateDnsEnabled: true,
+      serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
+      policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app-*` } } }] },
+    });
+    expect(findings(stack, 'MD1')).toEqual(['Bedrock-MD1[Statement::1::Resource::*] @ Stack/Runtime']);
+    expect(findings(stack, 'NW2')).toEqual([]);
+  });
+
+  test('trust policies: any organization, a second account, Principal "*" for Bedrock', () => {
+    const stack = stackIn(REGION);
+    const trust = (id: string, statement: Record<string, unknown>) => new iam.CfnRole(stack, id, { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] } });
+    trust('AnyOrg', { Principal: { Service: 'bedrock.amazonaws.com' }, Condition: { StringLike: { 'aws:SourceOrgID': '*' } } });
+    trust('TwoAccounts', {
+      Principal: { Service: 'bedrock.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': [ACCOUNT, '222222222222'] }, ArnLike: { 'aws:SourceArn': [`arn:aws:bedrock:*:${ACCOUNT}:*`, 'arn:aws:bedrock:*:222222222222:*'] } },
+    });
+    trust('Star', { Principal: '*', Condition: { StringEquals: { 'aws:PrincipalServiceName': 'bedrock.amazonaws.com' } } });
+    expect(findings(stack, 'IAM4')).toEqual(['Bedrock-IAM4[Statement::1] @ Stack/AnyOrg', 'Bedrock-IAM4[Statement::1] @ Stack/Star', 'Bedrock-IAM4[Statement::1] @ Stack/TwoAccounts']);
+  });
+
+  test('logging and an enforced guardrail created under a condition count for nothing', () => {
+    const stack = stackIn(REGION);
+    const c = conditional(stack);
+    const logging = new CfnResource(stack, 'Logging', {
+      type: 'Custom::BedrockModelInvocationLogging', properties: { ServiceToken: 'arn', LoggingConfig: { s3Config: { bucketName: 'logs' }, textDataDeliveryEnabled: true } },
+    });
+    logging.cfnOptions.condition = c;
+    const enforced = new bedrock.CfnEnforcedGuardrailConfiguration(stack, 'Enforced', { guardrailIdentifier: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/g`, guardrailVersion: '1' });
+    enforced.cfnOptions.condition = c;
+    new iam.CfnManagedPolicy(stack, 'Policy', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE }] } });
+    expect(findings(stack, 'LG1')).toEqual(['Bedrock-LG1 @ Stack/Policy']);
+    expect(findings(stack, 'IAM3')).toEqual(['Bedrock-IAM3[Statement::1::Guardrail::none] @ Stack/Policy']);
+  });
+
+  test('a guardrail of another account, unless the pack trusts it', () => {
+    const stack = managedPolicy([{
+      Sid: 'Foreign',
+      Effect: 'Allow',
+      Action: 'bedrock:InvokeModel',
+      Resource: PROFILE,
+      Condition: { StringEquals: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${REGION}:222222222222:guardrail/weak:1` } },
+    }]);
+    expect(findings(stack, 'IAM3')).toEqual(['Bedrock-IAM3[Sid::Foreign::Guardrail::any] @ Stack/Policy']);
+    expect(findings(stack, 'IAM3', { ...SETTINGS, trustedGuardrailAccounts: ['222222222222'] })).toEqual([]);
+  });
+
+  test('a flow\'s Lex bot in another region (MD2); a policy variable in the region segment (IAM2)', () => {
+    const stack = managedPolicy([{ Sid: 'Var', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: 'arn:aws:bedrock:${aws:RequestedRegion}::foundation-model/*', Condition: GUARDED }]);
+    new bedrock.CfnFlow(stack, 'Flow', {
+      name: 'f',
+      executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`,
+      definition: { nodes: [{ name: 'lex', type: 'LexAI', configuration: { lex: { botAliasArn: `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/B/A`, localeId: 'en_US' } } }] },
+    });
+    expect(findings(stack, 'MD2').filter(f => f.includes('Flow'))).toEqual(['Bedrock-MD2[Region::us-east-1] @ Stack/Flow']);
+    expect(findings(stack, 'IAM2')).toEqual(['Bedrock-IAM2[Sid::Var::Resource::arn:aws:bedrock:${aws:RequestedRegion}::foundation-model/*] @ Stack/Policy']);
+  });
+});
+
+describe('red-team round 1: the false positives are gone', () => {
+  test('a TLS Deny on `arn:...:s3:::${LogBucket}/*` (Fn::Sub or Fn::Join of the bucket\'s Ref)', () => {
+    for (const form of ['sub', 'join']) {
+      const stack = stackIn(REGION);
+      const bucket = new CfnResource(stack, 'LogBucket', { type: 'AWS::S3::Bucket' });
+      new CfnResource(stack, 'Logging', {
+        type: 'Custom::BedrockModelInvocationLogging', properties: { ServiceToken: 'arn', LoggingConfig: { s3Config: { bucketName: bucket.ref }, textDataDeliveryEnabled: true } },
+      });
+      const objects = form === 'sub' ? Fn.sub('arn:${AWS::Partition}:s3:::${LogBucket}/*') : Fn.join('', ['arn:aws:s3:::', bucket.ref, '/*']);
+      new CfnResource(stack, 'Policy', {
+        type: 'AWS::S3::BucketPolicy',
+        properties: { Bucket: bucket.ref, PolicyDocument: { Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: objects, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] } },
+      });
+      expect([form, findings(stack, 'LG5')]).toEqual([form, []]);
+    }
+  });
+
+  test('an approved model behind a region wildcard of the geography, and an aws:RequestedRegion fence', () => {
+    const stack = managedPolicy([
+      { Sid: 'Eu', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:eu-*::foundation-model/${SONNET_45}`, Condition: GUARDED },
+      {
+        Sid: 'Fenced',
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModel',
+        Resource: [PROFILE, `arn:aws:bedrock:*::foundation-model/${SONNET_45}`],
+        Condition: { ...GUARDED, StringEquals: { ...GUARDED.StringEquals, 'aws:RequestedRegion': Geography.EU.destinationRegions } },
+      },
+    ]);
+    expect(findings(stack, 'MD1')).toEqual([]);
+    expect(findings(stack, 'MD2')).toEqual([]);
+    expect(findings(stack, 'MD3')).toEqual([]);
+    // A region wildcard that stays inside the approved geography is not "every region".
+    expect(findings(stack, 'IAM2')).toEqual([]);
+  });
+});

@@ -10,7 +10,8 @@ export const PROVISIONED_THROUGHPUT_TYPE = 'Custom::BedrockProvisionedThroughput
 
 /** Every invocation logging configuration of the app. */
 export function loggingConfigurations(context: RuleContext): RenderedResource[] {
-  return context.memoize('logging', () => context.appStacks().flatMap(s => s.ofType(LOGGING_TYPE)));
+  // A configuration created under a condition may not exist: it configures nothing the pack can count on.
+  return context.memoize('logging', () => context.appStacks().flatMap(s => s.ofType(LOGGING_TYPE)).filter(c => c.condition === undefined));
 }
 
 /**
@@ -75,7 +76,8 @@ export interface EnforcedCoverage {
  * environment-agnostic stack is taken to cover the calls of its app.
  */
 export function enforcedGuardrailsFor(context: RuleContext, environment: string | undefined, region?: string): EnforcedCoverage[] {
-  const all = context.memoize('enforced', () => context.appStacks().flatMap(s => s.ofType('AWS::Bedrock::EnforcedGuardrailConfiguration')));
+  const all = context.memoize('enforced', () => context.appStacks().flatMap(s => s.ofType('AWS::Bedrock::EnforcedGuardrailConfiguration'))
+    .filter(e => e.condition === undefined));
   return all
     .filter(e => {
       if (environment !== undefined && e.stack.environment !== undefined) return e.stack.environment === environment;

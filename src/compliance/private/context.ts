@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -20,6 +20,8 @@ export interface RuleSettings {
   readonly maximumAgentIdleSessionSeconds: number;
   /** Accounts whose Bedrock callers need invocation logging; undefined: every account */
   readonly governedAccounts?: string[];
+  /** Accounts besides the stack's own whose guardrails a grant may require */
+  readonly trustedGuardrailAccounts: string[];
   /** Every geography prefix the library knows, to split `eu.model` into prefix and model */
   readonly knownGeographyPrefixes: string[];
 }
@@ -31,6 +33,8 @@ export interface RenderedResource {
   readonly type: string;
   readonly properties: any;
   readonly deletionPolicy?: string;
+  /** The CloudFormation condition the resource is created under, if any: it may not exist */
+  readonly condition?: string;
   readonly stack: StackIndex;
 }
 
@@ -44,6 +48,7 @@ export class StackIndex {
   private readonly rendered = new Map<CfnResource, RenderedResource | undefined>();
   private byLogicalId?: Map<string, CfnResource>;
   private readonly memo = new Map<string, unknown>();
+  private parameters?: Set<string>;
 
   constructor(public readonly stack: Stack) {
     this.account = Token.isUnresolved(stack.account) ? undefined : stack.account;
@@ -63,7 +68,9 @@ export class StackIndex {
     try {
       const cfn = this.stack.resolve((node as any)._toCloudFormation());
       const [logicalId, body] = Object.entries(cfn.Resources ?? {})[0] as [string, any];
-      out = { node, logicalId, type: body.Type, properties: body.Properties ?? {}, deletionPolicy: body.DeletionPolicy, stack: this };
+      out = {
+        node, logicalId, type: body.Type, properties: body.Properties ?? {}, deletionPolicy: body.DeletionPolicy, condition: body.Condition, stack: this,
+      };
     } catch {
       out = undefined;
     }
@@ -89,6 +96,13 @@ export class StackIndex {
   public memoize<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
+  }
+
+  /** Whether a logical ID is a parameter of the stack: its value is chosen at deployment. */
+  public isParameter(logicalId: string): boolean {
+    this.parameters ??= new Set(this.stack.node.findAll().filter((c): c is CfnParameter => c instanceof CfnParameter && Stack.of(c) === this.stack)
+      .map(p => this.stack.resolve(p.logicalId) as string));
+    return this.parameters.has(logicalId);
   }
 }
 

@@ -13,7 +13,7 @@ export const EXTERNAL_STORE_TYPES = ['PINECONE', 'MONGO_DB_ATLAS', 'REDIS_ENTERP
 export const DATA_FLOW_TYPES = ['AWS::Bedrock::KnowledgeBase', 'AWS::Bedrock::Agent', 'AWS::Bedrock::Flow', 'AWS::Bedrock::FlowVersion', 'AWS::Bedrock::DataSource'];
 
 /** Services that receive the data itself (stores, functions, models), as opposed to keys or roles. */
-const DATA_SERVICES = ['lambda', 'aoss', 'es', 'rds', 's3vectors', 'neptune-graph', 'bedrock', 'sagemaker', 'redshift', 'redshift-serverless', 'kendra'];
+const DATA_SERVICES = ['lambda', 'lex', 'aoss', 'es', 'rds', 's3vectors', 'neptune-graph', 'bedrock', 'bedrock-agentcore', 'sagemaker', 'redshift', 'redshift-serverless', 'kendra'];
 
 /** The external store a knowledge base uses, if any. */
 export function externalStoreOf(res: RenderedResource): string | undefined {

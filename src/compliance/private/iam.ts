@@ -95,14 +95,21 @@ export function statementsOf(document: any, stack: StackIndex, labelOffset = 0):
 }
 
 function statementOf(s: any, stack: StackIndex, index: number): Statement {
+  const allow = (s.Effect ?? 'Allow') === 'Allow';
+  // In an Allow, an action or resource the pack cannot know (a parameter, an import, an intrinsic it
+  // does not evaluate) may be anything at deployment: it counts as `*`. A resource's own reference stays specific.
+  const unknownAsWildcard = (text: string) => allow
+    ? text.replace(/<(Fn::[A-Za-z]+|Import)>/g, '*').replace(/<([A-Za-z0-9]+)>/g, (m, id: string) => stack.isParameter(id) ? '*' : m)
+    : text;
   const flat = (v: unknown) => flatten(v, stack) ?? '';
+  const element = (v: unknown) => unknownAsWildcard(flat(v));
   return {
     sid: typeof s.Sid === 'string' ? s.Sid : undefined,
     label: typeof s.Sid === 'string' && s.Sid !== '' ? `Sid::${s.Sid}` : `Statement::${index}`,
     effect: s.Effect ?? 'Allow',
-    actions: asArray(s.Action).map(flat),
+    actions: asArray(s.Action).map(element),
     notActions: asArray(s.NotAction).map(flat),
-    resources: asArray(s.Resource).map(flat),
+    resources: asArray(s.Resource).map(element),
     notResources: asArray(s.NotResource).map(flat),
     principal: principalOf(s.Principal, stack),
     notPrincipal: s.NotPrincipal === undefined ? undefined : principalOf(s.NotPrincipal, stack),

@@ -4,7 +4,7 @@ import { INVOKE_ACTIONS, Statement, documentVariants } from './iam';
 import { splitGeography } from './models';
 import { ProbeRequest, coversAction, resourceMatches } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
-import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, modelIdOfArn, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, modelIdOfArn, principalContext, principalValuesMeeting, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
 import { hasPlaceholder } from './values';
 import { REGION_DATA } from '../../models/region-data.generated';
 
@@ -167,27 +167,20 @@ function askedAs(res: RenderedResource): AskedAs | undefined {
     return set.documents.length > 0 ? { set } : undefined;
   }
   const document = res.properties.PolicyDocument;
-  if (!document || typeof document !== 'object') return undefined;
+  if (!document) return undefined;
   const variants = documentVariants(document, res.stack);
   const account = probeScopeOf(res.stack).account;
+  const context = ownPrincipalContext(variants.flat(), account);
   return {
     set: policySetOfStatements(variants),
-    principal: {
-      principal: { type: 'AWS', id: `arn:aws:iam::${account}:role/probe`, account },
-      context: ownPrincipalContext(variants.flat(), account),
-    },
+    principal: { principal: { type: 'AWS', id: context['aws:PrincipalArn'], account }, context },
   };
 }
 
-/** The context of a principal of the account, in the organization and organizational unit the policy names (if it names one). */
+/** The context of a principal of the account, meeting the principal conditions the policy sets (its organization, path, role name). */
 export function ownPrincipalContext(statements: ReturnType<typeof documentVariants>[number], account: string): Record<string, string> {
-  const first = (key: string) => statements.flatMap(s => Object.values(s.conditions).flatMap(keys => keys[key] ?? [])).find(v => !/[*?]/.test(v));
-  const context: Record<string, string> = { 'aws:PrincipalAccount': account };
-  const org = first('aws:principalorgid');
-  if (org) context['aws:PrincipalOrgID'] = org;
-  const path = first('aws:principalorgpaths');
-  if (path) context['aws:PrincipalOrgPaths'] = path;
-  return context;
+  const meeting = principalValuesMeeting(statements);
+  return principalContext(account, meeting['aws:PrincipalOrgID'] ?? 'o-probeown', { ...meeting, 'aws:PrincipalAccount': account });
 }
 
 /** Whether an identity or endpoint policy has an Allow statement for a model door (MD1 applies to it). */

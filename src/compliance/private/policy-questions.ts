@@ -58,7 +58,8 @@ export function allowedBy(set: PolicySet, request: ProbeRequest, decidedKeys?: s
 export function grantingElement(statement: Statement, resource: string): string {
   if (statement.notResources.length > 0) return 'NotResource';
   if (statement.resources.length === 0) return 'Resource::*';
-  const pattern = statement.resources.find(p => resourceMatches(p, resource));
+  // A policy variable stands for any value here, as in the question that found the grant.
+  const pattern = statement.resources.find(p => resourceMatches(p.replace(/\$\{[^}]+\}/g, '*'), resource));
   return `Resource::${pattern ?? resource}`;
 }
 

@@ -132,3 +132,53 @@ export function namedResources(statements: Statement[], action: string): string[
 export function probePatterns(statements: Statement[]): string[] {
   return [...new Set(statements.flatMap(s => s.effect === 'Allow' ? s.resources : s.effect === 'Deny' ? s.notResources : []))];
 }
+
+/**
+ * The context every request of an IAM principal carries, for a role `probe` of an account in an
+ * organization: what a policy's principal conditions compare.
+ */
+export function principalContext(account: string, orgId: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'aws:PrincipalAccount': account,
+    'aws:PrincipalArn': `arn:aws:iam::${account}:role/probe`,
+    'aws:PrincipalType': 'AssumedRole',
+    'aws:PrincipalIsAWSService': 'false',
+    'aws:userid': 'AROAPROBEPROBEPROBE:probe',
+    'aws:username': 'probe',
+    'aws:PrincipalOrgID': orgId,
+    'aws:PrincipalOrgPaths': `${orgId}/r-probe/ou-probe-probe/`,
+    ...overrides,
+  };
+}
+
+/** The principal keys of a policy's positive conditions, each with a value that meets it (a wildcard filled in). */
+export function principalValuesMeeting(statements: Statement[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of PRINCIPAL_KEYS) {
+    for (const s of statements) {
+      if (s.effect !== 'Allow') continue;
+      for (const [operator, keys] of Object.entries(s.conditions)) {
+        if (/Not|Null/.test(operator)) continue;
+        const value = keys[key.toLowerCase()]?.[0];
+        if (value !== undefined && out[key] === undefined) out[key] = value.replace(/\*/g, 'probe').replace(/\?/g, 'p');
+      }
+    }
+  }
+  return out;
+}
+
+/** The accounts a policy's principals or conditions name besides the caller's own. */
+export function otherAccountsNamed(statements: Statement[], own: string): string[] {
+  const out = new Set<string>();
+  const scan = (text: string) => {
+    for (const m of text.matchAll(/(?:^|[^0-9])([0-9]{12})(?![0-9])/g)) if (m[1] !== own) out.add(m[1]);
+  };
+  for (const s of statements) {
+    if (s.effect !== 'Allow') continue;
+    if (s.principal && typeof s.principal === 'object') Object.values(s.principal).flat().forEach(v => scan(String(v)));
+    for (const keys of Object.values(s.conditions)) {
+      for (const [key, values] of Object.entries(keys)) if (/account|arn/i.test(key)) values.forEach(scan);
+    }
+  }
+  return [...out].sort();
+}

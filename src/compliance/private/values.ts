@@ -39,8 +39,19 @@ export function flatten(value: unknown, stack?: StackIndex): string | undefined 
     return asArray(items).map(i => flatten(i, stack) ?? '').join(delimiter);
   }
   if (v['Fn::Sub'] !== undefined) {
-    const template = Array.isArray(v['Fn::Sub']) ? v['Fn::Sub'][0] : v['Fn::Sub'];
-    return String(template).replace(/\$\{([^}]+)\}/g, (_, name: string) => pseudo(name, stack) ?? `<${name}>`);
+    const [template, variables] = Array.isArray(v['Fn::Sub']) ? v['Fn::Sub'] : [v['Fn::Sub'], {}];
+    return String(template).replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
+      if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+      if (variables && typeof variables === 'object' && name in variables) return flatten(variables[name], stack) ?? '';
+      // A policy variable (`${aws:username}`) is IAM's, not CloudFormation's: it stays.
+      if (/^[a-z0-9-]+:/i.test(name) && !name.startsWith('AWS::')) return whole;
+      return pseudo(name, stack) ?? `<${name}>`;
+    });
+  }
+  if (v['Fn::Select'] !== undefined && Array.isArray(v['Fn::Select']) && Array.isArray(v['Fn::Select'][1])) {
+    const [index, list] = v['Fn::Select'];
+    const i = Number(flatten(index, stack));
+    return Number.isInteger(i) && i >= 0 && i < list.length ? flatten(list[i], stack) : '<Fn::Select>';
   }
   if (v['Fn::ImportValue'] !== undefined) return '<Import>';
   return `<${Object.keys(v)[0] ?? '?'}>`;

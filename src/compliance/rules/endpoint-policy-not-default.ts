@@ -3,7 +3,7 @@ import { bedrockServiceOf, isInterfaceEndpoint } from './network-endpoints';
 import { INFERENCE_DOORS } from '../../private/inference-doors';
 import { documentVariants } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, foundationModelArn, probeScopeOf } from '../private/probes';
+import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, foundationModelArn, otherAccountsNamed, principalContext, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** NW2: a Bedrock endpoint has its own policy, not the default allow-all. */
@@ -16,7 +16,9 @@ export const EndpointPolicyNotDefault: BedrockRule = {
     '(`BedrockPrivateEndpoints` does). The rule asks the policy, as IAM would, whether a principal of another account and organization ' +
     'may use the endpoint\'s doors (for `bedrock-runtime`, `InvokeModel` and the rest of the inference catalogue; `bedrock-mantle`, ' +
     '`bedrock-agent-runtime` and AgentCore likewise): `"*"`, `{ AWS: "*" }`, `bedrock:*` on `*`, or a condition that fences nothing are ' +
-    'reported, naming the statement: `Bedrock-NW2[Statement::1::Principal::outside]`.',
+    'reported, naming the statement: `Bedrock-NW2[Statement::1::Principal::outside]`. Every other account the policy names is asked ' +
+    'too, as a possible outsider (`Bedrock-NW2[Statement::1::Principal::222222222222]`): the pack cannot know which accounts are the ' +
+    'organization\'s, so acknowledge the finding for an account that is.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::EC2::VPCEndpoint'],
   controls: {
@@ -36,14 +38,21 @@ export const EndpointPolicyNotDefault: BedrockRule = {
     // Asked as IAM would: may a principal of another account, outside any organization, use the endpoint?
     const scope = probeScopeOf(res.stack);
     const set = policySetOfStatements(documentVariants(document, res.stack));
-    const outsider = { type: 'AWS' as const, id: `arn:aws:iam::${FOREIGN_ACCOUNT}:role/probe`, account: FOREIGN_ACCOUNT };
-    const outsiderContext = { 'aws:PrincipalAccount': FOREIGN_ACCOUNT, 'aws:PrincipalOrgID': 'o-probeforeign' };
+    const statements = set.variants.flat();
+    // The outsiders: an account of another organization, and every other account the policy names (it may not be the organization's).
+    const outsiders = [FOREIGN_ACCOUNT, ...otherAccountsNamed(statements, scope.account)];
     const findings = new Set<string>();
-    for (const action of probeActionsOf(service)) {
-      const [prefix] = action.split(':');
-      const resources = ['*', foundationModelArn(scope.region, probeModelFor(service)), `arn:aws:${prefix}:${scope.region}:${scope.account}:probe/probe`];
-      for (const resource of resources) {
-        for (const s of allowedBy(set, { action, resource, principal: outsider, context: outsiderContext }, PRINCIPAL_KEYS)) findings.add(`${s.label}::Principal::outside`);
+    for (const account of outsiders) {
+      const outsider = { type: 'AWS' as const, id: `arn:aws:iam::${account}:role/probe`, account };
+      const outsiderContext = principalContext(account, 'o-probeforeign');
+      for (const action of probeActionsOf(service)) {
+        const [prefix] = action.split(':');
+        const resources = ['*', foundationModelArn(scope.region, probeModelFor(service)), `arn:aws:${prefix}:${scope.region}:${scope.account}:probe/probe`];
+        for (const resource of resources) {
+          for (const s of allowedBy(set, { action, resource, principal: outsider, context: outsiderContext }, PRINCIPAL_KEYS)) {
+            findings.add(`${s.label}::Principal::${account === FOREIGN_ACCOUNT ? 'outside' : account}`);
+          }
+        }
       }
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;

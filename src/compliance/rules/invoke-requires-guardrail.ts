@@ -23,7 +23,9 @@ export const InvokeRequiresGuardrail: BedrockRule = {
     'jobs, RetrieveAndGenerate, inline agents, the OpenAI-compatible endpoint, AgentCore evaluations) are findings unless an enforced guardrail ' +
     'covers every model of that account and region; the OpenAI-compatible endpoint and AgentCore are never covered. Roles that only Bedrock ' +
     'assumes are not checked (an agent\'s guardrail is AG1), nor grants on embedding models only. Findings name the statement: ' +
-    '`Bedrock-IAM3[Statement::1::Guardrail::none]`, `Bedrock-IAM3[Sid::Invoke::Guardrail::any]` (a condition that admits any guardrail), `Bedrock-IAM3[Sid::Batch::Action::bedrock:CreateModelInvocationJob]`.',
+    '`Bedrock-IAM3[Statement::1::Guardrail::none]`, `Bedrock-IAM3[Sid::Invoke::Guardrail::any]` (a condition that admits any ' +
+    'guardrail, or a guardrail of an account other than the stack\'s own and the pack\'s `trustedGuardrailAccounts`), ' +
+    '`Bedrock-IAM3[Sid::Batch::Action::bedrock:CreateModelInvocationJob]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
   controls: {
@@ -69,6 +71,13 @@ export const InvokeRequiresGuardrail: BedrockRule = {
           for (const s of allowedBy(set, probe, GUARDRAIL_KEYS)) g.found.add(s.label);
         }
       }
+    }
+    // A guardrail the grant names that another account owns: that account decides what it filters.
+    const trusted = [scope.account, ...context.settings.trustedGuardrailAccounts];
+    for (const s of statements.filter(st => GUARDRAIL_KEY_DOORS.some(d => coversAction(st, d.action)))) {
+      const named = Object.entries(s.conditions).filter(([op]) => !/Not|Null/.test(op)).flatMap(([, keys]) => keys['bedrock:guardrailidentifier'] ?? []);
+      const owners = named.map(v => v.split(':')[4]).filter((a): a is string => a !== undefined && /^[0-9]{12}$/.test(a));
+      if (owners.some(a => !trusted.includes(a))) unnamed.add(s.label);
     }
     unguarded.forEach(label => findings.add(`${label}::Guardrail::none`));
     [...unnamed].filter(label => !unguarded.has(label)).forEach(label => findings.add(`${label}::Guardrail::any`));

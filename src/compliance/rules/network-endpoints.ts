@@ -3,7 +3,7 @@ import { flatten, isTrue, referenceOf } from '../private/values';
 
 /** Shared by the network rules (not a rule): Bedrock interface endpoints and where they are. */
 
-const BEDROCK_SERVICE = /\.(bedrock|bedrock-fips|bedrock-runtime|bedrock-runtime-fips|bedrock-agent|bedrock-agent-runtime|bedrock-mantle|bedrock-agentcore|bedrock-agentcore-control)$/;
+const BEDROCK_SERVICE = /\.(bedrock|bedrock-fips|bedrock-runtime|bedrock-runtime-fips|bedrock-agent|bedrock-agent-runtime|bedrock-mantle|bedrock-agentcore|bedrock-agentcore-control|bedrock-agentcore\.gateway)$/;
 const RUNTIME_SERVICE = /\.bedrock-runtime(-fips)?$/;
 
 /** The Bedrock service an endpoint connects to (`bedrock-runtime`, ...), or undefined. */

@@ -1,8 +1,14 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { documentVariants, isBedrockService, servicePrincipals, statementsOf } from '../private/iam';
+import { Statement, documentVariants, isBedrockService, servicePrincipals, statementsOf } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, SOURCE_KEYS, UNLISTED_REGION, probeScopeOf } from '../private/probes';
+import { FOREIGN_ACCOUNT, SOURCE_KEYS, UNLISTED_REGION, otherAccountsNamed, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
+import { asArray } from '../private/values';
+
+/** A trust statement for any principal, Bedrock included. */
+function trustsAnyone(s: Statement): boolean {
+  return s.principal === '*' || (typeof s.principal === 'object' && s.principal !== null && asArray(s.principal.AWS).includes('*'));
+}
 
 /** IAM4: a role that Bedrock assumes carries the confused-deputy conditions. */
 export const ServiceRoleConfusedDeputy: BedrockRule = {
@@ -28,21 +34,27 @@ export const ServiceRoleConfusedDeputy: BedrockRule = {
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const document = res.properties.AssumeRolePolicyDocument;
     const trusts = statementsOf(document, res.stack)
-      .filter(s => s.effect === 'Allow' && servicePrincipals(s, res.stack).some(isBedrockService));
+      .filter(s => s.effect === 'Allow' && (servicePrincipals(s, res.stack).some(isBedrockService) || trustsAnyone(s)));
     if (trusts.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
-    // Asked as IAM would: Bedrock acting for another account, or for no named resource, must not assume the role.
+    // Asked as IAM would: Bedrock acting for another account or organization (every other account the
+    // policy names counts as one: the pack cannot know them), or for no named resource, must not assume the role.
     const account = probeScopeOf(res.stack).account;
     const variants = documentVariants(document, res.stack);
     const bedrock = { type: 'Service' as const, id: 'bedrock.amazonaws.com' };
+    const source = (sourceAccount: string, arnAccount: string) => ({
+      'aws:SourceAccount': sourceAccount,
+      'aws:SourceArn': `arn:aws:bedrock:${UNLISTED_REGION}:${arnAccount}:knowledge-base/probe`,
+      'aws:SourceOrgID': 'o-probeforeign',
+      'aws:SourceOrgPaths': 'o-probeforeign/r-probe/ou-probe-probe/',
+    });
+    const others = [FOREIGN_ACCOUNT, ...otherAccountsNamed(variants.flat(), account)];
     const requests = [
-      { 'aws:SourceAccount': FOREIGN_ACCOUNT, 'aws:SourceArn': `arn:aws:bedrock:${UNLISTED_REGION}:${FOREIGN_ACCOUNT}:knowledge-base/probe` },
-      { 'aws:SourceAccount': account, 'aws:SourceArn': `arn:aws:bedrock:${UNLISTED_REGION}:${FOREIGN_ACCOUNT}:knowledge-base/probe` },
-      { 'aws:SourceAccount': FOREIGN_ACCOUNT, 'aws:SourceArn': `arn:aws:bedrock:${UNLISTED_REGION}:${account}:knowledge-base/probe` },
+      ...others.flatMap(other => [source(other, other), source(account, other), source(other, account)]),
       {},
-    ].map(source => ({ action: 'sts:AssumeRole', resource: '*', principal: bedrock, context: source }));
+    ].map(keys => ({ action: 'sts:AssumeRole', resource: '*', principal: bedrock, context: { ...keys, 'aws:PrincipalServiceName': 'bedrock.amazonaws.com' } }));
     const findings = new Set<string>();
     for (const request of requests) {
-      for (const s of allowedBy(policySetOfStatements(variants), request, SOURCE_KEYS)) findings.add(s.label);
+      for (const s of allowedBy(policySetOfStatements(variants), request, [...SOURCE_KEYS, 'aws:PrincipalServiceName'])) findings.add(s.label);
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
