@@ -69,8 +69,13 @@ export class StackIndex {
       const cfn = this.stack.resolve((node as any)._toCloudFormation());
       const [logicalId, body] = Object.entries(cfn.Resources ?? {})[0] as [string, any];
       out = {
-        node, logicalId, type: body.Type, properties: body.Properties ?? {},
-        deletionPolicy: body.DeletionPolicy, condition: body.Condition, stack: this,
+        node,
+        logicalId,
+        type: body.Type,
+        properties: body.Properties ?? {},
+        deletionPolicy: body.DeletionPolicy,
+        condition: body.Condition,
+        stack: this,
       };
     } catch {
       out = undefined;
