@@ -4,8 +4,10 @@ import { IConstruct } from 'constructs';
 import { RuleContext, RuleSettings } from './private/context';
 import { BedrockRule } from './private/rule';
 import { BEDROCK_RULES } from './rules';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { FilterStrength, PiiEntityType } from '../guardrails/guardrail-policies';
 import { Geography } from '../models/geography';
+import { Problems } from '../private/validation';
 
 /**
  * The governance profile the Bedrock rule pack checks against.
@@ -127,21 +129,19 @@ export class BedrockGovernanceChecks extends NagPack {
     super(scope, props);
     this.name = 'Bedrock';
     this.packName = 'Bedrock';
-    const problems: string[] = [];
+    const problems = new Problems();
     this.levels = new Map();
     const known = BedrockGovernanceChecks.allRuleIds();
     for (const [key, level] of Object.entries(props.ruleLevels ?? {})) {
       const id = key.replace(/^Bedrock-/, '');
-      if (!known.includes(id)) problems.push(`ruleLevels names '${key}', which is not a rule of the pack; rules: ${known.join(', ')}`);
-      if (!Object.values(NagMessageLevel).includes(level)) problems.push(`ruleLevels['${key}'] is '${level}'; allowed: ${Object.values(NagMessageLevel).join(', ')}`);
+      if (!known.includes(id)) problems.add(`ruleLevels names '${key}', which is not a rule of the pack; rules: ${known.join(', ')}`);
+      if (!Object.values(NagMessageLevel).includes(level)) problems.add(`ruleLevels['${key}'] is '${level}'; allowed: ${Object.values(NagMessageLevel).join(', ')}`);
       this.levels.set(id, level);
     }
     const retention = (props.minimumLogRetention ?? Duration.days(365)).toDays();
     const idle = (props.maximumAgentIdleSession ?? Duration.minutes(15)).toSeconds();
-    if (idle < 60 || idle > 3600) problems.push(`maximumAgentIdleSession is ${idle} seconds; allowed: 60 to 3600 seconds (Bedrock's limits)`);
-    if (problems.length > 0) {
-      throw new Error(`BedrockGovernanceChecks:\n${problems.map(p => `  - ${p}`).join('\n')}`);
-    }
+    if (idle < 60 || idle > 3600) problems.add(`maximumAgentIdleSession is ${idle} seconds; allowed: 60 to 3600 seconds (Bedrock's limits)`);
+    problems.throwIfAny(scope, 'BedrockGovernanceChecks', BedrockLandingZoneErrorCode.GOVERNANCE_CHECKS_PROPS);
     const geographies = props.approvedGeographies;
     this.settings = {
       approvedModels: props.approvedModels?.map(m => stripPrefix(m)),

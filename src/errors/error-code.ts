@@ -72,6 +72,9 @@ export enum BedrockLandingZoneErrorCode {
   /** `BedrockOrganizationPolicies`: the statements do not fit the policies a target can hold */
   ORGANIZATION_POLICIES_SIZE = 'BedrockOrganizationPolicies.Size',
 
+  /** `BedrockGovernanceChecks` props */
+  GOVERNANCE_CHECKS_PROPS = 'BedrockGovernanceChecks.Props',
+
   /** An assumption of the library does not hold: a bug to report */
   INTERNAL = 'Internal',
 }

@@ -4,9 +4,10 @@ import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
- * The one place where the library reaches into aws-cdk-lib's providers, for what their public API
- * does not expose: the IAM path of a CustomResourceProvider's role, the tag on its function, the
- * cdk-nag acknowledgements of the Provider framework's own functions and state machine.
+ * The one place where the library reaches into aws-cdk-lib where its public API has no way: the
+ * providers' children (the IAM path of a CustomResourceProvider's role, the tag on its function, the
+ * cdk-nag acknowledgements of the Provider framework's own functions and state machine), and the
+ * rendering of one resource as its template will hold it, which the rule pack reads.
  *
  * Each child is found by the ID aws-cdk-lib 2.276 gives it and checked for its type: when an
  * upgrade renames or replaces one, synth fails here with what changed (and
@@ -56,4 +57,20 @@ function changed(parent: IConstruct, id: string, expected: string): never {
   return fail(BedrockLandingZoneErrorCode.INTERNAL,
     `internal: aws-cdk-lib changed the children of ${parent.node.path}: expected ${expected} with ID '${id}'. ` +
     'cdk-bedrock-landing-zone supports aws-cdk-lib 2.276; report this with the aws-cdk-lib version in use.', parent);
+}
+
+/**
+ * One resource as the template will hold it (`{ Resources: { <logicalId>: { Type, Properties, ... } } }`),
+ * overrides and escape hatches applied, tokens still unresolved: the rule pack resolves it against the
+ * stack. aws-cdk-lib has no public way to render a single resource during validation (cdk-nag reads
+ * it the same way), so this calls the element's `_toCloudFormation`, checked to exist.
+ */
+export function renderedResourceTemplate(resource: CfnResource): any {
+  const render = (resource as unknown as { _toCloudFormation?: () => unknown })._toCloudFormation;
+  if (typeof render !== 'function') {
+    return fail(BedrockLandingZoneErrorCode.INTERNAL,
+      `internal: aws-cdk-lib no longer renders ${resource.node.path} through _toCloudFormation. ` +
+      'cdk-bedrock-landing-zone supports aws-cdk-lib 2.276; report this with the aws-cdk-lib version in use.', resource);
+  }
+  return render.call(resource);
 }

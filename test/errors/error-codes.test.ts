@@ -1,6 +1,8 @@
-import { App, Stack, aws_iam as iam, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, Duration, Stack, aws_iam as iam, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { NagMessageLevel } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ModelAccessPolicy } from '../../src/access';
+import { BedrockGovernanceChecks } from '../../src/compliance';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
 import { EnforcedGuardrail, Guardrail } from '../../src/guardrails';
 import {
@@ -31,6 +33,8 @@ const GUARDRAIL_ARN = 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abcde
 
 describe('every validation throws the library error with the stable code of its check', () => {
   const cases: Array<[string, Code, () => unknown]> = [
+    ['a rule pack with an unknown rule and an idle session beyond Bedrock\'s limits', Code.GOVERNANCE_CHECKS_PROPS,
+      () => new BedrockGovernanceChecks(undefined, { ruleLevels: { GR9: NagMessageLevel.WARN }, maximumAgentIdleSession: Duration.hours(2) })],
     ['governRegion on a stack with a region', Code.LANDING_ZONE_REGION_ALREADY_SET,
       () => BedrockLandingZone.governRegion(stackIn('eu-central-1'), 'eu-west-1')],
     ['a landing zone in an environment-agnostic stack', Code.LANDING_ZONE_PROPS,

@@ -3,7 +3,7 @@ import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Sta
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode, BedrockLandingZoneErrors } from '../../src/errors';
 import {
-  customResourceProviderFunction, customResourceProviderRole, providerFrameworkFunctions, providerWaiterStateMachine,
+  customResourceProviderFunction, customResourceProviderRole, providerFrameworkFunctions, providerWaiterStateMachine, renderedResourceTemplate,
 } from '../../src/private/framework-children';
 import { stackIn } from '../models/fixtures';
 
@@ -61,5 +61,30 @@ describe('the children of aws-cdk-lib providers the library configures', () => {
     expect((error as Error).message).toBe("internal: aws-cdk-lib changed the children of Stack/Impostor: expected AWS::IAM::Role with ID 'Role'. " +
       'cdk-bedrock-landing-zone supports aws-cdk-lib 2.276; report this with the aws-cdk-lib version in use.');
     expect(() => customResourceProviderFunction(impostor)).toThrow("expected a child with ID 'Handler'");
+  });
+});
+
+describe('the rendering of one resource the rule pack reads', () => {
+  test('is the template\'s entry for the resource, overrides applied', () => {
+    const stack = stackIn('eu-central-1');
+    const bucket = new CfnResource(stack, 'Bucket', { type: 'AWS::S3::Bucket', properties: { BucketName: 'b' } });
+    bucket.addPropertyOverride('VersioningConfiguration.Status', 'Enabled');
+    bucket.cfnOptions.condition = undefined;
+    expect(stack.resolve(renderedResourceTemplate(bucket))).toEqual({
+      Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'b', VersioningConfiguration: { Status: 'Enabled' } } } },
+    });
+  });
+
+  test('fails loudly, with the internal code, when aws-cdk-lib stops rendering through _toCloudFormation', () => {
+    const stack = stackIn('eu-central-1');
+    const bucket = new CfnResource(stack, 'Bucket', { type: 'AWS::S3::Bucket' });
+    Object.defineProperty(bucket, '_toCloudFormation', { value: undefined });
+    let error: unknown;
+    try {
+      renderedResourceTemplate(bucket);
+    } catch (e) {
+      error = e;
+    }
+    expect(BedrockLandingZoneErrors.codeOf(error)).toBe(BedrockLandingZoneErrorCode.INTERNAL);
   });
 });

@@ -1,5 +1,6 @@
 import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { renderedResourceTemplate } from '../../private/framework-children';
 
 /**
  * What the rules read from the pack's props, with the defaults applied.
@@ -66,7 +67,7 @@ export class StackIndex {
     if (this.rendered.has(node)) return this.rendered.get(node);
     let out: RenderedResource | undefined;
     try {
-      const cfn = this.stack.resolve((node as any)._toCloudFormation());
+      const cfn = this.stack.resolve(renderedResourceTemplate(node));
       const [logicalId, body] = Object.entries(cfn.Resources ?? {})[0] as [string, any];
       out = {
         node,

@@ -27,7 +27,7 @@ export function flatten(value: unknown, stack?: StackIndex): string | undefined 
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const v = value as any;
+  const v = value as Record<string, any>;
   if (v.Ref !== undefined) return pseudo(String(v.Ref), stack) ?? `<${v.Ref}>`;
   if (v['Fn::GetAtt'] !== undefined) {
     const att = v['Fn::GetAtt'];
@@ -75,7 +75,7 @@ export function hasPlaceholder(value: string): boolean {
 /** The logical ID a `Ref` or `Fn::GetAtt` points to, with the attribute; undefined otherwise. */
 export function referenceOf(value: unknown): { logicalId: string; attribute?: string } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as any;
+  const v = value as Record<string, any>;
   if (typeof v.Ref === 'string' && !v.Ref.startsWith('AWS::')) return { logicalId: v.Ref };
   const att = v['Fn::GetAtt'];
   if (att !== undefined) {
