@@ -200,7 +200,8 @@ export function identityDocuments(res: RenderedResource): IdentityDocument[] {
 function computeIdentityDocuments(res: RenderedResource): IdentityDocument[] {
   // Every Fn::If of the resource is resolved together: around a document, a statement list, a
   // policy entry or a managed-policy ARN, and with one assignment for all of the resource's documents.
-  return valueVariants(res.properties).flatMap((properties, variant) => documentsOfVariant(res, (properties ?? {}) as Record<string, unknown>, variant));
+  return valueVariants(res.properties)
+    .flatMap((properties, variant) => documentsOfVariant(res, (properties ?? {}) as Record<string, unknown>, variant));
 }
 
 function documentsOfVariant(res: RenderedResource, p: Record<string, any>, variant: number): IdentityDocument[] {

@@ -1,4 +1,5 @@
 import {
+  CommitmentDuration,
   BedrockClient,
   CreateProvisionedModelThroughputCommand,
   DeleteProvisionedModelThroughputCommand,
@@ -130,7 +131,8 @@ async function create(
       provisionedModelName: props.ProvisionedModelName,
       modelId: props.ModelId,
       modelUnits: Number(props.ModelUnits),
-      commitmentDuration: commitment as any,
+      // The construct validated the term against CommitmentDuration's values at synth.
+      commitmentDuration: commitment as CommitmentDuration | undefined,
       tags: props.Tags,
     })));
     arn = created.provisionedModelArn!;
