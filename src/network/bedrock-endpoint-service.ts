@@ -11,6 +11,11 @@ import { EndpointPolicyKind } from './private/endpoint-policies';
  * - `CONTROL_PLANE` (`bedrock`), `CONTROL_PLANE_FIPS` and `AGENT` (`bedrock-agent`): management APIs,
  *   limited to principals of the organization (or account).
  * - `S3_VECTORS` (`s3vectors`): limited to principals and vector buckets of the organization (or account).
+ * - `AGENTCORE` (`bedrock-agentcore`): the AgentCore data plane (runtimes, tools, memory, identity
+ *   tokens), on the account's own AgentCore resources and AWS's built-in tools only;
+ *   `AGENTCORE_GATEWAY` (`bedrock-agentcore.gateway`): gateway calls on the account's gateways only;
+ *   `AGENTCORE_CONTROL` (`bedrock-agentcore-control`): reading the AgentCore configuration. All three
+ *   for principals of the organization (or account).
  *
  * The FIPS variants exist only in a few regions; asking for one elsewhere fails at synth.
  */
@@ -37,12 +42,27 @@ export class BedrockEndpointService {
   public static readonly S3_VECTORS = new BedrockEndpointService('s3vectors', 'S3Vectors', ec2.InterfaceVpcEndpointAwsService.S3_VECTORS,
     's3vectors', false);
 
+  /** `com.amazonaws.<region>.bedrock-agentcore`: the AgentCore data plane (invoking runtimes, tools, memory, identity tokens) */
+  public static readonly AGENTCORE = new BedrockEndpointService('bedrock-agentcore', 'AgentCore',
+    ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENTCORE, 'agentcore', false);
+  /** `com.amazonaws.<region>.bedrock-agentcore.gateway`: calls to AgentCore gateways */
+  public static readonly AGENTCORE_GATEWAY = new BedrockEndpointService('bedrock-agentcore.gateway', 'AgentCoreGateway',
+    ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENTCORE_GATEWAY, 'agentcore-gateway', false);
+  /** `com.amazonaws.<region>.bedrock-agentcore-control`: the AgentCore control plane (aws-cdk-lib has no constant for it) */
+  public static readonly AGENTCORE_CONTROL = new BedrockEndpointService('bedrock-agentcore-control', 'AgentCoreControl',
+    new ec2.InterfaceVpcEndpointAwsService('bedrock-agentcore-control'), 'agentcore-control', false);
+
+  /** The three AgentCore services, for `BedrockPrivateEndpoints({ services })` and the landing zone. */
+  public static agentCore(): BedrockEndpointService[] {
+    return [BedrockEndpointService.AGENTCORE, BedrockEndpointService.AGENTCORE_GATEWAY, BedrockEndpointService.AGENTCORE_CONTROL];
+  }
+
   /** Every service the library knows, in the order their endpoints are created. */
   public static all(): BedrockEndpointService[] {
     return [
       BedrockEndpointService.RUNTIME, BedrockEndpointService.RUNTIME_FIPS, BedrockEndpointService.CONTROL_PLANE,
       BedrockEndpointService.CONTROL_PLANE_FIPS, BedrockEndpointService.AGENT, BedrockEndpointService.AGENT_RUNTIME,
-      BedrockEndpointService.S3_VECTORS,
+      BedrockEndpointService.S3_VECTORS, ...BedrockEndpointService.agentCore(),
     ];
   }
 

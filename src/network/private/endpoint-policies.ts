@@ -1,4 +1,4 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
+import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { IBedrockInvokable, IGuardrailReference } from '../../models';
 
@@ -17,9 +17,12 @@ import { IBedrockInvokable, IGuardrailReference } from '../../models';
  * - runtime: invoke and apply-guardrail on the approved models, profiles and guardrails only;
  * - agent-runtime: Retrieve on the given knowledge bases only;
  * - management: principals of the organization or account only;
- * - s3vectors: principals and vector buckets of the organization or account only.
+ * - s3vectors: principals and vector buckets of the organization or account only;
+ * - agentcore, agentcore-gateway: the AgentCore data-plane and gateway actions on the account's own
+ *   AgentCore resources (and AWS's built-in tools) only;
+ * - agentcore-control: reading the AgentCore configuration only.
  */
-export type EndpointPolicyKind = 'runtime' | 'agent-runtime' | 'management' | 's3vectors';
+export type EndpointPolicyKind = 'runtime' | 'agent-runtime' | 'management' | 's3vectors' | 'agentcore' | 'agentcore-gateway' | 'agentcore-control';
 
 /** Who may use the endpoints, and whose resources they may reach. */
 export interface Perimeter {
@@ -130,4 +133,31 @@ export function s3GatewayStatements(perimeter: Perimeter): iam.PolicyStatement[]
  */
 export function anyBedrockActionStatements(perimeter: Perimeter): iam.PolicyStatement[] {
   return [forEndpoint(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }), perimeter)];
+}
+
+/**
+ * The AgentCore data plane an agent workload uses: invoking runtimes, harnesses and tools, sessions of
+ * code interpreters and browsers, memory events and records, identity tokens for its tools, and
+ * evaluations. test/network/agentcore-endpoints.test.ts pins each pattern to the actions it covers.
+ */
+export const AGENTCORE_DATA_ACTIONS = [
+  'bedrock-agentcore:Invoke*', 'bedrock-agentcore:Start*Session', 'bedrock-agentcore:Stop*Session', 'bedrock-agentcore:Connect*',
+  'bedrock-agentcore:*Event', 'bedrock-agentcore:ListEvents', 'bedrock-agentcore:ListSessions', 'bedrock-agentcore:ListActors',
+  'bedrock-agentcore:*MemoryRecord', 'bedrock-agentcore:*MemoryRecords', 'bedrock-agentcore:GetWorkloadAccessToken*',
+  'bedrock-agentcore:GetResourceOauth2Token', 'bedrock-agentcore:GetResourceApiKey', 'bedrock-agentcore:CompleteResourceTokenAuth',
+  'bedrock-agentcore:Evaluate',
+];
+
+/** What the AgentCore control-plane endpoint passes by default: reading the configuration (CloudFormation creates resources). */
+export const AGENTCORE_CONTROL_ACTIONS = ['bedrock-agentcore:Get*', 'bedrock-agentcore:List*'];
+
+/**
+ * The AgentCore data plane and gateways: their actions on the account's own AgentCore resources and,
+ * for the data plane, AWS's built-in code interpreter and browser (owned by the account `aws`).
+ */
+export function agentCoreStatements(scope: IConstruct, actions: string[], builtInTools: boolean, perimeter: Perimeter): iam.PolicyStatement[] {
+  const stack = Stack.of(scope);
+  const own = stack.formatArn({ service: 'bedrock-agentcore', resource: '*' });
+  const aws = stack.formatArn({ service: 'bedrock-agentcore', account: 'aws', resource: '*' });
+  return [forEndpoint(new iam.PolicyStatement({ actions, resources: builtInTools ? [own, aws] : [own] }), perimeter)];
 }

@@ -1,8 +1,8 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import {
-  AGENT_BUILDER_ACTIONS, CONTROL_PLANE_ACTIONS, Perimeter, agentRuntimeStatements, anyBedrockActionStatements, managementStatements,
-  runtimeStatements, s3VectorsStatements,
+  AGENTCORE_CONTROL_ACTIONS, AGENTCORE_DATA_ACTIONS, AGENT_BUILDER_ACTIONS, CONTROL_PLANE_ACTIONS, Perimeter, agentCoreStatements,
+  agentRuntimeStatements, anyBedrockActionStatements, managementStatements, runtimeStatements, s3VectorsStatements,
 } from './endpoint-policies';
 import { BedrockEndpointService } from '../bedrock-endpoint-service';
 import { BedrockPrivateEndpointsProps } from '../bedrock-private-endpoints-props';
@@ -19,6 +19,12 @@ export function policyOfService(scope: IConstruct, service: BedrockEndpointServi
         : agentRuntimeStatements(props.knowledgeBaseArns ?? [], props.allowRetrieveAndGenerate ?? false, perimeter);
     case 's3vectors':
       return s3VectorsStatements(perimeter);
+    case 'agentcore':
+      return agentCoreStatements(scope, AGENTCORE_DATA_ACTIONS, true, perimeter);
+    case 'agentcore-gateway':
+      return agentCoreStatements(scope, ['bedrock-agentcore:InvokeGateway'], false, perimeter);
+    case 'agentcore-control':
+      return managementStatements(AGENTCORE_CONTROL_ACTIONS, perimeter);
     case 'management': {
       const defaults = service === BedrockEndpointService.AGENT ? AGENT_BUILDER_ACTIONS : CONTROL_PLANE_ACTIONS;
       return managementStatements([...defaults, ...(props.managementActions ?? [])], perimeter);
