@@ -54,6 +54,14 @@ export interface BedrockLandingZoneProps {
   readonly vpc?: ec2.IVpc;
 
   /**
+   * Whether agents run on Amazon Bedrock AgentCore here: the created endpoints then include AgentCore's
+   * data plane, gateway and control plane (see `BedrockEndpointService.agentCore()`), with governed policies.
+   *
+   * @default false
+   */
+  readonly agentCore?: boolean;
+
+  /**
    * Private endpoints of your own instead of the ones this construct creates.
    *
    * @default - an endpoint for bedrock-runtime (and bedrock-runtime-fips when a profile asks)
@@ -187,7 +195,10 @@ export class BedrockLandingZone extends Construct {
 
     this.endpoints = props.endpoints ?? new BedrockPrivateEndpoints(this, 'Endpoints', {
       vpc: props.vpc,
-      services: this.profile.fipsEndpoints ? [BedrockEndpointService.RUNTIME_FIPS] : [],
+      services: [
+        ...this.profile.fipsEndpoints ? [BedrockEndpointService.RUNTIME_FIPS] : [],
+        ...props.agentCore ? BedrockEndpointService.agentCore() : [],
+      ],
       models: this.models,
       guardrails: [this.guardrail],
       organizationId: props.organizationId,
@@ -232,6 +243,9 @@ export class BedrockLandingZone extends Construct {
     const problems = new Problems();
     problems.check(!(props.guardrail && props.guardrailProps), 'guardrail and guardrailProps are both given: guardrailProps configures the guardrail ' +
       'this construct creates; configure your own guardrail directly');
+    problems.check(!(props.endpoints && props.agentCore && !props.endpoints.endpointFor(BedrockEndpointService.AGENTCORE)),
+      'agentCore is true but the endpoints given have no AgentCore endpoint: create them with ' +
+      'services: BedrockEndpointService.agentCore(), or leave endpoints out');
     for (const name of ['vpc', 'organizationId'] as const) {
       problems.check(!(props.endpoints && props[name] !== undefined), `endpoints and ${name} are both given: ${name} configures the endpoints ` +
         'this construct creates; configure your own endpoints directly');

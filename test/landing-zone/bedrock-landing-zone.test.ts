@@ -2,7 +2,7 @@ import { Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps, CrossRegionInferenceProfile, FoundationModel, Geography, GovernanceProfile, Guardrail,
-  GuardrailPreset, Jurisdiction, ModelInvocationLogging,
+  GuardrailPreset, Jurisdiction, ModelInvocationLogging, BedrockEndpointService, BedrockPrivateEndpoints,
 } from '../../src';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
@@ -256,5 +256,19 @@ describe('review fixes', () => {
     expect(() => new BedrockLandingZone(stack, 'Lz', { approvedModels: MODELS, guardrail, guardrailProps: { presets: [GuardrailPreset.HIPAA] } }))
       .toThrow('BedrockLandingZone: guardrail and guardrailProps are both given: guardrailProps configures the guardrail this construct creates; ' +
         'configure your own guardrail directly');
+  });
+});
+
+describe('BedrockLandingZone on AgentCore', () => {
+  test('agentCore: the endpoints include AgentCore\'s data plane, gateway and control plane', () => {
+    const stack = stackIn('eu-central-1');
+    const lz = new BedrockLandingZone(stack, 'LandingZone', { approvedModels: MODELS, profiles: [GovernanceProfile.EU_RESIDENCY], agentCore: true });
+    expect(BedrockEndpointService.agentCore().map(s => lz.endpoints.endpointFor(s) !== undefined)).toEqual([true, true, true]);
+  });
+
+  test('agentCore with endpoints of your own that have no AgentCore endpoint: an error that says what to do', () => {
+    const stack = stackIn('eu-central-1');
+    const endpoints = new BedrockPrivateEndpoints(stack, 'Mine', { allowAnyBedrockAction: true });
+    expect(() => new BedrockLandingZone(stack, 'LandingZone', { approvedModels: MODELS, profiles: [GovernanceProfile.EU_RESIDENCY], agentCore: true, endpoints })).toThrow(/agentCore is true but the endpoints given have no AgentCore endpoint: create them with services: BedrockEndpointService.agentCore\(\)/);
   });
 });
