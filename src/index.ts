@@ -2,6 +2,7 @@ export * from './errors';
 export * from './models';
 export * from './access';
 export * from './logging';
+export * from './data-retention';
 export * from './network';
 export * from './guardrails';
 export * from './throughput';

@@ -74,4 +74,11 @@ export enum BedrockLandingZoneErrorCode {
   DUPLICATE_NAME = 'Account.DuplicateName',
   /** An assumption of the library does not hold: a bug to report */
   INTERNAL = 'Internal',
+
+  /** `BedrockDataRetention` props */
+  DATA_RETENTION_PROPS = 'BedrockDataRetention.Props',
+  /** `BedrockLandingZone`: an approved model needs a data retention mode the profile does not allow */
+  LANDING_ZONE_DATA_RETENTION = 'BedrockLandingZone.DataRetention',
+  /** `GovernanceProfile.of` settings */
+  GOVERNANCE_PROFILE_SETTINGS = 'GovernanceProfile.Settings',
 }

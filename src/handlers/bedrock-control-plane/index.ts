@@ -1,4 +1,5 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { DataRetentionEvent, handleDataRetention } from './data-retention';
 import { HandlerResult, LoggingEvent, handleModelInvocationLogging } from './model-invocation-logging';
 import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughputComplete, onProvisionedThroughputEvent } from './provisioned-throughput';
 
@@ -11,10 +12,12 @@ import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughp
 // function's two minutes, so a failed create still has time to find what it left behind.
 const client = new BedrockClient({ maxAttempts: 1, requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 } });
 
-export async function handler(event: LoggingEvent & { ResourceType: string }): Promise<HandlerResult> {
+export async function handler(event: (LoggingEvent | DataRetentionEvent) & { ResourceType: string }): Promise<HandlerResult> {
   switch (event.ResourceType) {
     case 'Custom::BedrockModelInvocationLogging':
-      return handleModelInvocationLogging(event, client);
+      return handleModelInvocationLogging(event as LoggingEvent, client);
+    case 'Custom::BedrockDataRetention':
+      return handleDataRetention(event as DataRetentionEvent, client);
     default:
       throw new Error(`unknown resource type ${event.ResourceType}`);
   }
