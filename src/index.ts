@@ -10,3 +10,4 @@ export * from './landing-zone';
 export * from './knowledge-bases';
 export * from './compliance';
 export * from './organization';
+export * from './openai-compatible';

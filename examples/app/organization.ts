@@ -3,7 +3,7 @@ import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, St
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import { APPROVED_MODELS, ASSET_BUCKET_PREFIX, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, STACKSET_REGIONS, WORKLOADS_OU } from './settings';
-import { BedrockLandingZone, BedrockOrganizationPolicies, Geography, GovernanceProfile } from '../../src';
+import { BedrockLandingZone, BedrockOrganizationPolicies, Geography, GovernanceProfile, ServiceTier } from '../../src';
 
 /**
  * The management account's stack: service control policies from the same approved-model list, and
@@ -26,6 +26,8 @@ export class OrganizationStack extends Stack {
       governedRegions: STACKSET_REGIONS.map(r => r.region),
       // Only the baselines' own CDK roles are exempt, and no workload principal may assume them.
       cdkBootstrapQualifier: LANDING_ZONE_QUALIFIER,
+      // Reserved capacity is a commitment the platform team has not made: every other tier is allowed.
+      allowedServiceTiers: [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX],
     });
 
     for (const { region, profiles } of STACKSET_REGIONS) {

@@ -81,4 +81,8 @@ export enum BedrockLandingZoneErrorCode {
   LANDING_ZONE_DATA_RETENTION = 'BedrockLandingZone.DataRetention',
   /** `GovernanceProfile.of` settings */
   GOVERNANCE_PROFILE_SETTINGS = 'GovernanceProfile.Settings',
+  /** `OpenAiCompatibleProject` props */
+  OPENAI_COMPATIBLE_PROJECT_PROPS = 'OpenAiCompatibleProject.Props',
+  /** `OpenAiCompatibleAccessPolicy` props */
+  OPENAI_COMPATIBLE_ACCESS_PROPS = 'OpenAiCompatibleAccessPolicy.Props',
 }

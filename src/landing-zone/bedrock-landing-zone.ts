@@ -13,12 +13,11 @@ import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
+import { GEOGRAPHY_PREFERENCE } from '../private/geography-preference';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { protectTree } from '../private/protected-resources';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
-/** The order in which a region's own geography is chosen when no profile restricts it. */
-const GEOGRAPHY_PREFERENCE = [Geography.US_GOV, Geography.EU, Geography.US, Geography.JP, Geography.AU, Geography.CA, Geography.APAC];
 
 /**
  * Properties of a governed Bedrock landing zone for one account and region.
