@@ -85,4 +85,6 @@ export enum BedrockLandingZoneErrorCode {
   OPENAI_COMPATIBLE_PROJECT_PROPS = 'OpenAiCompatibleProject.Props',
   /** `OpenAiCompatibleAccessPolicy` props */
   OPENAI_COMPATIBLE_ACCESS_PROPS = 'OpenAiCompatibleAccessPolicy.Props',
+  /** `OrganizationGuardrailPolicy` props */
+  ORGANIZATION_GUARDRAIL_PROPS = 'OrganizationGuardrailPolicy.Props',
 }

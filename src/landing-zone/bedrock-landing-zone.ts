@@ -98,6 +98,16 @@ export interface BedrockLandingZoneProps {
   readonly enforceGuardrailAccountWide?: boolean;
 
   /**
+   * The guardrail is enforced on this account by the organization (an `OrganizationGuardrailPolicy`
+   * of the management account targets it): no account-wide configuration is created, and
+   * `enforceGuardrailAccountWide` must not be true. The model access policy still requires this
+   * landing zone's guardrail on every invocation.
+   *
+   * @default false
+   */
+  readonly guardrailEnforcedByOrganization?: boolean;
+
+  /**
    * Roles of the applications that call Bedrock: they get the model access policy.
    *
    * @default - none; attach `modelAccessPolicy` yourself
@@ -180,7 +190,11 @@ export class BedrockLandingZone extends Construct {
     });
     // The guardrail every invocation must carry (and its key) is protected like the logging stores.
     if (!props.guardrail) protectTree(this.guardrail);
-    if (props.enforceGuardrailAccountWide ?? true) {
+    if (props.guardrailEnforcedByOrganization && props.enforceGuardrailAccountWide) {
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: guardrailEnforcedByOrganization and enforceGuardrailAccountWide are both ' +
+        'true: the organization enforces its guardrail on this account, and an account-wide configuration would be a second one; leave one out', this);
+    }
+    if (props.enforceGuardrailAccountWide ?? !props.guardrailEnforcedByOrganization) {
       this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', {
         guardrail: this.guardrail,
         // The whole request, not only what the caller tags for guarding: a caller cannot leave text out.
