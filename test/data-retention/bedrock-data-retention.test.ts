@@ -1,9 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  ApprovedModel, BedrockDataRetention, BedrockLandingZone, BedrockLandingZoneError, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
+  ApprovedModel, BedrockDataRetention, BedrockLandingZone, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
   DataRetentionDeletion, DataRetentionMode, GovernanceProfile,
 } from '../../src';
+import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { checkCompliance } from '../support/nag';
 

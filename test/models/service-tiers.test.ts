@@ -2,10 +2,11 @@ import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, SONNET_45, profileArn, stackIn } from './fixtures';
 import {
-  ApprovedModel, BedrockLandingZone, BedrockLandingZoneError, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
+  ApprovedModel, BedrockLandingZone, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
   BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, CrossRegionInferenceProfile, Geography, GovernanceProfile, ModelAccessPolicy,
   ServiceTier,
 } from '../../src';
+import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 function errorOf(fn: () => unknown): BedrockLandingZoneError {

@@ -1,10 +1,11 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  ApprovedModel, BedrockDataRetention, BedrockGovernanceChecks, BedrockLandingZoneError, BedrockLandingZoneErrorCode as Code,
+  ApprovedModel, BedrockDataRetention, BedrockGovernanceChecks, BedrockLandingZoneErrorCode as Code,
   BedrockLandingZoneErrors, DataRetentionMode, GovernanceProfile, ModelInvocationLogging, OpenAiCompatibleAccessPolicy,
   OpenAiCompatibleAccessPolicyProps, OpenAiCompatibleProject, ServiceTier,
 } from '../../src';
+import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { evaluate, identityPoliciesOf } from '../support/iam';

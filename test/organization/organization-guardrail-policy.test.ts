@@ -1,9 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  ApprovedModel, BedrockLandingZone, BedrockLandingZoneError, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors, FoundationModel,
+  ApprovedModel, BedrockLandingZone, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors, FoundationModel,
   Guardrail, GuardrailPreset, OrganizationGuardrailPolicy, OrganizationGuardrailPolicyProps,
 } from '../../src';
+import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { checkCompliance } from '../support/nag';
