@@ -1,4 +1,4 @@
-import { Aws, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_organizations as organizations, CustomResource } from 'aws-cdk-lib';
+import { Annotations, Aws, CustomResource, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Guardrail, IGuardrail, SelectiveGuardingMode } from '../guardrails';
@@ -196,7 +196,7 @@ export class OrganizationGuardrailPolicy extends Construct {
         }],
       },
     });
-    guardrail.encryptionKey?.addToResourcePolicy(new iam.PolicyStatement({
+    const keyStatement = guardrail.encryptionKey?.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'OrganizationAppliesGuardrail',
       principals: [new iam.AnyPrincipal()],
       actions: ['kms:Decrypt'],
@@ -205,6 +205,12 @@ export class OrganizationGuardrailPolicy extends Construct {
         StringEquals: { 'aws:PrincipalOrgID': props.organizationId, 'kms:ViaService': `bedrock.${region}.amazonaws.com` },
       },
     }));
+    if (keyStatement && !keyStatement.statementAdded) {
+      Annotations.of(this).addWarningV2('cdk-bedrock-landing-zone:organizationGuardrailKey',
+        `The guardrail's key (${guardrail.encryptionKey!.keyArn}) is imported, so its policy cannot be changed here: allow kms:Decrypt to principals ` +
+        `of ${props.organizationId} (aws:PrincipalOrgID) through bedrock.${region}.amazonaws.com (kms:ViaService), or every Bedrock call of the ` +
+        'targets fails.');
+    }
 
     const provider = controlPlaneProvider(this);
     provider.addToRolePolicy({ Effect: 'Allow', Action: 'organizations:ListRoots', Resource: '*' });

@@ -1,5 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Stack, aws_kms as kms } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors, FoundationModel,
   Guardrail, GuardrailPreset, OrganizationGuardrailPolicy, OrganizationGuardrailPolicyProps,
@@ -140,6 +140,18 @@ describe('OrganizationGuardrailPolicy', () => {
       ]);
     const own = Guardrail.fromGuardrailAttributes(stack, 'Own', { guardrailArn: `arn:aws:bedrock:eu-central-1:${MANAGEMENT}:guardrail/abcdefghijkl`, guardrailVersion: '1' });
     expect(() => new OrganizationGuardrailPolicy(stack, 'Ok', { guardrail: own, organizationId: ORG, rootId: 'r-ab12', targetIds: ['r-ab12'] })).not.toThrow();
+  });
+
+  test('an imported guardrail key whose policy cannot be changed: a warning says what to allow', () => {
+    const stack = new Stack(new App(), 'Management', { env: { account: MANAGEMENT, region: 'eu-central-1' } });
+    const key = kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:eu-central-1:${MANAGEMENT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
+    const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Imported', {
+      guardrailArn: `arn:aws:bedrock:eu-central-1:${MANAGEMENT}:guardrail/abcdefghijkl`, guardrailVersion: '3', encryptionKey: key,
+    });
+    new OrganizationGuardrailPolicy(stack, 'OrgGuardrail', { guardrail, organizationId: ORG, rootId: 'r-ab12', targetIds: ['r-ab12'] });
+    Annotations.fromStack(stack).hasWarning('/Management/OrgGuardrail', Match.stringLikeRegexp(
+      `^The guardrail's key \\(arn:aws:kms:eu-central-1:${MANAGEMENT}:key/1234abcd-12ab-34cd-56ef-1234567890ab\\) is imported, so its policy cannot be changed here: ` +
+      `allow kms:Decrypt to principals of ${ORG} \\(aws:PrincipalOrgID\\) through bedrock.eu-central-1.amazonaws.com`));
   });
 
   test('the policy must fit AWS Organizations\' 10,000 characters', () => {
