@@ -53,7 +53,7 @@ export interface GovernanceProfileSettings {
    * The data retention mode the landing zone sets for its account and region when no approved model
    * needs more (`ApprovedModel.requiringDataRetention`).
    *
-   * @default - DataRetentionMode.DEFAULT (each model's own data policy)
+   * @default - DataRetentionMode.DEFAULT (each model's own data policy), or `maximumDataRetention` when that keeps less
    */
   readonly dataRetention?: DataRetentionMode;
 
@@ -232,7 +232,10 @@ export class GovernanceProfile {
     this.allowedGeographies = settings.allowedGeographies ? [...settings.allowedGeographies] : undefined;
     this.jurisdiction = settings.jurisdiction;
     this.fipsEndpoints = settings.fipsEndpoints ?? false;
-    this.dataRetention = settings.dataRetention ?? DataRetentionMode.DEFAULT;
+    // Without a mode of its own, each model's default, or less where the profile's maximum says so.
+    const maximum = settings.maximumDataRetention;
+    const byDefault = maximum !== undefined ? leastRetention([DataRetentionMode.DEFAULT, maximum]) : DataRetentionMode.DEFAULT;
+    this.dataRetention = settings.dataRetention ?? byDefault;
     this.maximumDataRetention = settings.maximumDataRetention;
     this.allowedServiceTiers = settings.allowedServiceTiers ? [...settings.allowedServiceTiers] : undefined;
   }

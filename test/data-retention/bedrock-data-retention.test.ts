@@ -75,6 +75,11 @@ describe('governance profiles choose the mode', () => {
     expect([combined.dataRetention, combined.maximumDataRetention]).toEqual([DataRetentionMode.NONE, DataRetentionMode.AWS_REVIEW]);
   });
 
+  test('a profile of one\'s own with only a maximum sets no more than that maximum', () => {
+    expect(GovernanceProfile.of('zdr', { maximumDataRetention: DataRetentionMode.NONE }).dataRetention).toBe(DataRetentionMode.NONE);
+    expect(GovernanceProfile.of('open', { maximumDataRetention: DataRetentionMode.PROVIDER_DATA_SHARE }).dataRetention).toBe(DataRetentionMode.DEFAULT);
+  });
+
   test('a profile of one\'s own cannot set more than its own maximum, nor a maximum of inherit', () => {
     const error = errorOf(() => GovernanceProfile.of('mine', {
       dataRetention: DataRetentionMode.PROVIDER_DATA_SHARE, maximumDataRetention: DataRetentionMode.DEFAULT,
