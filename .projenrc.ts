@@ -37,6 +37,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     'cdk-nag@^3.0.2',
     '@aws-sdk/client-bedrock@^3.1161.0',
+    // Enables the Bedrock policy type on the organization's root (OrganizationGuardrailPolicy); bundled into the handler.
+    '@aws-sdk/client-organizations@~3.1162.0',
     'aws-sdk-client-mock@^4.1.0',
     'esbuild@^0.28.2',
     `aws-cdk@${CDK_CLI_VERSION}`,

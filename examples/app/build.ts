@@ -1,7 +1,7 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
 import { AccountBaselineStack, KnowledgeBaseWorkloadStack } from './landing-zone';
-import { BaselineStage, OrganizationStack } from './organization';
-import { ACCOUNTS, ACCOUNT_PROFILES, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT } from './settings';
+import { BaselineStage, OrganizationGuardrailStack, OrganizationStack } from './organization';
+import { ACCOUNTS, ACCOUNT_PROFILES, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, STACKSET_REGIONS } from './settings';
 import { GovernanceProfile } from '../../src';
 
 /** Builds the whole example landing zone into an app. */
@@ -11,6 +11,10 @@ export function buildLandingZone(app: App): Stack[] {
       env: { account: MANAGEMENT_ACCOUNT, region: 'us-east-1' },
       description: 'Amazon Bedrock governance for the organization: SCPs and the baseline StackSets',
     }),
+    ...STACKSET_REGIONS.map(({ region }) => new OrganizationGuardrailStack(app, `OrganizationGuardrail-${region}`, {
+      env: { account: MANAGEMENT_ACCOUNT, region },
+      description: `The management account's guardrail, enforced on the workloads OU in ${region}`,
+    })),
   ];
   for (const [accountName, account] of Object.entries(ACCOUNTS)) {
     for (const governed of REGIONS) {

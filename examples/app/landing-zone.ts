@@ -12,8 +12,9 @@ export interface AccountBaselineProps extends StackProps {
 
 /**
  * What every governed account and region gets: the landing zone (private endpoints, invocation
- * logging, an enforced guardrail, model access for application roles), plus an application inference
- * profile for cost allocation.
+ * logging, the data retention mode its profiles choose (none in production, which handles card and
+ * health data; each model's default in dev), an enforced guardrail, model access for application
+ * roles), plus an application inference profile for cost allocation.
  */
 export class AccountBaselineStack extends Stack {
   public readonly landingZone: BedrockLandingZone;

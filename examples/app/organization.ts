@@ -2,8 +2,13 @@ import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda
 import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
-import { APPROVED_MODELS, ASSET_BUCKET_PREFIX, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, STACKSET_REGIONS, WORKLOADS_OU } from './settings';
-import { BedrockLandingZone, BedrockOrganizationPolicies, Geography, GovernanceProfile } from '../../src';
+import {
+  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU,
+} from './settings';
+import {
+  BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
+  OrganizationGuardrailPolicy, ServiceTier,
+} from '../../src';
 
 /**
  * The management account's stack: service control policies from the same approved-model list, and
@@ -26,6 +31,8 @@ export class OrganizationStack extends Stack {
       governedRegions: STACKSET_REGIONS.map(r => r.region),
       // Only the baselines' own CDK roles are exempt, and no workload principal may assume them.
       cdkBootstrapQualifier: LANDING_ZONE_QUALIFIER,
+      // Reserved capacity is a commitment the platform team has not made: every other tier is allowed.
+      allowedServiceTiers: [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX],
     });
 
     for (const { region, profiles } of STACKSET_REGIONS) {
@@ -34,7 +41,13 @@ export class OrganizationStack extends Stack {
       const assetBucket = s3.Bucket.fromBucketName(this, `AssetBucket-${region}`, `${ASSET_BUCKET_PREFIX}-${region}`);
       const baseline = new StackSetStack(this, `Baseline-${region}`, { assetBuckets: [assetBucket], assetBucketPrefix: ASSET_BUCKET_PREFIX });
       BedrockLandingZone.governRegion(baseline, region);
-      new BedrockLandingZone(baseline, 'LandingZone', { profiles, approvedModels: APPROVED_MODELS, organizationId: ORGANIZATION_ID });
+      new BedrockLandingZone(baseline, 'LandingZone', {
+        profiles,
+        approvedModels: APPROVED_MODELS,
+        organizationId: ORGANIZATION_ID,
+        // The organization enforces the management account's guardrail on the workloads OU (OrganizationGuardrailStack).
+        guardrailEnforcedByOrganization: true,
+      });
       this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
         stackSetName: `bedrock-landing-zone-baseline-${region}`,
         description: `Governed Amazon Bedrock baseline for every account of the workloads OU in ${region}`,
@@ -75,6 +88,32 @@ export class OrganizationStack extends Stack {
       ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(pack => ({ id: `${pack}::${pack}-LambdaInsideVPC`, reason: deployTime })),
       { id: 'cdk-validator-cfnguard::lambda_inside_vpc_check', reason: deployTime },
     );
+  }
+}
+
+/**
+ * The management account's guardrail for one region, enforced by AWS Organizations on every Bedrock
+ * call of every account of the workloads OU in that region (an Amazon Bedrock policy): one guardrail
+ * instead of one account-wide configuration per account. Embedding calls carry no text to filter.
+ */
+export class OrganizationGuardrailStack extends Stack {
+  public readonly guardrail: Guardrail;
+  public readonly policy: OrganizationGuardrailPolicy;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    this.guardrail = new Guardrail(this, 'Guardrail', {
+      guardrailName: 'organization-guardrail',
+      description: 'Enforced by the organization on every Amazon Bedrock call of the workloads OU',
+      presets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS, GuardrailPreset.HIPAA],
+    });
+    this.policy = new OrganizationGuardrailPolicy(this, 'OrganizationGuardrail', {
+      guardrail: this.guardrail,
+      organizationId: ORGANIZATION_ID,
+      rootId: ORGANIZATION_ROOT,
+      targetIds: [WORKLOADS_OU],
+      excludedModels: [FoundationModel.of(EMBEDDING_MODEL)],
+    });
   }
 }
 

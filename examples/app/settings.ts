@@ -49,6 +49,7 @@ export const LANDING_ZONE_QUALIFIER = 'blz';
 
 /** The management account and the organizational units of the example organization (placeholders). */
 export const MANAGEMENT_ACCOUNT = '999999999999';
+export const ORGANIZATION_ROOT = 'r-ab12';
 export const WORKLOADS_OU = 'ou-ab12-workloads1';
 export const SANDBOX_ACCOUNT = '333333333333';
 

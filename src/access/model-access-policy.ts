@@ -81,7 +81,12 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
     problems.throwIfAny(this, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_ACCESS_POLICY_PROPS);
 
     this.models = [...props.models];
-    const options: InvokeGrantOptions = { requireGuardrail: props.requireGuardrail, requireVpcEndpoints: props.requireVpcEndpoints };
+    const options: InvokeGrantOptions = {
+      requireGuardrail: props.requireGuardrail,
+      requireVpcEndpoints: props.requireVpcEndpoints,
+      allowedServiceTiers: props.allowedServiceTiers,
+      acknowledgeReservedCapacity: props.acknowledgeReservedCapacity,
+    };
     // Requirements that are the same for every model (the endpoint Deny of the other doors) are written once.
     const written = new Set<string>();
     for (const model of props.models) {

@@ -77,4 +77,17 @@ export enum BedrockLandingZoneErrorCode {
 
   /** An assumption of the library does not hold: a bug to report */
   INTERNAL = 'Internal',
+
+  /** `BedrockDataRetention` props */
+  DATA_RETENTION_PROPS = 'BedrockDataRetention.Props',
+  /** `BedrockLandingZone`: an approved model needs a data retention mode the profile does not allow */
+  LANDING_ZONE_DATA_RETENTION = 'BedrockLandingZone.DataRetention',
+  /** `GovernanceProfile.of` settings */
+  GOVERNANCE_PROFILE_SETTINGS = 'GovernanceProfile.Settings',
+  /** `OpenAiCompatibleProject` props */
+  OPENAI_COMPATIBLE_PROJECT_PROPS = 'OpenAiCompatibleProject.Props',
+  /** `OpenAiCompatibleAccessPolicy` props */
+  OPENAI_COMPATIBLE_ACCESS_PROPS = 'OpenAiCompatibleAccessPolicy.Props',
+  /** `OrganizationGuardrailPolicy` props */
+  ORGANIZATION_GUARDRAIL_PROPS = 'OrganizationGuardrailPolicy.Props',
 }

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { DataRetentionMode } from '../data-retention/data-retention-mode';
 import { CrossRegionInferenceProfile, FoundationModel, Geography, IBedrockInvokable } from '../models';
 
 enum Route { GEOGRAPHY, IN_REGION, GLOBAL, FIXED }
@@ -49,13 +50,28 @@ export class ApprovedModel {
 
   /** The model ID, for models given by ID */
   public readonly modelId?: string;
+  /** The data retention mode the model's terms require of the account; undefined when it requires none */
+  public readonly requiredDataRetention?: DataRetentionMode;
   private readonly route: Route;
   private readonly fixed?: IBedrockInvokable;
 
-  private constructor(route: Route, modelId: string, fixed?: IBedrockInvokable) {
+  private constructor(route: Route, modelId: string, fixed?: IBedrockInvokable, requiredDataRetention?: DataRetentionMode) {
     this.route = route;
     this.modelId = modelId || undefined;
     this.fixed = fixed;
+    this.requiredDataRetention = requiredDataRetention;
+  }
+
+  /**
+   * The same model, declared to require a data retention mode of the account (some models are
+   * offered only with `provider_data_share`). The landing zone then sets at least that mode, and
+   * fails synth when its profile forbids it. The library carries no list of such models: declare
+   * what the model's terms in the Bedrock console say.
+   *
+   * @param mode the mode the model requires
+   */
+  public requiringDataRetention(mode: DataRetentionMode): ApprovedModel {
+    return new ApprovedModel(this.route, this.modelId ?? '', this.fixed, mode);
   }
 
   /** Whether this model is called on demand in the governed region, without a profile. */

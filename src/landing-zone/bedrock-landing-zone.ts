@@ -3,20 +3,21 @@ import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
 import { ModelAccessPolicy } from '../access';
+import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
-import { Geography, IBedrockInvokable } from '../models';
+import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
+import { mostRetention, retentionRank } from '../private/data-retention-order';
+import { GEOGRAPHY_PREFERENCE } from '../private/geography-preference';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { protectTree } from '../private/protected-resources';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
-/** The order in which a region's own geography is chosen when no profile restricts it. */
-const GEOGRAPHY_PREFERENCE = [Geography.US_GOV, Geography.EU, Geography.US, Geography.JP, Geography.AU, Geography.CA, Geography.APAC];
 
 /**
  * Properties of a governed Bedrock landing zone for one account and region.
@@ -76,6 +77,14 @@ export interface BedrockLandingZoneProps {
   readonly invocationLogging?: ModelInvocationLogging;
 
   /**
+   * The data retention setting of your own (one per account and region) instead of the one this
+   * construct creates. Its mode must be one the profiles allow and the approved models accept.
+   *
+   * @default - the profiles' mode, or more where an approved model requires it
+   */
+  readonly dataRetention?: BedrockDataRetention;
+
+  /**
    * A guardrail of your own instead of the one this construct creates.
    *
    * @default - a guardrail from the profiles' presets
@@ -95,6 +104,16 @@ export interface BedrockLandingZoneProps {
    * @default true
    */
   readonly enforceGuardrailAccountWide?: boolean;
+
+  /**
+   * The guardrail is enforced on this account by the organization (an `OrganizationGuardrailPolicy`
+   * of the management account targets it): no account-wide configuration is created, and
+   * `enforceGuardrailAccountWide` must not be true. The model access policy still requires this
+   * landing zone's guardrail on every invocation.
+   *
+   * @default false
+   */
+  readonly guardrailEnforcedByOrganization?: boolean;
 
   /**
    * Roles of the applications that call Bedrock: they get the model access policy.
@@ -142,6 +161,8 @@ export class BedrockLandingZone extends Construct {
   public readonly endpoints: BedrockPrivateEndpoints;
   /** The invocation logging */
   public readonly invocationLogging: ModelInvocationLogging;
+  /** The account's data retention setting */
+  public readonly dataRetention: BedrockDataRetention;
   /** The guardrail every invocation carries */
   public readonly guardrail: IGuardrail;
   /** The account-wide enforcement of the guardrail, when enabled */
@@ -177,7 +198,11 @@ export class BedrockLandingZone extends Construct {
     });
     // The guardrail every invocation must carry (and its key) is protected like the logging stores.
     if (!props.guardrail) protectTree(this.guardrail);
-    if (props.enforceGuardrailAccountWide ?? true) {
+    if (props.guardrailEnforcedByOrganization && props.enforceGuardrailAccountWide) {
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: guardrailEnforcedByOrganization and enforceGuardrailAccountWide are both ' +
+        'true: the organization enforces its guardrail on this account, and an account-wide configuration would be a second one; leave one out', this);
+    }
+    if (props.enforceGuardrailAccountWide ?? !props.guardrailEnforcedByOrganization) {
       this.enforcedGuardrail = new EnforcedGuardrail(this, 'EnforcedGuardrail', {
         guardrail: this.guardrail,
         // The whole request, not only what the caller tags for guarding: a caller cannot leave text out.
@@ -191,6 +216,11 @@ export class BedrockLandingZone extends Construct {
     this.invocationLogging = props.invocationLogging ?? new ModelInvocationLogging(this, 'InvocationLogging', {
       logRetention: this.profile.minimumLogRetention,
       onDelete: InvocationLoggingDeletion.RETAIN_CONFIGURATION,
+    });
+
+    const retention = this.dataRetentionMode(props);
+    this.dataRetention = props.dataRetention ?? new BedrockDataRetention(this, 'DataRetention', {
+      mode: retention,
     });
 
     this.endpoints = props.endpoints ?? new BedrockPrivateEndpoints(this, 'Endpoints', {
@@ -208,6 +238,8 @@ export class BedrockLandingZone extends Construct {
       models: guarded.length > 0 ? guarded : this.models,
       requireGuardrail: guarded.length > 0 ? this.guardrail : undefined,
       requireVpcEndpoints: this.endpoints.runtimeEndpoints,
+      allowedServiceTiers: this.profile.allowedServiceTiers,
+      acknowledgeReservedCapacity: this.profile.allowedServiceTiers?.includes(ServiceTier.RESERVED),
       roles: props.applicationRoles,
       description: `Invoke the landing zone's approved Amazon Bedrock models (${this.profile.name}), with the guardrail, through the private endpoints`,
     });
@@ -215,10 +247,38 @@ export class BedrockLandingZone extends Construct {
       this.embeddingAccessPolicy = new ModelAccessPolicy(this, 'EmbeddingModelAccess', {
         models: embedding,
         requireVpcEndpoints: this.endpoints.runtimeEndpoints,
+        allowedServiceTiers: this.profile.allowedServiceTiers,
+        acknowledgeReservedCapacity: this.profile.allowedServiceTiers?.includes(ServiceTier.RESERVED),
         roles: props.applicationRoles,
         description: `Invoke the landing zone's approved Amazon Bedrock embedding models (${this.profile.name}), through the private endpoints`,
       });
     }
+  }
+
+  /**
+   * The mode to set: the profiles' own, or the most an approved model requires, within the most the
+   * profiles allow. A setting of the user's own must meet the same bounds.
+   */
+  private dataRetentionMode(props: BedrockLandingZoneProps): DataRetentionMode {
+    const problems = new Problems();
+    const maximum = this.profile.maximumDataRetention;
+    const requiring = props.approvedModels.filter(m => m.requiredDataRetention !== undefined);
+    const mode = mostRetention([this.profile.dataRetention, ...requiring.map(m => m.requiredDataRetention!)]);
+    if (maximum !== undefined) {
+      requiring.filter(m => retentionRank(m.requiredDataRetention!) > retentionRank(maximum)).forEach(m => problems.add(
+        `approvedModels: ${m} requires data retention '${m.requiredDataRetention}', but profile ${this.profile.name} allows at most ` +
+        `'${maximum}': remove the model from this landing zone's list, or govern it under a profile that allows that mode`));
+    }
+    const own = props.dataRetention;
+    if (own) {
+      if (maximum !== undefined && retentionRank(own.mode) > retentionRank(maximum)) {
+        problems.add(`dataRetention sets mode '${own.mode}', but profile ${this.profile.name} allows at most '${maximum}'`);
+      }
+      requiring.filter(m => retentionRank(own.mode) < retentionRank(m.requiredDataRetention!)).forEach(m => problems.add(
+        `dataRetention sets mode '${own.mode}', but approved model ${m} requires '${m.requiredDataRetention}': its calls would fail`));
+    }
+    problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_DATA_RETENTION);
+    return own?.mode ?? mode;
   }
 
   /** A logging part of your own must still meet the profile: its retention, and text delivery on. */

@@ -1,6 +1,11 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
+import { DataRetentionMode } from '../data-retention/data-retention-mode';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { GuardrailPreset } from '../guardrails';
-import { Geography, Jurisdiction } from '../models';
+import { Geography, Jurisdiction, ServiceTier } from '../models';
+import { serviceTierProblems } from '../models/invoke-statements';
+import { DATA_RETENTION_MODES, leastRetention, retentionRank } from '../private/data-retention-order';
+import { Problems, describeValue, oneOf } from '../private/validation';
 
 /**
  * The settings a governance profile contributes to a landing zone.
@@ -43,6 +48,38 @@ export interface GovernanceProfileSettings {
    * @default false
    */
   readonly fipsEndpoints?: boolean;
+
+  /**
+   * The data retention mode the landing zone sets for its account and region when no approved model
+   * needs more (`ApprovedModel.requiringDataRetention`).
+   *
+   * @default - DataRetentionMode.DEFAULT (each model's own data policy), or `maximumDataRetention` when that keeps less
+   */
+  readonly dataRetention?: DataRetentionMode;
+
+  /**
+   * The most an approved model may require to be kept: a model that requires more fails synth. On
+   * the scale none, aws_review, default, provider_data_share (`inherit` is never allowed under a limit).
+   *
+   * @default - no limit
+   */
+  readonly maximumDataRetention?: DataRetentionMode;
+
+  /**
+   * The service tiers invocations may use (`bedrock:ServiceTier`); a request without a tier runs on
+   * `ServiceTier.DEFAULT`. `ServiceTier.RESERVED` needs `acknowledgeReservedCapacity`.
+   *
+   * @default - not restricted by the landing zone (the organization policies deny reserved capacity unless acknowledged)
+   */
+  readonly allowedServiceTiers?: ServiceTier[];
+
+  /**
+   * Acknowledges that reserved capacity is a commitment billed whether used or not: required to
+   * allow `ServiceTier.RESERVED`.
+   *
+   * @default false
+   */
+  readonly acknowledgeReservedCapacity?: boolean;
 }
 
 /**
@@ -59,23 +96,39 @@ export class GovernanceProfile {
     minimumLogRetention: logs.RetentionDays.ONE_YEAR,
   });
 
-  /** HIPAA: PHI-relevant PII blocked or anonymized; logs kept six years (45 CFR 164.316(b)(2)). */
+  /**
+   * HIPAA: PHI-relevant PII blocked or anonymized; logs kept six years (45 CFR 164.316(b)(2)); prompts
+   * kept nowhere (zero data retention), at most for AWS review where an approved model requires it:
+   * never shared with a model provider, which no business associate agreement covers.
+   */
   public static readonly HIPAA = new GovernanceProfile('hipaa', {
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.HIPAA],
     minimumLogRetention: logs.RetentionDays.SIX_YEARS,
+    dataRetention: DataRetentionMode.NONE,
+    maximumDataRetention: DataRetentionMode.AWS_REVIEW,
   });
 
-  /** PCI DSS: card data blocked; logs kept at least a year (PCI DSS 10.5.1). */
+  /**
+   * PCI DSS: card data blocked; logs kept at least a year (PCI DSS 10.5.1); prompts kept nowhere, at
+   * most for AWS review where an approved model requires it (PCI DSS 3.2.1: no storage beyond need).
+   */
   public static readonly PCI_DSS = new GovernanceProfile('pci-dss', {
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS],
     minimumLogRetention: logs.RetentionDays.ONE_YEAR,
+    dataRetention: DataRetentionMode.NONE,
+    maximumDataRetention: DataRetentionMode.AWS_REVIEW,
   });
 
-  /** FedRAMP Moderate: FIPS endpoints, the strict guardrail, logs kept three years. */
+  /**
+   * FedRAMP Moderate: FIPS endpoints, the strict guardrail, logs kept three years; prompts kept
+   * nowhere, at most for AWS review (inside the authorization boundary), never by a model provider.
+   */
   public static readonly FEDRAMP_MODERATE = new GovernanceProfile('fedramp-moderate', {
     guardrailPresets: [GuardrailPreset.STRICT],
     minimumLogRetention: logs.RetentionDays.THREE_YEARS,
     fipsEndpoints: true,
+    dataRetention: DataRetentionMode.NONE,
+    maximumDataRetention: DataRetentionMode.AWS_REVIEW,
   });
 
   /**
@@ -104,6 +157,24 @@ export class GovernanceProfile {
    * @param settings what the profile requires
    */
   public static of(name: string, settings: GovernanceProfileSettings): GovernanceProfile {
+    const problems = new Problems();
+    for (const prop of ['dataRetention', 'maximumDataRetention'] as const) {
+      const mode = settings[prop];
+      if (mode !== undefined) {
+        problems.check(DATA_RETENTION_MODES.includes(mode), `${prop} is ${describeValue(mode)}; expected one of ${oneOf(DATA_RETENTION_MODES)} (DataRetentionMode)`);
+      }
+    }
+    const { dataRetention, maximumDataRetention } = settings;
+    if (maximumDataRetention !== undefined && DATA_RETENTION_MODES.includes(maximumDataRetention)) {
+      problems.check(maximumDataRetention !== DataRetentionMode.INHERIT, 'maximumDataRetention is inherit, which says nothing about what is kept: ' +
+        'give none, aws_review, default or provider_data_share');
+      if (dataRetention !== undefined && DATA_RETENTION_MODES.includes(dataRetention)) {
+        problems.check(retentionRank(dataRetention) <= retentionRank(maximumDataRetention),
+          `dataRetention '${dataRetention}' keeps more than maximumDataRetention '${maximumDataRetention}' allows`);
+      }
+    }
+    serviceTierProblems(settings.allowedServiceTiers, settings.acknowledgeReservedCapacity).forEach(p => problems.add(p));
+    problems.throwIfAny(undefined, `GovernanceProfile '${name}'`, BedrockLandingZoneErrorCode.GOVERNANCE_PROFILE_SETTINGS);
     return new GovernanceProfile(name, settings);
   }
 
@@ -117,7 +188,16 @@ export class GovernanceProfile {
     const allowed = restricted.length === 0 ? undefined
       : restricted[0].filter(g => restricted.every(list => list.some(x => x.prefix === g.prefix)));
     const jurisdictions = profiles.map(p => p.jurisdiction).filter((j): j is Jurisdiction => j !== undefined);
+    const retentions = profiles.map(p => p.dataRetention).filter((m): m is DataRetentionMode => m !== undefined);
+    const maximums = profiles.map(p => p.maximumDataRetention).filter((m): m is DataRetentionMode => m !== undefined);
+    // Tiers allowed by every profile that restricts them.
+    const tierLists = profiles.map(p => p.allowedServiceTiers).filter((t): t is ServiceTier[] => t !== undefined);
+    const tiers = tierLists.length === 0 ? undefined : tierLists[0].filter(t => tierLists.every(list => list.includes(t)));
     return new GovernanceProfile(profiles.map(p => p.name).join('+'), {
+      dataRetention: retentions.length === 0 ? undefined : leastRetention(retentions),
+      maximumDataRetention: maximums.length === 0 ? undefined : leastRetention(maximums),
+      allowedServiceTiers: tiers,
+      acknowledgeReservedCapacity: tiers?.includes(ServiceTier.RESERVED),
       guardrailPresets: presets,
       minimumLogRetention: Math.max(...profiles.map(p => p.minimumLogRetention)) as logs.RetentionDays,
       allowedGeographies: allowed,
@@ -138,6 +218,12 @@ export class GovernanceProfile {
   public readonly jurisdiction?: Jurisdiction;
   /** Whether FIPS endpoints are required */
   public readonly fipsEndpoints: boolean;
+  /** The data retention mode set when no approved model needs more */
+  public readonly dataRetention: DataRetentionMode;
+  /** The most an approved model may require to be kept; undefined when not limited */
+  public readonly maximumDataRetention?: DataRetentionMode;
+  /** The service tiers invocations may use; undefined when not restricted */
+  public readonly allowedServiceTiers?: ServiceTier[];
 
   private constructor(name: string, settings: GovernanceProfileSettings) {
     this.name = name;
@@ -146,6 +232,12 @@ export class GovernanceProfile {
     this.allowedGeographies = settings.allowedGeographies ? [...settings.allowedGeographies] : undefined;
     this.jurisdiction = settings.jurisdiction;
     this.fipsEndpoints = settings.fipsEndpoints ?? false;
+    // Without a mode of its own, each model's default, or less where the profile's maximum says so.
+    const maximum = settings.maximumDataRetention;
+    const byDefault = maximum !== undefined ? leastRetention([DataRetentionMode.DEFAULT, maximum]) : DataRetentionMode.DEFAULT;
+    this.dataRetention = settings.dataRetention ?? byDefault;
+    this.maximumDataRetention = settings.maximumDataRetention;
+    this.allowedServiceTiers = settings.allowedServiceTiers ? [...settings.allowedServiceTiers] : undefined;
   }
 
   /**

@@ -8,3 +8,4 @@ export * from './application-inference-profile';
 export * from './arn-invokable-base';
 export * from './provisioned-model';
 export * from './custom-model';
+export * from './service-tier';

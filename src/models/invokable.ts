@@ -1,6 +1,7 @@
 import { aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { IGuardrailReference } from './guardrail-reference';
+import { ServiceTier } from './service-tier';
 
 /**
  * Conditions an invoke grant can require on top of the model it allows.
@@ -25,6 +26,24 @@ export interface InvokeGrantOptions {
    * @default - calls are allowed from any network path
    */
   readonly requireVpcEndpoints?: ec2.IVpcEndpoint[];
+
+  /**
+   * Allow only these service tiers (`bedrock:ServiceTier`): invocations that name another tier are
+   * explicitly denied, and so are invocations that name none when `ServiceTier.DEFAULT` (the tier a
+   * request without one runs on) is not in the list. `ServiceTier.RESERVED` needs
+   * `acknowledgeReservedCapacity`.
+   *
+   * @default - any tier the request names
+   */
+  readonly allowedServiceTiers?: ServiceTier[];
+
+  /**
+   * Acknowledges that reserved capacity is a commitment billed whether used or not: required to
+   * allow `ServiceTier.RESERVED`.
+   *
+   * @default false
+   */
+  readonly acknowledgeReservedCapacity?: boolean;
 }
 
 /**

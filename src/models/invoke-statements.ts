@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
+import { ServiceTier } from './service-tier';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { governedRegion } from '../private/governed-region';
@@ -88,6 +89,7 @@ export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[
   throwProblems(scope, 'InvokeGrantOptions', BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS, [
     ...(options.requireGuardrail ? guardrailReferenceProblems('requireGuardrail', options.requireGuardrail, scope) : []),
     ...endpointRegionProblems(options.requireVpcEndpoints ?? [], scope),
+    ...serviceTierProblems(options.allowedServiceTiers, options.acknowledgeReservedCapacity),
   ]);
   // A Deny may be broader than the Allow it guards: the model in any region keeps it short (a managed
   // policy holds 6,144 characters) and denies no less than the destination regions would.
@@ -115,7 +117,42 @@ export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[
     }));
     out.push(denyDoorsOutsideEndpoints('bedrock-runtime', endpoints));
   }
+  const tiers = options.allowedServiceTiers;
+  if (tiers !== undefined) out.push(denyOtherServiceTiers(resources, tiers));
   return out;
+}
+
+export const SERVICE_TIER_KEY = 'bedrock:ServiceTier';
+
+/**
+ * A Deny of every tier but the allowed ones. A request that names no tier runs on the default tier,
+ * and IAM reads a missing key as matching `StringNotEquals`: when the default tier is allowed, the
+ * Deny applies only to requests that name a tier (`Null false`).
+ */
+export function denyOtherServiceTiers(resources: string[], tiers: ServiceTier[]): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    actions: INVOKE_ACTIONS,
+    resources,
+    conditions: {
+      StringNotEquals: { [SERVICE_TIER_KEY]: [...tiers].sort() },
+      ...(tiers.includes(ServiceTier.DEFAULT) ? { Null: { [SERVICE_TIER_KEY]: 'false' } } : {}),
+    },
+  });
+}
+
+/** The tiers a grant or policy restricts to: known tiers, at least one, reserved capacity acknowledged. */
+export function serviceTierProblems(tiers: readonly unknown[] | undefined, acknowledged: boolean | undefined, prop = 'allowedServiceTiers'): string[] {
+  if (tiers === undefined) return [];
+  const known = Object.values(ServiceTier) as string[];
+  const problems: string[] = [];
+  if (tiers.length === 0) problems.push(`${prop} is empty: no invocation could run; give at least one tier, or leave it out`);
+  tiers.filter(t => typeof t !== 'string' || !known.includes(t))
+    .forEach(t => problems.push(`${prop} holds ${typeof t === 'string' ? `'${t}'` : String(t)}; expected one of ${known.join(', ')} (ServiceTier)`));
+  if (tiers.includes(ServiceTier.RESERVED) && acknowledged !== true) {
+    problems.push(`${prop} holds ServiceTier.RESERVED, a capacity commitment billed whether used or not: set acknowledgeReservedCapacity: true to allow it`);
+  }
+  return problems;
 }
 
 /** A VPC endpoint of another region never carries this region's calls: `aws:SourceVpce` would never match. */

@@ -5,11 +5,13 @@ import { EmbeddingModel } from '../knowledge-bases';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
 import { routingProblems } from '../landing-zone/private/jurisdiction';
-import { Geography } from '../models';
+import { Geography, ServiceTier } from '../models';
+import { serviceTierProblems } from '../models/invoke-statements';
 import { LANDING_ZONE_ROLE_PATH } from '../private/control-plane-provider';
 import {
   BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, doorsWith,
 } from '../private/inference-doors';
+import { openAiModelIds } from '../private/openai-model-ids';
 import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
@@ -120,6 +122,34 @@ export interface BedrockOrganizationPoliciesProps {
   readonly allowModelCustomization?: boolean;
 
   /**
+   * The service tiers invocations may use in every account of the targets (`bedrock:ServiceTier`, and
+   * `bedrock-mantle:ServiceTier` where the OpenAI-compatible endpoint is allowed); a request without a
+   * tier runs on `ServiceTier.DEFAULT`. `ServiceTier.RESERVED` needs `acknowledgeReservedCapacity`.
+   *
+   * @default - the profiles' tiers; without any, every tier but reserved (a capacity commitment)
+   */
+  readonly allowedServiceTiers?: ServiceTier[];
+
+  /**
+   * Acknowledges that reserved capacity is a commitment billed whether used or not: required to
+   * allow `ServiceTier.RESERVED`.
+   *
+   * @default false
+   */
+  readonly acknowledgeReservedCapacity?: boolean;
+
+  /**
+   * Govern the OpenAI-compatible endpoint (`bedrock-mantle`) instead of denying it: inference only
+   * with an approved model (`bedrock-mantle:Model`), on an allowed tier, in the allowed regions, and
+   * no project with a data retention mode of its own. Invocation logging does not cover this
+   * endpoint (CloudTrail records the calls, not the prompts) and no guardrail is known to apply on
+   * it, so it cannot be combined with `requireGuardrail`.
+   *
+   * @default false - every inference on the OpenAI-compatible endpoint is denied
+   */
+  readonly allowOpenAiCompatibleEndpoint?: boolean;
+
+  /**
    * A prefix for the policies' names.
    *
    * @default 'bedrock-landing-zone'
@@ -156,12 +186,16 @@ export class BedrockOrganizationPolicies extends Construct {
     const qualifier = props.cdkBootstrapQualifier ?? '*';
     const deploymentPrincipals = props.deploymentPrincipalArnPatterns ?? [];
     const embeddingModels = props.approvedModels.filter(m => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined);
+    const tiers = props.allowedServiceTiers ?? profile.allowedServiceTiers ?? [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX];
+    const openAi = props.allowOpenAiCompatibleEndpoint ?? false;
     const statementsIn = (partition: string) => {
       const p = new Partitioned(partition, qualifier);
       return [
         p.denyUnapprovedModels(props.approvedModels, geographies, props.allowModelCustomization ?? false),
         p.denyUnapprovedProvisionedThroughput(props.approvedModels, geographies),
-        p.denyUngovernedInference(),
+        p.denyUngovernedInference(openAi),
+        ...(openAi ? [p.denyUnapprovedModelsOnOpenAiEndpoint(props.approvedModels, geographies), p.denyProjectDataRetention(admins)] : []),
+        ...p.denyUnapprovedServiceTiers(tiers, openAi),
         ...(residencyRegions ? [p.denyOutsideRegions(residencyRegions)] : []),
         ...(governedRegions ? p.denyOutsideGovernedRegions(governedRegions) : []),
         ...(props.requireGuardrail
@@ -220,6 +254,14 @@ export class BedrockOrganizationPolicies extends Construct {
     for (const account of props.guardrailAccounts ?? []) {
       problems.check(Token.isUnresolved(account) || /^\d{12}$/.test(account), `guardrailAccounts: '${account}' is not an account ID (12 digits)`);
     }
+    serviceTierProblems(props.allowedServiceTiers, props.acknowledgeReservedCapacity).forEach(p => problems.add(p));
+    if (props.allowedServiceTiers && profile.allowedServiceTiers) {
+      const outside = props.allowedServiceTiers.filter(t => !profile.allowedServiceTiers!.includes(t));
+      problems.check(outside.length === 0, `allowedServiceTiers ${oneOf(outside)} are not allowed by profile ${profile.name}; ` +
+        `allowed: ${oneOf(profile.allowedServiceTiers)}`);
+    }
+    problems.check(!(props.allowOpenAiCompatibleEndpoint && props.requireGuardrail), 'allowOpenAiCompatibleEndpoint and requireGuardrail are both true: ' +
+      'no guardrail is known to apply on the OpenAI-compatible endpoint, so requireGuardrail denies it anyway; leave one of them out');
     problems.check(!(props.guardrailAccounts && !props.requireGuardrail), 'guardrailAccounts is given but requireGuardrail is not true: ' +
       'the accounts only widen the guardrail requirement; set requireGuardrail: true or leave guardrailAccounts out');
     routingProblems(props.approvedModels, geographies, profile).forEach(p => problems.add(p));
@@ -322,15 +364,79 @@ class Partitioned {
   /**
    * The OpenAI-compatible endpoint (bedrock-mantle) and Amazon Nova Act are not covered by model
    * invocation logging and have no documented guardrail enforcement: every profile requires both, so
-   * their inference is denied whatever model it names.
+   * their inference is denied whatever model it names, unless the organization governs the
+   * OpenAI-compatible endpoint (then Nova Act alone).
    */
-  denyUngovernedInference(): iam.PolicyStatement {
+  denyUngovernedInference(openAiGoverned: boolean): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'DenyUngovernedInference',
       effect: iam.Effect.DENY,
-      actions: doorsWith(d => d.modelFence === 'model-key' || d.modelFence === 'ungoverned'),
+      actions: doorsWith(d => (!openAiGoverned && d.modelFence === 'model-key') || d.modelFence === 'ungoverned'),
       resources: ['*'],
     });
+  }
+
+  /**
+   * On the OpenAI-compatible endpoint the model is a condition key, not a resource: only the approved
+   * model IDs (and their profiles' IDs) pass. A request that names no model, or a spelling the list
+   * does not hold, is denied.
+   */
+  denyUnapprovedModelsOnOpenAiEndpoint(models: ApprovedModel[], geographies: Geography[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyUnapprovedModelsOnOpenAiEndpoint',
+      effect: iam.Effect.DENY,
+      actions: doorsWith(d => d.modelFence === 'model-key'),
+      resources: ['*'],
+      conditions: { StringNotEquals: { [MANTLE_MODEL_KEY]: openAiModelIds(models, geographies) } },
+    });
+  }
+
+  /**
+   * A project of the OpenAI-compatible endpoint can carry its own data retention mode, which wins
+   * over the account's: only the settings admins may name one.
+   */
+  denyProjectDataRetention(extraAdmins: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyProjectDataRetention',
+      effect: iam.Effect.DENY,
+      actions: ['bedrock-mantle:CreateProject', 'bedrock-mantle:UpdateProject'],
+      resources: ['*'],
+      conditions: {
+        Null: { 'bedrock-mantle:DataRetentionMode': 'false' },
+        ArnNotLike: { 'aws:PrincipalArn': this.settingsAdmins(extraAdmins) },
+      },
+    });
+  }
+
+  /**
+   * Tiers outside the allowed ones, one statement per endpoint (each has its own key). A request that
+   * names no tier runs on the default tier, and IAM reads a missing key as matching StringNotEquals:
+   * when the default tier is allowed, only requests that name a tier are judged.
+   */
+  denyUnapprovedServiceTiers(tiers: ServiceTier[], openAiGoverned: boolean): iam.PolicyStatement[] {
+    const sorted = [...tiers].sort();
+    const keys: Array<{ sid: string; key: string; actions: string[] }> = [
+      { sid: 'DenyUnapprovedServiceTiers', key: 'bedrock:ServiceTier', actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] },
+      ...(openAiGoverned ? [{ sid: 'DenyUnapprovedServiceTiersOnOpenAiEndpoint', key: 'bedrock-mantle:ServiceTier', actions: ['bedrock-mantle:CreateInference'] }] : []),
+    ];
+    const byTier = keys.map(({ sid, key, actions }) => new iam.PolicyStatement({
+      sid,
+      effect: iam.Effect.DENY,
+      actions,
+      resources: ['*'],
+      conditions: {
+        StringNotEquals: { [key]: sorted },
+        ...(tiers.includes(ServiceTier.DEFAULT) ? { Null: { [key]: 'false' } } : {}),
+      },
+    }));
+    // Buying reserved capacity is the commitment itself, whichever endpoint it is used through.
+    const reservations = tiers.includes(ServiceTier.RESERVED) ? [] : [new iam.PolicyStatement({
+      sid: 'DenyReservedCapacity',
+      effect: iam.Effect.DENY,
+      actions: ['bedrock-mantle:CreateReservation', 'bedrock-mantle:UpdateReservation'],
+      resources: ['*'],
+    })];
+    return [...byTier, ...reservations];
   }
 
   /**
@@ -653,6 +759,8 @@ class Partitioned {
     });
   }
 }
+
+const MANTLE_MODEL_KEY = 'bedrock-mantle:Model';
 
 /** Long-term Bedrock API keys: created as IAM service-specific credentials, for either endpoint. */
 function denyLongTermApiKeys(): iam.PolicyStatement {

@@ -1,1 +1,2 @@
 export * from './bedrock-organization-policies';
+export * from './organization-guardrail-policy';

@@ -58,6 +58,9 @@ describe('bench scenarios', () => {
       ['Organization.template.json', 'other', undefined],
       ['OrganizationBaselineeucentral1E12D4973.stackset.template.json', 'baseline', undefined],
       ['OrganizationBaselineuseast109867175.stackset.template.json', 'baseline', undefined],
+      // The management account's organization-wide guardrail, one stack per StackSet region.
+      ['OrganizationGuardrail-eu-central-1.template.json', 'other', undefined],
+      ['OrganizationGuardrail-us-east-1.template.json', 'other', undefined],
       ['assembly-Sandbox/SandboxBaselineF5538404.template.json', 'baseline', undefined],
     ]);
   });

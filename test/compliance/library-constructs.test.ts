@@ -2,6 +2,7 @@ import { aws_iam as iam } from 'aws-cdk-lib';
 import { REGION } from './helpers';
 import { ModelAccessPolicy } from '../../src/access';
 import { BedrockGovernanceChecks } from '../../src/compliance';
+import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retention';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, PiiEntityType } from '../../src/guardrails';
 import { ModelInvocationLogging } from '../../src/logging';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
@@ -10,7 +11,7 @@ import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { checkCompliance } from '../support/nag';
 
 describe('the library\'s own constructs pass the Bedrock pack', () => {
-  test('access policy, guardrail, enforced guardrail, private endpoints and invocation logging, with defaults: no finding', () => {
+  test('access policy, guardrail, enforced guardrail, private endpoints, invocation logging and data retention, with defaults: no finding', () => {
     const stack = stackIn(REGION);
     const models = [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45), FoundationModel.of(TITAN_EMBED_V2)];
     const role = new iam.Role(stack, 'AppRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
@@ -19,6 +20,7 @@ describe('the library\'s own constructs pass the Bedrock pack', () => {
     new ModelAccessPolicy(stack, 'Access', { models, roles: [role] });
     new BedrockPrivateEndpoints(stack, 'Endpoints', { models });
     new ModelInvocationLogging(stack, 'Logging');
+    new BedrockDataRetention(stack, 'DataRetention', { mode: DataRetentionMode.NONE });
 
     const pack = new BedrockGovernanceChecks(stack.node.root, {
       approvedModels: [SONNET_45, TITAN_EMBED_V2],
@@ -29,7 +31,7 @@ describe('the library\'s own constructs pass the Bedrock pack', () => {
     expect(result.acknowledgements.filter(a => a.id.startsWith('Bedrock::'))).toEqual([]);
   });
 
-  test('an access policy that requires the guardrail (no enforced guardrail), with logging: no finding', () => {
+  test('an access policy that requires the guardrail (no enforced guardrail), with logging and data retention: no finding', () => {
     const stack = stackIn(REGION);
     const role = new iam.Role(stack, 'AppRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     const guardrail = new Guardrail(stack, 'Guardrail', { presets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS] });
@@ -39,6 +41,7 @@ describe('the library\'s own constructs pass the Bedrock pack', () => {
       roles: [role],
     });
     new ModelInvocationLogging(stack, 'Logging');
+    new BedrockDataRetention(stack, 'DataRetention', { mode: DataRetentionMode.NONE });
     const pack = new BedrockGovernanceChecks(stack.node.root, { requiredPiiEntities: [PiiEntityType.CREDIT_DEBIT_CARD_NUMBER] });
     const result = checkCompliance(stack, [pack]);
     expect(result.violations.filter(v => v.startsWith('Bedrock-'))).toEqual([]);

@@ -50,7 +50,7 @@ function canary(): Stack {
     assumeRolePolicyDocument: lambdaTrust,
     policies: [{ policyName: 'admin', policyDocument: { Statement: [{ Effect: 'Allow', Action: ['bedrock:PutFoundationModelEntitlement', 'bedrock:CallWithBearerToken'], Resource: '*' }] } }],
   });
-  // IAM2 and IAM3 (Resource "*", no guardrail) and LG1 (no logging in this account and region); NW1 (the function's VPC has no runtime endpoint)
+  // IAM2 and IAM3 (Resource "*", no guardrail), LG1 and DR1 (no logging, no data retention mode in this account and region); NW1 (the function's VPC has no runtime endpoint)
   const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
   const subnet = new ec2.CfnSubnet(stack, 'Subnet', { vpcId: vpc.ref, cidrBlock: '10.0.0.0/24' });
   const fnRole = new iam.CfnRole(stack, 'FnRole', { assumeRolePolicyDocument: lambdaTrust });
@@ -99,6 +99,7 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-AG1 @ Stack/Agent',
       'Bedrock-AG2 @ Stack/Agent',
       'Bedrock-AG3 @ Stack/Agent',
+      'Bedrock-DR1 @ Stack/Invoke',
       'Bedrock-GR1 @ Stack/Guardrail',
       'Bedrock-GR2 @ Stack/Guardrail',
       'Bedrock-GR3[HATE] @ Stack/Guardrail',
@@ -177,7 +178,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(31);
+    expect(ids).toHaveLength(32);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

@@ -41,6 +41,11 @@ const PER_BASELINE = [
   'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed @ LandingZone/Endpoints/Vpc/Resource',
 ];
 
+/** The management account's organization-wide guardrail stacks: the control-plane function's own acknowledgement only. */
+const PER_ORGANIZATION_GUARDRAIL = [
+  'cdk-validator-cfnguard::lambda_inside_vpc_check @ BedrockLandingZoneControlPlaneProviderCustomResourceProvider/Handler',
+];
+
 /** The acknowledgements of the asset publisher (aws-cdk-lib BucketDeployment) that cdk-stacksets adds to the organization stack. */
 const PUBLISHER = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C';
 const ORGANIZATION_ASSET_PUBLISHER = [
@@ -74,6 +79,8 @@ describe('examples/app', () => {
       'Organization.template.json',
       'OrganizationBaselineeucentral1E12D4973.stackset.template.json',
       'OrganizationBaselineuseast109867175.stackset.template.json',
+      'OrganizationGuardrail-eu-central-1.template.json',
+      'OrganizationGuardrail-us-east-1.template.json',
       'assembly-Sandbox/SandboxBaselineF5538404.template.json',
     ]);
     for (const file of files) {
@@ -98,6 +105,7 @@ describe('examples/app', () => {
           return [`AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::claims-documents-${s.account}-${s.region}/handbook/*] ` +
             `@ ${s.stackName}/PolicyHandbook/RolePolicy/Resource`];
         }
+        if (s.stackName.startsWith('OrganizationGuardrail-')) return under(s.stackName, PER_ORGANIZATION_GUARDRAIL);
         // The StackSet templates are not stack artifacts: cdk-nag walks them, the template checks do not.
         return [
           ...under('Organization', ORGANIZATION_ASSET_PUBLISHER),
@@ -115,6 +123,7 @@ describe('examples/app', () => {
   describe.each([
     'Organization', 'Baseline-dev-us-east-1', 'Baseline-dev-eu-central-1', 'Baseline-prod-us-east-1', 'Baseline-prod-eu-central-1',
     'KnowledgeBase-dev-us-east-1', 'KnowledgeBase-dev-eu-central-1', 'KnowledgeBase-prod-us-east-1', 'KnowledgeBase-prod-eu-central-1',
+    'OrganizationGuardrail-us-east-1', 'OrganizationGuardrail-eu-central-1',
   ])('%s', name => {
     test('matches its snapshot', () => {
       const app = new App();

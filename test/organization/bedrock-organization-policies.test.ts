@@ -136,8 +136,8 @@ describe('size', () => {
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
       'DenyBedrockOutsideAllowedRegions', 'DenyLongTermBearerTokens', 'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys',
-      'DenyModelCustomizationAndImport', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyUnapprovedModels',
-      'DenyUngovernedInference', 'ProtectExemptRoles', 'ProtectGovernanceResources', 'ProtectGovernanceSettings', 'ProtectInvocationLogStreams',
+      'DenyModelCustomizationAndImport', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyReservedCapacity',
+      'DenyUnapprovedModels', 'DenyUnapprovedServiceTiers', 'DenyUngovernedInference', 'ProtectExemptRoles', 'ProtectGovernanceResources', 'ProtectGovernanceSettings', 'ProtectInvocationLogStreams',
     ]);
     Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 3);
   });

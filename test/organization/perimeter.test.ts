@@ -1,12 +1,15 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
-import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
+import {
+  ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile, OpenAiCompatibleAccessPolicy,
+  OpenAiCompatibleProject,
+} from '../../src';
 import { INFERENCE_DOORS } from '../../src/private/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
-import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+import { Decision, PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 /**
  * The perimeter: a developer with AdministratorAccess in a workload account tries every door to a
@@ -130,6 +133,11 @@ const ATTACKS: Case[] = [
   { name: 'invocation logging re-pointed', action: 'bedrock:PutModelInvocationLoggingConfiguration' },
   { name: 'the enforced guardrail removed', action: 'bedrock:DeleteEnforcedGuardrailConfiguration' },
   { name: 'data retention changed', action: 'bedrock:PutAccountDataRetention', context: { 'bedrock:DataRetentionMode': 'provider_data_share' } },
+  { name: 'data retention switched off the zero-retention mode by a developer', action: 'bedrock:PutAccountDataRetention', context: { 'bedrock:DataRetentionMode': 'default' } },
+  // Service tiers: reserved capacity is a commitment the organization has not acknowledged.
+  { name: 'the approved model on the reserved tier (an unapproved tier)', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:ServiceTier': 'reserved' } },
+  { name: 'streaming on the reserved tier', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:ServiceTier': 'reserved' } },
+  { name: 'reserved capacity bought on the OpenAI-compatible endpoint', action: 'bedrock-mantle:CreateReservation', resource: `arn:aws:bedrock-mantle:${HOME}:${MEMBER}:reservation/r1` },
   { name: 'data retention changed on the OpenAI-compatible endpoint', action: 'bedrock-mantle:PutAccountDataRetention', context: { 'bedrock-mantle:DataRetentionMode': 'provider_data_share' } },
   // Off-switches: what logging depends on, recognized by the landing zone's tag.
   { name: 'the log key disabled', action: 'kms:DisableKey', resource: `arn:aws:kms:${HOME}:${MEMBER}:key/log-key`, context: TAGGED },
@@ -198,6 +206,10 @@ const GOVERNED: Case[] = [
   { name: 'the profile\'s destination model in Paris', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'eu-west-3'), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45) } },
   { name: 'the approved embedding model by a knowledge base\'s role, without a guardrail', action: 'bedrock:InvokeModel', resource: fm(TITAN_EMBED_V2), principal: KB_ROLE },
   { name: 'counting tokens of the approved model', action: 'bedrock:CountTokens', resource: fm(SONNET_45) },
+  { name: 'the approved model on the flex tier', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:ServiceTier': 'flex' } },
+  { name: 'the approved model on the priority tier', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:ServiceTier': 'priority' } },
+  { name: 'the control plane setting the data retention mode', action: 'bedrock:PutAccountDataRetention', principal: CONTROL_PLANE, context: { 'bedrock:DataRetentionMode': 'none' } },
+  { name: 'CloudFormation\'s execution role setting the data retention mode', action: 'bedrock:PutAccountDataRetention', principal: CFN_EXEC, context: { 'bedrock:DataRetentionMode': 'none' } },
   { name: 'retrieving from a knowledge base', action: 'bedrock:Retrieve', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:knowledge-base/KB12345678` },
   { name: 'applying the guardrail', action: 'bedrock:ApplyGuardrail', resource: ownGuardrail.replace(/:1$/, '') },
   { name: 'invoking an agent', action: 'bedrock:InvokeAgent', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:agent-alias/AGENT12345/ALIAS12345` },
@@ -316,5 +328,77 @@ describe('without a bootstrap qualifier, the account\'s CDK bootstrap is the dep
   test('any qualifier\'s execution role may change logging, and a developer may assume the deploy role', async () => {
     expect(await run(scps, { name: 'exec', action: 'bedrock:DeleteModelInvocationLoggingConfiguration', principal: APP_TEAM_EXEC })).toBe('Allowed');
     expect(await run(scps, { name: 'assume', action: 'sts:AssumeRole', resource: DEPLOY })).toBe('Allowed');
+  });
+});
+
+describe('an organization that governs the OpenAI-compatible endpoint (allowOpenAiCompatibleEndpoint, no guardrail requirement)', () => {
+  const scps = organization({ requireGuardrail: false, allowOpenAiCompatibleEndpoint: true });
+  const claims = `arn:aws:bedrock-mantle:${HOME}:${MEMBER}:project/proj_claims`;
+  const mantle = (model: string | undefined, extra: Partial<Case> = {}): Case => ({
+    name: 'mantle',
+    action: 'bedrock-mantle:CreateInference',
+    resource: claims,
+    ...extra,
+    context: { ...(model ? { 'bedrock-mantle:Model': model } : {}), ...extra.context },
+  });
+  const attacks: Case[] = [
+    mantle(UNAPPROVED, { name: 'an unapproved model through the OpenAI-compatible endpoint' }),
+    mantle(SONNET_45, { name: 'the approved model by its bare ID (its route is the geography\'s profile)' }),
+    mantle(`global.${SONNET_45}`, { name: 'the approved model through its global profile' }),
+    mantle(undefined, { name: 'a request that names no model' }),
+    { ...mantle(UNAPPROVED), name: 'an unapproved model counted', action: 'bedrock-mantle:CountTokens' },
+    mantle(`eu.${SONNET_45}`, { name: 'the approved model on the reserved tier', context: { 'bedrock-mantle:ServiceTier': 'reserved' } }),
+    mantle(`eu.${SONNET_45}`, { name: 'the approved model in us-east-1', region: 'us-east-1', resource: project('us-east-1') }),
+    { name: 'a project created with its own data retention mode', action: 'bedrock-mantle:CreateProject', resource: project(), context: { 'bedrock-mantle:DataRetentionMode': 'provider_data_share' } },
+    { name: 'a project\'s data retention mode changed', action: 'bedrock-mantle:UpdateProject', resource: claims, context: { 'bedrock-mantle:DataRetentionMode': 'default' } },
+    { name: 'the account\'s mode changed through the endpoint', action: 'bedrock-mantle:PutAccountDataRetention', context: { 'bedrock-mantle:DataRetentionMode': 'default' } },
+  ];
+  const governed: Case[] = [
+    mantle(`eu.${SONNET_45}`, { name: 'the approved model through its EU profile ID' }),
+    mantle(`eu.${SONNET_45}`, { name: 'the approved model on the flex tier', context: { 'bedrock-mantle:ServiceTier': 'flex' } }),
+    mantle(TITAN_EMBED_V2, { name: 'the in-region model by its ID' }),
+    { name: 'a project created without a mode of its own (the account\'s applies)', action: 'bedrock-mantle:CreateProject', resource: project() },
+    { name: 'CloudFormation\'s execution role creating a project with the account\'s mode', action: 'bedrock-mantle:CreateProject', resource: project(), principal: CFN_EXEC, context: { 'bedrock-mantle:DataRetentionMode': 'none' } },
+  ];
+
+  test.each(attacks.map(c => [c.name, c]))('denies %s', async (_name, c) => {
+    expect(await run(scps, c as Case)).toBe('ExplicitlyDenied');
+  });
+
+  test.each(governed.map(c => [c.name, c]))('allows %s', async (_name, c) => {
+    expect(await run(scps, c as Case)).toBe('Allowed');
+  });
+
+  test('the statements this opt-in adds are each load-bearing', async () => {
+    const sids = ['DenyUnapprovedModelsOnOpenAiEndpoint', 'DenyProjectDataRetention', 'DenyUnapprovedServiceTiersOnOpenAiEndpoint'];
+    expect(scps.flatMap(p => p.Statement.map((s: any) => s.Sid)).filter((sid: string) => sids.includes(sid)).sort()).toEqual([...sids].sort());
+    for (const sid of sids) {
+      const without = scps.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) }));
+      const decisions = await Promise.all(attacks.map(c => run(without, c)));
+      expect([sid, decisions.some(d => d !== 'ExplicitlyDenied')]).toEqual([sid, true]);
+    }
+  });
+
+  test('with its grant (not AdministratorAccess): the approved model is allowed, an unapproved one denied', async () => {
+    const stack = new Stack(new App(), 'Claims', { env: { account: MEMBER, region: HOME } });
+    const appRole = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const claimsProject = new OpenAiCompatibleProject(stack, 'Project', { projectName: 'claims' });
+    new OpenAiCompatibleAccessPolicy(stack, 'Access', {
+      project: claimsProject,
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45)],
+      profiles: [GovernanceProfile.EU_RESIDENCY],
+      roles: [appRole],
+    });
+    const grant = identityPoliciesOf(appRole, { getAtts: { [`${stack.getLogicalId(claimsProject.project)}.Arn`]: claims } });
+    const withGrant = (c: Case) => evaluate({ identity: grant, serviceControlPolicies: [scps] }, {
+      action: c.action,
+      resource: c.resource!,
+      resourceAccount: MEMBER,
+      principal: DEVELOPER,
+      context: { 'aws:RequestedRegion': c.region ?? HOME, 'aws:PrincipalArn': DEVELOPER, 'aws:PrincipalAccount': MEMBER, ...c.context },
+    });
+    expect(await withGrant(mantle(`eu.${SONNET_45}`))).toBe('Allowed');
+    expect(await withGrant(mantle(UNAPPROVED))).toBe('ExplicitlyDenied');
+    expect(await withGrant(mantle(`eu.${SONNET_45}`, { context: { 'bedrock-mantle:ServiceTier': 'reserved' } }))).toBe('ExplicitlyDenied');
   });
 });

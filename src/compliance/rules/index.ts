@@ -7,6 +7,7 @@ import { AgentCorePrivateNetwork } from './agentcore-private-network';
 import { ApprovedGeographiesOnly } from './approved-geographies-only';
 import { ApprovedModelsOnly } from './approved-models-only';
 import { CommitmentAcknowledged } from './commitment-acknowledged';
+import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
 import { EndpointPolicyNotDefault } from './endpoint-policy-not-default';
 import { GuardrailCustomerManagedKey } from './guardrail-customer-managed-key';
@@ -39,7 +40,7 @@ export const BEDROCK_RULES: BedrockRule[] = [
   DataSourceTransientDataKey, VectorStoreCustomerManagedKey, OpenSearchServerlessNotPublic, OpenSearchServerlessCustomerManagedKey,
   ApprovedModelsOnly, ApprovedGeographiesOnly, NoGlobalProfileUnderResidency,
   NoBedrockAdminAccess, InvokeGrantsScoped, InvokeRequiresGuardrail, ServiceRoleConfusedDeputy, NoLongTermApiKeys,
-  InvocationLoggingConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
+  InvocationLoggingConfigured, DataRetentionConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
 ];

@@ -1,5 +1,8 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { DataRetentionEvent, handleDataRetention } from './data-retention';
 import { HandlerResult, LoggingEvent, handleModelInvocationLogging } from './model-invocation-logging';
+import { PolicyTypeEvent, handlePolicyType } from './organization-policy-type';
 import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughputComplete, onProvisionedThroughputEvent } from './provisioned-throughput';
 
 /**
@@ -10,11 +13,18 @@ import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughp
 // Retries are ours (withRetry), so tests can see them. A call that hangs times out well within the
 // function's two minutes, so a failed create still has time to find what it left behind.
 const client = new BedrockClient({ maxAttempts: 1, requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 } });
+// Created on first use: only the management account's stacks enable organization policy types.
+let organizations: OrganizationsClient | undefined;
 
-export async function handler(event: LoggingEvent & { ResourceType: string }): Promise<HandlerResult> {
+export async function handler(event: (LoggingEvent | DataRetentionEvent | PolicyTypeEvent) & { ResourceType: string }): Promise<HandlerResult> {
   switch (event.ResourceType) {
     case 'Custom::BedrockModelInvocationLogging':
-      return handleModelInvocationLogging(event, client);
+      return handleModelInvocationLogging(event as LoggingEvent, client);
+    case 'Custom::BedrockDataRetention':
+      return handleDataRetention(event as DataRetentionEvent, client);
+    case 'Custom::OrganizationsPolicyType':
+      organizations ??= new OrganizationsClient({ maxAttempts: 1, requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 } });
+      return handlePolicyType(event as PolicyTypeEvent, organizations);
     default:
       throw new Error(`unknown resource type ${event.ResourceType}`);
   }

@@ -1,8 +1,11 @@
 /**
  * Retries a Bedrock control-plane call when it is throttled or the service is briefly unavailable,
- * with exponential backoff and jitter. Anything else fails at once.
+ * with exponential backoff and jitter (AWS Organizations also answers ConcurrentModificationException while
+ * another change is under way). Anything else fails at once.
  */
-const RETRYABLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailableException', 'InternalServerException']);
+const RETRYABLE = new Set([
+  'ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailableException', 'InternalServerException', 'ConcurrentModificationException',
+]);
 
 export interface RetryOptions {
   readonly attempts: number;

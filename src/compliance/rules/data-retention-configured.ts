@@ -1,0 +1,46 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { DOOR_ACTIONS } from '../private/bedrock-actions';
+import { RuleContext } from '../private/context';
+import { IDENTITY_POLICY_TYPES } from '../private/iam';
+import { coversAction } from '../private/policy-evaluator';
+import { policySetOf } from '../private/policy-questions';
+import { BedrockRule } from '../private/rule';
+
+const DATA_RETENTION_TYPE = 'Custom::BedrockDataRetention';
+
+/** Whether the app sets the data retention mode where a stack runs (an environment-agnostic one: anywhere in the app). */
+function hasDataRetentionFor(context: RuleContext, environment: string | undefined): boolean {
+  const settings = context.memoize('dataRetention', () => context.appStacks().flatMap(s => s.ofType(DATA_RETENTION_TYPE)));
+  if (environment === undefined) return settings.length > 0;
+  return settings.some(r => r.stack.environment === undefined || r.stack.environment === environment);
+}
+
+/** DR1: a stack that lets principals invoke models is in an account and region whose data retention mode the app sets. */
+export const DataRetentionConfigured: BedrockRule = {
+  id: 'DR1',
+  name: 'DataRetentionConfigured',
+  info: 'The IAM resource allows a door to a model in an account and region where the app sets no data retention mode.',
+  explanation: 'Data retention (whether Bedrock or a model provider may keep prompts) is an account-and-region setting; an account that never ' +
+    'sets it keeps the service default, which a HIPAA or PCI DSS account cannot promise anything about. The rule reports a policy whose Allow ' +
+    'statements cover any door of the inference catalogue (as LG1 does) when no `Custom::BedrockDataRetention` (`BedrockDataRetention`, which ' +
+    '`BedrockLandingZone` creates) of the same app is in the same account and region, as one finding per resource (`Bedrock-DR1`). Accounts ' +
+    'outside the pack\'s `governedAccounts` are not checked. When the mode is set by another app (an account baseline), acknowledge the finding with that reason.',
+  defaultLevel: NagMessageLevel.ERROR,
+  resourceTypes: IDENTITY_POLICY_TYPES,
+  controls: {
+    nist80053r5: ['SI-12', 'SC-28'],
+    hipaa: ['164.308(b)(1)', '164.312(c)(1)'],
+    pciDss: ['3.1'],
+    securityHub: [],
+    wellArchitectedGenAi: ['GENSEC02'],
+  },
+  check(node, context) {
+    const res = context.render(node);
+    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+    const governed = context.settings.governedAccounts;
+    if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return NagRuleCompliance.NOT_APPLICABLE;
+    const allows = policySetOf(res).variants.flat().some(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
+    if (!allows) return NagRuleCompliance.NOT_APPLICABLE;
+    return hasDataRetentionFor(context, res.stack.environment) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+};

@@ -1,0 +1,76 @@
+import { CustomResource, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DataRetentionMode } from './data-retention-mode';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { declareAccountRegionSingleton } from '../private/account-singleton';
+import { controlPlaneProvider } from '../private/control-plane-provider';
+import { DATA_RETENTION_MODES } from '../private/data-retention-order';
+import { customResourceProviderRole } from '../private/framework-children';
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
+import { Problems, describeValue, oneOf } from '../private/validation';
+
+/** What deleting the construct (or its stack) does to the account's data retention mode. */
+export enum DataRetentionDeletion {
+  /** Leave the mode in place. */
+  RETAIN_MODE = 'RETAIN',
+  /** Put back the mode that was in place before this construct was created. */
+  RESTORE_PREVIOUS = 'RESTORE_PREVIOUS',
+}
+
+/**
+ * Properties of the account's data retention setting.
+ */
+export interface BedrockDataRetentionProps {
+  /** The mode to set for the stack's account and region. */
+  readonly mode: DataRetentionMode;
+
+  /**
+   * What deleting this construct does to the mode.
+   *
+   * @default DataRetentionDeletion.RETAIN_MODE
+   */
+  readonly onDelete?: DataRetentionDeletion;
+}
+
+const RESOURCE_TYPE = 'Custom::BedrockDataRetention';
+
+/**
+ * Amazon Bedrock's data retention mode for the stack's account and region (whether Bedrock or a model
+ * provider may keep prompts), which CloudFormation has no resource for. Set through the stack's one
+ * control-plane function: the mode is read back after it is put, a failed change puts back the mode
+ * that was in place, and throttling is retried.
+ *
+ * One per account and region: a second one in the same app fails synth. The organization policies
+ * deny every other principal `bedrock:PutAccountDataRetention` (and the OpenAI-compatible endpoint's).
+ */
+export class BedrockDataRetention extends Construct {
+  /** The mode this construct sets */
+  public readonly mode: DataRetentionMode;
+  /** The custom resource that holds the mode */
+  public readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: BedrockDataRetentionProps) {
+    super(scope, id);
+    const problems = new Problems();
+    problems.check(typeof props.mode === 'string' && DATA_RETENTION_MODES.includes(props.mode),
+      `mode is ${describeValue(props.mode)}; expected one of ${oneOf(DATA_RETENTION_MODES)} (DataRetentionMode)`);
+    const onDelete = props.onDelete ?? DataRetentionDeletion.RETAIN_MODE;
+    problems.check(Object.values(DataRetentionDeletion).includes(onDelete),
+      `onDelete is ${describeValue(onDelete)}; expected one of ${oneOf(Object.values(DataRetentionDeletion))} (DataRetentionDeletion)`);
+    problems.throwIfAny(this, 'BedrockDataRetention', BedrockLandingZoneErrorCode.DATA_RETENTION_PROPS);
+    declareAccountRegionSingleton(this, 'Data retention');
+    // A change set of the stack runs as its CloudFormation role, which may change the mode: protected like logging.
+    Stack.of(this).tags.setTag(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
+    this.mode = props.mode;
+
+    const provider = controlPlaneProvider(this);
+    // These actions accept only "*": the mode is an account and region setting.
+    provider.addToRolePolicy({ Effect: 'Allow', Action: ['bedrock:GetAccountDataRetention', 'bedrock:PutAccountDataRetention'], Resource: '*' });
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: RESOURCE_TYPE,
+      properties: { Mode: props.mode, OnDelete: onDelete },
+    });
+    this.resource.node.addDependency(customResourceProviderRole(provider));
+  }
+}

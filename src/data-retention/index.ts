@@ -1,0 +1,2 @@
+export * from './data-retention-mode';
+export * from './bedrock-data-retention';

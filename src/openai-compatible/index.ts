@@ -1,0 +1,2 @@
+export * from './openai-compatible-project';
+export * from './openai-compatible-access-policy';

@@ -1,0 +1,166 @@
+import { Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { OpenAiCompatibleProject } from './openai-compatible-project';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { ApprovedModel } from '../landing-zone/approved-model';
+import { GovernanceProfile } from '../landing-zone/governance-profile';
+import { Geography, ServiceTier } from '../models';
+import { serviceTierProblems } from '../models/invoke-statements';
+import { geographyOf } from '../private/geography-preference';
+import { governedRegion } from '../private/governed-region';
+import { openAiModelIds } from '../private/openai-model-ids';
+import { Problems, approvedModelProblems, oneOf } from '../private/validation';
+
+/**
+ * Properties of the access policy for the OpenAI-compatible endpoint.
+ */
+export interface OpenAiCompatibleAccessPolicyProps {
+  /** The project inference is allowed on. */
+  readonly project: OpenAiCompatibleProject;
+
+  /** The approved models: requests naming any other model (`bedrock-mantle:Model`) are not allowed. */
+  readonly approvedModels: ApprovedModel[];
+
+  /**
+   * Governance profiles, as in the landing zone: under residency the project's region must be inside
+   * the profile's regions, and no global model is allowed.
+   *
+   * @default [GovernanceProfile.BASELINE]
+   */
+  readonly profiles?: GovernanceProfile[];
+
+  /**
+   * The geography whose profiles the models are reached through.
+   *
+   * @default - the profiles' allowed geography the region belongs to, else the region's own
+   */
+  readonly geography?: Geography;
+
+  /**
+   * Allow only these service tiers (`bedrock-mantle:ServiceTier`); a request without a tier runs on
+   * `ServiceTier.DEFAULT`. `ServiceTier.RESERVED` needs `acknowledgeReservedCapacity`.
+   *
+   * @default - the profiles' tiers; without any, any tier the request names
+   */
+  readonly allowedServiceTiers?: ServiceTier[];
+
+  /**
+   * Acknowledges that reserved capacity is a commitment billed whether used or not: required to
+   * allow `ServiceTier.RESERVED`.
+   *
+   * @default false
+   */
+  readonly acknowledgeReservedCapacity?: boolean;
+
+  /**
+   * Roles to attach the policy to.
+   *
+   * @default - none; use `attachToRole` later
+   */
+  readonly roles?: iam.IRole[];
+
+  /**
+   * A description of the policy.
+   *
+   * @default - a description naming the project's models
+   */
+  readonly description?: string;
+}
+
+/** The statement IDs, which the acknowledgements name. */
+const INFERENCE_SID = 'OpenAiCompatibleInference';
+const INFERENCE_ACTIONS = ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens'];
+
+/**
+ * The least-privilege grant for Amazon Bedrock's OpenAI-compatible endpoint: inference and token
+ * counting on one project, only with the approved models (`bedrock-mantle:Model`, as the
+ * geography's profile IDs, or the model ID for in-region models), only on the allowed service tiers,
+ * and the project's own responses (get, cancel, delete).
+ *
+ * What it cannot promise: invocation logging does not cover this endpoint (CloudTrail records each
+ * call, not its prompt), and no guardrail is known to apply on it. Its cdk-nag finding for that
+ * (`Bedrock-LG1`) is acknowledged here with that reason; the organization must allow the endpoint
+ * (`BedrockOrganizationPolicies` `allowOpenAiCompatibleEndpoint`).
+ */
+export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
+  /** The model IDs requests may name */
+  public readonly modelIds: string[];
+
+  constructor(scope: Construct, id: string, props: OpenAiCompatibleAccessPolicyProps) {
+    const wrongKind = new Problems();
+    approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
+    wrongKind.throwIfAny(scope, 'OpenAiCompatibleAccessPolicy', BedrockLandingZoneErrorCode.OPENAI_COMPATIBLE_ACCESS_PROPS);
+    super(scope, id, { description: props.description, roles: props.roles });
+    const profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
+    const problems = new Problems();
+    problems.check(props.approvedModels.length > 0, 'approvedModels is empty: give at least one approved model');
+    props.approvedModels.filter(m => m.modelId === undefined).forEach(() => problems.add(
+      'approvedModels: ApprovedModel.of(invokable) names no model ID, which is what the OpenAI-compatible endpoint is called with; ' +
+      'list the model with throughGeography or inRegion'));
+    if (!profile.allowsGlobalProfiles) {
+      props.approvedModels.filter(m => m.isGlobal).forEach(m => problems.add(
+        `approvedModels: ${m} may route to any commercial region, which profile ${profile.name} does not allow; use ApprovedModel.throughGeography(modelId)`));
+    }
+    const region = governedRegion(this);
+    const geography = props.geography ?? (region ? geographyOf(region, profile.allowedGeographies) : undefined);
+    if (region === undefined) {
+      problems.add('the stack is environment-agnostic: the project and its models belong to one region; give the stack an env with a region');
+    } else {
+      const allowedRegions = profile.allowedRegions;
+      problems.check(allowedRegions === undefined || allowedRegions.includes(region),
+        `region ${region} is outside the regions profile ${profile.name} allows: deploy the project in one of ${oneOf(allowedRegions ?? [])}`);
+      problems.check(geography !== undefined || props.approvedModels.every(m => !(m.modelId && !m.isInRegion && !m.isGlobal)),
+        `region ${region} is a source region of no allowed geography, so the models routed through a geography have no profile here`);
+    }
+    if (props.geography && profile.allowedGeographies) {
+      problems.check(profile.allowedGeographies.some(g => g.prefix === props.geography!.prefix),
+        `geography '${props.geography.prefix}' is not allowed by profile ${profile.name}; allowed: ${oneOf(profile.allowedGeographies.map(g => g.prefix))}`);
+    }
+    const tiers = props.allowedServiceTiers ?? profile.allowedServiceTiers;
+    const acknowledged = props.acknowledgeReservedCapacity ?? (props.allowedServiceTiers === undefined && tiers?.includes(ServiceTier.RESERVED));
+    serviceTierProblems(tiers, acknowledged).forEach(p => problems.add(p));
+    problems.throwIfAny(this, 'OpenAiCompatibleAccessPolicy', BedrockLandingZoneErrorCode.OPENAI_COMPATIBLE_ACCESS_PROPS);
+
+    this.modelIds = openAiModelIds(props.approvedModels, geography ? [geography] : []);
+    const project = props.project.projectArn;
+    this.addStatements(
+      new iam.PolicyStatement({
+        sid: INFERENCE_SID,
+        actions: INFERENCE_ACTIONS,
+        resources: [project],
+        conditions: { StringEquals: { 'bedrock-mantle:Model': this.modelIds } },
+      }),
+      new iam.PolicyStatement({
+        sid: 'OpenAiCompatibleResponses',
+        actions: ['bedrock-mantle:GetInference', 'bedrock-mantle:CancelInference', 'bedrock-mantle:DeleteInference'],
+        resources: [project],
+      }),
+    );
+    if (tiers !== undefined) {
+      this.addStatements(new iam.PolicyStatement({
+        sid: 'DenyOtherServiceTiers',
+        effect: iam.Effect.DENY,
+        actions: ['bedrock-mantle:CreateInference'],
+        resources: [project],
+        conditions: {
+          StringNotEquals: { 'bedrock-mantle:ServiceTier': [...tiers].sort() },
+          ...(tiers.includes(ServiceTier.DEFAULT) ? { Null: { 'bedrock-mantle:ServiceTier': 'false' } } : {}),
+        },
+      }));
+    }
+    const governed = 'The platform team chose to govern this endpoint (approved models only, allowed tiers only, one project, the account\'s ' +
+      'data retention mode) rather than deny it.';
+    Validations.of(this).acknowledge(
+      ...INFERENCE_ACTIONS.map(action => ({
+        id: `Bedrock::Bedrock-LG1[Sid::${INFERENCE_SID}::Action::${action}]`,
+        reason: 'Invocation logging covers only the bedrock-runtime endpoint: calls to the OpenAI-compatible endpoint are recorded by CloudTrail ' +
+          `(eventSource bedrock-mantle.amazonaws.com) without their prompts. ${governed}`,
+      })),
+      {
+        id: `Bedrock::Bedrock-IAM3[Sid::${INFERENCE_SID}::Action::bedrock-mantle:CreateInference]`,
+        reason: 'No guardrail is known to apply on the OpenAI-compatible endpoint, and IAM sees none on its requests: a guardrail cannot be ' +
+          `required here. ${governed}`,
+      },
+    );
+  }
+}

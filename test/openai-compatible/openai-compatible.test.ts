@@ -1,0 +1,139 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import {
+  ApprovedModel, BedrockDataRetention, BedrockGovernanceChecks, BedrockLandingZoneErrorCode as Code,
+  BedrockLandingZoneErrors, DataRetentionMode, GovernanceProfile, ModelInvocationLogging, OpenAiCompatibleAccessPolicy,
+  OpenAiCompatibleAccessPolicyProps, OpenAiCompatibleProject, ServiceTier,
+} from '../../src';
+import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
+import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
+import { expectValidCloudFormation } from '../support/cfn-schema';
+import { evaluate, identityPoliciesOf } from '../support/iam';
+import { checkCompliance, describeAcknowledgements } from '../support/nag';
+
+const UNAPPROVED = 'meta.llama3-3-70b-instruct-v1:0';
+
+function errorOf(fn: () => unknown): BedrockLandingZoneError {
+  try {
+    fn();
+  } catch (e) {
+    return e as BedrockLandingZoneError;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
+
+function setup(region: string, props: Partial<OpenAiCompatibleAccessPolicyProps> = {}) {
+  const stack = stackIn(region);
+  const role = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const project = new OpenAiCompatibleProject(stack, 'Project', { projectName: 'claims assistant', tags: { Team: 'claims' } });
+  const policy = new OpenAiCompatibleAccessPolicy(stack, 'Access', {
+    project,
+    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
+    roles: [role],
+    ...props,
+  });
+  return { stack, role, project, policy };
+}
+
+const projectArn = (region: string) => `arn:aws:bedrock-mantle:${region}:${ACCOUNT}:project/proj_abc123`;
+
+describe('OpenAiCompatibleProject', () => {
+  test('an AWS::BedrockMantle::Project with its name and tags, valid CloudFormation', () => {
+    // eu-west-1: the schema validator's region data does not list the resource type in eu-central-1 (see README).
+    const { stack } = setup('eu-west-1');
+    Template.fromStack(stack).hasResourceProperties('AWS::BedrockMantle::Project', { Name: 'claims assistant', Tags: [{ Key: 'Team', Value: 'claims' }] });
+    expectValidCloudFormation(stack);
+  });
+
+  test('a name the API refuses fails synth', () => {
+    const error = errorOf(() => new OpenAiCompatibleProject(stackIn('eu-central-1'), 'P', { projectName: '   ' }));
+    expect(BedrockLandingZoneErrors.codeOf(error)).toBe(Code.OPENAI_COMPATIBLE_PROJECT_PROPS);
+    expect(error.message).toBe("OpenAiCompatibleProject: projectName '   ' is not allowed: give 1 to 127 characters, not only spaces (3 given)");
+  });
+});
+
+describe('OpenAiCompatibleAccessPolicy under EU residency', () => {
+  const { stack, role, project, policy } = setup('eu-central-1', {
+    profiles: [GovernanceProfile.EU_RESIDENCY], allowedServiceTiers: [ServiceTier.DEFAULT, ServiceTier.FLEX],
+  });
+  const projectLogicalId = stack.getLogicalId(project.project);
+  const identity = identityPoliciesOf(role, { getAtts: { [`${projectLogicalId}.Arn`]: projectArn('eu-central-1') } });
+  const infer = (model: string | undefined, extra: Record<string, string> = {}, action = 'bedrock-mantle:CreateInference') => evaluate({ identity }, {
+    action,
+    resource: projectArn('eu-central-1'),
+    context: { ...(model ? { 'bedrock-mantle:Model': model } : {}), ...extra },
+  });
+
+  test('names the approved models by the EU profile ID and the in-region model ID', () => {
+    expect(policy.modelIds).toEqual([TITAN_EMBED_V2, `eu.${SONNET_45}`]);
+  });
+
+  test('allows the approved models by the EU profile ID (or the in-region model ID), on the allowed tiers', async () => {
+    expect(await infer(`eu.${SONNET_45}`)).toBe('Allowed');
+    expect(await infer(`eu.${SONNET_45}`, { 'bedrock-mantle:ServiceTier': 'flex' })).toBe('Allowed');
+    expect(await infer(TITAN_EMBED_V2, {}, 'bedrock-mantle:CountTokens')).toBe('Allowed');
+  });
+
+  test('an unapproved model, a model without its geography (the bare or the global ID), or no model named: not allowed', async () => {
+    expect(await infer(UNAPPROVED)).toBe('ImplicitlyDenied');
+    expect(await infer(SONNET_45)).toBe('ImplicitlyDenied');
+    expect(await infer(`global.${SONNET_45}`)).toBe('ImplicitlyDenied');
+    expect(await infer(`us.${SONNET_45}`)).toBe('ImplicitlyDenied');
+    expect(await infer(undefined)).toBe('ImplicitlyDenied');
+  });
+
+  test('a tier outside the list is denied explicitly', async () => {
+    expect(await infer(`eu.${SONNET_45}`, { 'bedrock-mantle:ServiceTier': 'priority' })).toBe('ExplicitlyDenied');
+    expect(await infer(`eu.${SONNET_45}`, { 'bedrock-mantle:ServiceTier': 'reserved' })).toBe('ExplicitlyDenied');
+  });
+
+  test('only the project: another project of the account is not allowed', async () => {
+    expect(await evaluate({ identity }, {
+      action: 'bedrock-mantle:CreateInference',
+      resource: `arn:aws:bedrock-mantle:eu-central-1:${ACCOUNT}:project/default`,
+      context: { 'bedrock-mantle:Model': `eu.${SONNET_45}` },
+    })).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('OpenAiCompatibleAccessPolicy validation', () => {
+  test('under residency: a global model and a region outside the jurisdiction fail synth', () => {
+    const error = errorOf(() => setup('eu-west-2', {
+      profiles: [GovernanceProfile.EU_RESIDENCY], approvedModels: [ApprovedModel.global(SONNET_45)],
+    }));
+    expect(BedrockLandingZoneErrors.codeOf(error)).toBe(Code.OPENAI_COMPATIBLE_ACCESS_PROPS);
+    expect(error.problems).toEqual([
+      `approvedModels: global.${SONNET_45} may route to any commercial region, which profile eu-residency does not allow; use ApprovedModel.throughGeography(modelId)`,
+      'region eu-west-2 is outside the regions profile eu-residency allows: deploy the project in one of eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3',
+    ]);
+  });
+
+  test('reserved capacity needs its acknowledgement', () => {
+    expect(errorOf(() => setup('eu-central-1', { allowedServiceTiers: [ServiceTier.RESERVED] })).problems).toEqual([
+      'allowedServiceTiers holds ServiceTier.RESERVED, a capacity commitment billed whether used or not: set acknowledgeReservedCapacity: true to allow it',
+    ]);
+    expect(() => setup('eu-central-1', { allowedServiceTiers: [ServiceTier.RESERVED], acknowledgeReservedCapacity: true })).not.toThrow();
+  });
+});
+
+describe('the four cdk-nag packs and the Bedrock pack', () => {
+  test('nothing unacknowledged; the one acknowledgement is that invocation logging does not cover the endpoint', () => {
+    const { stack } = setup('eu-central-1');
+    new ModelInvocationLogging(stack, 'Logging');
+    new BedrockDataRetention(stack, 'Retention', { mode: DataRetentionMode.NONE });
+    const pack = new BedrockGovernanceChecks(stack.node.root, { approvedModels: [SONNET_45, TITAN_EMBED_V2] });
+    const result = checkCompliance(stack, [pack]);
+    expect(result.violations.filter(v => v.includes('Stack/Access') || v.includes('Stack/Project'))).toEqual([]);
+    const governed = 'The platform team chose to govern this endpoint (approved models only, allowed tiers only, one project, the account\'s ' +
+      'data retention mode) rather than deny it.';
+    const unlogged = 'Invocation logging covers only the bedrock-runtime endpoint: calls to the OpenAI-compatible endpoint are recorded by CloudTrail ' +
+      `(eventSource bedrock-mantle.amazonaws.com) without their prompts. ${governed}`;
+    const statement = 'Sid::OpenAiCompatibleInference::Action::bedrock-mantle';
+    expect(describeAcknowledgements(result.acknowledgements.filter(a => a.path.startsWith('Stack/Access')))).toEqual([
+      `Bedrock::Bedrock-IAM3[${statement}:CreateInference] @ Stack/Access/Resource: No guardrail is known to apply on the OpenAI-compatible ` +
+      `endpoint, and IAM sees none on its requests: a guardrail cannot be required here. ${governed}`,
+      `Bedrock::Bedrock-LG1[${statement}:CountTokens] @ Stack/Access/Resource: ${unlogged}`,
+      `Bedrock::Bedrock-LG1[${statement}:CreateInference] @ Stack/Access/Resource: ${unlogged}`,
+    ]);
+  });
+});
