@@ -150,6 +150,17 @@ export interface BedrockOrganizationPoliciesProps {
   readonly allowOpenAiCompatibleEndpoint?: boolean;
 
   /**
+   * Keep AgentCore inside the network and behind authorization: deny creating or updating runtimes,
+   * code interpreters and browsers without VPC subnets (`bedrock-agentcore:subnets`), gateways without
+   * an authorizer (`bedrock-agentcore:GatewayAuthorizerType` NONE), and memory without a
+   * customer-managed key (`bedrock-agentcore:KmsKeyArn`). A code interpreter in sandbox mode has no
+   * subnets either, so it is denied too: the API has no condition key for the network mode.
+   *
+   * @default true
+   */
+  readonly governAgentCore?: boolean;
+
+  /**
    * A prefix for the policies' names.
    *
    * @default 'bedrock-landing-zone'
@@ -212,6 +223,7 @@ export class BedrockOrganizationPolicies extends Construct {
         ...(props.cdkBootstrapQualifier
           ? [p.denyAssumingDeploymentRoles(deploymentPrincipals), p.protectDeploymentAssets(admins, deploymentPrincipals)]
           : []),
+        ...(props.governAgentCore ?? true ? p.governAgentCore() : []),
         p.protectInvocationLogStreams(),
         props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
         denyLongTermApiKeys(),
@@ -389,6 +401,38 @@ class Partitioned {
       resources: ['*'],
       conditions: { StringNotEquals: { [MANTLE_MODEL_KEY]: openAiModelIds(models, geographies) } },
     });
+  }
+
+  /**
+   * AgentCore inside the network and behind authorization: runtimes, code interpreters and browsers
+   * only in VPC mode (their create and update requests carry the subnets), gateways only with an
+   * authorizer, memory only on a customer-managed key. The organization's counterparts of rules AC1
+   * to AC3 of the pack and of Security Hub's BedrockAgentCore.1 and .2.
+   */
+  governAgentCore(): iam.PolicyStatement[] {
+    return [
+      new iam.PolicyStatement({
+        sid: 'DenyAgentCoreOutsideVpc',
+        effect: iam.Effect.DENY,
+        actions: AGENTCORE_VPC_ACTIONS,
+        resources: ['*'],
+        conditions: { Null: { 'bedrock-agentcore:subnets': 'true' } },
+      }),
+      new iam.PolicyStatement({
+        sid: 'DenyAgentCoreGatewaysWithoutAuthorizer',
+        effect: iam.Effect.DENY,
+        actions: ['bedrock-agentcore:CreateGateway', 'bedrock-agentcore:UpdateGateway'],
+        resources: ['*'],
+        conditions: { StringEqualsIgnoreCase: { 'bedrock-agentcore:GatewayAuthorizerType': 'NONE' } },
+      }),
+      new iam.PolicyStatement({
+        sid: 'DenyAgentCoreMemoryWithoutKey',
+        effect: iam.Effect.DENY,
+        actions: ['bedrock-agentcore:CreateMemory'],
+        resources: ['*'],
+        conditions: { Null: { 'bedrock-agentcore:KmsKeyArn': 'true' } },
+      }),
+    ];
   }
 
   /**
@@ -792,6 +836,10 @@ function statementSize(statement: iam.PolicyStatement): number {
 const ENVELOPE = JSON.stringify({ Version: '2012-10-17', Statement: [] }).length;
 
 /** First-fit packing of the statements into policies under the size limit. */
+/** The AgentCore requests that carry the subnets of VPC mode (Service Authorization Reference). */
+const AGENTCORE_VPC_ACTIONS = ['bedrock-agentcore:CreateAgentRuntime', 'bedrock-agentcore:UpdateAgentRuntime',
+  'bedrock-agentcore:CreateCodeInterpreter', 'bedrock-agentcore:CreateBrowser'];
+
 function packStatements(scope: Construct, statements: iam.PolicyStatement[], sizes: number[]): iam.PolicyStatement[][] {
   const problems = new Problems();
   const groups: Array<{ size: number; statements: iam.PolicyStatement[] }> = [];

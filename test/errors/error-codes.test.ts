@@ -3,6 +3,7 @@ import { NagMessageLevel } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ModelAccessPolicy } from '../../src/access';
 import { BedrockGovernanceChecks } from '../../src/compliance';
+import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retention';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
 import { EnforcedGuardrail, Guardrail } from '../../src/guardrails';
 import {
@@ -15,7 +16,8 @@ import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
 } from '../../src/models';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
-import { BedrockOrganizationPolicies } from '../../src/organization';
+import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
+import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
@@ -33,6 +35,31 @@ const GUARDRAIL_ARN = 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abcde
 
 describe('every validation throws the library error with the stable code of its check', () => {
   const cases: Array<[string, Code, () => unknown]> = [
+    ['a data retention mode of a string', Code.DATA_RETENTION_PROPS,
+      () => new BedrockDataRetention(stackIn('eu-central-1'), 'Retention', { mode: 'forever' as any })],
+    ['a landing zone whose own data retention keeps more than its profile allows', Code.LANDING_ZONE_DATA_RETENTION, () => {
+      const stack = stackIn('eu-central-1');
+      return new BedrockLandingZone(stack, 'Lz', {
+        approvedModels: [ApprovedModel.throughGeography(SONNET_45)],
+        profiles: [GovernanceProfile.HIPAA],
+        dataRetention: new BedrockDataRetention(stack, 'Retention', { mode: DataRetentionMode.PROVIDER_DATA_SHARE }),
+      });
+    }],
+    ['a governance profile whose retention exceeds its maximum', Code.GOVERNANCE_PROFILE_SETTINGS,
+      () => GovernanceProfile.of('mine', { dataRetention: DataRetentionMode.DEFAULT, maximumDataRetention: DataRetentionMode.NONE })],
+    ['an OpenAI-compatible project with an empty name', Code.OPENAI_COMPATIBLE_PROJECT_PROPS,
+      () => new OpenAiCompatibleProject(stackIn('eu-central-1'), 'Project', { projectName: '' })],
+    ['OpenAI-compatible access for a string model', Code.OPENAI_COMPATIBLE_ACCESS_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      return new OpenAiCompatibleAccessPolicy(stack, 'Access', {
+        project: new OpenAiCompatibleProject(stack, 'Project', { projectName: 'p' }), approvedModels: [SONNET_45 as any],
+      });
+    }],
+    ['an organization-wide guardrail of a member account', Code.ORGANIZATION_GUARDRAIL_PROPS, () => {
+      const stack = new Stack(new App(), 'Management', { env: { account: '999999999999', region: 'eu-central-1' } });
+      const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Member', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
+      return new OrganizationGuardrailPolicy(stack, 'Policy', { guardrail, organizationId: 'o-abcdefghij', rootId: 'r-ab12', targetIds: ['r-ab12'] });
+    }],
     ['a rule pack with an unknown rule and an idle session beyond Bedrock\'s limits', Code.GOVERNANCE_CHECKS_PROPS,
       () => new BedrockGovernanceChecks(undefined, { ruleLevels: { GR9: NagMessageLevel.WARN }, maximumAgentIdleSession: Duration.hours(2) })],
     ['governRegion on a stack with a region', Code.LANDING_ZONE_REGION_ALREADY_SET,

@@ -132,14 +132,15 @@ describe('size', () => {
 
   test('statements are packed into several policies when one is not enough, each under 5,120 characters', () => {
     const { stack, scps } = organizationStack({ approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(28)] });
-    expect(scps.length).toBe(3);
+    expect(scps.length).toBe(4);
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
+      'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCoreOutsideVpc',
       'DenyBedrockOutsideAllowedRegions', 'DenyLongTermBearerTokens', 'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys',
       'DenyModelCustomizationAndImport', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyReservedCapacity',
       'DenyUnapprovedModels', 'DenyUnapprovedServiceTiers', 'DenyUngovernedInference', 'ProtectExemptRoles', 'ProtectGovernanceResources', 'ProtectGovernanceSettings', 'ProtectInvocationLogStreams',
     ]);
-    Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 3);
+    Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 4);
   });
 
   test('an oversized model list fails synth, naming the statement and what to do', () => {
