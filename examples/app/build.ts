@@ -1,5 +1,5 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
-import { AccountBaselineStack, KnowledgeBaseWorkloadStack } from './landing-zone';
+import { AccountBaselineStack, AgentWorkloadStack, KnowledgeBaseWorkloadStack } from './landing-zone';
 import { BaselineStage, OrganizationGuardrailStack, OrganizationStack } from './organization';
 import { ACCOUNTS, ACCOUNT_PROFILES, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, STACKSET_REGIONS } from './settings';
 import { GovernanceProfile } from '../../src';
@@ -21,6 +21,7 @@ export function buildLandingZone(app: App): Stack[] {
       const stack = new AccountBaselineStack(app, `Baseline-${accountName}-${governed.region}`, {
         env: { account, region: governed.region },
         profiles: [...ACCOUNT_PROFILES[accountName], ...governed.profiles],
+        agentCore: true,
         description: `Governed Amazon Bedrock baseline for ${accountName} in ${governed.region}`,
       });
       const workload = new KnowledgeBaseWorkloadStack(app, `KnowledgeBase-${accountName}-${governed.region}`, {
@@ -28,8 +29,13 @@ export function buildLandingZone(app: App): Stack[] {
         baseline: stack,
         description: `Knowledge-base workload for ${accountName} in ${governed.region}`,
       });
-      for (const s of [stack, workload]) Tags.of(s).add('landing-zone:account', accountName);
-      stacks.push(stack, workload);
+      const agent = new AgentWorkloadStack(app, `Agent-${accountName}-${governed.region}`, {
+        env: { account, region: governed.region },
+        baseline: stack,
+        description: `Agent workload on AgentCore for ${accountName} in ${governed.region}`,
+      });
+      for (const s of [stack, workload, agent]) Tags.of(s).add('landing-zone:account', accountName);
+      stacks.push(stack, workload, agent);
     }
   }
   // A sandbox account, deployed through a pipeline as a stage.

@@ -1,4 +1,6 @@
-import { CfnOutput, DefaultStackSynthesizer, Stack, StackProps, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  CfnOutput, DefaultStackSynthesizer, Stack, StackProps, Validations, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam, aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { APPROVED_MODELS, CHAT_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
@@ -8,6 +10,8 @@ import {
 
 export interface AccountBaselineProps extends StackProps {
   readonly profiles: GovernanceProfile[];
+  /** Whether agents run on AgentCore in this account and region (its private endpoints are created) */
+  readonly agentCore?: boolean;
 }
 
 /**
@@ -32,6 +36,7 @@ export class AccountBaselineStack extends Stack {
       approvedModels: APPROVED_MODELS,
       organizationId: ORGANIZATION_ID,
       applicationRoles: [this.applicationRole],
+      agentCore: props.agentCore,
     });
 
     // What a client passes to use the guardrail (and what the README's checks use).
@@ -85,5 +90,76 @@ export class KnowledgeBaseWorkloadStack extends Stack {
       roles: [props.baseline.applicationRole],
       statements: [new iam.PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [this.knowledgeBase.knowledgeBaseArn] })],
     });
+  }
+}
+
+export interface AgentWorkloadProps extends StackProps {
+  /** The account baseline of the same account and region (created with `agentCore: true`) */
+  readonly baseline: AccountBaselineStack;
+}
+
+/**
+ * A team's agent on Amazon Bedrock AgentCore: a runtime in the landing zone's VPC (VPC mode, reached
+ * through the AgentCore endpoints) whose role may call the approved chat model through the landing
+ * zone's geography, only with the landing zone's guardrail and only through its runtime endpoint.
+ */
+export class AgentWorkloadStack extends Stack {
+  public readonly runtime: agentcore.Runtime;
+
+  constructor(scope: Construct, id: string, props: AgentWorkloadProps) {
+    super(scope, id, props);
+    const landingZone = props.baseline.landingZone;
+    // The execution role is the team's own, so its model access is a managed policy (the HIPAA, NIST and PCI packs ask for one).
+    const role = new iam.Role(this, 'AgentRole', {
+      assumedBy: new iam.ServicePrincipal('bedrock-agentcore.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account }, ArnLike: { 'aws:SourceArn': `arn:${this.partition}:bedrock-agentcore:${this.region}:${this.account}:*` } },
+      }),
+      description: 'Execution role of the claims agent on AgentCore',
+    });
+    this.runtime = new agentcore.Runtime(this, 'ClaimsAgent', {
+      runtimeName: 'claims_agent',
+      description: 'Claims agent: answers with the approved chat model, through the landing zone',
+      executionRole: role,
+      agentRuntimeArtifact: agentcore.AgentRuntimeArtifact.fromImageUri(`${this.account}.dkr.ecr.${this.region}.amazonaws.com/claims-agent:1.0.0`),
+      networkConfiguration: agentcore.RuntimeNetworkConfiguration.usingVpc(this, {
+        vpc: landingZone.endpoints.vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      }),
+    });
+    new ModelAccessPolicy(this, 'AgentModelAccess', {
+      models: [CrossRegionInferenceProfile.of(landingZone.geography, CHAT_MODEL)],
+      requireGuardrail: landingZone.guardrail,
+      requireVpcEndpoints: landingZone.endpoints.runtimeEndpoints,
+      roles: [role],
+    });
+    acknowledgeRuntimeDefaults(role);
+  }
+}
+
+/**
+ * aws-cdk-lib's `Runtime` writes the execution permissions every runtime needs (pulling its image,
+ * its logs and traces, its workload identity) as the role's default policy. Those findings are about
+ * aws-cdk-lib's own scoping, not about model access, which is the managed policy above.
+ */
+function acknowledgeRuntimeDefaults(role: iam.Role): void {
+  const stack = Stack.of(role);
+  // On the role: an acknowledgement covers the construct and its children, the default policy among them.
+  const policy = role;
+  const inline = 'aws-cdk-lib\'s AgentCore Runtime writes its execution permissions (image pull, logs, traces, workload identity) as the ' +
+    'role\'s default policy; the agent\'s model access is a managed policy (AgentModelAccess).';
+  for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
+    Validations.of(policy).acknowledge({ id: `${pack}::${pack}-IAMNoInlinePolicy`, reason: inline });
+  }
+  const logs = `arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:log-group`;
+  const wildcards: Array<[string, string]> = [
+    ['*', 'ecr:GetAuthorizationToken, X-Ray trace writes and CloudWatch metrics (limited to the bedrock-agentcore namespace) accept only Resource "*".'],
+    [`${logs}:*`, 'DescribeLogGroups lists the log groups of the account and region; it reads their names and settings, never log data.'],
+    [`${logs}:/aws/bedrock-agentcore/runtimes/*`, 'The runtime creates its own log groups under /aws/bedrock-agentcore/runtimes/, named by its ID, which is known only after creation.'],
+    [`${logs}:/aws/bedrock-agentcore/runtimes/*:log-stream:*`, 'The runtime writes one log stream per session into its own log groups, whose names AgentCore chooses at run time.'],
+    [`arn:<AWS::Partition>:bedrock-agentcore:${stack.region}:${stack.account}:workload-identity-directory/default/workload-identity/*`,
+      'The runtime\'s workload identity is created by AgentCore under the default directory of the account; its name is known only after creation.'],
+  ];
+  for (const [resource, reason] of wildcards) {
+    Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`, reason });
   }
 }

@@ -47,6 +47,10 @@ describe('bench scenarios', () => {
 
   test('the example app: baselines wherever a landing zone is (StackSet templates and the stage too)', () => {
     expect(synth({ app: 'example', validation: false, packs: 'none' }).map(s => [s.template, s.kind, s.defaultStore])).toEqual([
+      ['Agent-dev-eu-central-1.template.json', 'other', undefined],
+      ['Agent-dev-us-east-1.template.json', 'other', undefined],
+      ['Agent-prod-eu-central-1.template.json', 'other', undefined],
+      ['Agent-prod-us-east-1.template.json', 'other', undefined],
       ['Baseline-dev-eu-central-1.template.json', 'baseline', undefined],
       ['Baseline-dev-us-east-1.template.json', 'baseline', undefined],
       ['Baseline-prod-eu-central-1.template.json', 'baseline', undefined],

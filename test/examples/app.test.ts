@@ -68,6 +68,10 @@ describe('examples/app', () => {
     const files = synthTo(first);
     expect(synthTo(second)).toEqual(files);
     expect(files.filter(f => f.endsWith('.template.json'))).toEqual([
+      'Agent-dev-eu-central-1.template.json',
+      'Agent-dev-us-east-1.template.json',
+      'Agent-prod-eu-central-1.template.json',
+      'Agent-prod-us-east-1.template.json',
       'Baseline-dev-eu-central-1.template.json',
       'Baseline-dev-us-east-1.template.json',
       'Baseline-prod-eu-central-1.template.json',
@@ -106,6 +110,8 @@ describe('examples/app', () => {
             `@ ${s.stackName}/PolicyHandbook/RolePolicy/Resource`];
         }
         if (s.stackName.startsWith('OrganizationGuardrail-')) return under(s.stackName, PER_ORGANIZATION_GUARDRAIL);
+        // The agent's execution permissions that aws-cdk-lib's Runtime writes (its model access is a managed policy).
+        if (s.stackName.startsWith('Agent-')) return under(s.stackName, agentRuntimeAcknowledgements(s.region, s.account));
         // The StackSet templates are not stack artifacts: cdk-nag walks them, the template checks do not.
         return [
           ...under('Organization', ORGANIZATION_ASSET_PUBLISHER),
@@ -124,6 +130,7 @@ describe('examples/app', () => {
     'Organization', 'Baseline-dev-us-east-1', 'Baseline-dev-eu-central-1', 'Baseline-prod-us-east-1', 'Baseline-prod-eu-central-1',
     'KnowledgeBase-dev-us-east-1', 'KnowledgeBase-dev-eu-central-1', 'KnowledgeBase-prod-us-east-1', 'KnowledgeBase-prod-eu-central-1',
     'OrganizationGuardrail-us-east-1', 'OrganizationGuardrail-eu-central-1',
+    'Agent-dev-us-east-1', 'Agent-dev-eu-central-1', 'Agent-prod-us-east-1', 'Agent-prod-eu-central-1',
   ])('%s', name => {
     test('matches its snapshot', () => {
       const app = new App();
@@ -151,3 +158,15 @@ describe('examples/app sources', () => {
     expect(importsOf('settings.ts')).toEqual([]);
   });
 });
+
+/** What the agent workload stack acknowledges on its role, for aws-cdk-lib's Runtime defaults. */
+function agentRuntimeAcknowledgements(region: string, account: string): string[] {
+  const at = ' @ AgentRole/DefaultPolicy/Resource';
+  const logs = `arn:<AWS::Partition>:logs:${region}:${account}:log-group`;
+  return [
+    ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map(p => `${p}::${p}-IAMNoInlinePolicy${at}`),
+    ...['*', `${logs}:*`, `${logs}:/aws/bedrock-agentcore/runtimes/*`, `${logs}:/aws/bedrock-agentcore/runtimes/*:log-stream:*`,
+      `arn:<AWS::Partition>:bedrock-agentcore:${region}:${account}:workload-identity-directory/default/workload-identity/*`]
+      .map(r => `AwsSolutions::AwsSolutions-IAM5[Resource::${r}]${at}`),
+  ];
+}
