@@ -16,6 +16,8 @@ import { EndpointPolicyKind } from './private/endpoint-policies';
  *   `AGENTCORE_GATEWAY` (`bedrock-agentcore.gateway`): gateway calls on the account's gateways only;
  *   `AGENTCORE_CONTROL` (`bedrock-agentcore-control`): reading the AgentCore configuration. All three
  *   for principals of the organization (or account).
+ * - `OPENAI_COMPATIBLE` (`bedrock-mantle`): inference and its responses on the account's own projects
+ *   only; which models pass is the organization policies' and the grant's (`bedrock-mantle:Model`).
  *
  * The FIPS variants exist only in a few regions; asking for one elsewhere fails at synth.
  */
@@ -52,6 +54,13 @@ export class BedrockEndpointService {
   public static readonly AGENTCORE_CONTROL = new BedrockEndpointService('bedrock-agentcore-control', 'AgentCoreControl',
     new ec2.InterfaceVpcEndpointAwsService('bedrock-agentcore-control'), 'agentcore-control', false);
 
+  /**
+   * `com.amazonaws.<region>.bedrock-mantle`: the OpenAI-compatible endpoint (Chat Completions,
+   * Responses, Messages), for inference on the account's own projects (aws-cdk-lib has no constant for it)
+   */
+  public static readonly OPENAI_COMPATIBLE = new BedrockEndpointService('bedrock-mantle', 'OpenAiCompatible',
+    new ec2.InterfaceVpcEndpointAwsService('bedrock-mantle'), 'mantle', false);
+
   /** The three AgentCore services, for `BedrockPrivateEndpoints({ services })` and the landing zone. */
   public static agentCore(): BedrockEndpointService[] {
     return [BedrockEndpointService.AGENTCORE, BedrockEndpointService.AGENTCORE_GATEWAY, BedrockEndpointService.AGENTCORE_CONTROL];
@@ -62,7 +71,7 @@ export class BedrockEndpointService {
     return [
       BedrockEndpointService.RUNTIME, BedrockEndpointService.RUNTIME_FIPS, BedrockEndpointService.CONTROL_PLANE,
       BedrockEndpointService.CONTROL_PLANE_FIPS, BedrockEndpointService.AGENT, BedrockEndpointService.AGENT_RUNTIME,
-      BedrockEndpointService.S3_VECTORS, ...BedrockEndpointService.agentCore(),
+      BedrockEndpointService.S3_VECTORS, ...BedrockEndpointService.agentCore(), BedrockEndpointService.OPENAI_COMPATIBLE,
     ];
   }
 

@@ -95,3 +95,29 @@ describe('AgentCore private endpoints', () => {
     expect(result.violations.filter(v => v.startsWith('Bedrock-'))).toEqual([]);
   });
 });
+
+describe('the OpenAI-compatible endpoint (bedrock-mantle)', () => {
+  const PROJECT = `arn:aws:bedrock-mantle:${REGION}:${ACCOUNT}:project/claims`;
+  const mantle = () => {
+    const stack = stackIn(REGION);
+    return new BedrockPrivateEndpoints(stack, 'Endpoints', {
+      services: [BedrockEndpointService.OPENAI_COMPATIBLE], organizationId: ORG, models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)],
+    }).endpointFor(BedrockEndpointService.OPENAI_COMPATIBLE)!;
+  };
+
+  test('inference on the account\'s projects by the organization: allowed; outsiders, other accounts\' projects, management: denied', async () => {
+    const ep = mantle();
+    const context = (who: typeof insider) => ({ ...who, context: { ...who.context, 'bedrock-mantle:Model': SONNET_45 } });
+    expect(await through(ep, context(insider), 'bedrock-mantle:CreateInference', PROJECT)).toBe('Allowed');
+    expect(await through(ep, context(outsider), 'bedrock-mantle:CreateInference', PROJECT)).toBe('ImplicitlyDenied');
+    expect(await through(ep, context(insider), 'bedrock-mantle:CreateInference', PROJECT.replace(ACCOUNT, '333333333333'))).toBe('ImplicitlyDenied');
+    expect(await through(ep, insider, 'bedrock-mantle:CreateProject', PROJECT)).toBe('ImplicitlyDenied');
+    expect(await through(ep, insider, 'bedrock-mantle:PutAccountDataRetention', '*')).toBe('ImplicitlyDenied');
+  });
+
+  test('its policy passes the Bedrock pack (NW2)', () => {
+    const ep = mantle();
+    const result = checkCompliance(Stack.of(ep), [new BedrockGovernanceChecks(Stack.of(ep).node.root)]);
+    expect(result.violations.filter(v => v.startsWith('Bedrock-NW'))).toEqual([]);
+  });
+});

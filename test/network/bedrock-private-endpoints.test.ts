@@ -641,7 +641,7 @@ describe('BedrockEndpointService', () => {
   test('knows every Bedrock endpoint service and which are FIPS', () => {
     expect(BedrockEndpointService.all().map(s => `${s.shortName}${s.isFips ? ' (FIPS)' : ''}`)).toEqual([
       'bedrock-runtime', 'bedrock-runtime-fips (FIPS)', 'bedrock', 'bedrock-fips (FIPS)', 'bedrock-agent', 'bedrock-agent-runtime', 's3vectors',
-      'bedrock-agentcore', 'bedrock-agentcore.gateway', 'bedrock-agentcore-control',
+      'bedrock-agentcore', 'bedrock-agentcore.gateway', 'bedrock-agentcore-control', 'bedrock-mantle',
     ]);
     expect(BedrockEndpointService.all().map(s => s.endpointService)).toEqual([
       ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME, ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME_FIPS,
@@ -649,7 +649,9 @@ describe('BedrockEndpointService', () => {
       ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENT, ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENT_RUNTIME,
       ec2.InterfaceVpcEndpointAwsService.S3_VECTORS, ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENTCORE,
       ec2.InterfaceVpcEndpointAwsService.BEDROCK_AGENTCORE_GATEWAY, BedrockEndpointService.AGENTCORE_CONTROL.endpointService,
+      BedrockEndpointService.OPENAI_COMPATIBLE.endpointService,
     ]);
+    expect(BedrockEndpointService.OPENAI_COMPATIBLE.endpointService.shortName).toBe('bedrock-mantle');
     expect(BedrockEndpointService.AGENTCORE_CONTROL.endpointService.shortName).toBe('bedrock-agentcore-control');
   });
 });

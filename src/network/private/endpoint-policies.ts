@@ -22,7 +22,8 @@ import { IBedrockInvokable, IGuardrailReference } from '../../models';
  *   AgentCore resources (and AWS's built-in tools) only;
  * - agentcore-control: reading the AgentCore configuration only.
  */
-export type EndpointPolicyKind = 'runtime' | 'agent-runtime' | 'management' | 's3vectors' | 'agentcore' | 'agentcore-gateway' | 'agentcore-control';
+export type EndpointPolicyKind = 'runtime' | 'agent-runtime' | 'management' | 's3vectors' | 'agentcore' | 'agentcore-gateway' | 'agentcore-control'
+  | 'mantle';
 
 /** Who may use the endpoints, and whose resources they may reach. */
 export interface Perimeter {
@@ -160,4 +161,14 @@ export function agentCoreStatements(scope: IConstruct, actions: string[], builtI
   const own = stack.formatArn({ service: 'bedrock-agentcore', resource: '*' });
   const aws = stack.formatArn({ service: 'bedrock-agentcore', account: 'aws', resource: '*' });
   return [forEndpoint(new iam.PolicyStatement({ actions, resources: builtInTools ? [own, aws] : [own] }), perimeter)];
+}
+
+/** What the OpenAI-compatible endpoint passes: inference, token counts and the stored responses of the account's projects. */
+export const OPENAI_COMPATIBLE_ACTIONS = ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens', 'bedrock-mantle:GetInference',
+  'bedrock-mantle:CancelInference', 'bedrock-mantle:DeleteInference'];
+
+/** The OpenAI-compatible endpoint: its inference actions on the account's own projects. */
+export function openAiCompatibleStatements(scope: IConstruct, perimeter: Perimeter): iam.PolicyStatement[] {
+  const projects = Stack.of(scope).formatArn({ service: 'bedrock-mantle', resource: 'project', resourceName: '*' });
+  return [forEndpoint(new iam.PolicyStatement({ actions: OPENAI_COMPATIBLE_ACTIONS, resources: [projects] }), perimeter)];
 }

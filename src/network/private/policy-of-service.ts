@@ -2,7 +2,7 @@ import { aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import {
   AGENTCORE_CONTROL_ACTIONS, AGENTCORE_DATA_ACTIONS, AGENT_BUILDER_ACTIONS, CONTROL_PLANE_ACTIONS, Perimeter, agentCoreStatements,
-  agentRuntimeStatements, anyBedrockActionStatements, managementStatements, runtimeStatements, s3VectorsStatements,
+  agentRuntimeStatements, anyBedrockActionStatements, managementStatements, openAiCompatibleStatements, runtimeStatements, s3VectorsStatements,
 } from './endpoint-policies';
 import { BedrockEndpointService } from '../bedrock-endpoint-service';
 import { BedrockPrivateEndpointsProps } from '../bedrock-private-endpoints-props';
@@ -23,6 +23,8 @@ export function policyOfService(scope: IConstruct, service: BedrockEndpointServi
       return agentCoreStatements(scope, AGENTCORE_DATA_ACTIONS, true, perimeter);
     case 'agentcore-gateway':
       return agentCoreStatements(scope, ['bedrock-agentcore:InvokeGateway'], false, perimeter);
+    case 'mantle':
+      return openAiCompatibleStatements(scope, perimeter);
     case 'agentcore-control':
       return managementStatements(AGENTCORE_CONTROL_ACTIONS, perimeter);
     case 'management': {
