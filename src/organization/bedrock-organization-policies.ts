@@ -154,7 +154,8 @@ export interface BedrockOrganizationPoliciesProps {
    * code interpreters and browsers without VPC subnets (`bedrock-agentcore:subnets`), gateways without
    * an authorizer (`bedrock-agentcore:GatewayAuthorizerType` NONE), and memory without a
    * customer-managed key (`bedrock-agentcore:KmsKeyArn`). A code interpreter in sandbox mode has no
-   * subnets either, so it is denied too: the API has no condition key for the network mode.
+   * subnets either, so it is denied too: the API has no condition key for the network mode. Harnesses
+   * are denied outright: their requests carry no network key at all.
    *
    * @default true
    */
@@ -424,6 +425,13 @@ class Partitioned {
         actions: ['bedrock-agentcore:CreateGateway', 'bedrock-agentcore:UpdateGateway'],
         resources: ['*'],
         conditions: { StringEqualsIgnoreCase: { 'bedrock-agentcore:GatewayAuthorizerType': 'NONE' } },
+      }),
+      // A harness's requests carry no network key, so no condition can prove VPC mode: harnesses are denied.
+      new iam.PolicyStatement({
+        sid: 'DenyAgentCoreHarnesses',
+        effect: iam.Effect.DENY,
+        actions: ['bedrock-agentcore:CreateHarness', 'bedrock-agentcore:UpdateHarness'],
+        resources: ['*'],
       }),
       new iam.PolicyStatement({
         sid: 'DenyAgentCoreMemoryWithoutKey',

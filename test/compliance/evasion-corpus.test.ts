@@ -1,4 +1,4 @@
-import { CfnCondition, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnCondition, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { BedrockGovernanceChecksProps } from '../../src/compliance';
 import { Geography } from '../../src/models/geography';
@@ -618,5 +618,67 @@ describe('red-team round 1: the false positives are gone', () => {
     expect(findings(stack, 'MD3')).toEqual([]);
     // A region wildcard that stays inside the approved geography is not "every region".
     expect(findings(stack, 'IAM2')).toEqual([]);
+  });
+});
+
+/** The red team's second round: each bypass it found, now flagged, and its false positive gone. */
+describe('red-team round 2', () => {
+  const mantle = (statement: Record<string, unknown>) => managedPolicy([{ Sid: 'S', Effect: 'Allow', Action: 'bedrock-mantle:CreateInference', ...statement }]);
+  const harness = (stack: Stack, id: string, model: Record<string, unknown>, networkMode: string) => new agentcore.CfnHarness(stack, id, {
+    harnessName: id,
+    executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/h`,
+    model: model as any,
+    environment: { agentCoreRuntimeEnvironment: { networkConfiguration: { networkMode, networkModeConfig: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } } } } as any,
+  });
+
+  test('the OpenAI-compatible endpoint: an unapproved model named in the condition, a project scope, another geography or region', () => {
+    const llama = 'meta.llama3-3-70b-instruct-v1:0';
+    expect(findings(mantle({ Resource: '*', Condition: { StringEquals: { 'bedrock-mantle:Model': llama } } }), 'MD1'))
+      .toEqual([`Bedrock-MD1[Sid::S::Condition::bedrock-mantle:Model::${llama}] @ Stack/Policy`]);
+    expect(findings(mantle({ Resource: `arn:aws:bedrock-mantle:${REGION}:${ACCOUNT}:project/default` }), 'MD1'))
+      .toEqual(['Bedrock-MD1[Sid::S::Condition::bedrock-mantle:Model] @ Stack/Policy']);
+    expect(findings(mantle({ Resource: '*', Condition: { StringEquals: { 'bedrock-mantle:Model': `us.${SONNET_45}` } } }), 'MD2'))
+      .toEqual(['Bedrock-MD2[Sid::S::Geography::us] @ Stack/Policy', 'Bedrock-MD2[Sid::S::Region::*] @ Stack/Policy']);
+    expect(findings(mantle({ Resource: `arn:aws:bedrock-mantle:us-east-1:${ACCOUNT}:project/default`, Condition: { StringEquals: { 'bedrock-mantle:Model': `eu.${SONNET_45}` } } }), 'MD2'))
+      .toEqual(['Bedrock-MD2[Sid::S::Region::us-east-1] @ Stack/Policy']);
+    // Correct: the approved model through the EU geography, on a project of the region.
+    expect(findings(mantle({ Resource: `arn:aws:bedrock-mantle:${REGION}:${ACCOUNT}:project/default`, Condition: { StringEquals: { 'bedrock-mantle:Model': `eu.${SONNET_45}` } } }), 'MD1')).toEqual([]);
+  });
+
+  test('harnesses: their network is read where they hold it (AC1), their model is judged (MD1), a model outside Bedrock is unapproved', () => {
+    const stack = stackIn(REGION);
+    harness(stack, 'Vpc', { bedrockModelConfig: { modelId: `eu.${SONNET_45}` } }, 'VPC');
+    harness(stack, 'Public', { bedrockModelConfig: { modelId: `eu.${SONNET_45}` } }, 'PUBLIC');
+    harness(stack, 'Llama', { bedrockModelConfig: { modelId: 'meta.llama3-3-70b-instruct-v1:0' } }, 'VPC');
+    harness(stack, 'Gemini', { geminiModelConfig: { modelId: 'gemini-2.5-pro', apiKeyArn: 'arn:aws:secretsmanager:eu-central-1:111111111111:secret:k' } }, 'VPC');
+    expect(findings(stack, 'AC1')).toEqual(['Bedrock-AC1[NetworkMode::PUBLIC] @ Stack/Public']);
+    expect(findings(stack, 'MD1')).toEqual(['Bedrock-MD1[Provider::GeminiModelConfig] @ Stack/Gemini', 'Bedrock-MD1[gemini-2.5-pro] @ Stack/Gemini',
+      'Bedrock-MD1[meta.llama3-3-70b-instruct-v1:0] @ Stack/Llama']);
+  });
+
+  test('a project with its own retention mode is a governance switch (IAM1); one the policy keeps without a mode is not', () => {
+    const stack = managedPolicy([
+      { Sid: 'Any', Effect: 'Allow', Action: 'bedrock-mantle:*Project', Resource: '*' },
+      { Sid: 'NoMode', Effect: 'Allow', Action: 'bedrock-mantle:CreateProject', Resource: '*', Condition: { Null: { 'bedrock-mantle:DataRetentionMode': 'true' } } },
+    ]);
+    expect(findings(stack, 'IAM1')).toEqual([
+      'Bedrock-IAM1[Sid::Any::Action::bedrock-mantle:*Project] @ Stack/Policy',
+    ]);
+  });
+
+  test('data retention under a condition counts for nothing (DR1); AgentCore gateways, harnesses and memory streams are data destinations (MD2)', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    const c = new CfnCondition(stack, 'C', { expression: Fn.conditionEquals('a', 'b') });
+    new CfnResource(stack, 'Retention', { type: 'Custom::BedrockDataRetention', properties: { ServiceToken: 'arn', Mode: 'none' } }).cfnOptions.condition = c;
+    new iam.CfnManagedPolicy(stack, 'Policy', { policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: GUARDED }] } });
+    new agentcore.CfnGatewayTarget(stack, 'Target', {
+      name: 't',
+      gatewayIdentifier: 'g',
+      targetConfiguration: { mcp: { lambda: { lambdaArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:f`, toolSchema: { inlinePayload: [] } } } },
+      credentialProviderConfigurations: [{ credentialProviderType: 'GATEWAY_IAM_ROLE' }],
+    } as any);
+    expect(findings(stack, 'DR1')).toEqual(['Bedrock-DR1 @ Stack/Policy']);
+    expect(findings(stack, 'MD2')).toEqual(['Bedrock-MD2[Region::us-east-1] @ Stack/Target']);
   });
 });

@@ -113,6 +113,8 @@ const ATTACKS: Case[] = [
   { name: 'an AgentCore code interpreter outside the VPC', action: 'bedrock-agentcore:CreateCodeInterpreter' },
   { name: 'an AgentCore browser outside the VPC', action: 'bedrock-agentcore:CreateBrowser' },
   { name: 'AgentCore memory on an AWS owned key', action: 'bedrock-agentcore:CreateMemory' },
+  { name: 'an AgentCore harness (no condition key can show its network)', action: 'bedrock-agentcore:CreateHarness' },
+  { name: 'an AgentCore harness updated', action: 'bedrock-agentcore:UpdateHarness', resource: agentCore('harness/h1') },
   // Guardrails.
   { name: 'an invocation without a guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) },
   { name: 'an invocation with another account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${HOME}:${OUTSIDER}:guardrail/open:1` } },

@@ -10,10 +10,11 @@ import { asArray, flatten, hasPlaceholder, walk } from './values';
 export const EXTERNAL_STORE_TYPES = ['PINECONE', 'MONGO_DB_ATLAS', 'REDIS_ENTERPRISE_CLOUD'];
 
 /** The resource types whose configuration can send prompts, documents or answers elsewhere. */
-export const DATA_FLOW_TYPES = ['AWS::Bedrock::KnowledgeBase', 'AWS::Bedrock::Agent', 'AWS::Bedrock::Flow', 'AWS::Bedrock::FlowVersion', 'AWS::Bedrock::DataSource'];
+export const DATA_FLOW_TYPES = ['AWS::Bedrock::KnowledgeBase', 'AWS::Bedrock::Agent', 'AWS::Bedrock::Flow', 'AWS::Bedrock::FlowVersion', 'AWS::Bedrock::DataSource',
+  'AWS::BedrockAgentCore::Harness', 'AWS::BedrockAgentCore::GatewayTarget', 'AWS::BedrockAgentCore::Memory'];
 
 /** Services that receive the data itself (stores, functions, models), as opposed to keys or roles. */
-const DATA_SERVICES = ['lambda', 'lex', 'aoss', 'es', 'rds', 's3vectors', 'neptune-graph', 'bedrock', 'bedrock-agentcore', 'sagemaker', 'redshift', 'redshift-serverless', 'kendra'];
+const DATA_SERVICES = ['lambda', 'lex', 'aoss', 'es', 'rds', 's3vectors', 'neptune-graph', 'bedrock', 'bedrock-agentcore', 'kinesis', 'firehose', 'sagemaker', 'redshift', 'redshift-serverless', 'kendra'];
 
 /** The external store a knowledge base uses, if any. */
 export function externalStoreOf(res: RenderedResource): string | undefined {

@@ -4,7 +4,7 @@ import { INVOKE_ACTIONS, Statement, documentVariants } from './iam';
 import { splitGeography } from './models';
 import { ProbeRequest, coversAction, resourceMatches } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
-import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_REGION, foundationModelArn, modelIdOfArn, principalContext, principalValuesMeeting, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_MODEL, UNLISTED_REGION, foundationModelArn, modelIdOfArn, namedResources, principalContext, principalValuesMeeting, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
 import { hasPlaceholder } from './values';
 import { REGION_DATA } from '../../models/region-data.generated';
 
@@ -62,10 +62,8 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   const outside = new Set<string>();
   const global = new Set<string>();
   if (settings.approvedModels !== undefined) {
-    for (const door of doors) {
-      for (const request of unlistedModelRequests(door, scope, patterns)) {
-        ask(request, unapproved, (label, element) => `${label}::${door.modelFence === 'model-key' ? `Condition::${door.modelKey}` : element}`);
-      }
+    for (const door of doors.filter(d => d.modelFence === 'model-resource')) {
+      for (const request of unlistedModelRequests(door, scope, patterns)) ask(request, unapproved, (label, element) => `${label}::${element}`);
     }
     // Models named literally that the approved list cannot hold: an unapproved foundation model or
     // profile left out of a Deny, and imported, custom, provisioned or Marketplace models the app does not define.
@@ -84,6 +82,34 @@ function computeReach(res: RenderedResource, context: RuleContext): ModelReach {
   }
   const models = settings.approvedModels ?? [SAMPLE_MODEL];
   const invokeDoors = doors.filter(d => d.modelFence === 'model-resource');
+  // The OpenAI-compatible endpoint names its model in a condition key: every model value the policy
+  // names, and an unlisted one, on every project it names (and a probe project).
+  for (const door of doors.filter(d => d.modelFence === 'model-key')) {
+    const key = door.modelKey!;
+    const values = [UNLISTED_MODEL, ...new Set(statements.flatMap(s => Object.entries(s.conditions)
+      .filter(([op]) => !/Not|Null/.test(op)).flatMap(([, keys]) => keys[key.toLowerCase()] ?? [])).map(v => v.replace(/\*/g, 'probeunlisted')))];
+    const projects = [`arn:aws:bedrock-mantle:${scope.region}:${scope.account}:project/probe`,
+      `arn:aws:bedrock-mantle:${UNLISTED_REGION}:${scope.account}:project/probe`,
+      ...namedResources(set.variants.flat(), door.action).filter(r => r.includes(':bedrock-mantle:'))];
+    for (const resource of new Set(projects)) {
+      for (const value of values) {
+        const split = splitGeography(value, settings.knownGeographyPrefixes);
+        const region = resource.split(':')[3];
+        for (const s of allowedBy(set, withPrincipal({ action: door.action, resource, context: { [key]: value, 'aws:RequestedRegion': region } }), decided)) {
+          if (settings.approvedModels !== undefined && !settings.approvedModels.includes(split.modelId)) {
+            unapproved.add(`${s.label}::Condition::${key}${value === UNLISTED_MODEL ? '' : `::${value}`}`);
+          }
+          if (settings.approvedGeographyPrefixes !== undefined) {
+            if (split.geography !== undefined && !settings.approvedGeographyPrefixes.includes(split.geography)) {
+              outside.add(`${s.label}::Geography::${split.geography}`);
+            }
+            if (!(settings.approvedRegions ?? []).includes(region)) outside.add(`${s.label}::Region::${region === UNLISTED_REGION ? '*' : region}`);
+          }
+          if (settings.dataResidency && split.geography === 'global') global.add(`${s.label}::Profile::global`);
+        }
+      }
+    }
+  }
   if (settings.approvedGeographyPrefixes !== undefined) {
     const approvedRegions = settings.approvedRegions ?? [];
     const reachable = regionsPatternsReach(statements);

@@ -8,6 +8,7 @@ export const MODEL_NAMING_TYPES = [
   'AWS::Bedrock::Prompt', 'AWS::Bedrock::PromptVersion', 'Custom::BedrockProvisionedThroughput',
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy', 'AWS::EC2::VPCEndpoint',
+  'AWS::BedrockAgentCore::Harness', 'AWS::BedrockAgentCore::GatewayTarget', 'AWS::BedrockAgentCore::Memory',
 ];
 
 /** Property keys (lower case) whose value is a model ID or ARN. */

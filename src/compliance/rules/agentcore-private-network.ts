@@ -33,7 +33,10 @@ export const AgentCorePrivateNetwork: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    const mode = flatten(res.properties.NetworkConfiguration?.NetworkMode, res.stack) ?? 'PUBLIC';
+    // A harness holds its runtime's network under Environment.AgentCoreRuntimeEnvironment.
+    const network = res.type === 'AWS::BedrockAgentCore::Harness'
+      ? res.properties.Environment?.AgentCoreRuntimeEnvironment?.NetworkConfiguration : res.properties.NetworkConfiguration;
+    const mode = flatten(network?.NetworkMode, res.stack) ?? 'PUBLIC';
     if (hasPlaceholder(mode)) return NagRuleCompliance.COMPLIANT;
     return ALLOWED_MODES[res.type].includes(mode) ? NagRuleCompliance.COMPLIANT : [`NetworkMode::${mode}`];
   },

@@ -30,8 +30,11 @@ export const ApprovedModelsOnly: BedrockRule = {
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const refs = modelReferences(res, context.settings.knownGeographyPrefixes).filter(r => r.kind !== 'guardrail-profile');
     const reached = modelReachOf(res, context).unapproved;
-    if (refs.length === 0 && reached.length === 0 && !grantsModelDoor(res)) return NagRuleCompliance.NOT_APPLICABLE;
-    const unapproved = [...new Set([...refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId), ...reached])];
+    if (refs.length === 0 && reached.length === 0 && !grantsModelDoor(res) && res.type !== 'AWS::BedrockAgentCore::Harness') return NagRuleCompliance.NOT_APPLICABLE;
+    // A harness can run a model outside Bedrock (OpenAI, Gemini, LiteLLM): no approved list holds those.
+    const providers = res.type === 'AWS::BedrockAgentCore::Harness'
+      ? Object.entries(res.properties.Model ?? {}).filter(([k, v]) => k !== 'BedrockModelConfig' && v !== undefined && v !== null).map(([k]) => `Provider::${k}`) : [];
+    const unapproved = [...new Set([...refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId), ...reached, ...providers])];
     return unapproved.length > 0 ? unapproved : NagRuleCompliance.COMPLIANT;
   },
 };

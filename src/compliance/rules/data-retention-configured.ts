@@ -10,7 +10,8 @@ const DATA_RETENTION_TYPE = 'Custom::BedrockDataRetention';
 
 /** Whether the app sets the data retention mode where a stack runs (an environment-agnostic one: anywhere in the app). */
 function hasDataRetentionFor(context: RuleContext, environment: string | undefined): boolean {
-  const settings = context.memoize('dataRetention', () => context.appStacks().flatMap(s => s.ofType(DATA_RETENTION_TYPE)));
+  // A setting created under a CloudFormation condition may not exist: it sets nothing the pack can count on.
+  const settings = context.memoize('dataRetention', () => context.appStacks().flatMap(s => s.ofType(DATA_RETENTION_TYPE)).filter(r => r.condition === undefined));
   if (environment === undefined) return settings.length > 0;
   return settings.some(r => r.stack.environment === undefined || r.stack.environment === environment);
 }

@@ -9,6 +9,9 @@ import { namedResources, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 import { flatten } from '../private/values';
 
+/** Creating or updating an OpenAI-compatible project: a governance switch when the request sets the project's own retention mode. */
+const PROJECT_RETENTION_ACTIONS = ['bedrock-mantle:CreateProject', 'bedrock-mantle:UpdateProject'];
+
 /** IAM1: no Bedrock administration, and no switching governance off, through identity policies. */
 export const NoBedrockAdminAccess: BedrockRule = {
   id: 'IAM1',
@@ -38,7 +41,7 @@ export const NoBedrockAdminAccess: BedrockRule = {
     if (set.documents.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     const scope = probeScopeOf(res.stack);
     const controlPlane = set.documents.every(d => isControlPlaneDocument(d, res));
-    const actions = [...BEDROCK_ADMIN_ACTIONS, ...(controlPlane ? [] : GOVERNANCE_SETTING_ACTIONS)];
+    const actions = [...BEDROCK_ADMIN_ACTIONS, ...(controlPlane ? [] : [...GOVERNANCE_SETTING_ACTIONS, ...PROJECT_RETENTION_ACTIONS])];
     const findings = new Set<string>();
     const statements = set.variants.flat();
     for (const action of actions) {
@@ -46,8 +49,11 @@ export const NoBedrockAdminAccess: BedrockRule = {
       const [service] = action.split(':');
       // A probe of the type, `*`, and every resource the policy itself names for the action.
       const resources = [type ? `arn:aws:${service}:${scope.region}:${scope.account}:${type}/probe` : '*', '*', ...namedResources(statements, action)];
+      // A project of the OpenAI-compatible endpoint with a retention mode of its own overrides the account's: asked with one.
+      const retention = PROJECT_RETENTION_ACTIONS.includes(action);
       for (const resource of new Set(resources)) {
-        for (const s of allowedBy(set, { action, resource }, [])) {
+        const request = retention ? { action, resource, context: { 'bedrock-mantle:DataRetentionMode': 'provider_data_share' } } : { action, resource };
+        for (const s of allowedBy(set, request, retention ? ['bedrock-mantle:DataRetentionMode'] : [])) {
           findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action, actionMatches)}`);
         }
       }
