@@ -43,6 +43,14 @@ function role(stack: Stack, id: string, managedPolicyArns: string[]): iam.CfnRol
   });
 }
 
+/** An interface endpoint with private DNS for a Bedrock service, in a VPC of the stack (one per stack). */
+function endpoint(stack: Stack, id: string, service: string, policyDocument: unknown): ec2.CfnVPCEndpoint {
+  const vpc = (stack.node.tryFindChild('Vpc') as ec2.CfnVPC | undefined) ?? new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  return new ec2.CfnVPCEndpoint(stack, id, {
+    vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.${service}`, policyDocument,
+  });
+}
+
 const findings = (stack: Stack, rule: string, props: BedrockGovernanceChecksProps = SETTINGS) => bedrockFindings(stack, props, rule);
 
 describe('the cases the pack used to pass', () => {
@@ -106,14 +114,7 @@ describe('the cases the pack used to pass', () => {
 
   test('a bedrock-runtime endpoint whose policy allows `bedrock:*` on `*` to `"*"`: NW2', () => {
     const stack = stackIn(REGION);
-    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref,
-      vpcEndpointType: 'Interface',
-      privateDnsEnabled: true,
-      serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
-      policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:*', Resource: '*' }] },
-    });
+    endpoint(stack, 'Runtime', 'bedrock-runtime', { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:*', Resource: '*' }] });
     expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
   });
 
@@ -263,14 +264,7 @@ describe('every rule that reads a policy flags each spelling', () => {
     ['an organization condition that matches any organization', '*', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } }],
   ])('NW2: %s', (_name, principal, condition) => {
     const stack = stackIn(REGION);
-    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref,
-      vpcEndpointType: 'Interface',
-      privateDnsEnabled: true,
-      serviceName: `com.amazonaws.${REGION}.bedrock-mantle`,
-      policyDocument: { Statement: [{ Effect: 'Allow', Principal: principal, Action: 'bedrock-mantle:*', Resource: '*', Condition: condition }] },
-    });
+    endpoint(stack, 'Runtime', 'bedrock-mantle', { Statement: [{ Effect: 'Allow', Principal: principal, Action: 'bedrock-mantle:*', Resource: '*', Condition: condition }] });
     expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
   });
 
@@ -303,14 +297,7 @@ describe('correct policies the pack must not flag', () => {
 
   test('an endpoint policy for the organization only, and a trust policy held to the account', () => {
     const stack = stackIn(REGION);
-    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref,
-      vpcEndpointType: 'Interface',
-      privateDnsEnabled: true,
-      serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
-      policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
-    });
+    endpoint(stack, 'Runtime', 'bedrock-runtime', { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: PROFILE, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] });
     new iam.CfnRole(stack, 'KbRole', {
       assumeRolePolicyDocument: {
         Statement: [{
@@ -499,18 +486,14 @@ describe('red-team round 1: each bypass is flagged', () => {
 
   test('endpoint policies: principal conditions an outsider meets, another account, the AgentCore gateway, a JSON string', () => {
     const stack = stackIn(REGION);
-    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-    const endpoint = (id: string, service: string, policyDocument: unknown) => new ec2.CfnVPCEndpoint(stack, id, {
-      vpcId: vpc.ref, vpcEndpointType: 'Interface', privateDnsEnabled: true, serviceName: `com.amazonaws.${REGION}.${service}`, policyDocument,
-    });
     const open = (condition: unknown) => ({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: condition }] });
-    endpoint('AnyRole', 'bedrock-runtime', open({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } }));
-    endpoint('NotService', 'bedrock-runtime', open({ Bool: { 'aws:PrincipalIsAWSService': 'false' } }));
-    endpoint('AnyPath', 'bedrock-runtime', open({ StringLike: { 'aws:PrincipalOrgPaths': '*' } }));
-    endpoint('OtherAccount', 'bedrock-runtime', { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: '*', Resource: '*' }] });
-    endpoint('Gateway', 'bedrock-agentcore.gateway', open(undefined));
+    endpoint(stack, 'AnyRole', 'bedrock-runtime', open({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } }));
+    endpoint(stack, 'NotService', 'bedrock-runtime', open({ Bool: { 'aws:PrincipalIsAWSService': 'false' } }));
+    endpoint(stack, 'AnyPath', 'bedrock-runtime', open({ StringLike: { 'aws:PrincipalOrgPaths': '*' } }));
+    endpoint(stack, 'OtherAccount', 'bedrock-runtime', { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: '*', Resource: '*' }] });
+    endpoint(stack, 'Gateway', 'bedrock-agentcore.gateway', open(undefined));
     // aws-cdk-lib's L1 refuses a string document; an escape hatch writes one, and CloudFormation accepts it.
-    endpoint('Text', 'bedrock-runtime', undefined).addPropertyOverride('PolicyDocument', JSON.stringify(open(undefined)));
+    endpoint(stack, 'Text', 'bedrock-runtime', undefined).addPropertyOverride('PolicyDocument', JSON.stringify(open(undefined)));
     expect(findings(stack, 'NW2')).toEqual([
       'Bedrock-NW2[Statement::1::Principal::222222222222] @ Stack/OtherAccount',
       'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/AnyPath',
@@ -523,14 +506,7 @@ describe('red-team round 1: each bypass is flagged', () => {
 
   test('an endpoint fenced to own roles by a wildcard still reaches unapproved models (MD1)', () => {
     const stack = stackIn(REGION);
-    const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-    new ec2.CfnVPCEndpoint(stack, 'Runtime', {
-      vpcId: vpc.ref,
-      vpcEndpointType: 'Interface',
-      privateDnsEnabled: true,
-      serviceName: `com.amazonaws.${REGION}.bedrock-runtime`,
-      policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app-*` } } }] },
-    });
+    endpoint(stack, 'Runtime', 'bedrock-runtime', { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'bedrock:InvokeModel', Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app-*` } } }] });
     expect(findings(stack, 'MD1')).toEqual(['Bedrock-MD1[Statement::1::Resource::*] @ Stack/Runtime']);
     expect(findings(stack, 'NW2')).toEqual([]);
   });

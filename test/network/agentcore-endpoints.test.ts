@@ -85,7 +85,7 @@ describe('AgentCore private endpoints', () => {
     const actions = Object.values(data).map(a => `bedrock-agentcore:${a.name}`);
     for (const pattern of AGENTCORE_DATA_ACTIONS) expect([pattern, actions.some(a => actionMatches(pattern, a))]).toEqual([pattern, true]);
     const writes = actions.filter(a => /:(Create|Update|Delete|Put|Tag|Untag)(AgentRuntime|Gateway|Memory|CodeInterpreter|Browser|Harness|WorkloadIdentity)$/.test(a));
-    expect(writes.length).toBeGreaterThan(10);
+    expect(writes).toHaveLength(19);
     expect(writes.filter(a => AGENTCORE_DATA_ACTIONS.some(p => actionMatches(p, a)))).toEqual([]);
   });
 

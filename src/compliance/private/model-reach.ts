@@ -4,7 +4,7 @@ import { INVOKE_ACTIONS, Statement, documentVariants } from './iam';
 import { splitGeography } from './models';
 import { ProbeRequest, coversAction, resourceMatches } from './policy-evaluator';
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
-import { MODEL_KEYS, PRINCIPAL_KEYS, UNLISTED_MODEL, UNLISTED_REGION, foundationModelArn, modelIdOfArn, namedResources, principalContext, principalValuesMeeting, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
+import { MODEL_KEYS, PRINCIPAL_KEYS, SAMPLE_MODEL, UNLISTED_MODEL, UNLISTED_REGION, foundationModelArn, modelIdOfArn, namedResources, principalContext, principalValuesMeeting, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
 import { hasPlaceholder } from './values';
 import { REGION_DATA } from '../../models/region-data.generated';
 
@@ -16,8 +16,6 @@ function unapprovedModelArn(arn: string, approved: string[], prefixes: string[])
   return m !== undefined && !approved.includes(splitGeography(m.id, prefixes).modelId);
 }
 
-/** A model that the probes use when the pack approves none: any real model ID serves. */
-const SAMPLE_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 
 /**
  * Where a policy lets a model be reached, by meaning (MD1, MD2, MD3): models nobody approved, regions

@@ -1,6 +1,6 @@
 import { RenderedResource } from './context';
 import { IdentityDocument, Statement, identityDocuments } from './iam';
-import { ProbeRequest, allowingStatements, decide, resourceMatches } from './policy-evaluator';
+import { ProbeRequest, actionMatches, allowingStatements, resourceMatches } from './policy-evaluator';
 import { regionOfRequest } from './probes';
 
 /**
@@ -32,11 +32,6 @@ export function policySetOfStatements(variants: Statement[][]): PolicySet {
   return { documents: [], variants };
 }
 
-/** Whether any variant allows the request. */
-export function setAllows(set: PolicySet, request: ProbeRequest): boolean {
-  return set.variants.some(v => decide(v, request) === 'allow');
-}
-
 /**
  * The Allow statements that let the request through, in any variant. `decidedKeys` are the condition
  * keys the question is about; a condition on any other key that the request does not give is one the
@@ -64,7 +59,7 @@ export function grantingElement(statement: Statement, resource: string): string 
 }
 
 /** The action patterns of a statement that cover an action (or `NotAction`). */
-export function grantingAction(statement: Statement, action: string, matches: (pattern: string, action: string) => boolean): string {
+export function grantingAction(statement: Statement, action: string): string {
   if (statement.notActions.length > 0) return 'NotAction';
-  return `Action::${statement.actions.find(p => matches(p, action)) ?? action}`;
+  return `Action::${statement.actions.find(p => actionMatches(p, action)) ?? action}`;
 }

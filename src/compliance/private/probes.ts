@@ -11,6 +11,9 @@ import { InferenceDoor } from '../../private/inference-doors';
  * with the policy's.
  */
 
+/** A real model for the questions that need one when the pack approves none (any real ID serves). */
+export const SAMPLE_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
+
 /** A model ID no approved list holds. */
 export const UNLISTED_MODEL = 'probe.unlisted-model-v1:0';
 /** A region that does not exist: only a wildcard region matches it. */

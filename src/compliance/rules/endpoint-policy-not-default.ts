@@ -3,7 +3,7 @@ import { bedrockServiceOf, isInterfaceEndpoint } from './network-endpoints';
 import { INFERENCE_DOORS } from '../../private/inference-doors';
 import { documentVariants } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, foundationModelArn, otherAccountsNamed, principalContext, probeScopeOf } from '../private/probes';
+import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, SAMPLE_MODEL, UNLISTED_MODEL, foundationModelArn, otherAccountsNamed, principalContext, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** NW2: a Bedrock endpoint has its own policy, not the default allow-all. */
@@ -70,5 +70,5 @@ function probeActionsOf(service: string): string[] {
 }
 
 function probeModelFor(service: string): string {
-  return service.startsWith('bedrock-runtime') ? 'anthropic.claude-sonnet-4-5-20250929-v1:0' : 'probe.unlisted-model-v1:0';
+  return service.startsWith('bedrock-runtime') ? SAMPLE_MODEL : UNLISTED_MODEL;
 }

@@ -3,7 +3,6 @@ import { LANDING_ZONE_ROLE_PATH } from '../../private/control-plane-provider';
 import { ADMIN_RESOURCE_TYPES, BEDROCK_ADMIN_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../private/bedrock-actions';
 import { RenderedResource } from '../private/context';
 import { IDENTITY_POLICY_TYPES, IdentityDocument, servicePrincipals, statementsOf } from '../private/iam';
-import { actionMatches } from '../private/policy-evaluator';
 import { allowedBy, grantingAction, policySetOf } from '../private/policy-questions';
 import { namedResources, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
@@ -54,7 +53,7 @@ export const NoBedrockAdminAccess: BedrockRule = {
       for (const resource of new Set(resources)) {
         const request = retention ? { action, resource, context: { 'bedrock-mantle:DataRetentionMode': 'provider_data_share' } } : { action, resource };
         for (const s of allowedBy(set, request, retention ? ['bedrock-mantle:DataRetentionMode'] : [])) {
-          findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action, actionMatches)}`);
+          findings.add(s.label.startsWith('Policy::') ? s.label : `${s.label}::${grantingAction(s, action)}`);
         }
       }
     }
