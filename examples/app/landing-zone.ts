@@ -84,12 +84,13 @@ export class KnowledgeBaseWorkloadStack extends Stack {
       inclusionPrefixes: ['handbook/'],
       chunkingStrategy: ChunkingStrategy.fixedSize({ maxTokens: 512, overlapPercentage: 20 }),
     });
-    // A managed policy rather than grantRetrieve's inline policy: the HIPAA, NIST and PCI packs ask for it.
-    new iam.ManagedPolicy(this, 'RetrieveHandbook', {
+    // The library's grant, written into a managed policy rather than the role's inline default policy
+    // (the HIPAA, NIST and PCI packs ask for one).
+    const retrieve = new iam.ManagedPolicy(this, 'RetrieveHandbook', {
       description: 'Retrieve from the policy handbook knowledge base',
       roles: [props.baseline.applicationRole],
-      statements: [new iam.PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [this.knowledgeBase.knowledgeBaseArn] })],
     });
+    this.knowledgeBase.grantRetrieve(retrieve);
   }
 }
 

@@ -2,6 +2,7 @@ import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
+import { MANAGED_POLICY_MAX_CHARACTERS, watchManagedPolicySize } from '../private/managed-policy-size';
 import { Problems, modelReferenceProblems } from '../private/validation';
 
 /**
@@ -97,43 +98,9 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
         this.addStatements(statement);
       }
     }
-    this.node.addValidation({ validate: () => this.sizeProblems() });
-  }
-
-  /**
-   * IAM refuses a managed policy over 6,144 characters (whitespace excluded) at deploy time: measure it
-   * at synth, with the partition at its longest and every other reference at a generous length.
-   */
-  private sizeProblems(): string[] {
-    const stack = Stack.of(this);
-    const estimate = (value: any): string => {
-      if (Array.isArray(value)) return `[${value.map(estimate).join(',')}]`;
-      if (value === null || typeof value !== 'object') return JSON.stringify(value);
-      const keys = Object.keys(value);
-      if (keys.length === 1 && keys[0] === 'Ref') {
-        // A resource's Ref is an ID or a name: at most 64 characters for what these policies name (endpoint IDs).
-        return JSON.stringify({ 'AWS::Partition': 'aws-us-gov', 'AWS::AccountId': '123456789012', 'AWS::Region': 'ap-southeast-7' }[value.Ref as string]
-          ?? 'x'.repeat(64));
-      }
-      if (keys.length === 1 && keys[0] === 'Fn::Join') {
-        const parts = (value['Fn::Join'][1] as unknown[]).map(p => typeof p === 'string' ? p : JSON.parse(estimate(p)));
-        return JSON.stringify(parts.join(value['Fn::Join'][0]));
-      }
-      if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
-        // A version number, or an ARN.
-        const attribute = String(value['Fn::GetAtt'][1]);
-        return JSON.stringify('x'.repeat(attribute.endsWith('Version') ? 4 : 128));
-      }
-      if (keys.length === 1 && keys[0].startsWith('Fn::')) return JSON.stringify('x'.repeat(128));
-      return `{${keys.map(k => `${JSON.stringify(k)}:${estimate(value[k])}`).join(',')}}`;
-    };
-    const size = estimate(stack.resolve(this.document)).length;
-    return size <= MANAGED_POLICY_MAX_CHARACTERS ? [] : [
-      `ModelAccessPolicy: the policy for ${this.models.length} model(s) is about ${size} characters, over IAM's ${MANAGED_POLICY_MAX_CHARACTERS} for a ` +
-      'managed policy: split the models across several ModelAccessPolicy constructs (each can be attached to the same roles)',
-    ];
+    // IAM refuses a managed policy over 6,144 characters only at deploy time: measured at synth,
+    // including what later grants write into this policy.
+    watchManagedPolicySize(this, size => `ModelAccessPolicy: the policy for ${this.models.length} model(s) is about ${size} characters, over IAM's ` +
+      `${MANAGED_POLICY_MAX_CHARACTERS} for a managed policy: split the models across several ModelAccessPolicy constructs (each can be attached to the same roles)`);
   }
 }
-
-/** IAM's limit on a customer-managed policy, whitespace excluded. */
-const MANAGED_POLICY_MAX_CHARACTERS = 6144;

@@ -13,6 +13,7 @@ import { ContentHashedCfnGuardrail } from './private/content-hash';
 import {
   LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf,
 } from './private/limits';
+import { grantStatements } from '../models/invoke-statements';
 import { declareUniqueName } from '../private/account-singleton';
 import { bedrockArn } from '../private/arns';
 import { guardrailAttributeProblems } from '../private/guardrail-checks';
@@ -197,9 +198,7 @@ export abstract class GuardrailBase extends Resource implements IGuardrail {
    * the statements of `applyStatements()`.
    */
   public grantApply(grantee: iam.IGrantable): iam.Grant {
-    return this.applyStatements()
-      .map(s => iam.Grant.addToPrincipal({ grantee, actions: s.actions, resourceArns: s.resources }))
-      .reduce((a, b) => a.combine(b));
+    return grantStatements(grantee, this.applyStatements());
   }
 }
 

@@ -18,7 +18,8 @@ export interface RetrieveGrantOptions {
 }
 
 /**
- * An Amazon Bedrock knowledge base, created here or imported.
+ * An Amazon Bedrock knowledge base, created here or imported. Its grants write into the grantee's
+ * default policy (a role, user or group) or into an `iam.ManagedPolicy` given as the grantee.
  */
 export interface IKnowledgeBase extends IResource {
   /** The knowledge base ID */
@@ -97,10 +98,11 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
 
   /** Allows `bedrock:Retrieve` on this knowledge base, optionally only through VPC endpoints. */
   public grantRetrieve(grantee: iam.IGrantable, options: RetrieveGrantOptions = {}): iam.Grant {
-    const grant = iam.Grant.addToPrincipal({ grantee, actions: ['bedrock:Retrieve'], resourceArns: [this.knowledgeBaseArn] });
     const endpoints = options.requireVpcEndpoints ?? [];
-    if (endpoints.length > 0) grantStatements(grantee, [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)]);
-    return grant;
+    return grantStatements(grantee, [
+      new iam.PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [this.knowledgeBaseArn] }),
+      ...(endpoints.length > 0 ? [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)] : []),
+    ]);
   }
 
   /**
@@ -114,12 +116,12 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
    */
   public grantRetrieveAndGenerate(grantee: iam.IGrantable, generationModel: IBedrockInvokable, options: InvokeGrantOptions = {}): iam.Grant {
     return this.grantRetrieve(grantee, { requireVpcEndpoints: options.requireVpcEndpoints })
-      .combine(iam.Grant.addToPrincipal({ grantee, actions: [RETRIEVE_AND_GENERATE], resourceArns: ['*'] }))
+      .combine(grantStatements(grantee, [new iam.PolicyStatement({ actions: [RETRIEVE_AND_GENERATE], resources: ['*'] })]))
       .combine(generationModel.grantInvoke(grantee, options));
   }
 
   /** Allows `bedrock:StartIngestionJob`, `GetIngestionJob` and `ListIngestionJobs` on this knowledge base. */
   public grantIngest(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: INGEST_ACTIONS, resourceArns: [this.knowledgeBaseArn] });
+    return grantStatements(grantee, [new iam.PolicyStatement({ actions: INGEST_ACTIONS, resources: [this.knowledgeBaseArn] })]);
   }
 }

@@ -113,7 +113,7 @@ export class FoundationModel implements IInferenceProfileSource {
     return [allowInvoke([this.modelArn(scope)], { StringEquals: { [INFERENCE_PROFILE_ARN_KEY]: applicationInferenceProfileArn } })];
   }
 
-  /** Grants invoking the model in its region to a role, user or group. */
+  /** Grants invoking the model in its region to a role, user or group (its default policy) or a managed policy (its document). */
   public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
     return grantStatements(grantee, this.invokeStatements(granteeScope(grantee, 'FoundationModel'), options));
   }

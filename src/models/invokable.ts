@@ -76,7 +76,8 @@ export interface IBedrockInvokable {
 
   /**
    * Grants the principal permission to invoke this. The grantee must be a construct (a role, user or
-   * group): its stack's region decides the regions the grant names.
+   * group, whose default policy gets the statements, or an `iam.ManagedPolicy`, whose document gets
+   * them): its stack's region decides the regions the grant names.
    */
   grantInvoke(grantee: iam.IGrantable, options?: InvokeGrantOptions): iam.Grant;
 }

@@ -9,6 +9,7 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { governedRegion } from '../private/governed-region';
 import { guardrailReferenceProblems } from '../private/guardrail-checks';
 import { doorsWith } from '../private/inference-doors';
+import { watchManagedPolicySize } from '../private/managed-policy-size';
 import { Problems } from '../private/validation';
 
 /**
@@ -191,12 +192,18 @@ export function granteeScope(grantee: iam.IGrantable, subject: string): IConstru
   if (Construct.isConstruct(grantee)) return grantee;
   const principal = grantee.grantPrincipal as unknown;
   if (Construct.isConstruct(principal)) return principal;
-  fail(BedrockLandingZoneErrorCode.GRANTEE_NOT_A_CONSTRUCT, `${subject}.grantInvoke needs a grantee that is a construct (a role, user or group) so that its stack's region decides the grant; ` +
+  fail(BedrockLandingZoneErrorCode.GRANTEE_NOT_A_CONSTRUCT, `${subject}.grantInvoke needs a grantee that is a construct (a role, user, group or managed policy) so that its stack's region decides the grant; ` +
     'for other principals use invokeStatements(scope) and add the statements yourself');
 }
 
-/** Adds the statements to the grantee's policy; the returned Grant covers the Allow statements. */
+/**
+ * Adds the statements to the grantee's policy; the returned Grant covers the Allow statements. Every
+ * `grant*` of the library goes through here, so each one can write into a managed policy as well as
+ * into a principal's default policy: an `iam.ManagedPolicy` is itself a grantee (aws-cdk-lib adds
+ * the statements to its document), and its size is then checked at synth.
+ */
 export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyStatement[]): iam.Grant {
+  watchManagedPolicySize(grantee);
   const grants = statements.map(statement => {
     if (statement.effect === iam.Effect.DENY) {
       // A requirement that cannot be written down must not be dropped silently: without its Deny, any

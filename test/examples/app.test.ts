@@ -157,6 +157,13 @@ describe('examples/app sources', () => {
     expect(cycles).toEqual([]);
     expect(importsOf('settings.ts')).toEqual([]);
   });
+
+  test('permissions come from the library\'s grants and access policies: no hand-written policy statement', () => {
+    const dir = path.join(__dirname, '..', '..', 'examples', 'app');
+    const written = fs.readdirSync(dir).filter(f => f.endsWith('.ts'))
+      .filter(f => /new iam\.PolicyStatement|statements:\s*\[/.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+    expect(written).toEqual([]);
+  });
 });
 
 /** What the agent workload stack acknowledges on its role, for aws-cdk-lib's Runtime defaults. */
