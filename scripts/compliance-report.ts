@@ -1,4 +1,5 @@
-import type { AssemblyContents, Summary } from './landing-zone-summary';
+import type { Summary } from './landing-zone-summary';
+import { ResidencyMap, ResidencyRoute } from '../src';
 
 /** A rule a cdk-nag pack evaluated during synth (examples/app/rule-recorder.ts). */
 export interface EvaluatedRule {
@@ -22,9 +23,10 @@ interface RuleRow {
 
 /**
  * The compliance report in Markdown: per pack and rule, pass / acknowledged (with the reason) / fail,
- * mapped to the controls the pack names, and a Mermaid diagram of what is deployed where.
+ * mapped to the controls the pack names; then where data can go (the residency map, as a Mermaid
+ * diagram and as a table).
  */
-export function renderComplianceReport(contents: AssemblyContents, summary: Summary, evaluated: EvaluatedRule[]): string {
+export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRule[], residency: ResidencyRoute[]): string {
   const lines: string[] = ['# Compliance report', ''];
   lines.push(`${summary.stacks.length} stacks, ${Object.values(summary.resourcesByType).reduce((a, b) => a + b, 0)} resources. ` +
     `Result: ${summary.unacknowledgedErrors > 0 ? `**FAILED**, ${summary.unacknowledgedErrors} unacknowledged error(s)` : '**passed**, no unacknowledged error'}.`, '');
@@ -47,7 +49,7 @@ export function renderComplianceReport(contents: AssemblyContents, summary: Summ
     tables.push('');
   }
   lines.push('', ...tables);
-  lines.push('## What is deployed where', '', '```mermaid', ...diagram(contents), '```', '');
+  lines.push(...residencySection(residency));
   return lines.join('\n');
 }
 
@@ -95,39 +97,15 @@ function escape(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-function diagram(contents: AssemblyContents): string[] {
-  const out = ['flowchart LR'];
-  const byAccount = new Map<string, Map<string, AssemblyContents['stacks']>>();
-  for (const s of contents.stacks) {
-    const [account, region] = (s.environment ?? 'aws://unknown/unknown').replace('aws://', '').split('/');
-    const regions = byAccount.get(account) ?? byAccount.set(account, new Map()).get(account)!;
-    regions.set(region, [...(regions.get(region) ?? []), s]);
-  }
-  const id = (text: string) => text.replace(/[^a-zA-Z0-9]/g, '_');
-  for (const [account, regions] of [...byAccount].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`  subgraph acct_${id(account)}["account ${account}"]`);
-    for (const [region, stacks] of [...regions].sort(([a], [b]) => a.localeCompare(b))) {
-      out.push(`    subgraph reg_${id(account)}_${id(region)}["${region}"]`);
-      for (const s of stacks) out.push(`      ${id(s.name)}["${s.name}<br>${describe(s.resources)}"]`);
-      out.push('    end');
-    }
-    out.push('  end');
-  }
-  return out;
-}
-
-/** The parts a reader looks for, counted. */
-function describe(resources: Record<string, { Type: string }>): string {
-  const count = (type: string) => Object.values(resources).filter(r => r.Type === type).length;
-  const parts: Array<[string, number]> = [
-    ['VPC endpoints', count('AWS::EC2::VPCEndpoint')],
-    ['guardrails', count('AWS::Bedrock::Guardrail')],
-    ['enforced guardrail', count('AWS::Bedrock::EnforcedGuardrailConfiguration')],
-    ['invocation logging', count('Custom::BedrockModelInvocationLogging')],
-    ['knowledge bases', count('AWS::Bedrock::KnowledgeBase')],
-    ['provisioned throughput', count('Custom::BedrockProvisionedThroughput')],
-    ['SCPs', count('AWS::Organizations::Policy')],
-    ['Lambda functions', count('AWS::Lambda::Function')],
-  ];
-  return parts.filter(([, n]) => n > 0).map(([name, n]) => `${n} ${name}`).join(', ') || `${Object.keys(resources).length} resources`;
+function residencySection(routes: ResidencyRoute[]): string[] {
+  const lines = ['## Where data can go', ''];
+  if (routes.length === 0) return [...lines, 'No grant of the library allows invoking a model in this app.', ''];
+  const outside = routes.filter(r => r.outsideAllowedRegions.length > 0).length;
+  const unlogged = routes.filter(r => r.loggedTo.length === 0).length;
+  const count = (n: number) => n === 0 ? 'none' : `**${n}**`;
+  lines.push(`Routes from a principal to a model, from the grants and access policies the library wrote: ${routes.length}. ` +
+    `Processed outside the regions their landing zone allows: ${count(outside)}. Not logged by this app: ${count(unlogged)}.`, '');
+  const map = ResidencyMap.fromRoutes(routes);
+  lines.push('```mermaid', map.toMermaid(), '```', '', map.toMarkdownTable(), '');
+  return lines;
 }

@@ -11,3 +11,4 @@ export * from './knowledge-bases';
 export * from './compliance';
 export * from './organization';
 export * from './openai-compatible';
+export * from './residency';

@@ -69,6 +69,12 @@ export class EnforcedGuardrail extends Construct {
   public readonly resource: bedrock.CfnEnforcedGuardrailConfiguration;
   /** The configuration's ID */
   public readonly configId: string;
+  /** The guardrail it enforces */
+  public readonly guardrail: IGuardrailReference;
+  /** The models it is enforced on; undefined for every model */
+  public readonly includedModelIds?: string[];
+  /** The models it is not enforced on; undefined for none */
+  public readonly excludedModelIds?: string[];
 
   constructor(scope: Construct, id: string, props: EnforcedGuardrailProps) {
     super(scope, id);
@@ -93,6 +99,9 @@ export class EnforcedGuardrail extends Construct {
       selectiveContentGuarding: selective,
     });
     this.configId = this.resource.attrConfigId;
+    this.guardrail = props.guardrail;
+    this.includedModelIds = included;
+    this.excludedModelIds = excluded;
     declareAccountRegionSingleton(this, 'The enforced guardrail configuration');
   }
 

@@ -7,6 +7,7 @@ import { IBedrockInvokable } from '../models';
 import { applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
 import { hardenedKey } from '../private/hardened-stores';
+import { recordRoute } from '../private/residency-records';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -134,7 +135,11 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
     this.role = role;
     this.rolePolicy = policy;
     policy.addStatements(new iam.PolicyStatement({ sid: 'ManagedStoreKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [this.encryptionKey.keyArn] }));
-    if (props.embeddingModel) policy.addStatements(...props.embeddingModel.invokeStatements(this));
+    if (props.embeddingModel) {
+      const embedding = props.embeddingModel.invokeStatements(this);
+      policy.addStatements(...embedding);
+      recordRoute({ target: policy, model: props.embeddingModel, options: {}, statements: embedding, purpose: `embeddings of ${this.node.path}` });
+    }
 
     this.resource = new bedrock.CfnKnowledgeBase(this, 'Resource', {
       name: this.knowledgeBaseName,

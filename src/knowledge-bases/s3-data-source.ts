@@ -7,6 +7,7 @@ import { IBedrockInvokable } from '../models';
 import { embeddingModelArnOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
 import { hardenedKey } from '../private/hardened-stores';
+import { recordRoute } from '../private/residency-records';
 import { Problems } from '../private/validation';
 
 /**
@@ -168,7 +169,11 @@ export class S3DataSource extends Construct {
         conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
       }));
     }
-    if (props.parsingModel) statements.push(...props.parsingModel.invokeStatements(this));
+    if (props.parsingModel) {
+      const parsing = props.parsingModel.invokeStatements(this);
+      statements.push(...parsing);
+      recordRoute({ target: kb.rolePolicy, model: props.parsingModel, options: {}, statements: parsing, purpose: `document parsing of ${this.node.path}` });
+    }
     kb.rolePolicy.addStatements(...statements);
 
     // The object-prefix wildcard is the narrowest resource S3 has for "every document under the prefix".

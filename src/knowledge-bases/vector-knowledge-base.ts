@@ -10,6 +10,7 @@ import { IVectorStore } from './vector-store';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { declareUniqueName } from '../private/account-singleton';
+import { recordAttachment, recordRoute } from '../private/residency-records';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -134,7 +135,9 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
         roles: [attrs.role],
       });
     }
-    return new Import(scope, id);
+    const imported = new Import(scope, id);
+    recordAttachment(imported.rolePolicy, attrs.role);
+    return imported;
   }
 
   /** The knowledge base ID */
@@ -197,7 +200,9 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
     const { role, policy } = knowledgeBaseRole(this, `Amazon Bedrock knowledge base ${this.knowledgeBaseName}`);
     this.role = role;
     this.rolePolicy = policy;
-    policy.addStatements(...props.embeddingModel.invokeStatements(this));
+    const embedding = props.embeddingModel.invokeStatements(this);
+    policy.addStatements(...embedding);
+    recordRoute({ target: policy, model: props.embeddingModel, options: {}, statements: embedding, purpose: `embeddings of ${this.node.path}` });
 
     this.vectorStore = props.vectorStore ?? new S3VectorStore(this, 'VectorStore', { removalPolicy: this.removalPolicy });
     const binding = this.vectorStore.bind(this, {

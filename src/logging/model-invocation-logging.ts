@@ -196,6 +196,8 @@ export class ModelInvocationLogging extends Construct {
   public readonly encryptionKey?: kms.IKey;
   /** The CloudWatch Logs destination */
   public readonly logGroup?: logs.ILogGroup;
+  /** The name of the CloudWatch Logs destination, as configured (a token when it is another resource's attribute) */
+  public readonly logGroupName?: string;
   /** The role Bedrock assumes to write to CloudWatch Logs */
   public readonly deliveryRole?: iam.IRole;
   /** The delivery role's permissions (a managed policy: the custom resource waits for it) */
@@ -230,6 +232,7 @@ export class ModelInvocationLogging extends Construct {
     const createsBucket = !props.logBucket;
     const createsLogGroup = cloudWatchDelivery && !props.logGroup;
     const logGroupName = props.logGroup?.logGroupName ?? props.logGroupName ?? DEFAULT_LOG_GROUP;
+    this.logGroupName = cloudWatchDelivery ? logGroupName : undefined;
     const bedrockConditions = {
       StringEquals: { 'aws:SourceAccount': stack.account },
       ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:bedrock:${stack.region}:${stack.account}:*` },

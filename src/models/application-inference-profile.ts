@@ -101,7 +101,7 @@ export abstract class ApplicationInferenceProfileBase extends Resource implement
 
   /** Grants invoking through this profile. */
   public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return grantStatements(grantee, this.invokeStatements(this, options));
+    return grantStatements(grantee, this.invokeStatements(this, options), { model: this, options });
   }
 }
 

@@ -52,6 +52,6 @@ export abstract class ArnInvokableBase extends Resource implements IBedrockInvok
 
   /** Grants invoking the model. */
   public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return grantStatements(grantee, this.invokeStatements(this, options));
+    return grantStatements(grantee, this.invokeStatements(this, options), { model: this, options });
   }
 }

@@ -136,7 +136,7 @@ export class CrossRegionInferenceProfile implements IInferenceProfileSource {
 
   /** Grants invoking through this profile from the grantee's region to a role, user or group (its default policy) or a managed policy (its document). */
   public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return grantStatements(grantee, this.invokeStatements(granteeScope(grantee, 'CrossRegionInferenceProfile'), options));
+    return grantStatements(grantee, this.invokeStatements(granteeScope(grantee, 'CrossRegionInferenceProfile'), options), { model: this, options });
   }
 
   private statements(scope: IConstruct, fence?: string): iam.PolicyStatement[] {

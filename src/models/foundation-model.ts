@@ -115,7 +115,7 @@ export class FoundationModel implements IInferenceProfileSource {
 
   /** Grants invoking the model in its region to a role, user or group (its default policy) or a managed policy (its document). */
   public grantInvoke(grantee: iam.IGrantable, options: InvokeGrantOptions = {}): iam.Grant {
-    return grantStatements(grantee, this.invokeStatements(granteeScope(grantee, 'FoundationModel'), options));
+    return grantStatements(grantee, this.invokeStatements(granteeScope(grantee, 'FoundationModel'), options), { model: this, options });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Annotations, Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { InvokeGrantOptions } from './invokable';
+import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
 import { ServiceTier } from './service-tier';
@@ -10,6 +10,7 @@ import { governedRegion } from '../private/governed-region';
 import { guardrailReferenceProblems } from '../private/guardrail-checks';
 import { doorsWith } from '../private/inference-doors';
 import { watchManagedPolicySize } from '../private/managed-policy-size';
+import { recordRoute } from '../private/residency-records';
 import { Problems } from '../private/validation';
 
 /**
@@ -196,14 +197,22 @@ export function granteeScope(grantee: iam.IGrantable, subject: string): IConstru
     'for other principals use invokeStatements(scope) and add the statements yourself');
 }
 
+/** The model an invoke grant is for, and its options: what the residency map records. */
+export interface GrantedRoute {
+  readonly model: IBedrockInvokable;
+  readonly options: InvokeGrantOptions;
+}
+
 /**
  * Adds the statements to the grantee's policy; the returned Grant covers the Allow statements. Every
  * `grant*` of the library goes through here, so each one can write into a managed policy as well as
  * into a principal's default policy: an `iam.ManagedPolicy` is itself a grantee (aws-cdk-lib adds
  * the statements to its document), and its size is then checked at synth.
  */
-export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyStatement[]): iam.Grant {
+export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyStatement[], route?: GrantedRoute): iam.Grant {
   watchManagedPolicySize(grantee);
+  const target = Construct.isConstruct(grantee) ? grantee : grantee.grantPrincipal as unknown;
+  if (route && Construct.isConstruct(target)) recordRoute({ target, model: route.model, options: route.options, statements });
   const grants = statements.map(statement => {
     if (statement.effect === iam.Effect.DENY) {
       // A requirement that cannot be written down must not be dropped silently: without its Deny, any

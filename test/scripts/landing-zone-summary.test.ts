@@ -74,8 +74,22 @@ describe('compliance report', () => {
     { pack: 'HIPAA.Security', ruleId: 'HIPAA.Security-RDSInstanceBackupEnabled', info: 'No backup - (Control IDs: 164.308(a)(7)(i)).', level: 'Error', applicable: false },
   ];
 
-  test('lists every evaluated rule as pass, acknowledged (with reason), fail or not applicable, with its controls, and a deployment diagram', () => {
-    const report = renderComplianceReport(contents, summarize(contents, ['HIPAA.Security']), evaluated);
+  const route = {
+    account: '111111111111',
+    region: 'eu-central-1',
+    principal: 'Base/AppRole',
+    grantedBy: 'managed policy Base/Access',
+    model: 'amazon.titan-embed-text-v2:0',
+    through: 'in-region (no profile)',
+    processedIn: ['eu-central-1'],
+    allowedRegions: ['eu-central-1', 'eu-west-1'],
+    outsideAllowedRegions: [],
+    requiredEndpoints: [],
+    loggedTo: ['CloudWatch Logs /bedrock/invocations (eu-central-1)'],
+  };
+
+  test('lists every evaluated rule as pass, acknowledged (with reason), fail or not applicable, with its controls, and where data can go', () => {
+    const report = renderComplianceReport(summarize(contents, ['HIPAA.Security']), evaluated, [route]);
     expect(report).toContain('Result: **FAILED**, 1 unacknowledged error(s).');
     expect(report).toContain('| HIPAA.Security | 4 | 1 | 1 | 1 | 1 |');
     expect(report).toContain('| HIPAA.Security-LambdaDLQ | fail | 164.312(b) | 1 |  |');
@@ -83,7 +97,22 @@ describe('compliance report', () => {
     expect(report).toContain('| HIPAA.Security-IAMNoInlinePolicy | pass | 164.308(a)(3)(i) |  |  |');
     // No database in the app: the backup rule judged nothing, so it did not pass.
     expect(report).toContain('| HIPAA.Security-RDSInstanceBackupEnabled | not applicable | 164.308(a)(7)(i) |  |  |');
-    expect(report).toContain('  subgraph acct_111111111111["account 111111111111"]');
-    expect(report).toContain('      Base["Base<br>1 guardrails, 1 Lambda functions"]');
+    expect(report).toContain('## Where data can go\n\nRoutes from a principal to a model, from the grants and access policies the library wrote: 1. ' +
+      'Processed outside the regions their landing zone allows: none. Not logged by this app: none.');
+    expect(report).toContain('  subgraph env0["account 111111111111 · eu-central-1"]');
+    expect(report).toContain('| 111111111111 | eu-central-1 | Base/AppRole | managed policy Base/Access | amazon.titan-embed-text-v2:0 | in-region (no profile) | ' +
+      'eu-central-1 | eu-central-1, eu-west-1 | none | any network path | CloudWatch Logs /bedrock/invocations (eu-central-1) |');
+  });
+
+  test('a route processed outside its allowed regions, or not logged, is counted and marked', () => {
+    const outside = { ...route, processedIn: ['any region'], outsideAllowedRegions: ['any region'], loggedTo: [] };
+    const report = renderComplianceReport(summarize(contents, ['HIPAA.Security']), evaluated, [route, outside]);
+    expect(report).toContain('library wrote: 2. Processed outside the regions their landing zone allows: **1**. Not logged by this app: **1**.');
+    expect(report).toContain('| any region **outside the allowed regions: any region** | eu-central-1, eu-west-1 | none | any network path | **not logged by this app** |');
+  });
+
+  test('no route: the section says so', () => {
+    expect(renderComplianceReport(summarize(contents, ['HIPAA.Security']), evaluated, []))
+      .toContain('## Where data can go\n\nNo grant of the library allows invoking a model in this app.');
   });
 });

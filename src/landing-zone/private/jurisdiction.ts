@@ -1,8 +1,8 @@
-import { Token, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Geography, IBedrockInvokable } from '../../models';
 import { modelRegions } from '../../models/invoke-statements';
 import { REGION_DATA } from '../../models/region-data.generated';
+import { regionsReached } from '../../private/grant-regions';
 import { oneOf } from '../../private/validation';
 import { ApprovedModel } from '../approved-model';
 import { GovernanceProfile } from '../governance-profile';
@@ -11,25 +11,6 @@ import { GovernanceProfile } from '../governance-profile';
  * Residency checks by meaning: where a model's requests may be processed, from the region data and
  * from the grant itself, against the regions a profile allows. Internal.
  */
-
-/**
- * The regions the Allow statements of an invokable's grant reach, read from the Bedrock ARNs they
- * name: `*` for an ARN whose region is empty or a wildcard (a global profile's region-less leg, a
- * pattern). ARNs that are tokens (another resource's attribute) are skipped: the statements for the
- * model behind them name it too.
- */
-function regionsReached(statements: iam.PolicyStatement[]): string[] {
-  const regions = new Set<string>();
-  for (const s of statements.filter(st => st.effect === iam.Effect.ALLOW)) {
-    for (const resource of s.resources) {
-      // The partition is a token inside an otherwise literal ARN; a whole-ARN token has no segments.
-      const [, , service, region] = resource.split(':');
-      if (region === undefined || !service?.startsWith('bedrock') || Token.isUnresolved(region)) continue;
-      regions.add(region === '' || /[*?]/.test(region) ? '*' : region);
-    }
-  }
-  return [...regions].sort();
-}
 
 /** Problems of resolved models whose grants reach regions the profile does not allow (any route, including `ApprovedModel.of`). */
 export function grantRegionProblems(scope: IConstruct, models: IBedrockInvokable[], approved: ApprovedModel[], profile: GovernanceProfile): string[] {

@@ -1,0 +1,30 @@
+import { Token, aws_iam as iam } from 'aws-cdk-lib';
+
+/**
+ * The regions the Allow statements of an invoke grant reach, read from the Bedrock ARNs they name:
+ * `*` for an ARN whose region is empty or a wildcard (a global profile's region-less leg, a pattern).
+ * ARNs that are tokens (another resource's attribute) are skipped: the statements for the model
+ * behind them name it too. The residency checks and the residency map both read grants this way.
+ */
+export function regionsReached(statements: iam.PolicyStatement[]): string[] {
+  const regions = new Set<string>();
+  for (const resource of allowedBedrockArns(statements)) {
+    const region = resource.split(':')[3];
+    regions.add(region === '' || /[*?]/.test(region) ? '*' : region);
+  }
+  return [...regions].sort();
+}
+
+/** The literal Bedrock ARNs the Allow statements name (a token partition inside an ARN is kept). */
+export function allowedBedrockArns(statements: iam.PolicyStatement[]): string[] {
+  const arns: string[] = [];
+  for (const s of statements.filter(st => st.effect === iam.Effect.ALLOW)) {
+    for (const resource of s.resources) {
+      // The partition is a token inside an otherwise literal ARN; a whole-ARN token has no segments.
+      const [, , service, region] = resource.split(':');
+      if (region === undefined || !service?.startsWith('bedrock') || Token.isUnresolved(region)) continue;
+      arns.push(resource);
+    }
+  }
+  return arns;
+}

@@ -1,0 +1,52 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import type { IBedrockInvokable, InvokeGrantOptions } from '../models/invokable';
+
+/**
+ * What the library wrote when it allowed someone to invoke a model: the facts the residency map is
+ * drawn from (see residency/residency-map.ts). Recorded by every grant and access policy at the
+ * moment it writes its statements, from the same invokable and options. Internal.
+ */
+export interface RecordedRoute {
+  /** Where the statements went: a role, user or group, or a managed policy */
+  readonly target: IConstruct;
+  readonly model: IBedrockInvokable;
+  readonly options: InvokeGrantOptions;
+  /** The statements written for it: where its requests may go is read from these */
+  readonly statements: iam.PolicyStatement[];
+  /** What the principal invokes the model for, when it is a service role (a knowledge base's embeddings) */
+  readonly purpose?: string;
+}
+
+const routes = new WeakMap<IConstruct, RecordedRoute[]>();
+const attachments = new WeakMap<IConstruct, IConstruct[]>();
+
+/** Records that `route.target` received the statements that invoke `route.model`. */
+export function recordRoute(route: RecordedRoute): void {
+  const root = route.target.node.root;
+  const list = routes.get(root) ?? [];
+  list.push(route);
+  routes.set(root, list);
+}
+
+/** Every route recorded in the app that holds `scope`, in the order written. */
+export function recordedRoutes(scope: IConstruct): RecordedRoute[] {
+  return [...routes.get(scope.node.root) ?? []];
+}
+
+/** Records that a policy the library created is attached to a principal. */
+export function recordAttachment(policy: IConstruct, principal: IConstruct): void {
+  const list = attachments.get(policy) ?? [];
+  if (!list.includes(principal)) list.push(principal);
+  attachments.set(policy, list);
+}
+
+/** Declares that a policy's attachments are recorded, so that none recorded means none. */
+export function trackAttachments(policy: IConstruct): void {
+  if (!attachments.has(policy)) attachments.set(policy, []);
+}
+
+/** The principals a library policy was attached to, or undefined when the library does not know them. */
+export function attachmentsOf(policy: IConstruct): IConstruct[] | undefined {
+  return attachments.get(policy);
+}

@@ -1,0 +1,2 @@
+export * from './residency-route';
+export * from './residency-map';

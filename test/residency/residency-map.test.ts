@@ -1,0 +1,236 @@
+import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import {
+  ApprovedModel, BedrockLandingZone, CrossRegionInferenceProfile, EmbeddingModel, FoundationModel, Geography, GovernanceProfile,
+  ModelAccessPolicy, ProvisionedModel, ResidencyMap, ResidencyRoute, VectorKnowledgeBase,
+} from '../../src';
+import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn } from '../models/fixtures';
+import { evaluate, identityPoliciesOf } from '../support/iam';
+
+const REGION = 'eu-central-1';
+const EU_ALLOWED = GovernanceProfile.EU_RESIDENCY.allowedRegions!;
+const LOGGED_TO = [
+  `CloudWatch Logs /bedrock-landing-zone/model-invocations (${REGION})`,
+  `S3 bucket Base/Lz/InvocationLogging/LogBucket, prefix bedrock-invocation-logs/ (${REGION})`,
+];
+
+/** A landing zone under EU residency in Frankfurt, with an application role. */
+function euLandingZone(app = new App()) {
+  const stack = new Stack(app, 'Base', { env: { account: ACCOUNT, region: REGION } });
+  const role = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const lz = new BedrockLandingZone(stack, 'Lz', {
+    profiles: [GovernanceProfile.EU_RESIDENCY],
+    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
+    applicationRoles: [role],
+  });
+  return { app, stack, role, lz };
+}
+
+const routeOf = (map: ResidencyMap, principal: string, model: string, grantedBy?: string) => {
+  const found = map.routes.filter(r => r.principal === principal && r.model === model && (grantedBy === undefined || r.grantedBy === grantedBy));
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('a landing zone under EU residency', () => {
+  const { app } = euLandingZone();
+  const map = ResidencyMap.of(app);
+
+  test('one route per approved model for the application role, and nothing else', () => {
+    expect(map.routes.map(r => `${r.principal} -> ${r.model} (${r.grantedBy})`)).toEqual([
+      'Base/App -> amazon.titan-embed-text-v2:0 (managed policy Base/Lz/EmbeddingModelAccess)',
+      `Base/App -> ${SONNET_45} (managed policy Base/Lz/ModelAccess)`,
+    ]);
+  });
+
+  test('the chat model: through the EU profile, processed in the EU destinations, with the guardrail, the endpoint and the logging', () => {
+    expect(routeOf(map, 'Base/App', SONNET_45)).toEqual<ResidencyRoute>({
+      account: ACCOUNT,
+      region: REGION,
+      principal: 'Base/App',
+      grantedBy: 'managed policy Base/Lz/ModelAccess',
+      purpose: undefined,
+      model: SONNET_45,
+      through: `eu cross-region inference profile eu.${SONNET_45}`,
+      processedIn: EU_DESTINATIONS_FROM_FRANKFURT,
+      allowedRegions: EU_ALLOWED,
+      outsideAllowedRegions: [],
+      requiredGuardrail: 'Base/Lz/Guardrail (its published version)',
+      enforcedGuardrail: 'Base/Lz/Guardrail (its published version)',
+      requiredEndpoints: ['Base/Lz/Endpoints/Runtime'],
+      loggedTo: LOGGED_TO,
+    });
+  });
+
+  test('the embedding model: in-region, processed in Frankfurt only; no guardrail (embeddings carry no text to filter)', () => {
+    const route = routeOf(map, 'Base/App', TITAN_EMBED_V2);
+    expect([route.through, route.processedIn, route.requiredGuardrail, route.enforcedGuardrail, route.requiredEndpoints])
+      .toEqual(['in-region (no profile)', [REGION], undefined, undefined, ['Base/Lz/Endpoints/Runtime']]);
+  });
+});
+
+describe('the map says what the IAM allows', () => {
+  // The same grant, read two ways: the regions on the map must be exactly those the role may reach.
+  const { app, stack, role } = euLandingZone();
+  const route = routeOf(ResidencyMap.of(app), 'Base/App', SONNET_45);
+  const guardrailArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`;
+  // What CloudFormation will know at deployment: the guardrail's ARN and version, the endpoint's ID.
+  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>;
+  const idsOf = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type).map(([id]) => id);
+  const identity = identityPoliciesOf(role, {
+    getAtts: {
+      ...Object.fromEntries(idsOf('AWS::Bedrock::Guardrail').map(id => [`${id}.GuardrailArn`, guardrailArn])),
+      ...Object.fromEntries(idsOf('AWS::Bedrock::GuardrailVersion').map(id => [`${id}.Version`, '1'])),
+      ...Object.fromEntries(idsOf('AWS::KMS::Key').map(id => [`${id}.Arn`, `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`])),
+    },
+    refs: Object.fromEntries(idsOf('AWS::EC2::VPCEndpoint').map(id => [id, 'vpce-runtime'])),
+  });
+  const profile = profileArn(REGION, `eu.${SONNET_45}`);
+  const call = (region: string) => evaluate({ identity }, {
+    action: 'bedrock:InvokeModel',
+    resource: fmArn(region, SONNET_45),
+    context: {
+      'bedrock:InferenceProfileArn': profile,
+      'bedrock:GuardrailIdentifier': `${guardrailArn}:1`,
+      'aws:SourceVpce': 'vpce-runtime',
+      'aws:ViaAWSService': 'false',
+    },
+  });
+
+  test.each(EU_DESTINATIONS_FROM_FRANKFURT)('processed in %s: on the map, and the profile may reach it', async region => {
+    expect(route.processedIn).toContain(region);
+    expect(await call(region)).toBe('Allowed');
+  });
+
+  test.each(['us-east-1', 'eu-west-2', 'eu-central-2'])('%s: not on the map, and the profile may not reach it', async region => {
+    expect(route.processedIn).not.toContain(region);
+    expect(await call(region)).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('grants outside the landing zone\'s policies', () => {
+  test('a global profile granted to a role directly: any region, outside EU residency, in the default policy', () => {
+    const { app, stack } = euLandingZone();
+    const other = new iam.Role(stack, 'Other', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    CrossRegionInferenceProfile.of(Geography.GLOBAL, SONNET_45).grantInvoke(other);
+    const route = routeOf(ResidencyMap.of(app), 'Base/Other', SONNET_45);
+    const { grantedBy, through, processedIn, outsideAllowedRegions, requiredGuardrail, requiredEndpoints, loggedTo } = route;
+    expect([grantedBy, through, processedIn, outsideAllowedRegions, requiredGuardrail, requiredEndpoints, loggedTo])
+      .toEqual(['default policy', `global inference profile global.${SONNET_45}`, ['any region'], ['any region'], undefined, [], LOGGED_TO]);
+  });
+
+  test('a stack of another account with no landing zone: not restricted, not logged by this app', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: '222222222222', region: 'us-east-1' } });
+    const role = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    CrossRegionInferenceProfile.of(Geography.US, SONNET_45).grantInvoke(role);
+    expect(ResidencyMap.of(app).routes).toEqual<ResidencyRoute[]>([{
+      account: '222222222222',
+      region: 'us-east-1',
+      principal: 'Loose/App',
+      grantedBy: 'default policy',
+      purpose: undefined,
+      model: SONNET_45,
+      through: `us cross-region inference profile us.${SONNET_45}`,
+      processedIn: ['us-east-1', 'us-east-2', 'us-west-2'],
+      allowedRegions: undefined,
+      outsideAllowedRegions: [],
+      requiredGuardrail: undefined,
+      enforcedGuardrail: undefined,
+      requiredEndpoints: [],
+      loggedTo: [],
+    }]);
+  });
+
+  test('a knowledge base\'s role: its embedding model, for the knowledge base', () => {
+    const { app, stack } = euLandingZone();
+    new VectorKnowledgeBase(stack, 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable() });
+    const route = routeOf(ResidencyMap.of(app), 'Base/Kb/Role', TITAN_EMBED_V2);
+    expect([route.purpose, route.grantedBy, route.processedIn, route.loggedTo]).toEqual(['embeddings of Base/Kb', 'managed policy Base/Kb/RolePolicy', [REGION], LOGGED_TO]);
+  });
+
+  test('a provisioned model: named by its ARN, processed in its region', () => {
+    const { app, stack, role } = euLandingZone();
+    const arn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:provisioned-model/pt123`;
+    ProvisionedModel.fromProvisionedModelArn(stack, 'Pt', arn).grantInvoke(role);
+    const route = routeOf(ResidencyMap.of(app), 'Base/App', arn);
+    expect([route.through, route.processedIn, route.outsideAllowedRegions]).toEqual([`provisioned throughput ${arn}`, [REGION], []]);
+  });
+
+  test('an access policy attached to no one, and a managed policy of the app\'s own, say so', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
+    new ModelAccessPolicy(stack, 'Unattached', { models: [FoundationModel.of(TITAN_EMBED_V2)] });
+    const own = new iam.ManagedPolicy(stack, 'Own', { roles: [new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() })] });
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(own);
+    expect(ResidencyMap.of(app).routes.map(r => `${r.principal} | ${r.grantedBy}`)).toEqual([
+      '(not attached in this app) | managed policy Loose/Unattached',
+      '(the principals Loose/Own is attached to) | managed policy Loose/Own',
+    ]);
+  });
+
+  test('a ModelAccessPolicy attached later, to a role and a user, names both', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
+    const policy = new ModelAccessPolicy(stack, 'Access', { models: [FoundationModel.of(TITAN_EMBED_V2)] });
+    policy.attachToRole(new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() }));
+    policy.attachToUser(new iam.User(stack, 'Analyst'));
+    expect(ResidencyMap.of(app).routes.map(r => r.principal)).toEqual(['Loose/Analyst', 'Loose/App']);
+  });
+
+  test('of(stack) holds that stack\'s grants only', () => {
+    const { app } = euLandingZone();
+    const stack = new Stack(app, 'Other', { env: { account: ACCOUNT, region: REGION } });
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(ResidencyMap.of(stack).routes.map(r => r.principal)).toEqual(['Other/App']);
+    expect(ResidencyMap.of(app).routes.map(r => r.principal)).toEqual(['Base/App', 'Base/App', 'Other/App']);
+  });
+});
+
+describe('rendered', () => {
+  const route: ResidencyRoute = {
+    account: ACCOUNT,
+    region: REGION,
+    principal: 'Base/App',
+    grantedBy: 'managed policy Base/Access',
+    model: SONNET_45,
+    through: `global inference profile global.${SONNET_45}`,
+    processedIn: ['any region'],
+    allowedRegions: ['eu-central-1'],
+    outsideAllowedRegions: ['any region'],
+    requiredGuardrail: 'Base/Guardrail (version 2)',
+    requiredEndpoints: ['vpce-0runtime'],
+    loggedTo: [],
+  };
+
+  test('as a Mermaid flowchart: the account and region, the principal to the model to where it is processed, and its logging', () => {
+    expect(ResidencyMap.fromRoutes([route]).toMermaid().split('\n')).toEqual([
+      'flowchart LR',
+      `  subgraph env0["account ${ACCOUNT} · ${REGION}"]`,
+      '    p0["Base/App"]',
+      `    m0["${SONNET_45}<br>global inference profile global.${SONNET_45}"]`,
+      '    log0[("NOT LOGGED by this app")]',
+      '  end',
+      '  r0["processed in<br>any region"]',
+      '  p0 -->|"guardrail required, private endpoint only"| m0',
+      '  m0 -->|"OUTSIDE allowed regions: any region"| r0',
+      '  m0 -.- log0',
+    ]);
+  });
+
+  test('as a table, one line per route', () => {
+    expect(ResidencyMap.fromRoutes([route]).toMarkdownTable().split('\n')).toEqual([
+      '| account | region | principal | granted by | model | through | processed in | allowed regions | guardrail | endpoints | logged to |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      `| ${ACCOUNT} | ${REGION} | Base/App | managed policy Base/Access | ${SONNET_45} | global inference profile global.${SONNET_45} | ` +
+      'any region **outside the allowed regions: any region** | eu-central-1 | required: Base/Guardrail (version 2) | vpce-0runtime | **not logged by this app** |',
+    ]);
+  });
+
+  test('a double quote cannot end a Mermaid label, a bar cannot end a table cell', () => {
+    const odd = { ...route, principal: 'Base/"App"|x' };
+    const map = ResidencyMap.fromRoutes([odd]);
+    expect(map.toMermaid()).toContain('p0["Base/#quot;App#quot;|x"]');
+    expect(map.toMarkdownTable()).toContain('| Base/"App"\\|x |');
+  });
+});
