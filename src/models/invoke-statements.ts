@@ -158,7 +158,7 @@ export function serviceTierProblems(tiers: readonly unknown[] | undefined, ackno
 }
 
 /** A VPC endpoint of another region never carries this region's calls: `aws:SourceVpce` would never match. */
-function endpointRegionProblems(endpoints: ec2.IVpcEndpoint[], scope: IConstruct): string[] {
+export function endpointRegionProblems(endpoints: ec2.IVpcEndpoint[], scope: IConstruct): string[] {
   const region = Stack.of(scope).region;
   if (Token.isUnresolved(region)) return [];
   return endpoints.flatMap((endpoint, i) => {
@@ -180,9 +180,14 @@ function outsideEndpoints(endpoints: Array<{ vpcEndpointId: string }>): Record<s
  * actions have no resource type, and denying more never grants anything.
  */
 export function denyDoorsOutsideEndpoints(service: 'bedrock-runtime' | 'bedrock-agent-runtime', endpoints: Array<{ vpcEndpointId: string }>): iam.PolicyStatement {
+  return denyOutsideEndpoints(doorsWith(d => d.endpoint === service && !INVOKE_ACTIONS.includes(d.action)), endpoints);
+}
+
+/** A Deny of the actions on `*` for direct calls that come through none of the endpoints (calls Bedrock makes on the principal's behalf pass). */
+export function denyOutsideEndpoints(actions: string[], endpoints: Array<{ vpcEndpointId: string }>): iam.PolicyStatement {
   return new iam.PolicyStatement({
     effect: iam.Effect.DENY,
-    actions: doorsWith(d => d.endpoint === service && !INVOKE_ACTIONS.includes(d.action)),
+    actions,
     resources: ['*'],
     conditions: outsideEndpoints(endpoints),
   });

@@ -1,13 +1,14 @@
-import { Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { OpenAiCompatibleProject } from './openai-compatible-project';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
 import { Geography, ServiceTier } from '../models';
-import { serviceTierProblems } from '../models/invoke-statements';
+import { denyOutsideEndpoints, endpointRegionProblems, serviceTierProblems } from '../models/invoke-statements';
 import { geographyOf } from '../private/geography-preference';
 import { governedRegion } from '../private/governed-region';
+import { doorsWith } from '../private/inference-doors';
 import { openAiModelIds } from '../private/openai-model-ids';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
@@ -53,6 +54,16 @@ export interface OpenAiCompatibleAccessPolicyProps {
   readonly acknowledgeReservedCapacity?: boolean;
 
   /**
+   * Require direct calls to come through one of these VPC endpoints (the OpenAI-compatible endpoint's
+   * PrivateLink endpoint, `BedrockEndpointService.OPENAI_COMPATIBLE`): inference, its responses and
+   * files on any project are explicitly denied when `aws:SourceVpce` is none of them, whatever else
+   * the principal is allowed.
+   *
+   * @default - calls are allowed from any network path
+   */
+  readonly requireVpcEndpoints?: ec2.IVpcEndpoint[];
+
+  /**
    * Roles to attach the policy to.
    *
    * @default - none; use `attachToRole` later
@@ -70,6 +81,12 @@ export interface OpenAiCompatibleAccessPolicyProps {
 /** The statement IDs, which the acknowledgements name. */
 const INFERENCE_SID = 'OpenAiCompatibleInference';
 const INFERENCE_ACTIONS = ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens'];
+const RESPONSE_ACTIONS = ['bedrock-mantle:GetInference', 'bedrock-mantle:CancelInference', 'bedrock-mantle:DeleteInference'];
+/** What carries prompts, answers or documents on the endpoint: held to the endpoints when they are required. */
+const DATA_ACTIONS = [
+  ...doorsWith(d => d.endpoint === 'bedrock-mantle'), ...RESPONSE_ACTIONS,
+  'bedrock-mantle:CreateFile', 'bedrock-mantle:GetFile', 'bedrock-mantle:DeleteFile', 'bedrock-mantle:ListFiles',
+];
 
 /**
  * The least-privilege grant for Amazon Bedrock's OpenAI-compatible endpoint: inference and token
@@ -119,6 +136,10 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
     const tiers = props.allowedServiceTiers ?? profile.allowedServiceTiers;
     const acknowledged = props.acknowledgeReservedCapacity ?? (props.allowedServiceTiers === undefined && tiers?.includes(ServiceTier.RESERVED));
     serviceTierProblems(tiers, acknowledged).forEach(p => problems.add(p));
+    if (props.requireVpcEndpoints !== undefined) {
+      problems.check(props.requireVpcEndpoints.length > 0, 'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined');
+      endpointRegionProblems(props.requireVpcEndpoints, this).forEach(p => problems.add(p));
+    }
     problems.throwIfAny(this, 'OpenAiCompatibleAccessPolicy', BedrockLandingZoneErrorCode.OPENAI_COMPATIBLE_ACCESS_PROPS);
 
     this.modelIds = openAiModelIds(props.approvedModels, geography ? [geography] : []);
@@ -132,7 +153,7 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
       }),
       new iam.PolicyStatement({
         sid: 'OpenAiCompatibleResponses',
-        actions: ['bedrock-mantle:GetInference', 'bedrock-mantle:CancelInference', 'bedrock-mantle:DeleteInference'],
+        actions: RESPONSE_ACTIONS,
         resources: [project],
       }),
     );
@@ -147,6 +168,11 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
           ...(tiers.includes(ServiceTier.DEFAULT) ? { Null: { 'bedrock-mantle:ServiceTier': 'false' } } : {}),
         },
       }));
+    }
+    if (props.requireVpcEndpoints && props.requireVpcEndpoints.length > 0) {
+      const deny = denyOutsideEndpoints(DATA_ACTIONS, props.requireVpcEndpoints);
+      deny.sid = 'DenyOutsideVpcEndpoints';
+      this.addStatements(deny);
     }
     const governed = 'The platform team chose to govern this endpoint (approved models only, allowed tiers only, one project, the account\'s ' +
       'data retention mode) rather than deny it.';

@@ -1,4 +1,4 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
+import { aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockDataRetention, BedrockGovernanceChecks, BedrockLandingZoneErrorCode as Code,
@@ -96,6 +96,54 @@ describe('OpenAiCompatibleAccessPolicy under EU residency', () => {
   });
 });
 
+describe('OpenAiCompatibleAccessPolicy requiring the PrivateLink endpoint', () => {
+  const stack = stackIn('eu-central-1');
+  const role = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const project = new OpenAiCompatibleProject(stack, 'Project', { projectName: 'claims assistant' });
+  const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Mantle', { vpcEndpointId: 'vpce-0mantle', port: 443 });
+  new OpenAiCompatibleAccessPolicy(stack, 'Access', {
+    project, approvedModels: [ApprovedModel.throughGeography(SONNET_45)], roles: [role], requireVpcEndpoints: [endpoint],
+  });
+  const identity = identityPoliciesOf(role, { getAtts: { [`${stack.getLogicalId(project.project)}.Arn`]: projectArn('eu-central-1') } });
+  // Another policy of the role allowing the same endpoint everywhere must not open the internet path.
+  const broad = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'bedrock-mantle:*', Resource: '*' }] };
+  const call = (action: string, resource: string, vpce?: string) => evaluate({ identity: [...identity, broad] }, {
+    action,
+    resource,
+    context: {
+      // Only the inference doors carry the model key.
+      ...(['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens'].includes(action) ? { 'bedrock-mantle:Model': `eu.${SONNET_45}` } : {}),
+      'aws:ViaAWSService': 'false',
+      ...(vpce ? { 'aws:SourceVpce': vpce } : {}),
+    },
+  });
+
+  test('through the endpoint: inference and its responses are allowed', async () => {
+    for (const action of ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens', 'bedrock-mantle:GetInference', 'bedrock-mantle:DeleteInference']) {
+      expect(await call(action, projectArn('eu-central-1'), 'vpce-0mantle')).toBe('Allowed');
+    }
+  });
+
+  test('over the internet or another endpoint: denied, on this project and on any other', async () => {
+    expect(await call('bedrock-mantle:CreateInference', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
+    expect(await call('bedrock-mantle:CreateInference', projectArn('eu-central-1'), 'vpce-0other')).toBe('ExplicitlyDenied');
+    expect(await call('bedrock-mantle:CountTokens', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
+    expect(await call('bedrock-mantle:GetInference', `arn:aws:bedrock-mantle:eu-central-1:${ACCOUNT}:project/default`)).toBe('ExplicitlyDenied');
+    expect(await call('bedrock-mantle:CreateFile', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
+  });
+
+  test('an empty list, or an endpoint of another region, fails synth', () => {
+    expect(errorOf(() => setup('eu-central-1', { requireVpcEndpoints: [] })).problems).toEqual([
+      'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined',
+    ]);
+    const other = stackIn('eu-west-1');
+    const elsewhere = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(other, 'Mantle', { vpcEndpointId: 'vpce-0west', port: 443 });
+    expect(errorOf(() => setup('eu-central-1', { requireVpcEndpoints: [elsewhere] })).problems).toEqual([
+      'requireVpcEndpoints[0] is an endpoint in eu-west-1 (Stack/Mantle), but the stack region is eu-central-1; allowed: endpoints in eu-central-1',
+    ]);
+  });
+});
+
 describe('OpenAiCompatibleAccessPolicy validation', () => {
   test('under residency: a global model and a region outside the jurisdiction fail synth', () => {
     const error = errorOf(() => setup('eu-west-2', {
@@ -117,6 +165,26 @@ describe('OpenAiCompatibleAccessPolicy validation', () => {
 });
 
 describe('the four cdk-nag packs and the Bedrock pack', () => {
+  test('requiring the endpoint adds no finding (its Deny on every project is not a wildcard grant)', () => {
+    const stack = stackIn('eu-central-1');
+    const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Mantle', { vpcEndpointId: 'vpce-0mantle', port: 443 });
+    new OpenAiCompatibleAccessPolicy(stack, 'Access', {
+      project: new OpenAiCompatibleProject(stack, 'Project', { projectName: 'claims' }),
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45)],
+      roles: [new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') })],
+      requireVpcEndpoints: [endpoint],
+    });
+    new ModelInvocationLogging(stack, 'Logging');
+    new BedrockDataRetention(stack, 'Retention', { mode: DataRetentionMode.NONE });
+    const result = checkCompliance(stack, [new BedrockGovernanceChecks(stack.node.root, { approvedModels: [SONNET_45] })]);
+    expect(result.violations.filter(v => v.includes('Stack/Access'))).toEqual([]);
+    expect(result.acknowledgements.filter(a => a.path.startsWith('Stack/Access')).map(a => a.id)).toEqual([
+      'Bedrock::Bedrock-IAM3[Sid::OpenAiCompatibleInference::Action::bedrock-mantle:CreateInference]',
+      'Bedrock::Bedrock-LG1[Sid::OpenAiCompatibleInference::Action::bedrock-mantle:CountTokens]',
+      'Bedrock::Bedrock-LG1[Sid::OpenAiCompatibleInference::Action::bedrock-mantle:CreateInference]',
+    ]);
+  });
+
   test('nothing unacknowledged; the one acknowledgement is that invocation logging does not cover the endpoint', () => {
     const { stack } = setup('eu-central-1');
     new ModelInvocationLogging(stack, 'Logging');
