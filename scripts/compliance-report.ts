@@ -102,9 +102,11 @@ function residencySection(routes: ResidencyRoute[]): string[] {
   if (routes.length === 0) return [...lines, 'No grant of the library allows invoking a model in this app.', ''];
   const outside = routes.filter(r => r.outsideAllowedRegions.length > 0).length;
   const unlogged = routes.filter(r => r.loggedTo.length === 0).length;
+  const gaps = routes.filter(r => r.loggedTo.length > 0 && r.loggingGaps.length > 0).length;
   const count = (n: number) => n === 0 ? 'none' : `**${n}**`;
   lines.push(`Routes from a principal to a model, from the grants and access policies the library wrote: ${routes.length}. ` +
-    `Processed outside the regions their landing zone allows: ${count(outside)}. Not logged by this app: ${count(unlogged)}.`, '');
+    `Processed outside the regions their landing zone allows: ${count(outside)}. Not logged by this app: ${count(unlogged)}. ` +
+    `Logged with gaps: ${count(gaps)}.`, '');
   const map = ResidencyMap.fromRoutes(routes);
   lines.push('```mermaid', map.toMermaid(), '```', '', map.toMarkdownTable(), '');
   return lines;

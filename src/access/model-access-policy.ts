@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { MANAGED_POLICY_MAX_CHARACTERS, watchManagedPolicySize } from '../private/managed-policy-size';
-import { recordAttachment, recordRoute, trackAttachments } from '../private/residency-records';
+import { recordRoute } from '../private/residency-records';
 import { Problems, modelReferenceProblems } from '../private/validation';
 
 /**
@@ -76,8 +76,6 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
       users: props.users,
       groups: props.groups,
     });
-    // Attachments made by the constructor are recorded already; later ones by the overrides below.
-    trackAttachments(this);
     props.models.forEach((model, i) => model.problemsFor(this).forEach(p => problems.add(`models[${i}]: ${p}`)));
     if (props.requireVpcEndpoints !== undefined) {
       problems.check(props.requireVpcEndpoints.length > 0, 'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined');
@@ -107,23 +105,5 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
     // including what later grants write into this policy.
     watchManagedPolicySize(this, size => `ModelAccessPolicy: the policy for ${this.models.length} model(s) is about ${size} characters, over IAM's ` +
       `${MANAGED_POLICY_MAX_CHARACTERS} for a managed policy: split the models across several ModelAccessPolicy constructs (each can be attached to the same roles)`);
-  }
-
-  /** Attaches this policy to a role (recorded for the residency map). */
-  public attachToRole(role: iam.IRole): void {
-    recordAttachment(this, role);
-    super.attachToRole(role);
-  }
-
-  /** Attaches this policy to a user (recorded for the residency map). */
-  public attachToUser(user: iam.IUserRef): void {
-    recordAttachment(this, user);
-    super.attachToUser(user);
-  }
-
-  /** Attaches this policy to a group (recorded for the residency map). */
-  public attachToGroup(group: iam.IGroupRef): void {
-    recordAttachment(this, group);
-    super.attachToGroup(group);
   }
 }

@@ -10,7 +10,7 @@ import { IVectorStore } from './vector-store';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { declareUniqueName } from '../private/account-singleton';
-import { recordAttachment, recordRoute } from '../private/residency-records';
+import { recordRoute } from '../private/residency-records';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -135,9 +135,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
         roles: [attrs.role],
       });
     }
-    const imported = new Import(scope, id);
-    recordAttachment(imported.rolePolicy, attrs.role);
-    return imported;
+    return new Import(scope, id);
   }
 
   /** The knowledge base ID */

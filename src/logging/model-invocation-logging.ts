@@ -212,6 +212,8 @@ export class ModelInvocationLogging extends Construct {
   public readonly expiration?: Duration;
   /** Whether prompts and answers (text) are delivered */
   public readonly textDataDelivery: boolean;
+  /** The data types whose payloads are not delivered (`text`, `image`, `embedding`, `video`, `audio`); empty when all are */
+  public readonly undeliveredDataTypes: string[];
 
   constructor(scope: Construct, id: string, props: ModelInvocationLoggingProps = {}) {
     super(scope, id);
@@ -229,6 +231,10 @@ export class ModelInvocationLogging extends Construct {
     validate(this, props, this.keyPrefix, s3Delivery, cloudWatchDelivery);
 
     this.textDataDelivery = props.textDataDelivery ?? true;
+    this.undeliveredDataTypes = ([
+      ['text', props.textDataDelivery], ['image', props.imageDataDelivery], ['embedding', props.embeddingDataDelivery],
+      ['video', props.videoDataDelivery], ['audio', props.audioDataDelivery],
+    ] as Array<[string, boolean | undefined]>).filter(([, delivered]) => delivered === false).map(([type]) => type);
     const createsBucket = !props.logBucket;
     const createsLogGroup = cloudWatchDelivery && !props.logGroup;
     const logGroupName = props.logGroup?.logGroupName ?? props.logGroupName ?? DEFAULT_LOG_GROUP;

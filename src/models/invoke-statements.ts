@@ -216,8 +216,6 @@ export interface GrantedRoute {
  */
 export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyStatement[], route?: GrantedRoute): iam.Grant {
   watchManagedPolicySize(grantee);
-  const target = Construct.isConstruct(grantee) ? grantee : grantee.grantPrincipal as unknown;
-  if (route && Construct.isConstruct(target)) recordRoute({ target, model: route.model, options: route.options, statements });
   const grants = statements.map(statement => {
     if (statement.effect === iam.Effect.DENY) {
       // A requirement that cannot be written down must not be dropped silently: without its Deny, any
@@ -235,5 +233,7 @@ export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyS
       conditions: statement.conditions,
     });
   }).filter((g): g is iam.Grant => g !== undefined);
+  const target = Construct.isConstruct(grantee) ? grantee : grantee.grantPrincipal as unknown;
+  if (route && Construct.isConstruct(target)) recordRoute({ target, model: route.model, options: route.options, statements });
   return grants.length > 0 ? grants.reduce((a, b) => a.combine(b)) : iam.Grant.drop(grantee, 'only Deny statements');
 }

@@ -10,6 +10,7 @@ import { geographyOf } from '../private/geography-preference';
 import { governedRegion } from '../private/governed-region';
 import { doorsWith } from '../private/inference-doors';
 import { openAiModelIds } from '../private/openai-model-ids';
+import { recordRoute } from '../private/residency-records';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
 /**
@@ -143,6 +144,19 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
     problems.throwIfAny(this, 'OpenAiCompatibleAccessPolicy', BedrockLandingZoneErrorCode.OPENAI_COMPATIBLE_ACCESS_PROPS);
 
     this.modelIds = openAiModelIds(props.approvedModels, geography ? [geography] : []);
+    // On the residency map: each model through this door, processed where its profile routes, never in the invocation logs.
+    for (const approved of props.approvedModels.filter(m => m.modelId !== undefined && (geography !== undefined || m.isInRegion || m.isGlobal))) {
+      const model = approved.resolve(this, geography ?? Geography.GLOBAL);
+      recordRoute({
+        target: this,
+        model,
+        options: { requireVpcEndpoints: props.requireVpcEndpoints },
+        // A model the region data does not place here: its regions are unknown, and the map says so.
+        statements: model.problemsFor(this).length === 0 ? model.invokeStatements(this) : [],
+        door: `OpenAI-compatible endpoint (bedrock-mantle), project ${props.project.node.path}`,
+        unloggedBecause: 'invocation logging does not cover the OpenAI-compatible endpoint (CloudTrail records the calls, not their prompts)',
+      });
+    }
     const project = props.project.projectArn;
     this.addStatements(
       new iam.PolicyStatement({

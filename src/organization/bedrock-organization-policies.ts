@@ -155,11 +155,23 @@ export interface BedrockOrganizationPoliciesProps {
    * an authorizer (`bedrock-agentcore:GatewayAuthorizerType` NONE), and memory without a
    * customer-managed key (`bedrock-agentcore:KmsKeyArn`). A code interpreter in sandbox mode has no
    * subnets either, so it is denied too: the API has no condition key for the network mode. Harnesses
-   * are denied outright: their requests carry no network key at all.
+   * are denied outright: their requests carry no network key at all. Sessions on AWS's built-in
+   * browser and code interpreter (AWS's own resources, outside every VPC of the organization) are
+   * denied unless `allowAgentCoreBuiltInTools`.
    *
    * @default true
    */
   readonly governAgentCore?: boolean;
+
+  /**
+   * Allow sessions on AWS's built-in AgentCore browser and code interpreter (`aws.browser.v1`,
+   * `aws.codeinterpreter.v1`) under `governAgentCore`. They run in AWS's network, not the
+   * organization's: the built-in browser reaches the public internet, so an agent's data can leave
+   * with it. Custom browsers and code interpreters in a VPC stay allowed either way.
+   *
+   * @default false - built-in tool sessions are denied
+   */
+  readonly allowAgentCoreBuiltInTools?: boolean;
 
   /**
    * A prefix for the policies' names.
@@ -224,7 +236,7 @@ export class BedrockOrganizationPolicies extends Construct {
         ...(props.cdkBootstrapQualifier
           ? [p.denyAssumingDeploymentRoles(deploymentPrincipals), p.protectDeploymentAssets(admins, deploymentPrincipals)]
           : []),
-        ...(props.governAgentCore ?? true ? p.governAgentCore() : []),
+        ...(props.governAgentCore ?? true ? p.governAgentCore(props.allowAgentCoreBuiltInTools ?? false) : []),
         p.protectInvocationLogStreams(),
         props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
         denyLongTermApiKeys(),
@@ -407,11 +419,22 @@ class Partitioned {
   /**
    * AgentCore inside the network and behind authorization: runtimes, code interpreters and browsers
    * only in VPC mode (their create and update requests carry the subnets), gateways only with an
-   * authorizer, memory only on a customer-managed key. The organization's counterparts of rules AC1
-   * to AC3 of the pack and of Security Hub's BedrockAgentCore.1 and .2.
+   * authorizer, memory only on a customer-managed key, and no session on AWS's built-in tools unless
+   * allowed. The organization's counterparts of rules AC1 to AC3 of the pack and of Security Hub's
+   * BedrockAgentCore.1 and .2.
    */
-  governAgentCore(): iam.PolicyStatement[] {
+  governAgentCore(allowBuiltInTools: boolean): iam.PolicyStatement[] {
     return [
+      // AWS's built-in tools are AWS's resources (account "aws" in their ARN), run outside the organization's VPCs.
+      ...(allowBuiltInTools ? [] : [new iam.PolicyStatement({
+        sid: 'DenyAgentCoreBuiltInTools',
+        effect: iam.Effect.DENY,
+        actions: ['bedrock-agentcore:StartBrowserSession', 'bedrock-agentcore:StartCodeInterpreterSession'],
+        resources: [
+          `arn:${this.partition}:bedrock-agentcore:*:aws:browser/*`,
+          `arn:${this.partition}:bedrock-agentcore:*:aws:code-interpreter/*`,
+        ],
+      })]),
       new iam.PolicyStatement({
         sid: 'DenyAgentCoreOutsideVpc',
         effect: iam.Effect.DENY,

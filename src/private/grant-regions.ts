@@ -7,12 +7,7 @@ import { Token, aws_iam as iam } from 'aws-cdk-lib';
  * behind them name it too. The residency checks and the residency map both read grants this way.
  */
 export function regionsReached(statements: iam.PolicyStatement[]): string[] {
-  const regions = new Set<string>();
-  for (const resource of allowedBedrockArns(statements)) {
-    const region = resource.split(':')[3];
-    regions.add(region === '' || /[*?]/.test(region) ? '*' : region);
-  }
-  return [...regions].sort();
+  return regionsOf(allowedBedrockArns(statements));
 }
 
 /** The literal Bedrock ARNs the Allow statements name (a token partition inside an ARN is kept). */
@@ -27,4 +22,24 @@ export function allowedBedrockArns(statements: iam.PolicyStatement[]): string[] 
     }
   }
   return arns;
+}
+
+/**
+ * Where the requests of an invoke grant are processed: the regions of the foundation models it
+ * names when it names any (a profile's own ARN, in the source region, only routes), else the regions
+ * of what it names (a provisioned or custom model). `*` as in `regionsReached`.
+ */
+export function processingRegions(statements: iam.PolicyStatement[]): string[] {
+  const arns = allowedBedrockArns(statements);
+  const models = arns.filter(arn => /:foundation-model\//.test(arn));
+  return regionsOf(models.length > 0 ? models : arns);
+}
+
+function regionsOf(arns: string[]): string[] {
+  const regions = new Set<string>();
+  for (const arn of arns) {
+    const region = arn.split(':')[3];
+    regions.add(region === '' || /[*?]/.test(region) ? '*' : region);
+  }
+  return [...regions].sort();
 }

@@ -1,4 +1,4 @@
-import { Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnParameter, Stack, aws_iam as iam } from 'aws-cdk-lib';
 
 /** IAM's limit on a customer-managed policy, whitespace excluded. */
 export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
@@ -8,20 +8,27 @@ export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
  * longest and every other reference at a generous length, so a policy that passes here passes IAM.
  */
 export function estimatedPolicySize(policy: iam.ManagedPolicy): number {
-  return estimate(Stack.of(policy).resolve(policy.document)).length;
+  const stack = Stack.of(policy);
+  // A parameter can carry a whole ARN: it is costed like an attribute, not like a resource's ID.
+  const parameters = new Set(stack.node.findAll()
+    .filter((c): c is CfnParameter => c instanceof CfnParameter)
+    .map(p => stack.resolve(p.logicalId) as string));
+  return estimate(stack.resolve(policy.document), parameters).length;
 }
 
-function estimate(value: any): string {
-  if (Array.isArray(value)) return `[${value.map(estimate).join(',')}]`;
+function estimate(value: any, parameters: Set<string>): string {
+  const inner = (v: any) => estimate(v, parameters);
+  if (Array.isArray(value)) return `[${value.map(inner).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === 'Ref') {
+    if (parameters.has(value.Ref)) return JSON.stringify('x'.repeat(128));
     // A resource's Ref is an ID or a name: at most 64 characters for what these policies name (endpoint IDs).
     return JSON.stringify({ 'AWS::Partition': 'aws-us-gov', 'AWS::AccountId': '123456789012', 'AWS::Region': 'ap-southeast-7' }[value.Ref as string]
       ?? 'x'.repeat(64));
   }
   if (keys.length === 1 && keys[0] === 'Fn::Join') {
-    const parts = (value['Fn::Join'][1] as unknown[]).map(p => typeof p === 'string' ? p : JSON.parse(estimate(p)));
+    const parts = (value['Fn::Join'][1] as unknown[]).map(p => typeof p === 'string' ? p : JSON.parse(inner(p)));
     return JSON.stringify(parts.join(value['Fn::Join'][0]));
   }
   if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
@@ -30,7 +37,7 @@ function estimate(value: any): string {
     return JSON.stringify('x'.repeat(attribute.endsWith('Version') ? 4 : 128));
   }
   if (keys.length === 1 && keys[0].startsWith('Fn::')) return JSON.stringify('x'.repeat(128));
-  return `{${keys.map(k => `${JSON.stringify(k)}:${estimate(value[k])}`).join(',')}}`;
+  return `{${keys.map(k => `${JSON.stringify(k)}:${inner(value[k])}`).join(',')}}`;
 }
 
 const watched = new WeakSet<iam.ManagedPolicy>();

@@ -16,10 +16,13 @@ export interface RecordedRoute {
   readonly statements: iam.PolicyStatement[];
   /** What the principal invokes the model for, when it is a service role (a knowledge base's embeddings) */
   readonly purpose?: string;
+  /** The door, when not bedrock-runtime (the OpenAI-compatible endpoint and its project) */
+  readonly door?: string;
+  /** Why invocation logging never records this door, when it does not */
+  readonly unloggedBecause?: string;
 }
 
 const routes = new WeakMap<IConstruct, RecordedRoute[]>();
-const attachments = new WeakMap<IConstruct, IConstruct[]>();
 
 /** Records that `route.target` received the statements that invoke `route.model`. */
 export function recordRoute(route: RecordedRoute): void {
@@ -32,21 +35,4 @@ export function recordRoute(route: RecordedRoute): void {
 /** Every route recorded in the app that holds `scope`, in the order written. */
 export function recordedRoutes(scope: IConstruct): RecordedRoute[] {
   return [...routes.get(scope.node.root) ?? []];
-}
-
-/** Records that a policy the library created is attached to a principal. */
-export function recordAttachment(policy: IConstruct, principal: IConstruct): void {
-  const list = attachments.get(policy) ?? [];
-  if (!list.includes(principal)) list.push(principal);
-  attachments.set(policy, list);
-}
-
-/** Declares that a policy's attachments are recorded, so that none recorded means none. */
-export function trackAttachments(policy: IConstruct): void {
-  if (!attachments.has(policy)) attachments.set(policy, []);
-}
-
-/** The principals a library policy was attached to, or undefined when the library does not know them. */
-export function attachmentsOf(policy: IConstruct): IConstruct[] | undefined {
-  return attachments.get(policy);
 }

@@ -10,13 +10,12 @@ export interface ResidencyRoute {
   readonly region: string;
 
   /**
-   * The principal: the construct path of a role, user or group; `(not attached in this app)` for a
-   * library policy attached to none; `(the principals <path> is attached to)` for a managed policy
-   * created outside the library, whose attachments the library does not record
+   * The principal: the construct path of a role, user or group (an imported one too);
+   * `(attached to no principal in this app)` for a policy no principal of the app holds
    */
   readonly principal: string;
 
-  /** Where its permission is written: `managed policy <path>`, or `default policy` (the principal's inline policy) */
+  /** Where its permission is written: `managed policy <path>`, `inline policy <path>`, or `default policy` (the principal's own inline policy) */
   readonly grantedBy: string;
 
   /**
@@ -32,7 +31,7 @@ export interface ResidencyRoute {
   /** How the model is reached: in-region, a cross-region or global inference profile, an application inference profile, provisioned throughput */
   readonly through: string;
 
-  /** The regions its requests may be processed in, sorted; `any region` for a global profile */
+  /** The regions its requests may be processed in, sorted; `any region` for a global profile; `unknown until deployment` when no region can be read */
   readonly processedIn: string[];
 
   /**
@@ -64,4 +63,7 @@ export interface ResidencyRoute {
 
   /** Where the account and region's model invocation logging delivers, as this app configures it; empty when it configures none there */
   readonly loggedTo: string[];
+
+  /** What the logging does not record of these calls (data types it does not deliver, a door it never covers); empty when none */
+  readonly loggingGaps: string[];
 }

@@ -1,10 +1,11 @@
-import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, Guardrail, GuardrailReference,
   ModelAccessPolicy, ProvisionedModel, VectorKnowledgeBase,
 } from '../../src';
+import { estimatedPolicySize } from '../../src/private/managed-policy-size';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { Decision, IamRequest, evaluate, identityPoliciesOf } from '../support/iam';
 import { checkCompliance } from '../support/nag';
@@ -211,6 +212,31 @@ describe('size, checked at synth', () => {
     const second = new Stack(app, 'Second', { env: { account: ACCOUNT, region: REGION } });
     grantKnowledgeBases(second, new iam.ManagedPolicy(second, 'AccessB', { roles: [roleIn(second)] }), 30);
     expect(() => app.synth()).not.toThrow();
+  });
+
+  test('an ARN given as a parameter counts as a whole ARN: the estimate is never below what IAM counts', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+    const policy = new iam.ManagedPolicy(stack, 'Access', { roles: [roleIn(stack)] });
+    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
+    const values: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) {
+      const parameter = new CfnParameter(stack, `ProfileArn${i}`, { type: 'String' });
+      // An application profile's ARN: 92 characters, the longest the library names in these grants.
+      values[`ProfileArn${i}`] = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/${'a'.repeat(12)}${String(i).padStart(4, '0')}`;
+      ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes(stack, `Profile${i}`, {
+        applicationInferenceProfileArn: parameter.valueAsString, modelSource: FoundationModel.of(TITAN_EMBED_V2),
+      }).grantInvoke(policy, { requireGuardrail: guardrail });
+    }
+    const substitute = (v: any): any => {
+      if (Array.isArray(v)) return v.map(substitute);
+      if (v === null || typeof v !== 'object') return v;
+      if (v.Ref !== undefined) return values[v.Ref] ?? 'aws';
+      if (v['Fn::Join'] !== undefined) return v['Fn::Join'][1].map(substitute).join(v['Fn::Join'][0]);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x)]));
+    };
+    const deployed = JSON.stringify(substitute(stack.resolve(policy.document))).length;
+    expect(estimatedPolicySize(policy)).toBeGreaterThanOrEqual(deployed);
   });
 
   test('a ModelAccessPolicy that grants then outgrow says so once, in its own words', () => {

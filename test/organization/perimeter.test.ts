@@ -82,6 +82,8 @@ const ownGuardrail = `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/abc123:1`;
 const project = (region = HOME) => `arn:aws:bedrock-mantle:${region}:${MEMBER}:project/default`;
 const role = (name: string) => `arn:aws:iam::${MEMBER}:role/${name}`;
 const agentCore = (resource: string) => `arn:aws:bedrock-agentcore:${HOME}:${MEMBER}:${resource}`;
+const BUILT_IN_BROWSER = `arn:aws:bedrock-agentcore:${HOME}:aws:browser/aws.browser.v1`;
+const BUILT_IN_CODE_INTERPRETER = `arn:aws:bedrock-agentcore:${HOME}:aws:code-interpreter/aws.codeinterpreter.v1`;
 const IN_VPC = { 'bedrock-agentcore:subnets': ['subnet-0aaa', 'subnet-0bbb'], 'bedrock-agentcore:securityGroups': ['sg-0aaa'] };
 
 /** Requests that must be denied: each is a way around a promise of the landing zone. */
@@ -115,6 +117,9 @@ const ATTACKS: Case[] = [
   { name: 'AgentCore memory on an AWS owned key', action: 'bedrock-agentcore:CreateMemory' },
   { name: 'an AgentCore harness (no condition key can show its network)', action: 'bedrock-agentcore:CreateHarness' },
   { name: 'an AgentCore harness updated', action: 'bedrock-agentcore:UpdateHarness', resource: agentCore('harness/h1') },
+  // AWS's built-in tools run outside the organization's VPCs: the browser reaches the internet.
+  { name: 'a session on AWS\'s built-in browser', action: 'bedrock-agentcore:StartBrowserSession', resource: BUILT_IN_BROWSER },
+  { name: 'a session on AWS\'s built-in code interpreter', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: BUILT_IN_CODE_INTERPRETER },
   // Guardrails.
   { name: 'an invocation without a guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) },
   { name: 'an invocation with another account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${HOME}:${OUTSIDER}:guardrail/open:1` } },
@@ -219,6 +224,8 @@ const GOVERNED: Case[] = [
   { name: 'an AgentCore code interpreter in the VPC', action: 'bedrock-agentcore:CreateCodeInterpreter', context: IN_VPC },
   { name: 'AgentCore memory on a customer-managed key', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${MEMBER}:key/k` } },
   { name: 'invoking an AgentCore runtime', action: 'bedrock-agentcore:InvokeAgentRuntime', resource: agentCore('runtime/claims-agent-abc123') },
+  { name: 'a session on the account\'s own browser (created in the VPC)', action: 'bedrock-agentcore:StartBrowserSession', resource: agentCore('browser-custom/claims_browser-abc123') },
+  { name: 'a session on the account\'s own code interpreter (created in the VPC)', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: agentCore('code-interpreter-custom/claims_ci-abc123') },
   { name: 'the approved model through its EU profile, with the account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
   { name: 'streaming the same', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
   { name: 'the profile\'s destination model in Paris', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'eu-west-3'), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45) } },
@@ -419,6 +426,19 @@ describe('an organization that governs the OpenAI-compatible endpoint (allowOpen
     expect(await withGrant(mantle(`eu.${SONNET_45}`))).toBe('Allowed');
     expect(await withGrant(mantle(UNAPPROVED))).toBe('ExplicitlyDenied');
     expect(await withGrant(mantle(`eu.${SONNET_45}`, { context: { 'bedrock-mantle:ServiceTier': 'reserved' } }))).toBe('ExplicitlyDenied');
+  });
+});
+
+describe('AWS\'s built-in AgentCore tools, when the organization allows them', () => {
+  const allowing = organization({ allowAgentCoreBuiltInTools: true });
+
+  test('a session on the built-in browser and code interpreter is allowed', async () => {
+    expect(await run(allowing, { name: 'browser', action: 'bedrock-agentcore:StartBrowserSession', resource: BUILT_IN_BROWSER })).toBe('Allowed');
+    expect(await run(allowing, { name: 'code', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: BUILT_IN_CODE_INTERPRETER })).toBe('Allowed');
+  });
+
+  test('the rest of AgentCore stays governed: a browser outside the VPC is still denied', async () => {
+    expect(await run(allowing, { name: 'custom', action: 'bedrock-agentcore:CreateBrowser' })).toBe('ExplicitlyDenied');
   });
 });
 

@@ -1,8 +1,9 @@
-import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, CrossRegionInferenceProfile, EmbeddingModel, FoundationModel, Geography, GovernanceProfile,
-  ModelAccessPolicy, ProvisionedModel, ResidencyMap, ResidencyRoute, VectorKnowledgeBase,
+  GuardrailReference, ModelAccessPolicy, ModelInvocationLogging, OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject, ProvisionedModel,
+  ProvisionedThroughput, ProvisionedThroughputModel, ResidencyMap, ResidencyRoute, VectorKnowledgeBase,
 } from '../../src';
 import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn } from '../models/fixtures';
 import { evaluate, identityPoliciesOf } from '../support/iam';
@@ -59,6 +60,7 @@ describe('a landing zone under EU residency', () => {
       enforcedGuardrail: 'Base/Lz/Guardrail (its published version)',
       requiredEndpoints: ['Base/Lz/Endpoints/Runtime'],
       loggedTo: LOGGED_TO,
+      loggingGaps: [],
     });
   });
 
@@ -139,6 +141,7 @@ describe('grants outside the landing zone\'s policies', () => {
       enforcedGuardrail: undefined,
       requiredEndpoints: [],
       loggedTo: [],
+      loggingGaps: [],
     }]);
   });
 
@@ -157,16 +160,99 @@ describe('grants outside the landing zone\'s policies', () => {
     expect([route.through, route.processedIn, route.outsideAllowedRegions]).toEqual([`provisioned throughput ${arn}`, [REGION], []]);
   });
 
-  test('an access policy attached to no one, and a managed policy of the app\'s own, say so', () => {
+  test('an access policy attached to no one says so; a managed policy of the app\'s own names its roles', () => {
     const app = new App();
     const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
     new ModelAccessPolicy(stack, 'Unattached', { models: [FoundationModel.of(TITAN_EMBED_V2)] });
     const own = new iam.ManagedPolicy(stack, 'Own', { roles: [new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() })] });
     FoundationModel.of(TITAN_EMBED_V2).grantInvoke(own);
     expect(ResidencyMap.of(app).routes.map(r => `${r.principal} | ${r.grantedBy}`)).toEqual([
-      '(not attached in this app) | managed policy Loose/Unattached',
-      '(the principals Loose/Own is attached to) | managed policy Loose/Own',
+      '(attached to no principal in this app) | managed policy Loose/Unattached',
+      'Loose/App | managed policy Loose/Own',
     ]);
+  });
+
+  test('however a policy is attached (props, addManagedPolicy, managedPolicies, from another stack), its principals are named', () => {
+    const app = new App();
+    const env = { account: ACCOUNT, region: REGION };
+    const stack = new Stack(app, 'Loose', { env });
+    const policy = new ModelAccessPolicy(stack, 'Access', { models: [FoundationModel.of(TITAN_EMBED_V2)] });
+    new iam.Role(stack, 'Listed', { assumedBy: new iam.AccountRootPrincipal(), managedPolicies: [policy] });
+    new iam.Role(stack, 'Added', { assumedBy: new iam.AccountRootPrincipal() }).addManagedPolicy(policy);
+    new iam.User(stack, 'Analyst').addManagedPolicy(policy);
+    // Same logical ID as a role of the first stack, not attached: must not be mistaken for it.
+    new iam.Role(new Stack(app, 'Twin', { env }), 'Listed', { assumedBy: new iam.AccountRootPrincipal() });
+    const workload = new Stack(app, 'Workload', { env });
+    new iam.Role(workload, 'Cross', { assumedBy: new iam.AccountRootPrincipal() }).addManagedPolicy(policy);
+    app.synth();
+    expect(ResidencyMap.of(app).routes.map(r => r.principal)).toEqual(['Loose/Added', 'Loose/Analyst', 'Loose/Listed', 'Workload/Cross']);
+    // The principal's stack is enough to find the route.
+    expect(ResidencyMap.of(workload).routes.map(r => r.principal)).toEqual(['Workload/Cross']);
+  });
+
+  test('an inline policy as the grantee: its roles, granted by that policy', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
+    const inline = new iam.Policy(stack, 'Inline', { roles: [new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() })] });
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(inline);
+    expect(ResidencyMap.of(app).routes.map(r => `${r.principal} | ${r.grantedBy}`)).toEqual(['Loose/App | inline policy Loose/Inline']);
+  });
+
+  test('an immutable role keeps no statement (aws-cdk-lib drops it, Allow and Deny alike): no line for it', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
+    const foreign = iam.Role.fromRoleArn(stack, 'Foreign', 'arn:aws:iam::222222222222:role/app');
+    const frozen = new iam.Role(stack, 'Frozen', { assumedBy: new iam.AccountRootPrincipal() }).withoutPolicyUpdates();
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(foreign);
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(frozen);
+    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2' });
+    CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(foreign, { requireGuardrail: guardrail });
+    expect(ResidencyMap.of(app).routes).toEqual([]);
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::IAM::Policy'))).toEqual([]);
+  });
+
+  test('the OpenAI-compatible endpoint: on the map, with its project, its regions, and never in the invocation logs', () => {
+    const { app, stack, role } = euLandingZone();
+    new OpenAiCompatibleAccessPolicy(stack, 'OpenAi', {
+      project: new OpenAiCompatibleProject(stack, 'Project', { projectName: 'claims' }),
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45)],
+      profiles: [GovernanceProfile.EU_RESIDENCY],
+      roles: [role],
+    });
+    const route = routeOf(ResidencyMap.of(app), 'Base/App', SONNET_45, 'managed policy Base/OpenAi');
+    expect([route.through, route.processedIn, route.loggedTo, route.loggingGaps, route.requiredGuardrail, route.enforcedGuardrail]).toEqual([
+      `OpenAI-compatible endpoint (bedrock-mantle), project Base/Project, eu cross-region inference profile eu.${SONNET_45}`,
+      EU_DESTINATIONS_FROM_FRANKFURT, [],
+      ['invocation logging does not cover the OpenAI-compatible endpoint (CloudTrail records the calls, not their prompts)'],
+      undefined, undefined,
+    ]);
+  });
+
+  test('provisioned throughput created here: processed in its stack\'s region', () => {
+    const { app, stack, role } = euLandingZone();
+    new ProvisionedThroughput(stack, 'Pt', {
+      provisionedModelName: 'claims-pt', model: ProvisionedThroughputModel.foundationModel(FoundationModel.of(TITAN_EMBED_V2)), modelUnits: 1,
+    }).grantInvoke(role);
+    const route = routeOf(ResidencyMap.of(app), 'Base/App', 'Base/Pt', 'default policy');
+    expect([route.through, route.processedIn, route.outsideAllowedRegions]).toEqual(['provisioned throughput Base/Pt', [REGION], []]);
+  });
+
+  test('logging that leaves out data types says so on every line', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
+    new ModelInvocationLogging(stack, 'Logging', { textDataDelivery: false, embeddingDataDelivery: false });
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(ResidencyMap.of(app).routes.map(r => r.loggingGaps)).toEqual([['not delivered: text, embedding data']]);
+  });
+
+  test('a nested stack deploys where its parent does: the parent\'s logging and landing zone apply', () => {
+    const app = new App();
+    const parent = new Stack(app, 'Agnostic');
+    BedrockLandingZone.governRegion(parent, REGION);
+    new ModelInvocationLogging(parent, 'Logging');
+    const nested = new NestedStack(parent, 'Nested');
+    FoundationModel.of(TITAN_EMBED_V2, { region: REGION }).grantInvoke(new iam.Role(nested, 'App', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(ResidencyMap.of(app).routes.map(r => [r.principal, r.loggedTo.length])).toEqual([['Agnostic/Nested/App', 2]]);
   });
 
   test('a ModelAccessPolicy attached later, to a role and a user, names both', () => {
@@ -176,6 +262,13 @@ describe('grants outside the landing zone\'s policies', () => {
     policy.attachToRole(new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() }));
     policy.attachToUser(new iam.User(stack, 'Analyst'));
     expect(ResidencyMap.of(app).routes.map(r => r.principal)).toEqual(['Loose/Analyst', 'Loose/App']);
+  });
+
+  test('a profile\'s own ARN routes; only the regions of its models process: US GovCloud from us-gov-east-1', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Gov', { env: { account: ACCOUNT, region: 'us-gov-east-1' } });
+    CrossRegionInferenceProfile.of(Geography.US_GOV, SONNET_45).grantInvoke(new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(ResidencyMap.of(app).routes.map(r => r.processedIn)).toEqual([['us-gov-west-1']]);
   });
 
   test('of(stack) holds that stack\'s grants only', () => {
@@ -201,6 +294,7 @@ describe('rendered', () => {
     requiredGuardrail: 'Base/Guardrail (version 2)',
     requiredEndpoints: ['vpce-0runtime'],
     loggedTo: [],
+    loggingGaps: [],
   };
 
   test('as a Mermaid flowchart: the account and region, the principal to the model to where it is processed, and its logging', () => {
@@ -227,10 +321,17 @@ describe('rendered', () => {
     ]);
   });
 
-  test('a double quote cannot end a Mermaid label, a bar cannot end a table cell', () => {
-    const odd = { ...route, principal: 'Base/"App"|x' };
+  test('a quote, a bar, a line break or markup in a name cannot end a label, a cell or a row', () => {
+    const odd = { ...route, principal: 'Base/"App"|x\n<img src=x>#1' };
     const map = ResidencyMap.fromRoutes([odd]);
-    expect(map.toMermaid()).toContain('p0["Base/#quot;App#quot;|x"]');
-    expect(map.toMarkdownTable()).toContain('| Base/"App"\\|x |');
+    expect(map.toMermaid()).toContain('p0["Base/#quot;App#quot;|x &lt;img src=x&gt;#35;1"]');
+    expect(map.toMarkdownTable()).toContain('| Base/"App"\\|x &lt;img src=x&gt;#1 |');
+  });
+
+  test('two routes to one model that go to other regions are two nodes', () => {
+    const west = { ...route, principal: 'Base/West', processedIn: ['eu-west-1'], outsideAllowedRegions: ['eu-west-1'] };
+    const mermaid = ResidencyMap.fromRoutes([route, west]).toMermaid();
+    expect(mermaid).toContain('  p1 -->|"guardrail required, private endpoint only"| m1');
+    expect(mermaid).toContain('  m1 -->|"OUTSIDE allowed regions: eu-west-1"| r1');
   });
 });

@@ -86,6 +86,7 @@ describe('compliance report', () => {
     outsideAllowedRegions: [],
     requiredEndpoints: [],
     loggedTo: ['CloudWatch Logs /bedrock/invocations (eu-central-1)'],
+    loggingGaps: [],
   };
 
   test('lists every evaluated rule as pass, acknowledged (with reason), fail or not applicable, with its controls, and where data can go', () => {
@@ -98,7 +99,7 @@ describe('compliance report', () => {
     // No database in the app: the backup rule judged nothing, so it did not pass.
     expect(report).toContain('| HIPAA.Security-RDSInstanceBackupEnabled | not applicable | 164.308(a)(7)(i) |  |  |');
     expect(report).toContain('## Where data can go\n\nRoutes from a principal to a model, from the grants and access policies the library wrote: 1. ' +
-      'Processed outside the regions their landing zone allows: none. Not logged by this app: none.');
+      'Processed outside the regions their landing zone allows: none. Not logged by this app: none. Logged with gaps: none.');
     expect(report).toContain('  subgraph env0["account 111111111111 · eu-central-1"]');
     expect(report).toContain('| 111111111111 | eu-central-1 | Base/AppRole | managed policy Base/Access | amazon.titan-embed-text-v2:0 | in-region (no profile) | ' +
       'eu-central-1 | eu-central-1, eu-west-1 | none | any network path | CloudWatch Logs /bedrock/invocations (eu-central-1) |');
@@ -106,8 +107,11 @@ describe('compliance report', () => {
 
   test('a route processed outside its allowed regions, or not logged, is counted and marked', () => {
     const outside = { ...route, processedIn: ['any region'], outsideAllowedRegions: ['any region'], loggedTo: [] };
-    const report = renderComplianceReport(summarize(contents, ['HIPAA.Security']), evaluated, [route, outside]);
-    expect(report).toContain('library wrote: 2. Processed outside the regions their landing zone allows: **1**. Not logged by this app: **1**.');
+    const gap = { ...route, principal: 'Base/Other', loggingGaps: ['not delivered: text data'] };
+    const report = renderComplianceReport(summarize(contents, ['HIPAA.Security']), evaluated, [route, outside, gap]);
+    expect(report).toContain('library wrote: 3. Processed outside the regions their landing zone allows: **1**. Not logged by this app: **1**. ' +
+      'Logged with gaps: **1**.');
+    expect(report).toContain('| CloudWatch Logs /bedrock/invocations (eu-central-1)<br>**not delivered: text data** |');
     expect(report).toContain('| any region **outside the allowed regions: any region** | eu-central-1, eu-west-1 | none | any network path | **not logged by this app** |');
   });
 

@@ -3,7 +3,6 @@ import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
 import { hardenedLogGroup } from '../../private/hardened-stores';
-import { recordAttachment } from '../../private/residency-records';
 
 /**
  * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this
@@ -25,7 +24,6 @@ export function knowledgeBaseRole(scope: Construct, description: string): { role
     description: 'What the knowledge base needs: its embedding model, its data sources, its vector store; nothing else',
     roles: [role],
   });
-  recordAttachment(policy, role);
   return { role, policy };
 }
 

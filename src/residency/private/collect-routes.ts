@@ -12,8 +12,8 @@ import { IBedrockInvokable } from '../../models/invokable';
 import { INVOKE_ACTIONS } from '../../models/invoke-statements';
 import { ProvisionedModel } from '../../models/provisioned-model';
 import { governedRegion } from '../../private/governed-region';
-import { allowedBedrockArns, regionsReached } from '../../private/grant-regions';
-import { RecordedRoute, attachmentsOf, recordedRoutes } from '../../private/residency-records';
+import { allowedBedrockArns, processingRegions } from '../../private/grant-regions';
+import { recordedRoutes } from '../../private/residency-records';
 import { ProvisionedThroughput } from '../../throughput/provisioned-throughput';
 import { ResidencyRoute } from '../residency-route';
 
@@ -27,32 +27,40 @@ export function collectRoutes(scope: IConstruct): ResidencyRoute[] {
   const logging = all.filter((c): c is ModelInvocationLogging => c instanceof ModelInvocationLogging);
   const zones = all.filter((c): c is BedrockLandingZone => c instanceof BedrockLandingZone);
   const enforced = all.filter((c): c is EnforcedGuardrail => c instanceof EnforcedGuardrail);
+  const principals = new PrincipalIndex(all);
+  const under = (path: string) => scope.node.path === '' || path === scope.node.path || path.startsWith(`${scope.node.path}/`);
   const rows = new Map<string, ResidencyRoute>();
-  const under = (c: IConstruct) => scope.node.path === '' || c.node.path === scope.node.path || c.node.path.startsWith(`${scope.node.path}/`);
-  for (const recorded of recordedRoutes(scope).filter(r => under(r.target))) {
+  for (const recorded of recordedRoutes(scope)) {
     const env = environmentOf(recorded.target);
     const sameEnv = (c: IConstruct) => environmentOf(c).key === env.key;
     const invoke = recorded.statements.filter(s => s.effect === iam.Effect.ALLOW && INVOKE_ACTIONS.some(a => s.actions.includes(a)));
-    const processed = regionsReached(invoke);
-    const processedIn = processed.includes('*') ? [ANY_REGION] : processed;
+    const processedIn = processedInOf(invoke, recorded.model);
     const allowedRegions = zones.filter(sameEnv).map(z => z.profile.allowedRegions).find(r => r !== undefined);
     const models = foundationModelsOf(invoke);
-    for (const principal of principalsOf(recorded)) {
+    const logs = logging.filter(sameEnv);
+    const holders = principals.holdersOf(recorded.target);
+    const isPolicy = recorded.target instanceof iam.ManagedPolicy || recorded.target instanceof iam.Policy;
+    // A policy no one holds is a line of its own; a role that kept nothing (an immutable one) is none.
+    const lines = holders.length > 0 ? holders : isPolicy ? [NO_PRINCIPAL] : [];
+    // A line belongs to the scope when its policy or its principal is under it.
+    for (const principal of lines.filter(h => under(recorded.target.node.path) || (h !== NO_PRINCIPAL && under(h)))) {
       const route: ResidencyRoute = {
         account: env.account,
         region: env.region,
         principal,
-        grantedBy: recorded.target instanceof iam.ManagedPolicy ? `managed policy ${recorded.target.node.path}` : 'default policy',
+        grantedBy: grantedByOf(recorded.target),
         purpose: recorded.purpose,
         model: models.length > 0 ? models.join(', ') : labelOf(recorded.model, recorded.target),
-        through: throughOf(recorded.model, recorded.target),
+        through: recorded.door ? `${recorded.door}, ${throughOf(recorded.model, recorded.target)}` : throughOf(recorded.model, recorded.target),
         processedIn,
         allowedRegions: allowedRegions ? [...allowedRegions].sort() : undefined,
         outsideAllowedRegions: allowedRegions ? processedIn.filter(r => !allowedRegions.includes(r)) : [],
         requiredGuardrail: recorded.options.requireGuardrail ? guardrailLabel(recorded.options.requireGuardrail) : undefined,
-        enforcedGuardrail: enforcedOn(enforced.filter(sameEnv), models),
+        enforcedGuardrail: recorded.door ? undefined : enforcedOn(enforced.filter(sameEnv), models),
         requiredEndpoints: (recorded.options.requireVpcEndpoints ?? []).map(endpointLabel),
-        loggedTo: logging.filter(sameEnv).flatMap(destinationsOf),
+        loggedTo: recorded.unloggedBecause ? [] : logs.flatMap(destinationsOf),
+        loggingGaps: recorded.unloggedBecause ? [recorded.unloggedBecause] : logs.flatMap(l => l.undeliveredDataTypes.length > 0
+          ? [`not delivered: ${l.undeliveredDataTypes.join(', ')} data`] : []),
       };
       rows.set(JSON.stringify(route), route);
     }
@@ -61,6 +69,7 @@ export function collectRoutes(scope: IConstruct): ResidencyRoute[] {
 }
 
 const ANY_REGION = 'any region';
+const NO_PRINCIPAL = '(attached to no principal in this app)';
 
 function compareRoutes(a: ResidencyRoute, b: ResidencyRoute): number {
   return a.account.localeCompare(b.account) || a.region.localeCompare(b.region) || a.principal.localeCompare(b.principal)
@@ -69,7 +78,9 @@ function compareRoutes(a: ResidencyRoute, b: ResidencyRoute): number {
 
 /** The account and region a construct's stack deploys to, and a key that matches constructs of the same one. */
 function environmentOf(scope: IConstruct): { account: string; region: string; key: string } {
-  const stack = Stack.of(scope);
+  let stack = Stack.of(scope);
+  // A nested stack deploys where its parent does.
+  while (stack.nestedStackParent) stack = stack.nestedStackParent;
   const region = governedRegion(scope);
   const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
   // An environment-agnostic stack matches only constructs of the same stack.
@@ -77,16 +88,100 @@ function environmentOf(scope: IConstruct): { account: string; region: string; ke
   return { account: account ?? 'any (environment-agnostic stack)', region: region ?? 'any (environment-agnostic stack)', key };
 }
 
-/** Who holds the statements: the role, user or group itself, or the principals a policy is attached to. */
-function principalsOf(route: RecordedRoute): string[] {
-  const attached = attachmentsOf(route.target);
-  if (attached !== undefined && attached.length > 0) return attached.map(p => p.node.path);
-  // A library policy attached to no one yet (a StackSet baseline's, for the account's teams to attach).
-  if (attached !== undefined) return ['(not attached in this app)'];
-  // A managed policy created outside the library: its attachments are not recorded.
-  if (route.target instanceof iam.ManagedPolicy) return [`(the principals ${route.target.node.path} is attached to)`];
-  return [route.target.node.path];
+function grantedByOf(target: IConstruct): string {
+  if (target instanceof iam.ManagedPolicy) return `managed policy ${target.node.path}`;
+  if (target instanceof iam.Policy) return `inline policy ${target.node.path}`;
+  return 'default policy';
 }
+
+/**
+ * Who holds a policy, read from what the templates will say: the roles, users and groups a managed
+ * or inline policy names, and the principals whose managed policy ARNs name it (however it was
+ * attached: the policy's props, `attachToRole`, `addManagedPolicy`, `managedPolicies`). A role, user
+ * or group given a grant holds it itself.
+ */
+class PrincipalIndex {
+  private readonly principals: Array<{ path: string; stack: Stack; name: (stack: Stack) => string | undefined; policyArns: () => Set<string> }> = [];
+
+  private readonly inlinePolicies: iam.Policy[];
+
+  constructor(all: IConstruct[]) {
+    this.inlinePolicies = all.filter((c): c is iam.Policy => c instanceof iam.Policy);
+    for (const c of all) {
+      const name = iam.Role.isRole(c) ? c.roleName : c instanceof iam.User ? c.userName : c instanceof iam.Group ? c.groupName : undefined;
+      if (name === undefined) continue;
+      const construct = c as IConstruct;
+      const cfn = construct.node.defaultChild as { managedPolicyArns?: unknown } | undefined;
+      let arns: Set<string> | undefined;
+      this.principals.push({
+        path: construct.node.path,
+        stack: Stack.of(construct),
+        name: stack => referenceIn(stack, Stack.of(construct), name),
+        policyArns: () => arns ??= new Set(resolvedList(construct, cfn?.managedPolicyArns)),
+      });
+    }
+  }
+
+  /**
+   * The paths of the principals that hold what was written into `target`. A role, user or group holds
+   * a grant when an inline policy of the app names it (its default policy): an immutable principal
+   * (imported, `withoutPolicyUpdates()`) keeps none, and so holds nothing the map could show.
+   */
+  public holdersOf(target: IConstruct): string[] {
+    if (!(target instanceof iam.ManagedPolicy) && !(target instanceof iam.Policy)) {
+      const stack = Stack.of(target);
+      const principal = this.principals.find(p => p.path === target.node.path);
+      return this.inlinePolicies.some(policy => {
+        const name = principal?.name(Stack.of(policy));
+        return Stack.of(policy).environment === stack.environment && name !== undefined && namesOf(policy).has(name);
+      }) ? [target.node.path] : [];
+    }
+    const stack = Stack.of(target);
+    const named = namesOf(target);
+    const arn = target instanceof iam.ManagedPolicy ? target.managedPolicyArn : undefined;
+    // A policy holds principals of its own environment only (a reference across environments does not resolve).
+    return this.principals.filter(p => p.stack.environment === stack.environment)
+      .filter(p => named.has(p.name(stack) ?? '')
+      // Resolved where the principal is: a policy of another stack is an import there.
+      || (arn !== undefined && p.policyArns().has(referenceIn(p.stack, stack, arn) ?? '')))
+      .map(p => p.path).sort();
+  }
+}
+
+/**
+ * A value of `owner`'s stack as a template of `consumer` names it, as JSON; undefined when it is a
+ * reference local to another stack (before synth a cross-stack `Ref` reads like a local one, and two
+ * stacks can hold the same logical ID).
+ */
+function referenceIn(consumer: Stack, owner: Stack, value: string): string | undefined {
+  const resolved = consumer.resolve(value);
+  const local = typeof resolved === 'object' && resolved !== null && ('Ref' in resolved || 'Fn::GetAtt' in resolved);
+  return local && consumer !== owner ? undefined : JSON.stringify(resolved);
+}
+
+/** The roles, users and groups a managed or inline policy names, resolved in its stack, as JSON. */
+function namesOf(policy: iam.ManagedPolicy | iam.Policy): Set<string> {
+  const cfn = policy.node.defaultChild as { roles?: unknown; users?: unknown; groups?: unknown } | undefined;
+  return new Set([cfn?.roles, cfn?.users, cfn?.groups].flatMap(list => resolvedList(policy, list)));
+}
+
+/** A list property of an L1 resource, resolved in the scope's stack, each entry as JSON. */
+function resolvedList(scope: IConstruct, list: unknown): string[] {
+  if (list === undefined) return [];
+  const resolved = Stack.of(scope).resolve(list);
+  return Array.isArray(resolved) ? resolved.map(v => JSON.stringify(v)) : [];
+}
+
+function processedInOf(invoke: iam.PolicyStatement[], model: IBedrockInvokable): string[] {
+  const regions = processingRegions(invoke);
+  if (regions.includes('*')) return [ANY_REGION];
+  if (regions.length > 0) return regions;
+  // A model whose ARN is another resource's attribute (provisioned throughput created here): its stack's region.
+  const region = Construct.isConstruct(model) ? governedRegion(model) : undefined;
+  return [region ?? UNKNOWN_REGION];
+}
+
+const UNKNOWN_REGION = 'unknown until deployment';
 
 function foundationModelsOf(statements: iam.PolicyStatement[]): string[] {
   const ids = allowedBedrockArns(statements)

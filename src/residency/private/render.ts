@@ -23,17 +23,19 @@ export function renderMermaid(routes: ResidencyRoute[]): string {
     for (const r of envRoutes) {
       const principal = idOf('p', `${env}|${r.principal}`);
       declare(principal, `${principal}["${escapeLabel(r.purpose ? `${r.principal}<br>for ${r.purpose}` : r.principal)}"]`);
-      const model = idOf('m', `${env}|${r.model}|${r.through}`);
+      // One node per model, route and destination: two routes that look alike but go to other regions stay apart.
+      const model = idOf('m', `${env}|${r.model}|${r.through}|${r.processedIn.join(',')}`);
       declare(model, `${model}["${escapeLabel(`${r.model}<br>${r.through}`)}"]`);
       const log = idOf('log', env);
       declare(log, `${log}[("${escapeLabel(r.loggedTo.length > 0 ? `logged to<br>${r.loggedTo.join('<br>')}` : 'NOT LOGGED by this app')}")]`);
+      const gaps = r.loggingGaps.length > 0 ? `|"${escapeLabel(r.loggingGaps.join('; '))}"|` : '';
       const regions = r.processedIn.join(', ');
       const region = idOf('r', regions);
       regionNodes.set(region, `  ${region}["${escapeLabel(`processed in<br>${regions}`)}"]`);
       const guard = [r.requiredGuardrail ? 'guardrail required' : '', r.requiredEndpoints.length > 0 ? 'private endpoint only' : ''].filter(Boolean).join(', ');
       edges.push(`  ${principal} -->${guard ? `|"${escapeLabel(guard)}"|` : ''} ${model}`);
       edges.push(`  ${model} -->${r.outsideAllowedRegions.length > 0 ? `|"${escapeLabel(`OUTSIDE allowed regions: ${r.outsideAllowedRegions.join(', ')}`)}"|` : ''} ${region}`);
-      edges.push(`  ${model} -.- ${log}`);
+      edges.push(`  ${model} -.-${gaps} ${log}`);
     }
     out.push('  end');
   }
@@ -62,7 +64,7 @@ export function renderTable(routes: ResidencyRoute[]): string {
       r.allowedRegions ? r.allowedRegions.join(', ') : 'not restricted',
       guardrail,
       r.requiredEndpoints.length > 0 ? r.requiredEndpoints.join('<br>') : 'any network path',
-      r.loggedTo.length > 0 ? r.loggedTo.join('<br>') : '**not logged by this app**',
+      [r.loggedTo.length > 0 ? r.loggedTo.join('<br>') : '**not logged by this app**', ...r.loggingGaps.map(g => `**${g}**`)].join('<br>'),
     ].map(escapeCell).join(' | ')} |`);
   }
   return lines.join('\n');
@@ -74,11 +76,19 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-/** Mermaid reads a double quote as the end of a label. */
+/**
+ * Mermaid reads a double quote as the end of a label and `#` as an entity; a line break ends the
+ * statement; the labels' own breaks are `<br>`, any other markup is shown, not rendered.
+ */
 function escapeLabel(text: string): string {
-  return text.replace(/"/g, '#quot;');
+  return withoutMarkup(text).replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/&lt;br&gt;/g, '<br>');
 }
 
+/** A bar ends a table cell and a line break the row; markup is shown, not rendered. */
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return withoutMarkup(text).replace(/&lt;br&gt;/g, '<br>').replace(/\|/g, '\\|');
+}
+
+function withoutMarkup(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
