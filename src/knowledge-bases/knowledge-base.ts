@@ -1,6 +1,8 @@
 import { IResource, RemovalPolicy, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
+import { knowledgeBaseModelOf, recordRoute } from '../private/residency-records';
 
 /**
  * Conditions a retrieval grant can require.
@@ -99,6 +101,18 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
   /** Allows `bedrock:Retrieve` on this knowledge base, optionally only through VPC endpoints. */
   public grantRetrieve(grantee: iam.IGrantable, options: RetrieveGrantOptions = {}): iam.Grant {
     const endpoints = options.requireVpcEndpoints ?? [];
+    // On the residency map: the caller's queries are embedded by the knowledge base's model, where it runs.
+    const embedding = knowledgeBaseModelOf(this);
+    const target = Construct.isConstruct(grantee) ? grantee : grantee.grantPrincipal as unknown;
+    if (embedding && Construct.isConstruct(target)) {
+      recordRoute({
+        target,
+        model: embedding.model,
+        options: { requireVpcEndpoints: options.requireVpcEndpoints },
+        statements: embedding.statements,
+        door: `knowledge base ${this.node.path} (Retrieve: the query is embedded there)`,
+      });
+    }
     return grantStatements(grantee, [
       new iam.PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [this.knowledgeBaseArn] }),
       ...(endpoints.length > 0 ? [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)] : []),

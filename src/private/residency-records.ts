@@ -36,3 +36,15 @@ export function recordRoute(route: RecordedRoute): void {
 export function recordedRoutes(scope: IConstruct): RecordedRoute[] {
   return [...routes.get(scope.node.root) ?? []];
 }
+
+const knowledgeBases = new WeakMap<IConstruct, { model: IBedrockInvokable; statements: iam.PolicyStatement[] }>();
+
+/** Records the model a knowledge base embeds queries with, and the statements its role holds for it. */
+export function recordKnowledgeBaseModel(knowledgeBase: IConstruct, model: IBedrockInvokable, statements: iam.PolicyStatement[]): void {
+  knowledgeBases.set(knowledgeBase, { model, statements });
+}
+
+/** The model a knowledge base of this app embeds queries with, when the library created it. */
+export function knowledgeBaseModelOf(knowledgeBase: IConstruct): { model: IBedrockInvokable; statements: iam.PolicyStatement[] } | undefined {
+  return knowledgeBases.get(knowledgeBase);
+}

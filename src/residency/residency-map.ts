@@ -10,14 +10,16 @@ import { ResidencyRoute } from './residency-route';
  *
  * It is drawn from the same facts the IAM is built from: every invoke grant and access policy of
  * the library records the model, its options and the statements it writes, and the processing
- * regions are read from those statements. Permissions written by hand, or by other libraries, are
- * not on the map (the rule pack judges those).
+ * regions are read from those statements; the principals are read from what the templates say
+ * about who holds each policy. Permissions written by hand, or by other libraries, are not on the
+ * map (the rule pack judges those).
  */
 export class ResidencyMap {
   /**
    * The map of every grant and access policy the library wrote under `scope` (the app for all of
    * them, a stack for its own). Logging, landing zones and enforced guardrails are looked up in the
-   * whole app, by account and region.
+   * whole app, by account and region. Draw it after `app.synth()` to find principals of other
+   * stacks: their references are resolved then.
    */
   public static of(scope: IConstruct): ResidencyMap {
     return new ResidencyMap(collectRoutes(scope));

@@ -27,6 +27,15 @@ function euLandingZone(app = new App()) {
   return { app, stack, role, lz };
 }
 
+/** A reader role and the managed policy it holds. */
+class ManagedPolicyFor {
+  public readonly policy: iam.ManagedPolicy;
+  constructor(stack: Stack) {
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    this.policy = new iam.ManagedPolicy(stack, 'ReaderAccess', { roles: [role] });
+  }
+}
+
 const routeOf = (map: ResidencyMap, principal: string, model: string, grantedBy?: string) => {
   const found = map.routes.filter(r => r.principal === principal && r.model === model && (grantedBy === undefined || r.grantedBy === grantedBy));
   expect(found).toHaveLength(1);
@@ -150,6 +159,16 @@ describe('grants outside the landing zone\'s policies', () => {
     new VectorKnowledgeBase(stack, 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable() });
     const route = routeOf(ResidencyMap.of(app), 'Base/Kb/Role', TITAN_EMBED_V2);
     expect([route.purpose, route.grantedBy, route.processedIn, route.loggedTo]).toEqual(['embeddings of Base/Kb', 'managed policy Base/Kb/RolePolicy', [REGION], LOGGED_TO]);
+  });
+
+  test('a caller granted Retrieve: its queries are embedded by the knowledge base\'s model, where that model runs', () => {
+    const { app, stack } = euLandingZone();
+    const kb = new VectorKnowledgeBase(stack, 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable() });
+    const reader = new ManagedPolicyFor(stack);
+    kb.grantRetrieve(reader.policy);
+    const route = routeOf(ResidencyMap.of(app), 'Base/Reader', TITAN_EMBED_V2);
+    expect([route.grantedBy, route.through, route.processedIn, route.loggedTo])
+      .toEqual(['managed policy Base/ReaderAccess', 'knowledge base Base/Kb (Retrieve: the query is embedded there), in-region (no profile)', [REGION], LOGGED_TO]);
   });
 
   test('a provisioned model: named by its ARN, processed in its region', () => {
