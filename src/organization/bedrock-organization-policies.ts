@@ -429,7 +429,11 @@ class Partitioned {
       ...(allowBuiltInTools ? [] : [new iam.PolicyStatement({
         sid: 'DenyAgentCoreBuiltInTools',
         effect: iam.Effect.DENY,
-        actions: ['bedrock-agentcore:StartBrowserSession', 'bedrock-agentcore:StartCodeInterpreterSession'],
+        // Starting a session, and using one (a session started before this policy, or by code AWS runs).
+        actions: [
+          'bedrock-agentcore:StartBrowserSession', 'bedrock-agentcore:UpdateBrowserStream', 'bedrock-agentcore:SaveBrowserSessionProfile',
+          'bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter',
+        ],
         resources: [
           `arn:${this.partition}:bedrock-agentcore:*:aws:browser/*`,
           `arn:${this.partition}:bedrock-agentcore:*:aws:code-interpreter/*`,

@@ -120,6 +120,8 @@ const ATTACKS: Case[] = [
   // AWS's built-in tools run outside the organization's VPCs: the browser reaches the internet.
   { name: 'a session on AWS\'s built-in browser', action: 'bedrock-agentcore:StartBrowserSession', resource: BUILT_IN_BROWSER },
   { name: 'a session on AWS\'s built-in code interpreter', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: BUILT_IN_CODE_INTERPRETER },
+  { name: 'code run in a session of AWS\'s built-in code interpreter', action: 'bedrock-agentcore:InvokeCodeInterpreter', resource: BUILT_IN_CODE_INTERPRETER },
+  { name: 'the stream of a session of AWS\'s built-in browser changed', action: 'bedrock-agentcore:UpdateBrowserStream', resource: BUILT_IN_BROWSER },
   // Guardrails.
   { name: 'an invocation without a guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) },
   { name: 'an invocation with another account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${HOME}:${OUTSIDER}:guardrail/open:1` } },
@@ -226,6 +228,7 @@ const GOVERNED: Case[] = [
   { name: 'invoking an AgentCore runtime', action: 'bedrock-agentcore:InvokeAgentRuntime', resource: agentCore('runtime/claims-agent-abc123') },
   { name: 'a session on the account\'s own browser (created in the VPC)', action: 'bedrock-agentcore:StartBrowserSession', resource: agentCore('browser-custom/claims_browser-abc123') },
   { name: 'a session on the account\'s own code interpreter (created in the VPC)', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: agentCore('code-interpreter-custom/claims_ci-abc123') },
+  { name: 'code run on the account\'s own code interpreter', action: 'bedrock-agentcore:InvokeCodeInterpreter', resource: agentCore('code-interpreter-custom/claims_ci-abc123') },
   { name: 'the approved model through its EU profile, with the account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
   { name: 'streaming the same', action: 'bedrock:InvokeModelWithResponseStream', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': ownGuardrail } },
   { name: 'the profile\'s destination model in Paris', action: 'bedrock:InvokeModel', resource: fm(SONNET_45, 'eu-west-3'), context: { 'bedrock:GuardrailIdentifier': ownGuardrail, 'bedrock:InferenceProfileArn': euProfile(SONNET_45) } },
