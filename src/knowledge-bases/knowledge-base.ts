@@ -111,6 +111,7 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
         options: { requireVpcEndpoints: options.requireVpcEndpoints },
         statements: embedding.statements,
         door: `knowledge base ${this.node.path} (Retrieve: the query is embedded there)`,
+        processedBy: this,
       });
     }
     return grantStatements(grantee, [

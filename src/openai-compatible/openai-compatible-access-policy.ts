@@ -56,8 +56,8 @@ export interface OpenAiCompatibleAccessPolicyProps {
 
   /**
    * Require direct calls to come through one of these VPC endpoints (the OpenAI-compatible endpoint's
-   * PrivateLink endpoint, `BedrockEndpointService.OPENAI_COMPATIBLE`): inference, its responses and
-   * files on any project are explicitly denied when `aws:SourceVpce` is none of them, whatever else
+   * PrivateLink endpoint, `BedrockEndpointService.OPENAI_COMPATIBLE`): inference, its responses,
+   * files and fine-tuning on any project are explicitly denied when `aws:SourceVpce` is none of them, whatever else
    * the principal is allowed.
    *
    * @default - calls are allowed from any network path
@@ -87,6 +87,9 @@ const RESPONSE_ACTIONS = ['bedrock-mantle:GetInference', 'bedrock-mantle:CancelI
 const DATA_ACTIONS = [
   ...doorsWith(d => d.endpoint === 'bedrock-mantle'), ...RESPONSE_ACTIONS,
   'bedrock-mantle:CreateFile', 'bedrock-mantle:GetFile', 'bedrock-mantle:DeleteFile', 'bedrock-mantle:ListFiles',
+  // Fine-tuning trains on the project's files and returns result files.
+  'bedrock-mantle:CreateFineTuningJob', 'bedrock-mantle:GetFineTuningJob', 'bedrock-mantle:ListFineTuningJobs', 'bedrock-mantle:CancelFineTuningJob',
+  'bedrock-mantle:CreateCustomizedModel', 'bedrock-mantle:AssociateCustomizedModel',
 ];
 
 /**

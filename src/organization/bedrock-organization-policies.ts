@@ -164,12 +164,13 @@ export interface BedrockOrganizationPoliciesProps {
   readonly governAgentCore?: boolean;
 
   /**
-   * Allow sessions on AWS's built-in AgentCore browser and code interpreter (`aws.browser.v1`,
-   * `aws.codeinterpreter.v1`) under `governAgentCore`. They run in AWS's network, not the
-   * organization's: the built-in browser reaches the public internet, so an agent's data can leave
-   * with it. Custom browsers and code interpreters in a VPC stay allowed either way.
+   * Allow AWS's built-in AgentCore tools under `governAgentCore`: sessions on the built-in browser
+   * and code interpreter (`aws.browser.v1`, `aws.codeinterpreter.v1`) and the web search and fetch
+   * tools. They run in AWS's network, not the organization's, and the browser, search and fetch
+   * reach sites outside AWS, so an agent's data can leave with them. Custom browsers and code
+   * interpreters in a VPC stay allowed either way.
    *
-   * @default false - built-in tool sessions are denied
+   * @default false - AWS's built-in tools are denied
    */
   readonly allowAgentCoreBuiltInTools?: boolean;
 
@@ -438,6 +439,14 @@ class Partitioned {
           `arn:${this.partition}:bedrock-agentcore:*:aws:browser/*`,
           `arn:${this.partition}:bedrock-agentcore:*:aws:code-interpreter/*`,
         ],
+      }), new iam.PolicyStatement({
+        // Web search and fetch reach any site outside AWS with what the agent sends: the same egress.
+        sid: 'DenyAgentCoreWebAccessTools',
+        effect: iam.Effect.DENY,
+        actions: [
+          'bedrock-agentcore:InvokeWebSearch', 'bedrock-websearch:InvokeSearch', 'bedrock-websearch:InvokeFetch', 'bedrock-websearch:ExternalWebAccess',
+        ],
+        resources: ['*'],
       })]),
       new iam.PolicyStatement({
         sid: 'DenyAgentCoreOutsideVpc',

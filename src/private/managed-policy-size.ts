@@ -10,19 +10,20 @@ export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
 export function estimatedPolicySize(policy: iam.ManagedPolicy): number {
   const stack = Stack.of(policy);
   // A parameter can carry a whole ARN: it is costed like an attribute, not like a resource's ID.
-  const parameters = new Set(stack.node.findAll()
+  const parameters = new Map(stack.node.findAll()
     .filter((c): c is CfnParameter => c instanceof CfnParameter)
-    .map(p => stack.resolve(p.logicalId) as string));
+    .map(p => [stack.resolve(p.logicalId) as string, /List/.test(p.type)]));
   return estimate(stack.resolve(policy.document), parameters).length;
 }
 
-function estimate(value: any, parameters: Set<string>): string {
+function estimate(value: any, parameters: Map<string, boolean>): string {
   const inner = (v: any) => estimate(v, parameters);
   if (Array.isArray(value)) return `[${value.map(inner).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === 'Ref') {
-    if (parameters.has(value.Ref)) return JSON.stringify('x'.repeat(128));
+    // A list parameter can hold any number of ARNs: counted as a third of the limit, never as one ARN.
+    if (parameters.has(value.Ref)) return JSON.stringify('x'.repeat(parameters.get(value.Ref) ? 2048 : 128));
     // A resource's Ref is an ID or a name: at most 64 characters for what these policies name (endpoint IDs).
     return JSON.stringify({ 'AWS::Partition': 'aws-us-gov', 'AWS::AccountId': '123456789012', 'AWS::Region': 'ap-southeast-7' }[value.Ref as string]
       ?? 'x'.repeat(64));
@@ -34,7 +35,7 @@ function estimate(value: any, parameters: Set<string>): string {
   if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
     // A version number, or an ARN.
     const attribute = String(value['Fn::GetAtt'][1]);
-    return JSON.stringify('x'.repeat(attribute.endsWith('Version') ? 4 : 128));
+    return JSON.stringify('x'.repeat(attribute.endsWith('Version') ? 8 : 128));
   }
   if (keys.length === 1 && keys[0].startsWith('Fn::')) return JSON.stringify('x'.repeat(128));
   return `{${keys.map(k => `${JSON.stringify(k)}:${inner(value[k])}`).join(',')}}`;

@@ -18,6 +18,8 @@ export interface RecordedRoute {
   readonly purpose?: string;
   /** The door, when not bedrock-runtime (the OpenAI-compatible endpoint and its project) */
   readonly door?: string;
+  /** The construct whose account and region process the requests, when not the target's (a knowledge base) */
+  readonly processedBy?: IConstruct;
   /** Why invocation logging never records this door, when it does not */
   readonly unloggedBecause?: string;
 }

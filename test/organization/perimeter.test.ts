@@ -122,6 +122,10 @@ const ATTACKS: Case[] = [
   { name: 'a session on AWS\'s built-in code interpreter', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: BUILT_IN_CODE_INTERPRETER },
   { name: 'code run in a session of AWS\'s built-in code interpreter', action: 'bedrock-agentcore:InvokeCodeInterpreter', resource: BUILT_IN_CODE_INTERPRETER },
   { name: 'the stream of a session of AWS\'s built-in browser changed', action: 'bedrock-agentcore:UpdateBrowserStream', resource: BUILT_IN_BROWSER },
+  // Web search and fetch reach sites outside AWS with what the agent sends.
+  { name: 'AgentCore web search', action: 'bedrock-agentcore:InvokeWebSearch', resource: agentCore('tool/web-search.v1') },
+  { name: 'fetching an outside web page', action: 'bedrock-websearch:InvokeFetch', resource: `arn:aws:bedrock-websearch:${HOME}:aws:tool/web-fetch` },
+  { name: 'web content from outside AWS', action: 'bedrock-websearch:ExternalWebAccess' },
   // Guardrails.
   { name: 'an invocation without a guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45) },
   { name: 'an invocation with another account\'s guardrail', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${HOME}:${OUTSIDER}:guardrail/open:1` } },
@@ -435,7 +439,10 @@ describe('an organization that governs the OpenAI-compatible endpoint (allowOpen
 describe('AWS\'s built-in AgentCore tools, when the organization allows them', () => {
   const allowing = organization({ allowAgentCoreBuiltInTools: true });
 
-  test('a session on the built-in browser and code interpreter is allowed', async () => {
+  test('a session on the built-in browser and code interpreter, and web search and fetch, are allowed', async () => {
+    expect(await run(allowing, { name: 'search', action: 'bedrock-agentcore:InvokeWebSearch', resource: agentCore('tool/web-search.v1') })).toBe('Allowed');
+    expect(await run(allowing, { name: 'fetch', action: 'bedrock-websearch:InvokeFetch', resource: `arn:aws:bedrock-websearch:${HOME}:aws:tool/web-fetch` }))
+      .toBe('Allowed');
     expect(await run(allowing, { name: 'browser', action: 'bedrock-agentcore:StartBrowserSession', resource: BUILT_IN_BROWSER })).toBe('Allowed');
     expect(await run(allowing, { name: 'code', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: BUILT_IN_CODE_INTERPRETER })).toBe('Allowed');
   });

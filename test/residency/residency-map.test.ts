@@ -217,6 +217,34 @@ describe('grants outside the landing zone\'s policies', () => {
     expect(ResidencyMap.of(app).routes.map(r => `${r.principal} | ${r.grantedBy}`)).toEqual(['Loose/App | inline policy Loose/Inline']);
   });
 
+  test('imported roles, users and groups of the account: their grants and policies are on the map', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });
+    FoundationModel.of(TITAN_EMBED_V2).grantInvoke(iam.Role.fromRoleName(stack, 'ByName', 'app'));
+    const policy = new ModelAccessPolicy(stack, 'Access', { models: [FoundationModel.of(TITAN_EMBED_V2)] });
+    policy.attachToRole(iam.Role.fromRoleArn(stack, 'ByArn', `arn:aws:iam::${ACCOUNT}:role/ops`));
+    policy.attachToUser(iam.User.fromUserName(stack, 'Alice', 'alice'));
+    policy.attachToGroup(iam.Group.fromGroupName(stack, 'Analysts', 'analysts'));
+    app.synth();
+    expect(ResidencyMap.of(app).routes.map(r => `${r.principal} | ${r.grantedBy}`)).toEqual([
+      'Loose/Alice | managed policy Loose/Access',
+      'Loose/Analysts | managed policy Loose/Access',
+      'Loose/ByArn | managed policy Loose/Access',
+      'Loose/ByName | default policy',
+    ]);
+  });
+
+  test('a Retrieve caller\'s line is where the knowledge base runs and logs, not where the caller is', () => {
+    const app = new App();
+    const eu = new Stack(app, 'Eu', { env: { account: ACCOUNT, region: REGION } });
+    const us = new Stack(app, 'Us', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const kb = new VectorKnowledgeBase(eu, 'Kb', { embeddingModel: EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable() });
+    new ModelInvocationLogging(us, 'Logging');
+    kb.grantRetrieve(new iam.Role(us, 'Reader', { assumedBy: new iam.AccountRootPrincipal(), roleName: 'reader' }));
+    const route = routeOf(ResidencyMap.of(app), 'Us/Reader', TITAN_EMBED_V2);
+    expect([route.region, route.processedIn, route.loggedTo]).toEqual([REGION, [REGION], []]);
+  });
+
   test('an immutable role keeps no statement (aws-cdk-lib drops it, Allow and Deny alike): no line for it', () => {
     const app = new App();
     const stack = new Stack(app, 'Loose', { env: { account: ACCOUNT, region: REGION } });

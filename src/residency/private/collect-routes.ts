@@ -31,7 +31,8 @@ export function collectRoutes(scope: IConstruct): ResidencyRoute[] {
   const under = (path: string) => scope.node.path === '' || path === scope.node.path || path.startsWith(`${scope.node.path}/`);
   const rows = new Map<string, ResidencyRoute>();
   for (const recorded of recordedRoutes(scope)) {
-    const env = environmentOf(recorded.target);
+    // Where the requests are processed and logged: the knowledge base's environment for its callers.
+    const env = environmentOf(recorded.processedBy ?? recorded.target);
     const sameEnv = (c: IConstruct) => environmentOf(c).key === env.key;
     const invoke = recorded.statements.filter(s => s.effect === iam.Effect.ALLOW && INVOKE_ACTIONS.some(a => s.actions.includes(a)));
     const processedIn = processedInOf(invoke, recorded.model);
@@ -103,15 +104,17 @@ function grantedByOf(target: IConstruct): string {
 class PrincipalIndex {
   private readonly principals: Array<{ path: string; stack: Stack; name: (stack: Stack) => string | undefined; policyArns: () => Set<string> }> = [];
 
-  private readonly inlinePolicies: iam.Policy[];
-
   constructor(all: IConstruct[]) {
-    this.inlinePolicies = all.filter((c): c is iam.Policy => c instanceof iam.Policy);
+    const seen = new Set<string>();
     for (const c of all) {
-      const name = iam.Role.isRole(c) ? c.roleName : c instanceof iam.User ? c.userName : c instanceof iam.Group ? c.groupName : undefined;
+      const name = principalNameOf(c);
       if (name === undefined) continue;
       const construct = c as IConstruct;
       const cfn = construct.node.defaultChild as { managedPolicyArns?: unknown } | undefined;
+      // One IAM principal, one entry: an immutable view of a role names the same role.
+      const key = `${Stack.of(construct).node.path}|${JSON.stringify(Stack.of(construct).resolve(name))}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       let arns: Set<string> | undefined;
       this.principals.push({
         path: construct.node.path,
@@ -123,18 +126,13 @@ class PrincipalIndex {
   }
 
   /**
-   * The paths of the principals that hold what was written into `target`. A role, user or group holds
-   * a grant when an inline policy of the app names it (its default policy): an immutable principal
-   * (imported, `withoutPolicyUpdates()`) keeps none, and so holds nothing the map could show.
+   * The paths of the principals that hold what was written into `target`. A role, user or group
+   * (created or imported) holds a grant in the policy aws-cdk-lib creates for it, under it; an
+   * immutable principal (another account's, `withoutPolicyUpdates()`) gets none, and so has no line.
    */
   public holdersOf(target: IConstruct): string[] {
     if (!(target instanceof iam.ManagedPolicy) && !(target instanceof iam.Policy)) {
-      const stack = Stack.of(target);
-      const principal = this.principals.find(p => p.path === target.node.path);
-      return this.inlinePolicies.some(policy => {
-        const name = principal?.name(Stack.of(policy));
-        return Stack.of(policy).environment === stack.environment && name !== undefined && namesOf(policy).has(name);
-      }) ? [target.node.path] : [];
+      return target.node.findAll().some(c => c instanceof iam.Policy) ? [target.node.path] : [];
     }
     const stack = Stack.of(target);
     const named = namesOf(target);
@@ -146,6 +144,21 @@ class PrincipalIndex {
       || (arn !== undefined && p.policyArns().has(referenceIn(p.stack, stack, arn) ?? '')))
       .map(p => p.path).sort();
   }
+}
+
+/**
+ * The name of a role, user or group, created or imported (imports are not instances of the
+ * classes; they carry the same name and ARN attributes), or undefined for any other construct.
+ */
+function principalNameOf(c: IConstruct): string | undefined {
+  // A LazyRole creates its role when asked for its name; the role it created is indexed itself.
+  if (c instanceof iam.LazyRole) return undefined;
+  const any = c as { roleName?: unknown; roleArn?: unknown; userName?: unknown; userArn?: unknown; groupName?: unknown; groupArn?: unknown };
+  if (iam.Role.isRole(c)) return c.roleName;
+  if (typeof any.roleName === 'string' && typeof any.roleArn === 'string') return any.roleName;
+  if (typeof any.userName === 'string' && typeof any.userArn === 'string') return any.userName;
+  if (typeof any.groupName === 'string' && typeof any.groupArn === 'string') return any.groupName;
+  return undefined;
 }
 
 /**
