@@ -1,8 +1,7 @@
 import { IResource, RemovalPolicy, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
-import { knowledgeBaseModelOf, recordRoute } from '../private/residency-records';
+import { knowledgeBaseModelOf } from '../private/residency-records';
 
 /**
  * Conditions a retrieval grant can require.
@@ -103,21 +102,15 @@ export abstract class KnowledgeBaseBase extends Resource implements IKnowledgeBa
     const endpoints = options.requireVpcEndpoints ?? [];
     // On the residency map: the caller's queries are embedded by the knowledge base's model, where it runs.
     const embedding = knowledgeBaseModelOf(this);
-    const target = Construct.isConstruct(grantee) ? grantee : grantee.grantPrincipal as unknown;
-    if (embedding && Construct.isConstruct(target)) {
-      recordRoute({
-        target,
-        model: embedding.model,
-        options: { requireVpcEndpoints: options.requireVpcEndpoints },
-        statements: embedding.statements,
-        door: `knowledge base ${this.node.path} (Retrieve: the query is embedded there)`,
-        processedBy: this,
-      });
-    }
     return grantStatements(grantee, [
       new iam.PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [this.knowledgeBaseArn] }),
       ...(endpoints.length > 0 ? [denyDoorsOutsideEndpoints('bedrock-agent-runtime', endpoints)] : []),
-    ]);
+    ], embedding && {
+      ...embedding,
+      options: { requireVpcEndpoints: options.requireVpcEndpoints },
+      door: `knowledge base ${this.node.path} (Retrieve: the query is embedded there)`,
+      processedBy: this,
+    });
   }
 
   /**

@@ -7,7 +7,7 @@ import { IBedrockInvokable } from '../models';
 import { applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
 import { hardenedKey } from '../private/hardened-stores';
-import { recordKnowledgeBaseModel, recordRoute } from '../private/residency-records';
+import { recordKnowledgeBaseEmbedding } from '../private/residency-records';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -138,8 +138,7 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
     if (props.embeddingModel) {
       const embedding = props.embeddingModel.invokeStatements(this);
       policy.addStatements(...embedding);
-      recordRoute({ target: policy, model: props.embeddingModel, options: {}, statements: embedding, purpose: `embeddings of ${this.node.path}` });
-      recordKnowledgeBaseModel(this, props.embeddingModel, embedding);
+      recordKnowledgeBaseEmbedding(this, policy, props.embeddingModel, embedding);
     }
 
     this.resource = new bedrock.CfnKnowledgeBase(this, 'Resource', {

@@ -10,7 +10,7 @@ import { IVectorStore } from './vector-store';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { declareUniqueName } from '../private/account-singleton';
-import { recordKnowledgeBaseModel, recordRoute } from '../private/residency-records';
+import { recordKnowledgeBaseEmbedding } from '../private/residency-records';
 import { Problems, oneOf } from '../private/validation';
 
 /**
@@ -200,8 +200,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
     this.rolePolicy = policy;
     const embedding = props.embeddingModel.invokeStatements(this);
     policy.addStatements(...embedding);
-    recordRoute({ target: policy, model: props.embeddingModel, options: {}, statements: embedding, purpose: `embeddings of ${this.node.path}` });
-    recordKnowledgeBaseModel(this, props.embeddingModel, embedding);
+    recordKnowledgeBaseEmbedding(this, policy, props.embeddingModel, embedding);
 
     this.vectorStore = props.vectorStore ?? new S3VectorStore(this, 'VectorStore', { removalPolicy: this.removalPolicy });
     const binding = this.vectorStore.bind(this, {

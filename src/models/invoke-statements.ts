@@ -1,6 +1,6 @@
 import { Annotations, Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
+import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
 import { ServiceTier } from './service-tier';
@@ -10,7 +10,7 @@ import { governedRegion } from '../private/governed-region';
 import { guardrailReferenceProblems } from '../private/guardrail-checks';
 import { doorsWith } from '../private/inference-doors';
 import { watchManagedPolicySize } from '../private/managed-policy-size';
-import { recordRoute } from '../private/residency-records';
+import { RecordedRoute, recordRoute } from '../private/residency-records';
 import { Problems } from '../private/validation';
 
 /**
@@ -193,20 +193,27 @@ export function denyOutsideEndpoints(actions: string[], endpoints: Array<{ vpcEn
   });
 }
 
-/** The construct whose stack decides a grant's region: the grantee itself. */
-export function granteeScope(grantee: iam.IGrantable, subject: string): IConstruct {
+/** The grantee as a construct (itself, or its principal), or undefined for a principal that is none. */
+function granteeConstruct(grantee: iam.IGrantable): IConstruct | undefined {
   if (Construct.isConstruct(grantee)) return grantee;
   const principal = grantee.grantPrincipal as unknown;
-  if (Construct.isConstruct(principal)) return principal;
+  return Construct.isConstruct(principal) ? principal : undefined;
+}
+
+/** The construct whose stack decides a grant's region: the grantee itself. */
+export function granteeScope(grantee: iam.IGrantable, subject: string): IConstruct {
+  const scope = granteeConstruct(grantee);
+  if (scope) return scope;
   fail(BedrockLandingZoneErrorCode.GRANTEE_NOT_A_CONSTRUCT, `${subject}.grantInvoke needs a grantee that is a construct (a role, user, group or managed policy) so that its stack's region decides the grant; ` +
     'for other principals use invokeStatements(scope) and add the statements yourself');
 }
 
-/** The model an invoke grant is for, and its options: what the residency map records. */
-export interface GrantedRoute {
-  readonly model: IBedrockInvokable;
-  readonly options: InvokeGrantOptions;
-}
+/**
+ * What the residency map records of a grant that lets the grantee reach a model: the model, its
+ * options, and the statements the route is read from (the ones written, unless the grant reaches the
+ * model through something else, such as a knowledge base's embedding model).
+ */
+export type GrantedRoute = Omit<RecordedRoute, 'target' | 'statements'> & { readonly statements?: iam.PolicyStatement[] };
 
 /**
  * Adds the statements to the grantee's policy; the returned Grant covers the Allow statements. Every
@@ -233,7 +240,7 @@ export function grantStatements(grantee: iam.IGrantable, statements: iam.PolicyS
       conditions: statement.conditions,
     });
   }).filter((g): g is iam.Grant => g !== undefined);
-  const target = Construct.isConstruct(grantee) ? grantee : grantee.grantPrincipal as unknown;
-  if (route && Construct.isConstruct(target)) recordRoute({ target, model: route.model, options: route.options, statements });
+  const target = granteeConstruct(grantee);
+  if (route && target) recordRoute({ target, statements, ...route });
   return grants.length > 0 ? grants.reduce((a, b) => a.combine(b)) : iam.Grant.drop(grantee, 'only Deny statements');
 }

@@ -4,7 +4,8 @@ import { Token, aws_iam as iam } from 'aws-cdk-lib';
  * The regions the Allow statements of an invoke grant reach, read from the Bedrock ARNs they name:
  * `*` for an ARN whose region is empty or a wildcard (a global profile's region-less leg, a pattern).
  * ARNs that are tokens (another resource's attribute) are skipped: the statements for the model
- * behind them name it too. The residency checks and the residency map both read grants this way.
+ * behind them name it too. The landing zone's residency check reads grants this way (a profile's own
+ * ARN counts: the stricter reading); the residency map reads `processingRegions`.
  */
 export function regionsReached(statements: iam.PolicyStatement[]): string[] {
   return regionsOf(allowedBedrockArns(statements));

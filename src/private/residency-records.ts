@@ -8,7 +8,7 @@ import type { IBedrockInvokable, InvokeGrantOptions } from '../models/invokable'
  * moment it writes its statements, from the same invokable and options. Internal.
  */
 export interface RecordedRoute {
-  /** Where the statements went: a role, user or group, or a managed policy */
+  /** Where the statements went: a role, user or group, or a managed or inline policy */
   readonly target: IConstruct;
   readonly model: IBedrockInvokable;
   readonly options: InvokeGrantOptions;
@@ -41,8 +41,14 @@ export function recordedRoutes(scope: IConstruct): RecordedRoute[] {
 
 const knowledgeBases = new WeakMap<IConstruct, { model: IBedrockInvokable; statements: iam.PolicyStatement[] }>();
 
-/** Records the model a knowledge base embeds queries with, and the statements its role holds for it. */
-export function recordKnowledgeBaseModel(knowledgeBase: IConstruct, model: IBedrockInvokable, statements: iam.PolicyStatement[]): void {
+/**
+ * Records a knowledge base's embedding model: the route of its role (the statements in its policy),
+ * and the model its callers' queries are embedded with.
+ */
+export function recordKnowledgeBaseEmbedding(
+  knowledgeBase: IConstruct, rolePolicy: IConstruct, model: IBedrockInvokable, statements: iam.PolicyStatement[],
+): void {
+  recordRoute({ target: rolePolicy, model, options: {}, statements, purpose: `embeddings of ${knowledgeBase.node.path}` });
   knowledgeBases.set(knowledgeBase, { model, statements });
 }
 

@@ -121,34 +121,28 @@ function roleIn(stack: Stack): iam.Role {
   return new iam.Role(stack, 'AppRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
 }
 
-describe.each(CASES)('$grant into a managed policy', ({ write, allowed, refused, refusedAs }) => {
-  const stack = stackIn(REGION);
-  const role = roleIn(stack);
-  const policy = new iam.ManagedPolicy(stack, 'Access', { roles: [role] });
-  write(stack, policy);
-  const identity = identityPoliciesOf(role);
+/** Where a grant can write: a managed policy attached to the role, or the role's own default policy. */
+const GRANTEES: Array<[string, (stack: Stack, role: iam.Role) => iam.IGrantable]> = [
+  ['a managed policy attached to the role', (stack, role) => new iam.ManagedPolicy(stack, 'Access', { roles: [role] })],
+  ['the role\'s default policy', (_, role) => role],
+];
 
-  test('the role it is attached to may do what the grant allows, and not the request next to it', async () => {
+describe.each(CASES)('$grant', ({ write, allowed, refused, refusedAs }) => {
+  test.each(GRANTEES)('into %s: the role may do what the grant allows, and not the request next to it', async (_, granteeOf) => {
+    const stack = stackIn(REGION);
+    const role = roleIn(stack);
+    write(stack, granteeOf(stack, role));
+    const identity = identityPoliciesOf(role);
     expect(await evaluate({ identity }, allowed)).toBe('Allowed');
     expect(await evaluate({ identity }, refused)).toBe(refusedAs);
   });
 
-  test('every statement is in the managed policy: the role has no inline policy', () => {
+  test('into a managed policy: every statement is there, the role has no inline policy', () => {
+    const stack = stackIn(REGION);
+    write(stack, GRANTEES[0][1](stack, roleIn(stack)));
     const template = Template.fromStack(stack);
     expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toEqual([]);
     expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toHaveLength(1);
-  });
-});
-
-describe.each(CASES)('$grant into the role\'s default policy (unchanged)', ({ write, allowed, refused, refusedAs }) => {
-  const stack = stackIn(REGION);
-  const role = roleIn(stack);
-  write(stack, role);
-  const identity = identityPoliciesOf(role);
-
-  test('the same decisions as through the managed policy', async () => {
-    expect(await evaluate({ identity }, allowed)).toBe('Allowed');
-    expect(await evaluate({ identity }, refused)).toBe(refusedAs);
   });
 });
 

@@ -196,6 +196,7 @@ function processedInOf(invoke: iam.PolicyStatement[], model: IBedrockInvokable):
 
 const UNKNOWN_REGION = 'unknown until deployment';
 
+/** The model IDs of the foundation-model ARNs (their partition is a token: `parseBedrockArn` reads literal ones only). */
 function foundationModelsOf(statements: iam.PolicyStatement[]): string[] {
   const ids = allowedBedrockArns(statements)
     .map(arn => /:foundation-model\/(.+)$/.exec(arn)?.[1])
