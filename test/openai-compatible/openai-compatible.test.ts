@@ -119,7 +119,9 @@ describe('OpenAiCompatibleAccessPolicy requiring the PrivateLink endpoint', () =
   });
 
   test('through the endpoint: inference and its responses are allowed', async () => {
-    for (const action of ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens', 'bedrock-mantle:GetInference', 'bedrock-mantle:DeleteInference']) {
+    // Fine-tuning through the endpoint: allowed by the role's other policy, not held back by this one.
+    for (const action of ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens', 'bedrock-mantle:GetInference', 'bedrock-mantle:DeleteInference',
+      'bedrock-mantle:CreateFineTuningJob']) {
       expect(await call(action, projectArn('eu-central-1'), 'vpce-0mantle')).toBe('Allowed');
     }
   });
@@ -130,6 +132,10 @@ describe('OpenAiCompatibleAccessPolicy requiring the PrivateLink endpoint', () =
     expect(await call('bedrock-mantle:CountTokens', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
     expect(await call('bedrock-mantle:GetInference', `arn:aws:bedrock-mantle:eu-central-1:${ACCOUNT}:project/default`)).toBe('ExplicitlyDenied');
     expect(await call('bedrock-mantle:CreateFile', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
+    // Fine-tuning trains on the project's files and returns result files (red team round 2).
+    expect(await call('bedrock-mantle:CreateFineTuningJob', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
+    expect(await call('bedrock-mantle:GetFineTuningJob', projectArn('eu-central-1'))).toBe('ExplicitlyDenied');
+    expect(await call('bedrock-mantle:CreateCustomizedModel', `arn:aws:bedrock-mantle:eu-central-1:${ACCOUNT}:customized-model/cm1`)).toBe('ExplicitlyDenied');
   });
 
   test('an empty list, or an endpoint of another region, fails synth', () => {
