@@ -54,6 +54,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // snapshots compared offline in npm test. (@aws-cdk/integ-runner 2.197.10, the newest, cannot read the
     // cloud assembly of aws-cdk-lib 2.276: docs/adr/0008-integration-tests-without-integ-runner.md.)
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    // Mutation testing of the code that decides access (npm run mutation; not part of npm test or CI).
+    // 9.x: Stryker 10 needs Node 22.
+    '@stryker-mutator/core@9.5.1',
+    '@stryker-mutator/jest-runner@9.5.1',
+    // The upgrade test: today's templates compared with a previous release's (test/upgrade).
+    '@aws-cdk/cloudformation-diff',
+    // The spend stop's reset path is checked against the Budgets client's own request types.
+    '@aws-sdk/client-budgets',
   ],
 
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.
