@@ -12,3 +12,4 @@ export * from './compliance';
 export * from './organization';
 export * from './openai-compatible';
 export * from './residency';
+export * from './monitoring';

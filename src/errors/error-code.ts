@@ -90,4 +90,6 @@ export enum BedrockLandingZoneErrorCode {
   OPENAI_COMPATIBLE_ACCESS_PROPS = 'OpenAiCompatibleAccessPolicy.Props',
   /** `OrganizationGuardrailPolicy` props */
   ORGANIZATION_GUARDRAIL_PROPS = 'OrganizationGuardrailPolicy.Props',
+  /** `GovernanceNotifications` props */
+  GOVERNANCE_NOTIFICATIONS_PROPS = 'GovernanceNotifications.Props',
 }

@@ -15,6 +15,7 @@ import { ModelInvocationLogging } from '../../src/logging';
 import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
 } from '../../src/models';
+import { GovernanceNotifications } from '../../src/monitoring';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
 import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
 import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
@@ -55,6 +56,8 @@ describe('every validation throws the library error with the stable code of its 
         project: new OpenAiCompatibleProject(stack, 'Project', { projectName: 'p' }), approvedModels: [SONNET_45 as any],
       });
     }],
+    ['a governance notifications topic with an email that is not an address', Code.GOVERNANCE_NOTIFICATIONS_PROPS,
+      () => new GovernanceNotifications(stackIn('eu-central-1'), 'Notifications', { emails: ['security-team'] })],
     ['an organization-wide guardrail of a member account', Code.ORGANIZATION_GUARDRAIL_PROPS, () => {
       const stack = new Stack(new App(), 'Management', { env: { account: '999999999999', region: 'eu-central-1' } });
       const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Member', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
