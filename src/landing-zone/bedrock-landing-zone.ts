@@ -1,4 +1,4 @@
-import { Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { Stack, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
@@ -10,6 +10,7 @@ import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardra
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
+import { GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -121,6 +122,23 @@ export interface BedrockLandingZoneProps {
    * @default - none; attach `modelAccessPolicy` yourself
    */
   readonly applicationRoles?: iam.IRole[];
+
+  /**
+   * The governance notifications topic this construct creates: who is told (emails, HTTPS endpoints)
+   * when a governance signal fires.
+   *
+   * @default - a topic with no subscriptions (subscribe to `notificationsTopic` yourself)
+   */
+  readonly notifications?: GovernanceNotificationsProps;
+
+  /**
+   * A governance notifications topic of your own (one per account and region) instead of the one this
+   * construct creates. Its policy and key policy must admit the services that publish governance
+   * signals (see `GovernanceNotifications`).
+   *
+   * @default - a `GovernanceNotifications` topic is created
+   */
+  readonly notificationsTopic?: sns.ITopic;
 }
 
 /**
@@ -171,6 +189,10 @@ export class BedrockLandingZone extends Construct {
   public readonly modelAccessPolicy: ModelAccessPolicy;
   /** The managed policy for the approved embedding models (no guardrail: embeddings carry no text to filter), when there are any */
   public readonly embeddingAccessPolicy?: ModelAccessPolicy;
+  /** The topic every governance signal of this account and region is published to */
+  public readonly notificationsTopic: sns.ITopic;
+  /** The governance notifications this construct created, when no topic was given */
+  public readonly notifications?: GovernanceNotifications;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
@@ -211,6 +233,13 @@ export class BedrockLandingZone extends Construct {
         excludedModels: embedding.length > 0 ? embedding : undefined,
       });
     }
+
+    if (props.notificationsTopic && props.notifications) {
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: notificationsTopic and notifications are both given: notifications ' +
+        'configures the topic this construct creates; subscribe to your own topic directly', this);
+    }
+    if (!props.notificationsTopic) this.notifications = new GovernanceNotifications(this, 'Notifications', props.notifications);
+    this.notificationsTopic = props.notificationsTopic ?? this.notifications!.topic;
 
     if (props.invocationLogging) this.checkReplacedLogging(props.invocationLogging);
     this.invocationLogging = props.invocationLogging ?? new ModelInvocationLogging(this, 'InvocationLogging', {
