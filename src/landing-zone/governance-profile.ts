@@ -5,7 +5,7 @@ import { GuardrailPreset } from '../guardrails';
 import { Geography, Jurisdiction, ServiceTier } from '../models';
 import { serviceTierProblems } from '../models/invoke-statements';
 import { DATA_RETENTION_MODES, leastRetention, retentionRank } from '../private/data-retention-order';
-import { Problems, describeValue, oneOf } from '../private/validation';
+import { Problems, describeValue, logRetentionProblems, oneOf } from '../private/validation';
 
 /**
  * The settings a governance profile contributes to a landing zone.
@@ -174,6 +174,8 @@ export class GovernanceProfile {
       }
     }
     serviceTierProblems(settings.allowedServiceTiers, settings.acknowledgeReservedCapacity).forEach(p => problems.add(p));
+    // The landing zone creates its log group with this retention: CloudWatch Logs must offer it.
+    logRetentionProblems('minimumLogRetention', settings.minimumLogRetention).forEach(p => problems.add(p));
     problems.throwIfAny(undefined, `GovernanceProfile '${name}'`, BedrockLandingZoneErrorCode.GOVERNANCE_PROFILE_SETTINGS);
     return new GovernanceProfile(name, settings);
   }

@@ -80,6 +80,18 @@ describe('a guardrail requirement that belongs elsewhere', () => {
       .not.toThrow();
   });
 
+  test('a Guardrail imported into this stack is where its ARN says: another region\'s or account\'s is refused', () => {
+    const stack = stackIn(REGION);
+    const imported = Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: 'arn:aws:bedrock:us-east-1:444444444444:guardrail/gr123', guardrailVersion: '1' });
+    expect(() => EU_SONNET().grantInvoke(role(stack), { requireGuardrail: imported })).toThrow([
+      'InvokeGrantOptions:',
+      '  - requireGuardrail.guardrailArn is in us-east-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1',
+      `  - requireGuardrail.guardrailArn is in account 444444444444, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`,
+    ].join('\n'));
+    const here = Guardrail.fromGuardrailAttributes(stack, 'Here', { guardrailArn: GUARDRAIL_HERE, guardrailVersion: '1' });
+    expect(() => new ModelAccessPolicy(stack, 'Access', { models: [EU_SONNET()], requireGuardrail: here })).not.toThrow();
+  });
+
   test('the enforced guardrail refuses another account\'s guardrail too', () => {
     expect(() => new EnforcedGuardrail(stackIn(REGION), 'Enforced', { guardrail: reference(`arn:aws:bedrock:${REGION}:444444444444:guardrail/gr123`) })).toThrow(
       `EnforcedGuardrail: guardrail.guardrailArn is in account 444444444444, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`);
