@@ -137,3 +137,26 @@ export function modelIdProblems(prop: string, modelId: unknown): string[] {
   return [`${prop} is ${typeof modelId === 'string' ? `'${modelId}'` : describeValue(modelId)}; allowed: a Bedrock model ID, ` +
     '<provider>.<model>[:<version>] in lowercase letters, digits and \'-\' (e.g. anthropic.claude-sonnet-4-5-20250929-v1:0)'];
 }
+
+/** Bedrock's tag rules (CloudFormation schema of its resources, and its TagResource API). */
+const TAG_TEXT = /^[a-zA-Z0-9\s._:/=+@-]*$/;
+const MAX_TAGS = 200;
+
+/** Tags Bedrock would refuse at deploy: each key 1 to 128 and each value up to 256 of its characters, at most 200 tags. */
+export function tagProblems(prop: string, tags: Record<string, unknown> | undefined): string[] {
+  if (tags === undefined) return [];
+  const entries = Object.entries(tags);
+  const problems: string[] = [];
+  if (entries.length > MAX_TAGS) problems.push(`${prop} has ${entries.length} tags; at most ${MAX_TAGS} are allowed`);
+  for (const [key, value] of entries) {
+    if (!Token.isUnresolved(key) && !(key.length >= 1 && key.length <= 128 && TAG_TEXT.test(key))) {
+      problems.push(`${prop} key '${key}' is not allowed: 1 to 128 letters, digits, spaces and . _ : / = + @ -`);
+    }
+    if (typeof value !== 'string') {
+      problems.push(`${prop}['${key}'] is ${describeValue(value)}; allowed: a string`);
+    } else if (!Token.isUnresolved(value) && !(value.length <= 256 && TAG_TEXT.test(value))) {
+      problems.push(`${prop}['${key}'] value '${value}' is not allowed: up to 256 letters, digits, spaces and . _ : / = + @ -`);
+    }
+  }
+  return problems;
+}

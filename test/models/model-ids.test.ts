@@ -1,9 +1,10 @@
 import { Lazy } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { SONNET_45, stackIn } from './fixtures';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { REGION_DATA } from '../../src/models/region-data.generated';
-import { SONNET_45, stackIn } from './fixtures';
+
 
 /** The error a function throws (the test fails when it throws nothing). */
 function errorOf(fn: () => unknown): Error {
