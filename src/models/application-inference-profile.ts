@@ -65,6 +65,8 @@ export interface ApplicationInferenceProfileAttributes {
 }
 
 const NAME_PATTERN = /^([0-9a-zA-Z][ _-]?)+$/;
+/** The description's pattern in CloudFormation's schema of the resource */
+const DESCRIPTION_PATTERN = /^([0-9a-zA-Z:.][ _-]?)+$/;
 
 /**
  * What an application inference profile does, created here or imported: subclasses name the profile
@@ -165,6 +167,8 @@ export class ApplicationInferenceProfile extends ApplicationInferenceProfileBase
     }
     if (props.description !== undefined && !Token.isUnresolved(props.description)) {
       problems.check(props.description.length <= 200, `description has ${props.description.length} characters; at most 200 are allowed`);
+      problems.check(props.description.length === 0 || DESCRIPTION_PATTERN.test(props.description),
+        `description '${props.description}' is not allowed: letters, digits, ':' and '.', separated by single spaces, '_' or '-'`);
     }
     const kind = sourceKindProblems(props.modelSource);
     kind.forEach(p => problems.add(p));

@@ -47,6 +47,9 @@ export function importedGuardrailProblems(prop: string, guardrail: { guardrailAr
   return problems;
 }
 
+/** A guardrail's ID, as CloudFormation's schema of the enforced guardrail configuration and Bedrock's API write it */
+const GUARDRAIL_ID = /^[a-z0-9]+$/;
+
 function whereIs(guardrail: { guardrailArn: string }): { region?: string; account?: string } | 'not-a-guardrail' | undefined {
   if (Construct.isConstruct(guardrail)) {
     const s = Stack.of(guardrail);
@@ -54,7 +57,7 @@ function whereIs(guardrail: { guardrailArn: string }): { region?: string; accoun
   }
   if (Token.isUnresolved(guardrail.guardrailArn)) return undefined;
   const parsed = parseBedrockArn(guardrail.guardrailArn);
-  if (!parsed || parsed.resourceType !== 'guardrail' || !parsed.region || !parsed.account || parsed.resourceId.includes(':')) return 'not-a-guardrail';
+  if (!parsed || parsed.resourceType !== 'guardrail' || !parsed.region || !parsed.account || !GUARDRAIL_ID.test(parsed.resourceId)) return 'not-a-guardrail';
   return { region: parsed.region, account: parsed.account };
 }
 
@@ -76,7 +79,14 @@ function shapeProblems(prefix: string, guardrail: { guardrailArn: string; guardr
   }
   if (whereIs(guardrail) === 'not-a-guardrail') {
     problems.push(`${prefix}guardrailArn '${guardrail.guardrailArn}' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id>` +
-      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)' : ''));
+      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)'
+        : hasMalformedId(guardrail.guardrailArn) ? ' (the id is lowercase letters and digits)' : ''));
   }
   return problems;
+}
+
+/** Whether the ARN names a guardrail by an ID Bedrock cannot have. */
+function hasMalformedId(arn: string): boolean {
+  const id = /:guardrail\/([^:]+)$/.exec(arn)?.[1];
+  return id !== undefined && !GUARDRAIL_ID.test(id);
 }

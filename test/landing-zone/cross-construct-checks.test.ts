@@ -53,6 +53,15 @@ describe('a guardrail requirement that belongs elsewhere', () => {
     expect(() => reference(Lazy.string({ produce: () => 'x' }), Lazy.string({ produce: () => 'DRAFT' }))).not.toThrow();
   });
 
+  test('a guardrail ID CloudFormation and Bedrock refuse (capitals, \'_\') makes the ARN not a guardrail ARN', () => {
+    const arn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/My_Guardrail`;
+    expect(() => reference(arn)).toThrow(`GuardrailReference.fromGuardrailAttributes: guardrailArn '${arn}' is not a guardrail ARN; ` +
+      'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (the id is lowercase letters and digits)');
+    expect(() => new EnforcedGuardrail(stackIn(REGION), 'Enforced', { guardrail: ownReference(arn) })).toThrow(
+      `EnforcedGuardrail: guardrail.guardrailArn '${arn}' is not a guardrail ARN; ` +
+      'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (the id is lowercase letters and digits)');
+  });
+
   test('a guardrail of another region or another account is refused', () => {
     expect(policyWith(reference(`arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/gr123`))).toThrow(
       'InvokeGrantOptions: requireGuardrail.guardrailArn is in us-east-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1');

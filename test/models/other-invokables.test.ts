@@ -133,6 +133,16 @@ describe('ApplicationInferenceProfile over an EU profile', () => {
       'application inference profile ARN; allowed: arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>');
   });
 
+  test('a description CloudFormation refuses (punctuation beyond \':\' and \'.\') is an error', () => {
+    expect(() => new ApplicationInferenceProfile(stackIn('eu-central-1'), 'Described', {
+      modelSource: FoundationModel.of(TITAN_EMBED_V2), description: 'Claims, for R&D!',
+    })).toThrow("ApplicationInferenceProfile: description 'Claims, for R&D!' is not allowed: letters, digits, ':' and '.', " +
+      "separated by single spaces, '_' or '-'");
+    expect(() => new ApplicationInferenceProfile(stackIn('eu-central-1'), 'Described', {
+      modelSource: FoundationModel.of(TITAN_EMBED_V2), description: 'Claims team: embeddings v2.0 for search_index-prod',
+    })).not.toThrow();
+  });
+
   test('tags Bedrock refuses are an error', () => {
     expect(() => new ApplicationInferenceProfile(stackIn('eu-central-1'), 'Tagged', {
       modelSource: FoundationModel.of(TITAN_EMBED_V2),
