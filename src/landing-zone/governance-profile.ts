@@ -158,6 +158,10 @@ export class GovernanceProfile {
    */
   public static of(name: string, settings: GovernanceProfileSettings): GovernanceProfile {
     const problems = new Problems();
+    // The name goes into the descriptions of the IAM and organization policies it governs (1,000 and 512 characters).
+    problems.check(typeof name === 'string' && name.length >= 1 && name.length <= 64 && name.trim() === name && !/[\u0000-\u001f\u007f]/.test(name),
+      `name '${name}' is not allowed: 1 to 64 characters, no control characters, no leading or trailing space ` +
+      '(it names the profile in IAM and organization policy descriptions)');
     for (const prop of ['dataRetention', 'maximumDataRetention'] as const) {
       const mode = settings[prop];
       if (mode !== undefined) {

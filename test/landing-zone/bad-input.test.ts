@@ -29,6 +29,16 @@ describe('BedrockLandingZone: bad input that reaches a part is an error at synth
       '1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or INFINITE');
   });
 
+  test('a profile name that cannot go into the policy descriptions it names (IAM allows 1,000 characters, Organizations 512)', () => {
+    for (const name of ['', ' hipaa', 'x'.repeat(65), 'line\nbreak']) {
+      const error = errorOf(() => GovernanceProfile.of(name, {}));
+      expect(BedrockLandingZoneErrors.codeOf(error)).toBe(Code.GOVERNANCE_PROFILE_SETTINGS);
+      expect(error.message).toBe(`GovernanceProfile '${name}': name '${name}' is not allowed: 1 to 64 characters, no control characters, ` +
+        'no leading or trailing space (it names the profile in IAM and organization policy descriptions)');
+    }
+    expect(GovernanceProfile.of('PCI DSS 4.0 (cardholder data)', {}).name).toBe('PCI DSS 4.0 (cardholder data)');
+  });
+
   test('a profile with an offered retention makes the landing zone\'s log group keep exactly that', () => {
     const stack = stackIn('eu-central-1');
     const lz = new BedrockLandingZone(stack, 'Lz', {

@@ -28,7 +28,9 @@ describe('the library\'s value checks match CloudFormation\'s schemas', () => {
     modelEnforcement: { includedModels: ['ALL'], excludedModels: Object.keys(REGION_DATA.models) },
   });
   new bedrock.CfnApplicationInferenceProfile(stack, 'Profile', {
-    inferenceProfileName: 'claims', modelSource: { copyFrom }, description: 'Claims team: embeddings v2.0 for search_index-prod',
+    inferenceProfileName: 'claims',
+    modelSource: { copyFrom },
+    description: 'Claims team: embeddings v2.0 for search_index-prod',
     tags: [{ key: 'Cost Center_1.a:/=+@-', value: 'x'.repeat(256) }, { key: 'k'.repeat(128), value: '' }],
   });
 
@@ -68,7 +70,7 @@ describe('the library\'s value checks match CloudFormation\'s schemas', () => {
       `F3031 @ S/LongName: LogGroupName: '/${'a'.repeat(512)}' does not match pattern '^[.\\-_/#A-Za-z0-9]{1,512}\\Z'`,
       'F3032 @ S/ManyTags: Tags: expected maximum item count: 200, found: 201',
       'F3033 @ S/LongName: LogGroupName: length 513 exceeds maximum 512',
-      `W3030 @ S/BadEnforced: SelectiveContentGuarding.System: 'comprehensive' is not one of ['SELECTIVE', 'COMPREHENSIVE']`,
+      'W3030 @ S/BadEnforced: SelectiveContentGuarding.System: \'comprehensive\' is not one of [\'SELECTIVE\', \'COMPREHENSIVE\']',
       `W3030 @ S/BadRetention: RetentionInDays: 42 is not one of [${allowedDays}]`,
     ].sort());
   });
