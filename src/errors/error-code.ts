@@ -17,6 +17,8 @@ export enum BedrockLandingZoneErrorCode {
   MODEL_REFERENCE_KIND = 'ModelReference.Kind',
   /** An `approvedModels` prop holds something that is not an `ApprovedModel` */
   APPROVED_MODEL_KIND = 'ApprovedModel.Kind',
+  /** A model ID that no Bedrock model can have (empty, blank, padded, an ARN), `allowUnlistedModel` or not */
+  MODEL_ID = 'ModelReference.ModelId',
   /** A model or inference profile cannot be invoked from the scope's region or environment */
   MODEL_NOT_INVOKABLE = 'Invokable.NotInvokable',
   /** An invokable imported by ARN: the ARN is not of the expected resource type */

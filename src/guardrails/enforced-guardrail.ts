@@ -1,10 +1,17 @@
-import { aws_bedrock as bedrock } from 'aws-cdk-lib';
+import { Token, aws_bedrock as bedrock } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable, IGuardrailReference } from '../models';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { guardrailReferenceProblems } from '../private/guardrail-checks';
-import { Problems, describeValue } from '../private/validation';
+import { guardrailReferenceProblems, importedGuardrailProblems } from '../private/guardrail-checks';
+import { Problems, describeValue, enumProblems } from '../private/validation';
+
+/**
+ * The model IDs the configuration accepts (its CloudFormation schema's pattern, without the suffix
+ * of custom models, which it cannot name here): narrower than a model ID in general, which may have
+ * a '.' segment.
+ */
+const CONFIGURATION_MODEL_ID = /^[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}(:[a-z0-9-]{1,63}){0,2}$/;
 
 /**
  * How much of a request an enforced guardrail evaluates.
@@ -82,8 +89,12 @@ export class EnforcedGuardrail extends Construct {
     const version = props.guardrail.guardrailVersion;
     const arn = props.guardrail.guardrailArn;
     guardrailReferenceProblems('guardrail', props.guardrail, this).forEach(p => problems.add(p));
+    importedGuardrailProblems('guardrail', props.guardrail, this).forEach(p => problems.add(p));
     const included = this.modelIds('includedModels', props.includedModels, problems);
     const excluded = this.modelIds('excludedModels', props.excludedModels, problems);
+    for (const prop of ['systemGuarding', 'messagesGuarding'] as const) {
+      enumProblems(prop, props[prop], 'SelectiveGuardingMode', SelectiveGuardingMode).forEach(p => problems.add(p));
+    }
     if (props.includedModels !== undefined && props.includedModels.length === 0) {
       problems.add('includedModels is empty: give at least one model, or leave it undefined to enforce on every model');
     }
@@ -109,7 +120,13 @@ export class EnforcedGuardrail extends Construct {
   private modelIds(prop: string, models: IBedrockInvokable[] | undefined, problems: Problems): string[] | undefined {
     if (!models) return undefined;
     return models.map((m, i) => {
-      if (m instanceof FoundationModel || m instanceof CrossRegionInferenceProfile) return m.modelId;
+      if (m instanceof FoundationModel || m instanceof CrossRegionInferenceProfile) {
+        if (!Token.isUnresolved(m.modelId) && !CONFIGURATION_MODEL_ID.test(m.modelId)) {
+          problems.add(`${prop}[${i}] has model ID '${m.modelId}', which AWS::Bedrock::EnforcedGuardrailConfiguration does not accept; ` +
+            "allowed: <provider>.<model> and up to two ':' segments, lowercase letters, digits and '-'");
+        }
+        return m.modelId;
+      }
       problems.add(`${prop}[${i}] is ${describeValue(m)}: an enforced guardrail names foundation models only; ` +
         'give a FoundationModel or a CrossRegionInferenceProfile (which stands for its model)');
       return '';

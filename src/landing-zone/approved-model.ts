@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { DataRetentionMode } from '../data-retention/data-retention-mode';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { CrossRegionInferenceProfile, FoundationModel, Geography, IBedrockInvokable } from '../models';
+import { Problems, modelIdProblems, modelReferenceProblem } from '../private/validation';
 
 enum Route { GEOGRAPHY, IN_REGION, GLOBAL, FIXED }
 
@@ -17,7 +19,7 @@ export class ApprovedModel {
    * @param modelId the model ID without a geography prefix
    */
   public static throughGeography(modelId: string): ApprovedModel {
-    return new ApprovedModel(Route.GEOGRAPHY, modelId);
+    return new ApprovedModel(Route.GEOGRAPHY, checkedModelId(modelId));
   }
 
   /**
@@ -26,7 +28,7 @@ export class ApprovedModel {
    * @param modelId the model ID
    */
   public static inRegion(modelId: string): ApprovedModel {
-    return new ApprovedModel(Route.IN_REGION, modelId);
+    return new ApprovedModel(Route.IN_REGION, checkedModelId(modelId));
   }
 
   /**
@@ -36,7 +38,7 @@ export class ApprovedModel {
    * @param modelId the model ID without the `global.` prefix
    */
   public static global(modelId: string): ApprovedModel {
-    return new ApprovedModel(Route.GLOBAL, modelId);
+    return new ApprovedModel(Route.GLOBAL, checkedModelId(modelId));
   }
 
   /**
@@ -45,6 +47,9 @@ export class ApprovedModel {
    * @param invokable the model reference
    */
   public static of(invokable: IBedrockInvokable): ApprovedModel {
+    const problems = new Problems();
+    modelReferenceProblem('invokable', invokable).forEach(p => problems.add(p));
+    problems.throwIfAny(undefined, 'ApprovedModel.of', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     return new ApprovedModel(Route.FIXED, '', invokable);
   }
 
@@ -108,4 +113,12 @@ export class ApprovedModel {
       case Route.FIXED: return 'a fixed invokable';
     }
   }
+}
+
+/** The model ID, when it is one a Bedrock model can have: the list feeds IAM, endpoint and organization policies. */
+function checkedModelId(modelId: string): string {
+  const problems = new Problems();
+  modelIdProblems('modelId', modelId).forEach(p => problems.add(p));
+  problems.throwIfAny(undefined, 'ApprovedModel', BedrockLandingZoneErrorCode.MODEL_ID);
+  return modelId;
 }

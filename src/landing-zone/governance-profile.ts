@@ -5,7 +5,7 @@ import { GuardrailPreset } from '../guardrails';
 import { Geography, Jurisdiction, ServiceTier } from '../models';
 import { serviceTierProblems } from '../models/invoke-statements';
 import { DATA_RETENTION_MODES, leastRetention, retentionRank } from '../private/data-retention-order';
-import { Problems, describeValue, oneOf } from '../private/validation';
+import { Problems, describeValue, logRetentionProblems, oneOf } from '../private/validation';
 
 /**
  * The settings a governance profile contributes to a landing zone.
@@ -158,6 +158,10 @@ export class GovernanceProfile {
    */
   public static of(name: string, settings: GovernanceProfileSettings): GovernanceProfile {
     const problems = new Problems();
+    // The name goes into the descriptions of the IAM and organization policies it governs (1,000 and 512 characters).
+    problems.check(typeof name === 'string' && name.length >= 1 && name.length <= 64 && name.trim() === name && !/[\u0000-\u001f\u007f]/.test(name),
+      `name '${name}' is not allowed: 1 to 64 characters, no control characters, no leading or trailing space ` +
+      '(it names the profile in IAM and organization policy descriptions)');
     for (const prop of ['dataRetention', 'maximumDataRetention'] as const) {
       const mode = settings[prop];
       if (mode !== undefined) {
@@ -174,6 +178,8 @@ export class GovernanceProfile {
       }
     }
     serviceTierProblems(settings.allowedServiceTiers, settings.acknowledgeReservedCapacity).forEach(p => problems.add(p));
+    // The landing zone creates its log group with this retention: CloudWatch Logs must offer it.
+    logRetentionProblems('minimumLogRetention', settings.minimumLogRetention).forEach(p => problems.add(p));
     problems.throwIfAny(undefined, `GovernanceProfile '${name}'`, BedrockLandingZoneErrorCode.GOVERNANCE_PROFILE_SETTINGS);
     return new GovernanceProfile(name, settings);
   }

@@ -12,7 +12,7 @@ import {
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
 import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, protectTree } from '../private/protected-resources';
-import { Problems } from '../private/validation';
+import { Problems, booleanProblems, enumProblems, logRetentionProblems } from '../private/validation';
 
 /**
  * What deleting the construct (or its stack) does to the account's invocation logging configuration.
@@ -171,6 +171,8 @@ export interface ModelInvocationLoggingProps {
 }
 
 const DEFAULT_PREFIX = 'bedrock-invocation-logs';
+/** The data-type flags, in the order messages list them */
+const DATA_TYPE_PROPS = ['textDataDelivery', 'imageDataDelivery', 'embeddingDataDelivery', 'videoDataDelivery', 'audioDataDelivery'] as const;
 const DEFAULT_LOG_GROUP = `${PROTECTED_LOG_GROUP_PREFIX}model-invocations`;
 const LOG_STREAM = 'aws/bedrock/modelinvocations';
 const RESOURCE_TYPE = 'Custom::BedrockModelInvocationLogging';
@@ -418,7 +420,18 @@ export class ModelInvocationLogging extends Construct {
 
 function validate(scope: Construct, props: ModelInvocationLoggingProps, keyPrefix: string, s3Delivery: boolean, cloudWatchDelivery: boolean) {
   const problems = new Problems();
+  booleanProblems(props, ['s3Delivery', 'cloudWatchDelivery', ...DATA_TYPE_PROPS]).forEach(p => problems.add(p));
   problems.check(s3Delivery || cloudWatchDelivery, 's3Delivery and cloudWatchDelivery are both false: at least one destination is needed');
+  // Bedrock accepts a configuration with every data type off, and then logs nothing at all.
+  problems.check(DATA_TYPE_PROPS.some(name => props[name] !== false),
+    `${DATA_TYPE_PROPS.slice(0, -1).join(', ')} and ${DATA_TYPE_PROPS[DATA_TYPE_PROPS.length - 1]} are all false: Bedrock would log no request or ` +
+    'response; allowed: at least one of them true (textDataDelivery logs prompts and answers)');
+  enumProblems('onDelete', props.onDelete, 'InvocationLoggingDeletion', InvocationLoggingDeletion).forEach(p => problems.add(p));
+  logRetentionProblems('logRetention', props.logRetention).forEach(p => problems.add(p));
+  if (props.logGroupName !== undefined && !Token.isUnresolved(props.logGroupName)) {
+    problems.check(/^[.\-_/#A-Za-z0-9]{1,512}$/.test(props.logGroupName),
+      `logGroupName '${props.logGroupName}' is not allowed: use 1 to 512 letters, digits and . - _ / # (CloudWatch Logs' log group names)`);
+  }
   if (!Token.isUnresolved(keyPrefix)) {
     problems.check(/^[a-zA-Z0-9!_.*'()-]+(\/[a-zA-Z0-9!_.*'()-]+)*$/.test(keyPrefix) && keyPrefix.length <= 900,
       `keyPrefix '${keyPrefix}' is not allowed: use letters, digits and !_.*'()- separated by single '/', with no leading or trailing '/', at most 900 characters`);

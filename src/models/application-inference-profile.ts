@@ -4,7 +4,8 @@ import { IBedrockInvokable, IInferenceProfileSource, InvokeGrantOptions } from '
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareUniqueName } from '../private/account-singleton';
-import { Problems } from '../private/validation';
+import { parseBedrockArn } from '../private/arns';
+import { Problems, describeValue, tagProblems } from '../private/validation';
 
 /**
  * An application inference profile: an account-owned profile over a foundation model or a
@@ -64,6 +65,8 @@ export interface ApplicationInferenceProfileAttributes {
 }
 
 const NAME_PATTERN = /^([0-9a-zA-Z][ _-]?)+$/;
+/** The description's pattern in CloudFormation's schema of the resource */
+const DESCRIPTION_PATTERN = /^([0-9a-zA-Z:.][ _-]?)+$/;
 
 /**
  * What an application inference profile does, created here or imported: subclasses name the profile
@@ -124,6 +127,17 @@ export class ApplicationInferenceProfile extends ApplicationInferenceProfileBase
   public static fromApplicationInferenceProfileAttributes(
     scope: Construct, id: string, attrs: ApplicationInferenceProfileAttributes,
   ): IApplicationInferenceProfile {
+    const problems = new Problems();
+    sourceKindProblems(attrs.modelSource).forEach(p => problems.add(p));
+    const arn = attrs.applicationInferenceProfileArn;
+    if (!Token.isUnresolved(arn)) {
+      const parsed = parseBedrockArn(arn);
+      problems.check(parsed?.resourceType === 'application-inference-profile' && parsed.region !== '' && parsed.account !== '',
+        `applicationInferenceProfileArn '${arn}' is not an application inference profile ARN; ` +
+        'allowed: arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>');
+    }
+    problems.throwIfAny(scope, 'ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes',
+      BedrockLandingZoneErrorCode.APPLICATION_INFERENCE_PROFILE_PROPS);
     class Import extends ApplicationInferenceProfileBase {
       public readonly applicationInferenceProfileArn = attrs.applicationInferenceProfileArn;
       public readonly applicationInferenceProfileId =
@@ -153,8 +167,13 @@ export class ApplicationInferenceProfile extends ApplicationInferenceProfileBase
     }
     if (props.description !== undefined && !Token.isUnresolved(props.description)) {
       problems.check(props.description.length <= 200, `description has ${props.description.length} characters; at most 200 are allowed`);
+      problems.check(props.description.length === 0 || DESCRIPTION_PATTERN.test(props.description),
+        `description '${props.description}' is not allowed: letters, digits, ':' and '.', separated by single spaces, '_' or '-'`);
     }
-    props.modelSource.problemsFor(this).forEach(p => problems.add(`modelSource: ${p}`));
+    const kind = sourceKindProblems(props.modelSource);
+    kind.forEach(p => problems.add(p));
+    if (kind.length === 0) props.modelSource.problemsFor(this).forEach(p => problems.add(`modelSource: ${p}`));
+    tagProblems('tags', props.tags).forEach(p => problems.add(p));
     problems.throwIfAny(this, 'ApplicationInferenceProfile', BedrockLandingZoneErrorCode.APPLICATION_INFERENCE_PROFILE_PROPS);
 
     this.modelSource = props.modelSource;
@@ -167,4 +186,16 @@ export class ApplicationInferenceProfile extends ApplicationInferenceProfileBase
     this.applicationInferenceProfileArn = this.resource.attrInferenceProfileArn;
     this.applicationInferenceProfileId = this.resource.attrInferenceProfileId;
   }
+}
+
+/**
+ * jsii does not check types for JavaScript callers: what the profile copies must be an inference
+ * profile source (a provisioned model, an application profile or a string is not one).
+ */
+function sourceKindProblems(source: unknown): string[] {
+  const s = source as Partial<IInferenceProfileSource> | undefined;
+  const isSource = typeof s === 'object' && s !== null && typeof s.sourceArn === 'function' && typeof s.invokeStatementsThrough === 'function' &&
+    typeof s.problemsFor === 'function';
+  return isSource ? [] : [`modelSource is ${describeValue(source)}; expected a FoundationModel or a CrossRegionInferenceProfile: an application ` +
+    'inference profile copies a foundation model or a system-defined inference profile (CloudFormation\'s ModelSource.CopyFrom accepts no other)'];
 }

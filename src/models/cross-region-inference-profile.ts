@@ -8,7 +8,7 @@ import {
 } from './invoke-statements';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { bedrockArn, foundationModelArn } from '../private/arns';
-import { oneOf } from '../private/validation';
+import { Problems, describeValue, modelIdProblems, oneOf } from '../private/validation';
 
 /**
  * Options for a system-defined cross-region inference profile.
@@ -45,6 +45,13 @@ export class CrossRegionInferenceProfile implements IInferenceProfileSource {
    * @param options whether the model must be in the library's data
    */
   public static of(geography: Geography, modelId: string, options: CrossRegionInferenceProfileOptions = {}): CrossRegionInferenceProfile {
+    const kind = new Problems();
+    kind.check(geography instanceof Geography,
+      `geography is ${describeValue(geography)}; expected a Geography: Geography.EU, Geography.US, ... or Geography.of(...)`);
+    kind.throwIfAny(undefined, 'CrossRegionInferenceProfile.of', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
+    const problems = new Problems();
+    modelIdProblems('modelId', modelId).forEach(p => problems.add(p));
+    problems.throwIfAny(undefined, 'CrossRegionInferenceProfile.of', BedrockLandingZoneErrorCode.MODEL_ID);
     return new CrossRegionInferenceProfile(geography, modelId, options);
   }
 

@@ -7,7 +7,7 @@ import {
 } from './invoke-statements';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { foundationModelArn } from '../private/arns';
-import { oneOf } from '../private/validation';
+import { Problems, modelIdProblems, oneOf } from '../private/validation';
 
 /**
  * Options for a foundation model called in one region.
@@ -43,6 +43,9 @@ export class FoundationModel implements IInferenceProfileSource {
    * @param options where it is called and whether it must be in the library's data
    */
   public static of(modelId: string, options: FoundationModelOptions = {}): FoundationModel {
+    const problems = new Problems();
+    modelIdProblems('modelId', modelId).forEach(p => problems.add(p));
+    problems.throwIfAny(undefined, 'FoundationModel.of', BedrockLandingZoneErrorCode.MODEL_ID);
     return new FoundationModel(modelId, options);
   }
 

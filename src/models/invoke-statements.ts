@@ -7,7 +7,7 @@ import { ServiceTier } from './service-tier';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { governedRegion } from '../private/governed-region';
-import { guardrailReferenceProblems } from '../private/guardrail-checks';
+import { guardrailReferenceProblems, importedGuardrailProblems } from '../private/guardrail-checks';
 import { doorsWith } from '../private/inference-doors';
 import { watchManagedPolicySize } from '../private/managed-policy-size';
 import { RecordedRoute, recordRoute } from '../private/residency-records';
@@ -90,6 +90,7 @@ export function throwProblems(scope: IConstruct, subject: string, code: BedrockL
 export function withInvokeOptions(scope: IConstruct, allow: iam.PolicyStatement[], options: InvokeGrantOptions = {}): iam.PolicyStatement[] {
   throwProblems(scope, 'InvokeGrantOptions', BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS, [
     ...(options.requireGuardrail ? guardrailReferenceProblems('requireGuardrail', options.requireGuardrail, scope) : []),
+    ...(options.requireGuardrail ? importedGuardrailProblems('requireGuardrail', options.requireGuardrail, scope) : []),
     ...endpointRegionProblems(options.requireVpcEndpoints ?? [], scope),
     ...serviceTierProblems(options.allowedServiceTiers, options.acknowledgeReservedCapacity),
   ]);

@@ -24,6 +24,32 @@ export function guardrailReferenceProblems(prop: string, guardrail: { guardrailA
   return problems;
 }
 
+/**
+ * `guardrailReferenceProblems` places a guardrail that is a construct by its stack. A guardrail
+ * imported with `Guardrail.fromGuardrailAttributes` is a construct of the importing stack whatever
+ * its ARN says: where the ARN is known, the ARN decides. The same words as the check above; the
+ * organization policy makes its own (its rule is the management account's).
+ */
+export function importedGuardrailProblems(prop: string, guardrail: { guardrailArn: string }, scope: IConstruct): string[] {
+  if (!Construct.isConstruct(guardrail) || Token.isUnresolved(guardrail.guardrailArn)) return [];
+  const parsed = parseBedrockArn(guardrail.guardrailArn);
+  if (!parsed || parsed.resourceType !== 'guardrail') return [];
+  const problems: string[] = [];
+  const stack = Stack.of(scope);
+  const own = Stack.of(guardrail);
+  // Where the import's own stack already differs, guardrailReferenceProblems has said so.
+  if (!Token.isUnresolved(stack.region) && parsed.region !== stack.region && own.region === stack.region) {
+    problems.push(`${prop}.guardrailArn is in ${parsed.region}, but the stack region is ${stack.region}; allowed: a guardrail in ${stack.region}`);
+  }
+  if (!Token.isUnresolved(stack.account) && parsed.account !== stack.account && own.account === stack.account) {
+    problems.push(`${prop}.guardrailArn is in account ${parsed.account}, but the stack account is ${stack.account}; allowed: a guardrail of account ${stack.account}`);
+  }
+  return problems;
+}
+
+/** A guardrail's ID, as CloudFormation's schema of the enforced guardrail configuration and Bedrock's API write it */
+const GUARDRAIL_ID = /^[a-z0-9]+$/;
+
 function whereIs(guardrail: { guardrailArn: string }): { region?: string; account?: string } | 'not-a-guardrail' | undefined {
   if (Construct.isConstruct(guardrail)) {
     const s = Stack.of(guardrail);
@@ -31,7 +57,7 @@ function whereIs(guardrail: { guardrailArn: string }): { region?: string; accoun
   }
   if (Token.isUnresolved(guardrail.guardrailArn)) return undefined;
   const parsed = parseBedrockArn(guardrail.guardrailArn);
-  if (!parsed || parsed.resourceType !== 'guardrail' || !parsed.region || !parsed.account || parsed.resourceId.includes(':')) return 'not-a-guardrail';
+  if (!parsed || parsed.resourceType !== 'guardrail' || !parsed.region || !parsed.account || !GUARDRAIL_ID.test(parsed.resourceId)) return 'not-a-guardrail';
   return { region: parsed.region, account: parsed.account };
 }
 
@@ -53,7 +79,14 @@ function shapeProblems(prefix: string, guardrail: { guardrailArn: string; guardr
   }
   if (whereIs(guardrail) === 'not-a-guardrail') {
     problems.push(`${prefix}guardrailArn '${guardrail.guardrailArn}' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id>` +
-      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)' : ''));
+      (/:\d+$/.test(guardrail.guardrailArn) ? ' (without the version: give it as guardrailVersion)'
+        : hasMalformedId(guardrail.guardrailArn) ? ' (the id is lowercase letters and digits)' : ''));
   }
   return problems;
+}
+
+/** Whether the ARN names a guardrail by an ID Bedrock cannot have. */
+function hasMalformedId(arn: string): boolean {
+  const id = /:guardrail\/([^:]+)$/.exec(arn)?.[1];
+  return id !== undefined && !GUARDRAIL_ID.test(id);
 }

@@ -4,11 +4,12 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { FoundationModel, IProvisionedModel } from '../models';
+import { CrossRegionInferenceProfile, FoundationModel, IProvisionedModel } from '../models';
 import { ArnInvokableBase } from '../models/arn-invokable-base';
 import { modelRegions, profilePrefixOf } from '../models/invoke-statements';
 import { declareUniqueName } from '../private/account-singleton';
-import { Problems, describeValue } from '../private/validation';
+import { parseBedrockArn } from '../private/arns';
+import { Problems, describeValue, enumProblems, tagProblems } from '../private/validation';
 import { WaiterProvider } from '../private/waiter-provider';
 
 /**
@@ -36,7 +37,11 @@ export class ProvisionedThroughputModel {
    * @param model the foundation model
    */
   public static foundationModel(model: FoundationModel): ProvisionedThroughputModel {
-    return new ProvisionedThroughputModel(model.modelId, model.modelId);
+    // jsii does not check types for JavaScript callers: a profile would pass as its bare model.
+    const problems = new Problems();
+    if (!(model instanceof FoundationModel)) problems.add(foundationModelKindProblem(model));
+    problems.throwIfAny(undefined, 'ProvisionedThroughputModel.foundationModel', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
+    return new ProvisionedThroughputModel(model.modelId, model.modelId, model.region);
   }
 
   /**
@@ -46,16 +51,42 @@ export class ProvisionedThroughputModel {
    * @param customModelArn `arn:<partition>:bedrock:<region>:<account>:custom-model/...`
    */
   public static customModel(customModelArn: string): ProvisionedThroughputModel {
-    return new ProvisionedThroughputModel(customModelArn, customModelArn);
+    const problems = new Problems();
+    const allowed = 'arn:<partition>:bedrock:<region>:<account>:custom-model/<id>';
+    let where: { region: string; account: string } | undefined;
+    if (typeof customModelArn !== 'string') {
+      problems.add(`customModelArn is ${describeValue(customModelArn)}; allowed: a custom model ARN string, ${allowed}`);
+    } else if (!Token.isUnresolved(customModelArn)) {
+      const parsed = parseBedrockArn(customModelArn);
+      if (!parsed || parsed.resourceType !== 'custom-model' || !parsed.region || !parsed.account) {
+        problems.add(`customModelArn '${customModelArn}' is not a custom model ARN; allowed: ${allowed}`);
+      } else {
+        where = { region: parsed.region, account: parsed.account };
+      }
+    }
+    problems.throwIfAny(undefined, 'ProvisionedThroughputModel.customModel', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
+    return new ProvisionedThroughputModel(customModelArn, customModelArn, where?.region, where?.account);
   }
 
   /** The model ID or ARN passed to CreateProvisionedModelThroughput */
   public readonly modelId: string;
+  /**
+   * The region the model is in, when known: a foundation model fixed to a region, a custom model's ARN.
+   * @internal
+   */
+  public readonly _region?: string;
+  /**
+   * The account of a custom model, when known.
+   * @internal
+   */
+  public readonly _account?: string;
   private readonly description: string;
 
-  private constructor(modelId: string, description: string) {
+  private constructor(modelId: string, description: string, region?: string, account?: string) {
     this.modelId = modelId;
     this.description = description;
+    this._region = region;
+    this._account = account;
   }
 
   /** The model, for messages. */
@@ -214,6 +245,36 @@ function costEstimate(name: string, props: ProvisionedThroughputProps, commitmen
     (months > 0 ? `; the ${commitment} commitment is about $${(hourly * HOURS_PER_MONTH * months).toFixed(2)}, spent whether used or not.` : '.');
 }
 
+function foundationModelKindProblem(model: unknown): string {
+  if (model instanceof CrossRegionInferenceProfile) {
+    return 'model is a CrossRegionInferenceProfile; expected a FoundationModel: provisioned throughput reserves a model in the stack\'s region, ' +
+      `not an inference profile: ProvisionedThroughputModel.foundationModel(FoundationModel.of('${model.modelId}'))`;
+  }
+  return `model is ${describeValue(model)}; expected a FoundationModel: ` + (typeof model === 'string' ? `FoundationModel.of('${model}')` : 'FoundationModel.of(modelId)');
+}
+
+/**
+ * A reservation is made in the stack's account and region, of a model there: a foundation model
+ * fixed to another region, or a custom model of another region or account (a shared custom model is
+ * copied into the account and region before use), cannot be reserved.
+ */
+function placeProblems(scope: Construct, model: ProvisionedThroughputModel): string[] {
+  const stack = Stack.of(scope);
+  const problems: string[] = [];
+  const custom = model.modelId.startsWith('arn:');
+  if (model._region !== undefined && !Token.isUnresolved(stack.region) && model._region !== stack.region) {
+    problems.push(custom
+      ? `model ${model.modelId} is in ${model._region}, but provisioned throughput is reserved in the stack region ${stack.region}; ` +
+        `allowed: a custom model of ${stack.region}`
+      : `model ${model.modelId} is fixed to ${model._region}, but provisioned throughput is reserved in the stack region ${stack.region}; ` +
+        `allowed: FoundationModel.of('${model.modelId}') or a model fixed to ${stack.region}`);
+  }
+  if (model._account !== undefined && !Token.isUnresolved(stack.account) && model._account !== stack.account) {
+    problems.push(`model ${model.modelId} is of account ${model._account}, but the stack account is ${stack.account}; allowed: a custom model of account ${stack.account}`);
+  }
+  return problems;
+}
+
 function validate(scope: Construct, props: ProvisionedThroughputProps, commitment: CommitmentTerm, name: string): void {
   const problems = new Problems();
   if (!(props.model instanceof ProvisionedThroughputModel)) {
@@ -221,6 +282,9 @@ function validate(scope: Construct, props: ProvisionedThroughputProps, commitmen
       'ProvisionedThroughputModel.foundationModel(FoundationModel.of(modelId)) or ProvisionedThroughputModel.customModel(customModelArn)');
     problems.throwIfAny(scope, 'ProvisionedThroughput', BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
   }
+  placeProblems(scope, props.model).forEach(p => problems.add(p));
+  enumProblems('commitment', props.commitment, 'CommitmentTerm', CommitmentTerm).forEach(p => problems.add(p));
+  tagProblems('tags', props.tags).forEach(p => problems.add(p));
   const modelId = props.model.modelId;
   const profile = Token.isUnresolved(modelId) || modelId.startsWith('arn:') ? undefined : profilePrefixOf(modelId);
   if (profile) {

@@ -107,6 +107,7 @@ describe('every validation throws the library error with the stable code of its 
       () => Guardrail.fromGuardrailAttributes(stackIn('eu-central-1'), 'G', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT' })],
     ['a landing zone approved model that is a string', Code.APPROVED_MODEL_KIND,
       () => new BedrockLandingZone(stackIn('eu-central-1'), 'Lz', { approvedModels: [SONNET_45 as any] })],
+    ['an approved model of an empty model ID', Code.MODEL_ID, () => ApprovedModel.throughGeography('')],
     ['organization policies with an approved model that is an object', Code.APPROVED_MODEL_KIND,
       () => new BedrockOrganizationPolicies(stackIn('us-east-1'), 'Scps', { approvedModels: [{ modelId: SONNET_45 } as any], targetIds: ['ou-ab12-cd34ef56'] })],
     ['a global model under EU residency', Code.LANDING_ZONE_PROPS,

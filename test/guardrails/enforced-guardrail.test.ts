@@ -64,6 +64,56 @@ describe('EnforcedGuardrail', () => {
     })).toThrow('EnforcedGuardrail: guardrail.guardrailArn is in eu-central-1, but the stack region is eu-west-1; allowed: a guardrail in eu-west-1');
   });
 
+  test('the guardrail must be of the stack\'s account', () => {
+    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
+      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN.replace(ACCOUNT, '222222222222'), guardrailVersion: '1' }),
+    })).toThrow(`EnforcedGuardrail: guardrail.guardrailArn is in account 222222222222, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`);
+  });
+
+  test('a guardrail imported into the stack is where its ARN says, not where the import is', () => {
+    const stack = stackIn('eu-central-1');
+    const elsewhere = Guardrail.fromGuardrailAttributes(stack, 'Elsewhere', {
+      guardrailArn: 'arn:aws:bedrock:eu-west-1:222222222222:guardrail/gr0123456789', guardrailVersion: '1',
+    });
+    expect(() => new EnforcedGuardrail(stack, 'Enforced', { guardrail: elsewhere })).toThrow([
+      'EnforcedGuardrail:',
+      '  - guardrail.guardrailArn is in eu-west-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1',
+      `  - guardrail.guardrailArn is in account 222222222222, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`,
+    ].join('\n'));
+    const here = Guardrail.fromGuardrailAttributes(stack, 'Here', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
+    new EnforcedGuardrail(stack, 'EnforcedHere', { guardrail: here });
+    Template.fromStack(stack).hasResourceProperties('AWS::Bedrock::EnforcedGuardrailConfiguration', { GuardrailIdentifier: GUARDRAIL_ARN });
+  });
+
+  test('a guardrail created in a stack of another region is refused', () => {
+    const app = new App();
+    const frankfurt = new Stack(app, 'Frankfurt', { env: { account: ACCOUNT, region: 'eu-central-1' } });
+    const ireland = new Stack(app, 'Ireland', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const guardrail = new Guardrail(ireland, 'Guardrail', { presets: [GuardrailPreset.BASELINE] });
+    expect(() => new EnforcedGuardrail(frankfurt, 'Enforced', { guardrail }))
+      .toThrow('EnforcedGuardrail: guardrail.guardrailArn is in eu-west-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1');
+  });
+
+  test('a guarding mode that is not one of the enum\'s (a JavaScript caller\'s string) is an error', () => {
+    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
+      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+      systemGuarding: 'comprehensive' as SelectiveGuardingMode,
+      messagesGuarding: 'ALL' as SelectiveGuardingMode,
+    })).toThrow([
+      'EnforcedGuardrail:',
+      "  - systemGuarding is the string 'comprehensive'; allowed: SelectiveGuardingMode.SELECTIVE, SelectiveGuardingMode.COMPREHENSIVE",
+      "  - messagesGuarding is the string 'ALL'; allowed: SelectiveGuardingMode.SELECTIVE, SelectiveGuardingMode.COMPREHENSIVE",
+    ].join('\n'));
+  });
+
+  test('a model ID the configuration cannot name is an error, allowUnlistedModel or not', () => {
+    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
+      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+      excludedModels: [FoundationModel.of('vendor.model.v2', { allowUnlistedModel: true })],
+    })).toThrow("EnforcedGuardrail: excludedModels[0] has model ID 'vendor.model.v2', which AWS::Bedrock::EnforcedGuardrailConfiguration does not accept; " +
+      "allowed: <provider>.<model> and up to two ':' segments, lowercase letters, digits and '-'");
+  });
+
   test('models must be foundation models or cross-region profiles', () => {
     const stack = stackIn('eu-central-1');
     const provisioned = ProvisionedModel.fromProvisionedModelArn(stack, 'Pm', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:provisioned-model/pm1`);

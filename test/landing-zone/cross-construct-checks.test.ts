@@ -53,6 +53,15 @@ describe('a guardrail requirement that belongs elsewhere', () => {
     expect(() => reference(Lazy.string({ produce: () => 'x' }), Lazy.string({ produce: () => 'DRAFT' }))).not.toThrow();
   });
 
+  test('a guardrail ID CloudFormation and Bedrock refuse (capitals, \'_\') makes the ARN not a guardrail ARN', () => {
+    const arn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/My_Guardrail`;
+    expect(() => reference(arn)).toThrow(`GuardrailReference.fromGuardrailAttributes: guardrailArn '${arn}' is not a guardrail ARN; ` +
+      'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (the id is lowercase letters and digits)');
+    expect(() => new EnforcedGuardrail(stackIn(REGION), 'Enforced', { guardrail: ownReference(arn) })).toThrow(
+      `EnforcedGuardrail: guardrail.guardrailArn '${arn}' is not a guardrail ARN; ` +
+      'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (the id is lowercase letters and digits)');
+  });
+
   test('a guardrail of another region or another account is refused', () => {
     expect(policyWith(reference(`arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/gr123`))).toThrow(
       'InvokeGrantOptions: requireGuardrail.guardrailArn is in us-east-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1');
@@ -78,6 +87,18 @@ describe('a guardrail requirement that belongs elsewhere', () => {
       'InvokeGrantOptions: requireGuardrail.guardrailArn is in us-east-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1');
     expect(() => new ModelAccessPolicy(us, 'Access', { models: [CrossRegionInferenceProfile.of(Geography.US, SONNET_45)], requireGuardrail: guardrail }))
       .not.toThrow();
+  });
+
+  test('a Guardrail imported into this stack is where its ARN says: another region\'s or account\'s is refused', () => {
+    const stack = stackIn(REGION);
+    const imported = Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: 'arn:aws:bedrock:us-east-1:444444444444:guardrail/gr123', guardrailVersion: '1' });
+    expect(() => EU_SONNET().grantInvoke(role(stack), { requireGuardrail: imported })).toThrow([
+      'InvokeGrantOptions:',
+      '  - requireGuardrail.guardrailArn is in us-east-1, but the stack region is eu-central-1; allowed: a guardrail in eu-central-1',
+      `  - requireGuardrail.guardrailArn is in account 444444444444, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`,
+    ].join('\n'));
+    const here = Guardrail.fromGuardrailAttributes(stack, 'Here', { guardrailArn: GUARDRAIL_HERE, guardrailVersion: '1' });
+    expect(() => new ModelAccessPolicy(stack, 'Access', { models: [EU_SONNET()], requireGuardrail: here })).not.toThrow();
   });
 
   test('the enforced guardrail refuses another account\'s guardrail too', () => {

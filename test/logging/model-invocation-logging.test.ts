@@ -380,6 +380,58 @@ describe('validation', () => {
     ].join('\n'));
   });
 
+  test('a configuration that delivers no data type at all is an error: it would log nothing', () => {
+    expect(() => new ModelInvocationLogging(stackIn(REGION), 'Logging', {
+      textDataDelivery: false, imageDataDelivery: false, embeddingDataDelivery: false, videoDataDelivery: false, audioDataDelivery: false,
+    })).toThrow('ModelInvocationLogging: textDataDelivery, imageDataDelivery, embeddingDataDelivery, videoDataDelivery and audioDataDelivery ' +
+      'are all false: Bedrock would log no request or response; allowed: at least one of them true (textDataDelivery logs prompts and answers)');
+  });
+
+  test('one data type delivered is enough', () => {
+    const stack = stackIn(REGION);
+    new ModelInvocationLogging(stack, 'Logging', { textDataDelivery: false, imageDataDelivery: false, videoDataDelivery: false, audioDataDelivery: false });
+    Template.fromStack(stack).hasResourceProperties('Custom::BedrockModelInvocationLogging', {
+      LoggingConfig: Match.objectLike({ textDataDeliveryEnabled: false, embeddingDataDeliveryEnabled: true }),
+    });
+  });
+
+  test('a retention CloudWatch Logs does not offer is an error, not a warning', () => {
+    const stack = stackIn(REGION);
+    expect(() => new ModelInvocationLogging(stack, 'Logging', { logRetention: 42 as logs.RetentionDays }))
+      .toThrow('ModelInvocationLogging: logRetention is the number 42; allowed: a logs.RetentionDays value, in days one of ' +
+        '1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or INFINITE');
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('every retention CloudWatch Logs offers is accepted, INFINITE too', () => {
+    for (const retention of [logs.RetentionDays.THIRTEEN_MONTHS, logs.RetentionDays.TEN_YEARS, logs.RetentionDays.INFINITE]) {
+      expect(() => new ModelInvocationLogging(stackIn(REGION), 'Logging', { logRetention: retention })).not.toThrow();
+    }
+  });
+
+  test('a log group name CloudWatch Logs refuses is an error', () => {
+    expect(() => new ModelInvocationLogging(stackIn(REGION), 'Logging', { logGroupName: '/bedrock landing zone/logs' }))
+      .toThrow("ModelInvocationLogging: logGroupName '/bedrock landing zone/logs' is not allowed: use 1 to 512 letters, digits and . - _ / #");
+    expect(() => new ModelInvocationLogging(stackIn(REGION), 'Logging', { logGroupName: '' }))
+      .toThrow("ModelInvocationLogging: logGroupName '' is not allowed: use 1 to 512 letters, digits and . - _ / #");
+    expect(() => new ModelInvocationLogging(stackIn(REGION), 'Logging', { logGroupName: `/${'a'.repeat(512)}` }))
+      .toThrow(`ModelInvocationLogging: logGroupName '/${'a'.repeat(512)}' is not allowed: use 1 to 512 letters, digits and . - _ / #`);
+  });
+
+  test('what JavaScript callers can pass untyped is checked: onDelete and the flags', () => {
+    expect(() => new ModelInvocationLogging(stackIn(REGION), 'Logging', {
+      onDelete: 'KEEP' as InvocationLoggingDeletion,
+      s3Delivery: 'false' as unknown as boolean,
+      textDataDelivery: 0 as unknown as boolean,
+    })).toThrow([
+      'ModelInvocationLogging:',
+      '  - s3Delivery is the string \'false\'; allowed: true or false',
+      '  - textDataDelivery is the number 0; allowed: true or false',
+      "  - onDelete is the string 'KEEP'; allowed: InvocationLoggingDeletion.RETAIN_CONFIGURATION, InvocationLoggingDeletion.RESTORE_PREVIOUS, " +
+      'InvocationLoggingDeletion.DISABLE_LOGGING',
+    ].join('\n'));
+  });
+
   test('an encryption key with nothing to encrypt is an error', () => {
     const stack = stackIn(REGION);
     expect(() => new ModelInvocationLogging(stack, 'Logging', {

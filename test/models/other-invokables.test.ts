@@ -112,6 +112,48 @@ describe('ApplicationInferenceProfile over an EU profile', () => {
     ].join('\n'));
   });
 
+  test('a JavaScript caller\'s source that is not a foundation model or system profile is an error, created or imported', () => {
+    const s = stackIn('eu-central-1');
+    const provisioned = ProvisionedModel.fromProvisionedModelArn(s, 'Pm', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:provisioned-model/pm1`);
+    const expected = `modelSource is a ${provisioned.constructor.name}; expected a FoundationModel or a CrossRegionInferenceProfile: an application ` +
+      'inference profile copies a foundation model or a system-defined inference profile (CloudFormation\'s ModelSource.CopyFrom accepts no other)';
+    expect(() => new ApplicationInferenceProfile(s, 'OfProvisioned', { modelSource: provisioned as any })).toThrow(`ApplicationInferenceProfile: ${expected}`);
+    expect(() => ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes(s, 'ImportedOfProvisioned', {
+      applicationInferenceProfileArn: appProfileArn, modelSource: provisioned as any,
+    })).toThrow(`ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes: ${expected}`);
+    expect(() => new ApplicationInferenceProfile(s, 'OfString', { modelSource: SONNET_45 as any })).toThrow(
+      `ApplicationInferenceProfile: modelSource is the string '${SONNET_45}'; expected a FoundationModel or a CrossRegionInferenceProfile`);
+  });
+
+  test('an imported profile\'s ARN must be an application inference profile\'s', () => {
+    const systemProfile = profileArn('eu-central-1', `eu.${SONNET_45}`);
+    expect(() => ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes(stackIn('eu-central-1'), 'Imported', {
+      applicationInferenceProfileArn: systemProfile, modelSource: FoundationModel.of(TITAN_EMBED_V2),
+    })).toThrow(`ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes: applicationInferenceProfileArn '${systemProfile}' is not an ` +
+      'application inference profile ARN; allowed: arn:<partition>:bedrock:<region>:<account>:application-inference-profile/<id>');
+  });
+
+  test('a description CloudFormation refuses (punctuation beyond \':\' and \'.\') is an error', () => {
+    expect(() => new ApplicationInferenceProfile(stackIn('eu-central-1'), 'Described', {
+      modelSource: FoundationModel.of(TITAN_EMBED_V2), description: 'Claims, for R&D!',
+    })).toThrow("ApplicationInferenceProfile: description 'Claims, for R&D!' is not allowed: letters, digits, ':' and '.', " +
+      "separated by single spaces, '_' or '-'");
+    expect(() => new ApplicationInferenceProfile(stackIn('eu-central-1'), 'Described', {
+      modelSource: FoundationModel.of(TITAN_EMBED_V2), description: 'Claims team: embeddings v2.0 for search_index-prod',
+    })).not.toThrow();
+  });
+
+  test('tags Bedrock refuses are an error', () => {
+    expect(() => new ApplicationInferenceProfile(stackIn('eu-central-1'), 'Tagged', {
+      modelSource: FoundationModel.of(TITAN_EMBED_V2),
+      tags: { '': 'empty key', 'CostCenter': 'R&D' },
+    })).toThrow([
+      'ApplicationInferenceProfile:',
+      "  - tags key '' is not allowed: 1 to 128 letters, digits, spaces and . _ : / = + @ -",
+      "  - tags['CostCenter'] value 'R&D' is not allowed: up to 256 letters, digits, spaces and . _ : / = + @ -",
+    ].join('\n'));
+  });
+
   test('an imported profile grants the same way', async () => {
     const s = stackIn('eu-central-1');
     const imported = ApplicationInferenceProfile.fromApplicationInferenceProfileAttributes(s, 'Imported', {

@@ -1,6 +1,7 @@
 import { App, CfnResource, RemovalPolicy, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { FoundationModel } from '../../src/models';
+import { BedrockLandingZoneErrorCode, BedrockLandingZoneErrors } from '../../src/errors';
+import { ApplicationInferenceProfile, CrossRegionInferenceProfile, FoundationModel, Geography, ProvisionedModel } from '../../src/models';
 import { CommitmentTerm, ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { ACCOUNT, stackIn } from '../models/fixtures';
 import { cfnSchemaFindings, expectValidCloudFormation } from '../support/cfn-schema';
@@ -9,6 +10,16 @@ import { checkCompliance } from '../support/nag';
 
 const NOVA_PRO = 'amazon.nova-pro-v1:0';
 const model = ProvisionedThroughputModel.foundationModel(FoundationModel.of(NOVA_PRO));
+
+/** The error a function throws (the test fails when it throws nothing). */
+function errorOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
 
 function throughputIn(stack: Stack, props: Partial<ConstructorParameters<typeof ProvisionedThroughput>[2]> = {}): ProvisionedThroughput {
   return new ProvisionedThroughput(stack, 'Claims', { model, modelUnits: 2, provisionedModelName: 'claims', ...props });
@@ -181,6 +192,68 @@ describe('ProvisionedThroughput', () => {
       'PCI.DSS.321::PCI.DSS.321-LambdaInsideVPC': functions,
     });
     expect(result.acknowledgements.filter(a => a.reason.length < 100)).toEqual([]);
+  });
+});
+
+describe('what a JavaScript caller can pass untyped, and values Bedrock refuses at deploy', () => {
+  test('an inference profile where a foundation model belongs is an error: it would silently reserve the bare model', () => {
+    const error = () => ProvisionedThroughputModel.foundationModel(CrossRegionInferenceProfile.of(Geography.US, NOVA_PRO) as any);
+    expect(error).toThrow('ProvisionedThroughputModel.foundationModel: model is a CrossRegionInferenceProfile; expected a FoundationModel: ' +
+      `provisioned throughput reserves a model in the stack's region, not an inference profile: ProvisionedThroughputModel.foundationModel(FoundationModel.of('${NOVA_PRO}'))`);
+    expect(BedrockLandingZoneErrors.codeOf(errorOf(error))).toBe(BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
+  });
+
+  test('any other non-foundation model is an error too: a provisioned model, an application profile, a model ID string', () => {
+    const stack = stackIn('us-east-1');
+    const provisioned = ProvisionedModel.fromProvisionedModelArn(stack, 'Pm', `arn:aws:bedrock:us-east-1:${ACCOUNT}:provisioned-model/pm1`);
+    const profile = new ApplicationInferenceProfile(stack, 'App', { modelSource: FoundationModel.of(NOVA_PRO) });
+    expect(() => ProvisionedThroughputModel.foundationModel(provisioned as any)).toThrow(
+      `ProvisionedThroughputModel.foundationModel: model is a ${provisioned.constructor.name}; expected a FoundationModel: FoundationModel.of(modelId)`);
+    expect(() => ProvisionedThroughputModel.foundationModel(profile as any)).toThrow(
+      'ProvisionedThroughputModel.foundationModel: model is a ApplicationInferenceProfile; expected a FoundationModel: FoundationModel.of(modelId)');
+    expect(() => ProvisionedThroughputModel.foundationModel(NOVA_PRO as any)).toThrow(
+      `ProvisionedThroughputModel.foundationModel: model is the string '${NOVA_PRO}'; expected a FoundationModel: FoundationModel.of('${NOVA_PRO}')`);
+  });
+
+  test('a foundation model fixed to another region is an error: the reservation is made in the stack\'s region', () => {
+    expect(() => throughputIn(stackIn('us-east-1'), { model: ProvisionedThroughputModel.foundationModel(FoundationModel.of(NOVA_PRO, { region: 'us-west-2' })) }))
+      .toThrow(`ProvisionedThroughput: model ${NOVA_PRO} is fixed to us-west-2, but provisioned throughput is reserved in the stack region us-east-1; ` +
+        `allowed: FoundationModel.of('${NOVA_PRO}') or a model fixed to us-east-1`);
+  });
+
+  test('a custom model ARN that is not one, or of another region or account, is an error', () => {
+    const error = () => ProvisionedThroughputModel.customModel(`arn:aws:bedrock:us-east-1:${ACCOUNT}:custom-model-deployment/abc`);
+    expect(error).toThrow(`ProvisionedThroughputModel.customModel: customModelArn 'arn:aws:bedrock:us-east-1:${ACCOUNT}:custom-model-deployment/abc' ` +
+      'is not a custom model ARN; allowed: arn:<partition>:bedrock:<region>:<account>:custom-model/<id>');
+    expect(BedrockLandingZoneErrors.codeOf(errorOf(error))).toBe(BedrockLandingZoneErrorCode.PROVISIONED_THROUGHPUT_MODEL_KIND);
+    expect(() => ProvisionedThroughputModel.customModel('')).toThrow(
+      "ProvisionedThroughputModel.customModel: customModelArn '' is not a custom model ARN; allowed: arn:<partition>:bedrock:<region>:<account>:custom-model/<id>");
+    expect(() => ProvisionedThroughputModel.customModel({ customModelArn: 'x' } as any)).toThrow(
+      'ProvisionedThroughputModel.customModel: customModelArn is an object; allowed: a custom model ARN string, arn:<partition>:bedrock:<region>:<account>:custom-model/<id>');
+    const elsewhere = ProvisionedThroughputModel.customModel('arn:aws:bedrock:eu-west-1:222222222222:custom-model/amazon.nova-pro-v1:0:300k/abc123def456');
+    expect(() => throughputIn(stackIn('us-east-1'), { model: elsewhere })).toThrow([
+      'ProvisionedThroughput:',
+      '  - model arn:aws:bedrock:eu-west-1:222222222222:custom-model/amazon.nova-pro-v1:0:300k/abc123def456 is in eu-west-1, but provisioned throughput is ' +
+      'reserved in the stack region us-east-1; allowed: a custom model of us-east-1',
+      `  - model arn:aws:bedrock:eu-west-1:222222222222:custom-model/amazon.nova-pro-v1:0:300k/abc123def456 is of account 222222222222, but the stack account is ${ACCOUNT}; ` +
+      `allowed: a custom model of account ${ACCOUNT}`,
+    ].join('\n'));
+    const here = ProvisionedThroughputModel.customModel(`arn:aws:bedrock:us-east-1:${ACCOUNT}:custom-model/amazon.nova-pro-v1:0:300k/abc123def456`);
+    expect(() => throughputIn(stackIn('us-east-1'), { model: here })).not.toThrow();
+  });
+
+  test('a commitment term that is not one of the enum\'s, and tags Bedrock refuses, are errors', () => {
+    expect(() => throughputIn(stackIn('us-east-1'), {
+      commitment: 'OneYear' as CommitmentTerm,
+      acknowledgeCommitmentCost: true,
+      tags: { 'cost center!': 'x', 'team': 'a'.repeat(257), 'units': 3 as any },
+    })).toThrow([
+      'ProvisionedThroughput:',
+      "  - commitment is the string 'OneYear'; allowed: CommitmentTerm.NONE, CommitmentTerm.ONE_MONTH, CommitmentTerm.SIX_MONTHS",
+      "  - tags key 'cost center!' is not allowed: 1 to 128 letters, digits, spaces and . _ : / = + @ -",
+      `  - tags['team'] value '${'a'.repeat(257)}' is not allowed: up to 256 letters, digits, spaces and . _ : / = + @ -`,
+      "  - tags['units'] is the number 3; allowed: a string",
+    ].join('\n'));
   });
 });
 
