@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
+import { deleteOnReplacement } from '../private/delete-on-replacement';
 import { customResourceProviderRole } from '../private/framework-children';
 import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, hardenedLogGroup, logAccessTo,
@@ -374,6 +375,10 @@ export class ModelInvocationLogging extends Construct {
         role.applyRemovalPolicy(RemovalPolicy.RETAIN);
         policy.applyRemovalPolicy(RemovalPolicy.RETAIN);
       }
+      // A replacement (a new path or name) is not a deletion: the configuration names the new role
+      // before CloudFormation's cleanup removes the old one, which Bedrock could otherwise still
+      // assume, left behind in every account.
+      deleteOnReplacement(role, policy);
     }
 
     const provider = controlPlaneProvider(this);

@@ -224,8 +224,9 @@ export function stackFindings(stack: string, oldTemplate: any, newTemplate: any 
         .map(([name]) => `/${name}`));
     }
     for (const property of properties) findings.push({ stack, logicalId, resourceType: oldResource.Type, change: 'replace', property });
-    // A replaced resource whose old one is retained stays behind, outside the stack.
-    if (properties.length > 0 && isRetained(newResource.UpdateReplacePolicy ?? oldResource.UpdateReplacePolicy)) {
+    // A replaced resource whose old one is retained stays behind, outside the stack. Which template's
+    // UpdateReplacePolicy CloudFormation applies to the replacement is not documented: either counts.
+    if (properties.length > 0 && (isRetained(newResource.UpdateReplacePolicy) || isRetained(oldResource.UpdateReplacePolicy))) {
       findings.push({ stack, logicalId, resourceType: oldResource.Type, change: 'orphan' });
     }
   });
