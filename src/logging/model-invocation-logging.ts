@@ -12,7 +12,8 @@ import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, hardenedLogGroup, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
-import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, protectTree } from '../private/protected-resources';
+import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
+import { warnIfStackUnprotected } from '../private/stack-protection';
 import { Problems } from '../private/validation';
 
 /**
@@ -222,8 +223,9 @@ export class ModelInvocationLogging extends Construct {
     // What logging depends on (key, buckets, log group, delivery role) carries the tag the organization
     // policies protect: nobody but the deployment roles can disable, delete or re-point it.
     protectTree(this);
-    // The stack too: a change set of it runs as its CloudFormation role, which may change logging.
-    Stack.of(this).tags.setTag(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
+    // The stack too (a change set of it runs as its CloudFormation role), but only when asked: a stack
+    // tag reaches every resource in it (LandingZoneStackProtection).
+    warnIfStackUnprotected(this, 'model invocation logging');
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const s3Delivery = props.s3Delivery ?? true;

@@ -187,8 +187,8 @@ describe('ModelInvocationLogging with defaults', () => {
     template.allResourcesProperties('AWS::S3::Bucket', { AbacStatus: 'Enabled' });
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', { Path: '/bedrock-landing-zone/' });
     template.hasResourceProperties('AWS::IAM::Role', { Path: '/bedrock-landing-zone-log-delivery/' });
-    // The stack itself is tagged (CloudFormation passes stack tags on), so its change sets are protected too.
-    expect(stack.tags.tagValues()).toEqual({ 'bedrock-landing-zone:protected': 'true' });
+    // The stack is not tagged unless asked (a stack tag reaches every resource in it): LandingZoneStackProtection.
+    expect(stack.tags.tagValues()).toEqual({});
   });
 
   describe('key policy, by meaning', () => {
