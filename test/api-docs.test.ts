@@ -160,15 +160,22 @@ describe('an API that can stay after 1.0 (awslint-style)', () => {
     const assembly = {
       name: 'lib',
       types: {
-        'lib.Store': cls('Store', { base: 'constructs.Construct', properties: [
-          { name: 'storeArn', type: { primitive: spec.PrimitiveType.String } },
-          { name: 'storeId', type: { primitive: spec.PrimitiveType.String }, docs: { custom: { attribute: 'true' } } },
-        ] }),
+        'lib.Store': cls('Store', {
+          base: 'constructs.Construct',
+          properties: [
+            { name: 'storeArn', type: { primitive: spec.PrimitiveType.String } },
+            { name: 'storeId', type: { primitive: spec.PrimitiveType.String }, docs: { custom: { attribute: 'true' } } },
+          ],
+        }),
         'lib.Policy': cls('Policy', { base: 'aws-cdk-lib.aws_iam.ManagedPolicy' }),
         'lib.Pack': cls('Pack', { base: 'cdk-nag.NagPack' }),
         'lib.Model': cls('Model', { methods: [{ name: 'problemsFor' }, { name: 'grantInvoke' }] }),
         'lib.StoreProps': {
-          kind: spec.TypeKind.Interface, fqn: 'lib.StoreProps', assembly: 'lib', name: 'StoreProps', datatype: true,
+          kind: spec.TypeKind.Interface,
+          fqn: 'lib.StoreProps',
+          assembly: 'lib',
+          name: 'StoreProps',
+          datatype: true,
           properties: [
             { name: 'store', type: { fqn: 'lib.Store' } },
             { name: 'stores', type: { collection: { kind: spec.CollectionKind.Array, elementtype: { fqn: 'lib.Store' } } } },
