@@ -1,4 +1,4 @@
-import { JsonFile, awscdk, javascript } from 'projen';
+import { JsonFile, awscdk, javascript, release } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const CDK_CLI_VERSION = '2.1148.1';
@@ -67,9 +67,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Lambda handlers are bundled by esbuild (bundle:handlers), not compiled by jsii.
   excludeTypescript: ['src/handlers/**'],
 
-  // No release workflow, no GitHub automation: CI is .ci/run on this machine.
+  // No GitHub automation: CI is .ci/run on this machine. Releases are manual (`npm run release`:
+  // bump from the git tags, build, CHANGELOG.md and the tag; nothing pushed, nothing published).
+  // The 1.x line: a 2.0 is a decision made here, not a commit message (README "Releases").
   github: false,
-  release: false,
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
+  majorVersion: 1,
   depsUpgrade: false,
   pullRequestTemplate: false,
 
@@ -98,6 +102,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // import resolver) at 1.12.2 for every platform, but 1.13.0 only for Linux. A lock file made with
 // 1.13.0 lacks the other platforms' entries and \`npm ci\` rejects it.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// The release's bump runs commit-and-tag-version through npx (the bump task's BUMP_PACKAGE) when it is
+// not installed: a release is cut where the registry is reachable, and npm test never needs it.
+project.deps.removeDependency('commit-and-tag-version');
 
 // The example app, the scripts and the Lambda handlers are type-checked (and linted) like the
 // tests, not compiled by jsii.

@@ -1,11 +1,12 @@
 import {
-  CfnOutput, DefaultStackSynthesizer, Stack, StackProps, Validations, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam, aws_s3 as s3,
+  Annotations, CfnOutput, DefaultStackSynthesizer, Stack, StackProps, Validations, aws_bedrockagentcore as agentcore, aws_ec2 as ec2,
+  aws_iam as iam, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { APPROVED_MODELS, CHAT_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
   ApplicationInferenceProfile, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
-  GovernanceProfile, ModelAccessPolicy, VectorKnowledgeBase,
+  GovernanceProfile, LandingZoneStackProtection, ModelAccessPolicy, VectorKnowledgeBase,
 } from '../../src';
 
 export interface AccountBaselineProps extends StackProps {
@@ -30,6 +31,11 @@ export class AccountBaselineStack extends Stack {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Role of the applications that call Amazon Bedrock',
     });
+    // Only the deployment roles may update this stack (its change sets could change logging). The stack
+    // tag reaches the application role too: the platform team changes it only through this stack.
+    LandingZoneStackProtection.protect(this);
+    Annotations.of(this.applicationRole).acknowledgeWarning('cdk-bedrock-landing-zone:lockedByStackTag',
+      'The application role is the platform team\'s and changes only through this stack\'s pipeline.');
 
     this.landingZone = new BedrockLandingZone(this, 'LandingZone', {
       profiles: props.profiles,

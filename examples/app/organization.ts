@@ -7,7 +7,7 @@ import {
 } from './settings';
 import {
   BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
-  OrganizationGuardrailPolicy, ServiceTier,
+  LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
 } from '../../src';
 
 /**
@@ -41,6 +41,7 @@ export class OrganizationStack extends Stack {
       const assetBucket = s3.Bucket.fromBucketName(this, `AssetBucket-${region}`, `${ASSET_BUCKET_PREFIX}-${region}`);
       const baseline = new StackSetStack(this, `Baseline-${region}`, { assetBuckets: [assetBucket], assetBucketPrefix: ASSET_BUCKET_PREFIX });
       BedrockLandingZone.governRegion(baseline, region);
+      LandingZoneStackProtection.protect(baseline);
       new BedrockLandingZone(baseline, 'LandingZone', {
         profiles,
         approvedModels: APPROVED_MODELS,

@@ -1,4 +1,4 @@
-import { CustomResource, Stack } from 'aws-cdk-lib';
+import { CustomResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DataRetentionMode } from './data-retention-mode';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
@@ -6,7 +6,7 @@ import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { controlPlaneProvider } from '../private/control-plane-provider';
 import { DATA_RETENTION_MODES } from '../private/data-retention-order';
 import { customResourceProviderRole } from '../private/framework-children';
-import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
+import { warnIfStackUnprotected } from '../private/stack-protection';
 import { Problems, describeValue, oneOf } from '../private/validation';
 
 /** What deleting the construct (or its stack) does to the account's data retention mode. */
@@ -59,8 +59,9 @@ export class BedrockDataRetention extends Construct {
       `onDelete is ${describeValue(onDelete)}; expected one of ${oneOf(Object.values(DataRetentionDeletion))} (DataRetentionDeletion)`);
     problems.throwIfAny(this, 'BedrockDataRetention', BedrockLandingZoneErrorCode.DATA_RETENTION_PROPS);
     declareAccountRegionSingleton(this, 'Data retention');
-    // A change set of the stack runs as its CloudFormation role, which may change the mode: protected like logging.
-    Stack.of(this).tags.setTag(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
+    // The stack too (a change set of it runs as its CloudFormation role), but only when asked: a stack
+    // tag reaches every resource in it (LandingZoneStackProtection).
+    warnIfStackUnprotected(this, 'the account\'s data retention mode');
     this.mode = props.mode;
 
     const provider = controlPlaneProvider(this);

@@ -17,6 +17,7 @@ import { mostRetention, retentionRank } from '../private/data-retention-order';
 import { GEOGRAPHY_PREFERENCE } from '../private/geography-preference';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { protectTree } from '../private/protected-resources';
+import { markLandingZoneScope } from '../private/stack-protection';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
 
@@ -196,6 +197,8 @@ export class BedrockLandingZone extends Construct {
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
+    // What a protected stack's tag reaches under here is the landing zone's own (LandingZoneStackProtection).
+    markLandingZoneScope(this);
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
     wrongKind.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.APPROVED_MODEL_KIND);

@@ -6,12 +6,14 @@ import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
+import { deleteOnReplacement } from '../private/delete-on-replacement';
 import { customResourceProviderRole } from '../private/framework-children';
 import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, hardenedLogGroup, logAccessTo,
   publishEventsToEventBridge,
 } from '../private/hardened-stores';
-import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, protectTree } from '../private/protected-resources';
+import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
+import { warnIfStackUnprotected } from '../private/stack-protection';
 import { Problems, booleanProblems, enumProblems, logRetentionProblems } from '../private/validation';
 
 /**
@@ -223,8 +225,9 @@ export class ModelInvocationLogging extends Construct {
     // What logging depends on (key, buckets, log group, delivery role) carries the tag the organization
     // policies protect: nobody but the deployment roles can disable, delete or re-point it.
     protectTree(this);
-    // The stack too: a change set of it runs as its CloudFormation role, which may change logging.
-    Stack.of(this).tags.setTag(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
+    // The stack too (a change set of it runs as its CloudFormation role), but only when asked: a stack
+    // tag reaches every resource in it (LandingZoneStackProtection).
+    warnIfStackUnprotected(this, 'model invocation logging');
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const s3Delivery = props.s3Delivery ?? true;
@@ -376,6 +379,10 @@ export class ModelInvocationLogging extends Construct {
         role.applyRemovalPolicy(RemovalPolicy.RETAIN);
         policy.applyRemovalPolicy(RemovalPolicy.RETAIN);
       }
+      // A replacement (a new path or name) is not a deletion: the configuration names the new role
+      // before CloudFormation's cleanup removes the old one, which Bedrock could otherwise still
+      // assume, left behind in every account.
+      deleteOnReplacement(role, policy);
     }
 
     const provider = controlPlaneProvider(this);

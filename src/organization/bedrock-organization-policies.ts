@@ -1,4 +1,4 @@
-import { Aws, Token, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
+import { Annotations, Aws, Token, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EmbeddingModel } from '../knowledge-bases';
@@ -180,6 +180,21 @@ export interface BedrockOrganizationPoliciesProps {
    * @default 'bedrock-landing-zone'
    */
   readonly policyNamePrefix?: string;
+
+  /**
+   * Deny writing to the landing zone's invocation log groups (`/bedrock-landing-zone/...`) to every
+   * principal but the delivery roles on `/bedrock-landing-zone-log-delivery/` (`ProtectInvocationLogStreams`):
+   * forged lines would hide what was invoked.
+   *
+   * Set it to false while upgrading from a release before 1.0.0 if the organization policies are
+   * deployed before every baseline: that release's delivery roles sit on the root path under names
+   * CloudFormation generated, which no policy can tell from any other role, and they keep delivering
+   * until their baseline is updated. Remove it once every baseline is deployed (docs/upgrading/1.0.0.md);
+   * synth warns while it is false.
+   *
+   * @default true
+   */
+  readonly protectInvocationLogStreams?: boolean;
 }
 
 /**
@@ -213,6 +228,12 @@ export class BedrockOrganizationPolicies extends Construct {
     const embeddingModels = props.approvedModels.filter(m => m.modelId !== undefined && EmbeddingModel.fromModelId(m.modelId) !== undefined);
     const tiers = props.allowedServiceTiers ?? profile.allowedServiceTiers ?? [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX];
     const openAi = props.allowOpenAiCompatibleEndpoint ?? false;
+    const protectLogStreams = props.protectInvocationLogStreams ?? true;
+    if (!protectLogStreams) {
+      Annotations.of(this).addWarningV2('cdk-bedrock-landing-zone:invocationLogStreamsUnprotected',
+        'protectInvocationLogStreams is false: any principal of the target accounts can write to and delete the invocation log streams. ' +
+        'It is for upgrades from a release before 1.0.0; remove it once every baseline is deployed.');
+    }
     const statementsIn = (partition: string) => {
       const p = new Partitioned(partition, qualifier);
       return [
@@ -238,7 +259,7 @@ export class BedrockOrganizationPolicies extends Construct {
           ? [p.denyAssumingDeploymentRoles(deploymentPrincipals), p.protectDeploymentAssets(admins, deploymentPrincipals)]
           : []),
         ...(props.governAgentCore ?? true ? p.governAgentCore(props.allowAgentCoreBuiltInTools ?? false) : []),
-        p.protectInvocationLogStreams(),
+        ...(protectLogStreams ? [p.protectInvocationLogStreams()] : []),
         props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
         denyLongTermApiKeys(),
         ...denyBearerTokens(),

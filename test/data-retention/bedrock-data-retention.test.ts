@@ -30,8 +30,8 @@ describe('BedrockDataRetention', () => {
     expect(role.Properties.Policies[0].PolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: ['bedrock:GetAccountDataRetention', 'bedrock:PutAccountDataRetention'], Resource: '*' },
     ]);
-    // The stack carries the protected tag: a change set by anyone but the deployers is denied by the SCPs.
-    expect(stack.tags.tagValues()).toEqual({ 'bedrock-landing-zone:protected': 'true' });
+    // The stack is not tagged unless asked (a stack tag reaches every resource in it): LandingZoneStackProtection.
+    expect(stack.tags.tagValues()).toEqual({});
   });
 
   test('keeps the mode on delete by default', () => {

@@ -39,10 +39,20 @@ describe('ModelInvocationLogging with defaults', () => {
       'AWS::S3::Bucket LoggingAccessLogsBucketA8605233 Retain',
       'AWS::S3::Bucket LoggingLogBucketFEEF9A3D Retain',
       'AWS::Logs::LogGroup LoggingLogGroupC6B8E20B Retain',
-      // The configuration is kept on deletion (the default), and it names the delivery role.
-      'AWS::IAM::Role LoggingDeliveryRoleCC336B5C Retain',
-      'AWS::IAM::ManagedPolicy LoggingDeliveryPolicy6D825418 Retain',
+      // The configuration is kept on deletion (the default), and it names the delivery role. A
+      // replacement is different: the configuration names the new role before CloudFormation removes
+      // the old one, which nothing uses any more and which Bedrock could still assume (issue 34).
+      'AWS::IAM::Role LoggingDeliveryRoleCC336B5C Delete',
+      'AWS::IAM::ManagedPolicy LoggingDeliveryPolicy6D825418 Delete',
     ]);
+  });
+
+  test('the delivery role and its policy are pinned on their IAM paths (a path is create-only: a change replaces them)', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Path: '/bedrock-landing-zone-log-delivery/',
+      AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'bedrock.amazonaws.com' } })] }),
+    });
+    expect(Object.values<any>(template.findResources('AWS::IAM::ManagedPolicy')).map(p => p.Properties.Path)).toEqual(['/bedrock-landing-zone/']);
   });
 
   test('the log bucket is KMS-encrypted, versioned, private, BucketOwnerEnforced, access-logged, with lifecycle', () => {
@@ -177,8 +187,8 @@ describe('ModelInvocationLogging with defaults', () => {
     template.allResourcesProperties('AWS::S3::Bucket', { AbacStatus: 'Enabled' });
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', { Path: '/bedrock-landing-zone/' });
     template.hasResourceProperties('AWS::IAM::Role', { Path: '/bedrock-landing-zone-log-delivery/' });
-    // The stack itself is tagged (CloudFormation passes stack tags on), so its change sets are protected too.
-    expect(stack.tags.tagValues()).toEqual({ 'bedrock-landing-zone:protected': 'true' });
+    // The stack is not tagged unless asked (a stack tag reaches every resource in it): LandingZoneStackProtection.
+    expect(stack.tags.tagValues()).toEqual({});
   });
 
   describe('key policy, by meaning', () => {
