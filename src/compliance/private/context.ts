@@ -1,5 +1,7 @@
 import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isBedrockLandingZoneError } from '../../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { renderedResourceTemplate } from '../../private/framework-children';
 
 /**
@@ -47,6 +49,7 @@ export class StackIndex {
   public readonly region?: string;
   private readonly resources: CfnResource[];
   private readonly rendered = new Map<CfnResource, RenderedResource | undefined>();
+  private readonly failures = new Map<CfnResource, string>();
   private byLogicalId?: Map<string, CfnResource>;
   private readonly memo = new Map<string, unknown>();
   private parameters?: Set<string>;
@@ -62,7 +65,12 @@ export class StackIndex {
     return this.account && this.region ? `${this.account}/${this.region}` : undefined;
   }
 
-  /** The rendered resource (cached). */
+  /**
+   * The rendered resource (cached), or undefined when it cannot be rendered: rule PK1 reports that
+   * resource with the reason (renderFailure), and every other rule skips it. The library's own
+   * INTERNAL error (aws-cdk-lib no longer renders resources the way the pack reads them) is not a
+   * finding about one resource: it propagates and stops the validation.
+   */
   public render(node: CfnResource): RenderedResource | undefined {
     if (this.rendered.has(node)) return this.rendered.get(node);
     let out: RenderedResource | undefined;
@@ -78,11 +86,19 @@ export class StackIndex {
         condition: body.Condition,
         stack: this,
       };
-    } catch {
+    } catch (error) {
+      if (isBedrockLandingZoneError(error) && error.code === BedrockLandingZoneErrorCode.INTERNAL) throw error;
+      this.failures.set(node, error instanceof Error ? error.message : String(error));
       out = undefined;
     }
     this.rendered.set(node, out);
     return out;
+  }
+
+  /** Why the resource cannot be rendered, or undefined when it can. */
+  public renderFailure(node: CfnResource): string | undefined {
+    this.render(node);
+    return this.failures.get(node);
   }
 
   /** Every resource of a type, rendered. */
@@ -138,6 +154,11 @@ export class RuleContext {
   /** The rendered resource. */
   public render(node: CfnResource): RenderedResource | undefined {
     return this.stackOf(node).render(node);
+  }
+
+  /** Why the resource cannot be rendered, or undefined when it can. */
+  public renderFailure(node: CfnResource): string | undefined {
+    return this.stackOf(node).renderFailure(node);
   }
 
   /** Every stack of the app. */

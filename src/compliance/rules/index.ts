@@ -27,6 +27,7 @@ import { NoGlobalProfileUnderResidency } from './no-global-profile-under-residen
 import { NoLongTermApiKeys } from './no-long-term-api-keys';
 import { OpenSearchServerlessCustomerManagedKey } from './open-search-serverless-customer-managed-key';
 import { OpenSearchServerlessNotPublic } from './open-search-serverless-not-public';
+import { ResourceRendered } from './resource-rendered';
 import { RuntimeEndpointPrivateDns } from './runtime-endpoint-private-dns';
 import { ServiceRoleConfusedDeputy } from './service-role-confused-deputy';
 import { VectorStoreCustomerManagedKey } from './vector-store-customer-managed-key';
@@ -43,4 +44,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   InvocationLoggingConfigured, DataRetentionConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
+  ResourceRendered,
 ];
