@@ -192,7 +192,7 @@ export class BedrockGovernanceChecks extends NagPack {
         explanation: rule.explanation,
         level: this.levels.get(rule.id) ?? rule.defaultLevel,
         node,
-        rule: (resource: CfnResource) => rule.check(resource, context),
+        rule: (resource: CfnResource) => context.judgeEveryVariant(resource, () => rule.check(resource, context)),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { CfnCondition, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { BedrockGovernanceChecksProps } from '../../src/compliance';
 import { Geography } from '../../src/models/geography';
@@ -656,5 +656,116 @@ describe('red-team round 2', () => {
     } as any);
     expect(findings(stack, 'DR1')).toEqual(['Bedrock-DR1 @ Stack/Policy']);
     expect(findings(stack, 'MD2')).toEqual(['Bedrock-MD2[Region::us-east-1] @ Stack/Target']);
+  });
+});
+
+describe('issue 28: values that are not literal are judged by every value they can take', () => {
+  const condition = (stack: Stack) => new CfnCondition(stack, 'UseKey', { expression: Fn.conditionEquals('a', 'b') });
+  const guardrail = (stack: Stack, id: string, props: Partial<bedrock.CfnGuardrailProps>) => new bedrock.CfnGuardrail(stack, id, {
+    name: id, blockedInputMessaging: 'n', blockedOutputsMessaging: 'n', ...props,
+  });
+  const key = (stack: Stack, id: string) => new CfnResource(stack, id, { type: 'AWS::KMS::Key', properties: { KeyPolicy: { Statement: [] } } });
+
+  test('a key behind Fn::If whose other branch is AWS::NoValue, or a parameter anyone may set: GR1, reported as such', () => {
+    const stack = stackIn(REGION);
+    condition(stack);
+    const k = key(stack, 'Key');
+    guardrail(stack, 'MaybeKey', { kmsKeyArn: Fn.conditionIf('UseKey', k.getAtt('Arn'), Fn.ref('AWS::NoValue')).toString() });
+    const free = new CfnParameter(stack, 'KeyArn', { type: 'String' });
+    guardrail(stack, 'ParameterKey', { kmsKeyArn: free.valueAsString });
+    const missing = new CfnParameter(stack, 'Unimported', { type: 'String' });
+    guardrail(stack, 'ImportedKey', { kmsKeyArn: Fn.importValue(`no-stack-exports-${missing.logicalId}`) });
+    expect(findings(stack, 'GR1')).toEqual([
+      'Bedrock-GR1 @ Stack/MaybeKey',
+      'Bedrock-GR1[Key::unknown] @ Stack/ImportedKey',
+      'Bedrock-GR1[Key::unknown] @ Stack/ParameterKey',
+    ]);
+  });
+
+  test('control: a key on both branches, a parameter whose allowed values are keys of the template, an export of another stack of the app', () => {
+    const stack = stackIn(REGION);
+    condition(stack);
+    const a = key(stack, 'KeyA');
+    const b = key(stack, 'KeyB');
+    guardrail(stack, 'EitherKey', { kmsKeyArn: Fn.conditionIf('UseKey', a.getAtt('Arn'), b.getAtt('Arn')).toString() });
+    const allowed = new CfnParameter(stack, 'KeyArn', { type: 'String', allowedValues: [`arn:aws:kms:${REGION}:${ACCOUNT}:key/1111`, `arn:aws:kms:${REGION}:${ACCOUNT}:key/2222`] });
+    guardrail(stack, 'ParameterKey', { kmsKeyArn: allowed.valueAsString });
+    const producer = new Stack(stack.node.root, 'Keys', { env: { account: ACCOUNT, region: REGION } });
+    new CfnOutput(producer, 'SharedArn', { value: key(producer, 'Shared').getAtt('Arn').toString(), exportName: 'keys-shared-arn' });
+    guardrail(stack, 'ImportedKey', { kmsKeyArn: Fn.importValue('keys-shared-arn') });
+    expect(findings(stack, 'GR1')).toEqual([]);
+  });
+
+  test('a filter strength behind Fn::If, or a parameter that allows NONE: GR3 on the worst value', () => {
+    const stack = stackIn(REGION);
+    condition(stack);
+    const strength = new CfnParameter(stack, 'Strength', { type: 'String', allowedValues: ['HIGH', 'NONE'], default: 'HIGH' });
+    guardrail(stack, 'Branch', {
+      contentPolicyConfig: {
+        filtersConfig: [
+          { type: 'HATE', inputStrength: Fn.conditionIf('UseKey', 'HIGH', 'LOW').toString(), outputStrength: 'HIGH' },
+        ],
+      },
+    });
+    guardrail(stack, 'Parameter', { contentPolicyConfig: { filtersConfig: [{ type: 'HATE', inputStrength: 'HIGH', outputStrength: strength.valueAsString }] } });
+    const safe = new CfnParameter(stack, 'SafeStrength', { type: 'String', allowedValues: ['HIGH', 'MEDIUM'], default: 'HIGH' });
+    guardrail(stack, 'Control', { contentPolicyConfig: { filtersConfig: [{ type: 'HATE', inputStrength: safe.valueAsString, outputStrength: Fn.conditionIf('UseKey', 'HIGH', 'MEDIUM').toString() }] } });
+    expect(findings(stack, 'GR3').filter(f => f.startsWith('Bedrock-GR3[HATE]'))).toEqual([
+      'Bedrock-GR3[HATE] @ Stack/Branch',
+      'Bedrock-GR3[HATE] @ Stack/Parameter',
+    ]);
+  });
+
+  test('a policy document written as an Fn::Sub JSON string is read (IAM2, IAM3); one chosen by a parameter is unknown, so it may allow anything', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    new iam.CfnManagedPolicy(stack, 'Sub', {
+      policyDocument: Fn.sub('{"Version":"2012-10-17","Statement":[{"Sid":"Any","Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/*"}]}'),
+    });
+    const document = new CfnParameter(stack, 'Document', { type: 'String' });
+    new iam.CfnManagedPolicy(stack, 'FromParameter', { policyDocument: document.valueAsString });
+    expect(findings(stack, 'IAM2')).toEqual([
+      'Bedrock-IAM2[Document::unknown::Condition::bedrock-mantle:Model] @ Stack/FromParameter',
+      'Bedrock-IAM2[Document::unknown::Resource::*] @ Stack/FromParameter',
+      `Bedrock-IAM2[Sid::Any::Resource::arn:<AWS::Partition>:bedrock:${REGION}::foundation-model/*] @ Stack/Sub`,
+    ]);
+    // An unknown document may allow every door: the guardrail finding, and one per door that cannot carry a guardrail.
+    expect(findings(stack, 'IAM3').filter(f => f.includes('::Guardrail::'))).toEqual([
+      'Bedrock-IAM3[Document::unknown::Guardrail::none] @ Stack/FromParameter',
+      'Bedrock-IAM3[Sid::Any::Guardrail::none] @ Stack/Sub',
+    ]);
+  });
+
+  test('control: the same Fn::Sub document, scoped to an approved model with its guardrail', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    new iam.CfnManagedPolicy(stack, 'Sub', {
+      policyDocument: Fn.sub(JSON.stringify({
+        Statement: [{
+          Sid: 'One',
+          Effect: 'Allow',
+          Action: 'bedrock:InvokeModel',
+          Resource: `arn:\${AWS::Partition}:bedrock:\${AWS::Region}::foundation-model/${SONNET_45}`,
+          Condition: GUARDED,
+        }],
+      })),
+    });
+    for (const rule of ['IAM2', 'IAM3', 'MD1', 'MD2']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('a model named through a substitution filled in at deploy: unknown when any value may be given, each allowed value otherwise (MD1)', () => {
+    const stack = stackIn(REGION);
+    const free = new CfnParameter(stack, 'Model', { type: 'String' });
+    new bedrock.CfnAgent(stack, 'FreeAgent', { agentName: 'f', foundationModel: Fn.sub('eu.${Model}', {}) });
+    const listed = new CfnParameter(stack, 'Listed', { type: 'String', allowedValues: [SONNET_45, 'amazon.nova-pro-v1:0'] });
+    new bedrock.CfnAgent(stack, 'ListedAgent', { agentName: 'l', foundationModel: Fn.sub('eu.${Listed}', {}) });
+    const approved = new CfnParameter(stack, 'Approved', { type: 'String', allowedValues: [SONNET_45] });
+    new bedrock.CfnAgent(stack, 'ControlAgent', { agentName: 'c', foundationModel: Fn.sub('eu.${Approved}', {}) });
+    // Fn::Sub names the parameters by logical ID, as a hand-written template does.
+    expect([free, listed, approved].map(p => stack.resolve(p.logicalId))).toEqual(['Model', 'Listed', 'Approved']);
+    expect(findings(stack, 'MD1')).toEqual([
+      'Bedrock-MD1[Model::unknown] @ Stack/FreeAgent',
+      'Bedrock-MD1[amazon.nova-pro-v1:0] @ Stack/ListedAgent',
+    ]);
   });
 });

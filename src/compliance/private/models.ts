@@ -19,6 +19,23 @@ const SEGMENT = '(?:<[^>]*>|[^:<"\\s])*';
 const ARN = new RegExp(`arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):(foundation-model|inference-profile|guardrail-profile)\\/([^"\\s,\\]}]+)`, 'g');
 const BARE_MODEL = /^[a-z0-9-]+\.[A-Za-z0-9._:*-]+$/;
 
+/** How a model the pack cannot know is named in findings. */
+export const UNKNOWN_MODEL = 'Model::unknown';
+
+/** Whether flattened text holds a value chosen at deployment, not a resource of the template. */
+export function unknowable(text: string, res: RenderedResource): boolean {
+  for (const m of text.matchAll(/<([^>.]+)(?:\.[^>]*)?>/g)) {
+    const name = m[1];
+    if (name.startsWith('AWS::')) continue;
+    if (name.startsWith('Import')) {
+      if (!name.startsWith('Import:') || res.stack.exported(name.slice('Import:'.length)) === undefined) return true;
+      continue;
+    }
+    if (name.startsWith('Fn::') || res.stack.byId(name) === undefined) return true;
+  }
+  return false;
+}
+
 /** A model (or guardrail profile) a resource names. */
 export interface ModelReference {
   readonly kind: 'foundation-model' | 'inference-profile' | 'guardrail-profile' | 'model-id';
@@ -64,6 +81,12 @@ export function modelReferences(res: RenderedResource, knownPrefixes: string[]):
       const kind = m[3] as ModelReference['kind'];
       const split = kind === 'foundation-model' ? { modelId: m[4] } : splitGeography(m[4], knownPrefixes);
       add({ kind, region: m[1], geography: split.geography, modelId: split.modelId, text: m[0] });
+    }
+    // A model chosen at deployment (a parameter without allowed values, an import no stack of the app
+    // exports, an intrinsic the pack does not evaluate) is one nobody approved: it reads `Model::unknown`.
+    if (!matched && MODEL_KEYS.has(key.toLowerCase()) && unknowable(text, res)) {
+      add({ kind: 'model-id', modelId: UNKNOWN_MODEL, text });
+      return;
     }
     if (!matched && MODEL_KEYS.has(key.toLowerCase()) && BARE_MODEL.test(text)) {
       const split = splitGeography(text, knownPrefixes);
