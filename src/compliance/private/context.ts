@@ -59,10 +59,7 @@ export class StackIndex {
   private parameters?: Map<string, CfnParameter>;
   private readonly judged = new Map<CfnResource, RenderedResource>();
 
-  /** The value another stack of the app exports under a name, with that stack (set by the RuleContext). */
-  public exported: (name: string) => { stack: StackIndex; value: unknown } | undefined = () => undefined;
-
-  constructor(public readonly stack: Stack) {
+  constructor(public readonly stack: Stack, private readonly app?: RuleContext) {
     this.account = Token.isUnresolved(stack.account) ? undefined : stack.account;
     this.region = Token.isUnresolved(stack.region) ? undefined : stack.region;
     this.resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
@@ -103,6 +100,11 @@ export class StackIndex {
     }
     this.rendered.set(node, out);
     return out;
+  }
+
+  /** The value a stack of the app exports under the name, with that stack; undefined when none does. */
+  public exported(name: string): { stack: StackIndex; value: unknown } | undefined {
+    return this.app?.exportedValue(name);
   }
 
   /** Why the resource cannot be rendered, or undefined when it can. */
@@ -182,8 +184,7 @@ export class RuleContext {
     const stack = Stack.of(node);
     let index = this.stacks.get(stack);
     if (!index) {
-      index = new StackIndex(stack);
-      index.exported = name => this.exportedValue(name);
+      index = new StackIndex(stack, this);
       this.stacks.set(stack, index);
     }
     return index;
