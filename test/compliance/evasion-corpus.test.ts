@@ -769,3 +769,37 @@ describe('issue 28: values that are not literal are judged by every value they c
     ]);
   });
 });
+
+describe('issue 28: a profile call is judged the way IAM authorizes it (both authorizations, one request context)', () => {
+  const LEG = `arn:aws:bedrock:eu-*::foundation-model/${SONNET_45}`;
+  const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+  const profile = { Sid: 'Profile', Effect: 'Allow', Action: INVOKE, Resource: PROFILE, Condition: GUARDED };
+
+  test('control: the canonical grant, the guardrail on the profile statement and the legs fenced by the profile ARN only: IAM3 passes', () => {
+    const stack = managedPolicy([
+      profile,
+      { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } } },
+    ]);
+    for (const rule of ['IAM2', 'IAM3', 'MD1', 'MD2', 'MD3']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('legs reachable alone: no profile fence, a fence that any profile meets, or a fence to a profile the policy grants without the guardrail', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    const policy = (id: string, statements: unknown[]) => new iam.CfnManagedPolicy(stack, id, { policyDocument: { Statement: statements } });
+    policy('Unfenced', [profile, { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG }]);
+    policy('AnyProfile', [profile, { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG, Condition: { StringLike: { 'bedrock:InferenceProfileArn': '*' } } }]);
+    const other = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/unguarded`;
+    policy('OtherProfile', [
+      profile,
+      { Sid: 'Other', Effect: 'Allow', Action: INVOKE, Resource: other },
+      { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': other } } },
+    ]);
+    expect(findings(stack, 'IAM3')).toEqual([
+      'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/AnyProfile',
+      'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/OtherProfile',
+      'Bedrock-IAM3[Sid::Other::Guardrail::none] @ Stack/OtherProfile',
+      'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/Unfenced',
+    ].sort());
+  });
+});
