@@ -1,4 +1,4 @@
-import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam, aws_sso as sso } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { BedrockGovernanceChecksProps } from '../../src/compliance';
 import { Geography } from '../../src/models/geography';
@@ -801,5 +801,76 @@ describe('issue 28: a profile call is judged the way IAM authorizes it (both aut
       'Bedrock-IAM3[Sid::Other::Guardrail::none] @ Stack/OtherProfile',
       'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/Unfenced',
     ].sort());
+  });
+});
+
+describe('issue 28: carriers of permissions and models the pack used not to read', () => {
+  const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+  const CANONICAL = [
+    { Sid: 'Profile', Effect: 'Allow', Action: INVOKE, Resource: PROFILE, Condition: GUARDED },
+    { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: `arn:aws:bedrock:eu-*::foundation-model/${SONNET_45}`, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } } },
+  ];
+  const permissionSet = (stack: Stack, id: string, props: Partial<sso.CfnPermissionSetProps>) =>
+    new sso.CfnPermissionSet(stack, id, { instanceArn: 'arn:aws:sso:::instance/ssoins-1', name: id, ...props });
+
+  test('Identity Center permission sets: an inline policy, an AWS managed policy, a customer managed policy nobody can read', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    permissionSet(stack, 'Inline', { inlinePolicy: { Statement: [{ Sid: 'Any', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' }] } });
+    permissionSet(stack, 'Managed', { managedPolicies: ['arn:aws:iam::aws:policy/AmazonBedrockFullAccess'] });
+    permissionSet(stack, 'Customer', { customerManagedPolicyReferences: [{ name: 'defined-in-each-account' }] });
+    expect(findings(stack, 'IAM2').filter(f => f.includes('::Resource::'))).toEqual([
+      'Bedrock-IAM2[Document::unknown::Resource::*] @ Stack/Customer',
+      'Bedrock-IAM2[Policy::AmazonBedrockFullAccess::Resource::*] @ Stack/Managed',
+      'Bedrock-IAM2[Sid::Any::Resource::*] @ Stack/Inline',
+    ]);
+    expect(findings(stack, 'IAM3').filter(f => f.includes('::Guardrail::'))).toEqual([
+      'Bedrock-IAM3[Document::unknown::Guardrail::none] @ Stack/Customer',
+      'Bedrock-IAM3[Policy::AmazonBedrockFullAccess::Guardrail::none] @ Stack/Managed',
+      'Bedrock-IAM3[Sid::Any::Guardrail::none] @ Stack/Inline',
+    ]);
+    expect(findings(stack, 'IAM1').filter(f => f.endsWith('@ Stack/Managed'))).toEqual(['Bedrock-IAM1[Policy::AmazonBedrockFullAccess] @ Stack/Managed']);
+  });
+
+  test('control: a permission set with the canonical grant inline, and a customer managed policy of that name the app defines', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    permissionSet(stack, 'Inline', { inlinePolicy: { Statement: CANONICAL } });
+    new iam.CfnManagedPolicy(stack, 'Named', { managedPolicyName: 'chat-users', policyDocument: { Statement: CANONICAL } });
+    permissionSet(stack, 'Customer', { customerManagedPolicyReferences: [{ name: 'chat-users' }] });
+    for (const rule of ['IAM1', 'IAM2', 'IAM3', 'MD1', 'MD2', 'MD3']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('SAM functions: an inline statement, an AWS managed policy by name, a policy template the pack does not expand', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    const fn = (id: string, policies: unknown) => new CfnResource(stack, id, {
+      type: 'AWS::Serverless::Function', properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', InlineCode: 'x', Policies: policies },
+    });
+    fn('Statement', [{ Statement: [{ Sid: 'Any', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' }] }]);
+    fn('ByName', ['AmazonBedrockFullAccess']);
+    fn('Template', [{ DynamoDBCrudPolicy: { TableName: 't' } }]);
+    fn('Control', [{ Statement: CANONICAL }]);
+    expect(findings(stack, 'IAM3').filter(f => f.includes('::Guardrail::'))).toEqual([
+      'Bedrock-IAM3[Document::unknown::Guardrail::none] @ Stack/Template',
+      'Bedrock-IAM3[Policy::AmazonBedrockFullAccess::Guardrail::none] @ Stack/ByName',
+      'Bedrock-IAM3[Sid::Any::Guardrail::none] @ Stack/Statement',
+    ]);
+  });
+
+  test('an AgentCore evaluator judging with an unapproved model, or with a model outside Bedrock: MD1; with an approved one: compliant', () => {
+    const stack = stackIn(REGION);
+    const evaluator = (id: string, modelConfig: Record<string, unknown>) => new agentcore.CfnEvaluator(stack, id, {
+      evaluatorName: id,
+      level: 'SESSION',
+      evaluatorConfig: { llmAsAJudge: { instructions: 'Rate the answer.', modelConfig, ratingScale: { categorical: [{ definition: 'good', label: 'good' }] } } },
+    });
+    evaluator('Unapproved', { bedrockEvaluatorModelConfig: { modelId: 'meta.llama3-3-70b-instruct-v1:0' } });
+    evaluator('Outside', { responsesEvaluatorModelConfig: { modelId: 'gpt-5' } });
+    evaluator('Approved', { bedrockEvaluatorModelConfig: { modelId: `eu.${SONNET_45}` } });
+    expect(findings(stack, 'MD1')).toEqual([
+      'Bedrock-MD1[Provider::ResponsesEvaluatorModelConfig] @ Stack/Outside',
+      'Bedrock-MD1[meta.llama3-3-70b-instruct-v1:0] @ Stack/Unapproved',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { CfnOutput, CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib'
 import { NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { allowedValuesOfParameter, deployVariants, worstOfVariants } from './deploy-variants';
+import { flatten } from './values';
 import { isBedrockLandingZoneError } from '../../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { renderedResourceTemplate } from '../../private/framework-children';
@@ -100,6 +101,13 @@ export class StackIndex {
     }
     this.rendered.set(node, out);
     return out;
+  }
+
+  /** The customer managed policy of that name and path a stack of the app defines, if any. */
+  public managedPolicyNamed(name: string, path: string): RenderedResource | undefined {
+    const stacks = this.app ? this.app.appStacks() : [this];
+    return stacks.flatMap(s => s.ofType('AWS::IAM::ManagedPolicy')).find(r =>
+      flatten(r.properties.ManagedPolicyName, r.stack) === name && (flatten(r.properties.Path, r.stack) ?? '/') === path);
   }
 
   /** The value a stack of the app exports under the name, with that stack; undefined when none does. */

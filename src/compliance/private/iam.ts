@@ -7,6 +7,11 @@ import { variantKey } from './variant-key';
 export const IDENTITY_POLICY_TYPES = [
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+  // Identity Center: the inline, AWS managed and customer managed policies of a permission set are
+  // handed to every user assigned to it, in every account of the assignment.
+  'AWS::SSO::PermissionSet',
+  // SAM (the template's Transform): the role SAM creates holds the function's or state machine's policies.
+  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
 ];
 
 export const INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
@@ -252,10 +257,11 @@ function documentsOfVariant(res: RenderedResource, p: Record<string, any>, varia
     return { roles, other };
   };
   // AWS managed policies the principal lists count like inline ones.
-  const managed = (target: Target) => asArray(p.ManagedPolicyArns).flatMap(arn => {
+  const managedFrom = (arns: unknown, target: Target) => asArray(arns).flatMap(arn => {
     const policy = awsManagedPolicyOf(flatten(arn, stack) ?? '');
     return policy ? [documentOf(policy.document, { ...target, managedPolicy: policy.name })] : [];
   });
+  const managed = (target: Target) => managedFrom(p.ManagedPolicyArns, target);
   const listing = (type: string) => stack.ofType(type)
     .filter(r => asArray(r.properties.ManagedPolicyArns).some(a => referenceOf(a)?.logicalId === res.logicalId));
   switch (res.type) {
@@ -288,6 +294,27 @@ function documentsOfVariant(res: RenderedResource, p: Record<string, any>, varia
     case 'AWS::IAM::UserPolicy':
     case 'AWS::IAM::GroupPolicy':
       return [documentOf(p.PolicyDocument, { roles: [], otherPrincipals: true })];
+    case 'AWS::SSO::PermissionSet': {
+      const target = { roles: [], otherPrincipals: true };
+      // A customer managed policy is named, and each account of the assignment must hold one of that
+      // name: the pack reads the one of that name and path a stack of the app defines; any other is unknown.
+      const customer = asArray(p.CustomerManagedPolicyReferences).filter(r => r && typeof r === 'object').map((r: any) => {
+        const defined = stack.managedPolicyNamed(flatten(r.Name, stack) ?? '', flatten(r.Path, stack) ?? '/');
+        return documentOf(defined ? defined.properties.PolicyDocument : UNREADABLE, target);
+      });
+      return [...(p.InlinePolicy === undefined ? [] : [documentOf(p.InlinePolicy, target)]), ...managedFrom(p.ManagedPolicies, target), ...customer];
+    }
+    case 'AWS::Serverless::Function':
+    case 'AWS::Serverless::StateMachine': {
+      // Policies: AWS managed policy names or ARNs, inline documents, or SAM policy templates, which
+      // the pack does not expand: a template reads as a document it cannot know.
+      const target = { roles: [], otherPrincipals: true };
+      return asArray(p.Policies).flatMap((entry: any) => {
+        if (typeof entry === 'string') return managedFrom(entry.startsWith('arn:') ? entry : `arn:aws:iam::aws:policy/${entry}`, target);
+        if (entry && typeof entry === 'object' && !isIntrinsic(entry) && entry.Statement === undefined) return [documentOf(UNREADABLE, target)];
+        return [documentOf(entry, target)];
+      });
+    }
     default:
       return [];
   }

@@ -9,6 +9,12 @@ export const MODEL_NAMING_TYPES = [
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy', 'AWS::EC2::VPCEndpoint',
   'AWS::BedrockAgentCore::Harness', 'AWS::BedrockAgentCore::GatewayTarget', 'AWS::BedrockAgentCore::Memory',
+  // Policies of Identity Center and SAM (iam.ts IDENTITY_POLICY_TYPES).
+  'AWS::SSO::PermissionSet', 'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
+  // Resources that run or judge with a model: an AgentCore evaluator (LLM as a judge), gateway model
+  // routing, a Lex bot's generative features, Amazon Q in Connect (Wisdom) prompts and knowledge bases.
+  'AWS::BedrockAgentCore::Evaluator', 'AWS::BedrockAgentCore::Gateway', 'AWS::BedrockAgentCore::GatewayRule',
+  'AWS::Lex::Bot', 'AWS::Wisdom::AIPrompt', 'AWS::Wisdom::KnowledgeBase',
 ];
 
 /** Property keys (lower case) whose value is a model ID or ARN. */
