@@ -874,3 +874,47 @@ describe('issue 28: carriers of permissions and models the pack used not to read
     ]);
   });
 });
+
+describe('issue 28: settings that weaken a control without removing it', () => {
+  type Guarding = bedrock.CfnEnforcedGuardrailConfiguration.SelectiveContentGuardingProperty;
+  const enforced = (stack: Stack, id: string, selectiveContentGuarding?: Guarding) =>
+    new bedrock.CfnEnforcedGuardrailConfiguration(stack, id, { guardrailIdentifier: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abc`, guardrailVersion: '1', selectiveContentGuarding });
+  const unguardedGrant = [{ Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/${SONNET_45}` }];
+
+  test('an enforced guardrail that evaluates only what the caller marks (SELECTIVE messages or system prompts) covers no grant: IAM3', () => {
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced', { messages: 'SELECTIVE' })), 'IAM3'))
+      .toEqual(['Bedrock-IAM3[Sid::Invoke::Guardrail::none] @ Stack/Policy']);
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced', { messages: 'COMPREHENSIVE', system: 'SELECTIVE' })), 'IAM3'))
+      .toEqual(['Bedrock-IAM3[Sid::Invoke::Guardrail::none] @ Stack/Policy']);
+  });
+
+  test('control: an enforced guardrail that evaluates everything (COMPREHENSIVE, or the setting absent) covers the grant', () => {
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced', { messages: 'COMPREHENSIVE', system: 'COMPREHENSIVE' })), 'IAM3')).toEqual([]);
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced')), 'IAM3')).toEqual([]);
+  });
+
+  test('an endpoint policy whose organization condition uses an IfExists operator lets principals with no organization through: NW2', () => {
+    const stack = stackIn(REGION);
+    endpoint(stack, 'Runtime', 'bedrock-runtime', {
+      Statement: [{
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'bedrock:InvokeModel',
+        Resource: PROFILE,
+        Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' } },
+      }],
+    });
+    expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
+  });
+
+  test('a content filter that screens images in one direction only, or for some categories only, when the guardrail screens images: GR3', () => {
+    const stack = stackIn(REGION);
+    const filter = (type: string, input: string[], output: string[]) => ({ type, inputStrength: 'HIGH', outputStrength: 'HIGH', inputModalities: input, outputModalities: output });
+    const both = ['TEXT', 'IMAGE'];
+    const guardrail = (id: string, filters: unknown[]) => new bedrock.CfnGuardrail(stack, id, { name: id, blockedInputMessaging: 'n', blockedOutputsMessaging: 'n', contentPolicyConfig: { filtersConfig: filters as any } });
+    guardrail('OneDirection', ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'].map(t => filter(t, both, t === 'HATE' ? ['TEXT'] : both)));
+    guardrail('Control', ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'].map(t => filter(t, both, both)));
+    guardrail('TextOnly', ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'].map(t => filter(t, ['TEXT'], ['TEXT'])));
+    expect(findings(stack, 'GR3')).toEqual(['Bedrock-GR3[HATE::Output::Modality::IMAGE] @ Stack/OneDirection']);
+  });
+});

@@ -1,5 +1,6 @@
 import { RenderedResource, RuleContext } from './context';
-import { asArray, flatten, referenceOf } from './values';
+import { deployVariants } from './deploy-variants';
+import { asArray, flatten, isIntrinsic, referenceOf } from './values';
 
 export const LOGGING_TYPE = 'Custom::BedrockModelInvocationLogging';
 export const PROVISIONED_THROUGHPUT_TYPE = 'Custom::BedrockProvisionedThroughput';
@@ -63,6 +64,18 @@ export function isLoggingDestination(context: RuleContext, res: RenderedResource
   return loggingDestinations(context).has(`${res.stack.stack.node.path}|${res.logicalId}`);
 }
 
+/**
+ * Whether an enforced guardrail evaluates all content: `SelectiveContentGuarding` SELECTIVE for messages
+ * or system prompts evaluates only what the caller wraps in guard-content tags, so the caller decides.
+ * Absent, or COMPREHENSIVE, it evaluates everything; any other value (a parameter) is not known to.
+ */
+export function guardsEverything(enforced: RenderedResource): boolean {
+  const guarding = enforced.properties.SelectiveContentGuarding;
+  if (guarding === undefined) return true;
+  if (isIntrinsic(guarding)) return false;
+  return [guarding.Messages, guarding.System].every(v => v === undefined || v === 'COMPREHENSIVE');
+}
+
 /** An account's enforced guardrail: which models it covers. */
 export interface EnforcedCoverage {
   /** undefined: every model */
@@ -76,8 +89,10 @@ export interface EnforcedCoverage {
  * environment-agnostic stack is taken to cover the calls of its app.
  */
 export function enforcedGuardrailsFor(context: RuleContext, environment: string | undefined, region?: string): EnforcedCoverage[] {
+  // A configuration counts only as every deployment of it is: one whose Fn::If or parameters change
+  // it, or one that guards only the content the caller marks (SELECTIVE), covers nothing.
   const all = context.memoize('enforced', () => context.appStacks().flatMap(s => s.ofType('AWS::Bedrock::EnforcedGuardrailConfiguration'))
-    .filter(e => e.condition === undefined));
+    .filter(e => e.condition === undefined && deployVariants(e).length === 1 && guardsEverything(e)));
   return all
     .filter(e => {
       if (environment !== undefined && e.stack.environment !== undefined) return e.stack.environment === environment;
