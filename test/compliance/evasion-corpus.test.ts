@@ -918,3 +918,43 @@ describe('issue 28: settings that weaken a control without removing it', () => {
     expect(findings(stack, 'GR3')).toEqual(['Bedrock-GR3[HATE::Output::Modality::IMAGE] @ Stack/OneDirection']);
   });
 });
+
+describe('issue 28: judged in the right place', () => {
+  const usModel = `arn:aws:bedrock:us-east-1::foundation-model/${SONNET_45}`;
+  const retention = (stack: Stack) => new CfnResource(stack, 'Retention', { type: 'Custom::BedrockDataRetention', properties: { ServiceToken: 'arn', Mode: 'none' } });
+  /** Logging and retention in the stack's region; `elsewhere` adds both in us-east-1 (another stack of the same account). */
+  const grantStack = (statement: Record<string, unknown>, elsewhere: boolean) => {
+    const stack = managedPolicy([{ Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel', Condition: GUARDED, ...statement }], retention);
+    if (elsewhere) {
+      const us = new Stack(stack.node.root, 'Us', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      withLogging(us);
+      retention(us);
+    }
+    return stack;
+  };
+
+  test('logging and data retention are checked in the regions a grant reaches, not only the stack\'s: LG1, DR1', () => {
+    const stack = grantStack({ Resource: usModel }, false);
+    expect(findings(stack, 'LG1')).toEqual(['Bedrock-LG1[Region::us-east-1] @ Stack/Policy']);
+    expect(findings(stack, 'DR1')).toEqual(['Bedrock-DR1[Region::us-east-1] @ Stack/Policy']);
+  });
+
+  test('control: logging and retention in that region too; fenced legs of a profile of the stack\'s region are called there', () => {
+    const stack = grantStack({ Resource: usModel }, true);
+    expect([findings(stack, 'LG1'), findings(stack, 'DR1')]).toEqual([[], []]);
+    const legs = grantStack({ Resource: 'arn:aws:bedrock:eu-west-1::foundation-model/' + SONNET_45, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } } }, false);
+    expect([findings(legs, 'LG1'), findings(legs, 'DR1')]).toEqual([[], []]);
+  });
+
+  test('AgentCore resources that hold conversations are deployed in an approved geography (MD2); imported models are not approved models (MD1)', () => {
+    const stack = stackIn('us-east-1');
+    new agentcore.CfnMemory(stack, 'Memory', { name: 'm', eventExpiryDuration: 30 });
+    new bedrock.CfnAgent(stack, 'Imported', { agentName: 'i', foundationModel: `arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/abc123` });
+    expect(findings(stack, 'MD2')).toEqual(['Bedrock-MD2[Region::us-east-1] @ Stack/Imported', 'Bedrock-MD2[Region::us-east-1] @ Stack/Memory']);
+    expect(findings(stack, 'MD1')).toEqual(['Bedrock-MD1[imported-model/abc123] @ Stack/Imported']);
+    // Control: the same memory in the approved geography.
+    const eu = stackIn(REGION);
+    new agentcore.CfnMemory(eu, 'Memory', { name: 'm', eventExpiryDuration: 30 });
+    expect(findings(eu, 'MD2')).toEqual([]);
+  });
+});

@@ -1,5 +1,8 @@
 import { RenderedResource } from './context';
-import { flatten, isIntrinsic, walk } from './values';
+import { IDENTITY_POLICY_TYPES } from './iam';
+import { flatten, hasPlaceholder, isIntrinsic, walk } from './values';
+
+const IDENTITY_POLICY_TYPE_SET = new Set(IDENTITY_POLICY_TYPES);
 
 /** The resource types that name models: Bedrock resources, the provisioned-throughput resource, IAM and endpoint policies. */
 export const MODEL_NAMING_TYPES = [
@@ -24,6 +27,12 @@ const MODEL_KEYS = new Set(['foundationmodel', 'modelid', 'modelarn', 'embedding
 const SEGMENT = '(?:<[^>]*>|[^:<"\\s])*';
 const ARN = new RegExp(`arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):(foundation-model|inference-profile|guardrail-profile)\\/([^"\\s,\\]}]+)`, 'g');
 const BARE_MODEL = /^[a-z0-9-]+\.[A-Za-z0-9._:*-]+$/;
+/**
+ * ARNs of models the approved list cannot name by a foundation-model ID: brought in by import,
+ * customized, deployed from a customization, reserved, or bought on the Marketplace.
+ */
+const MODEL_LIKE_ARN = new RegExp(`arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):(imported-model|custom-model|custom-model-deployment|provisioned-model|` +
+  'marketplace\\/model-endpoint|bedrock-marketplace-model-endpoint)\\/([^"\\s,\\]}]+)', 'g');
 
 /** How a model the pack cannot know is named in findings. */
 export const UNKNOWN_MODEL = 'Model::unknown';
@@ -44,7 +53,7 @@ export function unknowable(text: string, res: RenderedResource): boolean {
 
 /** A model (or guardrail profile) a resource names. */
 export interface ModelReference {
-  readonly kind: 'foundation-model' | 'inference-profile' | 'guardrail-profile' | 'model-id';
+  readonly kind: 'foundation-model' | 'inference-profile' | 'guardrail-profile' | 'model-id' | 'model-like';
   /** The region of an ARN: '' for the region-less global leg, undefined for a bare ID */
   readonly region?: string;
   /** The geography prefix of a profile (`eu`, `global`), if any */
@@ -87,6 +96,13 @@ export function modelReferences(res: RenderedResource, knownPrefixes: string[]):
       const kind = m[3] as ModelReference['kind'];
       const split = kind === 'foundation-model' ? { modelId: m[4] } : splitGeography(m[4], knownPrefixes);
       add({ kind, region: m[1], geography: split.geography, modelId: split.modelId, text: m[0] });
+    }
+    // Policies are asked about these by model-reach.ts; elsewhere the resource runs or names that model.
+    if (!IDENTITY_POLICY_TYPE_SET.has(res.type)) {
+      for (const m of text.matchAll(MODEL_LIKE_ARN)) {
+        matched = true;
+        if (!hasPlaceholder(m[4])) add({ kind: 'model-like', region: m[1], modelId: `${m[3]}/${m[4]}`, text: m[0] });
+      }
     }
     // A model chosen at deployment (a parameter without allowed values, an import no stack of the app
     // exports, an intrinsic the pack does not evaluate) is one nobody approved: it reads `Model::unknown`.
