@@ -958,3 +958,44 @@ describe('issue 28: judged in the right place', () => {
     expect(findings(eu, 'MD2')).toEqual([]);
   });
 });
+
+describe('issue 28: flows', () => {
+  const promptNode = (name: string, guardrail: boolean) => ({
+    name,
+    type: 'Prompt',
+    configuration: {
+      prompt: {
+        sourceConfiguration: { inline: { modelId: `eu.${SONNET_45}`, templateType: 'TEXT', templateConfiguration: { text: { text: '{{q}}' } } } },
+        ...(guardrail ? { guardrailConfiguration: { guardrailIdentifier: GUARDRAIL.replace(/:2$/, ''), guardrailVersion: '2' } } : {}),
+      },
+    },
+  });
+  const kbNode = (name: string, modelId?: string) => ({ name, type: 'KnowledgeBase', configuration: { knowledgeBase: { knowledgeBaseId: 'KB12345678', modelId } } });
+  const flow = (stack: Stack, id: string, nodes: unknown[]) => new bedrock.CfnFlow(stack, id, {
+    name: id, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`, definition: { nodes: nodes as any },
+  });
+
+  test('a prompt node that generates without a guardrail, behind a role that may invoke the flow: FL1 (also in a DefinitionString)', () => {
+    const stack = stackIn(REGION);
+    const f = flow(stack, 'Flow', [promptNode('guarded', true), promptNode('answer', false), kbNode('retrieve'), kbNode('generate', `eu.${SONNET_45}`)]);
+    role(stack, 'Caller', []).policies = [{ policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeFlow', Resource: `${f.attrArn}/alias/*` }] } }];
+    new bedrock.CfnFlow(stack, 'AsString', {
+      name: 's',
+      executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`,
+      definitionString: JSON.stringify({ nodes: [promptNode('answer', false)] }),
+    } as any);
+    new bedrock.CfnFlow(stack, 'InS3', { name: 's3', executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`, definitionS3Location: { bucket: 'b', key: 'k' } });
+    expect(findings(stack, 'FL1')).toEqual([
+      'Bedrock-FL1[Definition::unknown] @ Stack/InS3',
+      'Bedrock-FL1[Node::answer] @ Stack/AsString',
+      'Bedrock-FL1[Node::answer] @ Stack/Flow',
+      'Bedrock-FL1[Node::generate] @ Stack/Flow',
+    ]);
+  });
+
+  test('control: every generating node names a guardrail; a knowledge-base node that only retrieves needs none', () => {
+    const stack = stackIn(REGION);
+    flow(stack, 'Flow', [promptNode('answer', true), kbNode('retrieve')]);
+    expect(findings(stack, 'FL1')).toEqual([]);
+  });
+});

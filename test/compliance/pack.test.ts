@@ -86,6 +86,24 @@ function canary(): Stack {
     type: 'Custom::BedrockProvisionedThroughput',
     properties: { ServiceToken: 'arn', ProvisionedModelName: 'pt', ModelId: SONNET_45, ModelUnits: 1, CommitmentDuration: 'SixMonths' },
   });
+  // FL1: a flow whose prompt node names no guardrail
+  new bedrock.CfnFlow(stack, 'Flow', {
+    name: 'f',
+    executionRoleArn: 'arn:aws:iam::111111111111:role/f',
+    definition: {
+      nodes: [{
+        name: 'answer',
+        type: 'Prompt',
+        configuration: {
+          prompt: {
+            sourceConfiguration: {
+              inline: { modelId: `eu.${SONNET_45}`, templateType: 'TEXT', templateConfiguration: { text: { text: '{{q}}' } } },
+            },
+          },
+        },
+      }],
+    },
+  });
   // PK1: a resource whose properties cannot be resolved
   unrenderable(stack, 'Unreadable');
   return stack;
@@ -111,6 +129,7 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-AG2 @ Stack/Agent',
       'Bedrock-AG3 @ Stack/Agent',
       'Bedrock-DR1 @ Stack/Invoke',
+      'Bedrock-FL1[Node::answer] @ Stack/Flow',
       'Bedrock-GR1 @ Stack/Guardrail',
       'Bedrock-GR2 @ Stack/Guardrail',
       'Bedrock-GR3[HATE] @ Stack/Guardrail',
@@ -215,7 +234,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(33);
+    expect(ids).toHaveLength(34);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

@@ -10,6 +10,7 @@ import { CommitmentAcknowledged } from './commitment-acknowledged';
 import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
 import { EndpointPolicyNotDefault } from './endpoint-policy-not-default';
+import { FlowNodeGuardrail } from './flow-node-guardrail';
 import { GuardrailCustomerManagedKey } from './guardrail-customer-managed-key';
 import { GuardrailHarmfulContentFilters } from './guardrail-harmful-content-filters';
 import { GuardrailPromptAttackFilter } from './guardrail-prompt-attack-filter';
@@ -45,4 +46,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
   ResourceRendered,
+  FlowNodeGuardrail,
 ];
