@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { RuleContext, RuleSettings } from './private/context';
 import { BedrockRule } from './private/rule';
 import { BEDROCK_RULES } from './rules';
+import { EVERY_RESOURCE_TYPE } from './rules/resource-rendered';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { FilterStrength, PiiEntityType } from '../guardrails/guardrail-policies';
 import { Geography } from '../models/geography';
@@ -176,11 +177,14 @@ export class BedrockGovernanceChecks extends NagPack {
     }
   }
 
-  /** Applies the rules that read this resource's type. */
+  /**
+   * Applies the rules that read every resource (PK1) and those that read this resource's type. A
+   * resource the pack cannot render gets PK1's finding only: the other rules could not read it.
+   */
   protected checkResource(node: CfnResource): void {
-    const rules = this.rulesByType.get(node.cfnResourceType);
-    if (!rules) return;
     const context = this.context ?? new RuleContext(this.settings, node.node.root);
+    const everyType = this.rulesByType.get(EVERY_RESOURCE_TYPE) ?? [];
+    const rules = context.renderFailure(node) === undefined ? [...everyType, ...(this.rulesByType.get(node.cfnResourceType) ?? [])] : everyType;
     for (const rule of rules) {
       this.applyRule({
         ruleSuffixOverride: rule.id,
@@ -188,7 +192,7 @@ export class BedrockGovernanceChecks extends NagPack {
         explanation: rule.explanation,
         level: this.levels.get(rule.id) ?? rule.defaultLevel,
         node,
-        rule: (resource: CfnResource) => rule.check(resource, context),
+        rule: (resource: CfnResource) => context.judgeEveryVariant(resource, () => rule.check(resource, context)),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { CfnCondition, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Fn, Stack, aws_bedrock as bedrock, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam, aws_sso as sso } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { BedrockGovernanceChecksProps } from '../../src/compliance';
 import { Geography } from '../../src/models/geography';
@@ -656,5 +656,346 @@ describe('red-team round 2', () => {
     } as any);
     expect(findings(stack, 'DR1')).toEqual(['Bedrock-DR1 @ Stack/Policy']);
     expect(findings(stack, 'MD2')).toEqual(['Bedrock-MD2[Region::us-east-1] @ Stack/Target']);
+  });
+});
+
+describe('issue 28: values that are not literal are judged by every value they can take', () => {
+  const condition = (stack: Stack) => new CfnCondition(stack, 'UseKey', { expression: Fn.conditionEquals('a', 'b') });
+  const guardrail = (stack: Stack, id: string, props: Partial<bedrock.CfnGuardrailProps>) => new bedrock.CfnGuardrail(stack, id, {
+    name: id, blockedInputMessaging: 'n', blockedOutputsMessaging: 'n', ...props,
+  });
+  const key = (stack: Stack, id: string) => new CfnResource(stack, id, { type: 'AWS::KMS::Key', properties: { KeyPolicy: { Statement: [] } } });
+
+  test('a key behind Fn::If whose other branch is AWS::NoValue, or a parameter anyone may set: GR1, reported as such', () => {
+    const stack = stackIn(REGION);
+    condition(stack);
+    const k = key(stack, 'Key');
+    guardrail(stack, 'MaybeKey', { kmsKeyArn: Fn.conditionIf('UseKey', k.getAtt('Arn'), Fn.ref('AWS::NoValue')).toString() });
+    const free = new CfnParameter(stack, 'KeyArn', { type: 'String' });
+    guardrail(stack, 'ParameterKey', { kmsKeyArn: free.valueAsString });
+    const missing = new CfnParameter(stack, 'Unimported', { type: 'String' });
+    guardrail(stack, 'ImportedKey', { kmsKeyArn: Fn.importValue(`no-stack-exports-${missing.logicalId}`) });
+    expect(findings(stack, 'GR1')).toEqual([
+      'Bedrock-GR1 @ Stack/MaybeKey',
+      'Bedrock-GR1[Key::unknown] @ Stack/ImportedKey',
+      'Bedrock-GR1[Key::unknown] @ Stack/ParameterKey',
+    ]);
+  });
+
+  test('control: a key on both branches, a parameter whose allowed values are keys of the template, an export of another stack of the app', () => {
+    const stack = stackIn(REGION);
+    condition(stack);
+    const a = key(stack, 'KeyA');
+    const b = key(stack, 'KeyB');
+    guardrail(stack, 'EitherKey', { kmsKeyArn: Fn.conditionIf('UseKey', a.getAtt('Arn'), b.getAtt('Arn')).toString() });
+    const allowed = new CfnParameter(stack, 'KeyArn', { type: 'String', allowedValues: [`arn:aws:kms:${REGION}:${ACCOUNT}:key/1111`, `arn:aws:kms:${REGION}:${ACCOUNT}:key/2222`] });
+    guardrail(stack, 'ParameterKey', { kmsKeyArn: allowed.valueAsString });
+    const producer = new Stack(stack.node.root, 'Keys', { env: { account: ACCOUNT, region: REGION } });
+    new CfnOutput(producer, 'SharedArn', { value: key(producer, 'Shared').getAtt('Arn').toString(), exportName: 'keys-shared-arn' });
+    guardrail(stack, 'ImportedKey', { kmsKeyArn: Fn.importValue('keys-shared-arn') });
+    expect(findings(stack, 'GR1')).toEqual([]);
+  });
+
+  test('a filter strength behind Fn::If, or a parameter that allows NONE: GR3 on the worst value', () => {
+    const stack = stackIn(REGION);
+    condition(stack);
+    const strength = new CfnParameter(stack, 'Strength', { type: 'String', allowedValues: ['HIGH', 'NONE'], default: 'HIGH' });
+    guardrail(stack, 'Branch', {
+      contentPolicyConfig: {
+        filtersConfig: [
+          { type: 'HATE', inputStrength: Fn.conditionIf('UseKey', 'HIGH', 'LOW').toString(), outputStrength: 'HIGH' },
+        ],
+      },
+    });
+    guardrail(stack, 'Parameter', { contentPolicyConfig: { filtersConfig: [{ type: 'HATE', inputStrength: 'HIGH', outputStrength: strength.valueAsString }] } });
+    const safe = new CfnParameter(stack, 'SafeStrength', { type: 'String', allowedValues: ['HIGH', 'MEDIUM'], default: 'HIGH' });
+    guardrail(stack, 'Control', { contentPolicyConfig: { filtersConfig: [{ type: 'HATE', inputStrength: safe.valueAsString, outputStrength: Fn.conditionIf('UseKey', 'HIGH', 'MEDIUM').toString() }] } });
+    expect(findings(stack, 'GR3').filter(f => f.startsWith('Bedrock-GR3[HATE]'))).toEqual([
+      'Bedrock-GR3[HATE] @ Stack/Branch',
+      'Bedrock-GR3[HATE] @ Stack/Parameter',
+    ]);
+  });
+
+  test('a policy document written as an Fn::Sub JSON string is read (IAM2, IAM3); one chosen by a parameter is unknown, so it may allow anything', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    new iam.CfnManagedPolicy(stack, 'Sub', {
+      policyDocument: Fn.sub('{"Version":"2012-10-17","Statement":[{"Sid":"Any","Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/*"}]}'),
+    });
+    const document = new CfnParameter(stack, 'Document', { type: 'String' });
+    new iam.CfnManagedPolicy(stack, 'FromParameter', { policyDocument: document.valueAsString });
+    expect(findings(stack, 'IAM2')).toEqual([
+      'Bedrock-IAM2[Document::unknown::Condition::bedrock-mantle:Model] @ Stack/FromParameter',
+      'Bedrock-IAM2[Document::unknown::Resource::*] @ Stack/FromParameter',
+      `Bedrock-IAM2[Sid::Any::Resource::arn:<AWS::Partition>:bedrock:${REGION}::foundation-model/*] @ Stack/Sub`,
+    ]);
+    // An unknown document may allow every door: the guardrail finding, and one per door that cannot carry a guardrail.
+    expect(findings(stack, 'IAM3').filter(f => f.includes('::Guardrail::'))).toEqual([
+      'Bedrock-IAM3[Document::unknown::Guardrail::none] @ Stack/FromParameter',
+      'Bedrock-IAM3[Sid::Any::Guardrail::none] @ Stack/Sub',
+    ]);
+  });
+
+  test('control: the same Fn::Sub document, scoped to an approved model with its guardrail', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    new iam.CfnManagedPolicy(stack, 'Sub', {
+      policyDocument: Fn.sub(JSON.stringify({
+        Statement: [{
+          Sid: 'One',
+          Effect: 'Allow',
+          Action: 'bedrock:InvokeModel',
+          Resource: `arn:\${AWS::Partition}:bedrock:\${AWS::Region}::foundation-model/${SONNET_45}`,
+          Condition: GUARDED,
+        }],
+      })),
+    });
+    for (const rule of ['IAM2', 'IAM3', 'MD1', 'MD2']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('a model named through a substitution filled in at deploy: unknown when any value may be given, each allowed value otherwise (MD1)', () => {
+    const stack = stackIn(REGION);
+    const free = new CfnParameter(stack, 'Model', { type: 'String' });
+    new bedrock.CfnAgent(stack, 'FreeAgent', { agentName: 'f', foundationModel: Fn.sub('eu.${Model}', {}) });
+    const listed = new CfnParameter(stack, 'Listed', { type: 'String', allowedValues: [SONNET_45, 'amazon.nova-pro-v1:0'] });
+    new bedrock.CfnAgent(stack, 'ListedAgent', { agentName: 'l', foundationModel: Fn.sub('eu.${Listed}', {}) });
+    const approved = new CfnParameter(stack, 'Approved', { type: 'String', allowedValues: [SONNET_45] });
+    new bedrock.CfnAgent(stack, 'ControlAgent', { agentName: 'c', foundationModel: Fn.sub('eu.${Approved}', {}) });
+    // Fn::Sub names the parameters by logical ID, as a hand-written template does.
+    expect([free, listed, approved].map(p => stack.resolve(p.logicalId))).toEqual(['Model', 'Listed', 'Approved']);
+    expect(findings(stack, 'MD1')).toEqual([
+      'Bedrock-MD1[Model::unknown] @ Stack/FreeAgent',
+      'Bedrock-MD1[amazon.nova-pro-v1:0] @ Stack/ListedAgent',
+    ]);
+  });
+});
+
+describe('issue 28: a profile call is judged the way IAM authorizes it (both authorizations, one request context)', () => {
+  const LEG = `arn:aws:bedrock:eu-*::foundation-model/${SONNET_45}`;
+  const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+  const profile = { Sid: 'Profile', Effect: 'Allow', Action: INVOKE, Resource: PROFILE, Condition: GUARDED };
+
+  test('control: the canonical grant, the guardrail on the profile statement and the legs fenced by the profile ARN only: IAM3 passes', () => {
+    const stack = managedPolicy([
+      profile,
+      { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } } },
+    ]);
+    for (const rule of ['IAM2', 'IAM3', 'MD1', 'MD2', 'MD3']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('legs reachable alone: no profile fence, a fence that any profile meets, or a fence to a profile the policy grants without the guardrail', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    const policy = (id: string, statements: unknown[]) => new iam.CfnManagedPolicy(stack, id, { policyDocument: { Statement: statements } });
+    policy('Unfenced', [profile, { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG }]);
+    policy('AnyProfile', [profile, { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG, Condition: { StringLike: { 'bedrock:InferenceProfileArn': '*' } } }]);
+    const other = `arn:aws:bedrock:${REGION}:${ACCOUNT}:application-inference-profile/unguarded`;
+    policy('OtherProfile', [
+      profile,
+      { Sid: 'Other', Effect: 'Allow', Action: INVOKE, Resource: other },
+      { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: LEG, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': other } } },
+    ]);
+    expect(findings(stack, 'IAM3')).toEqual([
+      'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/AnyProfile',
+      'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/OtherProfile',
+      'Bedrock-IAM3[Sid::Other::Guardrail::none] @ Stack/OtherProfile',
+      'Bedrock-IAM3[Sid::Legs::Guardrail::none] @ Stack/Unfenced',
+    ].sort());
+  });
+});
+
+describe('issue 28: carriers of permissions and models the pack used not to read', () => {
+  const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+  const CANONICAL = [
+    { Sid: 'Profile', Effect: 'Allow', Action: INVOKE, Resource: PROFILE, Condition: GUARDED },
+    { Sid: 'Legs', Effect: 'Allow', Action: INVOKE, Resource: `arn:aws:bedrock:eu-*::foundation-model/${SONNET_45}`, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } } },
+  ];
+  const permissionSet = (stack: Stack, id: string, props: Partial<sso.CfnPermissionSetProps>) =>
+    new sso.CfnPermissionSet(stack, id, { instanceArn: 'arn:aws:sso:::instance/ssoins-1', name: id, ...props });
+
+  test('Identity Center permission sets: an inline policy, an AWS managed policy, a customer managed policy nobody can read', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    permissionSet(stack, 'Inline', { inlinePolicy: { Statement: [{ Sid: 'Any', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' }] } });
+    permissionSet(stack, 'Managed', { managedPolicies: ['arn:aws:iam::aws:policy/AmazonBedrockFullAccess'] });
+    permissionSet(stack, 'Customer', { customerManagedPolicyReferences: [{ name: 'defined-in-each-account' }] });
+    expect(findings(stack, 'IAM2').filter(f => f.includes('::Resource::'))).toEqual([
+      'Bedrock-IAM2[Document::unknown::Resource::*] @ Stack/Customer',
+      'Bedrock-IAM2[Policy::AmazonBedrockFullAccess::Resource::*] @ Stack/Managed',
+      'Bedrock-IAM2[Sid::Any::Resource::*] @ Stack/Inline',
+    ]);
+    expect(findings(stack, 'IAM3').filter(f => f.includes('::Guardrail::'))).toEqual([
+      'Bedrock-IAM3[Document::unknown::Guardrail::none] @ Stack/Customer',
+      'Bedrock-IAM3[Policy::AmazonBedrockFullAccess::Guardrail::none] @ Stack/Managed',
+      'Bedrock-IAM3[Sid::Any::Guardrail::none] @ Stack/Inline',
+    ]);
+    expect(findings(stack, 'IAM1').filter(f => f.endsWith('@ Stack/Managed'))).toEqual(['Bedrock-IAM1[Policy::AmazonBedrockFullAccess] @ Stack/Managed']);
+  });
+
+  test('control: a permission set with the canonical grant inline, and a customer managed policy of that name the app defines', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    permissionSet(stack, 'Inline', { inlinePolicy: { Statement: CANONICAL } });
+    new iam.CfnManagedPolicy(stack, 'Named', { managedPolicyName: 'chat-users', policyDocument: { Statement: CANONICAL } });
+    permissionSet(stack, 'Customer', { customerManagedPolicyReferences: [{ name: 'chat-users' }] });
+    for (const rule of ['IAM1', 'IAM2', 'IAM3', 'MD1', 'MD2', 'MD3']) expect([rule, findings(stack, rule)]).toEqual([rule, []]);
+  });
+
+  test('SAM functions: an inline statement, an AWS managed policy by name, a policy template the pack does not expand', () => {
+    const stack = stackIn(REGION);
+    withLogging(stack);
+    const fn = (id: string, policies: unknown) => new CfnResource(stack, id, {
+      type: 'AWS::Serverless::Function', properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', InlineCode: 'x', Policies: policies },
+    });
+    fn('Statement', [{ Statement: [{ Sid: 'Any', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' }] }]);
+    fn('ByName', ['AmazonBedrockFullAccess']);
+    fn('Template', [{ DynamoDBCrudPolicy: { TableName: 't' } }]);
+    fn('Control', [{ Statement: CANONICAL }]);
+    expect(findings(stack, 'IAM3').filter(f => f.includes('::Guardrail::'))).toEqual([
+      'Bedrock-IAM3[Document::unknown::Guardrail::none] @ Stack/Template',
+      'Bedrock-IAM3[Policy::AmazonBedrockFullAccess::Guardrail::none] @ Stack/ByName',
+      'Bedrock-IAM3[Sid::Any::Guardrail::none] @ Stack/Statement',
+    ]);
+  });
+
+  test('an AgentCore evaluator judging with an unapproved model, or with a model outside Bedrock: MD1; with an approved one: compliant', () => {
+    const stack = stackIn(REGION);
+    const evaluator = (id: string, modelConfig: Record<string, unknown>) => new agentcore.CfnEvaluator(stack, id, {
+      evaluatorName: id,
+      level: 'SESSION',
+      evaluatorConfig: { llmAsAJudge: { instructions: 'Rate the answer.', modelConfig, ratingScale: { categorical: [{ definition: 'good', label: 'good' }] } } },
+    });
+    evaluator('Unapproved', { bedrockEvaluatorModelConfig: { modelId: 'meta.llama3-3-70b-instruct-v1:0' } });
+    evaluator('Outside', { responsesEvaluatorModelConfig: { modelId: 'gpt-5' } });
+    evaluator('Approved', { bedrockEvaluatorModelConfig: { modelId: `eu.${SONNET_45}` } });
+    expect(findings(stack, 'MD1')).toEqual([
+      'Bedrock-MD1[Provider::ResponsesEvaluatorModelConfig] @ Stack/Outside',
+      'Bedrock-MD1[meta.llama3-3-70b-instruct-v1:0] @ Stack/Unapproved',
+    ]);
+  });
+});
+
+describe('issue 28: settings that weaken a control without removing it', () => {
+  type Guarding = bedrock.CfnEnforcedGuardrailConfiguration.SelectiveContentGuardingProperty;
+  const enforced = (stack: Stack, id: string, selectiveContentGuarding?: Guarding) =>
+    new bedrock.CfnEnforcedGuardrailConfiguration(stack, id, { guardrailIdentifier: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/abc`, guardrailVersion: '1', selectiveContentGuarding });
+  const unguardedGrant = [{ Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/${SONNET_45}` }];
+
+  test('an enforced guardrail that evaluates only what the caller marks (SELECTIVE messages or system prompts) covers no grant: IAM3', () => {
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced', { messages: 'SELECTIVE' })), 'IAM3'))
+      .toEqual(['Bedrock-IAM3[Sid::Invoke::Guardrail::none] @ Stack/Policy']);
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced', { messages: 'COMPREHENSIVE', system: 'SELECTIVE' })), 'IAM3'))
+      .toEqual(['Bedrock-IAM3[Sid::Invoke::Guardrail::none] @ Stack/Policy']);
+  });
+
+  test('control: an enforced guardrail that evaluates everything (COMPREHENSIVE, or the setting absent) covers the grant', () => {
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced', { messages: 'COMPREHENSIVE', system: 'COMPREHENSIVE' })), 'IAM3')).toEqual([]);
+    expect(findings(managedPolicy(unguardedGrant, s => enforced(s, 'Enforced')), 'IAM3')).toEqual([]);
+  });
+
+  test('an endpoint policy whose organization condition uses an IfExists operator lets principals with no organization through: NW2', () => {
+    const stack = stackIn(REGION);
+    endpoint(stack, 'Runtime', 'bedrock-runtime', {
+      Statement: [{
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'bedrock:InvokeModel',
+        Resource: PROFILE,
+        Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' } },
+      }],
+    });
+    expect(findings(stack, 'NW2')).toEqual(['Bedrock-NW2[Statement::1::Principal::outside] @ Stack/Runtime']);
+  });
+
+  test('a content filter that screens images in one direction only, or for some categories only, when the guardrail screens images: GR3', () => {
+    const stack = stackIn(REGION);
+    const filter = (type: string, input: string[], output: string[]) => ({ type, inputStrength: 'HIGH', outputStrength: 'HIGH', inputModalities: input, outputModalities: output });
+    const both = ['TEXT', 'IMAGE'];
+    const guardrail = (id: string, filters: unknown[]) => new bedrock.CfnGuardrail(stack, id, { name: id, blockedInputMessaging: 'n', blockedOutputsMessaging: 'n', contentPolicyConfig: { filtersConfig: filters as any } });
+    guardrail('OneDirection', ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'].map(t => filter(t, both, t === 'HATE' ? ['TEXT'] : both)));
+    guardrail('Control', ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'].map(t => filter(t, both, both)));
+    guardrail('TextOnly', ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'].map(t => filter(t, ['TEXT'], ['TEXT'])));
+    expect(findings(stack, 'GR3')).toEqual(['Bedrock-GR3[HATE::Output::Modality::IMAGE] @ Stack/OneDirection']);
+  });
+});
+
+describe('issue 28: judged in the right place', () => {
+  const usModel = `arn:aws:bedrock:us-east-1::foundation-model/${SONNET_45}`;
+  const retention = (stack: Stack) => new CfnResource(stack, 'Retention', { type: 'Custom::BedrockDataRetention', properties: { ServiceToken: 'arn', Mode: 'none' } });
+  /** Logging and retention in the stack's region; `elsewhere` adds both in us-east-1 (another stack of the same account). */
+  const grantStack = (statement: Record<string, unknown>, elsewhere: boolean) => {
+    const stack = managedPolicy([{ Sid: 'Invoke', Effect: 'Allow', Action: 'bedrock:InvokeModel', Condition: GUARDED, ...statement }], retention);
+    if (elsewhere) {
+      const us = new Stack(stack.node.root, 'Us', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      withLogging(us);
+      retention(us);
+    }
+    return stack;
+  };
+
+  test('logging and data retention are checked in the regions a grant reaches, not only the stack\'s: LG1, DR1', () => {
+    const stack = grantStack({ Resource: usModel }, false);
+    expect(findings(stack, 'LG1')).toEqual(['Bedrock-LG1[Region::us-east-1] @ Stack/Policy']);
+    expect(findings(stack, 'DR1')).toEqual(['Bedrock-DR1[Region::us-east-1] @ Stack/Policy']);
+  });
+
+  test('control: logging and retention in that region too; fenced legs of a profile of the stack\'s region are called there', () => {
+    const stack = grantStack({ Resource: usModel }, true);
+    expect([findings(stack, 'LG1'), findings(stack, 'DR1')]).toEqual([[], []]);
+    const legs = grantStack({ Resource: 'arn:aws:bedrock:eu-west-1::foundation-model/' + SONNET_45, Condition: { StringEquals: { 'bedrock:InferenceProfileArn': PROFILE } } }, false);
+    expect([findings(legs, 'LG1'), findings(legs, 'DR1')]).toEqual([[], []]);
+  });
+
+  test('AgentCore resources that hold conversations are deployed in an approved geography (MD2); imported models are not approved models (MD1)', () => {
+    const stack = stackIn('us-east-1');
+    new agentcore.CfnMemory(stack, 'Memory', { name: 'm', eventExpiryDuration: 30 });
+    new bedrock.CfnAgent(stack, 'Imported', { agentName: 'i', foundationModel: `arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/abc123` });
+    expect(findings(stack, 'MD2')).toEqual(['Bedrock-MD2[Region::us-east-1] @ Stack/Imported', 'Bedrock-MD2[Region::us-east-1] @ Stack/Memory']);
+    expect(findings(stack, 'MD1')).toEqual(['Bedrock-MD1[imported-model/abc123] @ Stack/Imported']);
+    // Control: the same memory in the approved geography.
+    const eu = stackIn(REGION);
+    new agentcore.CfnMemory(eu, 'Memory', { name: 'm', eventExpiryDuration: 30 });
+    expect(findings(eu, 'MD2')).toEqual([]);
+  });
+});
+
+describe('issue 28: flows', () => {
+  const promptNode = (name: string, guardrail: boolean) => ({
+    name,
+    type: 'Prompt',
+    configuration: {
+      prompt: {
+        sourceConfiguration: { inline: { modelId: `eu.${SONNET_45}`, templateType: 'TEXT', templateConfiguration: { text: { text: '{{q}}' } } } },
+        ...(guardrail ? { guardrailConfiguration: { guardrailIdentifier: GUARDRAIL.replace(/:2$/, ''), guardrailVersion: '2' } } : {}),
+      },
+    },
+  });
+  const kbNode = (name: string, modelId?: string) => ({ name, type: 'KnowledgeBase', configuration: { knowledgeBase: { knowledgeBaseId: 'KB12345678', modelId } } });
+  const flow = (stack: Stack, id: string, nodes: unknown[]) => new bedrock.CfnFlow(stack, id, {
+    name: id, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`, definition: { nodes: nodes as any },
+  });
+
+  test('a prompt node that generates without a guardrail, behind a role that may invoke the flow: FL1 (also in a DefinitionString)', () => {
+    const stack = stackIn(REGION);
+    const f = flow(stack, 'Flow', [promptNode('guarded', true), promptNode('answer', false), kbNode('retrieve'), kbNode('generate', `eu.${SONNET_45}`)]);
+    role(stack, 'Caller', []).policies = [{ policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeFlow', Resource: `${f.attrArn}/alias/*` }] } }];
+    new bedrock.CfnFlow(stack, 'AsString', {
+      name: 's',
+      executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`,
+      definitionString: JSON.stringify({ nodes: [promptNode('answer', false)] }),
+    } as any);
+    new bedrock.CfnFlow(stack, 'InS3', { name: 's3', executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/flow`, definitionS3Location: { bucket: 'b', key: 'k' } });
+    expect(findings(stack, 'FL1')).toEqual([
+      'Bedrock-FL1[Definition::unknown] @ Stack/InS3',
+      'Bedrock-FL1[Node::answer] @ Stack/AsString',
+      'Bedrock-FL1[Node::answer] @ Stack/Flow',
+      'Bedrock-FL1[Node::generate] @ Stack/Flow',
+    ]);
+  });
+
+  test('control: every generating node names a guardrail; a knowledge-base node that only retrieves needs none', () => {
+    const stack = stackIn(REGION);
+    flow(stack, 'Flow', [promptNode('answer', true), kbNode('retrieve')]);
+    expect(findings(stack, 'FL1')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnResource, Stack, Validations, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_opensearchserverless as aoss, aws_s3 as s3, aws_s3vectors as s3vectors, aws_bedrockagentcore as agentcore } from 'aws-cdk-lib';
+import { CfnResource, Lazy, Stack, Validations, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_opensearchserverless as aoss, aws_s3 as s3, aws_s3vectors as s3vectors, aws_bedrockagentcore as agentcore } from 'aws-cdk-lib';
 import { NagMessageLevel } from 'cdk-nag';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { renderRulesMarkdown } from '../../scripts/rules-md/render';
@@ -86,7 +86,36 @@ function canary(): Stack {
     type: 'Custom::BedrockProvisionedThroughput',
     properties: { ServiceToken: 'arn', ProvisionedModelName: 'pt', ModelId: SONNET_45, ModelUnits: 1, CommitmentDuration: 'SixMonths' },
   });
+  // FL1: a flow whose prompt node names no guardrail
+  new bedrock.CfnFlow(stack, 'Flow', {
+    name: 'f',
+    executionRoleArn: 'arn:aws:iam::111111111111:role/f',
+    definition: {
+      nodes: [{
+        name: 'answer',
+        type: 'Prompt',
+        configuration: {
+          prompt: {
+            sourceConfiguration: {
+              inline: { modelId: `eu.${SONNET_45}`, templateType: 'TEXT', templateConfiguration: { text: { text: '{{q}}' } } },
+            },
+          },
+        },
+      }],
+    },
+  });
+  // PK1: a resource whose properties cannot be resolved
+  unrenderable(stack, 'Unreadable');
   return stack;
+}
+
+/** A guardrail whose blocked-input message throws when resolved: nothing of it can be rendered. */
+function unrenderable(stack: Stack, id: string): bedrock.CfnGuardrail {
+  return new bedrock.CfnGuardrail(stack, id, {
+    name: 'u',
+    blockedInputMessaging: Lazy.string({ produce: () => { throw new Error('the message is not ready [at synth]'); } }),
+    blockedOutputsMessaging: 'n',
+  });
 }
 
 describe('BedrockGovernanceChecks', () => {
@@ -100,6 +129,7 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-AG2 @ Stack/Agent',
       'Bedrock-AG3 @ Stack/Agent',
       'Bedrock-DR1 @ Stack/Invoke',
+      'Bedrock-FL1[Node::answer] @ Stack/Flow',
       'Bedrock-GR1 @ Stack/Guardrail',
       'Bedrock-GR2 @ Stack/Guardrail',
       'Bedrock-GR3[HATE] @ Stack/Guardrail',
@@ -130,10 +160,36 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-MD3[Statement::1::RegionlessModel] @ Stack/Invoke',
       'Bedrock-NW1 @ Stack/Fn',
       'Bedrock-NW2 @ Stack/ControlPlane',
+      'Bedrock-PK1[Render::the message is not ready (at synth)] @ Stack/Unreadable',
       'Bedrock-PT1 @ Stack/Throughput',
     ]);
     const ruleIds = [...new Set(findings.map(f => /^Bedrock-([A-Z]+\d+)/.exec(f)![1]))].sort();
     expect(ruleIds).toEqual(BedrockGovernanceChecks.allRuleIds().sort());
+  });
+
+  test('fails closed: a resource it cannot render is an error with its path and the reason, and no other rule passes it', () => {
+    const stack = stackIn(REGION);
+    unrenderable(stack, 'Unreadable');
+    const report = new BedrockGovernanceChecks(undefined, PROFILE).validateScope(stack.node.root);
+    expect(report.violations.map(v => ({ rule: v.ruleName, severity: v.severity, paths: v.violatingResources.map(r => r.constructPath) }))).toEqual([
+      { rule: 'Bedrock-PK1[Render::the message is not ready (at synth)]', severity: 'error', paths: ['Stack/Unreadable'] },
+    ]);
+    // The same guardrail, renderable, breaks GR1, GR2 and GR3: PK1 takes their place, it does not hide them silently.
+    const control = stackIn(REGION);
+    new bedrock.CfnGuardrail(control, 'Readable', { name: 'u', blockedInputMessaging: 'n', blockedOutputsMessaging: 'n' });
+    expect(bedrockFindings(control, PROFILE)).toEqual([
+      'Bedrock-GR1 @ Stack/Readable', 'Bedrock-GR2 @ Stack/Readable',
+      ...['HATE', 'INSULTS', 'MISCONDUCT', 'SEXUAL', 'VIOLENCE'].map(t => `Bedrock-GR3[${t}] @ Stack/Readable`),
+      'Bedrock-GR4[CREDIT_DEBIT_CARD_NUMBER] @ Stack/Readable',
+    ]);
+  });
+
+  test('the library\'s INTERNAL error (aws-cdk-lib no longer renders through _toCloudFormation) stops the validation instead of becoming a finding', () => {
+    const stack = stackIn(REGION);
+    const guardrail = new bedrock.CfnGuardrail(stack, 'Guardrail', { name: 'g', blockedInputMessaging: 'n', blockedOutputsMessaging: 'n' });
+    Object.defineProperty(guardrail, '_toCloudFormation', { value: undefined });
+    expect(() => new BedrockGovernanceChecks(undefined, PROFILE).validateScope(stack.node.root))
+      .toThrow(/internal: aws-cdk-lib no longer renders Stack\/Guardrail through _toCloudFormation/);
   });
 
   test('rule levels: each rule\'s default, overridden by ruleLevels (with or without the pack prefix)', () => {
@@ -178,7 +234,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(32);
+    expect(ids).toHaveLength(34);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

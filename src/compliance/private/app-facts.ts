@@ -1,5 +1,9 @@
+import { MODEL_DOORS } from './bedrock-actions';
 import { RenderedResource, RuleContext } from './context';
-import { asArray, flatten, referenceOf } from './values';
+import { deployVariants } from './deploy-variants';
+import { Statement, conditionValues } from './iam';
+import { coversAction } from './policy-evaluator';
+import { asArray, flatten, isIntrinsic, referenceOf } from './values';
 
 export const LOGGING_TYPE = 'Custom::BedrockModelInvocationLogging';
 export const PROVISIONED_THROUGHPUT_TYPE = 'Custom::BedrockProvisionedThroughput';
@@ -22,6 +26,26 @@ export function hasLoggingFor(context: RuleContext, environment: string | undefi
   const configs = loggingConfigurations(context);
   if (environment === undefined) return configs.length > 0;
   return configs.some(c => c.stack.environment === undefined || c.stack.environment === environment);
+}
+
+/**
+ * The regions other than the stack's own where an identity policy lets a model be called, read from
+ * the model doors its Allow statements grant: the region of each Bedrock ARN they name, or, for legs
+ * fenced by `bedrock:InferenceProfileArn`, the region of that profile (a cross-region call is made,
+ * logged and retained in the profile's region). Wildcard regions are not listed (IAM2 and MD2 judge them).
+ */
+export function otherCallRegions(statements: Statement[], stackRegion: string | undefined): string[] {
+  const regions = new Set<string>();
+  const literal = (region: string | undefined) => region !== undefined && region !== '' && !/[*?<]/.test(region);
+  for (const s of statements.filter(st => st.effect === 'Allow' && MODEL_DOORS.some(d => d.modelFence === 'model-resource' && coversAction(st, d.action)))) {
+    const profiles = (conditionValues(s, 'bedrock:InferenceProfileArn') ?? []).filter(v => !/[*?]/.test(v));
+    const arns = profiles.length > 0 ? profiles : s.resources;
+    for (const arn of arns) {
+      const parts = arn.replace(/<AWS::Partition>/g, 'aws').split(':');
+      if (parts[0] === 'arn' && parts[2] === 'bedrock' && literal(parts[3])) regions.add(parts[3]);
+    }
+  }
+  return [...regions].filter(r => r !== stackRegion).sort();
 }
 
 /** The logical IDs (`<stack path>|<logical ID>`) of the buckets and log groups invocation logs go to. */
@@ -63,6 +87,18 @@ export function isLoggingDestination(context: RuleContext, res: RenderedResource
   return loggingDestinations(context).has(`${res.stack.stack.node.path}|${res.logicalId}`);
 }
 
+/**
+ * Whether an enforced guardrail evaluates all content: `SelectiveContentGuarding` SELECTIVE for messages
+ * or system prompts evaluates only what the caller wraps in guard-content tags, so the caller decides.
+ * Absent, or COMPREHENSIVE, it evaluates everything; any other value (a parameter) is not known to.
+ */
+export function guardsEverything(enforced: RenderedResource): boolean {
+  const guarding = enforced.properties.SelectiveContentGuarding;
+  if (guarding === undefined) return true;
+  if (isIntrinsic(guarding)) return false;
+  return [guarding.Messages, guarding.System].every(v => v === undefined || v === 'COMPREHENSIVE');
+}
+
 /** An account's enforced guardrail: which models it covers. */
 export interface EnforcedCoverage {
   /** undefined: every model */
@@ -76,8 +112,10 @@ export interface EnforcedCoverage {
  * environment-agnostic stack is taken to cover the calls of its app.
  */
 export function enforcedGuardrailsFor(context: RuleContext, environment: string | undefined, region?: string): EnforcedCoverage[] {
+  // A configuration counts only as every deployment of it is: one whose Fn::If or parameters change
+  // it, or one that guards only the content the caller marks (SELECTIVE), covers nothing.
   const all = context.memoize('enforced', () => context.appStacks().flatMap(s => s.ofType('AWS::Bedrock::EnforcedGuardrailConfiguration'))
-    .filter(e => e.condition === undefined));
+    .filter(e => e.condition === undefined && deployVariants(e).length === 1 && guardsEverything(e)));
   return all
     .filter(e => {
       if (environment !== undefined && e.stack.environment !== undefined) return e.stack.environment === environment;

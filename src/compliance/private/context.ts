@@ -1,5 +1,10 @@
-import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { allowedValuesOfParameter, deployVariants, worstOfVariants } from './deploy-variants';
+import { flatten } from './values';
+import { isBedrockLandingZoneError } from '../../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { renderedResourceTemplate } from '../../private/framework-children';
 
 /**
@@ -37,6 +42,8 @@ export interface RenderedResource {
   /** The CloudFormation condition the resource is created under, if any: it may not exist */
   readonly condition?: string;
   readonly stack: StackIndex;
+  /** Which deploy variant of the resource this is (deploy-variants.ts); undefined for the resource as rendered */
+  readonly variant?: number;
 }
 
 /**
@@ -47,11 +54,13 @@ export class StackIndex {
   public readonly region?: string;
   private readonly resources: CfnResource[];
   private readonly rendered = new Map<CfnResource, RenderedResource | undefined>();
+  private readonly failures = new Map<CfnResource, string>();
   private byLogicalId?: Map<string, CfnResource>;
   private readonly memo = new Map<string, unknown>();
-  private parameters?: Set<string>;
+  private parameters?: Map<string, CfnParameter>;
+  private readonly judged = new Map<CfnResource, RenderedResource>();
 
-  constructor(public readonly stack: Stack) {
+  constructor(public readonly stack: Stack, private readonly app?: RuleContext) {
     this.account = Token.isUnresolved(stack.account) ? undefined : stack.account;
     this.region = Token.isUnresolved(stack.region) ? undefined : stack.region;
     this.resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
@@ -62,8 +71,15 @@ export class StackIndex {
     return this.account && this.region ? `${this.account}/${this.region}` : undefined;
   }
 
-  /** The rendered resource (cached). */
+  /**
+   * The rendered resource (cached), or undefined when it cannot be rendered: rule PK1 reports that
+   * resource with the reason (renderFailure), and every other rule skips it. The library's own
+   * INTERNAL error (aws-cdk-lib no longer renders resources the way the pack reads them) is not a
+   * finding about one resource: it propagates and stops the validation.
+   */
   public render(node: CfnResource): RenderedResource | undefined {
+    const judged = this.judged.get(node);
+    if (judged) return judged;
     if (this.rendered.has(node)) return this.rendered.get(node);
     let out: RenderedResource | undefined;
     try {
@@ -78,11 +94,48 @@ export class StackIndex {
         condition: body.Condition,
         stack: this,
       };
-    } catch {
+    } catch (error) {
+      if (isBedrockLandingZoneError(error) && error.code === BedrockLandingZoneErrorCode.INTERNAL) throw error;
+      this.failures.set(node, error instanceof Error ? error.message : String(error));
       out = undefined;
     }
     this.rendered.set(node, out);
     return out;
+  }
+
+  /** The customer managed policy of that name and path a stack of the app defines, if any. */
+  public managedPolicyNamed(name: string, path: string): RenderedResource | undefined {
+    const stacks = this.app ? this.app.appStacks() : [this];
+    return stacks.flatMap(s => s.ofType('AWS::IAM::ManagedPolicy')).find(r =>
+      flatten(r.properties.ManagedPolicyName, r.stack) === name && (flatten(r.properties.Path, r.stack) ?? '/') === path);
+  }
+
+  /** The value a stack of the app exports under the name, with that stack; undefined when none does. */
+  public exported(name: string): { stack: StackIndex; value: unknown } | undefined {
+    return this.app?.exportedValue(name);
+  }
+
+  /** Why the resource cannot be rendered, or undefined when it can. */
+  public renderFailure(node: CfnResource): string | undefined {
+    this.render(node);
+    return this.failures.get(node);
+  }
+
+  /**
+   * Runs a check on every deploy variant of the resource (each Fn::If branch, each allowed value of a
+   * parameter), with render() returning that variant while it runs; the worst result decides.
+   */
+  public judgeEveryVariant(node: CfnResource, run: () => NagRuleResult): NagRuleResult {
+    const res = this.render(node);
+    if (!res) return run();
+    return worstOfVariants(deployVariants(res), variant => {
+      this.judged.set(node, variant);
+      try {
+        return run();
+      } finally {
+        this.judged.delete(node);
+      }
+    });
   }
 
   /** Every resource of a type, rendered. */
@@ -107,9 +160,19 @@ export class StackIndex {
 
   /** Whether a logical ID is a parameter of the stack: its value is chosen at deployment. */
   public isParameter(logicalId: string): boolean {
-    this.parameters ??= new Set(this.stack.node.findAll().filter((c): c is CfnParameter => c instanceof CfnParameter && Stack.of(c) === this.stack)
-      .map(p => this.stack.resolve(p.logicalId) as string));
-    return this.parameters.has(logicalId);
+    return this.parameterMap().has(logicalId);
+  }
+
+  /** The values a parameter may take, when its AllowedValues lists them; undefined otherwise (any value). */
+  public allowedValuesOf(logicalId: string): string[] | undefined {
+    const parameter = this.parameterMap().get(logicalId);
+    return parameter ? allowedValuesOfParameter(parameter, v => this.stack.resolve(v)) : undefined;
+  }
+
+  private parameterMap(): Map<string, CfnParameter> {
+    this.parameters ??= new Map(this.stack.node.findAll().filter((c): c is CfnParameter => c instanceof CfnParameter && Stack.of(c) === this.stack)
+      .map(p => [this.stack.resolve(p.logicalId) as string, p]));
+    return this.parameters;
   }
 }
 
@@ -129,15 +192,40 @@ export class RuleContext {
     const stack = Stack.of(node);
     let index = this.stacks.get(stack);
     if (!index) {
-      index = new StackIndex(stack);
+      index = new StackIndex(stack, this);
       this.stacks.set(stack, index);
     }
     return index;
   }
 
-  /** The rendered resource. */
+  /** The value a stack of the app exports under the name (a cross-stack reference), with that stack; undefined when none does. */
+  public exportedValue(name: string): { stack: StackIndex; value: unknown } | undefined {
+    const exports = this.memoize('exports', () => {
+      const out = new Map<string, { stack: StackIndex; value: unknown }>();
+      for (const index of this.appStacks()) {
+        for (const output of index.stack.node.findAll().filter((c): c is CfnOutput => c instanceof CfnOutput && Stack.of(c) === index.stack)) {
+          const exportName = output.exportName === undefined ? undefined : index.stack.resolve(output.exportName);
+          if (typeof exportName === 'string') out.set(exportName, { stack: index, value: index.stack.resolve(output.value) });
+        }
+      }
+      return out;
+    });
+    return exports.get(name);
+  }
+
+  /** The rendered resource (while a check runs on a deploy variant, that variant). */
   public render(node: CfnResource): RenderedResource | undefined {
     return this.stackOf(node).render(node);
+  }
+
+  /** Runs a check on every deploy variant of the resource; the worst result decides. */
+  public judgeEveryVariant(node: CfnResource, run: () => NagRuleResult): NagRuleResult {
+    return this.stackOf(node).judgeEveryVariant(node, run);
+  }
+
+  /** Why the resource cannot be rendered, or undefined when it can. */
+  public renderFailure(node: CfnResource): string | undefined {
+    return this.stackOf(node).renderFailure(node);
   }
 
   /** Every stack of the app. */

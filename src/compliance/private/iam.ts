@@ -1,11 +1,17 @@
 import { RenderedResource, StackIndex } from './context';
 import { awsManagedPolicyOf } from './managed-policies';
-import { asArray, flatten, referenceOf } from './values';
+import { asArray, flatten, isIntrinsic, referenceOf } from './values';
+import { variantKey } from './variant-key';
 
 /** The IAM resource types whose documents are identity policies. */
 export const IDENTITY_POLICY_TYPES = [
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+  // Identity Center: the inline, AWS managed and customer managed policies of a permission set are
+  // handed to every user assigned to it, in every account of the assignment.
+  'AWS::SSO::PermissionSet',
+  // SAM (the template's Transform): the role SAM creates holds the function's or state machine's policies.
+  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
 ];
 
 export const INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
@@ -77,9 +83,32 @@ export function documentVariants(document: any, stack: StackIndex, labelOffset =
 
 /** The statements of a document with no `Fn::If` left. */
 function statementsOfResolved(document: any, stack: StackIndex, labelOffset: number): Statement[] {
-  const parsed = typeof document === 'string' ? parseJson(document) : document;
+  const parsed = parsedDocument(document, stack);
+  if (parsed === UNREADABLE) return [unreadableStatement(stack)];
   return asArray(parsed?.Statement).filter(raw => raw && typeof raw === 'object')
     .map((raw, index) => statementOf(raw, stack, labelOffset + index + 1));
+}
+
+/**
+ * A policy document as an object: given as one, as a JSON string, or as an intrinsic that renders a
+ * JSON string (`Fn::Sub` or `Fn::Join` around the JSON text), whose references read as placeholders.
+ */
+function parsedDocument(document: any, stack: StackIndex): any {
+  if (document === undefined || document === null) return undefined;
+  const text = typeof document === 'string' ? document : isIntrinsic(document) ? flatten(document, stack) : undefined;
+  if (text === undefined) return document;
+  return parseJson(text) ?? UNREADABLE;
+}
+
+/** A document the pack cannot read: one chosen at deployment (a parameter, an import) or text that is not JSON. */
+const UNREADABLE = Symbol('unreadable document');
+
+/**
+ * What an unreadable document may allow: anything. Every rule that asks the policy a question then
+ * reports it, named `Document::unknown`, instead of passing a document it could not read.
+ */
+function unreadableStatement(stack: StackIndex): Statement {
+  return { ...statementOf({ Effect: 'Allow', Action: '*', Resource: '*' }, stack, 0), label: 'Document::unknown' };
 }
 
 function parseJson(text: string): any {
@@ -99,7 +128,7 @@ function statementOf(s: any, stack: StackIndex, index: number): Statement {
   // In an Allow, an action or resource the pack cannot know (a parameter, an import, an intrinsic it
   // does not evaluate) may be anything at deployment: it counts as `*`. A resource's own reference stays specific.
   const unknownAsWildcard = (text: string) => allow
-    ? text.replace(/<(Fn::[A-Za-z]+|Import)>/g, '*').replace(/<([A-Za-z0-9]+)>/g, (m, id: string) => stack.isParameter(id) ? '*' : m)
+    ? text.replace(/<(Fn::[A-Za-z]+|Import(:[^>]*)?)>/g, '*').replace(/<([A-Za-z0-9]+)>/g, (m, id: string) => stack.isParameter(id) ? '*' : m)
     : text;
   const flat = (v: unknown) => flatten(v, stack) ?? '';
   const element = (v: unknown) => unknownAsWildcard(flat(v));
@@ -194,7 +223,7 @@ export function allowsInvoke(statement: Statement): boolean {
 
 /** The identity policy documents of an IAM resource, with the roles they apply to (cached per pass). */
 export function identityDocuments(res: RenderedResource): IdentityDocument[] {
-  return res.stack.memoize(`identityDocuments|${res.logicalId}`, () => computeIdentityDocuments(res));
+  return res.stack.memoize(`identityDocuments|${variantKey(res)}`, () => computeIdentityDocuments(res));
 }
 
 function computeIdentityDocuments(res: RenderedResource): IdentityDocument[] {
@@ -209,8 +238,9 @@ function documentsOfVariant(res: RenderedResource, p: Record<string, any>, varia
   let offset = 0;
   type Target = Omit<IdentityDocument, 'statements' | 'variant'>;
   const documentOf = (document: any, target: Target): IdentityDocument => {
-    const parsed = typeof document === 'string' ? parseJson(document) : document;
+    const parsed = parsedDocument(document, stack);
     const numbered = statementsOfResolved(parsed, stack, offset);
+    if (parsed === UNREADABLE) return { ...target, statements: numbered, variant };
     // An AWS managed policy's statements are named by the policy: that is what the template lists.
     const statements = target.managedPolicy ? numbered.map(st => ({ ...st, label: `Policy::${target.managedPolicy}` })) : numbered;
     if (!target.managedPolicy) offset += asArray(parsed?.Statement).length;
@@ -227,10 +257,11 @@ function documentsOfVariant(res: RenderedResource, p: Record<string, any>, varia
     return { roles, other };
   };
   // AWS managed policies the principal lists count like inline ones.
-  const managed = (target: Target) => asArray(p.ManagedPolicyArns).flatMap(arn => {
+  const managedFrom = (arns: unknown, target: Target) => asArray(arns).flatMap(arn => {
     const policy = awsManagedPolicyOf(flatten(arn, stack) ?? '');
     return policy ? [documentOf(policy.document, { ...target, managedPolicy: policy.name })] : [];
   });
+  const managed = (target: Target) => managedFrom(p.ManagedPolicyArns, target);
   const listing = (type: string) => stack.ofType(type)
     .filter(r => asArray(r.properties.ManagedPolicyArns).some(a => referenceOf(a)?.logicalId === res.logicalId));
   switch (res.type) {
@@ -263,6 +294,27 @@ function documentsOfVariant(res: RenderedResource, p: Record<string, any>, varia
     case 'AWS::IAM::UserPolicy':
     case 'AWS::IAM::GroupPolicy':
       return [documentOf(p.PolicyDocument, { roles: [], otherPrincipals: true })];
+    case 'AWS::SSO::PermissionSet': {
+      const target = { roles: [], otherPrincipals: true };
+      // A customer managed policy is named, and each account of the assignment must hold one of that
+      // name: the pack reads the one of that name and path a stack of the app defines; any other is unknown.
+      const customer = asArray(p.CustomerManagedPolicyReferences).filter(r => r && typeof r === 'object').map((r: any) => {
+        const defined = stack.managedPolicyNamed(flatten(r.Name, stack) ?? '', flatten(r.Path, stack) ?? '/');
+        return documentOf(defined ? defined.properties.PolicyDocument : UNREADABLE, target);
+      });
+      return [...(p.InlinePolicy === undefined ? [] : [documentOf(p.InlinePolicy, target)]), ...managedFrom(p.ManagedPolicies, target), ...customer];
+    }
+    case 'AWS::Serverless::Function':
+    case 'AWS::Serverless::StateMachine': {
+      // Policies: AWS managed policy names or ARNs, inline documents, or SAM policy templates, which
+      // the pack does not expand: a template reads as a document it cannot know.
+      const target = { roles: [], otherPrincipals: true };
+      return asArray(p.Policies).flatMap((entry: any) => {
+        if (typeof entry === 'string') return managedFrom(entry.startsWith('arn:') ? entry : `arn:aws:iam::aws:policy/${entry}`, target);
+        if (entry && typeof entry === 'object' && !isIntrinsic(entry) && entry.Statement === undefined) return [documentOf(UNREADABLE, target)];
+        return [documentOf(entry, target)];
+      });
+    }
     default:
       return [];
   }

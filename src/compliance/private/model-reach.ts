@@ -6,6 +6,7 @@ import { ProbeRequest, coversAction, resourceMatches } from './policy-evaluator'
 import { PolicySet, allowedBy, grantingElement, policySetOf, policySetOfStatements } from './policy-questions';
 import { MODEL_KEYS, PRINCIPAL_KEYS, SAMPLE_MODEL, UNLISTED_MODEL, UNLISTED_REGION, foundationModelArn, modelIdOfArn, namedResources, principalContext, principalValuesMeeting, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from './probes';
 import { hasPlaceholder } from './values';
+import { variantKey } from './variant-key';
 import { REGION_DATA } from '../../models/region-data.generated';
 
 /** Model ARNs that name no model of the approved list: brought in, customized, bought or reserved elsewhere. */
@@ -35,7 +36,7 @@ export interface ModelReach {
 const NONE: ModelReach = { unapproved: [], outside: [], global: [] };
 
 export function modelReachOf(res: RenderedResource, context: RuleContext): ModelReach {
-  return res.stack.memoize(`modelReach|${res.logicalId}`, () => computeReach(res, context));
+  return res.stack.memoize(`modelReach|${variantKey(res)}`, () => computeReach(res, context));
 }
 
 function computeReach(res: RenderedResource, context: RuleContext): ModelReach {

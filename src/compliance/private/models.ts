@@ -1,5 +1,8 @@
 import { RenderedResource } from './context';
-import { flatten, isIntrinsic, walk } from './values';
+import { IDENTITY_POLICY_TYPES } from './iam';
+import { flatten, hasPlaceholder, isIntrinsic, walk } from './values';
+
+const IDENTITY_POLICY_TYPE_SET = new Set(IDENTITY_POLICY_TYPES);
 
 /** The resource types that name models: Bedrock resources, the provisioned-throughput resource, IAM and endpoint policies. */
 export const MODEL_NAMING_TYPES = [
@@ -9,6 +12,12 @@ export const MODEL_NAMING_TYPES = [
   'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy', 'AWS::EC2::VPCEndpoint',
   'AWS::BedrockAgentCore::Harness', 'AWS::BedrockAgentCore::GatewayTarget', 'AWS::BedrockAgentCore::Memory',
+  // Policies of Identity Center and SAM (iam.ts IDENTITY_POLICY_TYPES).
+  'AWS::SSO::PermissionSet', 'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
+  // Resources that run or judge with a model: an AgentCore evaluator (LLM as a judge), gateway model
+  // routing, a Lex bot's generative features, Amazon Q in Connect (Wisdom) prompts and knowledge bases.
+  'AWS::BedrockAgentCore::Evaluator', 'AWS::BedrockAgentCore::Gateway', 'AWS::BedrockAgentCore::GatewayRule',
+  'AWS::Lex::Bot', 'AWS::Wisdom::AIPrompt', 'AWS::Wisdom::KnowledgeBase',
 ];
 
 /** Property keys (lower case) whose value is a model ID or ARN. */
@@ -18,10 +27,33 @@ const MODEL_KEYS = new Set(['foundationmodel', 'modelid', 'modelarn', 'embedding
 const SEGMENT = '(?:<[^>]*>|[^:<"\\s])*';
 const ARN = new RegExp(`arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):(foundation-model|inference-profile|guardrail-profile)\\/([^"\\s,\\]}]+)`, 'g');
 const BARE_MODEL = /^[a-z0-9-]+\.[A-Za-z0-9._:*-]+$/;
+/**
+ * ARNs of models the approved list cannot name by a foundation-model ID: brought in by import,
+ * customized, deployed from a customization, reserved, or bought on the Marketplace.
+ */
+const MODEL_LIKE_ARN = new RegExp(`arn:${SEGMENT}:bedrock:(${SEGMENT}):(${SEGMENT}):(imported-model|custom-model|custom-model-deployment|provisioned-model|` +
+  'marketplace\\/model-endpoint|bedrock-marketplace-model-endpoint)\\/([^"\\s,\\]}]+)', 'g');
+
+/** How a model the pack cannot know is named in findings. */
+export const UNKNOWN_MODEL = 'Model::unknown';
+
+/** Whether flattened text holds a value chosen at deployment, not a resource of the template. */
+export function unknowable(text: string, res: RenderedResource): boolean {
+  for (const m of text.matchAll(/<([^>.]+)(?:\.[^>]*)?>/g)) {
+    const name = m[1];
+    if (name.startsWith('AWS::')) continue;
+    if (name.startsWith('Import')) {
+      if (!name.startsWith('Import:') || res.stack.exported(name.slice('Import:'.length)) === undefined) return true;
+      continue;
+    }
+    if (name.startsWith('Fn::') || res.stack.byId(name) === undefined) return true;
+  }
+  return false;
+}
 
 /** A model (or guardrail profile) a resource names. */
 export interface ModelReference {
-  readonly kind: 'foundation-model' | 'inference-profile' | 'guardrail-profile' | 'model-id';
+  readonly kind: 'foundation-model' | 'inference-profile' | 'guardrail-profile' | 'model-id' | 'model-like';
   /** The region of an ARN: '' for the region-less global leg, undefined for a bare ID */
   readonly region?: string;
   /** The geography prefix of a profile (`eu`, `global`), if any */
@@ -64,6 +96,19 @@ export function modelReferences(res: RenderedResource, knownPrefixes: string[]):
       const kind = m[3] as ModelReference['kind'];
       const split = kind === 'foundation-model' ? { modelId: m[4] } : splitGeography(m[4], knownPrefixes);
       add({ kind, region: m[1], geography: split.geography, modelId: split.modelId, text: m[0] });
+    }
+    // Policies are asked about these by model-reach.ts; elsewhere the resource runs or names that model.
+    if (!IDENTITY_POLICY_TYPE_SET.has(res.type)) {
+      for (const m of text.matchAll(MODEL_LIKE_ARN)) {
+        matched = true;
+        if (!hasPlaceholder(m[4])) add({ kind: 'model-like', region: m[1], modelId: `${m[3]}/${m[4]}`, text: m[0] });
+      }
+    }
+    // A model chosen at deployment (a parameter without allowed values, an import no stack of the app
+    // exports, an intrinsic the pack does not evaluate) is one nobody approved: it reads `Model::unknown`.
+    if (!matched && MODEL_KEYS.has(key.toLowerCase()) && unknowable(text, res)) {
+      add({ kind: 'model-id', modelId: UNKNOWN_MODEL, text });
+      return;
     }
     if (!matched && MODEL_KEYS.has(key.toLowerCase()) && BARE_MODEL.test(text)) {
       const split = splitGeography(text, knownPrefixes);

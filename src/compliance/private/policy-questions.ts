@@ -2,6 +2,7 @@ import { RenderedResource } from './context';
 import { IdentityDocument, Statement, identityDocuments } from './iam';
 import { ProbeRequest, actionMatches, allowingStatements, resourceMatches } from './policy-evaluator';
 import { regionOfRequest } from './probes';
+import { variantKey } from './variant-key';
 
 /**
  * A resource's identity policies as the evaluator sees them: every document the resource carries
@@ -16,7 +17,7 @@ export interface PolicySet {
 
 export function policySetOf(res: RenderedResource, only?: IdentityDocument[]): PolicySet {
   if (only) return combine(only);
-  return res.stack.memoize(`policySet|${res.logicalId}`, () => combine(identityDocuments(res)));
+  return res.stack.memoize(`policySet|${variantKey(res)}`, () => combine(identityDocuments(res)));
 }
 
 /** The documents of each variant of the resource, together: a Deny in one fences an Allow in another. */

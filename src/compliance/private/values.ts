@@ -1,3 +1,4 @@
+import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { RenderedResource, StackIndex } from './context';
 
 /**
@@ -5,7 +6,7 @@ import { RenderedResource, StackIndex } from './context';
  * `Fn::Join`, `Fn::Sub`, `Fn::ImportValue`). These helpers turn them into strings the rules can
  * match, with pseudo parameters replaced by the stack's known values and every other reference kept
  * as a placeholder, in cdk-nag's own notation (the one its finding IDs use): `<LogicalId>`,
- * `<LogicalId.Attribute>`, `<AWS::Partition>`, `<Import>`.
+ * `<LogicalId.Attribute>`, `<AWS::Partition>`, `<Import:ExportName>` (`<Import>` when the name is computed).
  */
 
 const PLACEHOLDER = /<[^>]*>/;
@@ -53,7 +54,8 @@ export function flatten(value: unknown, stack?: StackIndex): string | undefined 
     const i = Number(flatten(index, stack));
     return Number.isInteger(i) && i >= 0 && i < list.length ? flatten(list[i], stack) : '<Fn::Select>';
   }
-  if (v['Fn::ImportValue'] !== undefined) return '<Import>';
+  // An import names its export, so a rule can follow it to the stack of the app that exports it (importedValue).
+  if (v['Fn::ImportValue'] !== undefined) return typeof v['Fn::ImportValue'] === 'string' ? `<Import:${v['Fn::ImportValue']}>` : '<Import>';
   return `<${Object.keys(v)[0] ?? '?'}>`;
 }
 
@@ -91,29 +93,72 @@ export function referencedResource(value: unknown, stack: StackIndex): RenderedR
   return ref ? stack.byId(ref.logicalId) : undefined;
 }
 
-export type KeyKind = 'customer' | 'aws-managed' | 'none';
+export type KeyKind = 'customer' | 'aws-managed' | 'none' | 'unknown';
 
 /**
- * What a KMS key value is: a key or alias of the template (or a key ARN, or a value the pack cannot
- * know) counts as customer-managed; an `alias/aws/...` alias is AWS managed; nothing, or a reference
- * to something that is not a key, is none.
+ * What a KMS key value is: a key or alias of the template, or a key ARN, counts as customer-managed;
+ * an `alias/aws/...` alias is AWS managed; nothing, or a reference to something that is not a key, is
+ * none. A value chosen at deployment (a parameter without allowed values, an import, an intrinsic the
+ * pack does not evaluate) is unknown: the rules report it as such, never as a pass. `Fn::If` and
+ * allowed values are judged before (deploy-variants.ts), so a branch with `AWS::NoValue` reads as none.
  */
 export function keyKind(value: unknown, stack: StackIndex): KeyKind {
   if (value === undefined || value === null || value === '') return 'none';
+  const imported = importedValue(value, stack);
+  if (imported) return imported === 'unknown' ? 'unknown' : keyKind(imported.value, imported.stack);
   const ref = referenceOf(value);
   if (ref) {
     const target = stack.byId(ref.logicalId);
-    if (!target) return 'customer';
-    if (target.type === 'AWS::KMS::Key' || target.type === 'AWS::KMS::ReplicaKey') return 'customer';
-    if (target.type === 'AWS::KMS::Alias') {
-      return (flatten(target.properties.AliasName, stack) ?? '').startsWith('alias/aws/') ? 'aws-managed' : 'customer';
-    }
-    return 'none';
+    if (!target) return 'unknown';
+    return kindOfKeyResource(target, stack);
   }
   const text = flatten(value, stack) ?? '';
   if (text === '') return 'none';
   if (/(^|[:/])alias\/aws\//.test(text)) return 'aws-managed';
+  // Placeholders other than pseudo parameters and the stack's own keys are values nobody can know here.
+  for (const m of text.matchAll(/<([^>.]+)(?:\.[^>]*)?>/g)) {
+    if (m[1].startsWith('AWS::')) continue;
+    if (m[1].startsWith('Import')) {
+      const exported = stack.exported(m[1].slice('Import:'.length));
+      const kind = exported ? keyKind(exported.value, exported.stack) : 'unknown';
+      if (kind !== 'customer') return kind;
+      continue;
+    }
+    const target = stack.byId(m[1]);
+    if (!target) return 'unknown';
+    const kind = kindOfKeyResource(target, stack);
+    if (kind !== 'customer') return kind;
+  }
   return 'customer';
+}
+
+function kindOfKeyResource(target: RenderedResource, stack: StackIndex): KeyKind {
+  if (target.type === 'AWS::KMS::Key' || target.type === 'AWS::KMS::ReplicaKey') return 'customer';
+  if (target.type === 'AWS::KMS::Alias') {
+    return (flatten(target.properties.AliasName, stack) ?? '').startsWith('alias/aws/') ? 'aws-managed' : 'customer';
+  }
+  return 'none';
+}
+
+/**
+ * A rule's result for a property that must hold a customer managed key: compliant, non-compliant, or a
+ * `Key::unknown` finding for a value chosen at deployment that the pack cannot know.
+ */
+export function customerKeyResult(value: unknown, stack: StackIndex): NagRuleResult {
+  const kind = keyKind(value, stack);
+  if (kind === 'customer') return NagRuleCompliance.COMPLIANT;
+  return kind === 'unknown' ? ['Key::unknown'] : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/**
+ * The value an `Fn::ImportValue` takes: what a stack of the app exports under that name, with that
+ * stack; 'unknown' for an export no stack of the app makes (or a computed name); undefined when the
+ * value is not an import.
+ */
+export function importedValue(value: unknown, stack: StackIndex): { stack: StackIndex; value: unknown } | 'unknown' | undefined {
+  if (typeof value !== 'object' || value === null || (value as any)['Fn::ImportValue'] === undefined) return undefined;
+  const name = (value as any)['Fn::ImportValue'];
+  return (typeof name === 'string' ? stack.exported(name) : undefined) ?? 'unknown';
 }
 
 /** True when the value is literally true (CloudFormation also accepts the string). */
@@ -136,15 +181,18 @@ export function numberOf(value: unknown): number | undefined {
 /**
  * Whether a guardrail version is pinned: a positive integer, or the `Version` of an
  * `AWS::Bedrock::GuardrailVersion` of the template. DRAFT, an empty value, or a reference to
- * something else are not. A parameter or an import cannot be known and passes.
+ * something else are not. A parameter without allowed values or an import cannot be known: it is not
+ * pinned (allowed values are judged one by one before, deploy-variants.ts).
  */
 export function isPinnedVersion(value: unknown, stack: StackIndex): boolean {
   if (value === undefined || value === null) return false;
+  const imported = importedValue(value, stack);
+  if (imported) return imported !== 'unknown' && isPinnedVersion(imported.value, imported.stack);
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1;
   const ref = referenceOf(value);
   if (ref) {
     const target = stack.byId(ref.logicalId);
-    if (!target) return true;
+    if (!target) return false;
     return target.type === 'AWS::Bedrock::GuardrailVersion' && (ref.attribute === undefined || ref.attribute === 'Version');
   }
   const text = flatten(value, stack) ?? '';
@@ -155,10 +203,13 @@ export function isPinnedVersion(value: unknown, stack: StackIndex): boolean {
 export function pinnedText(text: string, stack: StackIndex): boolean {
   if (/^[1-9][0-9]{0,7}$/.test(text)) return true;
   const m = /^<([^.>]+)(?:\.([^>]+))?>$/.exec(text);
+  if (m && m[1].startsWith('Import')) {
+    const exported = stack.exported(m[1].slice('Import:'.length));
+    return exported !== undefined && isPinnedVersion(exported.value, exported.stack);
+  }
   if (m) {
-    if (m[1] === 'Import') return true;
     const target = stack.byId(m[1]);
-    if (!target) return true;
+    if (!target) return false;
     return target.type === 'AWS::Bedrock::GuardrailVersion' && (m[2] === undefined || m[2] === 'Version');
   }
   return false;

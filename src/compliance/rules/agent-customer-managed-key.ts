@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BedrockRule } from '../private/rule';
-import { keyKind } from '../private/values';
+import { customerKeyResult } from '../private/values';
 
 /** AG2: an agent is encrypted with a customer-managed key. */
 export const AgentCustomerManagedKey: BedrockRule = {
@@ -21,6 +21,6 @@ export const AgentCustomerManagedKey: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return keyKind(res.properties.CustomerEncryptionKeyArn, res.stack) === 'customer' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return customerKeyResult(res.properties.CustomerEncryptionKeyArn, res.stack);
   },
 };

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BedrockRule } from '../private/rule';
-import { keyKind } from '../private/values';
+import { customerKeyResult } from '../private/values';
 
 /** The property that holds the key, by AgentCore resource type. */
 const KEY_PROPERTY: Record<string, string> = {
@@ -29,6 +29,6 @@ export const AgentCoreCustomerManagedKey: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return keyKind(res.properties[KEY_PROPERTY[res.type]], res.stack) === 'customer' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return customerKeyResult(res.properties[KEY_PROPERTY[res.type]], res.stack);
   },
 };

@@ -8,14 +8,25 @@ import { hasPlaceholder } from '../private/values';
 
 const POLICY_TYPES = [...IDENTITY_POLICY_TYPES, 'AWS::EC2::VPCEndpoint'];
 
+/**
+ * AgentCore resources that hold or process conversations, tool calls and evaluations: they must be
+ * deployed in an approved region like Bedrock's own (the model-naming ones are in MODEL_NAMING_TYPES).
+ */
+const AGENTCORE_DATA_TYPES = ['AWS::BedrockAgentCore::Runtime', 'AWS::BedrockAgentCore::RuntimeEndpoint', 'AWS::BedrockAgentCore::Memory',
+  'AWS::BedrockAgentCore::Gateway', 'AWS::BedrockAgentCore::GatewayTarget', 'AWS::BedrockAgentCore::Harness', 'AWS::BedrockAgentCore::HarnessEndpoint',
+  'AWS::BedrockAgentCore::Evaluator', 'AWS::BedrockAgentCore::OnlineEvaluationConfig', 'AWS::BedrockAgentCore::Dataset',
+  'AWS::BedrockAgentCore::CodeInterpreterCustom', 'AWS::BedrockAgentCore::BrowserCustom', 'AWS::BedrockAgentCore::BrowserProfile'];
+
 /** MD2: models are reached only in approved geographies. */
 export const ApprovedGeographiesOnly: BedrockRule = {
   id: 'MD2',
   name: 'ApprovedGeographiesOnly',
   info: 'The resource names an inference profile of a geography, or a region, outside the approved geographies, or sends data to a store outside AWS.',
   explanation: 'Data residency: prompts must be processed only in the pack\'s `approvedGeographies`. A profile prefix (`us.`, `apac.`, `global.`) must be ' +
-    'an approved geography, and every Bedrock ARN must name a region of one (a region wildcard names every region). Bedrock resources must be ' +
-    'deployed in such a region. Findings read `Bedrock-MD2[Geography::us]` or `Bedrock-MD2[Region::us-east-1]`. IAM and endpoint policies ' +
+    'an approved geography, and every Bedrock ARN must name a region of one (a region wildcard names every region). Bedrock resources, and ' +
+    'AgentCore resources that hold or process conversations (runtimes, memory, gateways, harnesses, evaluators, code interpreters, browsers), must be ' +
+    'deployed in such a region. Imported, custom, provisioned and Marketplace model ARNs count like foundation-model ARNs. ' +
+    'Findings read `Bedrock-MD2[Geography::us]` or `Bedrock-MD2[Region::us-east-1]`. IAM and endpoint policies ' +
     'are also asked, as IAM would, whether they let an approved model be called directly in a region outside the geographies (a region ' +
     'wildcard such as `us-*` or `*`) or through a profile of another geography: `Bedrock-MD2[Statement::1::Region::us-east-1]`, ' +
     '`Bedrock-MD2[Sid::Invoke::Geography::us]`. Data that leaves the governed boundary is reported too: a knowledge base on a vector store ' +
@@ -23,7 +34,7 @@ export const ApprovedGeographiesOnly: BedrockRule = {
     'knowledge base, data source, agent or flow that names a store, function or model of a region outside the geographies ' +
     '(`Bedrock-MD2[Region::us-east-1]`).',
   defaultLevel: NagMessageLevel.ERROR,
-  resourceTypes: MODEL_NAMING_TYPES,
+  resourceTypes: [...MODEL_NAMING_TYPES, ...AGENTCORE_DATA_TYPES.filter(t => !MODEL_NAMING_TYPES.includes(t))],
   controls: {
     nist80053r5: ['SA-9(5)', 'AC-4', 'SC-7'],
     hipaa: [],
@@ -56,7 +67,8 @@ export const ApprovedGeographiesOnly: BedrockRule = {
     }
     modelReachOf(res, context).outside.forEach(f => findings.add(f));
     const deployedIn = res.stack.region;
-    if ((res.type.startsWith('AWS::Bedrock::') || res.type.startsWith('Custom::Bedrock')) && deployedIn && !regions.includes(deployedIn)) {
+    const processesPrompts = res.type.startsWith('AWS::Bedrock::') || res.type.startsWith('Custom::Bedrock') || AGENTCORE_DATA_TYPES.includes(res.type);
+    if (processesPrompts && deployedIn && !regions.includes(deployedIn)) {
       findings.add(`Region::${deployedIn}`);
     }
     return findings.size > 0 ? [...findings] : NagRuleCompliance.COMPLIANT;

@@ -3,6 +3,12 @@ import { grantsModelDoor, modelReachOf } from '../private/model-reach';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
 import { BedrockRule } from '../private/rule';
 
+/** Where a resource that may run a model outside Bedrock holds its model configuration (keys other than `Bedrock*` are other providers). */
+const OUTSIDE_BEDROCK_MODEL_CONFIG: Record<string, (properties: any) => Record<string, unknown> | undefined> = {
+  'AWS::BedrockAgentCore::Harness': p => p.Model,
+  'AWS::BedrockAgentCore::Evaluator': p => p.EvaluatorConfig?.LlmAsAJudge?.ModelConfig,
+};
+
 /** MD1: only approved models are named. */
 export const ApprovedModelsOnly: BedrockRule = {
   id: 'MD1',
@@ -30,10 +36,12 @@ export const ApprovedModelsOnly: BedrockRule = {
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const refs = modelReferences(res, context.settings.knownGeographyPrefixes).filter(r => r.kind !== 'guardrail-profile');
     const reached = modelReachOf(res, context).unapproved;
-    if (refs.length === 0 && reached.length === 0 && !grantsModelDoor(res) && res.type !== 'AWS::BedrockAgentCore::Harness') return NagRuleCompliance.NOT_APPLICABLE;
-    // A harness can run a model outside Bedrock (OpenAI, Gemini, LiteLLM): no approved list holds those.
-    const providers = res.type === 'AWS::BedrockAgentCore::Harness'
-      ? Object.entries(res.properties.Model ?? {}).filter(([k, v]) => k !== 'BedrockModelConfig' && v !== undefined && v !== null).map(([k]) => `Provider::${k}`) : [];
+    const modelConfig = OUTSIDE_BEDROCK_MODEL_CONFIG[res.type];
+    if (refs.length === 0 && reached.length === 0 && !grantsModelDoor(res) && !modelConfig) return NagRuleCompliance.NOT_APPLICABLE;
+    // A harness or an evaluator can run a model outside Bedrock (OpenAI, Gemini, LiteLLM, an OpenAI
+    // Responses endpoint): no approved list holds those.
+    const providers = modelConfig
+      ? Object.entries(modelConfig(res.properties) ?? {}).filter(([k, v]) => !k.startsWith('Bedrock') && v !== undefined && v !== null).map(([k]) => `Provider::${k}`) : [];
     const unapproved = [...new Set([...refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId), ...reached, ...providers])];
     return unapproved.length > 0 ? unapproved : NagRuleCompliance.COMPLIANT;
   },

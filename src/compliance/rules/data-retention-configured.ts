@@ -1,4 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { otherCallRegions } from '../private/app-facts';
 import { DOOR_ACTIONS } from '../private/bedrock-actions';
 import { RuleContext } from '../private/context';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
@@ -24,7 +25,9 @@ export const DataRetentionConfigured: BedrockRule = {
   explanation: 'Data retention (whether Bedrock or a model provider may keep prompts) is an account-and-region setting; an account that never ' +
     'sets it keeps the service default, which a HIPAA or PCI DSS account cannot promise anything about. The rule reports a policy whose Allow ' +
     'statements cover any door of the inference catalogue (as LG1 does) when no `Custom::BedrockDataRetention` (`BedrockDataRetention`, which ' +
-    '`BedrockLandingZone` creates) of the same app is in the same account and region, as one finding per resource (`Bedrock-DR1`). Accounts ' +
+    '`BedrockLandingZone` creates) of the same app is in the same account and region, as one finding per resource (`Bedrock-DR1`), and when a ' +
+    'grant lets a model be called in another region (a Bedrock ARN of that region, or a profile of that region for fenced legs) where the ' +
+    'app sets no mode (`Bedrock-DR1[Region::us-east-1]`). Accounts ' +
     'outside the pack\'s `governedAccounts` are not checked. When the mode is set by another app (an account baseline), acknowledge the finding with that reason.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
@@ -40,8 +43,13 @@ export const DataRetentionConfigured: BedrockRule = {
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const governed = context.settings.governedAccounts;
     if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return NagRuleCompliance.NOT_APPLICABLE;
-    const allows = policySetOf(res).variants.flat().some(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
-    if (!allows) return NagRuleCompliance.NOT_APPLICABLE;
-    return hasDataRetentionFor(context, res.stack.environment) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    const allows = policySetOf(res).variants.flat().filter(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
+    if (allows.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!hasDataRetentionFor(context, res.stack.environment)) return NagRuleCompliance.NON_COMPLIANT;
+    // Prompts sent to another region are retained under that region's mode.
+    const account = res.stack.account;
+    const elsewhere = account === undefined ? [] : otherCallRegions(allows, res.stack.region)
+      .filter(region => !hasDataRetentionFor(context, `${account}/${region}`)).map(region => `Region::${region}`);
+    return elsewhere.length > 0 ? elsewhere : NagRuleCompliance.COMPLIANT;
   },
 };

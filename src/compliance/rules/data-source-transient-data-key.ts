@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BedrockRule } from '../private/rule';
-import { keyKind } from '../private/values';
+import { customerKeyResult } from '../private/values';
 
 /** KB1: a knowledge base data source encrypts its transient data with a customer-managed key. */
 export const DataSourceTransientDataKey: BedrockRule = {
@@ -21,7 +21,6 @@ export const DataSourceTransientDataKey: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return keyKind(res.properties.ServerSideEncryptionConfiguration?.KmsKeyArn, res.stack) === 'customer'
-      ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return customerKeyResult(res.properties.ServerSideEncryptionConfiguration?.KmsKeyArn, res.stack);
   },
 };

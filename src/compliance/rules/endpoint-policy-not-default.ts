@@ -3,7 +3,7 @@ import { bedrockServiceOf, isInterfaceEndpoint } from './network-endpoints';
 import { INFERENCE_DOORS } from '../../private/inference-doors';
 import { documentVariants } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
-import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, SAMPLE_MODEL, UNLISTED_MODEL, foundationModelArn, otherAccountsNamed, principalContext, probeScopeOf } from '../private/probes';
+import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, SAMPLE_MODEL, UNLISTED_MODEL, foundationModelArn, namedResources, otherAccountsNamed, principalContext, probeScopeOf } from '../private/probes';
 import { BedrockRule } from '../private/rule';
 
 /** NW2: a Bedrock endpoint has its own policy, not the default allow-all. */
@@ -42,12 +42,20 @@ export const EndpointPolicyNotDefault: BedrockRule = {
     // The outsiders: an account of another organization, and every other account the policy names (it may not be the organization's).
     const outsiders = [FOREIGN_ACCOUNT, ...otherAccountsNamed(statements, scope.account)];
     const findings = new Set<string>();
-    for (const account of outsiders) {
+    // Each outsider is asked twice: as a principal of another organization, and of an account in no
+    // organization, which has no aws:PrincipalOrgID at all (an `...IfExists` organization condition lets it through).
+    const { ['aws:PrincipalOrgID']: _org, ['aws:PrincipalOrgPaths']: _paths, ...noOrganization } = principalContext(FOREIGN_ACCOUNT, 'o-probeforeign');
+    const asked = outsiders.flatMap(account => [
+      { account, context: principalContext(account, 'o-probeforeign') },
+      ...(account === FOREIGN_ACCOUNT ? [{ account, context: noOrganization }] : []),
+    ]);
+    for (const { account, context: outsiderContext } of asked) {
       const outsider = { type: 'AWS' as const, id: `arn:aws:iam::${account}:role/probe`, account };
-      const outsiderContext = principalContext(account, 'o-probeforeign');
       for (const action of probeActionsOf(service)) {
         const [prefix] = action.split(':');
-        const resources = ['*', foundationModelArn(scope.region, probeModelFor(service)), `arn:aws:${prefix}:${scope.region}:${scope.account}:probe/probe`];
+        // The probes, and every resource the policy names for the action: a policy scoped to one profile is asked about that profile.
+        const resources = [...new Set(['*', foundationModelArn(scope.region, probeModelFor(service)), `arn:aws:${prefix}:${scope.region}:${scope.account}:probe/probe`,
+          ...namedResources(statements, action)])];
         for (const resource of resources) {
           for (const s of allowedBy(set, { action, resource, principal: outsider, context: outsiderContext }, PRINCIPAL_KEYS)) {
             findings.add(`${s.label}::Principal::${account === FOREIGN_ACCOUNT ? 'outside' : account}`);

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BedrockRule } from '../private/rule';
-import { keyKind } from '../private/values';
+import { customerKeyResult } from '../private/values';
 
 /** GR1: a guardrail is encrypted with a customer-managed KMS key. */
 export const GuardrailCustomerManagedKey: BedrockRule = {
@@ -21,6 +21,6 @@ export const GuardrailCustomerManagedKey: BedrockRule = {
   check(node, context) {
     const res = context.render(node);
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return keyKind(res.properties.KmsKeyArn, res.stack) === 'customer' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return customerKeyResult(res.properties.KmsKeyArn, res.stack);
   },
 };

@@ -10,6 +10,7 @@ import { CommitmentAcknowledged } from './commitment-acknowledged';
 import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
 import { EndpointPolicyNotDefault } from './endpoint-policy-not-default';
+import { FlowNodeGuardrail } from './flow-node-guardrail';
 import { GuardrailCustomerManagedKey } from './guardrail-customer-managed-key';
 import { GuardrailHarmfulContentFilters } from './guardrail-harmful-content-filters';
 import { GuardrailPromptAttackFilter } from './guardrail-prompt-attack-filter';
@@ -27,6 +28,7 @@ import { NoGlobalProfileUnderResidency } from './no-global-profile-under-residen
 import { NoLongTermApiKeys } from './no-long-term-api-keys';
 import { OpenSearchServerlessCustomerManagedKey } from './open-search-serverless-customer-managed-key';
 import { OpenSearchServerlessNotPublic } from './open-search-serverless-not-public';
+import { ResourceRendered } from './resource-rendered';
 import { RuntimeEndpointPrivateDns } from './runtime-endpoint-private-dns';
 import { ServiceRoleConfusedDeputy } from './service-role-confused-deputy';
 import { VectorStoreCustomerManagedKey } from './vector-store-customer-managed-key';
@@ -43,4 +45,6 @@ export const BEDROCK_RULES: BedrockRule[] = [
   InvocationLoggingConfigured, DataRetentionConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
+  ResourceRendered,
+  FlowNodeGuardrail,
 ];

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { hasLoggingFor } from '../private/app-facts';
+import { hasLoggingFor, otherCallRegions } from '../private/app-facts';
 import { DOOR_ACTIONS, UNLOGGED_DOOR_ACTIONS } from '../private/bedrock-actions';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { coversAction } from '../private/policy-evaluator';
@@ -16,7 +16,9 @@ export const InvocationLoggingConfigured: BedrockRule = {
     'its own statements or an AWS managed policy it lists) when no `Custom::BedrockModelInvocationLogging` (`ModelInvocationLogging`) of the same app is in the same account and region, ' +
     'as `Bedrock-LG1`. Invocation logging records calls through the Bedrock runtime only, so a grant of ' +
     'the OpenAI-compatible endpoint (`bedrock-mantle:CreateInference`) or Amazon Nova Act is reported even where logging is configured ' +
-    '(`Bedrock-LG1[Statement::1::Action::bedrock-mantle:CreateInference]`). Accounts outside the ' +
+    '(`Bedrock-LG1[Statement::1::Action::bedrock-mantle:CreateInference]`). A grant that lets a model be called in another region (a ' +
+    'Bedrock ARN of that region, or a profile of that region for fenced legs) needs logging in that region too (`Bedrock-LG1[Region::us-east-1]`). ' +
+    'Accounts outside the ' +
     'pack\'s `governedAccounts` are not checked. When logging is configured by another app (an account baseline), acknowledge the finding with that reason.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
@@ -36,8 +38,13 @@ export const InvocationLoggingConfigured: BedrockRule = {
     if (allows.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     // Invocation logging records the bedrock-runtime calls only: the OpenAI-compatible endpoint and Nova Act are never logged.
     const unlogged = allows.flatMap(s => UNLOGGED_DOOR_ACTIONS.filter(a => coversAction(s, a)).map(a => `${s.label}::Action::${a}`));
-    if (hasLoggingFor(context, res.stack.environment)) return unlogged.length > 0 ? [...new Set(unlogged)].sort() : NagRuleCompliance.COMPLIANT;
+    // Calls the grant lets be made in other regions are logged there, or not at all.
+    const account = res.stack.account;
+    const elsewhere = account === undefined ? [] : otherCallRegions(allows, res.stack.region)
+      .filter(region => !hasLoggingFor(context, `${account}/${region}`)).map(region => `Region::${region}`);
+    const findings = [...new Set([...unlogged, ...elsewhere])].sort();
+    if (hasLoggingFor(context, res.stack.environment)) return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
     // The account has no logging: one finding for the resource, so an account baseline of another app is acknowledged once.
-    return unlogged.length > 0 ? ['NoLogging', ...new Set(unlogged)].sort() : NagRuleCompliance.NON_COMPLIANT;
+    return findings.length > 0 ? ['NoLogging', ...findings].sort() : NagRuleCompliance.NON_COMPLIANT;
   },
 };

@@ -17,7 +17,10 @@ export const InvokeRequiresGuardrail: BedrockRule = {
   explanation: 'With the pack\'s `requireGuardrailOnInvoke` on (the default), the rule asks the policy, as IAM would, whether it allows each ' +
     'invoke door without a guardrail, with a guardrail of another account, and with a guardrail of its own account that nobody named. A ' +
     '`bedrock:GuardrailIdentifier` condition that names the guardrail passes, in the Allow or as a Deny for other identifiers ' +
-    '(`ModelAccessPolicy({ requireGuardrail })` writes both); `StringLike "*"`, `Null false` or a negated operator do not. Without one, the ' +
+    '(`ModelAccessPolicy({ requireGuardrail })` writes both); `StringLike "*"`, `Null false` or a negated operator do not. A call through ' +
+    'an inference profile is judged as IAM authorizes it: the profile and the model leg are two authorizations of one request with ' +
+    'one context, so model legs fenced by `bedrock:InferenceProfileArn` to a profile the policy grants only with the guardrail pass; ' +
+    'legs a direct call, any profile, or a profile granted without the guardrail reaches are findings. Without one, the ' +
     'app needs an `AWS::Bedrock::EnforcedGuardrailConfiguration` in the account and in the region the call is made in (the profile\'s ' +
     'region for a cross-region call) that covers the model. Doors that generate but cannot carry a guardrail IAM sees (batch and evaluation ' +
     'jobs, RetrieveAndGenerate, inline agents, the OpenAI-compatible endpoint, AgentCore evaluations) are findings unless an enforced guardrail ' +
@@ -68,7 +71,8 @@ export const InvokeRequiresGuardrail: BedrockRule = {
         if (covered(coverageIn(call.region), call.model)) continue;
         for (const g of guardrails) {
           const probe = { ...request, context: { ...request.context, 'bedrock:GuardrailIdentifier': g.value } };
-          for (const s of allowedBy(set, probe, GUARDRAIL_KEYS)) g.found.add(s.label);
+          const legs = allowedBy(set, probe, GUARDRAIL_KEYS);
+          if (legs.length > 0 && !profileRefuses(set, probe)) legs.forEach(s => g.found.add(s.label));
         }
       }
     }
@@ -95,20 +99,38 @@ export const InvokeRequiresGuardrail: BedrockRule = {
 /**
  * The requests a set of Allow statements is written for: each resource they name (each value a
  * wildcard stands for, an unlisted model for `*` and NotResource), alone and with each inference
- * profile their `bedrock:InferenceProfileArn` condition names.
+ * profile their `bedrock:InferenceProfileArn` condition names (or a profile its wildcard stands for).
  */
 function invokeRequestsOf(statements: Statement[], action: string, region: string): ProbeRequest[] {
   const out = new Map<string, ProbeRequest>();
   for (const s of statements) {
     const resources = s.notResources.length > 0 || s.resources.length === 0 ? [foundationModelArn(region, UNLISTED_MODEL)]
       : s.resources.flatMap(r => r === '*' ? [foundationModelArn(region, UNLISTED_MODEL), '*'] : /[*?]/.test(r) ? witnesses(r) : [r]);
-    const profiles = (conditionValues(s, 'bedrock:InferenceProfileArn') ?? []).filter(v => !/[*?]/.test(v));
+    // A profile fence with a wildcard admits a profile nobody named: asked with a value it stands for.
+    const profiles = (conditionValues(s, 'bedrock:InferenceProfileArn') ?? []).flatMap(v => /[*?]/.test(v) ? witnesses(v) : [v]);
     for (const resource of resources) {
       out.set(`${resource}|`, { action, resource });
       for (const p of profiles) out.set(`${resource}|${p}`, { action, resource, context: { 'bedrock:InferenceProfileArn': p } });
     }
   }
   return [...out.values()];
+}
+
+/**
+ * Whether the policy grants the inference profile a model leg is called through, but not with this
+ * request's guardrail. A call through a profile needs two authorizations, the profile's and the
+ * model's, and both carry the same request context: a guardrail the profile statement requires is
+ * required of the leg too. When the policy does not grant the profile at all, the leg is judged alone
+ * (the profile may be granted elsewhere, with no guardrail).
+ */
+function profileRefuses(set: PolicySet, leg: ProbeRequest): boolean {
+  const profile = leg.context?.['bedrock:InferenceProfileArn'];
+  if (typeof profile !== 'string' || profile === leg.resource) return false;
+  const { ['bedrock:GuardrailIdentifier']: guardrail, ...rest } = leg.context ?? {};
+  // Granted for some guardrail: a guardrail condition is one the caller can meet when the question does not decide it.
+  const granted = allowedBy(set, { action: leg.action, resource: profile, context: rest }, ['bedrock:InferenceProfileArn']).length > 0;
+  if (!granted) return false;
+  return allowedBy(set, { action: leg.action, resource: profile, context: { ...rest, 'bedrock:GuardrailIdentifier': guardrail } }, GUARDRAIL_KEYS).length === 0;
 }
 
 /** Where a request is made (the profile's region for a profile's leg) and the model it runs, when known. */

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { BedrockRule } from '../private/rule';
-import { keyKind } from '../private/values';
+import { customerKeyResult } from '../private/values';
 
 /** KB2: an S3 Vectors bucket or index is encrypted with a customer-managed key. */
 export const VectorStoreCustomerManagedKey: BedrockRule = {
@@ -24,7 +24,6 @@ export const VectorStoreCustomerManagedKey: BedrockRule = {
     if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const encryption = res.properties.EncryptionConfiguration;
     if (!encryption && res.type === 'AWS::S3Vectors::Index') return NagRuleCompliance.COMPLIANT;
-    return encryption?.SseType === 'aws:kms' && keyKind(encryption.KmsKeyArn, res.stack) === 'customer'
-      ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return encryption?.SseType === 'aws:kms' ? customerKeyResult(encryption.KmsKeyArn, res.stack) : NagRuleCompliance.NON_COMPLIANT;
   },
 };
