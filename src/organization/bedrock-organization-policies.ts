@@ -197,9 +197,9 @@ export interface BedrockOrganizationPoliciesProps {
 
   /**
    * Allow the generative features of other AWS services that run models with their own service-linked
-   * roles: Amazon Lex's generative bot building, Amazon Q in Connect's AI agents and prompts, Amazon Q
-   * Business and Q Developer chat, Amazon Quick Suite agents, B2B Data Interchange's generated
-   * mappings. Service control policies do not apply to service-linked roles, so what these features
+   * roles: Amazon Lex's generative bot building, Amazon Q in Connect's assistants, AI agents and
+   * prompts, Amazon Q Business, Q Developer (chat, completions, agent sessions), Amazon Quick Suite
+   * agents, B2B Data Interchange's generated mappings. Service control policies do not apply to service-linked roles, so what these features
    * invoke bypasses the approved list, the governed regions, the guardrail requirement and
    * invocation logging.
    *

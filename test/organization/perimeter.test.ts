@@ -149,6 +149,21 @@ const SECOND_RING_ATTACKS: Case[] = [
   // Application inference profiles copied from a profile that is not on the list.
   { name: 'an application inference profile copied from the global profile', action: 'bedrock:CreateInferenceProfile', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/global.${SONNET_45}` },
   { name: 'an application inference profile copied from an unapproved model', action: 'bedrock:CreateInferenceProfile', resource: fm(UNAPPROVED) },
+  // Red team against the second ring, as the workload admin.
+  { name: 'a Q in Connect assistant, which runs AWS\'s default AI agents without creating one', action: 'wisdom:CreateAssistant' },
+  { name: 'Q Developer code completions in the IDE', action: 'codewhisperer:GenerateRecommendations' },
+  { name: 'a Q Developer agent session', action: 'qdeveloper:StartAgentSession' },
+  { name: 'console access to Claude Platform on AWS', action: 'aws-external-anthropic:AssumeConsole' },
+  { name: 'a Claude Platform on AWS bearer token', action: 'aws-external-anthropic:CallWithBearerToken', context: { 'aws-external-anthropic:BearerTokenType': 'SHORT_TERM' } },
+  { name: 'resources imported into the baseline stack through a change set', action: 'cloudformation:CreateChangeSet', resource: STACK, context: TAGGED },
+  { name: 'the protection tag removed from a StackSet-deployed stack', action: 'cloudformation:UntagResource', resource: STACK, context: TAGGED },
+  { name: 'the landing zone\'s guardrail deleted by a stack without a service role', action: 'bedrock:DeleteGuardrail', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/abc123`, context: { ...TAGGED, ...VIA_CLOUDFORMATION } },
+  { name: 'a gateway target added by a stack without a service role', action: 'bedrock-agentcore:CreateGatewayTarget', resource: agentCore('gateway/tools-abc123'), context: VIA_CLOUDFORMATION },
+  { name: 'a knowledge base shared by a stack without a service role', action: 'bedrock:PutResourcePolicy', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:knowledge-base/KB12345678`, context: VIA_CLOUDFORMATION },
+  { name: 'AgentCore memory on a key alias of another account', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${OUTSIDER}:alias/shared` } },
+  { name: 'an application inference profile copied from the approved EU profile, in a region no baseline governs', action: 'bedrock:CreateInferenceProfile', resource: euProfile(SONNET_45, 'eu-west-1'), region: 'eu-west-1', only: EXAMPLE },
+  { name: 'the invocation logs exported by an application team\'s own CDK execution role', action: 'logs:CreateExportTask', resource: LOG_GROUP, principal: APP_TEAM_EXEC, context: TAGGED },
+  { name: 'a payment instrument listed and used later (every payment action)', action: 'bedrock-agentcore:ListPaymentInstruments', resource: agentCore('payment-manager/pm1') },
 ];
 
 /** The governed use next to each class of the second ring. */
@@ -172,6 +187,8 @@ const SECOND_RING_GOVERNED: Case[] = [
   { name: 'a developer\'s stack without a service role creating an S3 bucket', action: 's3:CreateBucket', resource: 'arn:aws:s3:::claims-team-reports', context: VIA_CLOUDFORMATION },
   { name: 'an application inference profile copied from the approved EU profile', action: 'bedrock:CreateInferenceProfile', resource: euProfile(SONNET_45) },
   { name: 'the new application inference profile itself', action: 'bedrock:CreateInferenceProfile', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:application-inference-profile/claims` },
+  { name: 'a developer reading the invocation logs in the account (by design: reading is the identity policies\' decision)', action: 'logs:StartQuery', resource: LOG_GROUP, context: TAGGED },
+  { name: 'AgentCore memory on a key alias of the account', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${MEMBER}:alias/agents` } },
 ];
 
 /** Requests that must be denied: each is a way around a promise of the landing zone. */
