@@ -199,9 +199,9 @@ export interface BedrockOrganizationPoliciesProps {
    * Allow the generative features of other AWS services that run models with their own service-linked
    * roles: Amazon Lex's generative bot building, Amazon Q in Connect's assistants, AI agents and
    * prompts, Amazon Q Business, Q Developer (chat, completions, agent sessions), Amazon Quick Suite
-   * agents, B2B Data Interchange's generated mappings. Service control policies do not apply to service-linked roles, so what these features
-   * invoke bypasses the approved list, the governed regions, the guardrail requirement and
-   * invocation logging.
+   * agents, B2B Data Interchange's generated mappings. Service control policies do not apply to
+   * service-linked roles, so what these features invoke bypasses the approved list, the governed
+   * regions, the guardrail requirement and invocation logging.
    *
    * @default false - those features are denied
    */
@@ -379,8 +379,8 @@ export class BedrockOrganizationPolicies extends Construct {
         `targetIds: '${target}' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID`);
     }
     for (const name of props.deploymentAssetBucketNames ?? []) {
-      problems.check(/^[a-z0-9*][a-z0-9.*-]{0,62}$/.test(name), `deploymentAssetBucketNames: '${name}' is not an S3 bucket name ` +
-        '(lowercase letters, digits, dots and hyphens, at most 63 characters; * matches any characters)');
+      problems.check(Token.isUnresolved(name) || /^[a-z0-9*][a-z0-9.*-]{2,62}$/.test(name), `deploymentAssetBucketNames: '${name}' is not an S3 ` +
+        'bucket name (lowercase letters, digits, dots and hyphens, 3 to 63 characters; * matches any characters)');
     }
     problems.check(!(props.deploymentAssetBucketNames && props.cdkBootstrapQualifier === undefined), 'deploymentAssetBucketNames is given but ' +
       'cdkBootstrapQualifier is not: the buckets are protected with the CDK asset bucket of a named qualifier; give cdkBootstrapQualifier or leave them out');

@@ -202,7 +202,7 @@ describe('validation and compliance', () => {
       allowAgentCoreGatewayTargets: false,
     })).toThrow([
       'BedrockOrganizationPolicies:',
-      "  - deploymentAssetBucketNames: 'Assets_Bucket' is not an S3 bucket name (lowercase letters, digits, dots and hyphens, at most 63 characters; * matches any characters)",
+      "  - deploymentAssetBucketNames: 'Assets_Bucket' is not an S3 bucket name (lowercase letters, digits, dots and hyphens, 3 to 63 characters; * matches any characters)",
       '  - deploymentAssetBucketNames is given but cdkBootstrapQualifier is not: the buckets are protected with the CDK asset bucket of a named qualifier; ' +
       'give cdkBootstrapQualifier or leave them out',
       '  - allowAgentCorePayments and allowAgentCoreGatewayTargets given but governAgentCore is false: AgentCore is not governed at all, so there is ' +
