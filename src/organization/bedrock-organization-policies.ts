@@ -282,7 +282,7 @@ export class BedrockOrganizationPolicies extends Construct {
             p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies),
             p.denyDoorsWithoutGuardrail(),
             p.protectGuardrails(admins),
-            p.denyCloudFormationForwardSessions(),
+            p.denyGuardrailDoorsThroughCloudFormation(),
           ]
           : []),
         p.denyLeavingTheOrganization(),
@@ -622,17 +622,17 @@ class Partitioned {
   }
 
   /**
-   * CloudFormation acting for a developer: a stack without a service role calls with the developer's
-   * credentials through a forward session (`aws:ViaAWSService` true), which the guardrail statements
-   * exempt as if Bedrock itself were calling. Bedrock changes through CloudFormation therefore need a
-   * service role (CDK always passes its execution role), on which every statement applies as usual.
+   * CloudFormation acting for the developer: it calls through a forward access session, with or
+   * without a service role (CloudFormation User Guide, "Forward access sessions (FAS) requests and
+   * permission evaluation"), so `aws:ViaAWSService` is true and the guardrail statements would take a
+   * stack's call for Bedrock's own. The doors a resource type creates are denied through CloudFormation
+   * as they are directly; every other Bedrock resource in a stack stays possible.
    */
-  denyCloudFormationForwardSessions(): iam.PolicyStatement {
+  denyGuardrailDoorsThroughCloudFormation(): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: 'DenyBedrockThroughCloudFormationForwardSessions',
+      sid: 'DenyGuardrailDoorsThroughCloudFormation',
       effect: iam.Effect.DENY,
-      // The services whose doors the guardrail statements exempt for aws:ViaAWSService (the others are denied outright).
-      actions: ['bedrock:*', 'bedrock-agentcore:*'],
+      actions: doorsWith(d => d.guardrail === 'cannot-carry' && d.cloudFormationType !== undefined),
       resources: ['*'],
       conditions: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cloudformation.amazonaws.com' } },
     });

@@ -50,6 +50,12 @@ export interface InferenceDoor {
    * requirement covers the doors of the endpoints it names.
    */
   readonly endpoint?: 'bedrock-runtime' | 'bedrock-agent-runtime' | 'bedrock-mantle';
+  /**
+   * The CloudFormation resource type whose creation calls this door (the door creates a resource of
+   * that name). CloudFormation calls through a forward access session (`aws:ViaAWSService` true), with
+   * or without a service role, which the guardrail statements would take for Bedrock's own call.
+   */
+  readonly cloudFormationType?: string;
 }
 
 const BEDROCK = 'bedrock';
@@ -241,12 +247,17 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
   ].map(({ name, resourceTypes }): InferenceDoor => ({
     action: `${AGENTCORE}:${name}`, apis: name, resourceTypes, modelFence: 'no-model', guardrail: 'cannot-carry',
   })),
-  ...[
-    { name: 'CreateOnlineEvaluationConfig', resourceTypes: [] },
-    { name: 'StartMemoryExtractionJob', resourceTypes: ['memory'] },
-  ].map(({ name, resourceTypes }): InferenceDoor => ({
-    action: `${AGENTCORE}:${name}`, apis: name, resourceTypes, modelFence: 'no-model', guardrail: 'cannot-carry',
-  })),
+  {
+    action: `${AGENTCORE}:CreateOnlineEvaluationConfig`,
+    apis: 'CreateOnlineEvaluationConfig',
+    resourceTypes: [],
+    modelFence: 'no-model',
+    guardrail: 'cannot-carry',
+    cloudFormationType: 'AWS::BedrockAgentCore::OnlineEvaluationConfig',
+  },
+  {
+    action: `${AGENTCORE}:StartMemoryExtractionJob`, apis: 'StartMemoryExtractionJob', resourceTypes: ['memory'], modelFence: 'no-model', guardrail: 'cannot-carry',
+  },
   // Amazon Nova Act runs its own agent model on the caller's browser sessions.
   ...[
     { name: 'CreateWorkflowRun', resourceTypes: ['workflow-definition'] },

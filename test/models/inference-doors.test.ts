@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { SONNET_45, TITAN_EMBED_V2 } from './fixtures';
@@ -99,6 +100,17 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0]).sort()).toEqual(actionsMatching('bedrock-agentcore:*').filter(a => a.includes('Payment')).sort());
     expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0])).toContain('bedrock-agentcore:ProcessPayment');
     expect(AGENTCORE_GATEWAY_TARGET_ACTIONS.filter(a => actionData(a) === undefined)).toEqual([]);
+  });
+
+  test('a door that creates a resource names its CloudFormation type exactly when CloudFormation has one (its calls are forward sessions)', () => {
+    const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(require.resolve('@aws-cdk/aws-service-spec/db.json.gz'))).toString());
+    const types = new Set(Object.values<any>(db.schema.resource.entities).map(r => r.cloudFormationType as string));
+    const namespace: Record<string, string> = { 'bedrock': 'Bedrock', 'bedrock-agentcore': 'BedrockAgentCore', 'bedrock-mantle': 'BedrockMantle' };
+    const expected = INFERENCE_DOORS.filter(d => d.guardrail === 'cannot-carry' && d.action.split(':')[1].startsWith('Create') && namespace[d.action.split(':')[0]])
+      .map(d => [d.action, `AWS::${namespace[d.action.split(':')[0]]}::${d.action.split(':')[1].replace(/^Create/, '')}`])
+      .filter(([, type]) => types.has(type));
+    expect(INFERENCE_DOORS.filter(d => d.cloudFormationType).map(d => [d.action, d.cloudFormationType])).toEqual(expected);
+    expect(expected).toEqual([['bedrock-agentcore:CreateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig']]);
   });
 
   test('the vendor platforms that run the same models outside Bedrock are in the catalogue as ungoverned', () => {

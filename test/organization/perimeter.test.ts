@@ -89,7 +89,11 @@ const LOG_GROUP = `arn:aws:logs:${HOME}:${MEMBER}:log-group:/bedrock-landing-zon
 const STACK = `arn:aws:cloudformation:${HOME}:${MEMBER}:stack/StackSet-bedrock-landing-zone-baseline-${HOME}-0f0e/0f0e0d0c`;
 const ENDPOINT = `arn:aws:ec2:${HOME}:${MEMBER}:vpc-endpoint/vpce-0123456789abcdef0`;
 const ASSETS = `arn:aws:s3:::cdk-${QUALIFIER}-assets-${MEMBER}-${HOME}`;
-/** A forward access session: CloudFormation calling with the developer's credentials (a stack without a service role). */
+/**
+ * A forward access session: CloudFormation calling for the stack's principal, the developer (no service
+ * role) or the service role; it uses one for every resource operation either way (CloudFormation User
+ * Guide, "Forward access sessions (FAS) requests and permission evaluation").
+ */
 const VIA_CLOUDFORMATION = { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudformation.amazonaws.com'] };
 const IN_VPC = { 'bedrock-agentcore:subnets': ['subnet-0aaa', 'subnet-0bbb'], 'bedrock-agentcore:securityGroups': ['sg-0aaa'] };
 
@@ -143,9 +147,9 @@ const SECOND_RING_ATTACKS: Case[] = [
   { name: 'the landing zone\'s CDK asset bucket\'s versioning suspended', action: 's3:PutBucketVersioning', resource: ASSETS },
   { name: 'the StackSets\' asset bucket of a new region claimed', action: 's3:CreateBucket', resource: 'arn:aws:s3:::bedrock-lz-stackset-assets-ap-south-1', only: EXAMPLE },
   { name: 'a poisoned handler in the StackSets\' asset bucket', action: 's3:PutObject', resource: 'arn:aws:s3:::bedrock-lz-stackset-assets-us-east-1/handler.zip', only: EXAMPLE },
-  // CloudFormation acting for the developer, which the guardrail statements would take for Bedrock.
-  { name: 'a batch job created by a stack without a service role', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45), context: VIA_CLOUDFORMATION },
+  // CloudFormation acting for the stack, which the guardrail statements would take for Bedrock's own call.
   { name: 'an online AgentCore evaluation created by a stack without a service role', action: 'bedrock-agentcore:CreateOnlineEvaluationConfig', context: VIA_CLOUDFORMATION },
+  { name: 'an online AgentCore evaluation created by a stack with an application team\'s execution role', action: 'bedrock-agentcore:CreateOnlineEvaluationConfig', principal: APP_TEAM_EXEC, context: VIA_CLOUDFORMATION },
   // Application inference profiles copied from a profile that is not on the list.
   { name: 'an application inference profile copied from the global profile', action: 'bedrock:CreateInferenceProfile', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/global.${SONNET_45}` },
   { name: 'an application inference profile copied from an unapproved model', action: 'bedrock:CreateInferenceProfile', resource: fm(UNAPPROVED) },
@@ -182,7 +186,8 @@ const SECOND_RING_GOVERNED: Case[] = [
   { name: 'a developer creating a bucket of their own', action: 's3:CreateBucket', resource: 'arn:aws:s3:::claims-team-data' },
   { name: 'a developer\'s lifecycle rule on their team\'s CDK asset bucket', action: 's3:PutLifecycleConfiguration', resource: `arn:aws:s3:::cdk-hnb659fds-assets-${MEMBER}-${HOME}` },
   { name: 'the management account\'s access role bootstrapping the landing zone\'s CDK asset bucket', action: 's3:CreateBucket', resource: ASSETS, principal: role('OrganizationAccountAccessRole') },
-  { name: 'a stack with CloudFormation\'s execution role creating a knowledge base', action: 'bedrock:CreateKnowledgeBase', principal: CFN_EXEC },
+  { name: 'an application team\'s stack creating a knowledge base through CloudFormation\'s forward session', action: 'bedrock:CreateKnowledgeBase', principal: APP_TEAM_EXEC, context: VIA_CLOUDFORMATION },
+  { name: 'an application team\'s stack creating an AgentCore runtime in the VPC through CloudFormation', action: 'bedrock-agentcore:CreateAgentRuntime', principal: APP_TEAM_EXEC, context: { ...IN_VPC, ...VIA_CLOUDFORMATION } },
   { name: 'Bedrock itself invoking the approved model for a knowledge-base query (not through CloudFormation)', action: 'bedrock:InvokeModel', resource: euProfile(SONNET_45), context: { 'aws:ViaAWSService': 'true' } },
   { name: 'a developer\'s stack without a service role creating an S3 bucket', action: 's3:CreateBucket', resource: 'arn:aws:s3:::claims-team-reports', context: VIA_CLOUDFORMATION },
   { name: 'an application inference profile copied from the approved EU profile', action: 'bedrock:CreateInferenceProfile', resource: euProfile(SONNET_45) },
@@ -644,10 +649,10 @@ describe('the second ring\'s opt-ins', () => {
     expect(await run(scps, { name: 'claude', action: 'aws-external-anthropic:CreateInference', resource: workspace })).toBe('ExplicitlyDenied');
   });
 
-  test('without governAgentCore, payments and gateway targets are not governed; without requireGuardrail, stacks without a service role are not either', async () => {
+  test('without governAgentCore, payments and gateway targets are not governed; without requireGuardrail, guardrail doors through CloudFormation are not either', async () => {
     const scps = organization({ governAgentCore: false, requireGuardrail: false });
     expect(await run(scps, payment)).toBe('Allowed');
     expect(await run(scps, target)).toBe('Allowed');
-    expect(await run(scps, { name: 'batch', action: 'bedrock:CreateModelInvocationJob', resource: fm(SONNET_45), context: VIA_CLOUDFORMATION })).toBe('Allowed');
+    expect(await run(scps, { name: 'evaluation', action: 'bedrock-agentcore:CreateOnlineEvaluationConfig', context: VIA_CLOUDFORMATION })).toBe('Allowed');
   });
 });
