@@ -33,6 +33,8 @@ export class OrganizationStack extends Stack {
       cdkBootstrapQualifier: LANDING_ZONE_QUALIFIER,
       // Reserved capacity is a commitment the platform team has not made: every other tier is allowed.
       allowedServiceTiers: [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX],
+      // The regional buckets the StackSets' handler code comes from: no member account may claim or write them.
+      deploymentAssetBucketNames: [`${ASSET_BUCKET_PREFIX}-*`],
     });
 
     for (const { region, profiles } of STACKSET_REGIONS) {
@@ -57,6 +59,9 @@ export class OrganizationStack extends Stack {
         deploymentType: DeploymentType.serviceManaged({ autoDeployEnabled: true, autoDeployRetainStacks: true }),
         capabilities: [Capability.IAM],
       }));
+      // CloudFormation passes the stack set's tags on to every stack instance and its resources: the
+      // workload admin can neither update nor delete the baseline, nor re-policy its endpoints.
+      BedrockOrganizationPolicies.protect(this.stackSets[this.stackSets.length - 1]);
     }
     this.acknowledgeAssetPublishing();
   }

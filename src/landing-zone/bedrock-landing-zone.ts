@@ -265,6 +265,10 @@ export class BedrockLandingZone extends Construct {
       guardrails: [this.guardrail],
       organizationId: props.organizationId,
     });
+    // The endpoints' policies keep outside credentials and unapproved models off the private path: protected like the logging stores.
+    if (!props.endpoints) {
+      [...this.endpoints.endpoints, ...this.endpoints.s3GatewayEndpoint ? [this.endpoints.s3GatewayEndpoint] : []].forEach(protectTree);
+    }
 
     this.modelAccessPolicy = new ModelAccessPolicy(this, 'ModelAccess', {
       models: guarded.length > 0 ? guarded : this.models,

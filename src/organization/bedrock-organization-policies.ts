@@ -1,5 +1,5 @@
-import { Annotations, Aws, Token, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Annotations, Aws, Tags, Token, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EmbeddingModel } from '../knowledge-bases';
 import { ApprovedModel } from '../landing-zone/approved-model';
@@ -9,7 +9,8 @@ import { Geography, ServiceTier } from '../models';
 import { serviceTierProblems } from '../models/invoke-statements';
 import { LANDING_ZONE_ROLE_PATH } from '../private/control-plane-provider';
 import {
-  BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, doorsWith,
+  AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
+  MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions, doorsWith,
 } from '../private/inference-doors';
 import { openAiModelIds } from '../private/openai-model-ids';
 import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
@@ -175,6 +176,49 @@ export interface BedrockOrganizationPoliciesProps {
   readonly allowAgentCoreBuiltInTools?: boolean;
 
   /**
+   * Allow AgentCore payments (payment managers, connectors, instruments, sessions and payment
+   * credentials) under `governAgentCore`. An agent with a payment instrument spends the organization's
+   * money at merchants outside AWS and hands them the data of its requests; nothing in IAM limits the
+   * merchant or the amount.
+   *
+   * @default false - every AgentCore payment action is denied
+   */
+  readonly allowAgentCorePayments?: boolean;
+
+  /**
+   * Allow AgentCore gateway targets under `governAgentCore`. A target can be a server outside AWS (an
+   * MCP server or an OpenAPI endpoint on the internet) that receives whatever the agent sends through
+   * the gateway, and no condition key tells such a target from a Lambda function of the account: with
+   * this off, every target is denied (creating or changing one), except to the deployment roles.
+   *
+   * @default false - gateway targets are created only by the deployment roles
+   */
+  readonly allowAgentCoreGatewayTargets?: boolean;
+
+  /**
+   * Allow the generative features of other AWS services that run models with their own service-linked
+   * roles: Amazon Lex's generative bot building, Amazon Q in Connect's assistants, AI agents and
+   * prompts, Amazon Q Business, Q Developer (chat, completions, agent sessions), Amazon Quick Suite
+   * agents, B2B Data Interchange's generated mappings. Service control policies do not apply to
+   * service-linked roles, so what these features invoke bypasses the approved list, the governed
+   * regions, the guardrail requirement and invocation logging.
+   *
+   * @default false - those features are denied
+   */
+  readonly allowGenerativeFeaturesOfOtherServices?: boolean;
+
+  /**
+   * S3 bucket names (a `*` allowed) the baselines' code is deployed from besides the CDK asset
+   * bucket of `cdkBootstrapQualifier`, e.g. the regional buckets a StackSet's assets are published
+   * to. Member principals may not create, write, empty, re-policy or delete them: a bucket of such a
+   * name claimed in a new region would hand its code to the baseline's exempt roles. Requires
+   * `cdkBootstrapQualifier`.
+   *
+   * @default - only the CDK asset bucket
+   */
+  readonly deploymentAssetBucketNames?: string[];
+
+  /**
    * A prefix for the policies' names.
    *
    * @default 'bedrock-landing-zone'
@@ -209,6 +253,16 @@ export interface BedrockOrganizationPoliciesProps {
  * statement that alone is too large fails synth with the statement named.
  */
 export class BedrockOrganizationPolicies extends Construct {
+  /**
+   * Puts the landing zone's protection tag on every taggable resource under the scope: what carries it
+   * can be changed, untagged or deleted only by the deployment roles. For what the landing zone does
+   * not create itself, e.g. the StackSet that rolls the baseline out (CloudFormation passes a stack
+   * set's tags on to its stack instances and their resources).
+   */
+  public static protect(scope: IConstruct): void {
+    Tags.of(scope).add(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);
+  }
+
   /** The policies, in the order their statements were packed */
   public readonly policies: organizations.CfnPolicy[];
   /** The statements, as policy documents, one per policy */
@@ -249,16 +303,29 @@ export class BedrockOrganizationPolicies extends Construct {
             p.denyWithoutOwnGuardrail(props.guardrailAccounts ?? [], embeddingModels, geographies),
             p.denyDoorsWithoutGuardrail(),
             p.protectGuardrails(admins),
+            p.denyGuardrailDoorsThroughCloudFormation(),
           ]
           : []),
-        p.protectSettings(admins),
+        p.denyLeavingTheOrganization(),
+        ...p.denyDataLeavingTheStores(),
+        ...(props.allowGenerativeFeaturesOfOtherServices ? [] : [p.denyModelsThroughOtherServices()]),
+        p.protectSettings(admins, [
+          // Resource policies can admit other accounts to governed data, and no condition key shows whom.
+          'bedrock:PutResourcePolicy', 'bedrock-agentcore:PutResourcePolicy',
+          // A gateway target can be a server outside AWS, and no condition key tells it from a function of the account.
+          ...(props.governAgentCore ?? true) && !props.allowAgentCoreGatewayTargets ? AGENTCORE_GATEWAY_TARGET_ACTIONS : [],
+        ]),
         p.protectExemptRoles(admins, deploymentPrincipals),
         p.denyPassingExemptRoles(admins, deploymentPrincipals),
         p.protectTaggedResources(admins),
         ...(props.cdkBootstrapQualifier
-          ? [p.denyAssumingDeploymentRoles(deploymentPrincipals), p.protectDeploymentAssets(admins, deploymentPrincipals)]
+          ? [
+            p.denyAssumingDeploymentRoles(deploymentPrincipals),
+            p.protectDeploymentAssets(admins, deploymentPrincipals, props.deploymentAssetBucketNames ?? []),
+          ]
           : []),
         ...(props.governAgentCore ?? true ? p.governAgentCore(props.allowAgentCoreBuiltInTools ?? false) : []),
+        ...(props.governAgentCore ?? true) && !props.allowAgentCorePayments ? [p.denyAgentCorePayments()] : [],
         ...(protectLogStreams ? [p.protectInvocationLogStreams()] : []),
         props.allowModelCustomization ? p.denyCustomizingUnapprovedModels(props.approvedModels, geographies) : p.denyModelImport(),
         denyLongTermApiKeys(),
@@ -332,6 +399,15 @@ export class BedrockOrganizationPolicies extends Construct {
       problems.check(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/.test(target),
         `targetIds: '${target}' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID`);
     }
+    for (const name of props.deploymentAssetBucketNames ?? []) {
+      problems.check(Token.isUnresolved(name) || /^[a-z0-9*][a-z0-9.*-]{2,62}$/.test(name), `deploymentAssetBucketNames: '${name}' is not an S3 ` +
+        'bucket name (lowercase letters, digits, dots and hyphens, 3 to 63 characters; * matches any characters)');
+    }
+    problems.check(!(props.deploymentAssetBucketNames && props.cdkBootstrapQualifier === undefined), 'deploymentAssetBucketNames is given but ' +
+      'cdkBootstrapQualifier is not: the buckets are protected with the CDK asset bucket of a named qualifier; give cdkBootstrapQualifier or leave them out');
+    const agentCoreOptIns = (['allowAgentCorePayments', 'allowAgentCoreGatewayTargets'] as const).filter(k => props[k] !== undefined);
+    problems.check(props.governAgentCore !== false || agentCoreOptIns.length === 0, `${agentCoreOptIns.join(' and ')} given but governAgentCore is ` +
+      'false: AgentCore is not governed at all, so there is nothing to allow; leave them out or govern AgentCore');
     problems.throwIfAny(this, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_PROPS);
     return geographies;
   }
@@ -383,7 +459,9 @@ class Partitioned {
     return new iam.PolicyStatement({
       sid: 'DenyUnapprovedModels',
       effect: iam.Effect.DENY,
-      actions: doorsWith(d => d.modelFence === 'model-resource'),
+      // An application inference profile copies its routes from its source (a resource of the request):
+      // only an approved one, whether or not AWS checks the source again at invoke time.
+      actions: compactActions([...doorsWith(d => d.modelFence === 'model-resource'), 'bedrock:CreateInferenceProfile']),
       notResources: [
         ...this.allApprovedArns(models, geographies),
         // Account-owned routes: their underlying foundation model is checked in the same request.
@@ -418,7 +496,11 @@ class Partitioned {
     return new iam.PolicyStatement({
       sid: 'DenyUngovernedInference',
       effect: iam.Effect.DENY,
-      actions: doorsWith(d => (!openAiGoverned && d.modelFence === 'model-key') || d.modelFence === 'ungoverned'),
+      // An ungoverned service is denied whole (its other APIs only prepare what its doors run).
+      actions: [
+        ...doorsWith(d => !openAiGoverned && d.modelFence === 'model-key'),
+        ...new Set(INFERENCE_DOORS.filter(d => d.modelFence === 'ungoverned').map(d => `${d.action.split(':')[0]}:*`)),
+      ],
       resources: ['*'],
     });
   }
@@ -490,14 +572,91 @@ class Partitioned {
         actions: ['bedrock-agentcore:CreateHarness', 'bedrock-agentcore:UpdateHarness'],
         resources: ['*'],
       }),
+      // No key, or a key of another account (its owner could read or withhold the agent's memory).
       new iam.PolicyStatement({
         sid: 'DenyAgentCoreMemoryWithoutKey',
         effect: iam.Effect.DENY,
         actions: ['bedrock-agentcore:CreateMemory'],
         resources: ['*'],
-        conditions: { Null: { 'bedrock-agentcore:KmsKeyArn': 'true' } },
+        conditions: { StringNotLike: { 'bedrock-agentcore:KmsKeyArn': `arn:${this.partition}:kms:*:\${aws:PrincipalAccount}:*` } },
       }),
     ];
+  }
+
+  /**
+   * Money and request data leave the organization through AgentCore payments (to outside merchants).
+   * Gateway targets, which may be servers outside AWS, are left to the deployers in ProtectGovernanceSettings.
+   */
+  denyAgentCorePayments(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyAgentCorePayments',
+      effect: iam.Effect.DENY,
+      actions: AGENTCORE_PAYMENT_ACTIONS,
+      resources: ['*'],
+    });
+  }
+
+  /** Every SCP, the organization's guardrail and the StackSets' rollout stop applying to an account that leaves. */
+  denyLeavingTheOrganization(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyLeavingTheOrganization',
+      effect: iam.Effect.DENY,
+      actions: ['organizations:LeaveOrganization'],
+      resources: ['*'],
+    });
+  }
+
+  /**
+   * Governed data copied out of the stores: a knowledge base on a vector store outside AWS, and a
+   * monitoring link to a sink outside the organization. The log groups' subscriptions and exports and
+   * the buckets' replication, policy and notifications are in ProtectGovernanceResources; resource
+   * policies that admit other accounts in ProtectGovernanceSettings.
+   */
+  denyDataLeavingTheStores(): iam.PolicyStatement[] {
+    return [
+      new iam.PolicyStatement({
+        // Pinecone, MongoDB Atlas, Redis Enterprise Cloud: the chunks are stored outside AWS and the jurisdiction.
+        sid: 'DenyKnowledgeBasesOutsideAws',
+        effect: iam.Effect.DENY,
+        actions: ['bedrock:AssociateThirdPartyKnowledgeBase'],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        // A link shares the account's log groups (the invocation logs too) with the sink's monitoring account.
+        sid: 'DenyMonitoringLinksOutsideOrganization',
+        effect: iam.Effect.DENY,
+        actions: ['oam:CreateLink', 'oam:UpdateLink'],
+        resources: ['*'],
+        conditions: { StringNotEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
+      }),
+    ];
+  }
+
+  /** Other services' generative features, which invoke with service-linked roles no SCP restricts. */
+  denyModelsThroughOtherServices(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyModelsThroughOtherServices',
+      effect: iam.Effect.DENY,
+      actions: SERVICE_MODEL_ACTIONS,
+      resources: ['*'],
+    });
+  }
+
+  /**
+   * CloudFormation acting for the developer: it calls through a forward access session, with or
+   * without a service role (CloudFormation User Guide, "Forward access sessions (FAS) requests and
+   * permission evaluation"), so `aws:ViaAWSService` is true and the guardrail statements would take a
+   * stack's call for Bedrock's own. The doors a resource type creates are denied through CloudFormation
+   * as they are directly; every other Bedrock resource in a stack stays possible.
+   */
+  denyGuardrailDoorsThroughCloudFormation(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'DenyGuardrailDoorsThroughCloudFormation',
+      effect: iam.Effect.DENY,
+      actions: doorsWith(d => d.guardrail === 'cannot-carry' && d.cloudFormationType !== undefined),
+      resources: ['*'],
+      conditions: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cloudformation.amazonaws.com' } },
+    });
   }
 
   /**
@@ -585,7 +744,7 @@ class Partitioned {
       new iam.PolicyStatement({
         sid: 'DenyProfilesOfUngovernedRegions',
         effect: iam.Effect.DENY,
-        actions: doorsWith(d => d.modelFence === 'model-resource'),
+        actions: compactActions(doorsWith(d => d.modelFence === 'model-resource')),
         resources: ['*'],
         conditions: {
           ArnNotLike: { 'bedrock:InferenceProfileArn': regions.map(r => this.arn(r, '*', '*')) },
@@ -607,7 +766,7 @@ class Partitioned {
     return new iam.PolicyStatement({
       sid: 'DenyInvocationWithoutOwnGuardrail',
       effect: iam.Effect.DENY,
-      actions: doorsWith(d => d.guardrail === 'key'),
+      actions: compactActions(doorsWith(d => d.guardrail === 'key')),
       ...(exempt.length > 0 ? { notResources: exempt } : { resources: ['*'] }),
       conditions: {
         StringNotLike: {
@@ -619,12 +778,15 @@ class Partitioned {
     });
   }
 
-  /** Doors that generate from prompts but cannot show IAM a guardrail (batch jobs, inline agents, ...). */
+  /**
+   * Doors that generate from prompts but cannot show IAM a guardrail (batch jobs, inline agents, ...).
+   * Ungoverned doors are left out: `DenyUngovernedInference` denies them whoever calls.
+   */
   denyDoorsWithoutGuardrail(): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'DenyDoorsThatCannotCarryAGuardrail',
       effect: iam.Effect.DENY,
-      actions: doorsWith(d => d.guardrail === 'cannot-carry'),
+      actions: compactActions(doorsWith(d => d.guardrail === 'cannot-carry' && d.modelFence !== 'ungoverned')),
       resources: ['*'],
       conditions: { Bool: { 'aws:ViaAWSService': 'false' } },
     });
@@ -676,7 +838,8 @@ class Partitioned {
     return [this.role('/OrganizationAccountAccessRole'), this.role('/AWSControlTowerExecution')];
   }
 
-  protectSettings(extraAdmins: string[]): iam.PolicyStatement {
+  /** @param deployerOnly further actions only the settings admins may call, which accept only `*` here */
+  protectSettings(extraAdmins: string[], deployerOnly: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'ProtectGovernanceSettings',
       effect: iam.Effect.DENY,
@@ -684,7 +847,7 @@ class Partitioned {
       // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
       actions: [
         ...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy', 'logs:PutResourcePolicy', 'logs:DeleteResourcePolicy',
-        'logs:PutPipelineRule',
+        'logs:PutPipelineRule', ...deployerOnly,
       ],
       // These actions accept only "*": the configuration is an account and region setting.
       resources: ['*'],
@@ -739,16 +902,17 @@ class Partitioned {
       sid: 'ProtectGovernanceResources',
       effect: iam.Effect.DENY,
       actions: [
-        'kms:DisableKey', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:DisableKeyRotation', 'kms:CreateGrant', 'kms:TagResource',
-        'kms:UntagResource',
-        'logs:DeleteLogGroup', 'logs:DeleteLogStream', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:DisassociateKmsKey',
-        'logs:AssociateKmsKey', 'logs:PutTransformer', 'logs:PutDataProtectionPolicy', 'logs:PutSyslogConfiguration', 'logs:PutBearerTokenAuthentication',
-        'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup',
-        'logs:UntagLogGroup',
-        's3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketVersioning',
-        's3:PutEncryptionConfiguration', 's3:PutBucketAbac', 's3:PutBucketTagging', 's3:TagResource', 's3:UntagResource',
-        's3:PutReplicationConfiguration', 's3:PutBucketLogging', 's3:PutBucketObjectLockConfiguration', 's3:PutBucketNotification',
-        's3:PutBucketRequestPayment', 's3:PutBucketOwnershipControls', 's3:PutBucketPublicAccessBlock',
+        'kms:Disable*', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:TagResource', 'kms:UntagResource',
+        // Copies of the invocation logs: streamed to another account's destination, exported, integrated elsewhere.
+        'logs:PutSubscriptionFilter', 'logs:CreateExportTask', 'logs:IntegrateWithS3Table', 'logs:IntegrateWithDataset',
+        // The baseline's private endpoints: their policies keep outside credentials and unapproved models off the private path.
+        'ec2:ModifyVpcEndpoint', 'ec2:DeleteVpcEndpoints', 'ec2:CreateTags', 'ec2:DeleteTags',
+        // Deleted (the group, its streams, retention, filters, transformers), retention cut, key changed, fed, re-tagged.
+        'logs:Delete*', 'logs:PutRetentionPolicy', 'logs:*KmsKey', 'logs:PutTransformer', 'logs:PutDataProtectionPolicy', 'logs:PutSyslogConfiguration',
+        'logs:PutBearerTokenAuthentication', 'logs:Tag*', 'logs:Untag*',
+        // Every bucket setting (policy, versioning, ABAC, tags, logging, object lock, notifications, ACLs, ...) and deletion.
+        's3:PutBucket*', 's3:DeleteBucket*', 's3:PutLifecycleConfiguration', 's3:PutEncryptionConfiguration', 's3:TagResource', 's3:UntagResource',
+        's3:PutReplicationConfiguration',
         'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:UpdateAssumeRolePolicy',
         // Not iam:PassRole: the stack's tag reaches application roles of the stack too, which their teams pass to functions.
         'iam:PutRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole',
@@ -758,10 +922,11 @@ class Partitioned {
         'cloudformation:UpdateStack', 'cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:DeleteStack',
         'cloudformation:ContinueUpdateRollback', 'cloudformation:RollbackStack', 'cloudformation:CancelUpdateStack', 'cloudformation:SetStackPolicy',
         'cloudformation:TagResource', 'cloudformation:UntagResource',
-        'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:DeleteFunction', 'lambda:InvokeFunction', 'lambda:InvokeAsync',
-        'lambda:InvokeFunctionUrl', 'lambda:AddPermission', 'lambda:UpdateFunctionEventInvokeConfig',
-        'lambda:PutFunctionConcurrency', 'lambda:DeleteFunctionConcurrency', 'lambda:CreateFunctionUrlConfig', 'lambda:UpdateFunctionUrlConfig',
-        'lambda:PutFunctionEventInvokeConfig', 'lambda:PutRuntimeManagementConfig', 'lambda:TagResource', 'lambda:UntagResource',
+        // Refactoring moves resources out of the protected stack without updating it.
+        'cloudformation:CreateStackRefactor', 'cloudformation:ExecuteStackRefactor',
+        // Code, configuration, concurrency, invocation (a crafted event), URLs and permissions of the control-plane function.
+        'lambda:Update*', 'lambda:Put*', 'lambda:Delete*', 'lambda:Invoke*', 'lambda:AddPermission', 'lambda:CreateFunctionUrlConfig',
+        'lambda:TagResource', 'lambda:UntagResource',
       ],
       resources: ['*'],
       conditions: {
@@ -805,18 +970,22 @@ class Partitioned {
    * control-plane handler, the templates): a developer who wrote an object under the next asset's
    * hash would have it deployed as is. Only the qualifier's publishing roles and the role admins write there.
    */
-  protectDeploymentAssets(extraAdmins: string[], deploymentPrincipals: string[]): iam.PolicyStatement {
+  protectDeploymentAssets(extraAdmins: string[], deploymentPrincipals: string[], assetBuckets: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
       sid: 'ProtectDeploymentAssets',
       effect: iam.Effect.DENY,
       actions: [
-        's3:PutObject', 's3:ReplicateObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy',
-        's3:PutBucketAcl', 's3:PutBucketOwnershipControls', 's3:PutEncryptionConfiguration', 's3:PutReplicationConfiguration',
+        's3:PutObject', 's3:ReplicateObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl', 's3:PutEncryptionConfiguration',
+        's3:PutReplicationConfiguration',
+        // Every bucket setting; emptied by a lifecycle rule; deleted, or its name claimed (here or by another member account).
+        's3:PutBucket*', 's3:DeleteBucket*', 's3:PutLifecycleConfiguration', 's3:CreateBucket',
         'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage', 'ecr:SetRepositoryPolicy',
         'ecr:DeleteRepositoryPolicy',
       ],
       resources: [
         `arn:${this.partition}:s3:::cdk-${this.qualifier}-assets-*`,
+        // A pattern that ends in * matches its objects too.
+        ...assetBuckets.flatMap(name => (name.endsWith('*') ? [name] : [name, `${name}/*`]).map(r => `arn:${this.partition}:s3:::${r}`)),
         `arn:${this.partition}:ecr:*:*:repository/cdk-${this.qualifier}-container-assets-*`,
       ],
       conditions: {

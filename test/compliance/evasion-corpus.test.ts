@@ -240,6 +240,8 @@ describe('every rule that reads a policy flags each spelling', () => {
 
   test.each([
     ['Nova Act', { Action: 'nova-act:*', Resource: '*' }, 'Sid::S::Action::nova-act:CreateWorkflowRun'],
+    // The vendor's own platform runs the approved models with none of Bedrock's logging, guardrail or residency.
+    ['Claude Platform on AWS', { Action: 'aws-external-anthropic:*', Resource: '*' }, 'Sid::S::Action::aws-external-anthropic:CreateInference'],
     ['an unapproved vendor by wildcard', { Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:${REGION}::foundation-model/meta.*` }, `Sid::S::Resource::arn:aws:bedrock:${REGION}::foundation-model/meta.*`],
     ['the OpenAI-compatible endpoint with a model wildcard', { Action: 'bedrock-mantle:CreateInference', Resource: '*', Condition: { StringLike: { 'bedrock-mantle:Model': '*' } } }, 'Sid::S::Condition::bedrock-mantle:Model'],
   ])('MD1: %s', (_name, statement, finding) => {

@@ -1,19 +1,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { StackSetStack } from 'cdk-stacksets';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ASSET_BUCKET_PREFIX, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
+
+/** The StackSet baseline's private endpoints: bedrock-runtime only (no AgentCore there). */
+const ENDPOINT_COUNT = 1;
 
 describe('examples/app organization stack', () => {
   const app = new App();
   const organization = buildLandingZone(app).find((s): s is OrganizationStack => s instanceof OrganizationStack)!;
   const template = Template.fromStack(organization);
 
-  test('attaches the Bedrock SCPs to the workloads OU', () => {
+  test('attaches the Bedrock SCPs to the workloads OU, leaving one of the five a target holds for the customer\'s own next to FullAWSAccess', () => {
     template.resourceCountIs('AWS::Organizations::Policy', 3);
+    expect(organization.policies.policies.length + 1 /* FullAWSAccess */ + 1 /* the customer's own */).toBe(5);
     template.hasResourceProperties('AWS::Organizations::Policy', { Type: 'SERVICE_CONTROL_POLICY', TargetIds: [WORKLOADS_OU] });
   });
 
@@ -25,6 +29,27 @@ describe('examples/app organization stack', () => {
       Capabilities: ['CAPABILITY_IAM'],
       StackInstancesGroup: [{ Regions: [region], DeploymentTargets: { OrganizationalUnitIds: [WORKLOADS_OU] } }],
     });
+  });
+
+  test.each(STACKSET_REGIONS.map(r => r.region))('the %s StackSet carries the protection tag, which CloudFormation passes on to its stack instances', region => {
+    template.hasResourceProperties('AWS::CloudFormation::StackSet', {
+      StackSetName: `bedrock-landing-zone-baseline-${region}`,
+      Tags: Match.arrayWith([{ Key: 'bedrock-landing-zone:protected', Value: 'true' }]),
+    });
+  });
+
+  test.each(STACKSET_REGIONS.map(r => r.region))('the %s baseline\'s private endpoints carry the protection tag themselves', region => {
+    const stackSetStack = organization.node.findChild(`Baseline-${region}`) as StackSetStack;
+    const baseline = app.synth().getStackArtifact(organization.artifactId);
+    const stackSetTemplate = JSON.parse(fs.readFileSync(path.join(baseline.assembly.directory, stackSetStack.templateFile), 'utf8'));
+    const endpoints = Object.values<any>(stackSetTemplate.Resources).filter(r => r.Type === 'AWS::EC2::VPCEndpoint');
+    expect(endpoints.length).toBe(ENDPOINT_COUNT);
+    expect(endpoints.filter(e => !(e.Properties.Tags ?? []).some((t: any) => t.Key === 'bedrock-landing-zone:protected' && t.Value === 'true'))).toEqual([]);
+  });
+
+  test('the StackSets\' asset buckets are protected by the organization policies', () => {
+    const assets = organization.policies.documents.flatMap(d => organization.resolve(d.toJSON()).Statement).find((st: any) => st.Sid === 'ProtectDeploymentAssets');
+    expect(JSON.stringify(assets.Resource)).toContain(`:s3:::${ASSET_BUCKET_PREFIX}-*`);
   });
 
   test.each(STACKSET_REGIONS.map(r => r.region))('the %s baseline template references its handler asset in the target region\'s asset bucket', region => {

@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { SONNET_45, TITAN_EMBED_V2 } from './fixtures';
 import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
 import {
-  BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES,
+  ACTION_GROUPS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
+  MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions,
 } from '../../src/private/inference-doors';
 
 /** The Service Authorization Reference as shipped with the IAM simulator (the catalogue's source). */
@@ -16,6 +18,14 @@ function actionData(action: string): any {
   const [service, name] = action.split(':');
   if (!services.has(service)) services.set(service, JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')));
   return services.get(service)![name.toLowerCase()];
+}
+/** Every action of the service whose name the IAM wildcard (`*` any characters) matches. */
+function actionsMatching(pattern: string): string[] {
+  const [service, name] = pattern.split(':');
+  const file = path.join(DATA, 'actions', `${service}.json`);
+  if (!fs.existsSync(file)) return [];
+  const re = new RegExp(`^${name.replace(/\*/g, '.*')}$`, 'i');
+  return Object.values<any>(JSON.parse(fs.readFileSync(file, 'utf8'))).map(a => `${service}:${a.name}`).filter(a => re.test(a.split(':')[1]));
 }
 const resourceTypesOf = (action: string) => (actionData(action).resourceTypes as any[]).map(r => r.name).sort();
 const conditionKeysOf = (action: string) => actionData(action).conditionKeys as string[];
@@ -70,7 +80,45 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     });
     const actions = Object.values<any>(Template.fromStack(stack).toJSON().Resources)
       .flatMap(r => r.Properties.Content.Statement).flatMap((s: any) => [s.Action].flat()) as string[];
-    const missing = [...new Set(actions)].filter(a => !a.endsWith(':*') && actionData(a) === undefined);
+    // A wildcard must match at least one action of its service, or it is a typo.
+    const missing = [...new Set(actions)].filter(a => !a.endsWith(':*') && (a.includes('*') ? actionsMatching(a).length === 0 : actionData(a) === undefined));
     expect(missing).toEqual([]);
+  });
+
+  test('each action group\'s wildcard matches exactly its actions, and compacting replaces only whole groups', () => {
+    for (const group of ACTION_GROUPS) {
+      expect([group.wildcard, actionsMatching(group.wildcard).sort()]).toEqual([group.wildcard, [...group.actions].sort()]);
+    }
+    expect(compactActions(['bedrock:InvokeModel', 'bedrock:CountTokens', 'bedrock:InvokeModelWithResponseStream'])).toEqual(['bedrock:InvokeModel*', 'bedrock:CountTokens']);
+    expect(compactActions(['bedrock:InvokeModel', 'bedrock:CountTokens'])).toEqual(['bedrock:InvokeModel', 'bedrock:CountTokens']);
+  });
+
+  test('the second ring\'s lists name real actions: other services\' generative features, AgentCore payments and gateway targets', () => {
+    expect(SERVICE_MODEL_ACTIONS.filter(a => actionsMatching(a).length === 0)).toEqual([]);
+    // The wildcards of Q in Connect reach its AI agents and prompts, nothing else.
+    expect(actionsMatching('wisdom:*AIAgent*').concat(actionsMatching('wisdom:*AIPrompt*')).filter(a => !/AIAgent|AIPrompt/.test(a))).toEqual([]);
+    expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0]).sort()).toEqual(actionsMatching('bedrock-agentcore:*').filter(a => a.includes('Payment')).sort());
+    expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0])).toContain('bedrock-agentcore:ProcessPayment');
+    expect(AGENTCORE_GATEWAY_TARGET_ACTIONS.filter(a => actionData(a) === undefined)).toEqual([]);
+  });
+
+  test('a door that creates a resource names its CloudFormation type exactly when CloudFormation has one (its calls are forward sessions)', () => {
+    const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(require.resolve('@aws-cdk/aws-service-spec/db.json.gz'))).toString());
+    const types = new Set(Object.values<any>(db.schema.resource.entities).map(r => r.cloudFormationType as string));
+    const namespace: Record<string, string> = { 'bedrock': 'Bedrock', 'bedrock-agentcore': 'BedrockAgentCore', 'bedrock-mantle': 'BedrockMantle' };
+    const expected = INFERENCE_DOORS.filter(d => d.guardrail === 'cannot-carry' && d.action.split(':')[1].startsWith('Create') && namespace[d.action.split(':')[0]])
+      .map(d => [d.action, `AWS::${namespace[d.action.split(':')[0]]}::${d.action.split(':')[1].replace(/^Create/, '')}`])
+      .filter(([, type]) => types.has(type));
+    expect(INFERENCE_DOORS.filter(d => d.cloudFormationType).map(d => [d.action, d.cloudFormationType])).toEqual(expected);
+    expect(expected).toEqual([['bedrock-agentcore:CreateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig']]);
+  });
+
+  test('the vendor platforms that run the same models outside Bedrock are in the catalogue as ungoverned', () => {
+    // Claude Platform on AWS is the only such service in the Service Authorization Reference (2026-09): a new
+    // aws-external-* service fails here until it is classified.
+    const external = fs.readdirSync(path.join(DATA, 'actions')).map(f => f.replace(/\.json$/, '')).filter(s => s.startsWith('aws-external-'));
+    expect(external).toEqual(['aws-external-anthropic']);
+    const fenced = [...new Set(INFERENCE_DOORS.filter(d => d.modelFence === 'ungoverned').map(d => d.action.split(':')[0]))].sort();
+    expect(fenced).toEqual(['aws-external-anthropic', 'nova-act']);
   });
 });

@@ -135,9 +135,9 @@ describe('size', () => {
     expect(scps.length).toBe(4);
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
-      'DenyAgentCoreBuiltInTools', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreHarnesses', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCoreOutsideVpc', 'DenyAgentCoreWebAccessTools',
-      'DenyBedrockOutsideAllowedRegions', 'DenyLongTermBearerTokens', 'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys',
-      'DenyModelCustomizationAndImport', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyReservedCapacity',
+      'DenyAgentCoreBuiltInTools', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreHarnesses', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCoreOutsideVpc', 'DenyAgentCorePayments',
+      'DenyAgentCoreWebAccessTools', 'DenyBedrockOutsideAllowedRegions', 'DenyKnowledgeBasesOutsideAws', 'DenyLeavingTheOrganization', 'DenyLongTermBearerTokens',
+      'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys', 'DenyModelCustomizationAndImport', 'DenyModelsThroughOtherServices', 'DenyMonitoringLinksOutsideOrganization', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyReservedCapacity',
       'DenyUnapprovedModels', 'DenyUnapprovedServiceTiers', 'DenyUngovernedInference', 'ProtectExemptRoles', 'ProtectGovernanceResources', 'ProtectGovernanceSettings', 'ProtectInvocationLogStreams',
     ]);
     Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 4);
@@ -145,7 +145,7 @@ describe('size', () => {
 
   test('an oversized model list fails synth, naming the statement and what to do', () => {
     expect(() => organizationStack({ approvedModels: many(60) })).toThrow(
-      'BedrockOrganizationPolicies: statement DenyUnapprovedModels is 9505 characters, more than one service control policy holds ' +
+      'BedrockOrganizationPolicies: statement DenyUnapprovedModels is 9465 characters, more than one service control policy holds ' +
       '(5081 after the policy envelope); it cannot be split, because a Deny with NotResource must list every approved ARN at once. ' +
       'Approve fewer models or geographies in one policy set: use one BedrockOrganizationPolicies per group of OUs');
   });
@@ -192,6 +192,31 @@ describe('validation and compliance', () => {
       'are fenced; give cdkBootstrapQualifier or leave the patterns out');
     expect(() => organizationStack({ governedRegions: [] })).toThrow(
       'BedrockOrganizationPolicies: governedRegions is empty: name the regions the landing zones govern, or leave it out');
+  });
+
+  test('the second ring\'s options are checked, together', () => {
+    expect(() => organizationStack({
+      deploymentAssetBucketNames: ['Assets_Bucket', 'bedrock-lz-assets-*'],
+      governAgentCore: false,
+      allowAgentCorePayments: true,
+      allowAgentCoreGatewayTargets: false,
+    })).toThrow([
+      'BedrockOrganizationPolicies:',
+      "  - deploymentAssetBucketNames: 'Assets_Bucket' is not an S3 bucket name (lowercase letters, digits, dots and hyphens, 3 to 63 characters; * matches any characters)",
+      '  - deploymentAssetBucketNames is given but cdkBootstrapQualifier is not: the buckets are protected with the CDK asset bucket of a named qualifier; ' +
+      'give cdkBootstrapQualifier or leave them out',
+      '  - allowAgentCorePayments and allowAgentCoreGatewayTargets given but governAgentCore is false: AgentCore is not governed at all, so there is ' +
+      'nothing to allow; leave them out or govern AgentCore',
+    ].join('\n'));
+    expect(() => organizationStack({ cdkBootstrapQualifier: 'blz', deploymentAssetBucketNames: ['bedrock-lz-assets-*', 'pinned-assets'] })).not.toThrow();
+  });
+
+  test('deploymentAssetBucketNames: a pattern covers its objects, a plain name gets its objects added', () => {
+    const { scps } = organizationStack({ cdkBootstrapQualifier: 'blz', deploymentAssetBucketNames: ['bedrock-lz-assets-*', 'pinned-assets'] });
+    const assets = scps.flatMap(p => p.Statement).find((st: any) => st.Sid === 'ProtectDeploymentAssets');
+    expect(assets.Resource.filter((r: string) => r.startsWith('arn:aws:s3:::'))).toEqual([
+      'arn:aws:s3:::cdk-blz-assets-*', 'arn:aws:s3:::bedrock-lz-assets-*', 'arn:aws:s3:::pinned-assets', 'arn:aws:s3:::pinned-assets/*',
+    ]);
   });
 
   test('no geography without residency is an error that says what to give', () => {
