@@ -50,7 +50,7 @@ export interface BedrockDetectiveControlsProps {
   /**
    * The geographies whose inference profiles a data source may parse through (with `approvedModels`).
    *
-   * @default - every geography
+   * @default - every geography but the global one (its profiles may process data in any commercial region)
    */
   readonly approvedGeographies?: Geography[];
 

@@ -38,7 +38,7 @@ export function memoryKeyGuardRule(): GuardRuleEntry {
  * model must name an approved model, directly or through an inference profile of an approved geography.
  */
 export function dataSourceParsingModelGuardRule(approvedModels: string[], geographies?: Geography[]): GuardRuleEntry {
-  const prefixes = (geographies ?? Geography.all()).map(g => escapeRegex(g.prefix));
+  const prefixes = (geographies ?? Geography.all().filter(g => !g.isGlobal)).map(g => escapeRegex(g.prefix));
   const models = [...new Set(approvedModels)].map(escapeRegex);
   const arn = `^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:[0-9]*:(foundation-model\\/(${models.join('|')})|inference-profile\\/(${prefixes.join('|')})\\.(${models.join('|')}))$`;
   return {
