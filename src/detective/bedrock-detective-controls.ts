@@ -6,6 +6,7 @@ import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn,
 import { SETTING_EVENT_GROUPS, settingEventPattern } from '../private/governance-setting-events';
 import { governedRegion } from '../private/governed-region';
 import { GuardRuleEntry, dataSourceParsingModelGuardRule, memoryKeyGuardRule } from '../private/guard-rules';
+import { protectTree } from '../private/protected-resources';
 import { Problems } from '../private/validation';
 
 /**
@@ -136,6 +137,9 @@ export class BedrockDetectiveControls extends Construct {
         }));
       }
     }
+    // The EventBridge rules carry the landing zone's protection tag (Config rules take no tags), so an
+    // organization policy can lock them like the other governance resources.
+    protectTree(this);
   }
 }
 

@@ -6,6 +6,7 @@ import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { BedrockLandingZone } from '../../src/landing-zone';
 import { GovernanceNotifications } from '../../src/monitoring';
+import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { checkCompliance } from '../support/nag';
 
 const ACCOUNT = '111111111111';
@@ -110,6 +111,12 @@ describe('setting-change alerts go to the governance topic', () => {
     new GovernanceNotifications(stack, 'Notifications');
     const alone = Object.values(Template.fromStack(stack).findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument.Statement;
     expect(withControls).toEqual(alone);
+  });
+
+  test('every rule carries the protection tag the organization policies lock', () => {
+    for (const r of Object.values(synth('eu-central-1').template.findResources('AWS::Events::Rule'))) {
+      expect(r.Properties.Tags).toEqual([{ Key: PROTECTED_TAG_KEY, Value: 'true' }]);
+    }
   });
 
   test('settingChangeAlerts: false creates no EventBridge rule', () => {
