@@ -12,7 +12,7 @@ export interface DetectiveCounterpart {
 }
 
 /** What the answer is when nothing detects a problem after deploy. */
-export const NO_COUNTERPART = 'none exists';
+const NO_COUNTERPART = 'none exists';
 
 const SETTINGS_EVENTS = 'EventBridge rule on CloudTrail events (BedrockDetectiveControls)';
 
@@ -25,6 +25,9 @@ const SETTINGS_EVENTS = 'EventBridge rule on CloudTrail events (BedrockDetective
  * policies only.
  */
 export class DetectiveCounterparts {
+  /** The counterpart of a rule that nothing detects after deploy */
+  public static readonly NONE = NO_COUNTERPART;
+
   /** Every rule of the pack with its counterpart, in RULES.md order. */
   public static all(): DetectiveCounterpart[] {
     return Object.entries(COUNTERPARTS).map(([ruleId, counterpart]) => ({ ruleId, counterpart }));

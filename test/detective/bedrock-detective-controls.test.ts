@@ -1,7 +1,7 @@
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { BedrockGovernanceChecks } from '../../src/compliance';
-import { BedrockDetectiveControls, BedrockDetectiveControlsProps, DetectiveCounterparts, NO_COUNTERPART } from '../../src/detective';
+import { BedrockDetectiveControls, BedrockDetectiveControlsProps, DetectiveCounterparts } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { BedrockLandingZone } from '../../src/landing-zone';
@@ -174,7 +174,7 @@ describe('every synth-time rule of the Bedrock pack names its detective counterp
   test.each([
     ['KB1', 'AWS Config BEDROCK_DATA_SOURCE_ENCRYPTION_ENABLED; Security Hub Bedrock.1'],
     ['Bedrock-AC2', 'AWS Config BEDROCKAGENTCORE_GATEWAY_AUTHORIZER_ENABLED; Security Hub BedrockAgentCore.2'],
-    ['GR1', NO_COUNTERPART],
+    ['GR1', DetectiveCounterparts.NONE],
   ])('%s', (id, counterpart) => {
     expect(DetectiveCounterparts.of(id)).toBe(counterpart);
   });
