@@ -33,7 +33,8 @@ describe('the managed rule catalogue matches the AWS Config rule pages', () => {
 
   test.each(FACTS)('%s: identifier %s, resource type %s, regions', (docName, identifier, resourceType, regions) => {
     const rule = CONFIG_MANAGED_RULES.find(r => r.docName === docName)!;
-    expect({ identifier: rule.identifier, resourceType: rule.resourceType, onlyIn: rule.onlyIn && [...rule.onlyIn].sort(), exceptIn: rule.exceptIn && [...rule.exceptIn].sort() })
+    const sorted = (regions?: string[]) => regions && [...regions].sort();
+    expect({ identifier: rule.identifier, resourceType: rule.resourceType, onlyIn: sorted(rule.onlyIn), exceptIn: sorted(rule.exceptIn) })
       .toEqual({ identifier, resourceType, onlyIn: regions.onlyIn, exceptIn: regions.exceptIn });
   });
 
