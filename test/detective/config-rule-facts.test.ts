@@ -33,7 +33,7 @@ describe('the managed rule catalogue matches the AWS Config rule pages', () => {
 
   test.each(FACTS)('%s: identifier %s, resource type %s, regions', (docName, identifier, resourceType, regions) => {
     const rule = CONFIG_MANAGED_RULES.find(r => r.docName === docName)!;
-    const sorted = (regions?: string[]) => regions && [...regions].sort();
+    const sorted = (list?: string[]) => list && [...list].sort();
     expect({ identifier: rule.identifier, resourceType: rule.resourceType, onlyIn: sorted(rule.onlyIn), exceptIn: sorted(rule.exceptIn) })
       .toEqual({ identifier, resourceType, onlyIn: regions.onlyIn, exceptIn: regions.exceptIn });
   });
