@@ -1,5 +1,5 @@
 import type { Summary } from './landing-zone-summary';
-import { ResidencyMap, ResidencyRoute } from '../src';
+import { BedrockGovernanceChecks, DetectiveCounterparts, ResidencyMap, ResidencyRoute } from '../src';
 
 /** A rule a cdk-nag pack evaluated during synth (examples/app/rule-recorder.ts). */
 export interface EvaluatedRule {
@@ -50,6 +50,7 @@ export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRul
   }
   lines.push('', ...tables);
   lines.push(...residencySection(residency));
+  lines.push(...detectiveSection());
   return lines.join('\n');
 }
 
@@ -110,4 +111,15 @@ function residencySection(routes: ResidencyRoute[]): string[] {
   const map = ResidencyMap.fromRoutes(routes);
   lines.push('```mermaid', map.toMermaid(), '```', '', map.toMarkdownTable(), '');
   return lines;
+}
+
+/** For each synth-time rule of the Bedrock pack, what finds the same problem after deploy. */
+function detectiveSection(): string[] {
+  const lines = ['## After deploy: detective counterparts', '',
+    'What finds each problem of the Bedrock pack in a deployed account (made outside CDK, or changed after deploy).', '',
+    '| rule | detective counterpart |', '|---|---|'];
+  for (const id of BedrockGovernanceChecks.allRuleIds()) {
+    lines.push(`| Bedrock-${id} | ${escape(DetectiveCounterparts.of(id) ?? 'not classified yet')} |`);
+  }
+  return [...lines, ''];
 }

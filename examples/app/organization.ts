@@ -50,6 +50,8 @@ export class OrganizationStack extends Stack {
         organizationId: ORGANIZATION_ID,
         // The organization enforces the management account's guardrail on the workloads OU (OrganizationGuardrailStack).
         guardrailEnforcedByOrganization: true,
+        // Config rules and setting-change alerts in every account, beside the preventive baseline (docs/adr/0014).
+        detectiveControls: true,
       });
       this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
         stackSetName: `bedrock-landing-zone-baseline-${region}`,

@@ -94,4 +94,6 @@ export enum BedrockLandingZoneErrorCode {
   ORGANIZATION_GUARDRAIL_PROPS = 'OrganizationGuardrailPolicy.Props',
   /** `GovernanceNotifications` props */
   GOVERNANCE_NOTIFICATIONS_PROPS = 'GovernanceNotifications.Props',
+  /** `BedrockDetectiveControls` props */
+  DETECTIVE_CONTROLS_PROPS = 'BedrockDetectiveControls.Props',
 }

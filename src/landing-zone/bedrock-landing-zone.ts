@@ -4,6 +4,7 @@ import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
 import { ModelAccessPolicy } from '../access';
 import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
+import { BedrockDetectiveControls } from '../detective';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
@@ -140,6 +141,22 @@ export interface BedrockLandingZoneProps {
    * @default - a `GovernanceNotifications` topic is created
    */
   readonly notificationsTopic?: sns.ITopic;
+
+  /**
+   * Whether to create the detective controls (`BedrockDetectiveControls`): alerts on every change of
+   * the account-level Bedrock settings, and AWS Config rules for what CDK did not create.
+   *
+   * @default true
+   */
+  readonly detectiveControls?: boolean;
+
+  /**
+   * Whether the detective controls include AWS Config rules. They need a configuration recorder
+   * (Control Tower creates one in every governed region); set false in an account without AWS Config.
+   *
+   * @default true
+   */
+  readonly detectiveConfigRules?: boolean;
 }
 
 /**
@@ -194,6 +211,8 @@ export class BedrockLandingZone extends Construct {
   public readonly notificationsTopic: sns.ITopic;
   /** The governance notifications this construct created, when no topic was given */
   public readonly notifications?: GovernanceNotifications;
+  /** The detective controls, when enabled */
+  public readonly detectiveControls?: BedrockDetectiveControls;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
@@ -243,6 +262,18 @@ export class BedrockLandingZone extends Construct {
     }
     if (!props.notificationsTopic) this.notifications = new GovernanceNotifications(this, 'Notifications', props.notifications);
     this.notificationsTopic = props.notificationsTopic ?? this.notifications!.topic;
+
+    if (props.detectiveControls ?? true) {
+      const modelIds = props.approvedModels.map(m => m.modelId).filter((m): m is string => m !== undefined);
+      const geographies = this.profile.allowedGeographies ?? [this.geography];
+      this.detectiveControls = new BedrockDetectiveControls(this, 'DetectiveControls', {
+        notificationsTopic: this.notificationsTopic,
+        configRules: props.detectiveConfigRules,
+        approvedModels: modelIds.length > 0 ? modelIds : undefined,
+        approvedGeographies: modelIds.length > 0
+          ? [...geographies, ...props.approvedModels.some(m => m.isGlobal) ? [Geography.GLOBAL] : []] : undefined,
+      });
+    }
 
     if (props.invocationLogging) this.checkReplacedLogging(props.invocationLogging);
     this.invocationLogging = props.invocationLogging ?? new ModelInvocationLogging(this, 'InvocationLogging', {

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ModelAccessPolicy } from '../../src/access';
 import { BedrockGovernanceChecks } from '../../src/compliance';
 import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retention';
+import { BedrockDetectiveControls } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
 import { EnforcedGuardrail, Guardrail } from '../../src/guardrails';
 import {
@@ -58,6 +59,10 @@ describe('every validation throws the library error with the stable code of its 
     }],
     ['a governance notifications topic with an email that is not an address', Code.GOVERNANCE_NOTIFICATIONS_PROPS,
       () => new GovernanceNotifications(stackIn('eu-central-1'), 'Notifications', { emails: ['security-team'] })],
+    ['detective controls with a memory event expiry AgentCore does not accept', Code.DETECTIVE_CONTROLS_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      return new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: new GovernanceNotifications(stack, 'N').topic, minimumMemoryEventExpiryDays: 3 });
+    }],
     ['an organization-wide guardrail of a member account', Code.ORGANIZATION_GUARDRAIL_PROPS, () => {
       const stack = new Stack(new App(), 'Management', { env: { account: '999999999999', region: 'eu-central-1' } });
       const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Member', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });

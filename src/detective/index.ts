@@ -1,0 +1,2 @@
+export * from './bedrock-detective-controls';
+export * from './detective-counterparts';
