@@ -13,3 +13,4 @@ export * from './organization';
 export * from './openai-compatible';
 export * from './residency';
 export * from './monitoring';
+export * from './spend';

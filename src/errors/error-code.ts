@@ -92,4 +92,10 @@ export enum BedrockLandingZoneErrorCode {
   ORGANIZATION_GUARDRAIL_PROPS = 'OrganizationGuardrailPolicy.Props',
   /** `GovernanceNotifications` props */
   GOVERNANCE_NOTIFICATIONS_PROPS = 'GovernanceNotifications.Props',
+  /** `BedrockBudget` props, or a `BudgetScope` that would miss Bedrock spend */
+  SPEND_BUDGET_PROPS = 'BedrockBudget.Props',
+  /** `BedrockSpendStop` props */
+  SPEND_STOP_PROPS = 'BedrockSpendStop.Props',
+  /** `BedrockSpendAnomalyMonitor` props */
+  SPEND_ANOMALY_PROPS = 'BedrockSpendAnomalyMonitor.Props',
 }

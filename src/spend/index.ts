@@ -1,0 +1,3 @@
+export * from './budget-scope';
+export * from './bedrock-budget';
+export * from './bedrock-spend-stop';
