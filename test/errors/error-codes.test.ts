@@ -19,6 +19,7 @@ import { GovernanceNotifications } from '../../src/monitoring';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
 import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
 import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
+import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
@@ -58,6 +59,16 @@ describe('every validation throws the library error with the stable code of its 
     }],
     ['a governance notifications topic with an email that is not an address', Code.GOVERNANCE_NOTIFICATIONS_PROPS,
       () => new GovernanceNotifications(stackIn('eu-central-1'), 'Notifications', { emails: ['security-team'] })],
+    ['a budget scope that misses Marketplace-billed models', Code.SPEND_BUDGET_PROPS, () => BudgetScope.services(['Amazon Bedrock'])],
+    ['a spend stop with no roles', Code.SPEND_STOP_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      const topic = new GovernanceNotifications(stack, 'Notifications').topic;
+      return new BedrockSpendStop(stack, 'Stop', { budget: new BedrockBudget(stack, 'Budget', { monthlyLimitUsd: 100, topic }), roles: [] });
+    }],
+    ['an anomaly monitor with a negative threshold', Code.SPEND_ANOMALY_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      return new BedrockSpendAnomalyMonitor(stack, 'Anomalies', { topic: new GovernanceNotifications(stack, 'Notifications').topic, absoluteThresholdUsd: -1 });
+    }],
     ['an organization-wide guardrail of a member account', Code.ORGANIZATION_GUARDRAIL_PROPS, () => {
       const stack = new Stack(new App(), 'Management', { env: { account: '999999999999', region: 'eu-central-1' } });
       const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Member', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
