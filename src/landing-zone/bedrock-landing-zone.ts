@@ -326,8 +326,8 @@ export class BedrockLandingZone extends Construct {
       problems.check(!(spend.monthlyLimitUsd !== undefined && spend.existingBudgetName !== undefined),
         'spend.monthlyLimitUsd and spend.existingBudgetName are both given: give monthlyLimitUsd to create the budget here, ' +
         'or existingBudgetName when it is created elsewhere');
-      problems.check(spend.stopAtPercentage === undefined || spend.monthlyLimitUsd !== undefined,
-        'spend.stopAtPercentage is set without spend.monthlyLimitUsd: the stop acts on the budget created here; set it where the budget is created');
+      problems.check(spend.stopAtPercentage === undefined || spend.monthlyLimitUsd !== undefined || spend.existingBudgetName !== undefined,
+        'spend.stopAtPercentage is set without a budget: give spend.monthlyLimitUsd, or spend.existingBudgetName for the account\'s budget created elsewhere');
       problems.check(spend.stopAtPercentage === undefined || roles.length > 0,
         'spend.stopAtPercentage is set but applicationRoles is empty: the stop would have nobody to stop; give the application roles');
     }
@@ -340,9 +340,8 @@ export class BedrockLandingZone extends Construct {
 
     // Tags on the roles the landing zone grants: Bedrock attributes their spend to them (iamPrincipal/<key>).
     for (const role of roles) for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
-    if (spend?.monthlyLimitUsd === undefined) return { budgetName: spend?.existingBudgetName };
-
-    const budget = new BedrockBudget(this, 'Budget', {
+    if (spend === undefined) return {};
+    const budget = spend.monthlyLimitUsd === undefined ? undefined : new BedrockBudget(this, 'Budget', {
       monthlyLimitUsd: spend.monthlyLimitUsd,
       topic: this.notificationsTopic,
       scope: spend.scope,
@@ -350,15 +349,19 @@ export class BedrockLandingZone extends Construct {
       emails: spend.emails,
       budgetName: spend.budgetName,
     });
-    const spendStop = spend.stopAtPercentage === undefined ? undefined : new BedrockSpendStop(this, 'SpendStop', {
-      budget,
+    const budgetName = budget?.budgetName ?? spend.existingBudgetName;
+    // Each region's landing zone stops its own roles, on the one budget of the account.
+    const spendStop = spend.stopAtPercentage === undefined || budgetName === undefined ? undefined : new BedrockSpendStop(this, 'SpendStop', {
+      budget: budget ?? BedrockBudget.fromBudgetName(budgetName),
       roles,
+      topic: this.notificationsTopic,
       thresholdPercentage: spend.stopAtPercentage,
       approval: spend.stopApproval,
     });
+    if (budget === undefined) return { budgetName, spendStop };
     const spendAnomalyMonitor = spend.anomalyDetection === false ? undefined
       : new BedrockSpendAnomalyMonitor(this, 'SpendAnomalies', { topic: this.notificationsTopic });
-    return { budgetName: budget.budgetName, budget, spendStop, spendAnomalyMonitor };
+    return { budgetName, budget, spendStop, spendAnomalyMonitor };
   }
 
   /**

@@ -30,6 +30,15 @@ export interface BudgetThreshold {
 }
 
 /**
+ * A budget of the account: created by a `BedrockBudget`, or named (`BedrockBudget.fromBudgetName`)
+ * when another stack of the account creates it (budgets belong to the account, not the region).
+ */
+export interface IBedrockBudget {
+  /** The budget's name, unique in the account */
+  readonly budgetName: string;
+}
+
+/**
  * Properties of a Bedrock budget.
  */
 export interface BedrockBudgetProps {
@@ -87,7 +96,16 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * A budget lags: AWS updates its figures several times a day, so it tells (and a spend stop acts)
  * hours after the money is spent. It is a backstop, not a real-time cap.
  */
-export class BedrockBudget extends Construct {
+export class BedrockBudget extends Construct implements IBedrockBudget {
+  /**
+   * A budget of the account created elsewhere (by the landing zone of another region of the account).
+   *
+   * @param budgetName the budget's name
+   */
+  public static fromBudgetName(budgetName: string): IBedrockBudget {
+    return { budgetName };
+  }
+
   /** The budget's name */
   public readonly budgetName: string;
   /** The monthly limit in US dollars */

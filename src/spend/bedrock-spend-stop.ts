@@ -1,7 +1,8 @@
 import { Names, Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_scheduler as scheduler, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BedrockBudget } from './bedrock-budget';
+import { IBedrockBudget } from './bedrock-budget';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { EXECUTE_BUDGET_ACTION_TARGET } from '../private/budget-reset';
 import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../private/inference-doors';
 import { protectTree } from '../private/protected-resources';
 import { Problems } from '../private/validation';
@@ -20,8 +21,12 @@ export enum SpendStopApproval {
  * Properties of a spend stop.
  */
 export interface BedrockSpendStopProps {
-  /** The budget whose threshold fires the stop. */
-  readonly budget: BedrockBudget;
+  /**
+   * The budget whose threshold fires the stop: a `BedrockBudget`, or `BedrockBudget.fromBudgetName`
+   * for the account's budget created in another stack (each region's landing zone stops its own roles
+   * on the one budget of the account).
+   */
+  readonly budget: IBedrockBudget;
 
   /** The roles the landing zone grants model access: at the threshold, each gets the deny policy. */
   readonly roles: iam.IRole[];
@@ -40,23 +45,14 @@ export interface BedrockSpendStopProps {
    */
   readonly approval?: SpendStopApproval;
 
-  /**
-   * The topic told when the stop fires (or waits for approval).
-   *
-   * @default - the budget's topic
-   */
-  readonly topic?: sns.ITopic;
+  /** The topic told when the stop fires (or waits for approval): the governance notifications topic. */
+  readonly topic: sns.ITopic;
 }
 
 /** The stop is reversed one hour into the new period (UTC, as Budgets' periods are), then reset. */
 const REVERSE_AT = 'cron(0 1 1 * ? *)';
 const RESET_AT = 'cron(15 1 1 * ? *)';
 
-/**
- * The Budgets operation the reset schedules call, as EventBridge Scheduler names it (universal target
- * `arn:aws:scheduler:::aws-sdk:<sdk service id>:<camelCase operation>`).
- */
-export const EXECUTE_BUDGET_ACTION_TARGET = 'aws-sdk:budgets:executeBudgetAction';
 
 /**
  * A spend stop: when the budget's actual cost crosses the threshold, AWS Budgets attaches a deny
@@ -150,9 +146,9 @@ export class BedrockSpendStop extends Construct {
       approvalModel: this.approval,
       executionRoleArn: this.executionRole.roleArn,
       definition: { iamActionDefinition: { policyArn: this.denyPolicy.managedPolicyArn, roles: this.roles.map(r => r.roleName) } },
-      subscribers: [{ type: 'SNS', address: (props.topic ?? props.budget.topic).topicArn }],
+      subscribers: [{ type: 'SNS', address: props.topic.topicArn }],
     });
-    this.action.node.addDependency(props.budget);
+    if (Construct.isConstruct(props.budget)) this.action.node.addDependency(props.budget);
     // The execution role's policy must exist before Budgets validates the action with it.
     this.action.node.addDependency(this.executionRole, executionPolicy);
 

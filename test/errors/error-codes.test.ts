@@ -63,7 +63,7 @@ describe('every validation throws the library error with the stable code of its 
     ['a spend stop with no roles', Code.SPEND_STOP_PROPS, () => {
       const stack = stackIn('eu-central-1');
       const topic = new GovernanceNotifications(stack, 'Notifications').topic;
-      return new BedrockSpendStop(stack, 'Stop', { budget: new BedrockBudget(stack, 'Budget', { monthlyLimitUsd: 100, topic }), roles: [] });
+      return new BedrockSpendStop(stack, 'Stop', { budget: new BedrockBudget(stack, 'Budget', { monthlyLimitUsd: 100, topic }), roles: [], topic });
     }],
     ['an anomaly monitor with a negative threshold', Code.SPEND_ANOMALY_PROPS, () => {
       const stack = stackIn('eu-central-1');

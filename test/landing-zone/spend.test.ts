@@ -80,6 +80,17 @@ describe('BedrockLandingZone spend controls', () => {
     expect(await evaluate({ identity: [...identity, deny] }, request)).toBe('ExplicitlyDenied');
   });
 
+  test('in another region of the account: the stop acts on the account\'s budget by name, nothing else is created', () => {
+    const { lz, template, stack, role } = landingZone({ spend: { existingBudgetName: 'bedrock-dev', stopAtPercentage: 100 } });
+    template.resourceCountIs('AWS::Budgets::Budget', 0);
+    template.resourceCountIs('AWS::CE::AnomalyMonitor', 0);
+    template.hasResourceProperties('AWS::Budgets::BudgetsAction', {
+      BudgetName: 'bedrock-dev',
+      Definition: { IamActionDefinition: { Roles: [{ Ref: stack.getLogicalId(role.node.defaultChild as any) }] } },
+    });
+    expect(lz.spendStop).toBeDefined();
+  });
+
   test('cost tags go on the application roles; a key the profile requires must be among them', () => {
     const tagged = GovernanceProfile.of('finops', { requiredCostTags: ['team', 'cost-center'] });
     const { template } = landingZone({ profiles: [tagged], spend: { costTags: { 'team': 'claims', 'cost-center': 'cc-42' } } });
@@ -98,7 +109,7 @@ describe('BedrockLandingZone spend controls', () => {
       '  - spend.monthlyLimitUsd and spend.existingBudgetName are both given: give monthlyLimitUsd to create the budget here, or existingBudgetName ' +
       'when it is created elsewhere\n' +
       '  - spend.stopAtPercentage is set but applicationRoles is empty: the stop would have nobody to stop; give the application roles');
-    expect(() => landingZone({ spend: { existingBudgetName: 'b', stopAtPercentage: 100 } })).toThrow(
-      'BedrockLandingZone: spend.stopAtPercentage is set without spend.monthlyLimitUsd: the stop acts on the budget created here; set it where the budget is created');
+    expect(() => landingZone({ spend: { stopAtPercentage: 100 } })).toThrow(
+      'BedrockLandingZone: spend.stopAtPercentage is set without a budget: give spend.monthlyLimitUsd, or spend.existingBudgetName for the account\'s budget created elsewhere');
   });
 });

