@@ -6,6 +6,7 @@ import { AgentCoreGatewayAuthorizer } from './agentcore-gateway-authorizer';
 import { AgentCorePrivateNetwork } from './agentcore-private-network';
 import { ApprovedGeographiesOnly } from './approved-geographies-only';
 import { ApprovedModelsOnly } from './approved-models-only';
+import { BudgetCountsMarketplaceModels } from './budget-counts-marketplace-models';
 import { CommitmentAcknowledged } from './commitment-acknowledged';
 import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
@@ -29,6 +30,8 @@ import { OpenSearchServerlessCustomerManagedKey } from './open-search-serverless
 import { OpenSearchServerlessNotPublic } from './open-search-serverless-not-public';
 import { RuntimeEndpointPrivateDns } from './runtime-endpoint-private-dns';
 import { ServiceRoleConfusedDeputy } from './service-role-confused-deputy';
+import { SpendNotificationsEncrypted } from './spend-notifications-encrypted';
+import { SpendStopRoleScoped } from './spend-stop-role-scoped';
 import { VectorStoreCustomerManagedKey } from './vector-store-customer-managed-key';
 import { BedrockRule } from '../private/rule';
 
@@ -43,4 +46,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   InvocationLoggingConfigured, DataRetentionConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
+  BudgetCountsMarketplaceModels, SpendNotificationsEncrypted, SpendStopRoleScoped,
 ];
