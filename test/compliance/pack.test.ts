@@ -15,6 +15,7 @@ const PROFILE = {
   // GLOBAL is approved so that the global profile breaks MD3 only (with residency on, MD3 still refuses it).
   approvedGeographies: [Geography.EU, Geography.GLOBAL],
   requiredPiiEntities: [PiiEntityType.CREDIT_DEBIT_CARD_NUMBER],
+  requireBudget: true,
 };
 
 /** One stack that breaks every rule of the pack once. */
@@ -159,6 +160,8 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-SP1 @ Stack/SpendBudget',
       'Bedrock-SP2[Topic::SpendTopic] @ Stack/SpendBudget',
       'Bedrock-SP3[OtherPolicy] @ Stack/SpendStop',
+      // The only budget misses Marketplace, so it covers no model access.
+      'Bedrock-SP4 @ Stack/Invoke',
     ]);
     const ruleIds = [...new Set(findings.map(f => /^Bedrock-([A-Z]+\d+)/.exec(f)![1]))].sort();
     expect(ruleIds).toEqual(BedrockGovernanceChecks.allRuleIds().sort());
@@ -206,7 +209,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(35);
+    expect(ids).toHaveLength(36);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

@@ -1,4 +1,4 @@
-import { Stack, aws_budgets as budgets, aws_ce as ce, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnCondition, Fn, Stack, aws_budgets as budgets, aws_ce as ce, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings, pathOf } from './helpers';
 import { GovernanceNotifications } from '../../src/monitoring';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
@@ -133,5 +133,37 @@ describe('SP3 SpendStopRoleScoped', () => {
       iam.Role.fromRoleArn(library, 'Imported', `arn:aws:iam::${ACCOUNT}:role/support-app`)];
     new BedrockSpendStop(library, 'Stop', { budget: new BedrockBudget(library, 'Budget', { monthlyLimitUsd: 100, topic }), roles, topic });
     expect(bedrockFindings(library, {}, 'SP3')).toEqual([]);
+  });
+});
+
+describe('SP4 BudgetCoversModelAccess', () => {
+  const invoke = { Effect: 'Allow', Action: 'bedrock-mantle:CreateInference', Resource: '*' };
+  const policy = (stack: Stack, id = 'Access') => new iam.CfnManagedPolicy(stack, id, { policyDocument: { Statement: [invoke] } });
+
+  test('off unless the pack requires budgets', () => {
+    const stack = stackIn(REGION);
+    policy(stack);
+    expect(bedrockFindings(stack, {}, 'SP4')).toEqual([]);
+    expect(bedrockFindings(stack, { requireBudget: true }, 'SP4')).toEqual([`Bedrock-SP4 @ ${pathOf(stack, 'Access')}`]);
+  });
+
+  test('the evasions: a budget of another account, a budget that misses Marketplace, a usage budget, a budget under a condition', () => {
+    const stack = stackIn(REGION);
+    policy(stack);
+    const other = new Stack(stack.node.root as App, 'Other', { env: { account: '222222222222', region: REGION } });
+    budget(other, 'OtherAccount', {});
+    budget(stack, 'BedrockOnly', { filterExpression: service('Amazon Bedrock') });
+    budget(stack, 'Usage', {}, 'USAGE');
+    const conditional = budget(stack, 'Conditional', {});
+    conditional.cfnOptions.condition = new CfnCondition(stack, 'Maybe', { expression: Fn.conditionEquals('a', 'b') });
+    expect(bedrockFindings(stack, { requireBudget: true }, 'SP4')).toEqual([`Bedrock-SP4 @ ${pathOf(stack, 'Access')}`]);
+  });
+
+  test('compliant: a budget of the same account in another region (budgets are per account), and the landing zone\'s own', () => {
+    const stack = stackIn(REGION);
+    policy(stack);
+    const home = new Stack(stack.node.root as App, 'HomeRegion', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    new BedrockBudget(home, 'Budget', { monthlyLimitUsd: 100, topic: new GovernanceNotifications(home, 'Notifications').topic });
+    expect(bedrockFindings(stack, { requireBudget: true }, 'SP4')).toEqual([]);
   });
 });

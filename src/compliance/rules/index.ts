@@ -7,6 +7,7 @@ import { AgentCorePrivateNetwork } from './agentcore-private-network';
 import { ApprovedGeographiesOnly } from './approved-geographies-only';
 import { ApprovedModelsOnly } from './approved-models-only';
 import { BudgetCountsMarketplaceModels } from './budget-counts-marketplace-models';
+import { BudgetCoversModelAccess } from './budget-covers-model-access';
 import { CommitmentAcknowledged } from './commitment-acknowledged';
 import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
@@ -46,5 +47,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   InvocationLoggingConfigured, DataRetentionConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
-  BudgetCountsMarketplaceModels, SpendNotificationsEncrypted, SpendStopRoleScoped,
+  BudgetCountsMarketplaceModels, SpendNotificationsEncrypted, SpendStopRoleScoped, BudgetCoversModelAccess,
 ];
