@@ -1,7 +1,7 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
 import { AccountBaselineStack, AgentWorkloadStack, KnowledgeBaseWorkloadStack } from './landing-zone';
 import { BaselineStage, OrganizationGuardrailStack, OrganizationStack } from './organization';
-import { ACCOUNTS, ACCOUNT_PROFILES, ACCOUNT_SPEND, APPLICATION_COST_TAGS, HOME_REGION, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, STACKSET_REGIONS } from './settings';
+import { ACCOUNTS, ACCOUNT_PROFILES, ACCOUNT_SPEND, APPLICATION_COST_TAGS, HOME_REGION, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, SANDBOX_SPEND, STACKSET_REGIONS } from './settings';
 import { GovernanceProfile } from '../../src';
 
 /** Builds the whole example landing zone into an app. */
@@ -49,6 +49,8 @@ export function buildLandingZone(app: App): Stack[] {
     }
   }
   // A sandbox account, deployed through a pipeline as a stage.
-  new BaselineStage(app, 'Sandbox', { env: { account: SANDBOX_ACCOUNT, region: 'us-east-1' }, profiles: [GovernanceProfile.BASELINE] });
+  new BaselineStage(app, 'Sandbox', {
+    env: { account: SANDBOX_ACCOUNT, region: 'us-east-1' }, profiles: [GovernanceProfile.BASELINE], spend: SANDBOX_SPEND,
+  });
   return stacks;
 }

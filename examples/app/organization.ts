@@ -3,11 +3,12 @@ import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, St
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import {
-  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU,
+  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, HOME_REGION, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_BUDGET,
+  STACKSET_REGIONS, WORKLOADS_OU,
 } from './settings';
 import {
   BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
-  OrganizationGuardrailPolicy, ServiceTier,
+  LandingZoneSpendSettings, OrganizationGuardrailPolicy, ServiceTier,
 } from '../../src';
 
 /**
@@ -47,6 +48,8 @@ export class OrganizationStack extends Stack {
         organizationId: ORGANIZATION_ID,
         // The organization enforces the management account's guardrail on the workloads OU (OrganizationGuardrailStack).
         guardrailEnforcedByOrganization: true,
+        // Budgets belong to the account: the home region's StackSet creates it in every account of the OU, the others name it.
+        spend: region === HOME_REGION ? STACKSET_BUDGET : { existingBudgetName: STACKSET_BUDGET.budgetName },
       });
       this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
         stackSetName: `bedrock-landing-zone-baseline-${region}`,
@@ -124,8 +127,8 @@ export class OrganizationGuardrailStack extends Stack {
 export class BaselineStage extends Stage {
   public readonly baseline: AccountBaselineStack;
 
-  constructor(scope: Construct, id: string, props: StageProps & { readonly profiles: GovernanceProfile[] }) {
+  constructor(scope: Construct, id: string, props: StageProps & { readonly profiles: GovernanceProfile[]; readonly spend?: LandingZoneSpendSettings }) {
     super(scope, id, props);
-    this.baseline = new AccountBaselineStack(this, 'Baseline', { profiles: props.profiles });
+    this.baseline = new AccountBaselineStack(this, 'Baseline', { profiles: props.profiles, spend: props.spend });
   }
 }

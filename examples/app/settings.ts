@@ -42,6 +42,10 @@ export const ACCOUNT_SPEND: Record<string, { budget: LandingZoneSpendSettings; s
   dev: { budget: { monthlyLimitUsd: 2000, budgetName: 'bedrock-dev', emails: ['platform-finops@example.com'] }, stopAtPercentage: 100 },
   prod: { budget: { monthlyLimitUsd: 50000, budgetName: 'bedrock-prod', emails: ['platform-finops@example.com'] } },
 };
+/** The sandbox account stops its application role when its small budget is spent. */
+export const SANDBOX_SPEND: LandingZoneSpendSettings = { monthlyLimitUsd: 500, budgetName: 'bedrock-sandbox', stopAtPercentage: 100 };
+/** Each account of the workloads OU gets a budget from the StackSet of the home region, named by the others. */
+export const STACKSET_BUDGET: LandingZoneSpendSettings = { monthlyLimitUsd: 1000, budgetName: 'bedrock-workloads' };
 
 /** The one list of approved models: each region reaches them only through its own geography. */
 export const CHAT_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
