@@ -120,6 +120,12 @@ export class OrganizationGuardrailStack extends Stack {
   }
 }
 
+export interface BaselineStageProps extends StageProps {
+  readonly profiles: GovernanceProfile[];
+  /** The account's budget, spend stop and anomaly detection */
+  readonly spend?: LandingZoneSpendSettings;
+}
+
 /**
  * The same baseline as a CDK stage, for teams that deploy through a pipeline (CDK Pipelines, or any
  * tool that deploys a stage's stacks).
@@ -127,7 +133,7 @@ export class OrganizationGuardrailStack extends Stack {
 export class BaselineStage extends Stage {
   public readonly baseline: AccountBaselineStack;
 
-  constructor(scope: Construct, id: string, props: StageProps & { readonly profiles: GovernanceProfile[]; readonly spend?: LandingZoneSpendSettings }) {
+  constructor(scope: Construct, id: string, props: BaselineStageProps) {
     super(scope, id, props);
     this.baseline = new AccountBaselineStack(this, 'Baseline', { profiles: props.profiles, spend: props.spend });
   }

@@ -168,24 +168,25 @@ export class BedrockSpendStop extends Construct {
         resources: [actionArn],
       })],
     });
-    const schedule = (scheduleId: string, expression: string, executionType: string, description: string) => new scheduler.CfnSchedule(this, scheduleId, {
-      description,
-      scheduleExpression: expression,
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'OFF' },
-      state: 'ENABLED',
-      target: {
-        arn: `arn:${stack.partition}:scheduler:::${EXECUTE_BUDGET_ACTION_TARGET}`,
-        roleArn: this.resetRole.roleArn,
-        input: stack.toJsonString({
-          AccountId: stack.account,
-          BudgetName: props.budget.budgetName,
-          ActionId: this.action.attrActionId,
-          ExecutionType: executionType,
-        }),
-        retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
-      },
-    });
+    const schedule = (scheduleId: string, expression: string, executionType: string, description: string) =>
+      new scheduler.CfnSchedule(this, scheduleId, {
+        description,
+        scheduleExpression: expression,
+        scheduleExpressionTimezone: 'UTC',
+        flexibleTimeWindow: { mode: 'OFF' },
+        state: 'ENABLED',
+        target: {
+          arn: `arn:${stack.partition}:scheduler:::${EXECUTE_BUDGET_ACTION_TARGET}`,
+          roleArn: this.resetRole.roleArn,
+          input: stack.toJsonString({
+            AccountId: stack.account,
+            BudgetName: props.budget.budgetName,
+            ActionId: this.action.attrActionId,
+            ExecutionType: executionType,
+          }),
+          retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
+        },
+      });
     // A stop that has not fired cannot be reversed: that call fails harmlessly and the reset follows.
     schedule('ReverseSchedule', REVERSE_AT, 'REVERSE_BUDGET_ACTION', 'Detach the spend stop deny policy at the start of the month');
     schedule('ResetSchedule', RESET_AT, 'RESET_BUDGET_ACTION', 'Return the spend stop to standby so it fires again this month');

@@ -92,8 +92,12 @@ function canary(): Stack {
   new CfnResource(stack, 'SpendBudget', {
     type: 'AWS::Budgets::Budget',
     properties: {
-      Budget: { BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 100, Unit: 'USD' },
-        FilterExpression: { Dimensions: { Key: 'SERVICE', Values: ['Amazon Bedrock'], MatchOptions: ['EQUALS'] } } },
+      Budget: {
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: 100, Unit: 'USD' },
+        FilterExpression: { Dimensions: { Key: 'SERVICE', Values: ['Amazon Bedrock'], MatchOptions: ['EQUALS'] } },
+      },
       NotificationsWithSubscribers: [{
         Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80 },
         Subscribers: [{ SubscriptionType: 'SNS', Address: clearTopic.ref }],
@@ -107,8 +111,12 @@ function canary(): Stack {
   new CfnResource(stack, 'SpendStop', {
     type: 'AWS::Budgets::BudgetsAction',
     properties: {
-      BudgetName: 'b', ActionType: 'APPLY_IAM_POLICY', NotificationType: 'ACTUAL', ActionThreshold: { Type: 'PERCENTAGE', Value: 100 },
-      ExecutionRoleArn: stopRole.attrArn, Definition: { IamActionDefinition: { PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/stop`, Roles: ['app'] } },
+      BudgetName: 'b',
+      ActionType: 'APPLY_IAM_POLICY',
+      NotificationType: 'ACTUAL',
+      ActionThreshold: { Type: 'PERCENTAGE', Value: 100 },
+      ExecutionRoleArn: stopRole.attrArn,
+      Definition: { IamActionDefinition: { PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/stop`, Roles: ['app'] } },
       Subscribers: [{ Type: 'EMAIL', Address: 'finops@example.com' }],
     },
   });

@@ -17,10 +17,12 @@ describe('SP1 BudgetCountsMarketplaceModels', () => {
     budget(stack, 'Legacy', { costFilters: { Service: ['Amazon Bedrock'] } });
     budget(stack, 'FirstParty', { filterExpression: { or: [service('Amazon Bedrock'), service('Amazon Bedrock AgentCore'), service('Amazon OpenSearch Service')] } });
     budget(stack, 'NotMarketplace', {
-      filterExpression: { and: [
-        { or: [service('Amazon Bedrock'), { dimensions: { key: 'BILLING_ENTITY', values: ['AWS Marketplace'], matchOptions: ['EQUALS'] } }] },
-        { not: { dimensions: { key: 'BILLING_ENTITY', values: ['aws marketplace'], matchOptions: ['CASE_INSENSITIVE'] } } },
-      ] },
+      filterExpression: {
+        and: [
+          { or: [service('Amazon Bedrock'), { dimensions: { key: 'BILLING_ENTITY', values: ['AWS Marketplace'], matchOptions: ['EQUALS'] } }] },
+          { not: { dimensions: { key: 'BILLING_ENTITY', values: ['aws marketplace'], matchOptions: ['CASE_INSENSITIVE'] } } },
+        ],
+      },
     });
     budget(stack, 'PrefixOnly', { filterExpression: { dimensions: { key: 'SERVICE', values: ['Amazon Bedrock'], matchOptions: ['STARTS_WITH'] } } });
     expect(bedrockFindings(stack, {}, 'SP1')).toEqual([
@@ -45,8 +47,12 @@ describe('SP1 BudgetCountsMarketplaceModels', () => {
     new BedrockBudget(stack, 'Account', { monthlyLimitUsd: 100, topic, scope: BudgetScope.account() });
     new BedrockBudget(stack, 'Tag', { monthlyLimitUsd: 100, topic, scope: BudgetScope.principalTag('team', ['claims']) });
     budget(stack, 'Contains', { filterExpression: { dimensions: { key: 'SERVICE', values: ['Bedrock'], matchOptions: ['CONTAINS'] } } });
-    budget(stack, 'Suffix', { filterExpression: { or: [service('Amazon Bedrock', 'Amazon Bedrock AgentCore'),
-      { dimensions: { key: 'SERVICE', values: ['(Amazon Bedrock Edition)'], matchOptions: ['ENDS_WITH'] } }] } });
+    budget(stack, 'Suffix', {
+      filterExpression: {
+        or: [service('Amazon Bedrock', 'Amazon Bedrock AgentCore'),
+          { dimensions: { key: 'SERVICE', values: ['(Amazon Bedrock Edition)'], matchOptions: ['ENDS_WITH'] } }],
+      },
+    });
     budget(stack, 'Ec2', { filterExpression: service('Amazon Elastic Compute Cloud - Compute') });
     budget(stack, 'Usage', { filterExpression: service('Amazon Bedrock') }, 'USAGE');
     expect(bedrockFindings(stack, {}, 'SP1')).toEqual([]);
@@ -63,12 +69,18 @@ describe('SP2 SpendNotificationsEncrypted', () => {
       subscribers: [{ subscriptionType: 'SNS', address: clear.ref }],
     }];
     new ce.CfnAnomalySubscription(stack, 'Anomalies', {
-      frequency: 'IMMEDIATE', monitorArnList: ['arn:aws:ce::111111111111:anomalymonitor/m'], subscriptionName: 's',
+      frequency: 'IMMEDIATE',
+      monitorArnList: ['arn:aws:ce::111111111111:anomalymonitor/m'],
+      subscriptionName: 's',
       subscribers: [{ type: 'SNS', address: clear2.attrTopicArn }],
     });
     new budgets.CfnBudgetsAction(stack, 'Action', {
-      budgetName: 'b', actionType: 'APPLY_IAM_POLICY', notificationType: 'ACTUAL', actionThreshold: { type: 'PERCENTAGE', value: 100 },
-      executionRoleArn: 'arn:aws:iam::111111111111:role/r', definition: { iamActionDefinition: { policyArn: 'arn:aws:iam::111111111111:policy/p', roles: ['app'] } },
+      budgetName: 'b',
+      actionType: 'APPLY_IAM_POLICY',
+      notificationType: 'ACTUAL',
+      actionThreshold: { type: 'PERCENTAGE', value: 100 },
+      executionRoleArn: 'arn:aws:iam::111111111111:role/r',
+      definition: { iamActionDefinition: { policyArn: 'arn:aws:iam::111111111111:policy/p', roles: ['app'] } },
       subscribers: [{ type: 'SNS', address: clear.ref }],
     });
     expect(bedrockFindings(stack, {}, 'SP2')).toEqual([
@@ -92,8 +104,12 @@ describe('SP2 SpendNotificationsEncrypted', () => {
 describe('SP3 SpendStopRoleScoped', () => {
   function action(stack: Stack, executionRole: iam.CfnRole, policyArn = `arn:aws:iam::${ACCOUNT}:policy/stop`) {
     return new budgets.CfnBudgetsAction(stack, 'Action', {
-      budgetName: 'b', actionType: 'APPLY_IAM_POLICY', notificationType: 'ACTUAL', actionThreshold: { type: 'PERCENTAGE', value: 100 },
-      executionRoleArn: executionRole.attrArn, definition: { iamActionDefinition: { policyArn, roles: ['payments-app'] } },
+      budgetName: 'b',
+      actionType: 'APPLY_IAM_POLICY',
+      notificationType: 'ACTUAL',
+      actionThreshold: { type: 'PERCENTAGE', value: 100 },
+      executionRoleArn: executionRole.attrArn,
+      definition: { iamActionDefinition: { policyArn, roles: ['payments-app'] } },
       subscribers: [{ type: 'EMAIL', address: 'finops@example.com' }],
     });
   }
@@ -108,8 +124,12 @@ describe('SP3 SpendStopRoleScoped', () => {
     expect(bedrockFindings(anyPolicy, {}, 'SP3')).toEqual([`Bedrock-SP3[OtherPolicy] @ ${pathOf(anyPolicy, 'Action')}`]);
 
     const anyRole = stackIn(REGION);
-    action(anyRole, executionRole(anyRole, [{ Effect: 'Allow', Action: 'iam:Attach*', Resource: `arn:aws:iam::${ACCOUNT}:role/*`,
-      Condition: { ArnEquals: { 'iam:PolicyARN': `arn:aws:iam::${ACCOUNT}:policy/stop` } } }]));
+    action(anyRole, executionRole(anyRole, [{
+      Effect: 'Allow',
+      Action: 'iam:Attach*',
+      Resource: `arn:aws:iam::${ACCOUNT}:role/*`,
+      Condition: { ArnEquals: { 'iam:PolicyARN': `arn:aws:iam::${ACCOUNT}:policy/stop` } },
+    }]));
     expect(bedrockFindings(anyRole, {}, 'SP3')).toEqual([`Bedrock-SP3[OtherPrincipal] @ ${pathOf(anyRole, 'Action')}`]);
 
     const wildcard = stackIn(REGION);
@@ -123,8 +143,12 @@ describe('SP3 SpendStopRoleScoped', () => {
 
   test('compliant: attach and detach of exactly the policy on exactly the action\'s roles, and BedrockSpendStop itself', () => {
     const scoped = stackIn(REGION);
-    action(scoped, executionRole(scoped, [{ Effect: 'Allow', Action: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
-      Resource: `arn:aws:iam::${ACCOUNT}:role/payments-app`, Condition: { ArnEquals: { 'iam:PolicyARN': `arn:aws:iam::${ACCOUNT}:policy/stop` } } }]));
+    action(scoped, executionRole(scoped, [{
+      Effect: 'Allow',
+      Action: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
+      Resource: `arn:aws:iam::${ACCOUNT}:role/payments-app`,
+      Condition: { ArnEquals: { 'iam:PolicyARN': `arn:aws:iam::${ACCOUNT}:policy/stop` } },
+    }]));
     expect(bedrockFindings(scoped, {}, 'SP3')).toEqual([]);
 
     const library = stackIn(REGION);

@@ -53,16 +53,19 @@ describe('BedrockLandingZone spend controls', () => {
   });
 
   test('the spend stop stops the application roles; after it, the governed call the model access policy allows is denied', async () => {
-    const { lz, stack, template, role } = landingZone({ spend: { monthlyLimitUsd: 2000, stopAtPercentage: 90, stopApproval: SpendStopApproval.MANUAL } });
+    const spend = { monthlyLimitUsd: 2000, stopAtPercentage: 90, stopApproval: SpendStopApproval.MANUAL };
+    const { lz, stack, template, role } = landingZone({ spend });
     template.hasResourceProperties('AWS::Budgets::BudgetsAction', {
-      ActionThreshold: { Type: 'PERCENTAGE', Value: 90 }, ApprovalModel: 'MANUAL',
+      ActionThreshold: { Type: 'PERCENTAGE', Value: 90 },
+      ApprovalModel: 'MANUAL',
       Definition: { IamActionDefinition: { Roles: [{ Ref: stack.getLogicalId(role.node.defaultChild as any) }] } },
     });
     const json = template.toJSON();
     const idOf = (type: string) => Object.keys(json.Resources).filter(id => json.Resources[id].Type === type);
     const guardrailArn = `arn:aws:bedrock:eu-central-1:${ACCOUNT}:guardrail/gr1`;
     const policies = new TemplatePolicies(json, {
-      region: 'eu-central-1', accountId: ACCOUNT,
+      region: 'eu-central-1',
+      accountId: ACCOUNT,
       refs: { [idOf('AWS::EC2::VPCEndpoint')[0]]: 'vpce-0runtime' },
       getAtts: {
         [`${idOf('AWS::Bedrock::Guardrail')[0]}.GuardrailArn`]: guardrailArn,
@@ -73,7 +76,8 @@ describe('BedrockLandingZone spend controls', () => {
     const identity = policies.identityPoliciesOf(stack.getLogicalId(role.node.defaultChild as any));
     const deny = policies.documentOf(stack.getLogicalId(lz.spendStop!.denyPolicy.node.defaultChild as any), 'PolicyDocument');
     const request = {
-      action: 'bedrock:InvokeModel', resource: profileArn('eu-central-1', `eu.${SONNET_45}`),
+      action: 'bedrock:InvokeModel',
+      resource: profileArn('eu-central-1', `eu.${SONNET_45}`),
       context: { 'bedrock:GuardrailIdentifier': `${guardrailArn}:1`, 'aws:SourceVpce': 'vpce-0runtime', 'aws:ViaAWSService': 'false' },
     };
     expect(await evaluate({ identity }, request)).toBe('Allowed');
@@ -97,7 +101,7 @@ describe('BedrockLandingZone spend controls', () => {
     const [role] = Object.values(template.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'lambda.amazonaws.com' } }] } } }));
     expect(role.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'team', Value: 'claims' }, { Key: 'cost-center', Value: 'cc-42' }]));
     expect(() => landingZone({ profiles: [tagged], spend: { costTags: { team: 'claims' } } })).toThrow(
-      "BedrockLandingZone: profile finops requires the cost allocation tags team, cost-center on the application roles, but spend.costTags lacks " +
+      'BedrockLandingZone: profile finops requires the cost allocation tags team, cost-center on the application roles, but spend.costTags lacks ' +
       "cost-center: give spend: { costTags: { 'cost-center': '...' } }");
     expect(() => GovernanceProfile.of('bad', { requiredCostTags: [''] })).toThrow(
       "GovernanceProfile 'bad': requiredCostTags[0] is ''; expected a tag key of 1 to 128 letters, digits, spaces and _.:/=+-@");

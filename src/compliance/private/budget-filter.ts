@@ -1,5 +1,5 @@
-import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../private/bedrock-billing';
 import { asArray } from './values';
+import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../private/bedrock-billing';
 
 /**
  * A line of the bill, as a budget filter sees it: its dimensions (`SERVICE`, `BILLING_ENTITY`, ...).
