@@ -124,7 +124,9 @@ export class BedrockSpendStop extends Construct {
 
     this.executionRole = new iam.Role(this, 'ExecutionRole', {
       description: 'AWS Budgets attaches and detaches the spend stop deny policy to the workload roles, and nothing else',
-      assumedBy: new iam.ServicePrincipal('budgets.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      // No aws:SourceAccount condition: Budgets' documentation does not say it sends one, and a condition it does not meet
+      // would break the stop only when it fires. Budgets uses a role only for actions of its own account (ExecutionRoleArn).
+      assumedBy: new iam.ServicePrincipal('budgets.amazonaws.com'),
     });
     // Managed, not inline: the regulated packs refuse inline policies.
     const executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {

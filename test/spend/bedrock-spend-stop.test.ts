@@ -159,13 +159,13 @@ describe('Budgets\' execution role attaches exactly the deny, to exactly the wor
     expect(await asExecution('iam:PassRole', PAYMENTS)).toBe('ImplicitlyDenied');
   });
 
-  test('only Budgets, for this account, can assume it', async () => {
-    const assume = (principal: string, sourceAccount: string) => evaluate({ identity: [], resourcePolicy: executionTrust }, {
-      action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/spend-stop-execution', principal, context: { 'aws:SourceAccount': sourceAccount },
+  test('only Budgets can assume it (Budgets uses a role only for actions of the same account: CloudFormation ExecutionRoleArn)', async () => {
+    const assume = (principal: string) => evaluate({ identity: [], resourcePolicy: executionTrust }, {
+      action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/spend-stop-execution', principal, resourceAccount: ACCOUNT,
     });
-    expect(await assume('budgets.amazonaws.com', ACCOUNT)).toBe('Allowed');
-    expect(await assume('budgets.amazonaws.com', OTHER_ACCOUNT)).toBe('ImplicitlyDenied');
-    expect(await assume('scheduler.amazonaws.com', ACCOUNT)).toBe('ImplicitlyDenied');
+    expect(await assume('budgets.amazonaws.com')).toBe('Allowed');
+    expect(await assume('scheduler.amazonaws.com')).toBe('ImplicitlyDenied');
+    expect(await assume(`arn:aws:iam::${ACCOUNT}:role/developer`)).toBe('ImplicitlyDenied');
   });
 });
 
