@@ -1,4 +1,5 @@
 import type { Summary } from './landing-zone-summary';
+import { SpendControls, spendSection } from './spend-report';
 import { BedrockGovernanceChecks, DetectiveCounterparts, ResidencyMap, ResidencyRoute } from '../src';
 
 /** A rule a cdk-nag pack evaluated during synth (examples/app/rule-recorder.ts). */
@@ -24,9 +25,9 @@ interface RuleRow {
 /**
  * The compliance report in Markdown: per pack and rule, pass / acknowledged (with the reason) / fail,
  * mapped to the controls the pack names; then where data can go (the residency map, as a Mermaid
- * diagram and as a table).
+ * diagram and as a table); then the spend controls, when given.
  */
-export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRule[], residency: ResidencyRoute[]): string {
+export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRule[], residency: ResidencyRoute[], spend?: SpendControls): string {
   const lines: string[] = ['# Compliance report', ''];
   lines.push(`${summary.stacks.length} stacks, ${Object.values(summary.resourcesByType).reduce((a, b) => a + b, 0)} resources. ` +
     `Result: ${summary.unacknowledgedErrors > 0 ? `**FAILED**, ${summary.unacknowledgedErrors} unacknowledged error(s)` : '**passed**, no unacknowledged error'}.`, '');
@@ -50,6 +51,7 @@ export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRul
   }
   lines.push('', ...tables);
   lines.push(...residencySection(residency));
+  if (spend) lines.push(...spendSection(spend));
   lines.push(...detectiveSection());
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ensureHandlerBundle } from './bundle-handlers';
 import { renderComplianceReport } from './compliance-report';
 import { readAssembly, summarize, renderSummary } from './landing-zone-summary';
+import { spendControlsOf } from './spend-report';
 import { compliancePacks } from '../examples/app/compliance';
 
 /**
@@ -45,6 +46,6 @@ const evaluated = fs.existsSync(evaluatedFile) ? JSON.parse(fs.readFileSync(eval
 const residencyFile = path.join(OUT_DIR, 'residency-map.json');
 const residency = fs.existsSync(residencyFile) ? JSON.parse(fs.readFileSync(residencyFile, 'utf8')) : [];
 const reportFile = path.join(OUT_DIR, 'compliance-report.md');
-fs.writeFileSync(reportFile, renderComplianceReport(summary, evaluated, residency));
+fs.writeFileSync(reportFile, renderComplianceReport(summary, evaluated, residency, spendControlsOf(contents)));
 process.stdout.write(`Compliance report: ${path.relative(ROOT, reportFile)}\n`);
 process.exit(summary.unacknowledgedErrors > 0 ? 1 : 0);

@@ -14,3 +14,4 @@ export * from './openai-compatible';
 export * from './residency';
 export * from './monitoring';
 export * from './detective';
+export * from './spend';

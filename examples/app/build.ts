@@ -1,7 +1,7 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
 import { AccountBaselineStack, AgentWorkloadStack, KnowledgeBaseWorkloadStack } from './landing-zone';
 import { BaselineStage, OrganizationGuardrailStack, OrganizationStack } from './organization';
-import { ACCOUNTS, ACCOUNT_PROFILES, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, STACKSET_REGIONS } from './settings';
+import { ACCOUNTS, ACCOUNT_PROFILES, ACCOUNT_SPEND, APPLICATION_COST_TAGS, HOME_REGION, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, SANDBOX_SPEND, STACKSET_REGIONS } from './settings';
 import { GovernanceProfile } from '../../src';
 
 /** Builds the whole example landing zone into an app. */
@@ -17,13 +17,23 @@ export function buildLandingZone(app: App): Stack[] {
     })),
   ];
   for (const [accountName, account] of Object.entries(ACCOUNTS)) {
+    const { budget, stopAtPercentage } = ACCOUNT_SPEND[accountName];
+    let home: Stack | undefined;
     for (const governed of REGIONS) {
+      const isHome = governed.region === HOME_REGION;
       const stack = new AccountBaselineStack(app, `Baseline-${accountName}-${governed.region}`, {
         env: { account, region: governed.region },
         profiles: [...ACCOUNT_PROFILES[accountName], ...governed.profiles],
         agentCore: true,
+        // The home region creates the account's budget; each region stops its own application roles on it.
+        spend: isHome
+          ? { ...budget, stopAtPercentage, costTags: APPLICATION_COST_TAGS }
+          : { existingBudgetName: budget.budgetName, stopAtPercentage, costTags: APPLICATION_COST_TAGS },
         description: `Governed Amazon Bedrock baseline for ${accountName} in ${governed.region}`,
       });
+      if (isHome) home = stack;
+      // The budget exists before another region's spend stop refers to it.
+      else if (home && stopAtPercentage !== undefined) stack.addDependency(home);
       const workload = new KnowledgeBaseWorkloadStack(app, `KnowledgeBase-${accountName}-${governed.region}`, {
         env: { account, region: governed.region },
         baseline: stack,
@@ -39,6 +49,8 @@ export function buildLandingZone(app: App): Stack[] {
     }
   }
   // A sandbox account, deployed through a pipeline as a stage.
-  new BaselineStage(app, 'Sandbox', { env: { account: SANDBOX_ACCOUNT, region: 'us-east-1' }, profiles: [GovernanceProfile.BASELINE] });
+  new BaselineStage(app, 'Sandbox', {
+    env: { account: SANDBOX_ACCOUNT, region: 'us-east-1' }, profiles: [GovernanceProfile.BASELINE], spend: SANDBOX_SPEND,
+  });
   return stacks;
 }

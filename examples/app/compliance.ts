@@ -30,6 +30,8 @@ export function bedrockPack(app?: IConstruct): BedrockGovernanceChecks {
   return new BedrockGovernanceChecks(app, {
     approvedModels: [CHAT_MODEL, FAST_MODEL, EMBEDDING_MODEL],
     approvedGeographies: [Geography.US, Geography.EU],
+    // Every account that reaches a model has a Bedrock budget (SP4).
+    requireBudget: true,
   });
 }
 

@@ -6,13 +6,15 @@ import { Construct } from 'constructs';
 import { APPROVED_MODELS, CHAT_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
   ApplicationInferenceProfile, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
-  GovernanceProfile, LandingZoneStackProtection, ModelAccessPolicy, VectorKnowledgeBase,
+  GovernanceProfile, LandingZoneSpendSettings, LandingZoneStackProtection, ModelAccessPolicy, VectorKnowledgeBase,
 } from '../../src';
 
 export interface AccountBaselineProps extends StackProps {
   readonly profiles: GovernanceProfile[];
   /** Whether agents run on AgentCore in this account and region (its private endpoints are created) */
   readonly agentCore?: boolean;
+  /** The account's budget (created in its home region, named in the others), spend stop and anomaly detection */
+  readonly spend?: LandingZoneSpendSettings;
 }
 
 /**
@@ -43,6 +45,7 @@ export class AccountBaselineStack extends Stack {
       organizationId: ORGANIZATION_ID,
       applicationRoles: [this.applicationRole],
       agentCore: props.agentCore,
+      spend: props.spend,
     });
 
     // What a client passes to use the guardrail (and what the README's checks use).

@@ -3,11 +3,12 @@ import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, St
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import {
-  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU,
+  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, HOME_REGION, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_BUDGET,
+  STACKSET_REGIONS, WORKLOADS_OU,
 } from './settings';
 import {
   BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
-  LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
+  LandingZoneSpendSettings, LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
 } from '../../src';
 
 /**
@@ -50,8 +51,10 @@ export class OrganizationStack extends Stack {
         organizationId: ORGANIZATION_ID,
         // The organization enforces the management account's guardrail on the workloads OU (OrganizationGuardrailStack).
         guardrailEnforcedByOrganization: true,
-        // Config rules and setting-change alerts in every account, beside the preventive baseline (docs/adr/0014).
+        // Config rules and setting-change alerts in every account, beside the preventive baseline (docs/adr/0017).
         detectiveControls: true,
+        // Budgets belong to the account: the home region's StackSet creates it in every account of the OU, the others name it.
+        spend: region === HOME_REGION ? STACKSET_BUDGET : { existingBudgetName: STACKSET_BUDGET.budgetName },
       });
       this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
         stackSetName: `bedrock-landing-zone-baseline-${region}`,
@@ -125,6 +128,12 @@ export class OrganizationGuardrailStack extends Stack {
   }
 }
 
+export interface BaselineStageProps extends StageProps {
+  readonly profiles: GovernanceProfile[];
+  /** The account's budget, spend stop and anomaly detection */
+  readonly spend?: LandingZoneSpendSettings;
+}
+
 /**
  * The same baseline as a CDK stage, for teams that deploy through a pipeline (CDK Pipelines, or any
  * tool that deploys a stage's stacks).
@@ -132,8 +141,8 @@ export class OrganizationGuardrailStack extends Stack {
 export class BaselineStage extends Stage {
   public readonly baseline: AccountBaselineStack;
 
-  constructor(scope: Construct, id: string, props: StageProps & { readonly profiles: GovernanceProfile[] }) {
+  constructor(scope: Construct, id: string, props: BaselineStageProps) {
     super(scope, id, props);
-    this.baseline = new AccountBaselineStack(this, 'Baseline', { profiles: props.profiles });
+    this.baseline = new AccountBaselineStack(this, 'Baseline', { profiles: props.profiles, spend: props.spend });
   }
 }

@@ -1,4 +1,4 @@
-import { ApprovedModel, GovernanceProfile } from '../../src';
+import { ApprovedModel, GovernanceProfile, LandingZoneSpendSettings } from '../../src';
 
 /**
  * The example's shared settings, in one module that imports no other file of the app: the stacks of
@@ -29,6 +29,23 @@ export const ACCOUNT_PROFILES: Record<string, GovernanceProfile[]> = {
   dev: [GovernanceProfile.BASELINE],
   prod: [GovernanceProfile.BASELINE, GovernanceProfile.PCI_DSS, GovernanceProfile.HIPAA],
 };
+
+/**
+ * Spend per account. A budget belongs to the account: the home region's landing zone creates it, the
+ * other regions name it. Dev stops its application roles when the month's Bedrock budget is spent;
+ * prod, which serves customers, only alerts (and anomaly detection watches both).
+ */
+export const HOME_REGION = 'us-east-1';
+/** Cost allocation tags of the application roles: the payer account activates iamPrincipal/Team and iamPrincipal/CostCenter. */
+export const APPLICATION_COST_TAGS = { Team: 'claims-ai', CostCenter: 'claims' };
+export const ACCOUNT_SPEND: Record<string, { budget: LandingZoneSpendSettings; stopAtPercentage?: number }> = {
+  dev: { budget: { monthlyLimitUsd: 2000, budgetName: 'bedrock-dev', emails: ['platform-finops@example.com'] }, stopAtPercentage: 100 },
+  prod: { budget: { monthlyLimitUsd: 50000, budgetName: 'bedrock-prod', emails: ['platform-finops@example.com'] } },
+};
+/** The sandbox account stops its application role when its small budget is spent. */
+export const SANDBOX_SPEND: LandingZoneSpendSettings = { monthlyLimitUsd: 500, budgetName: 'bedrock-sandbox', stopAtPercentage: 100 };
+/** Each account of the workloads OU gets a budget from the StackSet of the home region, named by the others. */
+export const STACKSET_BUDGET: LandingZoneSpendSettings = { monthlyLimitUsd: 1000, budgetName: 'bedrock-workloads' };
 
 /** The one list of approved models: each region reaches them only through its own geography. */
 export const CHAT_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

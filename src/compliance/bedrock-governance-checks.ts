@@ -86,6 +86,14 @@ export interface BedrockGovernanceChecksProps extends NagPackProps {
   readonly governedAccounts?: string[];
 
   /**
+   * Every account whose principals may reach a model must have a cost budget of the app that counts
+   * Bedrock and the Marketplace-billed models (rule SP4).
+   *
+   * @default false (SP4 reports nothing)
+   */
+  readonly requireBudget?: boolean;
+
+  /**
    * Accounts besides the stack's own whose guardrails an invoke grant may require (rule IAM3): a
    * central guardrail account, or the management account of an organization-wide guardrail. A grant
    * that names a guardrail of any other account is reported: that account, not the platform team,
@@ -155,6 +163,7 @@ export class BedrockGovernanceChecks extends NagPack {
       minimumHarmfulContentStrength: props.minimumHarmfulContentStrength ?? FilterStrength.MEDIUM,
       maximumAgentIdleSessionSeconds: idle,
       governedAccounts: props.governedAccounts,
+      requireBudget: props.requireBudget ?? false,
       trustedGuardrailAccounts: props.trustedGuardrailAccounts ?? [],
       knownGeographyPrefixes: Geography.all().map(g => g.prefix),
     };

@@ -96,4 +96,10 @@ export enum BedrockLandingZoneErrorCode {
   GOVERNANCE_NOTIFICATIONS_PROPS = 'GovernanceNotifications.Props',
   /** `BedrockDetectiveControls` props */
   DETECTIVE_CONTROLS_PROPS = 'BedrockDetectiveControls.Props',
+  /** `BedrockBudget` props, or a `BudgetScope` that would miss Bedrock spend */
+  SPEND_BUDGET_PROPS = 'BedrockBudget.Props',
+  /** `BedrockSpendStop` props */
+  SPEND_STOP_PROPS = 'BedrockSpendStop.Props',
+  /** `BedrockSpendAnomalyMonitor` props */
+  SPEND_ANOMALY_PROPS = 'BedrockSpendAnomalyMonitor.Props',
 }

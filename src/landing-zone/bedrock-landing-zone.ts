@@ -1,7 +1,8 @@
-import { Stack, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Stack, Tags, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { GovernanceProfile } from './governance-profile';
+import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
 import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
 import { BedrockDetectiveControls } from '../detective';
@@ -13,6 +14,7 @@ import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
 import { GEOGRAPHY_PREFERENCE } from '../private/geography-preference';
@@ -157,6 +159,15 @@ export interface BedrockLandingZoneProps {
    * @default true
    */
   readonly detectiveConfigRules?: boolean;
+
+  /**
+   * Spend controls: a Bedrock budget that sees every model, alerts to the governance topic, an
+   * optional spend stop of the application roles, anomaly detection, cost allocation tags. Budgets
+   * belong to the account: create the budget in one landing zone of the account and name it in the others.
+   *
+   * @default - none (the regulated profiles require a budget)
+   */
+  readonly spend?: LandingZoneSpendSettings;
 }
 
 /**
@@ -213,6 +224,14 @@ export class BedrockLandingZone extends Construct {
   public readonly notifications?: GovernanceNotifications;
   /** The detective controls, when enabled */
   public readonly detectiveControls?: BedrockDetectiveControls;
+  /** The name of the budget that covers this account (created here or elsewhere), when there is one */
+  public readonly budgetName?: string;
+  /** The Bedrock budget this construct created */
+  public readonly budget?: BedrockBudget;
+  /** The spend stop of the application roles, when `spend.stopAtPercentage` is set */
+  public readonly spendStop?: BedrockSpendStop;
+  /** The spend anomaly monitor this construct created */
+  public readonly spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
@@ -320,6 +339,67 @@ export class BedrockLandingZone extends Construct {
         description: `Invoke the landing zone's approved Amazon Bedrock embedding models (${this.profile.name}), through the private endpoints`,
       });
     }
+
+    const spend = this.spendControls(props);
+    this.budgetName = spend.budgetName;
+    this.budget = spend.budget;
+    this.spendStop = spend.spendStop;
+    this.spendAnomalyMonitor = spend.spendAnomalyMonitor;
+  }
+
+  /**
+   * The budget (created here or named), the stop of the application roles, anomaly detection and the
+   * cost allocation tags, as the spend settings and the profiles ask.
+   */
+  private spendControls(props: BedrockLandingZoneProps): {
+    budgetName?: string; budget?: BedrockBudget; spendStop?: BedrockSpendStop; spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
+  } {
+    const spend = props.spend;
+    const roles = props.applicationRoles ?? [];
+    const problems = new Problems();
+    problems.check(!this.profile.requireBudget || spend?.monthlyLimitUsd !== undefined || spend?.existingBudgetName !== undefined,
+      `profile ${this.profile.name} requires a Bedrock budget: give spend: { monthlyLimitUsd } to create one here, or ` +
+      'spend: { existingBudgetName } when another landing zone of the account creates it');
+    if (spend) {
+      problems.check(!(spend.monthlyLimitUsd !== undefined && spend.existingBudgetName !== undefined),
+        'spend.monthlyLimitUsd and spend.existingBudgetName are both given: give monthlyLimitUsd to create the budget here, ' +
+        'or existingBudgetName when it is created elsewhere');
+      problems.check(spend.stopAtPercentage === undefined || spend.monthlyLimitUsd !== undefined || spend.existingBudgetName !== undefined,
+        'spend.stopAtPercentage is set without a budget: give spend.monthlyLimitUsd, or spend.existingBudgetName for the account\'s budget created elsewhere');
+      problems.check(spend.stopAtPercentage === undefined || roles.length > 0,
+        'spend.stopAtPercentage is set but applicationRoles is empty: the stop would have nobody to stop; give the application roles');
+    }
+    const tags = spend?.costTags ?? {};
+    const missing = this.profile.requiredCostTags.filter(k => tags[k] === undefined);
+    problems.check(missing.length === 0 || roles.length === 0,
+      `profile ${this.profile.name} requires the cost allocation tags ${oneOf(this.profile.requiredCostTags)} on the application roles, but ` +
+      `spend.costTags lacks ${oneOf(missing)}: give spend: { costTags: { ${missing.map(k => `'${k}': '...'`).join(', ')} } }`);
+    problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
+
+    // Tags on the roles the landing zone grants: Bedrock attributes their spend to them (iamPrincipal/<key>).
+    for (const role of roles) for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
+    if (spend === undefined) return {};
+    const budget = spend.monthlyLimitUsd === undefined ? undefined : new BedrockBudget(this, 'Budget', {
+      monthlyLimitUsd: spend.monthlyLimitUsd,
+      topic: this.notificationsTopic,
+      scope: spend.scope,
+      thresholds: spend.thresholds,
+      emails: spend.emails,
+      budgetName: spend.budgetName,
+    });
+    const budgetName = budget?.budgetName ?? spend.existingBudgetName;
+    // Each region's landing zone stops its own roles, on the one budget of the account.
+    const spendStop = spend.stopAtPercentage === undefined || budgetName === undefined ? undefined : new BedrockSpendStop(this, 'SpendStop', {
+      budget: budget ?? BedrockBudget.fromBudgetName(budgetName),
+      roles,
+      topic: this.notificationsTopic,
+      thresholdPercentage: spend.stopAtPercentage,
+      approval: spend.stopApproval,
+    });
+    if (budget === undefined) return { budgetName, spendStop };
+    const spendAnomalyMonitor = spend.anomalyDetection === false ? undefined
+      : new BedrockSpendAnomalyMonitor(this, 'SpendAnomalies', { topic: this.notificationsTopic });
+    return { budgetName, budget, spendStop, spendAnomalyMonitor };
   }
 
   /**

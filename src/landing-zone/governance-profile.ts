@@ -80,6 +80,21 @@ export interface GovernanceProfileSettings {
    * @default false
    */
   readonly acknowledgeReservedCapacity?: boolean;
+
+  /**
+   * A landing zone under the profile must be covered by a Bedrock budget (`spend`): created there, or
+   * named when another landing zone of the account creates it.
+   *
+   * @default false
+   */
+  readonly requireBudget?: boolean;
+
+  /**
+   * Cost allocation tag keys every application role granted model access must carry (`spend.costTags`).
+   *
+   * @default - none
+   */
+  readonly requiredCostTags?: string[];
 }
 
 /**
@@ -99,29 +114,34 @@ export class GovernanceProfile {
   /**
    * HIPAA: PHI-relevant PII blocked or anonymized; logs kept six years (45 CFR 164.316(b)(2)); prompts
    * kept nowhere (zero data retention), at most for AWS review where an approved model requires it:
-   * never shared with a model provider, which no business associate agreement covers.
+   * never shared with a model provider, which no business associate agreement covers. A Bedrock budget must
+   * cover the account.
    */
   public static readonly HIPAA = new GovernanceProfile('hipaa', {
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.HIPAA],
     minimumLogRetention: logs.RetentionDays.SIX_YEARS,
     dataRetention: DataRetentionMode.NONE,
     maximumDataRetention: DataRetentionMode.AWS_REVIEW,
+    requireBudget: true,
   });
 
   /**
    * PCI DSS: card data blocked; logs kept at least a year (PCI DSS 10.5.1); prompts kept nowhere, at
-   * most for AWS review where an approved model requires it (PCI DSS 3.2.1: no storage beyond need).
+   * most for AWS review where an approved model requires it (PCI DSS 3.2.1: no storage beyond need). A
+   * Bedrock budget must cover the account.
    */
   public static readonly PCI_DSS = new GovernanceProfile('pci-dss', {
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS],
     minimumLogRetention: logs.RetentionDays.ONE_YEAR,
     dataRetention: DataRetentionMode.NONE,
     maximumDataRetention: DataRetentionMode.AWS_REVIEW,
+    requireBudget: true,
   });
 
   /**
    * FedRAMP Moderate: FIPS endpoints, the strict guardrail, logs kept three years; prompts kept
-   * nowhere, at most for AWS review (inside the authorization boundary), never by a model provider.
+   * nowhere, at most for AWS review (inside the authorization boundary), never by a model provider. A Bedrock
+   * budget must cover the account.
    */
   public static readonly FEDRAMP_MODERATE = new GovernanceProfile('fedramp-moderate', {
     guardrailPresets: [GuardrailPreset.STRICT],
@@ -129,6 +149,7 @@ export class GovernanceProfile {
     fipsEndpoints: true,
     dataRetention: DataRetentionMode.NONE,
     maximumDataRetention: DataRetentionMode.AWS_REVIEW,
+    requireBudget: true,
   });
 
   /**
@@ -180,6 +201,8 @@ export class GovernanceProfile {
     serviceTierProblems(settings.allowedServiceTiers, settings.acknowledgeReservedCapacity).forEach(p => problems.add(p));
     // The landing zone creates its log group with this retention: CloudWatch Logs must offer it.
     logRetentionProblems('minimumLogRetention', settings.minimumLogRetention).forEach(p => problems.add(p));
+    (settings.requiredCostTags ?? []).forEach((key, i) => problems.check(/^[\w.:/=+\-@ ]{1,128}$/.test(key),
+      `requiredCostTags[${i}] is '${key}'; expected a tag key of 1 to 128 letters, digits, spaces and _.:/=+-@`));
     problems.throwIfAny(undefined, `GovernanceProfile '${name}'`, BedrockLandingZoneErrorCode.GOVERNANCE_PROFILE_SETTINGS);
     return new GovernanceProfile(name, settings);
   }
@@ -209,6 +232,8 @@ export class GovernanceProfile {
       allowedGeographies: allowed,
       jurisdiction: jurisdictions.length === 0 ? undefined : jurisdictions.reduce((a, b) => a.intersect(b)),
       fipsEndpoints: profiles.some(p => p.fipsEndpoints),
+      requireBudget: profiles.some(p => p.requireBudget),
+      requiredCostTags: [...new Set(profiles.flatMap(p => p.requiredCostTags))],
     });
   }
 
@@ -230,6 +255,10 @@ export class GovernanceProfile {
   public readonly maximumDataRetention?: DataRetentionMode;
   /** The service tiers invocations may use; undefined when not restricted */
   public readonly allowedServiceTiers?: ServiceTier[];
+  /** Whether a Bedrock budget must cover the landing zone's account */
+  public readonly requireBudget: boolean;
+  /** Cost allocation tag keys every application role must carry */
+  public readonly requiredCostTags: string[];
 
   private constructor(name: string, settings: GovernanceProfileSettings) {
     this.name = name;
@@ -244,6 +273,8 @@ export class GovernanceProfile {
     this.dataRetention = settings.dataRetention ?? byDefault;
     this.maximumDataRetention = settings.maximumDataRetention;
     this.allowedServiceTiers = settings.allowedServiceTiers ? [...settings.allowedServiceTiers] : undefined;
+    this.requireBudget = settings.requireBudget ?? false;
+    this.requiredCostTags = [...(settings.requiredCostTags ?? [])];
   }
 
   /**

@@ -2,3 +2,4 @@ export * from './governance-profile';
 export * from './approved-model';
 export * from './bedrock-landing-zone';
 export * from './landing-zone-stack-protection';
+export * from './landing-zone-spend';

@@ -15,6 +15,7 @@ const PROFILE = {
   // GLOBAL is approved so that the global profile breaks MD3 only (with residency on, MD3 still refuses it).
   approvedGeographies: [Geography.EU, Geography.GLOBAL],
   requiredPiiEntities: [PiiEntityType.CREDIT_DEBIT_CARD_NUMBER],
+  requireBudget: true,
 };
 
 /** One stack that breaks every rule of the pack once. */
@@ -106,6 +107,39 @@ function canary(): Stack {
   });
   // PK1: a resource whose properties cannot be resolved
   unrenderable(stack, 'Unreadable');
+  // SP1 (Amazon Bedrock alone), SP2 (to a clear-text topic), SP3 (the execution role attaches any policy).
+  const clearTopic = new CfnResource(stack, 'SpendTopic', { type: 'AWS::SNS::Topic', properties: {} });
+  new CfnResource(stack, 'SpendBudget', {
+    type: 'AWS::Budgets::Budget',
+    properties: {
+      Budget: {
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: 100, Unit: 'USD' },
+        FilterExpression: { Dimensions: { Key: 'SERVICE', Values: ['Amazon Bedrock'], MatchOptions: ['EQUALS'] } },
+      },
+      NotificationsWithSubscribers: [{
+        Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80 },
+        Subscribers: [{ SubscriptionType: 'SNS', Address: clearTopic.ref }],
+      }],
+    },
+  });
+  const stopRole = new iam.CfnRole(stack, 'SpendStopRole', {
+    assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'budgets.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    policies: [{ policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: `arn:aws:iam::${ACCOUNT}:role/app` }] } }],
+  });
+  new CfnResource(stack, 'SpendStop', {
+    type: 'AWS::Budgets::BudgetsAction',
+    properties: {
+      BudgetName: 'b',
+      ActionType: 'APPLY_IAM_POLICY',
+      NotificationType: 'ACTUAL',
+      ActionThreshold: { Type: 'PERCENTAGE', Value: 100 },
+      ExecutionRoleArn: stopRole.attrArn,
+      Definition: { IamActionDefinition: { PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/stop`, Roles: ['app'] } },
+      Subscribers: [{ Type: 'EMAIL', Address: 'finops@example.com' }],
+    },
+  });
   return stack;
 }
 
@@ -162,6 +196,11 @@ describe('BedrockGovernanceChecks', () => {
       'Bedrock-NW2 @ Stack/ControlPlane',
       'Bedrock-PK1[Render::the message is not ready (at synth)] @ Stack/Unreadable',
       'Bedrock-PT1 @ Stack/Throughput',
+      'Bedrock-SP1 @ Stack/SpendBudget',
+      'Bedrock-SP2[Topic::SpendTopic] @ Stack/SpendBudget',
+      'Bedrock-SP3[OtherPolicy] @ Stack/SpendStop',
+      // The only budget misses Marketplace, so it covers no model access.
+      'Bedrock-SP4 @ Stack/Invoke',
     ]);
     const ruleIds = [...new Set(findings.map(f => /^Bedrock-([A-Z]+\d+)/.exec(f)![1]))].sort();
     expect(ruleIds).toEqual(BedrockGovernanceChecks.allRuleIds().sort());
@@ -234,7 +273,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(34);
+    expect(ids).toHaveLength(38);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

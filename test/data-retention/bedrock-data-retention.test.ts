@@ -96,7 +96,7 @@ describe('the landing zone sets the mode', () => {
     profiles: GovernanceProfile[], approvedModels = [ApprovedModel.throughGeography(SONNET_45)], dataRetention?: (s: Stack) => BedrockDataRetention,
   ) {
     const stack = stackIn('eu-central-1');
-    const lz = new BedrockLandingZone(stack, 'Lz', { profiles, approvedModels, dataRetention: dataRetention?.(stack) });
+    const lz = new BedrockLandingZone(stack, 'Lz', { profiles, approvedModels, dataRetention: dataRetention?.(stack), spend: { existingBudgetName: 'bedrock-account' } });
     return { stack, lz };
   }
   const modeIn = (stack: Stack) => Object.values<any>(Template.fromStack(stack).findResources('Custom::BedrockDataRetention')).map(r => r.Properties.Mode);

@@ -20,6 +20,7 @@ import { GovernanceNotifications } from '../../src/monitoring';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
 import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
 import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
+import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
@@ -62,6 +63,16 @@ describe('every validation throws the library error with the stable code of its 
     ['detective controls with a memory event expiry AgentCore does not accept', Code.DETECTIVE_CONTROLS_PROPS, () => {
       const stack = stackIn('eu-central-1');
       return new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: new GovernanceNotifications(stack, 'N').topic, minimumMemoryEventExpiryDays: 3 });
+    }],
+    ['a budget scope that misses Marketplace-billed models', Code.SPEND_BUDGET_PROPS, () => BudgetScope.services(['Amazon Bedrock'])],
+    ['a spend stop with no roles', Code.SPEND_STOP_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      const topic = new GovernanceNotifications(stack, 'Notifications').topic;
+      return new BedrockSpendStop(stack, 'Stop', { budget: new BedrockBudget(stack, 'Budget', { monthlyLimitUsd: 100, topic }), roles: [], topic });
+    }],
+    ['an anomaly monitor with a negative threshold', Code.SPEND_ANOMALY_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      return new BedrockSpendAnomalyMonitor(stack, 'Anomalies', { topic: new GovernanceNotifications(stack, 'Notifications').topic, absoluteThresholdUsd: -1 });
     }],
     ['an organization-wide guardrail of a member account', Code.ORGANIZATION_GUARDRAIL_PROPS, () => {
       const stack = new Stack(new App(), 'Management', { env: { account: '999999999999', region: 'eu-central-1' } });

@@ -167,7 +167,7 @@ describe('profiles', () => {
   });
 
   test('HIPAA keeps logs six years and blocks or anonymizes PHI', () => {
-    const { stack } = landingZone('us-east-1', { profiles: [GovernanceProfile.HIPAA] });
+    const { stack } = landingZone('us-east-1', { profiles: [GovernanceProfile.HIPAA], spend: { existingBudgetName: 'bedrock-account' } });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/bedrock-landing-zone/model-invocations', RetentionInDays: 2192 });
     template.hasResourceProperties('AWS::Bedrock::Guardrail', {
@@ -176,7 +176,7 @@ describe('profiles', () => {
   });
 
   test('FedRAMP Moderate adds the FIPS runtime endpoint and keeps logs three years', () => {
-    const { stack } = landingZone('us-east-1', { profiles: [GovernanceProfile.FEDRAMP_MODERATE] });
+    const { stack } = landingZone('us-east-1', { profiles: [GovernanceProfile.FEDRAMP_MODERATE], spend: { existingBudgetName: 'bedrock-account' } });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', { ServiceName: 'com.amazonaws.us-east-1.bedrock-runtime-fips' });
     template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/bedrock-landing-zone/model-invocations', RetentionInDays: 1096 });

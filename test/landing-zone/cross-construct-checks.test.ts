@@ -124,6 +124,7 @@ describe('a replaced landing-zone part must meet the profile', () => {
     const stack = stackIn(REGION);
     new BedrockLandingZone(stack, 'Lz', {
       profiles, approvedModels: [ApprovedModel.throughGeography(SONNET_45)], invocationLogging: logging(stack),
+      spend: { existingBudgetName: 'bedrock-account' },
     });
   };
 

@@ -26,6 +26,8 @@ export interface RuleSettings {
   readonly maximumAgentIdleSessionSeconds: number;
   /** Accounts whose Bedrock callers need invocation logging; undefined: every account */
   readonly governedAccounts?: string[];
+  /** Whether an account whose principals reach a model needs a budget (SP4) */
+  readonly requireBudget?: boolean;
   /** Accounts besides the stack's own whose guardrails a grant may require */
   readonly trustedGuardrailAccounts: string[];
   /** Every geography prefix the library knows, to split `eu.model` into prefix and model */

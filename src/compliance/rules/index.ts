@@ -6,6 +6,8 @@ import { AgentCoreGatewayAuthorizer } from './agentcore-gateway-authorizer';
 import { AgentCorePrivateNetwork } from './agentcore-private-network';
 import { ApprovedGeographiesOnly } from './approved-geographies-only';
 import { ApprovedModelsOnly } from './approved-models-only';
+import { BudgetCountsMarketplaceModels } from './budget-counts-marketplace-models';
+import { BudgetCoversModelAccess } from './budget-covers-model-access';
 import { CommitmentAcknowledged } from './commitment-acknowledged';
 import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
@@ -31,6 +33,8 @@ import { OpenSearchServerlessNotPublic } from './open-search-serverless-not-publ
 import { ResourceRendered } from './resource-rendered';
 import { RuntimeEndpointPrivateDns } from './runtime-endpoint-private-dns';
 import { ServiceRoleConfusedDeputy } from './service-role-confused-deputy';
+import { SpendNotificationsEncrypted } from './spend-notifications-encrypted';
+import { SpendStopRoleScoped } from './spend-stop-role-scoped';
 import { VectorStoreCustomerManagedKey } from './vector-store-customer-managed-key';
 import { BedrockRule } from '../private/rule';
 
@@ -47,4 +51,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   CommitmentAcknowledged,
   ResourceRendered,
   FlowNodeGuardrail,
+  BudgetCountsMarketplaceModels, SpendNotificationsEncrypted, SpendStopRoleScoped, BudgetCoversModelAccess,
 ];

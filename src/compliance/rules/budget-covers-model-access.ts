@@ -1,0 +1,50 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { DOOR_ACTIONS } from '../private/bedrock-actions';
+import { BEDROCK_LINE, MARKETPLACE_MODEL_LINE, budgetCounts } from '../private/budget-filter';
+import { RuleContext } from '../private/context';
+import { IDENTITY_POLICY_TYPES } from '../private/iam';
+import { coversAction } from '../private/policy-evaluator';
+import { policySetOf } from '../private/policy-questions';
+import { BedrockRule } from '../private/rule';
+
+/** SP4: a stack that lets principals reach a model is in an account with a budget that counts every model. */
+export const BudgetCoversModelAccess: BedrockRule = {
+  id: 'SP4',
+  name: 'BudgetCoversModelAccess',
+  info: 'The IAM resource allows a door to a model in an account where the app creates no cost budget that counts Amazon Bedrock and the models billed through AWS Marketplace.',
+  explanation: 'Budgets belong to the account, not the region: a budget created in any region of the account covers every region of it. The rule ' +
+    'reports a policy whose Allow statements cover any door of the inference catalogue when no `AWS::Budgets::Budget` of the same app, in the same ' +
+    'account, counts both a first-party Bedrock line and a Marketplace-billed model\'s line (read as rule SP1 reads a filter; a budget without a ' +
+    'filter counts the whole account). A policy of an environment-agnostic stack (a StackSet template) is covered by a budget of an ' +
+    'environment-agnostic stack of the app. The rule runs when the pack\'s `requireBudget` is true. Accounts outside the pack\'s `governedAccounts` are not checked. When the budget is created by another ' +
+    'app (the FinOps team\'s), acknowledge the finding with that reason.',
+  defaultLevel: NagMessageLevel.ERROR,
+  resourceTypes: IDENTITY_POLICY_TYPES,
+  controls: {
+    nist80053r5: ['SA-9', 'PM-3'],
+    hipaa: [],
+    pciDss: [],
+    securityHub: [],
+    wellArchitectedGenAi: ['GENCOST01'],
+  },
+  check(node, context) {
+    const res = context.render(node);
+    if (!res || !context.settings.requireBudget) return NagRuleCompliance.NOT_APPLICABLE;
+    const governed = context.settings.governedAccounts;
+    if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return NagRuleCompliance.NOT_APPLICABLE;
+    const reaches = policySetOf(res).variants.flat().some(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
+    if (!reaches) return NagRuleCompliance.NOT_APPLICABLE;
+    return budgetAccounts(context).has(res.stack.account ?? ANY) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+};
+
+const ANY = '<environment-agnostic>';
+
+/** The accounts (and environment-agnostic stacks, as ANY) where the app creates a budget that counts every model. */
+function budgetAccounts(context: RuleContext): Set<string> {
+  return context.memoize('budgetAccounts', () => new Set(context.appStacks()
+    .flatMap(s => s.ofType('AWS::Budgets::Budget'))
+    .filter(b => b.condition === undefined && b.properties.Budget?.BudgetType === 'COST')
+    .filter(b => budgetCounts(b.properties.Budget, BEDROCK_LINE) !== false && budgetCounts(b.properties.Budget, MARKETPLACE_MODEL_LINE) !== false)
+    .map(b => b.stack.account ?? ANY)));
+}

@@ -1,0 +1,67 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { IDENTITY_POLICY_TYPES, Statement, identityDocuments } from '../private/iam';
+import { ProbeRequest, decide } from '../private/policy-evaluator';
+import { BedrockRule } from '../private/rule';
+import { asArray, flatten, referenceOf, referencedResource } from '../private/values';
+
+const FOREIGN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/** SP3: a budget action's execution role attaches only its policy, only to its principals. */
+export const SpendStopRoleScoped: BedrockRule = {
+  id: 'SP3',
+  name: 'SpendStopRoleScoped',
+  info: 'The execution role of a budget action that applies an IAM policy can attach another policy, attach to principals outside the action, or change IAM otherwise.',
+  explanation: 'AWS Budgets acts with the action\'s execution role; a role that may attach any policy to any principal is an escalation path for ' +
+    'whoever can edit the action. The rule evaluates the identity policies of the execution role (a role of the same stack) and asks, as IAM ' +
+    'would: may it attach an AWS managed policy such as AdministratorAccess to a role of the action (`Bedrock-SP3[OtherPolicy]`); may it attach the ' +
+    'action\'s policy to a role outside the action (`Bedrock-SP3[OtherPrincipal]`); may it attach to users or groups, write inline policies, change a ' +
+    'policy version or pass a role (`Bedrock-SP3[<action>]`). Scope `iam:AttachRolePolicy` and `iam:DetachRolePolicy` to the action\'s roles with ' +
+    '`ArnEquals` on `iam:PolicyARN` (as `BedrockSpendStop` does). An execution role given by ARN is the owner\'s to check.',
+  defaultLevel: NagMessageLevel.ERROR,
+  resourceTypes: ['AWS::Budgets::BudgetsAction'],
+  controls: {
+    nist80053r5: ['AC-6', 'AC-6(10)'],
+    hipaa: ['164.308(a)(4)(ii)(B)'],
+    pciDss: ['7.1.2'],
+    securityHub: [],
+    wellArchitectedGenAi: ['GENSEC01'],
+  },
+  check(node, context) {
+    const res = context.render(node);
+    if (!res || res.properties.ActionType !== 'APPLY_IAM_POLICY') return NagRuleCompliance.NOT_APPLICABLE;
+    const role = referencedResource(res.properties.ExecutionRoleArn, res.stack);
+    if (!role || role.type !== 'AWS::IAM::Role') return NagRuleCompliance.NOT_APPLICABLE;
+    const stack = res.stack;
+    const statements: Statement[] = [
+      ...identityDocuments(role),
+      ...IDENTITY_POLICY_TYPES.filter(t => t !== 'AWS::IAM::Role').flatMap(t => stack.ofType(t)).flatMap(p => identityDocuments(p))
+        .filter(d => d.roles.includes(role.logicalId)),
+    ].flatMap(d => d.statements);
+    const definition = res.properties.Definition?.IamActionDefinition ?? {};
+    const policy = flatten(definition.PolicyArn, stack) ?? '';
+    const account = stack.account ?? '111111111111';
+    // A role of the action, as IAM names it in a request: by its ARN (GetAtt of a role of the stack, or built from its name).
+    const roleArns = (name: unknown): string[] => {
+      const ref = referenceOf(name);
+      if (ref) return [`<${ref.logicalId}.Arn>`];
+      const text = flatten(name, stack) ?? '';
+      return [`arn:aws:iam::${account}:role/${text}`, `arn:<AWS::Partition>:iam::${account}:role/${text}`];
+    };
+    const actionRoles = asArray(definition.Roles).flatMap(roleArns);
+    const allowed = (request: ProbeRequest) => decide(statements, { ...request, decidedKeys: ['iam:PolicyARN'] }) === 'allow';
+    const attach = (resource: string, policyArn: string) => ['iam:AttachRolePolicy'].some(action => allowed({ action, resource, context: { 'iam:PolicyARN': policyArn } }));
+    const findings: string[] = [];
+    if (actionRoles.some(r => attach(r, FOREIGN_POLICY))) findings.push('OtherPolicy');
+    const outsiders = [`arn:aws:iam::${account}:role/not-in-the-action`, `arn:<AWS::Partition>:iam::${account}:role/not-in-the-action`];
+    if (outsiders.some(r => attach(r, policy))) findings.push('OtherPrincipal');
+    const others: Array<[string, string]> = [
+      ['iam:AttachUserPolicy', `arn:aws:iam::${account}:user/probe`], ['iam:AttachGroupPolicy', `arn:aws:iam::${account}:group/probe`],
+      ['iam:PutRolePolicy', actionRoles[0] ?? outsiders[0]], ['iam:CreatePolicyVersion', policy || `arn:aws:iam::${account}:policy/probe`],
+      ['iam:PassRole', outsiders[0]],
+    ];
+    for (const [action, resource] of others) {
+      if (allowed({ action, resource, context: { 'iam:PolicyARN': FOREIGN_POLICY } })) findings.push(action);
+    }
+    return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
+  },
+};

@@ -1,0 +1,82 @@
+import { BudgetScope, BudgetThreshold, SpendStopApproval } from '../spend';
+
+/**
+ * The spend controls of a landing zone. Budgets and anomaly monitors belong to the account, not the
+ * region: create them in one landing zone of the account (`monthlyLimitUsd`) and name that budget in
+ * the others (`existingBudgetName`).
+ */
+export interface LandingZoneSpendSettings {
+  /**
+   * The monthly limit in US dollars of the Bedrock budget this landing zone creates.
+   *
+   * @default - no budget is created here; give `existingBudgetName`
+   */
+  readonly monthlyLimitUsd?: number;
+
+  /**
+   * The name of the budget that covers this account when it is created elsewhere (by the landing zone
+   * of another region of the account, or by the FinOps team). Recorded for the compliance report.
+   *
+   * @default - the budget created here
+   */
+  readonly existingBudgetName?: string;
+
+  /**
+   * The name of the budget created here, unique in the account.
+   *
+   * @default - `bedrock-` and a name unique to the construct
+   */
+  readonly budgetName?: string;
+
+  /**
+   * What the budget counts.
+   *
+   * @default BudgetScope.bedrockServices()
+   */
+  readonly scope?: BudgetScope;
+
+  /**
+   * Thresholds told to the governance topic and the emails.
+   *
+   * @default - 80% actual, 100% forecasted, 100% actual
+   */
+  readonly thresholds?: BudgetThreshold[];
+
+  /**
+   * Email addresses told at every threshold, besides the governance topic.
+   *
+   * @default - none
+   */
+  readonly emails?: string[];
+
+  /**
+   * Stop the application roles at this percentage of the monthly limit (actual cost): AWS Budgets
+   * attaches a deny of every inference door to them, reversed and reset at the start of each month.
+   *
+   * @default - no spend stop: alerts only
+   */
+  readonly stopAtPercentage?: number;
+
+  /**
+   * Whether the stop acts on its own or after approval.
+   *
+   * @default SpendStopApproval.AUTOMATIC
+   */
+  readonly stopApproval?: SpendStopApproval;
+
+  /**
+   * Cost Anomaly Detection on Bedrock spend, told to the governance topic (with the budget created here).
+   *
+   * @default true
+   */
+  readonly anomalyDetection?: boolean;
+
+  /**
+   * Cost allocation tags put on the application roles (`team`, `workload`, `cost-center`, ...): Bedrock
+   * attributes spend to the calling principal's tags (`iamPrincipal/<key>`) once the payer account
+   * activates them. Must include every key the profiles require.
+   *
+   * @default - none
+   */
+  readonly costTags?: { [key: string]: string };
+}

@@ -1,0 +1,210 @@
+import { Names, Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_scheduler as scheduler, aws_sns as sns } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { IBedrockBudget } from './bedrock-budget';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { EXECUTE_BUDGET_ACTION_TARGET } from '../private/budget-reset';
+import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../private/inference-doors';
+import { protectTree } from '../private/protected-resources';
+import { Problems } from '../private/validation';
+
+/**
+ * Who lets a spend stop act once its threshold is crossed.
+ */
+export enum SpendStopApproval {
+  /** The stop acts as soon as Budgets sees the threshold crossed */
+  AUTOMATIC = 'AUTOMATIC',
+  /** The stop waits until someone approves it in the Budgets console or API */
+  MANUAL = 'MANUAL',
+}
+
+/**
+ * Properties of a spend stop.
+ */
+export interface BedrockSpendStopProps {
+  /**
+   * The budget whose threshold fires the stop: a `BedrockBudget`, or `BedrockBudget.fromBudgetName`
+   * for the account's budget created in another stack (each region's landing zone stops its own roles
+   * on the one budget of the account).
+   */
+  readonly budget: IBedrockBudget;
+
+  /** The roles the landing zone grants model access: at the threshold, each gets the deny policy. */
+  readonly roles: iam.IRole[];
+
+  /**
+   * The percentage of the budget's monthly limit, in actual cost, at which the stop acts.
+   *
+   * @default 100
+   */
+  readonly thresholdPercentage?: number;
+
+  /**
+   * Whether the stop acts on its own or after approval.
+   *
+   * @default SpendStopApproval.AUTOMATIC
+   */
+  readonly approval?: SpendStopApproval;
+
+  /** The topic told when the stop fires (or waits for approval): the governance notifications topic. */
+  readonly topic: sns.ITopic;
+}
+
+/** The stop is reversed one hour into the new period (UTC, as Budgets' periods are), then reset. */
+const REVERSE_AT = 'cron(0 1 1 * ? *)';
+const RESET_AT = 'cron(15 1 1 * ? *)';
+
+
+/**
+ * A spend stop: when the budget's actual cost crosses the threshold, AWS Budgets attaches a deny
+ * policy owned by the library to the workload roles. The deny covers every inference door of the
+ * library's catalogue (runtime, OpenAI-compatible endpoint, batch, agents and retrieval, AgentCore,
+ * long-term API keys); the control plane and the governance stores keep working.
+ *
+ * Budgets' execution role may attach exactly that policy to exactly those roles. At the start of each
+ * month two EventBridge Scheduler schedules call Budgets directly (no function): the first reverses the
+ * action (detaching the policy), the second resets it to standby so it fires again that month.
+ *
+ * A budget lags by hours: the stop is a backstop, not a meter.
+ */
+export class BedrockSpendStop extends Construct {
+  /** The policy that denies every inference door; Budgets attaches it at the threshold */
+  public readonly denyPolicy: iam.ManagedPolicy;
+  /** The role Budgets uses to attach and detach the deny policy */
+  public readonly executionRole: iam.Role;
+  /** The role the reset schedules call Budgets with */
+  public readonly resetRole: iam.Role;
+  /** The budget action */
+  public readonly action: budgets.CfnBudgetsAction;
+  /** The roles that are stopped */
+  public readonly roles: iam.IRole[];
+  /** The percentage of the monthly limit at which the stop acts */
+  public readonly thresholdPercentage: number;
+  /** Automatic or manual */
+  public readonly approval: SpendStopApproval;
+
+  constructor(scope: Construct, id: string, props: BedrockSpendStopProps) {
+    super(scope, id);
+    validate(this, props);
+    const stack = Stack.of(this);
+    this.roles = [...props.roles];
+    this.thresholdPercentage = props.thresholdPercentage ?? 100;
+    this.approval = props.approval ?? SpendStopApproval.AUTOMATIC;
+
+    // Read from the catalogue, so a door added there is closed here too.
+    const doors = [...new Set([...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action)])];
+    // Named, so the policy can name itself: a stopped role may not detach or rewrite its own stop.
+    const denyPolicyName = `BedrockSpendStop-${Names.uniqueResourceName(this, { maxLength: 100 })}`;
+    const denyPolicyArn = stack.formatArn({ service: 'iam', region: '', resource: 'policy', resourceName: denyPolicyName });
+    this.denyPolicy = new iam.ManagedPolicy(this, 'DenyPolicy', {
+      managedPolicyName: denyPolicyName,
+      description: 'Bedrock landing zone spend stop: denies every inference door once the Bedrock budget is spent (attached by AWS Budgets)',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'SpendStopDenyInference',
+          effect: iam.Effect.DENY,
+          actions: doors,
+          // A Deny on every resource: each door, whatever model, profile, agent or runtime it names.
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          sid: 'SpendStopCannotBeDetachedByTheStopped',
+          effect: iam.Effect.DENY,
+          actions: ['iam:DetachRolePolicy'],
+          resources: ['*'],
+          conditions: { ArnEquals: { 'iam:PolicyARN': denyPolicyArn } },
+        }),
+        new iam.PolicyStatement({
+          sid: 'SpendStopCannotBeRewrittenByTheStopped',
+          effect: iam.Effect.DENY,
+          actions: ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy', 'iam:DeletePolicyVersion'],
+          resources: [denyPolicyArn],
+        }),
+      ],
+    });
+
+    this.executionRole = new iam.Role(this, 'ExecutionRole', {
+      description: 'AWS Budgets attaches and detaches the spend stop deny policy to the workload roles, and nothing else',
+      // No aws:SourceAccount condition: Budgets' documentation does not say it sends one, and a condition it does not meet
+      // would break the stop only when it fires. Budgets uses a role only for actions of its own account (ExecutionRoleArn).
+      assumedBy: new iam.ServicePrincipal('budgets.amazonaws.com'),
+    });
+    // Managed, not inline: the regulated packs refuse inline policies.
+    const executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
+      description: 'AWS Budgets may attach and detach the spend stop deny policy, only that policy, only on the workload roles',
+      roles: [this.executionRole],
+      statements: [new iam.PolicyStatement({
+        sid: 'AttachOnlyTheDenyToTheWorkloadRoles',
+        actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
+        resources: this.roles.map(r => r.roleArn),
+        conditions: { ArnEquals: { 'iam:PolicyARN': this.denyPolicy.managedPolicyArn } },
+      })],
+    });
+
+    this.action = new budgets.CfnBudgetsAction(this, 'Resource', {
+      budgetName: props.budget.budgetName,
+      actionType: 'APPLY_IAM_POLICY',
+      actionThreshold: { type: 'PERCENTAGE', value: this.thresholdPercentage },
+      notificationType: 'ACTUAL',
+      approvalModel: this.approval,
+      executionRoleArn: this.executionRole.roleArn,
+      definition: { iamActionDefinition: { policyArn: this.denyPolicy.managedPolicyArn, roles: this.roles.map(r => r.roleName) } },
+      subscribers: [{ type: 'SNS', address: props.topic.topicArn }],
+    });
+    if (Construct.isConstruct(props.budget)) this.action.node.addDependency(props.budget);
+    // The execution role's policy must exist before Budgets validates the action with it.
+    this.action.node.addDependency(this.executionRole, executionPolicy);
+
+    const actionArn = stack.formatArn({
+      service: 'budgets', region: '', resource: 'budget', resourceName: `${props.budget.budgetName}/action/${this.action.attrActionId}`,
+    });
+    this.resetRole = new iam.Role(this, 'ResetRole', {
+      description: 'EventBridge Scheduler reverses and resets the spend stop at the start of each month',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+    });
+    new iam.ManagedPolicy(this, 'ResetPolicy', {
+      description: 'EventBridge Scheduler may reverse and reset the spend stop, and nothing else',
+      roles: [this.resetRole],
+      statements: [new iam.PolicyStatement({
+        sid: 'ExecuteTheSpendStopOnly',
+        actions: ['budgets:ExecuteBudgetAction'],
+        resources: [actionArn],
+      })],
+    });
+    const schedule = (scheduleId: string, expression: string, executionType: string, description: string) =>
+      new scheduler.CfnSchedule(this, scheduleId, {
+        description,
+        scheduleExpression: expression,
+        scheduleExpressionTimezone: 'UTC',
+        flexibleTimeWindow: { mode: 'OFF' },
+        state: 'ENABLED',
+        target: {
+          arn: `arn:${stack.partition}:scheduler:::${EXECUTE_BUDGET_ACTION_TARGET}`,
+          roleArn: this.resetRole.roleArn,
+          input: stack.toJsonString({
+            AccountId: stack.account,
+            BudgetName: props.budget.budgetName,
+            ActionId: this.action.attrActionId,
+            ExecutionType: executionType,
+          }),
+          retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
+        },
+      });
+    // A stop that has not fired cannot be reversed: that call fails harmlessly and the reset follows.
+    schedule('ReverseSchedule', REVERSE_AT, 'REVERSE_BUDGET_ACTION', 'Detach the spend stop deny policy at the start of the month');
+    schedule('ResetSchedule', RESET_AT, 'RESET_BUDGET_ACTION', 'Return the spend stop to standby so it fires again this month');
+
+    protectTree(this);
+  }
+}
+
+function validate(scope: Construct, props: BedrockSpendStopProps): void {
+  const problems = new Problems();
+  problems.check(props.roles.length > 0, 'roles is empty; give the roles the landing zone grants model access, which the stop denies at the threshold');
+  const t = props.thresholdPercentage;
+  problems.check(t === undefined || Token.isUnresolved(t) || (Number.isFinite(t) && t > 0 && t <= 1000),
+    `thresholdPercentage is ${t}; expected a percentage of the monthly limit greater than 0 and at most 1000`);
+  const approvals = Object.values(SpendStopApproval) as string[];
+  problems.check(props.approval === undefined || approvals.includes(props.approval),
+    `approval is '${props.approval}'; expected one of ${approvals.join(', ')}`);
+  problems.throwIfAny(scope, 'BedrockSpendStop', BedrockLandingZoneErrorCode.SPEND_STOP_PROPS);
+}
