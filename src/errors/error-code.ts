@@ -92,4 +92,6 @@ export enum BedrockLandingZoneErrorCode {
   ORGANIZATION_GUARDRAIL_PROPS = 'OrganizationGuardrailPolicy.Props',
   /** `GovernanceNotifications` props */
   GOVERNANCE_NOTIFICATIONS_PROPS = 'GovernanceNotifications.Props',
+  /** Props of the governance alarms and dashboard (`InvocationLoggingAlarms`, `ModelAlarms`, `GuardrailInterventionAlarm`, `AgentRuntimeAlarms`, `GovernanceDashboard`) */
+  MONITORING_PROPS = 'Monitoring.Props',
 }

@@ -1,1 +1,5 @@
 export * from './governance-notifications';
+export * from './invocation-logging-alarms';
+export * from './invocation-logging-change-rule';
+export * from './model-alarms';
+export * from './guardrail-intervention-alarm';
