@@ -140,7 +140,7 @@ export class ModelAlarms extends Construct {
       const quotaPercent = props.quotaUsagePercent ?? 80;
       const threshold = Math.floor(props.tokensPerMinuteQuota * quotaPercent / 100);
       this.quotaUsage = governanceAlarm(this, 'QuotaUsage', {
-        metric: verifiedMetric('modelEstimatedQuotaUsage', dims, Duration.minutes(1), 'Estimated TPM quota usage'),
+        metric: verifiedMetric('modelEstimatedQuotaUsage', dims, Duration.minutes(1)),
         threshold,
         comparisonOperator: above,
         evaluationPeriods: 5,
