@@ -1,6 +1,7 @@
 import { Stack, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
+import { ApprovedModelLimits } from './approved-model-limits';
 import { GovernanceProfile } from './governance-profile';
 import { ModelAccessPolicy } from '../access';
 import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
@@ -10,7 +11,7 @@ import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardra
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
-import { GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
+import { GovernanceAlarms, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -139,6 +140,23 @@ export interface BedrockLandingZoneProps {
    * @default - a `GovernanceNotifications` topic is created
    */
   readonly notificationsTopic?: sns.ITopic;
+
+  /**
+   * Whether to create the governance alarms on the notifications topic: invocation log delivery
+   * failures, changes of the logging configuration, throttles and server errors of each approved
+   * model, the guardrail's intervention share. Profiles HIPAA, PCI DSS and FedRAMP Moderate require
+   * them.
+   *
+   * @default true
+   */
+  readonly alarms?: boolean;
+
+  /**
+   * Declared quotas and token burn levels of approved models, for their quota and burn alarms.
+   *
+   * @default - no quota or burn alarms
+   */
+  readonly modelLimits?: ApprovedModelLimits[];
 }
 
 /**
@@ -193,6 +211,8 @@ export class BedrockLandingZone extends Construct {
   public readonly notificationsTopic: sns.ITopic;
   /** The governance notifications this construct created, when no topic was given */
   public readonly notifications?: GovernanceNotifications;
+  /** The governance alarms, unless turned off */
+  public readonly alarms?: GovernanceAlarms;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
@@ -247,6 +267,8 @@ export class BedrockLandingZone extends Construct {
       onDelete: InvocationLoggingDeletion.RETAIN_CONFIGURATION,
     });
 
+    this.alarms = this.createAlarms(props);
+
     const retention = this.dataRetentionMode(props);
     this.dataRetention = props.dataRetention ?? new BedrockDataRetention(this, 'DataRetention', {
       mode: retention,
@@ -282,6 +304,26 @@ export class BedrockLandingZone extends Construct {
         description: `Invoke the landing zone's approved Amazon Bedrock embedding models (${this.profile.name}), through the private endpoints`,
       });
     }
+  }
+
+  /** The governance alarms: required by the regulated profiles, on by default for every other. */
+  private createAlarms(props: BedrockLandingZoneProps): GovernanceAlarms | undefined {
+    const problems = new Problems();
+    problems.check(props.alarms !== false || !this.profile.requiresLoggingAlarms, `alarms is false, but profile ${this.profile.name} requires ` +
+      'the invocation log delivery alarms: an operator must show the logging works; leave alarms out or set it to true');
+    const limits = props.modelLimits ?? [];
+    problems.check(props.alarms !== false || limits.length === 0, 'modelLimits is given but alarms is false: the limits are alarm thresholds; turn alarms on or leave modelLimits out');
+    limits.forEach((l, i) => problems.check(props.approvedModels.includes(l.model),
+      `modelLimits[${i}].model is ${l.model}, which is not one of approvedModels (the same object): limits apply to approved models only`));
+    problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
+    if (props.alarms === false) return undefined;
+    return new GovernanceAlarms(this, 'Alarms', {
+      topic: this.notificationsTopic,
+      s3Delivery: this.invocationLogging.logBucket !== undefined,
+      cloudWatchLogsDelivery: this.invocationLogging.logGroupName !== undefined,
+      models: this.models.map((model, i) => ({ ...limits.find(l => l.model === props.approvedModels[i]), model })),
+      guardrails: [this.guardrail],
+    });
   }
 
   /**

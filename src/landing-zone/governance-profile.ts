@@ -50,6 +50,14 @@ export interface GovernanceProfileSettings {
   readonly fipsEndpoints?: boolean;
 
   /**
+   * Require the invocation log delivery alarms and the rule on logging configuration changes: the
+   * landing zone's alarms cannot be turned off under this profile.
+   *
+   * @default false
+   */
+  readonly requiresLoggingAlarms?: boolean;
+
+  /**
    * The data retention mode the landing zone sets for its account and region when no approved model
    * needs more (`ApprovedModel.requiringDataRetention`).
    *
@@ -102,6 +110,7 @@ export class GovernanceProfile {
    * never shared with a model provider, which no business associate agreement covers.
    */
   public static readonly HIPAA = new GovernanceProfile('hipaa', {
+    requiresLoggingAlarms: true,
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.HIPAA],
     minimumLogRetention: logs.RetentionDays.SIX_YEARS,
     dataRetention: DataRetentionMode.NONE,
@@ -113,6 +122,7 @@ export class GovernanceProfile {
    * most for AWS review where an approved model requires it (PCI DSS 3.2.1: no storage beyond need).
    */
   public static readonly PCI_DSS = new GovernanceProfile('pci-dss', {
+    requiresLoggingAlarms: true,
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS],
     minimumLogRetention: logs.RetentionDays.ONE_YEAR,
     dataRetention: DataRetentionMode.NONE,
@@ -124,6 +134,7 @@ export class GovernanceProfile {
    * nowhere, at most for AWS review (inside the authorization boundary), never by a model provider.
    */
   public static readonly FEDRAMP_MODERATE = new GovernanceProfile('fedramp-moderate', {
+    requiresLoggingAlarms: true,
     guardrailPresets: [GuardrailPreset.STRICT],
     minimumLogRetention: logs.RetentionDays.THREE_YEARS,
     fipsEndpoints: true,
@@ -203,6 +214,7 @@ export class GovernanceProfile {
       allowedGeographies: allowed,
       jurisdiction: jurisdictions.length === 0 ? undefined : jurisdictions.reduce((a, b) => a.intersect(b)),
       fipsEndpoints: profiles.some(p => p.fipsEndpoints),
+      requiresLoggingAlarms: profiles.some(p => p.requiresLoggingAlarms),
     });
   }
 
@@ -218,6 +230,8 @@ export class GovernanceProfile {
   public readonly jurisdiction?: Jurisdiction;
   /** Whether FIPS endpoints are required */
   public readonly fipsEndpoints: boolean;
+  /** Whether the invocation log delivery alarms are required */
+  public readonly requiresLoggingAlarms: boolean;
   /** The data retention mode set when no approved model needs more */
   public readonly dataRetention: DataRetentionMode;
   /** The most an approved model may require to be kept; undefined when not limited */
@@ -232,6 +246,7 @@ export class GovernanceProfile {
     this.allowedGeographies = settings.allowedGeographies ? [...settings.allowedGeographies] : undefined;
     this.jurisdiction = settings.jurisdiction;
     this.fipsEndpoints = settings.fipsEndpoints ?? false;
+    this.requiresLoggingAlarms = settings.requiresLoggingAlarms ?? false;
     // Without a mode of its own, each model's default, or less where the profile's maximum says so.
     const maximum = settings.maximumDataRetention;
     const byDefault = maximum !== undefined ? leastRetention([DataRetentionMode.DEFAULT, maximum]) : DataRetentionMode.DEFAULT;

@@ -3,3 +3,4 @@ export * from './invocation-logging-alarms';
 export * from './invocation-logging-change-rule';
 export * from './model-alarms';
 export * from './guardrail-intervention-alarm';
+export * from './governance-alarms';
