@@ -11,7 +11,7 @@ import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardra
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
-import { GovernanceAlarms, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
+import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -157,6 +157,14 @@ export interface BedrockLandingZoneProps {
    * @default - no quota or burn alarms
    */
   readonly modelLimits?: ApprovedModelLimits[];
+
+  /**
+   * Whether to create the governance dashboard of this account and region: log delivery, the approved
+   * models, the guardrail, and a spend estimate from the library's pinned, dated list prices.
+   *
+   * @default true
+   */
+  readonly dashboard?: boolean;
 }
 
 /**
@@ -213,6 +221,8 @@ export class BedrockLandingZone extends Construct {
   public readonly notifications?: GovernanceNotifications;
   /** The governance alarms, unless turned off */
   public readonly alarms?: GovernanceAlarms;
+  /** The governance dashboard, unless turned off */
+  public readonly dashboard?: GovernanceDashboard;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
@@ -268,6 +278,12 @@ export class BedrockLandingZone extends Construct {
     });
 
     this.alarms = this.createAlarms(props);
+    if (props.dashboard !== false) {
+      this.dashboard = new GovernanceDashboard(this, 'Dashboard', {
+        models: this.models.map((model, i) => ({ ...props.modelLimits?.find(l => l.model === props.approvedModels[i]), model })),
+        guardrails: [this.guardrail],
+      });
+    }
 
     const retention = this.dataRetentionMode(props);
     this.dataRetention = props.dataRetention ?? new BedrockDataRetention(this, 'DataRetention', {

@@ -5,3 +5,5 @@ export * from './model-alarms';
 export * from './guardrail-intervention-alarm';
 export * from './governance-alarms';
 export * from './agent-runtime-alarms';
+export * from './token-price';
+export * from './governance-dashboard';

@@ -2,12 +2,6 @@ import { aws_events as events, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { protectTree } from '../private/protected-resources';
 
-/** The CloudTrail event names of the calls that change or delete the invocation logging configuration */
-export const INVOCATION_LOGGING_CHANGE_EVENTS = [
-  'PutModelInvocationLoggingConfiguration',
-  'DeleteModelInvocationLoggingConfiguration',
-];
-
 /**
  * Properties of the rule that reports changes of the invocation logging configuration.
  */
@@ -27,6 +21,12 @@ export interface InvocationLoggingChangeRuleProps {
  * detective backstop that shows they did their job.
  */
 export class InvocationLoggingChangeRule extends Construct {
+  /** The CloudTrail event names of the calls that change or delete the invocation logging configuration */
+  public static readonly EVENT_NAMES: string[] = [
+    'PutModelInvocationLoggingConfiguration',
+    'DeleteModelInvocationLoggingConfiguration',
+  ];
+
   /** The EventBridge rule */
   public readonly rule: events.Rule;
 
@@ -39,7 +39,7 @@ export class InvocationLoggingChangeRule extends Construct {
         detailType: ['AWS API Call via CloudTrail'],
         detail: {
           eventSource: ['bedrock.amazonaws.com'],
-          eventName: INVOCATION_LOGGING_CHANGE_EVENTS,
+          eventName: InvocationLoggingChangeRule.EVENT_NAMES,
         },
       },
     });

@@ -50,6 +50,15 @@ describe('BedrockLandingZone governance alarms', () => {
     ]));
   });
 
+  test('a dashboard by default, with the approved models and the guardrail; opt-out with dashboard: false', () => {
+    const { lz, template } = synth();
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    expect(lz.dashboard!.unpricedModels).toEqual([]);
+    const off = synth({ dashboard: false });
+    expect(off.lz.dashboard).toBeUndefined();
+    off.template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+  });
+
   test('opt-out under the baseline: no alarms, no rule', () => {
     const { lz, template } = synth({ alarms: false });
     expect(lz.alarms).toBeUndefined();
