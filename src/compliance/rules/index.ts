@@ -10,12 +10,14 @@ import { CommitmentAcknowledged } from './commitment-acknowledged';
 import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
 import { EndpointPolicyNotDefault } from './endpoint-policy-not-default';
+import { GovernanceAlarmNotifies } from './governance-alarm-notifies';
 import { GuardrailCustomerManagedKey } from './guardrail-customer-managed-key';
 import { GuardrailHarmfulContentFilters } from './guardrail-harmful-content-filters';
 import { GuardrailPromptAttackFilter } from './guardrail-prompt-attack-filter';
 import { GuardrailRequiredPiiEntities } from './guardrail-required-pii-entities';
 import { GuardrailVersionPinned } from './guardrail-version-pinned';
 import { InvocationLoggingConfigured } from './invocation-logging-configured';
+import { InvocationLoggingAlarmed } from './invocation-logging-alarmed';
 import { InvocationLoggingDelivery } from './invocation-logging-delivery';
 import { InvokeGrantsScoped } from './invoke-grants-scoped';
 import { InvokeRequiresGuardrail } from './invoke-requires-guardrail';
@@ -43,4 +45,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   InvocationLoggingConfigured, DataRetentionConfigured, InvocationLoggingDelivery, LogStoreEncrypted, LogStoreRetained, LogBucketTlsOnly,
   RuntimeEndpointPrivateDns, EndpointPolicyNotDefault,
   CommitmentAcknowledged,
+  InvocationLoggingAlarmed, GovernanceAlarmNotifies,
 ];
