@@ -2,7 +2,7 @@ import {
   CfnOutput, DefaultStackSynthesizer, Stack, StackProps, Validations, aws_bedrockagentcore as agentcore, aws_ec2 as ec2, aws_iam as iam, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { APPROVED_MODELS, CHAT_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
+import { APPROVED_MODELS, CHAT_MODEL, GOVERNANCE_CONTACTS, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
   ApplicationInferenceProfile, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
   GovernanceProfile, ModelAccessPolicy, VectorKnowledgeBase,
@@ -37,6 +37,7 @@ export class AccountBaselineStack extends Stack {
       organizationId: ORGANIZATION_ID,
       applicationRoles: [this.applicationRole],
       agentCore: props.agentCore,
+      notifications: { emails: GOVERNANCE_CONTACTS },
     });
 
     // What a client passes to use the guardrail (and what the README's checks use).

@@ -3,7 +3,7 @@ import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, St
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import {
-  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU,
+  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, GOVERNANCE_CONTACTS, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU,
 } from './settings';
 import {
   BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
@@ -47,6 +47,7 @@ export class OrganizationStack extends Stack {
         organizationId: ORGANIZATION_ID,
         // The organization enforces the management account's guardrail on the workloads OU (OrganizationGuardrailStack).
         guardrailEnforcedByOrganization: true,
+        notifications: { emails: GOVERNANCE_CONTACTS },
       });
       this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
         stackSetName: `bedrock-landing-zone-baseline-${region}`,

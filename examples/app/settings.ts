@@ -30,6 +30,9 @@ export const ACCOUNT_PROFILES: Record<string, GovernanceProfile[]> = {
   prod: [GovernanceProfile.BASELINE, GovernanceProfile.PCI_DSS, GovernanceProfile.HIPAA],
 };
 
+/** Who is told when a governance alarm fires or clears, in every account and region (the governance topic's subscription). */
+export const GOVERNANCE_CONTACTS = ['bedrock-governance@example.com'];
+
 /** The one list of approved models: each region reaches them only through its own geography. */
 export const CHAT_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 export const FAST_MODEL = 'anthropic.claude-haiku-4-5-20251001-v1:0';
