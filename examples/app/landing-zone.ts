@@ -3,7 +3,7 @@ import {
   aws_iam as iam, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { APPROVED_MODELS, CHAT_MODEL, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
+import { APPROVED_MODELS, CHAT_MODEL, GOVERNANCE_CONTACTS, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
   ApplicationInferenceProfile, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
   GovernanceProfile, LandingZoneSpendSettings, LandingZoneStackProtection, ModelAccessPolicy, VectorKnowledgeBase,
@@ -46,6 +46,7 @@ export class AccountBaselineStack extends Stack {
       applicationRoles: [this.applicationRole],
       agentCore: props.agentCore,
       spend: props.spend,
+      notifications: { emails: GOVERNANCE_CONTACTS },
     });
 
     // What a client passes to use the guardrail (and what the README's checks use).

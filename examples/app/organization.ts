@@ -3,8 +3,8 @@ import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, St
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import {
-  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, HOME_REGION, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT, STACKSET_BUDGET,
-  STACKSET_REGIONS, WORKLOADS_OU,
+  APPROVED_MODELS, ASSET_BUCKET_PREFIX, EMBEDDING_MODEL, GOVERNANCE_CONTACTS, HOME_REGION, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID, ORGANIZATION_ROOT,
+  STACKSET_BUDGET, STACKSET_REGIONS, WORKLOADS_OU,
 } from './settings';
 import {
   BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
@@ -55,6 +55,7 @@ export class OrganizationStack extends Stack {
         detectiveControls: true,
         // Budgets belong to the account: the home region's StackSet creates it in every account of the OU, the others name it.
         spend: region === HOME_REGION ? STACKSET_BUDGET : { existingBudgetName: STACKSET_BUDGET.budgetName },
+        notifications: { emails: GOVERNANCE_CONTACTS },
       });
       this.stackSets.push(new StackSet(this, `BaselineStackSet-${region}`, {
         stackSetName: `bedrock-landing-zone-baseline-${region}`,

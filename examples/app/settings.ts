@@ -46,6 +46,8 @@ export const ACCOUNT_SPEND: Record<string, { budget: LandingZoneSpendSettings; s
 export const SANDBOX_SPEND: LandingZoneSpendSettings = { monthlyLimitUsd: 500, budgetName: 'bedrock-sandbox', stopAtPercentage: 100 };
 /** Each account of the workloads OU gets a budget from the StackSet of the home region, named by the others. */
 export const STACKSET_BUDGET: LandingZoneSpendSettings = { monthlyLimitUsd: 1000, budgetName: 'bedrock-workloads' };
+/** Who is told when a governance alarm fires or clears, in every account and region (the governance topic's subscription). */
+export const GOVERNANCE_CONTACTS = ['bedrock-governance@example.com'];
 
 /** The one list of approved models: each region reaches them only through its own geography. */
 export const CHAT_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';

@@ -102,4 +102,6 @@ export enum BedrockLandingZoneErrorCode {
   SPEND_STOP_PROPS = 'BedrockSpendStop.Props',
   /** `BedrockSpendAnomalyMonitor` props */
   SPEND_ANOMALY_PROPS = 'BedrockSpendAnomalyMonitor.Props',
+  /** Props of the governance alarms and dashboard (`InvocationLoggingAlarms`, `ModelAlarms`, `GuardrailInterventionAlarm`, `AgentRuntimeAlarms`, `GovernanceDashboard`) */
+  MONITORING_PROPS = 'Monitoring.Props',
 }

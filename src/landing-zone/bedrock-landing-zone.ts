@@ -1,6 +1,7 @@
 import { Stack, Tags, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
+import { ApprovedModelLimits } from './approved-model-limits';
 import { GovernanceProfile } from './governance-profile';
 import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
@@ -12,7 +13,7 @@ import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardra
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
-import { GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
+import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { grantRegionProblems } from './private/jurisdiction';
@@ -168,6 +169,31 @@ export interface BedrockLandingZoneProps {
    * @default - none (the regulated profiles require a budget)
    */
   readonly spend?: LandingZoneSpendSettings;
+
+  /**
+   * Whether to create the governance alarms on the notifications topic: invocation log delivery
+   * failures, changes of the logging configuration, throttles and server errors of each approved
+   * model, the guardrail's intervention share. Profiles HIPAA, PCI DSS and FedRAMP Moderate require
+   * them.
+   *
+   * @default true
+   */
+  readonly alarms?: boolean;
+
+  /**
+   * Declared quotas and token burn levels of approved models, for their quota and burn alarms.
+   *
+   * @default - no quota or burn alarms
+   */
+  readonly modelLimits?: ApprovedModelLimits[];
+
+  /**
+   * Whether to create the governance dashboard of this account and region: log delivery, the approved
+   * models, the guardrail, and a spend estimate from the library's pinned, dated list prices.
+   *
+   * @default true
+   */
+  readonly dashboard?: boolean;
 }
 
 /**
@@ -232,6 +258,10 @@ export class BedrockLandingZone extends Construct {
   public readonly spendStop?: BedrockSpendStop;
   /** The spend anomaly monitor this construct created */
   public readonly spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
+  /** The governance alarms, unless turned off */
+  public readonly alarms?: GovernanceAlarms;
+  /** The governance dashboard, unless turned off */
+  public readonly dashboard?: GovernanceDashboard;
 
   constructor(scope: Construct, id: string, props: BedrockLandingZoneProps) {
     super(scope, id);
@@ -299,6 +329,14 @@ export class BedrockLandingZone extends Construct {
       logRetention: this.profile.minimumLogRetention,
       onDelete: InvocationLoggingDeletion.RETAIN_CONFIGURATION,
     });
+
+    this.alarms = this.createAlarms(props);
+    if (props.dashboard !== false) {
+      this.dashboard = new GovernanceDashboard(this, 'Dashboard', {
+        models: this.models.map((model, i) => ({ ...props.modelLimits?.find(l => l.model === props.approvedModels[i]), model })),
+        guardrails: [this.guardrail],
+      });
+    }
 
     const retention = this.dataRetentionMode(props);
     this.dataRetention = props.dataRetention ?? new BedrockDataRetention(this, 'DataRetention', {
@@ -400,6 +438,26 @@ export class BedrockLandingZone extends Construct {
     const spendAnomalyMonitor = spend.anomalyDetection === false ? undefined
       : new BedrockSpendAnomalyMonitor(this, 'SpendAnomalies', { topic: this.notificationsTopic });
     return { budgetName, budget, spendStop, spendAnomalyMonitor };
+  }
+
+  /** The governance alarms: required by the regulated profiles, on by default for every other. */
+  private createAlarms(props: BedrockLandingZoneProps): GovernanceAlarms | undefined {
+    const problems = new Problems();
+    problems.check(props.alarms !== false || !this.profile.requiresLoggingAlarms, `alarms is false, but profile ${this.profile.name} requires ` +
+      'the invocation log delivery alarms: an operator must show the logging works; leave alarms out or set it to true');
+    const limits = props.modelLimits ?? [];
+    problems.check(props.alarms !== false || limits.length === 0, 'modelLimits is given but alarms is false: the limits are alarm thresholds; turn alarms on or leave modelLimits out');
+    limits.forEach((l, i) => problems.check(props.approvedModels.includes(l.model),
+      `modelLimits[${i}].model is ${l.model}, which is not one of approvedModels (the same object): limits apply to approved models only`));
+    problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
+    if (props.alarms === false) return undefined;
+    return new GovernanceAlarms(this, 'Alarms', {
+      topic: this.notificationsTopic,
+      s3Delivery: this.invocationLogging.logBucket !== undefined,
+      cloudWatchLogsDelivery: this.invocationLogging.logGroupName !== undefined,
+      models: this.models.map((model, i) => ({ ...limits.find(l => l.model === props.approvedModels[i]), model })),
+      guardrails: [this.guardrail],
+    });
   }
 
   /**

@@ -50,6 +50,14 @@ export interface GovernanceProfileSettings {
   readonly fipsEndpoints?: boolean;
 
   /**
+   * Require the invocation log delivery alarms and the rule on logging configuration changes: the
+   * landing zone's alarms cannot be turned off under this profile.
+   *
+   * @default false
+   */
+  readonly requiresLoggingAlarms?: boolean;
+
+  /**
    * The data retention mode the landing zone sets for its account and region when no approved model
    * needs more (`ApprovedModel.requiringDataRetention`).
    *
@@ -118,6 +126,7 @@ export class GovernanceProfile {
    * cover the account.
    */
   public static readonly HIPAA = new GovernanceProfile('hipaa', {
+    requiresLoggingAlarms: true,
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.HIPAA],
     minimumLogRetention: logs.RetentionDays.SIX_YEARS,
     dataRetention: DataRetentionMode.NONE,
@@ -131,6 +140,7 @@ export class GovernanceProfile {
    * Bedrock budget must cover the account.
    */
   public static readonly PCI_DSS = new GovernanceProfile('pci-dss', {
+    requiresLoggingAlarms: true,
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS],
     minimumLogRetention: logs.RetentionDays.ONE_YEAR,
     dataRetention: DataRetentionMode.NONE,
@@ -144,6 +154,7 @@ export class GovernanceProfile {
    * budget must cover the account.
    */
   public static readonly FEDRAMP_MODERATE = new GovernanceProfile('fedramp-moderate', {
+    requiresLoggingAlarms: true,
     guardrailPresets: [GuardrailPreset.STRICT],
     minimumLogRetention: logs.RetentionDays.THREE_YEARS,
     fipsEndpoints: true,
@@ -234,6 +245,7 @@ export class GovernanceProfile {
       fipsEndpoints: profiles.some(p => p.fipsEndpoints),
       requireBudget: profiles.some(p => p.requireBudget),
       requiredCostTags: [...new Set(profiles.flatMap(p => p.requiredCostTags))],
+      requiresLoggingAlarms: profiles.some(p => p.requiresLoggingAlarms),
     });
   }
 
@@ -249,6 +261,8 @@ export class GovernanceProfile {
   public readonly jurisdiction?: Jurisdiction;
   /** Whether FIPS endpoints are required */
   public readonly fipsEndpoints: boolean;
+  /** Whether the invocation log delivery alarms are required */
+  public readonly requiresLoggingAlarms: boolean;
   /** The data retention mode set when no approved model needs more */
   public readonly dataRetention: DataRetentionMode;
   /** The most an approved model may require to be kept; undefined when not limited */
@@ -267,6 +281,7 @@ export class GovernanceProfile {
     this.allowedGeographies = settings.allowedGeographies ? [...settings.allowedGeographies] : undefined;
     this.jurisdiction = settings.jurisdiction;
     this.fipsEndpoints = settings.fipsEndpoints ?? false;
+    this.requiresLoggingAlarms = settings.requiresLoggingAlarms ?? false;
     // Without a mode of its own, each model's default, or less where the profile's maximum says so.
     const maximum = settings.maximumDataRetention;
     const byDefault = maximum !== undefined ? leastRetention([DataRetentionMode.DEFAULT, maximum]) : DataRetentionMode.DEFAULT;

@@ -3,3 +3,4 @@ export * from './approved-model';
 export * from './bedrock-landing-zone';
 export * from './landing-zone-stack-protection';
 export * from './landing-zone-spend';
+export * from './approved-model-limits';

@@ -6,6 +6,7 @@ import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retentio
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, PiiEntityType } from '../../src/guardrails';
 import { ModelInvocationLogging } from '../../src/logging';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
+import { GovernanceNotifications, InvocationLoggingAlarms } from '../../src/monitoring';
 import { BedrockPrivateEndpoints } from '../../src/network';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { checkCompliance } from '../support/nag';
@@ -20,6 +21,8 @@ describe('the library\'s own constructs pass the Bedrock pack', () => {
     new ModelAccessPolicy(stack, 'Access', { models, roles: [role] });
     new BedrockPrivateEndpoints(stack, 'Endpoints', { models });
     new ModelInvocationLogging(stack, 'Logging');
+    // MN1: the logging's delivery failures are alarmed, to a subscribed topic (MN2).
+    new InvocationLoggingAlarms(stack, 'LoggingAlarms', { topic: new GovernanceNotifications(stack, 'Notifications', { emails: ['sec@example.com'] }).topic });
     new BedrockDataRetention(stack, 'DataRetention', { mode: DataRetentionMode.NONE });
 
     const pack = new BedrockGovernanceChecks(stack.node.root, {
@@ -41,6 +44,8 @@ describe('the library\'s own constructs pass the Bedrock pack', () => {
       roles: [role],
     });
     new ModelInvocationLogging(stack, 'Logging');
+    // MN1: the logging's delivery failures are alarmed, to a subscribed topic (MN2).
+    new InvocationLoggingAlarms(stack, 'LoggingAlarms', { topic: new GovernanceNotifications(stack, 'Notifications', { emails: ['sec@example.com'] }).topic });
     new BedrockDataRetention(stack, 'DataRetention', { mode: DataRetentionMode.NONE });
     const pack = new BedrockGovernanceChecks(stack.node.root, { requiredPiiEntities: [PiiEntityType.CREDIT_DEBIT_CARD_NUMBER] });
     const result = checkCompliance(stack, [pack]);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnResource, Lazy, Stack, Validations, aws_bedrock as bedrock, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_opensearchserverless as aoss, aws_s3 as s3, aws_s3vectors as s3vectors, aws_bedrockagentcore as agentcore } from 'aws-cdk-lib';
+import { CfnResource, Lazy, Stack, Validations, aws_bedrock as bedrock, aws_cloudwatch as cloudwatch, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_opensearchserverless as aoss, aws_s3 as s3, aws_s3vectors as s3vectors, aws_bedrockagentcore as agentcore } from 'aws-cdk-lib';
 import { NagMessageLevel } from 'cdk-nag';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { renderRulesMarkdown } from '../../scripts/rules-md/render';
@@ -73,6 +73,10 @@ function canary(): Stack {
     properties: { ServiceToken: 'arn', LoggingConfig: { s3Config: { bucketName: bucket.ref }, textDataDeliveryEnabled: false } },
   });
   new logs.CfnLogGroup(logging, 'NotALogDestination', { retentionInDays: 1 });
+  // MN1 (no delivery-failure alarm for the bucket), MN2 (an alarm on a Bedrock metric that tells nobody)
+  new cloudwatch.CfnAlarm(logging, 'SilentAlarm', {
+    namespace: 'AWS/Bedrock', metricName: 'InvocationThrottles', statistic: 'Sum', period: 300, threshold: 1, comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1,
+  });
   // AC1 (public runtime), AC2 (gateway without authorizer), AC3 (memory on an AWS owned key)
   new agentcore.CfnRuntime(stack, 'Runtime', {
     agentRuntimeName: 'r',
@@ -192,6 +196,8 @@ describe('BedrockGovernanceChecks', () => {
       `Bedrock-MD3[Profile::global.${SONNET_45}] @ Stack/GlobalProfile`,
       'Bedrock-MD3[Statement::1::Profile::global] @ Stack/Invoke',
       'Bedrock-MD3[Statement::1::RegionlessModel] @ Stack/Invoke',
+      'Bedrock-MN1[S3] @ Logging/Config',
+      'Bedrock-MN2[NoAction] @ Logging/SilentAlarm',
       'Bedrock-NW1 @ Stack/Fn',
       'Bedrock-NW2 @ Stack/ControlPlane',
       'Bedrock-PK1[Render::the message is not ready (at synth)] @ Stack/Unreadable',
@@ -273,7 +279,7 @@ describe('BedrockGovernanceChecks', () => {
   test('every rule has a unique ID, a one-sentence info, an explanation, resource types and controls', () => {
     const ids = BedrockGovernanceChecks.allRuleIds();
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(38);
+    expect(ids).toHaveLength(40);
   });
 
   test('RULES.md is the generated table (run npx tsx scripts/rules-md/generate.ts after changing a rule)', () => {

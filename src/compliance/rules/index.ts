@@ -13,12 +13,14 @@ import { DataRetentionConfigured } from './data-retention-configured';
 import { DataSourceTransientDataKey } from './data-source-transient-data-key';
 import { EndpointPolicyNotDefault } from './endpoint-policy-not-default';
 import { FlowNodeGuardrail } from './flow-node-guardrail';
+import { GovernanceAlarmNotifies } from './governance-alarm-notifies';
 import { GuardrailCustomerManagedKey } from './guardrail-customer-managed-key';
 import { GuardrailHarmfulContentFilters } from './guardrail-harmful-content-filters';
 import { GuardrailPromptAttackFilter } from './guardrail-prompt-attack-filter';
 import { GuardrailRequiredPiiEntities } from './guardrail-required-pii-entities';
 import { GuardrailVersionPinned } from './guardrail-version-pinned';
 import { InvocationLoggingConfigured } from './invocation-logging-configured';
+import { InvocationLoggingAlarmed } from './invocation-logging-alarmed';
 import { InvocationLoggingDelivery } from './invocation-logging-delivery';
 import { InvokeGrantsScoped } from './invoke-grants-scoped';
 import { InvokeRequiresGuardrail } from './invoke-requires-guardrail';
@@ -52,4 +54,5 @@ export const BEDROCK_RULES: BedrockRule[] = [
   ResourceRendered,
   FlowNodeGuardrail,
   BudgetCountsMarketplaceModels, SpendNotificationsEncrypted, SpendStopRoleScoped, BudgetCoversModelAccess,
+  InvocationLoggingAlarmed, GovernanceAlarmNotifies,
 ];

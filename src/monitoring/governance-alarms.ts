@@ -1,0 +1,118 @@
+import { Duration, Token, aws_sns as sns } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { GuardrailInterventionAlarm } from './guardrail-intervention-alarm';
+import { InvocationLoggingAlarms } from './invocation-logging-alarms';
+import { InvocationLoggingChangeRule } from './invocation-logging-change-rule';
+import { ModelAlarms } from './model-alarms';
+import { IGuardrail } from '../guardrails/guardrail';
+import { IBedrockInvokable } from '../models/invokable';
+
+/**
+ * The levels declared for one model: its quota and the token burn you expect.
+ */
+export interface ModelLimits {
+  /**
+   * The tokens-per-minute quota of the model in this account and region (Service Quotas).
+   *
+   * @default - no quota alarm
+   */
+  readonly tokensPerMinuteQuota?: number;
+
+  /**
+   * Alarm above this percentage of `tokensPerMinuteQuota`.
+   *
+   * @default 80
+   */
+  readonly quotaUsagePercent?: number;
+
+  /**
+   * Alarm when input and output tokens together exceed this within one `tokenPeriod`.
+   *
+   * @default - no token burn alarm
+   */
+  readonly tokensPerPeriod?: number;
+
+  /**
+   * The period `tokensPerPeriod` is counted over.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly tokenPeriod?: Duration;
+}
+
+/**
+ * One model and its declared levels.
+ */
+export interface MonitoredModel extends ModelLimits {
+  /** The model as clients pass it as `modelId` */
+  readonly model: IBedrockInvokable;
+}
+
+/**
+ * Properties of the governance alarms of one account and region.
+ */
+export interface GovernanceAlarmsProps {
+  /** The governance notifications topic (one per account and region) every alarm publishes to */
+  readonly topic: sns.ITopic;
+
+  /**
+   * Whether invocation logs are delivered to S3.
+   *
+   * @default true
+   */
+  readonly s3Delivery?: boolean;
+
+  /**
+   * Whether invocation logs are delivered to CloudWatch Logs.
+   *
+   * @default true
+   */
+  readonly cloudWatchLogsDelivery?: boolean;
+
+  /**
+   * The models to alarm on, with their declared levels.
+   *
+   * @default - none
+   */
+  readonly models?: MonitoredModel[];
+
+  /**
+   * The guardrails to alarm on (their intervention share).
+   *
+   * @default - none
+   */
+  readonly guardrails?: IGuardrail[];
+}
+
+/**
+ * Every governance alarm of one account and region, on one topic: invocation log delivery failures,
+ * changes of the logging configuration, and per model and per guardrail alarms.
+ */
+export class GovernanceAlarms extends Construct {
+  /** Invocation log delivery failures */
+  public readonly logging: InvocationLoggingAlarms;
+  /** Changes and deletion of the invocation logging configuration */
+  public readonly loggingChanges: InvocationLoggingChangeRule;
+  /** Per model, in the order given */
+  public readonly models: ModelAlarms[];
+  /** Per guardrail, in the order given */
+  public readonly guardrails: GuardrailInterventionAlarm[];
+
+  constructor(scope: Construct, id: string, props: GovernanceAlarmsProps) {
+    super(scope, id);
+    this.logging = new InvocationLoggingAlarms(this, 'Logging', {
+      topic: props.topic,
+      s3Delivery: props.s3Delivery,
+      cloudWatchLogsDelivery: props.cloudWatchLogsDelivery,
+    });
+    this.loggingChanges = new InvocationLoggingChangeRule(this, 'LoggingChanges', { topic: props.topic });
+    this.models = (props.models ?? []).map((m, i) => {
+      const modelId = m.model.invocationIdentifier(this);
+      // Named by the model where it is known at synth, so adding or reordering models keeps the other alarms.
+      const childId = Token.isUnresolved(modelId) ? `Model${i}` : `Model-${modelId.replace(/\//g, '-')}`;
+      return new ModelAlarms(this, childId, { topic: props.topic, ...m });
+    });
+    this.guardrails = (props.guardrails ?? []).map((guardrail, i) =>
+      new GuardrailInterventionAlarm(this, i === 0 ? 'Guardrail' : `Guardrail${i}`, { topic: props.topic, guardrail }));
+  }
+}

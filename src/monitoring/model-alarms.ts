@@ -1,0 +1,204 @@
+import { Duration, Token, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { IBedrockInvokable } from '../models/invokable';
+import { governanceAlarm } from '../private/governance-alarm';
+import { Problems } from '../private/validation';
+import { verifiedMetric } from '../private/verified-metrics';
+
+/**
+ * Properties of the alarms for one approved model in one region.
+ */
+export interface ModelAlarmsProps {
+  /** The governance notifications topic (one per account and region) the alarms publish to */
+  readonly topic: sns.ITopic;
+
+  /** The model, inference profile or application inference profile, as clients pass it as `modelId` */
+  readonly model: IBedrockInvokable;
+
+  /**
+   * Alarm when more than this percentage of the model's requests are throttled, in each of three
+   * consecutive five-minute periods.
+   *
+   * @default 5
+   */
+  readonly throttlePercent?: number;
+
+  /**
+   * Alarm when more than this percentage of the model's invocations end in a server error, in each of
+   * three consecutive five-minute periods.
+   *
+   * @default 5
+   */
+  readonly serverErrorPercent?: number;
+
+  /**
+   * The tokens-per-minute quota of this model in this account and region, as Service Quotas shows it
+   * ("On-demand InvokeModel tokens per minute" or "Cross-Region InvokeModel tokens per minute"). The
+   * library cannot read it at synth; without it there is no quota alarm.
+   *
+   * @default - no quota alarm
+   */
+  readonly tokensPerMinuteQuota?: number;
+
+  /**
+   * Alarm when the estimated quota usage is above this percentage of `tokensPerMinuteQuota` in three
+   * of five consecutive minutes.
+   *
+   * @default 80
+   */
+  readonly quotaUsagePercent?: number;
+
+  /**
+   * Alarm when the model's input and output tokens together exceed this number within one
+   * `tokenPeriod`: a declared level of burn, not a quota.
+   *
+   * @default - no token burn alarm
+   */
+  readonly tokensPerPeriod?: number;
+
+  /**
+   * The period `tokensPerPeriod` is counted over: whole minutes, at most one day.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly tokenPeriod?: Duration;
+}
+
+/**
+ * Alarms for one approved model in the stack's region: throttles and server errors above a share of
+ * requests, estimated quota usage above a share of the quota you declare, and token burn above a level
+ * you declare. Each publishes to the governance topic when it fires and when it clears.
+ *
+ * A quiet model is not broken: every alarm here treats a period without data as not breaching, and
+ * the shares are zero when there were no requests.
+ */
+export class ModelAlarms extends Construct {
+  /** Throttled share of requests above `throttlePercent` */
+  public readonly throttles: cloudwatch.Alarm;
+  /** Server-error share of invocations above `serverErrorPercent` */
+  public readonly serverErrors: cloudwatch.Alarm;
+  /** Estimated quota usage above `quotaUsagePercent` of the declared quota; undefined without one */
+  public readonly quotaUsage?: cloudwatch.Alarm;
+  /** Tokens per `tokenPeriod` above `tokensPerPeriod`; undefined without a declared level */
+  public readonly tokenBurn?: cloudwatch.Alarm;
+  /** Every alarm created here */
+  public readonly alarms: cloudwatch.Alarm[];
+  /** The `ModelId` dimension the alarms watch */
+  public readonly modelId: string;
+
+  constructor(scope: Construct, id: string, props: ModelAlarmsProps) {
+    super(scope, id);
+    validate(this, props);
+    this.modelId = props.model.invocationIdentifier(this);
+    const dims = { ModelId: this.modelId };
+    const five = Duration.minutes(5);
+    const invocations = verifiedMetric('modelInvocations', dims, five);
+    const throttles = verifiedMetric('modelThrottles', dims, five);
+    const serverErrors = verifiedMetric('modelServerErrors', dims, five);
+    const notBroken = cloudwatch.TreatMissingData.NOT_BREACHING;
+    const above = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+
+    const throttlePercent = props.throttlePercent ?? 5;
+    // Throttled requests are counted in neither Invocations nor errors: the share is of all requests.
+    this.throttles = governanceAlarm(this, 'Throttles', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'IF(inv + thr > 0, 100 * thr / (inv + thr), 0)',
+        usingMetrics: { inv: invocations, thr: throttles },
+        period: five,
+        label: 'Throttled requests (%)',
+      }),
+      threshold: throttlePercent,
+      comparisonOperator: above,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: notBroken,
+      description: `More than ${throttlePercent}% of requests to ${this.modelId} were throttled for 15 minutes: callers are failing. ` +
+        'Check the estimated quota usage; request a quota increase or spread the load across the geography.',
+      topic: props.topic,
+    });
+
+    const serverErrorPercent = props.serverErrorPercent ?? 5;
+    this.serverErrors = governanceAlarm(this, 'ServerErrors', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'IF(inv > 0, 100 * err / inv, IF(err > 0, 100, 0))',
+        usingMetrics: { inv: invocations, err: serverErrors },
+        period: five,
+        label: 'Server errors (%)',
+      }),
+      threshold: serverErrorPercent,
+      comparisonOperator: above,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: notBroken,
+      description: `More than ${serverErrorPercent}% of invocations of ${this.modelId} ended in a server error for 15 minutes. ` +
+        'Check the AWS Health Dashboard for Amazon Bedrock in this region.',
+      topic: props.topic,
+    });
+
+    if (props.tokensPerMinuteQuota !== undefined) {
+      const quotaPercent = props.quotaUsagePercent ?? 80;
+      const threshold = Math.floor(props.tokensPerMinuteQuota * quotaPercent / 100);
+      this.quotaUsage = governanceAlarm(this, 'QuotaUsage', {
+        metric: verifiedMetric('modelEstimatedQuotaUsage', dims, Duration.minutes(1)),
+        threshold,
+        comparisonOperator: above,
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        treatMissingData: notBroken,
+        description: `The estimated tokens-per-minute quota usage of ${this.modelId} was above ${quotaPercent}% of the declared quota ` +
+          `(${threshold} of ${props.tokensPerMinuteQuota} tokens per minute) in 3 of 5 minutes: throttling is next. ` +
+          'Request a quota increase in Service Quotas, or lower max_tokens (the quota reserves it up front).',
+        topic: props.topic,
+      });
+    }
+
+    if (props.tokensPerPeriod !== undefined) {
+      const period = props.tokenPeriod ?? Duration.hours(1);
+      this.tokenBurn = governanceAlarm(this, 'TokenBurn', {
+        metric: new cloudwatch.MathExpression({
+          expression: 'input + output',
+          usingMetrics: {
+            input: verifiedMetric('modelInputTokens', dims, period),
+            output: verifiedMetric('modelOutputTokens', dims, period),
+          },
+          period,
+          label: 'Input and output tokens',
+        }),
+        threshold: props.tokensPerPeriod,
+        comparisonOperator: above,
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        treatMissingData: notBroken,
+        description: `${this.modelId} used more than the declared ${props.tokensPerPeriod} tokens in ${period.toHumanString()}: ` +
+          'find the team in the cost attribution and confirm the use is intended.',
+        topic: props.topic,
+      });
+    }
+
+    this.alarms = [this.throttles, this.serverErrors, this.quotaUsage, this.tokenBurn].filter((a): a is cloudwatch.Alarm => a !== undefined);
+  }
+}
+
+function validate(scope: Construct, props: ModelAlarmsProps): void {
+  const problems = new Problems();
+  const percent = (name: string, value: number | undefined) => problems.check(value === undefined || (value > 0 && value <= 100),
+    `${name} is ${value}; expected a percentage above 0 and at most 100`);
+  percent('throttlePercent', props.throttlePercent);
+  percent('serverErrorPercent', props.serverErrorPercent);
+  percent('quotaUsagePercent', props.quotaUsagePercent);
+  const positive = (name: string, value: number | undefined) => problems.check(value === undefined || Token.isUnresolved(value) || (Number.isInteger(value) && value > 0),
+    `${name} is ${value}; expected a whole number of tokens above 0`);
+  positive('tokensPerMinuteQuota', props.tokensPerMinuteQuota);
+  positive('tokensPerPeriod', props.tokensPerPeriod);
+  problems.check(props.quotaUsagePercent === undefined || props.tokensPerMinuteQuota !== undefined,
+    `quotaUsagePercent is ${props.quotaUsagePercent} but tokensPerMinuteQuota is not given: the percentage is of the quota you declare; declare it`);
+  if (props.tokenPeriod !== undefined && !Token.isUnresolved(props.tokenPeriod.toSeconds())) {
+    const seconds = props.tokenPeriod.toSeconds();
+    problems.check(seconds >= 60 && seconds % 60 === 0 && seconds <= 86400,
+      `tokenPeriod is ${props.tokenPeriod.toHumanString()}; expected whole minutes from 1 minute to 1 day (a CloudWatch alarm period)`);
+    problems.check(props.tokensPerPeriod !== undefined,
+      `tokenPeriod is ${props.tokenPeriod.toHumanString()} but tokensPerPeriod is not given: declare the level to alarm above`);
+  }
+  problems.throwIfAny(scope, 'ModelAlarms', BedrockLandingZoneErrorCode.MONITORING_PROPS);
+}
