@@ -82,4 +82,13 @@ const COUNTERPARTS: { [ruleId: string]: string } = {
   NW1: NO_COUNTERPART,
   NW2: NO_COUNTERPART,
   PT1: NO_COUNTERPART,
+  // The pack's own completeness: a property of the synthesized app, not of a deployed resource.
+  PK1: NO_COUNTERPART,
+  FL1: NO_COUNTERPART,
+  SP1: NO_COUNTERPART,
+  SP2: NO_COUNTERPART,
+  SP3: NO_COUNTERPART,
+  SP4: NO_COUNTERPART,
+  MN1: NO_COUNTERPART,
+  MN2: NO_COUNTERPART,
 };
