@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cxapi from 'aws-cdk-lib/cx-api';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 
 /**
  * examples/app/cdk.json configures every feature flag whose recommended value differs from its
@@ -13,7 +14,6 @@ const recommended = cxapi.CURRENTLY_RECOMMENDED_FLAGS as Record<string, unknown>
 const unconfigured = cxapi.CURRENT_VERSION_FLAG_DEFAULTS as Record<string, unknown>;
 
 describe('the example app\'s feature flags', () => {
-  // target-partitions is a list; left unconfigured, every partition is considered, which no value spells.
   const boolean = Object.keys(recommended).filter(flag => typeof recommended[flag] === 'boolean');
 
   test.each(boolean)('%s is pinned at its unconfigured behaviour', (flag) => {
@@ -24,8 +24,15 @@ describe('the example app\'s feature flags', () => {
     expect(context['@aws-cdk/core:defaultCrossStackReferences']).toBe('strong');
   });
 
+  test('target partitions: every partition aws-cdk-lib knows, as when unconfigured', () => {
+    const partitions = [...new Set(RegionInfo.regions.map(r => r.partition))].sort();
+    expect(context['@aws-cdk/core:target-partitions']).toEqual(partitions);
+    expect(partitions).toContain('aws');
+  });
+
   test('nothing else is set but the validation the packs rely on', () => {
-    const pinned = new Set([...boolean, '@aws-cdk/core:defaultCrossStackReferences', '@aws-cdk/core:validateAgainstDefaultRules']);
+    const pinned = new Set([...boolean, '@aws-cdk/core:defaultCrossStackReferences', '@aws-cdk/core:target-partitions',
+      '@aws-cdk/core:validateAgainstDefaultRules']);
     expect(Object.keys(context).filter(k => !pinned.has(k))).toEqual([]);
   });
 });
