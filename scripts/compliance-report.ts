@@ -31,6 +31,8 @@ export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRul
   const lines: string[] = ['# Compliance report', ''];
   lines.push(`${summary.stacks.length} stacks, ${Object.values(summary.resourcesByType).reduce((a, b) => a + b, 0)} resources. ` +
     `Result: ${summary.unacknowledgedErrors > 0 ? `**FAILED**, ${summary.unacknowledgedErrors} unacknowledged error(s)` : '**passed**, no unacknowledged error'}.`, '');
+  lines.push(...atAGlance(summary));
+  lines.push('## Per pack', '');
   lines.push('| pack | rules evaluated | pass | acknowledged | fail | not applicable |', '|---|---:|---:|---:|---:|---:|');
   const tables: string[] = [];
   for (const pack of summary.packs) {
@@ -54,6 +56,60 @@ export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRul
   if (spend) lines.push(...spendSection(spend));
   lines.push(...detectiveSection());
   return lines.join('\n');
+}
+
+/** What governs a stack, read from the resource types it deploys; in the order a reviewer reads them. */
+const GOVERNED_BY: Array<[string, string]> = [
+  ['AWS::Organizations::Policy', 'organization policies'],
+  ['AWS::CloudFormation::StackSet', 'baseline StackSets'],
+  ['AWS::EC2::VPCEndpoint', 'private endpoints'],
+  ['Custom::BedrockModelInvocationLogging', 'invocation logging'],
+  ['Custom::BedrockDataRetention', 'data retention'],
+  ['AWS::Bedrock::Guardrail', 'guardrail'],
+  ['AWS::Bedrock::EnforcedGuardrailConfiguration', 'guardrail enforced account-wide'],
+  ['AWS::IAM::ManagedPolicy', 'managed access policies'],
+  ['AWS::Budgets::Budget', 'budget'],
+  ['AWS::Budgets::BudgetsAction', 'spend stop'],
+  ['AWS::CE::AnomalyMonitor', 'cost anomaly monitor'],
+  ['AWS::CloudWatch::Alarm', 'alarms'],
+  ['AWS::CloudWatch::Dashboard', 'dashboard'],
+  ['AWS::Config::ConfigRule', 'Config rules'],
+  ['AWS::Events::Rule', 'change alerts'],
+  ['AWS::SNS::Topic', 'governance notifications'],
+];
+
+/**
+ * One screen before the detail: per account and region, the stacks, what governs them, and the findings
+ * left open and acknowledged there (a finding belongs to the stack whose construct path it starts with).
+ */
+function atAGlance(summary: Summary): string[] {
+  const lines = ['## At a glance', '', '| account | region | stacks | governed by | open findings | acknowledged |', '|---|---|---:|---|---:|---:|'];
+  const byEnvironment = new Map<string, Summary['stacks']>();
+  for (const stack of summary.stacks) {
+    const env = stack.environment ?? 'aws://unknown-account/unknown-region';
+    byEnvironment.set(env, [...byEnvironment.get(env) ?? [], stack]);
+  }
+  const stackOf = (path: string) => summary.stacks
+    .filter(s => s.path !== undefined && (path === s.path || path.startsWith(`${s.path}/`)))
+    .sort((a, b) => b.path!.length - a.path!.length)[0];
+  for (const [env, stacks] of [...byEnvironment].sort(([a], [b]) => a.localeCompare(b))) {
+    const [account, region] = env.replace(/^aws:\/\//, '').split('/');
+    const types = new Set(stacks.flatMap(s => s.resourceTypes ?? []));
+    const governedBy = GOVERNED_BY.filter(([type]) => types.has(type)).map(([, what]) => what);
+    const here = (path: string) => stacks.includes(stackOf(path)!);
+    const open = summary.findings.filter(f => here(f.path)).length;
+    const acknowledged = summary.acknowledgements.filter(a => here(a.path)).length;
+    lines.push(`| ${account === 'unknown-account' ? 'each target account (StackSet)' : account} | ${region === 'unknown-region' ? 'its region' : region} | ` +
+      `${stacks.length} | ${governedBy.join(', ') || 'nothing of the landing zone'} | ${open > 0 ? `**${open}**` : '0'} | ${acknowledged} |`);
+  }
+  lines.push('', `Detail: [per pack](#per-pack), ${summary.packs.map(p => `[${p}](#${anchorOf(p)})`).join(', ')}, ` +
+    '[where data can go](#where-data-can-go).', '');
+  return lines;
+}
+
+/** The anchor a Markdown renderer gives a heading. */
+function anchorOf(heading: string): string {
+  return heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
 }
 
 function rowsOf(pack: string, summary: Summary, evaluated: EvaluatedRule[]): RuleRow[] {

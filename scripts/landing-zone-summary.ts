@@ -3,7 +3,9 @@ import * as path from 'path';
 
 /** What the landing-zone command reads from a cloud assembly. */
 export interface AssemblyContents {
-  readonly stacks: Array<{ readonly name: string; readonly environment?: string; readonly resources: Record<string, { Type: string }> }>;
+  readonly stacks: Array<{
+    readonly name: string; readonly displayName?: string; readonly environment?: string; readonly resources: Record<string, { Type: string }>;
+  }>;
   readonly report?: ValidationReport;
 }
 
@@ -26,7 +28,17 @@ export interface ValidationReport {
 
 export interface Summary {
   readonly packs: string[];
-  readonly stacks: Array<{ readonly name: string; readonly resourceCount: number; readonly lambdaFunctions: number }>;
+  readonly stacks: Array<{
+    readonly name: string;
+    readonly resourceCount: number;
+    readonly lambdaFunctions: number;
+    /** The stack's construct path (findings are reported by construct path) */
+    readonly path?: string;
+    /** `aws://account/region`, `unknown-account` for a StackSet template */
+    readonly environment?: string;
+    /** Its resource types, each once */
+    readonly resourceTypes?: string[];
+  }>;
   readonly resourcesByType: Record<string, number>;
   readonly findings: Array<{
     readonly plugin: string; readonly rule: string; readonly severity: string; readonly path: string; readonly description: string;
@@ -44,7 +56,7 @@ export function readAssembly(dir: string): AssemblyContents {
   for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack') {
       const template = JSON.parse(fs.readFileSync(path.join(dir, artifact.properties.templateFile), 'utf8'));
-      stacks.push({ name, environment: artifact.environment, resources: template.Resources ?? {} });
+      stacks.push({ name, displayName: artifact.displayName, environment: artifact.environment, resources: template.Resources ?? {} });
     } else if (artifact.type === 'cdk:cloud-assembly') {
       stacks.push(...readAssembly(path.join(dir, artifact.properties.directoryName)).stacks);
     }
@@ -87,6 +99,9 @@ export function summarize(contents: AssemblyContents, packs: string[]): Summary 
       name: s.name,
       resourceCount: Object.keys(s.resources).length,
       lambdaFunctions: Object.values(s.resources).filter(r => r.Type === 'AWS::Lambda::Function').length,
+      path: s.displayName ?? s.name,
+      environment: s.environment,
+      resourceTypes: [...new Set(Object.values(s.resources).map(r => r.Type))].sort(),
     })),
     resourcesByType,
     findings,

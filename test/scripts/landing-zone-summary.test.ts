@@ -23,7 +23,9 @@ describe('landing-zone summary', () => {
       },
     }, ['AwsSolutions', 'HIPAA.Security']);
     expect(summary.unacknowledgedErrors).toBe(1);
-    expect(summary.stacks).toEqual([{ name: 'A', resourceCount: 2, lambdaFunctions: 1 }]);
+    expect(summary.stacks).toEqual([{
+      name: 'A', resourceCount: 2, lambdaFunctions: 1, path: 'A', environment: undefined, resourceTypes: ['AWS::IAM::Role', 'AWS::Lambda::Function'],
+    }]);
     const text = renderSummary(summary);
     expect(text).toContain('  AwsSolutions                 1 errors, 0 warnings, 1 acknowledged');
     expect(text).toContain('  HIPAA.Security               0 errors, 0 warnings, 0 acknowledged');
@@ -113,6 +115,33 @@ describe('compliance report', () => {
       'Logged with gaps: **1**.');
     expect(report).toContain('| CloudWatch Logs /bedrock/invocations (eu-central-1)<br>**not delivered: text data** |');
     expect(report).toContain('| any region **outside the allowed regions: any region** | eu-central-1, eu-west-1 | none | any network path | **not logged by this app** |');
+  });
+
+  test('at a glance: per account and region, what governs it, its open and acknowledged findings, and links to the detail', () => {
+    const several = {
+      stacks: [
+        ...contents.stacks,
+        { name: 'Org', displayName: 'Org', environment: 'aws://999999999999/us-east-1', resources: { P: { Type: 'AWS::Organizations::Policy' } } },
+        { name: 'OrgBaselineABC', displayName: 'Org/Baseline', environment: 'aws://unknown-account/eu-central-1', resources: { L: { Type: 'Custom::BedrockModelInvocationLogging' } } },
+      ],
+      report: contents.report,
+    };
+    const report = renderComplianceReport(summarize(several, ['HIPAA.Security']), evaluated, []);
+    const glance = report.slice(report.indexOf('## At a glance'), report.indexOf('## Per pack'));
+    expect(glance).toBe([
+      '## At a glance',
+      '',
+      '| account | region | stacks | governed by | open findings | acknowledged |',
+      '|---|---|---:|---|---:|---:|',
+      '| 111111111111 | eu-central-1 | 1 | guardrail | **1** | 1 |',
+      '| 999999999999 | us-east-1 | 1 | organization policies | 0 | 0 |',
+      '| each target account (StackSet) | eu-central-1 | 1 | invocation logging | 0 | 0 |',
+      '',
+      'Detail: [per pack](#per-pack), [HIPAA.Security](#hipaasecurity), [where data can go](#where-data-can-go).',
+      '',
+      '',
+    ].join('\n'));
+    expect(report.indexOf('## At a glance')).toBeLessThan(report.indexOf('| pack | rules evaluated |'));
   });
 
   test('no route: the section says so', () => {
