@@ -86,7 +86,8 @@ describe('the Allow statements of invokeStatements() carry the guardrail require
   const stack = stackIn(REGION);
   const statements = CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).invokeStatements(stack, { requireGuardrail: guardrail() });
   const allows = statements.filter(s => s.effect === iam.Effect.ALLOW && s.actions.some(a => a.startsWith('bedrock:InvokeModel')));
-  const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()), { region: REGION, accountId: ACCOUNT }) as PolicyDocument;
+  const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()),
+    { region: REGION, accountId: ACCOUNT }) as PolicyDocument;
   const call = (request: { resource: string; context?: Record<string, string> }) => evaluate({ identity: [document] }, { action: 'bedrock:InvokeModel', ...request });
 
   test('without the guardrail, or with another version, nothing is allowed', async () => {
