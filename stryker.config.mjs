@@ -12,7 +12,8 @@ const packageJest = JSON.parse(readFileSync(new URL('./package.json', import.met
  * every file of its set (jest collects them all, then filters by test name), so the sets are narrow:
  * on two shared cores a mutant of the grants costs about 20 s with six test files. Left out, and run
  * in full by `npm test`: test/compliance/policy-evaluator.test.ts (the simulator comparison, about
- * 30 s a run), test/compliance/evasion-corpus.test.ts, and for the grants
+ * 30 s a run), test/compliance/evaluator-cases-simulator.test.ts (it checks the cases the evaluator's
+ * tests state against the simulator, and runs no code of the evaluator), the rule files, and for the grants
  * test/access/model-access-policy.test.ts, test/models/other-invokables.test.ts and
  * test/guardrails/guardrail-grants.test.ts.
  */
@@ -22,7 +23,6 @@ const TARGETS = {
     tests: [
       'test/compliance/policy-evaluator-conditions.test.ts',
       'test/compliance/policy-evaluator-matching.test.ts',
-      'test/compliance/iam-rules.test.ts',
     ],
   },
   'invoke-statements': {

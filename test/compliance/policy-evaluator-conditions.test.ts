@@ -1,15 +1,16 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { SET_CASES, SET_KEY, SET_VALUES } from './evaluator-cases';
 import { StackIndex } from '../../src/compliance/private/context';
 import { statementsOf } from '../../src/compliance/private/iam';
 import { ProbeRequest, conditionMet, decide } from '../../src/compliance/private/policy-evaluator';
-import { evaluate } from '../support/iam';
 
 /**
  * The pack's evaluator on the conditions a rule cannot take for granted: keys the question leaves to
  * the caller, operators it does not know, set operators on missing and multi-valued keys, and `Null`.
  * The safety rule the pack relies on: what the evaluator cannot decide never counts as met in a Deny
  * (so a Deny the caller can dodge never reads as a fence) and always counts as met in an Allow (so an
- * Allow it cannot read is reported, not trusted). Where IAM has an answer, the simulator is asked too.
+ * Allow it cannot read is reported, not trusted). The cases IAM has an answer for are in
+ * evaluator-cases.ts, and evaluator-cases-simulator.test.ts checks the simulator agrees with each.
  */
 
 const ACCOUNT = '111111111111';
@@ -77,42 +78,18 @@ describe('an operator the evaluator does not know never hides a finding', () => 
 });
 
 describe('set operators and Null, as IAM evaluates them', () => {
-  // aws:CalledVia is a global multi-valued key: every action may carry it.
-  const KEY = 'aws:CalledVia';
-  const ALLOWED = ['athena.amazonaws.com', 'cloudformation.amazonaws.com'];
-  const CASES: Array<{ name: string; operator: string; values: string[]; request?: string[]; met: boolean }> = [
-    { name: 'ForAllValues on a missing key is met (vacuous truth)', operator: 'ForAllValues:StringEquals', values: ALLOWED, met: true },
-    { name: 'ForAllValues with every value allowed is met', operator: 'ForAllValues:StringEquals', values: ALLOWED, request: ['athena.amazonaws.com'], met: true },
-    { name: 'ForAllValues with one value outside the list is not met', operator: 'ForAllValues:StringEquals', values: ALLOWED, request: ['athena.amazonaws.com', 'dataexchange.amazonaws.com'], met: false },
-    { name: 'ForAnyValue on a missing key is not met', operator: 'ForAnyValue:StringEquals', values: ALLOWED, met: false },
-    { name: 'ForAnyValue with one value in the list is met', operator: 'ForAnyValue:StringEquals', values: ALLOWED, request: ['dataexchange.amazonaws.com', 'athena.amazonaws.com'], met: true },
-    { name: 'ForAnyValue with no value in the list is not met', operator: 'ForAnyValue:StringEquals', values: ALLOWED, request: ['dataexchange.amazonaws.com'], met: false },
-    { name: 'ForAllValues:StringNotEquals with one listed value is not met', operator: 'ForAllValues:StringNotEquals', values: ALLOWED, request: ['dataexchange.amazonaws.com', 'athena.amazonaws.com'], met: false },
-    { name: 'StringEqualsIfExists on a missing key is met', operator: 'StringEqualsIfExists', values: ALLOWED, met: true },
-    { name: 'StringEquals on a missing key is not met', operator: 'StringEquals', values: ALLOWED, met: false },
-    { name: 'StringNotEquals on a missing key is met', operator: 'StringNotEquals', values: ALLOWED, met: true },
-    { name: 'Null true on a missing key is met', operator: 'Null', values: ['true'], met: true },
-    { name: 'Null true on a present key is not met', operator: 'Null', values: ['true'], request: ['athena.amazonaws.com'], met: false },
-    { name: 'Null false on a missing key is not met', operator: 'Null', values: ['false'], met: false },
-    { name: 'Null [true, false] is met on a missing key', operator: 'Null', values: ['true', 'false'], met: true },
-    { name: 'Null [true, false] is met on a present key', operator: 'Null', values: ['true', 'false'], request: ['athena.amazonaws.com'], met: true },
-  ];
-
-  test.each(CASES.map(c => [c.name, c] as const))('%s (the evaluator)', (_n, c) => {
+  test.each(SET_CASES.map(c => [c.name, c] as const))('%s', (_n, c) => {
+    const KEY = SET_KEY;
     expect(conditionMet(c.operator, KEY, c.values, context(c.request ? { [KEY]: c.request } : {}))).toBe(c.met);
-  });
-
-  test.each(CASES.map(c => [c.name, c] as const))('%s (the simulator agrees, in an Allow and in a Deny)', async (_n, c) => {
     const condition = { [c.operator]: { [KEY]: c.values } };
-    const request = { action: 'bedrock:InvokeModel', resource: MODEL, context: c.request ? { [KEY]: c.request } : {} };
-    expect(await evaluate({ identity: [document(allowWhen(condition))] }, request)).toBe(c.met ? 'Allowed' : 'ImplicitlyDenied');
-    expect(await evaluate({ identity: [document(ALLOW_INVOKE, denyWhen(condition))] }, request)).toBe(c.met ? 'ExplicitlyDenied' : 'Allowed');
     const pack = { context: c.request ? { [KEY]: c.request } : {} };
     expect(ask([allowWhen(condition)], pack)).toBe(c.met ? 'allow' : 'implicit-deny');
     expect(ask([ALLOW_INVOKE, denyWhen(condition)], pack)).toBe(c.met ? 'explicit-deny' : 'allow');
   });
 
   test('an empty list in the context is a missing key', () => {
+    const KEY = SET_KEY;
+    const ALLOWED = SET_VALUES;
     const empty = context({ [KEY]: [] });
     expect(conditionMet('Null', KEY, ['true'], empty)).toBe(true);
     expect(conditionMet('Null', KEY, ['false'], empty)).toBe(false);
