@@ -146,3 +146,64 @@ describe('the exported questions', () => {
     expect(decide(deny, { action: 'bedrock:InvokeModel', resource: MODEL, context: { 'aws:SourceVpce': 'vpce-1' } })).toBe('allow');
   });
 });
+
+describe('the gaps the 2026-12-06 mutation run found', () => {
+  const ask = (statement: Record<string, unknown>, request: Partial<ProbeRequest> = {}) =>
+    decide(parse([statement]), { action: 'bedrock:InvokeModel', resource: MODEL, ...request });
+  const when = (condition: Record<string, unknown>, context: Record<string, string | string[]>) =>
+    decide(parse([allowIf(condition)]), { action: 'bedrock:InvokeModel', resource: MODEL, context });
+
+  test('lists of several actions and resources: one match is enough; NotAction and NotResource exclude any listed', () => {
+    expect(ask({ Effect: 'Allow', Action: ['s3:GetObject', 'bedrock:InvokeModel'], Resource: ['arn:aws:s3:::b/*', MODEL] })).toBe('allow');
+    expect(ask({ Effect: 'Allow', NotAction: ['s3:GetObject', 'bedrock:InvokeModel'], Resource: '*' })).toBe('implicit-deny');
+    expect(ask({ Effect: 'Allow', Action: 'bedrock:InvokeModel', NotResource: ['arn:aws:s3:::b/*', MODEL] })).toBe('implicit-deny');
+    expect(ask({ Effect: 'Allow', NotAction: ['s3:GetObject', 'bedrock:CountTokens'], Resource: '*' })).toBe('allow');
+  });
+
+  test('a variable default without a space after the comma; a default needs its quotes, without them the variable has no value', () => {
+    expect(when({ StringEquals: { 'aws:PrincipalTag/team': "${aws:PrincipalTag/owner,'claims'}" } }, { 'aws:PrincipalTag/team': 'claims' })).toBe('allow');
+    expect(when({ StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner, claims}' } }, { 'aws:PrincipalTag/team': 'claims' })).toBe('implicit-deny');
+  });
+
+  test('comparators just past their bounds', () => {
+    expect(when({ NumericGreaterThanEquals: { 'aws:MultiFactorAuthAge': '3600' } }, { 'aws:MultiFactorAuthAge': '3599' })).toBe('implicit-deny');
+    expect(when({ NumericGreaterThan: { 'aws:MultiFactorAuthAge': '3600' } }, { 'aws:MultiFactorAuthAge': '3601' })).toBe('allow');
+    expect(when({ NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '3600' } }, { 'aws:MultiFactorAuthAge': '3601' })).toBe('implicit-deny');
+    expect(when({ NumericEquals: { 'aws:MultiFactorAuthAge': '10' } }, { 'aws:MultiFactorAuthAge': '11' })).toBe('implicit-deny');
+    expect(when({ DateLessThan: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '2026-12-06T00:00:00Z' })).toBe('implicit-deny');
+    expect(when({ DateGreaterThan: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('allow');
+    expect(when({ DateGreaterThanEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '2026-12-05T00:00:00Z' })).toBe('implicit-deny');
+    expect(when({ DateLessThanEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('implicit-deny');
+    expect(when({ DateEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('implicit-deny');
+    expect(when({ StringEqualsIgnoreCase: { 'aws:PrincipalTag/team': 'CLAIMS' } }, { 'aws:PrincipalTag/team': 'fraud' })).toBe('implicit-deny');
+    expect(when({ ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app' } }, { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app` })).toBe('implicit-deny');
+    expect(when({ BinaryEquals: { 'aws:PrincipalTag/team': 'QmluYXJ5' } }, { 'aws:PrincipalTag/team': 'QmluYXJ5' })).toBe('allow');
+    expect(when({ BinaryEquals: { 'aws:PrincipalTag/team': 'QmluYXJ5' } }, { 'aws:PrincipalTag/team': 'other' })).toBe('implicit-deny');
+  });
+
+  test('a date in epoch seconds compares with an ISO date; a value that is not a number or a date matches nothing', () => {
+    expect(when({ DateGreaterThan: { 'aws:CurrentTime': '1765000000' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('allow');
+    expect(when({ DateLessThan: { 'aws:CurrentTime': '1765000000' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('implicit-deny');
+    expect(when({ NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }, { 'aws:MultiFactorAuthAge': 'soon' })).toBe('implicit-deny');
+    expect(when({ DateLessThan: { 'aws:CurrentTime': 'someday' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('implicit-deny');
+    expect(when({ DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }, { 'aws:CurrentTime': 'someday' })).toBe('implicit-deny');
+  });
+
+  test('an address or range that is not IPv4 matches only itself', () => {
+    expect(when({ IpAddress: { 'aws:SourceIp': '2001:db8::/32' } }, { 'aws:SourceIp': '2001:db8::/32' })).toBe('allow');
+    expect(when({ IpAddress: { 'aws:SourceIp': '2001:db8::/32' } }, { 'aws:SourceIp': '2001:db8::1' })).toBe('implicit-deny');
+    expect(when({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, { 'aws:SourceIp': 'x203.0.113.1' })).toBe('implicit-deny');
+    expect(when({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, { 'aws:SourceIp': '10.20.30.40' })).toBe('allow');
+  });
+
+  test('a Service principal never matches an AWS list, nor an AWS principal a Service list, whatever the lists hold', () => {
+    const policy = (principal: unknown) => parse([{ Effect: 'Allow', Action: 'bedrock:Retrieve', Resource: '*', Principal: principal }]);
+    const kb = `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB1`;
+    const lambda = { type: 'Service' as const, id: 'lambda.amazonaws.com' };
+    const role = { type: 'AWS' as const, id: `arn:aws:iam::${ACCOUNT}:role/app`, account: ACCOUNT };
+    expect(decide(policy({ AWS: ['lambda.amazonaws.com', '*'] }), { action: 'bedrock:Retrieve', resource: kb, principal: lambda })).toBe('implicit-deny');
+    expect(decide(policy({ Service: [role.id, '*'] }), { action: 'bedrock:Retrieve', resource: kb, principal: role })).toBe('implicit-deny');
+    expect(decide(policy({ Service: ['bedrock.amazonaws.com', 'lambda.amazonaws.com'] }), { action: 'bedrock:Retrieve', resource: kb, principal: lambda }))
+      .toBe('allow');
+  });
+});
