@@ -184,6 +184,9 @@ describe('the gaps the 2026-12-06 mutation run found', () => {
   test('a date in epoch seconds compares with an ISO date; a value that is not a number or a date matches nothing', () => {
     expect(when({ DateGreaterThan: { 'aws:CurrentTime': '1765000000' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('allow');
     expect(when({ DateLessThan: { 'aws:CurrentTime': '1765000000' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('implicit-deny');
+    // 1796601600 is 2026-12-07T00:00:00Z, 1796428800 is 2026-12-05T00:00:00Z.
+    expect(when({ DateLessThan: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '1796601600' })).toBe('implicit-deny');
+    expect(when({ DateLessThan: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, { 'aws:CurrentTime': '1796428800' })).toBe('allow');
     expect(when({ NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }, { 'aws:MultiFactorAuthAge': 'soon' })).toBe('implicit-deny');
     expect(when({ DateLessThan: { 'aws:CurrentTime': 'someday' } }, { 'aws:CurrentTime': '2026-12-07T00:00:00Z' })).toBe('implicit-deny');
     expect(when({ DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }, { 'aws:CurrentTime': 'someday' })).toBe('implicit-deny');
