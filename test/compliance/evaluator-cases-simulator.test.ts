@@ -14,7 +14,8 @@ const ALLOW_INVOKE = { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource:
 describe('the simulator decides the set-operator cases as stated, in an Allow and in a Deny', () => {
   test.each(SET_CASES.map(c => [c.name, c] as const))('%s', async (_n, c) => {
     const condition = { [c.operator]: { [SET_KEY]: c.values } };
-    const request = { action: 'bedrock:InvokeModel', resource: MODEL, context: c.request ? { [SET_KEY]: c.request } : {} };
+    const context: Record<string, string[]> = c.request ? { [SET_KEY]: c.request } : {};
+    const request = { action: 'bedrock:InvokeModel', resource: MODEL, context };
     expect(await evaluate({ identity: [document(allowIf(condition))] }, request)).toBe(c.met ? 'Allowed' : 'ImplicitlyDenied');
     expect(await evaluate({ identity: [document(ALLOW_INVOKE, { ...allowIf(condition), Effect: 'Deny' })] }, request))
       .toBe(c.met ? 'ExplicitlyDenied' : 'Allowed');
