@@ -207,4 +207,16 @@ for (const ignored of ['/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', 
   project.addPackageIgnore(ignored);
 }
 
+// Mutation testing (StrykerJS, stryker.config.mjs) of the files that decide who may call what: hours on
+// two cores, so not part of npm test or CI. One file at a time: MUTATION_TARGET=<target> npx projen mutation.
+project.addTask('mutation', {
+  description: 'Mutation-test the files that decide access (MUTATION_TARGET picks one target of stryker.config.mjs); reports in reports/mutation',
+  exec: 'stryker run',
+  receiveArgs: true,
+});
+project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+for (const ignored of ['/stryker.config.mjs', '/reports/', '/.stryker-tmp/']) {
+  project.addPackageIgnore(ignored);
+}
+
 project.synth();

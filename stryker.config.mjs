@@ -1,0 +1,105 @@
+// Mutation testing of the files that decide who may call what (issue 29). Not part of `npm test` or
+// CI: a whole run takes hours on two cores. Run one target at a time:
+//   MUTATION_TARGET=policy-evaluator npx projen mutation
+// or every target in turn with `npx projen mutation`. Reports go to reports/mutation/<target>.{html,json}.
+// StrykerJS 9.5.1: version 10 needs Node 22.
+import { readFileSync } from 'node:fs';
+
+const packageJest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).jest;
+
+/**
+ * Each file that decides access, with the test files that state its behaviour. Every mutant loads
+ * every file of its set (jest collects them all, then filters by test name), so the sets are narrow:
+ * on two shared cores a mutant of the grants costs about 20 s with six test files. Left out, and run
+ * in full by `npm test`: test/compliance/policy-evaluator.test.ts (the simulator comparison, about
+ * 30 s a run), test/compliance/evaluator-cases-simulator.test.ts (it checks the cases the evaluator's
+ * tests state against the simulator, and runs no code of the evaluator), the rule files, and for the grants
+ * test/access/model-access-policy.test.ts, test/models/other-invokables.test.ts and
+ * test/guardrails/guardrail-grants.test.ts.
+ */
+const TARGETS = {
+  'policy-evaluator': {
+    mutate: 'src/compliance/private/policy-evaluator.ts',
+    tests: [
+      'test/compliance/policy-evaluator-conditions.test.ts',
+      'test/compliance/policy-evaluator-matching.test.ts',
+    ],
+  },
+  'invoke-statements': {
+    mutate: 'src/models/invoke-statements.ts',
+    tests: [
+      'test/models/invoke-grant-behaviour.test.ts',
+      'test/models/service-tiers.test.ts',
+      'test/models/cross-region-inference-profile.test.ts',
+    ],
+  },
+  'inference-doors': {
+    mutate: 'src/private/inference-doors.ts',
+    // The file is one module-level table: every mutant is static and runs the whole set.
+    static: true,
+    tests: [
+      'test/organization/inference-door-fences.test.ts',
+      'test/models/inference-doors.test.ts',
+      'test/models/invoke-grant-behaviour.test.ts',
+    ],
+  },
+  'guardrail-checks': {
+    mutate: 'src/private/guardrail-checks.ts',
+    tests: [
+      'test/guardrails/guardrail-validation.test.ts',
+      'test/access/model-access-policy.test.ts',
+      'test/models/account-controls-facts.test.ts',
+      'test/organization/organization-guardrail-policy.test.ts',
+    ],
+  },
+  'endpoint-policies': {
+    mutate: 'src/network/private/endpoint-policies.ts',
+    tests: [
+      'test/network/bedrock-private-endpoints.test.ts',
+      'test/network/agentcore-endpoints.test.ts',
+    ],
+  },
+  'organization-policies': {
+    mutate: 'src/organization/bedrock-organization-policies.ts',
+    tests: [
+      'test/organization/inference-door-fences.test.ts',
+      'test/organization/perimeter.test.ts',
+      'test/organization/bedrock-organization-policies.test.ts',
+    ],
+  },
+};
+
+const name = process.env.MUTATION_TARGET;
+if (name !== undefined && !(name in TARGETS)) {
+  throw new Error(`MUTATION_TARGET is '${name}'; allowed: ${Object.keys(TARGETS).join(', ')}`);
+}
+const chosen = name === undefined ? Object.values(TARGETS) : [TARGETS[name]];
+const report = name ?? 'all';
+
+export default {
+  testRunner: 'jest',
+  coverageAnalysis: 'perTest',
+  mutate: chosen.map(t => t.mutate),
+  // Static mutants (module-level tables) run every test; only the catalogue is all static.
+  ignoreStatic: !chosen.some(t => t.static),
+  jest: {
+    projectType: 'custom',
+    enableFindRelatedTests: false,
+    config: {
+      ...packageJest,
+      testMatch: [...new Set(chosen.flatMap(t => t.tests))].map(t => `<rootDir>/${t}`),
+      reporters: ['default'],
+    },
+  },
+  // Two cores shared: one test process.
+  concurrency: 1,
+  timeoutMS: 60000,
+  timeoutFactor: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
+  tempDirName: '.stryker-tmp',
+  // Not needed by the tests (examples/ is: test/organization/perimeter.test.ts imports examples/app).
+  ignorePatterns: ['/reports', '/docs', '/API.md', '/rosetta', '/dist', '/lib', '/coverage', '/test-reports', 'cdk.out', '/bench/out'],
+  cleanTempDir: true,
+};

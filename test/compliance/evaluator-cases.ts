@@ -1,0 +1,104 @@
+/**
+ * Condition cases with the decision IAM makes, shared by the evaluator's tests
+ * (policy-evaluator-conditions and -matching, which mutation testing runs) and
+ * evaluator-cases-simulator.test.ts, which checks that the IAM simulator decides each one the same way.
+ */
+
+export const allowIf = (condition: Record<string, unknown>) => ({ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*', Condition: condition });
+
+const ACCOUNT = '111111111111';
+
+/** aws:CalledVia is a global multi-valued key: every action may carry it. */
+export const SET_KEY = 'aws:CalledVia';
+export const SET_VALUES = ['athena.amazonaws.com', 'cloudformation.amazonaws.com'];
+const ALLOWED = SET_VALUES;
+
+export interface SetCase {
+  readonly name: string;
+  readonly operator: string;
+  readonly values: string[];
+  readonly request?: string[];
+  readonly met: boolean;
+}
+
+/** Set operators, IfExists and Null on missing and multi-valued keys: whether the condition is met. */
+export const SET_CASES: SetCase[] = [
+  { name: 'ForAllValues on a missing key is met (vacuous truth)', operator: 'ForAllValues:StringEquals', values: ALLOWED, met: true },
+  { name: 'ForAllValues with every value allowed is met', operator: 'ForAllValues:StringEquals', values: ALLOWED, request: ['athena.amazonaws.com'], met: true },
+  { name: 'ForAllValues with one value outside the list is not met', operator: 'ForAllValues:StringEquals', values: ALLOWED, request: ['athena.amazonaws.com', 'dataexchange.amazonaws.com'], met: false },
+  { name: 'ForAnyValue on a missing key is not met', operator: 'ForAnyValue:StringEquals', values: ALLOWED, met: false },
+  { name: 'ForAnyValue with one value in the list is met', operator: 'ForAnyValue:StringEquals', values: ALLOWED, request: ['dataexchange.amazonaws.com', 'athena.amazonaws.com'], met: true },
+  { name: 'ForAnyValue with no value in the list is not met', operator: 'ForAnyValue:StringEquals', values: ALLOWED, request: ['dataexchange.amazonaws.com'], met: false },
+  { name: 'ForAllValues:StringNotEquals with one listed value is not met', operator: 'ForAllValues:StringNotEquals', values: ALLOWED, request: ['dataexchange.amazonaws.com', 'athena.amazonaws.com'], met: false },
+  { name: 'StringEqualsIfExists on a missing key is met', operator: 'StringEqualsIfExists', values: ALLOWED, met: true },
+  { name: 'StringEquals on a missing key is not met', operator: 'StringEquals', values: ALLOWED, met: false },
+  { name: 'StringNotEquals on a missing key is met', operator: 'StringNotEquals', values: ALLOWED, met: true },
+  { name: 'Null true on a missing key is met', operator: 'Null', values: ['true'], met: true },
+  { name: 'Null true on a present key is not met', operator: 'Null', values: ['true'], request: ['athena.amazonaws.com'], met: false },
+  { name: 'Null false on a missing key is not met', operator: 'Null', values: ['false'], met: false },
+  { name: 'Null [true, false] is met on a missing key', operator: 'Null', values: ['true', 'false'], met: true },
+  { name: 'Null [true, false] is met on a present key', operator: 'Null', values: ['true', 'false'], request: ['athena.amazonaws.com'], met: true },
+];
+
+export interface OperatorCase {
+  readonly name: string;
+  readonly condition: Record<string, unknown>;
+  readonly context: Record<string, string | string[]>;
+  readonly allowed: boolean;
+  /**
+   * Why the simulator is not asked: it decides these differently from the IAM user guide's reading
+   * (special characters in conditions) or AWS leaves the case undefined (a single-valued operator on
+   * a multi-valued key); the pack's reading is stated in policy-evaluator.ts.
+   */
+  readonly notSimulated?: string;
+}
+
+/** Condition operators and policy variables in an Allow: whether it allows the request. */
+export const OPERATOR_CASES: OperatorCase[] = [
+  { name: 'StringEqualsIgnoreCase matches another case', condition: { StringEqualsIgnoreCase: { 'aws:PrincipalTag/team': 'CLAIMS' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: true },
+  { name: 'StringEquals does not', condition: { StringEquals: { 'aws:PrincipalTag/team': 'CLAIMS' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
+  { name: 'StringNotEqualsIgnoreCase is not met by another case', condition: { StringNotEqualsIgnoreCase: { 'aws:PrincipalTag/team': 'CLAIMS' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
+  { name: 'StringLike with * and ?', condition: { StringLike: { 'aws:PrincipalTag/team': 'cl?ims-*' } }, context: { 'aws:PrincipalTag/team': 'claims-eu' }, allowed: true },
+  { name: 'StringLike ? is one character', condition: { StringLike: { 'aws:PrincipalTag/team': 'cl?ims' } }, context: { 'aws:PrincipalTag/team': 'clims' }, allowed: false },
+  { name: 'StringLike treats regex characters literally', condition: { StringLike: { 'aws:PrincipalTag/team': 'a.c(d)+' } }, context: { 'aws:PrincipalTag/team': 'abc(d)' }, allowed: false },
+  { name: 'StringLike matches the literal of regex characters', condition: { StringLike: { 'aws:PrincipalTag/team': 'a.c(d)+' } }, context: { 'aws:PrincipalTag/team': 'a.c(d)+' }, allowed: true },
+  { name: 'StringNotLike', condition: { StringNotLike: { 'aws:PrincipalTag/team': 'claims*' } }, context: { 'aws:PrincipalTag/team': 'claims-eu' }, allowed: false },
+  { name: 'ArnEquals', condition: { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app` } }, context: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app` }, allowed: true },
+  { name: 'ArnEquals another role', condition: { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app` } }, context: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/other` }, allowed: false },
+  { name: 'ArnLike with a wildcard', condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app-*' } }, context: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app-eu` }, allowed: true },
+  { name: 'ArnLike needs an ARN', condition: { ArnLike: { 'aws:PrincipalTag/team': '*' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
+  { name: 'ArnNotLike', condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app-*' } }, context: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/app-eu` }, allowed: false },
+  { name: 'NumericLessThan', condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }, context: { 'aws:MultiFactorAuthAge': '60' }, allowed: true },
+  { name: 'NumericLessThan at the bound', condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }, context: { 'aws:MultiFactorAuthAge': '3600' }, allowed: false },
+  { name: 'NumericLessThanEquals at the bound', condition: { NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '3600' } }, context: { 'aws:MultiFactorAuthAge': '3600' }, allowed: true },
+  { name: 'NumericGreaterThan', condition: { NumericGreaterThan: { 'aws:MultiFactorAuthAge': '3600' } }, context: { 'aws:MultiFactorAuthAge': '3600' }, allowed: false },
+  { name: 'NumericGreaterThanEquals at the bound', condition: { NumericGreaterThanEquals: { 'aws:MultiFactorAuthAge': '3600' } }, context: { 'aws:MultiFactorAuthAge': '3600' }, allowed: true },
+  { name: 'NumericEquals', condition: { NumericEquals: { 'aws:MultiFactorAuthAge': '10' } }, context: { 'aws:MultiFactorAuthAge': '10.0' }, allowed: true },
+  { name: 'NumericNotEquals', condition: { NumericNotEquals: { 'aws:MultiFactorAuthAge': '10' } }, context: { 'aws:MultiFactorAuthAge': '10' }, allowed: false },
+  { name: 'a number that is not one', condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 'ten' } }, context: { 'aws:MultiFactorAuthAge': '1' }, allowed: false },
+  { name: 'DateLessThan', condition: { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: true },
+  { name: 'DateLessThan after it', condition: { DateLessThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: false },
+  { name: 'DateLessThanEquals at the bound', condition: { DateLessThanEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: true },
+  { name: 'DateGreaterThan', condition: { DateGreaterThan: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: false },
+  { name: 'DateGreaterThanEquals at the bound', condition: { DateGreaterThanEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: true },
+  { name: 'DateEquals in epoch seconds', condition: { DateEquals: { 'aws:EpochTime': '1765000000' } }, context: { 'aws:EpochTime': '1765000000' }, allowed: true },
+  { name: 'DateNotEquals', condition: { DateNotEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: false },
+  { name: 'Bool true in any case', condition: { Bool: { 'aws:SecureTransport': 'true' } }, context: { 'aws:SecureTransport': 'TRUE' }, allowed: true },
+  { name: 'Bool false', condition: { Bool: { 'aws:SecureTransport': 'true' } }, context: { 'aws:SecureTransport': 'false' }, allowed: false },
+  { name: 'IpAddress inside the range', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, context: { 'aws:SourceIp': '203.0.113.77' }, allowed: true },
+  { name: 'IpAddress outside the range', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, context: { 'aws:SourceIp': '203.0.114.1' }, allowed: false },
+  { name: 'IpAddress of one host', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.7' } }, context: { 'aws:SourceIp': '203.0.113.7' }, allowed: true },
+  { name: 'NotIpAddress inside the range', condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, context: { 'aws:SourceIp': '10.1.2.3' }, allowed: false },
+  { name: 'a policy variable from the request', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner}' } }, context: { 'aws:PrincipalTag/team': 'claims', 'aws:PrincipalTag/owner': 'claims' }, allowed: true },
+  { name: 'a policy variable with another value', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner}' } }, context: { 'aws:PrincipalTag/team': 'claims', 'aws:PrincipalTag/owner': 'fraud' }, allowed: false },
+  { name: 'a policy variable without a value matches nothing', condition: { StringLike: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner}*' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
+  { name: 'a policy variable\'s default value', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner, \'claims\'}' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: true },
+  { name: '${*} is a literal star', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${*}' } }, context: { 'aws:PrincipalTag/team': 'a*' }, allowed: true, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
+  { name: '${*} does not match as a wildcard in StringEquals', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${*}' } }, context: { 'aws:PrincipalTag/team': 'ab' }, allowed: false, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
+  { name: '${$} is a literal dollar', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${$}' } }, context: { 'aws:PrincipalTag/team': 'a$' }, allowed: true, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
+  { name: '${?} is a literal question mark', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${?}' } }, context: { 'aws:PrincipalTag/team': 'a?' }, allowed: true, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
+  { name: 'a single-valued positive operator on a multi-valued key: any value', condition: { StringEquals: { 'aws:CalledVia': 'athena.amazonaws.com' } }, context: { 'aws:CalledVia': ['athena.amazonaws.com', 'dataexchange.amazonaws.com'] }, allowed: true, notSimulated: 'AWS documents no behaviour for a single-valued operator on a multi-valued key' },
+  { name: 'a single-valued negated operator on a multi-valued key: every value', condition: { StringNotEquals: { 'aws:CalledVia': 'athena.amazonaws.com' } }, context: { 'aws:CalledVia': ['athena.amazonaws.com', 'dataexchange.amazonaws.com'] }, allowed: false, notSimulated: 'AWS documents no behaviour for a single-valued operator on a multi-valued key' },
+  { name: 'condition keys in any case', condition: { StringEquals: { 'AWS:PrincipalTag/team': 'claims' } }, context: { 'aws:principaltag/team': 'claims' }, allowed: true },
+];
+
