@@ -53,8 +53,8 @@ export function renderComplianceReport(summary: Summary, evaluated: EvaluatedRul
   }
   lines.push('', ...tables);
   lines.push(...residencySection(residency));
-  if (spend) lines.push(...spendSection(spend));
   lines.push(...detectiveSection());
+  if (spend) lines.push(...spendSection(spend));
   return lines.join('\n');
 }
 

@@ -84,14 +84,14 @@ export class ModelAlarms extends Construct {
   public readonly tokenBurn?: cloudwatch.Alarm;
   /** Every alarm created here */
   public readonly alarms: cloudwatch.Alarm[];
-  /** The `ModelId` dimension the alarms watch */
-  public readonly modelId: string;
+  /** The value of the `ModelId` dimension the alarms watch: the model's invocation identifier */
+  public readonly invocationIdentifier: string;
 
   constructor(scope: Construct, id: string, props: ModelAlarmsProps) {
     super(scope, id);
     validate(this, props);
-    this.modelId = props.model.invocationIdentifier(this);
-    const dims = { ModelId: this.modelId };
+    this.invocationIdentifier = props.model.invocationIdentifier(this);
+    const dims = { ModelId: this.invocationIdentifier };
     const five = Duration.minutes(5);
     const invocations = verifiedMetric('modelInvocations', dims, five);
     const throttles = verifiedMetric('modelThrottles', dims, five);
@@ -113,7 +113,7 @@ export class ModelAlarms extends Construct {
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
       treatMissingData: notBroken,
-      description: `More than ${throttlePercent}% of requests to ${this.modelId} were throttled for 15 minutes: callers are failing. ` +
+      description: `More than ${throttlePercent}% of requests to ${this.invocationIdentifier} were throttled for 15 minutes: callers are failing. ` +
         'Check the estimated quota usage; request a quota increase or spread the load across the geography.',
       topic: props.topic,
     });
@@ -131,7 +131,7 @@ export class ModelAlarms extends Construct {
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
       treatMissingData: notBroken,
-      description: `More than ${serverErrorPercent}% of invocations of ${this.modelId} ended in a server error for 15 minutes. ` +
+      description: `More than ${serverErrorPercent}% of invocations of ${this.invocationIdentifier} ended in a server error for 15 minutes. ` +
         'Check the AWS Health Dashboard for Amazon Bedrock in this region.',
       topic: props.topic,
     });
@@ -146,7 +146,7 @@ export class ModelAlarms extends Construct {
         evaluationPeriods: 5,
         datapointsToAlarm: 3,
         treatMissingData: notBroken,
-        description: `The estimated tokens-per-minute quota usage of ${this.modelId} was above ${quotaPercent}% of the declared quota ` +
+        description: `The estimated tokens-per-minute quota usage of ${this.invocationIdentifier} was above ${quotaPercent}% of the declared quota ` +
           `(${threshold} of ${props.tokensPerMinuteQuota} tokens per minute) in 3 of 5 minutes: throttling is next. ` +
           'Request a quota increase in Service Quotas, or lower max_tokens (the quota reserves it up front).',
         topic: props.topic,
@@ -170,7 +170,7 @@ export class ModelAlarms extends Construct {
         evaluationPeriods: 1,
         datapointsToAlarm: 1,
         treatMissingData: notBroken,
-        description: `${this.modelId} used more than the declared ${props.tokensPerPeriod} tokens in ${period.toHumanString()}: ` +
+        description: `${this.invocationIdentifier} used more than the declared ${props.tokensPerPeriod} tokens in ${period.toHumanString()}: ` +
           'find the team in the cost attribution and confirm the use is intended.',
         topic: props.topic,
       });
@@ -187,7 +187,8 @@ function validate(scope: Construct, props: ModelAlarmsProps): void {
   percent('throttlePercent', props.throttlePercent);
   percent('serverErrorPercent', props.serverErrorPercent);
   percent('quotaUsagePercent', props.quotaUsagePercent);
-  const positive = (name: string, value: number | undefined) => problems.check(value === undefined || Token.isUnresolved(value) || (Number.isInteger(value) && value > 0),
+  const isPositiveInteger = (value: number | undefined) => value === undefined || Token.isUnresolved(value) || (Number.isInteger(value) && value > 0);
+  const positive = (name: string, value: number | undefined) => problems.check(isPositiveInteger(value),
     `${name} is ${value}; expected a whole number of tokens above 0`);
   positive('tokensPerMinuteQuota', props.tokensPerMinuteQuota);
   positive('tokensPerPeriod', props.tokensPerPeriod);

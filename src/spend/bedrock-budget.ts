@@ -153,7 +153,11 @@ export class BedrockBudget extends Construct implements IBedrockBudget {
     });
   }
 
-  /** The budget's ARN */
+  /**
+   * The budget's ARN
+   *
+   * @attribute
+   */
   public get budgetArn(): string {
     return Stack.of(this).formatArn({ service: 'budgets', region: '', resource: 'budget', resourceName: this.budgetName });
   }

@@ -1,8 +1,8 @@
 import { CfnCondition, CfnResource, Fn, Stack, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings } from './helpers';
 import { ModelInvocationLogging } from '../../src/logging';
-import { GovernanceNotifications, InvocationLoggingAlarms, ModelAlarms } from '../../src/monitoring';
 import { FoundationModel } from '../../src/models';
+import { GovernanceNotifications, InvocationLoggingAlarms, ModelAlarms } from '../../src/monitoring';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
 function logging(stack: Stack, config: Record<string, unknown> = { s3Config: { bucketName: 'b' }, cloudWatchConfig: { logGroupName: 'g', roleArn: 'r' }, textDataDeliveryEnabled: true }) {
@@ -16,10 +16,18 @@ function topic(stack: Stack, id: string, opts: { encrypted?: boolean; subscribed
   return t;
 }
 
-function failureAlarm(stack: Stack, id: string, metricName: string, action: string, overrides: Partial<cloudwatch.CfnAlarmProps> = {}): cloudwatch.CfnAlarm {
+function failureAlarm(
+  stack: Stack, id: string, metricName: string, action: string, overrides: Partial<cloudwatch.CfnAlarmProps> = {},
+): cloudwatch.CfnAlarm {
   return new cloudwatch.CfnAlarm(stack, id, {
-    namespace: 'AWS/Bedrock', metricName, statistic: 'Sum', period: 300,
-    threshold: 1, comparisonOperator: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 1, alarmActions: [action],
+    namespace: 'AWS/Bedrock',
+    metricName,
+    statistic: 'Sum',
+    period: 300,
+    threshold: 1,
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    evaluationPeriods: 1,
+    alarmActions: [action],
     ...overrides,
   });
 }
@@ -71,7 +79,10 @@ describe('Bedrock-MN1 InvocationLoggingAlarmed', () => {
     logging(stack, { cloudWatchConfig: { logGroupName: 'g', roleArn: 'r' }, textDataDeliveryEnabled: true });
     new cloudwatch.CfnAlarm(stack, 'Cw', {
       metrics: [{ id: 'm', returnData: true, metricStat: { metric: { namespace: 'AWS/Bedrock', metricName: 'ModelInvocationLogsCloudWatchDeliveryFailure' }, period: 300, stat: 'Sum' } }],
-      threshold: 1, comparisonOperator: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 1, alarmActions: ['arn:aws:sns:eu-central-1:111111111111:t'],
+      threshold: 1,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      evaluationPeriods: 1,
+      alarmActions: ['arn:aws:sns:eu-central-1:111111111111:t'],
     });
     expect(bedrockFindings(stack, {}, 'MN1')).toEqual([]);
   });
@@ -117,7 +128,10 @@ describe('Bedrock-MN2 GovernanceAlarmNotifies', () => {
         { id: 'e', expression: 'm * 2', returnData: true },
         { id: 'm', returnData: false, metricStat: { metric: { namespace: 'AWS/Bedrock/Guardrails', metricName: 'InvocationsIntervened' }, period: 900, stat: 'Sum' } },
       ],
-      threshold: 1, comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1, alarmActions: [silent.ref],
+      threshold: 1,
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      alarmActions: [silent.ref],
     });
     expect(bedrockFindings(stack, {}, 'MN2')).toEqual(['Bedrock-MN2[NoSubscriber] @ Stack/Math', 'Bedrock-MN2[UnencryptedTopic] @ Stack/Plain']);
   });

@@ -18,9 +18,10 @@ describe('BedrockLandingZone detective controls', () => {
     expect(guard.Properties.Source.CustomPolicyDetails.PolicyText).toContain('inference-profile\\/(eu)\\.(anthropic\\.claude\\-sonnet\\-4\\-5\\-20250929\\-v1:0)');
   });
 
+  // alarms: false: the governance alarms add a rule of their own (test/landing-zone/alarms.test.ts).
   test('detectiveConfigRules: false keeps the alerts and leaves AWS Config alone', () => {
     const stack = stackIn('eu-central-1');
-    new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], detectiveConfigRules: false });
+    new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], detectiveConfigRules: false, alarms: false });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Config::ConfigRule', 0);
     template.resourceCountIs('AWS::Events::Rule', 5);
@@ -28,7 +29,7 @@ describe('BedrockLandingZone detective controls', () => {
 
   test('detectiveControls: false creates none', () => {
     const stack = stackIn('eu-central-1');
-    const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], detectiveControls: false });
+    const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], detectiveControls: false, alarms: false });
     expect(lz.detectiveControls).toBeUndefined();
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Config::ConfigRule', 0);

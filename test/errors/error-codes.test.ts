@@ -16,7 +16,7 @@ import { ModelInvocationLogging } from '../../src/logging';
 import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
 } from '../../src/models';
-import { GovernanceNotifications } from '../../src/monitoring';
+import { GovernanceNotifications, GuardrailInterventionAlarm } from '../../src/monitoring';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
 import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
 import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
@@ -63,6 +63,14 @@ describe('every validation throws the library error with the stable code of its 
     ['detective controls with a memory event expiry AgentCore does not accept', Code.DETECTIVE_CONTROLS_PROPS, () => {
       const stack = stackIn('eu-central-1');
       return new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: new GovernanceNotifications(stack, 'N').topic, minimumMemoryEventExpiryDays: 3 });
+    }],
+    ['a guardrail intervention alarm above 100 percent', Code.MONITORING_PROPS, () => {
+      const stack = stackIn('eu-central-1');
+      return new GuardrailInterventionAlarm(stack, 'Interventions', {
+        topic: new GovernanceNotifications(stack, 'Notifications').topic,
+        guardrail: Guardrail.fromGuardrailAttributes(stack, 'Guardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }),
+        interventionPercent: 120,
+      });
     }],
     ['a budget scope that misses Marketplace-billed models', Code.SPEND_BUDGET_PROPS, () => BudgetScope.services(['Amazon Bedrock'])],
     ['a spend stop with no roles', Code.SPEND_STOP_PROPS, () => {

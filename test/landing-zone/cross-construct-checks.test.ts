@@ -123,7 +123,9 @@ describe('a replaced landing-zone part must meet the profile', () => {
   const landingZoneWith = (logging: (stack: Stack) => ModelInvocationLogging, profiles = [GovernanceProfile.HIPAA]) => () => {
     const stack = stackIn(REGION);
     new BedrockLandingZone(stack, 'Lz', {
-      profiles, approvedModels: [ApprovedModel.throughGeography(SONNET_45)], invocationLogging: logging(stack),
+      profiles,
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45)],
+      invocationLogging: logging(stack),
       spend: { existingBudgetName: 'bedrock-account' },
     });
   };

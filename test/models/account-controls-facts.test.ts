@@ -24,7 +24,15 @@ function actionData(action: string): any {
   if (!services.has(service)) services.set(service, JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')));
   return services.get(service)![name.toLowerCase()];
 }
-const conditionKeysOf = (action: string) => actionData(action).conditionKeys as string[];
+/** The actions of the reference an action names: itself, or every action a wildcard in its name matches. */
+function matchingActions(action: string): string[] {
+  if (!action.includes('*')) return actionData(action) ? [action] : [];
+  const [service, name] = action.split(':');
+  actionData(`${service}:x`);
+  const pattern = new RegExp(`^${name.toLowerCase().replace(/\*/g, '.*')}$`);
+  return Object.keys(services.get(service)!).filter(a => pattern.test(a)).map(a => `${service}:${a}`);
+}
+const conditionKeysOf = (action: string) => matchingActions(action).flatMap(a => actionData(a).conditionKeys as string[]);
 
 /** Statements whose action or service condition key the reference does not know. */
 /**
@@ -39,9 +47,10 @@ const DOCUMENTED_KEYS: Record<string, string> = {
 function unknownFacts(statements: any[]): string[] {
   return statements.flatMap(s => {
     const actions = [s.Action].flat().filter((a: string) => !a.endsWith(':*')) as string[];
-    const missing = actions.filter(a => actionData(a) === undefined).map(a => `${s.Sid ?? '?'}: action ${a}`);
+    // A wildcard names the actions it matches (the organization policies compact their lists): known when it matches one.
+    const missing = actions.filter(a => matchingActions(a).length === 0).map(a => `${s.Sid ?? '?'}: action ${a}`);
     const keys = Object.values<Record<string, unknown>>(s.Condition ?? {}).flatMap(c => Object.keys(c)).filter(k => !k.startsWith('aws:'));
-    const unknownKeys = keys.filter(k => !actions.some(a => (actionData(a) && conditionKeysOf(a).includes(k)) || DOCUMENTED_KEYS[k] === a))
+    const unknownKeys = keys.filter(k => !actions.some(a => conditionKeysOf(a).includes(k) || DOCUMENTED_KEYS[k] === a))
       .map(k => `${s.Sid ?? '?'}: key ${k}`);
     return [...missing, ...unknownKeys];
   });

@@ -1,9 +1,9 @@
 import { App, Stack, aws_bedrockagentcore as agentcore, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { unverifiedAlarmMetrics } from './alarm-metrics';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { AgentRuntimeAlarms, AgentRuntimeAlarmsProps } from '../../src/monitoring';
 import { checkCompliance } from '../support/nag';
-import { unverifiedAlarmMetrics } from './alarm-metrics';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:111111111111:governance';
 const RUNTIME_ARN = 'arn:aws:bedrock-agentcore:eu-central-1:111111111111:runtime/support_agent-abc123';
@@ -12,7 +12,9 @@ function synth(props: Partial<AgentRuntimeAlarmsProps> = {}) {
   const stack = new Stack(new App(), 'Ops', { env: { account: '111111111111', region: 'eu-central-1' } });
   const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
   const runtime = agentcore.Runtime.fromAgentRuntimeAttributes(stack, 'Runtime', {
-    agentRuntimeArn: RUNTIME_ARN, agentRuntimeId: 'support_agent-abc123', agentRuntimeName: 'support_agent',
+    agentRuntimeArn: RUNTIME_ARN,
+    agentRuntimeId: 'support_agent-abc123',
+    agentRuntimeName: 'support_agent',
     roleArn: 'arn:aws:iam::111111111111:role/agent',
   });
   new AgentRuntimeAlarms(stack, 'Agent', { topic, runtime, ...props });

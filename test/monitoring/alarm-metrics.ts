@@ -17,7 +17,13 @@ export function alarmMetrics(template: { Resources?: Record<string, any> }): Ala
     const p = resource.Properties;
     const dimNames = (dims: any[] | undefined) => (dims ?? []).map(d => d.Name).sort();
     if (p.MetricName !== undefined) {
-      found.push({ alarm: id, namespace: p.Namespace, metricName: p.MetricName, dimensions: dimNames(p.Dimensions), statistic: p.Statistic ?? p.ExtendedStatistic });
+      found.push({
+        alarm: id,
+        namespace: p.Namespace,
+        metricName: p.MetricName,
+        dimensions: dimNames(p.Dimensions),
+        statistic: p.Statistic ?? p.ExtendedStatistic,
+      });
     }
     for (const m of p.Metrics ?? []) {
       if (!m.MetricStat) continue;

@@ -5,8 +5,8 @@ import { Guardrail } from '../../src/guardrails';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { GovernanceDashboard, GovernanceDashboardProps, PinnedTokenPrices } from '../../src/monitoring';
 import { VERIFIED_METRICS } from '../../src/private/verified-metrics';
-import { checkCompliance } from '../support/nag';
 import { HAIKU_45, SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
+import { checkCompliance } from '../support/nag';
 
 const GUARDRAIL_ARN = 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abc123';
 
@@ -76,7 +76,8 @@ describe('GovernanceDashboard', () => {
 
   test('prices of your own need their date; bad dates and negative prices are errors', () => {
     const models = [{ model: FoundationModel.of(HAIKU_45) }];
-    expect(() => synth(() => ({ models, prices: [{ modelId: HAIKU_45, inputPerMillionTokens: -1, outputPerMillionTokens: 5 }] }))).toThrow(expect.objectContaining({
+    const negativePrice = [{ modelId: HAIKU_45, inputPerMillionTokens: -1, outputPerMillionTokens: 5 }];
+    expect(() => synth(() => ({ models, prices: negativePrice }))).toThrow(expect.objectContaining({
       code: Code.MONITORING_PROPS,
       message: 'GovernanceDashboard:\n' +
         '  - prices is given without pricesDate: an estimate must say when its prices were read; give the date, e.g. 2026-12-06\n' +

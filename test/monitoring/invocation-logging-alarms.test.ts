@@ -1,10 +1,10 @@
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { unverifiedAlarmMetrics } from './alarm-metrics';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { InvocationLoggingAlarms } from '../../src/monitoring';
 import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { checkCompliance } from '../support/nag';
-import { unverifiedAlarmMetrics } from './alarm-metrics';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:111111111111:governance';
 

@@ -1,11 +1,11 @@
 import { App, Duration, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { unverifiedAlarmMetrics } from './alarm-metrics';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { ModelAlarms, ModelAlarmsProps } from '../../src/monitoring';
-import { checkCompliance } from '../support/nag';
 import { SONNET_45 } from '../models/fixtures';
-import { unverifiedAlarmMetrics } from './alarm-metrics';
+import { checkCompliance } from '../support/nag';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:111111111111:governance';
 
@@ -74,7 +74,7 @@ describe('ModelAlarms', () => {
     const stack = new Stack(new App(), 'Ops', { env: { account: '111111111111', region: 'eu-central-1' } });
     const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
     const alarms = new ModelAlarms(stack, 'Eu', { topic, model: CrossRegionInferenceProfile.of(Geography.EU, SONNET_45) });
-    expect(alarms.modelId).toBe(`eu.${SONNET_45}`);
+    expect(alarms.invocationIdentifier).toBe(`eu.${SONNET_45}`);
   });
 
   test('every alarm watches a verified metric and notifies the topic on alarm and on recovery', () => {
@@ -85,7 +85,8 @@ describe('ModelAlarms', () => {
   });
 
   test('bad thresholds are one error naming each prop, the value and what is allowed', () => {
-    expect(() => synth({ throttlePercent: 0, serverErrorPercent: 150, quotaUsagePercent: 90, tokensPerPeriod: 1.5, tokenPeriod: Duration.seconds(90) }))
+    const bad = { throttlePercent: 0, serverErrorPercent: 150, quotaUsagePercent: 90, tokensPerPeriod: 1.5, tokenPeriod: Duration.seconds(90) };
+    expect(() => synth(bad))
       .toThrow(expect.objectContaining({
         code: Code.MONITORING_PROPS,
         message: 'ModelAlarms:\n' +

@@ -1,5 +1,5 @@
 import { renderComplianceReport } from '../../scripts/compliance-report';
-import { renderSummary, summarize } from '../../scripts/landing-zone-summary';
+import { AssemblyContents, renderSummary, summarize } from '../../scripts/landing-zone-summary';
 
 const stacks = [{ name: 'A', resources: { Fn: { Type: 'AWS::Lambda::Function' }, Role: { Type: 'AWS::IAM::Role' } } }];
 
@@ -118,7 +118,7 @@ describe('compliance report', () => {
   });
 
   test('at a glance: per account and region, what governs it, its open and acknowledged findings, and links to the detail', () => {
-    const several = {
+    const several: AssemblyContents = {
       stacks: [
         ...contents.stacks,
         { name: 'Org', displayName: 'Org', environment: 'aws://999999999999/us-east-1', resources: { P: { Type: 'AWS::Organizations::Policy' } } },

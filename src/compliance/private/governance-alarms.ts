@@ -18,7 +18,12 @@ export interface WatchedMetric {
 export function metricsRead(alarm: RenderedResource): WatchedMetric[] {
   const p = alarm.properties;
   if (p.MetricName !== undefined) {
-    return [{ namespace: p.Namespace, metricName: p.MetricName, dimensionCount: asArray(p.Dimensions).length, statistic: p.Statistic ?? p.ExtendedStatistic }];
+    return [{
+      namespace: p.Namespace,
+      metricName: p.MetricName,
+      dimensionCount: asArray(p.Dimensions).length,
+      statistic: p.Statistic ?? p.ExtendedStatistic,
+    }];
   }
   return asArray<any>(p.Metrics).filter(m => m.MetricStat).map(m => ({
     namespace: m.MetricStat.Metric?.Namespace,
@@ -40,7 +45,12 @@ export function metricAlarmedOn(alarm: RenderedResource): WatchedMetric | undefi
   const returned = items.filter(m => m.ReturnData !== false);
   if (returned.length !== 1 || !returned[0].MetricStat) return undefined;
   const m = returned[0].MetricStat;
-  return { namespace: m.Metric?.Namespace, metricName: m.Metric?.MetricName, dimensionCount: asArray(m.Metric?.Dimensions).length, statistic: m.Stat };
+  return {
+    namespace: m.Metric?.Namespace,
+    metricName: m.Metric?.MetricName,
+    dimensionCount: asArray(m.Metric?.Dimensions).length,
+    statistic: m.Stat,
+  };
 }
 
 /** Whether the alarm goes into ALARM on one occurrence counted in one period. */

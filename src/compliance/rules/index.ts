@@ -19,8 +19,8 @@ import { GuardrailHarmfulContentFilters } from './guardrail-harmful-content-filt
 import { GuardrailPromptAttackFilter } from './guardrail-prompt-attack-filter';
 import { GuardrailRequiredPiiEntities } from './guardrail-required-pii-entities';
 import { GuardrailVersionPinned } from './guardrail-version-pinned';
-import { InvocationLoggingConfigured } from './invocation-logging-configured';
 import { InvocationLoggingAlarmed } from './invocation-logging-alarmed';
+import { InvocationLoggingConfigured } from './invocation-logging-configured';
 import { InvocationLoggingDelivery } from './invocation-logging-delivery';
 import { InvokeGrantsScoped } from './invoke-grants-scoped';
 import { InvokeRequiresGuardrail } from './invoke-requires-guardrail';
