@@ -33,7 +33,7 @@ export function buildLandingZone(app: App): Stack[] {
       });
       if (isHome) home = stack;
       // The budget exists before another region's spend stop refers to it.
-      else if (home && stopAtPercentage !== undefined) stack.addDependency(home);
+      else if (home && stopAtPercentage !== undefined) stack.addStackDependency(home);
       const workload = new KnowledgeBaseWorkloadStack(app, `KnowledgeBase-${accountName}-${governed.region}`, {
         env: { account, region: governed.region },
         baseline: stack,

@@ -178,9 +178,21 @@ describe('residency covers every Bedrock service, whether or not it has a door',
     expect(SERVICES).toEqual(expect.arrayContaining(['bedrock', 'bedrock-agentcore', 'bedrock-mantle', 'bedrock-websearch', 'nova-act']));
   });
 
-  test.each(SERVICES)('%s: an API allowed in the governed region is denied outside the allowed regions', async service => {
+  // Services that run models outside Bedrock (Nova Act, Claude Platform on AWS) are denied whole, in every region.
+  const UNGOVERNED_SERVICES = new Set(INFERENCE_DOORS.filter(d => d.modelFence === 'ungoverned').map(d => serviceOf(d.action)));
+
+  test.each(SERVICES.filter(s => !UNGOVERNED_SERVICES.has(s)))('%s: an API allowed in the governed region is denied outside the allowed regions', async service => {
     expect(await run(MODELS_ONLY, plainRequestOf(service, HOME))).toBe('Allowed');
     expect(await run(MODELS_ONLY, plainRequestOf(service, OUTSIDE))).toBe('ExplicitlyDenied');
+  });
+
+  test.each([...UNGOVERNED_SERVICES].sort())('%s: any API is denied, in the governed region as outside it', async service => {
+    expect(await run(MODELS_ONLY, plainRequestOf(service, HOME))).toBe('ExplicitlyDenied');
+    expect(await run(MODELS_ONLY, plainRequestOf(service, OUTSIDE))).toBe('ExplicitlyDenied');
+  });
+
+  test('the services denied whole are exactly Nova Act and Claude Platform on AWS', () => {
+    expect([...UNGOVERNED_SERVICES].sort()).toEqual(['aws-external-anthropic', 'nova-act']);
   });
 
   test('web search and fetch outside the allowed regions are denied, inside allowed (built-in tools allowed)', async () => {
