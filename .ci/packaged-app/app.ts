@@ -18,6 +18,8 @@ new BedrockLandingZone(stack, 'LandingZone', {
   ],
   organizationId: 'o-a1b2c3d4e5',
   applicationRoles: [appRole],
+  // Who is told when a governance alarm fires: an alarm that notifies nobody is a finding (Bedrock-MN2).
+  notifications: { emails: ['platform-team@example.com'] },
 });
 
 const documents = s3.Bucket.fromBucketName(stack, 'Documents', 'packaged-install-documents');

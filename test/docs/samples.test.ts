@@ -17,7 +17,7 @@ export function documentedFiles(): string[] {
   return ['README.md', 'CONTRIBUTING.md', ...guides.sort()];
 }
 
-interface Sample { readonly file: string; readonly line: number; readonly code: string }
+interface Sample { readonly file: string; readonly line: number; readonly code: string; readonly fixture?: string }
 
 /** The ```ts blocks of a Markdown file, with the line each starts on. */
 export function samplesOf(file: string): Sample[] {
@@ -30,7 +30,10 @@ export function samplesOf(file: string): Sample[] {
       fence = line.slice(3).trim();
       start = i;
     } else if (fence !== undefined && line.startsWith('```')) {
-      if (fence === 'ts' || fence === 'typescript') samples.push({ file, line: start + 1, code: lines.slice(start + 1, i).join('\n') });
+      // ```ts, or ```ts fixture=<name> (rosetta/<name>.ts-fixture, as jsii-rosetta reads it)
+      const [language, ...options] = fence.split(/\s+/);
+      const fixture = options.find(o => o.startsWith('fixture='))?.slice('fixture='.length);
+      if (language === 'ts' || language === 'typescript') samples.push({ file, line: start + 1, code: lines.slice(start + 1, i).join('\n'), fixture });
       fence = undefined;
     }
   });
@@ -52,7 +55,8 @@ function inFixture(sample: Sample): string {
       body.push(line);
     }
   }
-  return [...top, FIXTURE.replace('/// here', body.join('\n'))].join('\n');
+  const fixture = sample.fixture ? fs.readFileSync(path.join(ROOT, 'rosetta', `${sample.fixture}.ts-fixture`), 'utf-8') : FIXTURE;
+  return [...top, fixture.replace('/// here', body.join('\n'))].join('\n');
 }
 
 const ALL = documentedFiles().flatMap(samplesOf);
