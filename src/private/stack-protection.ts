@@ -11,7 +11,7 @@ export function markLandingZoneScope(scope: IConstruct): void {
 
 /** Whether the construct is inside a scope the landing zone marked. */
 export function isInLandingZoneScope(construct: IConstruct): boolean {
-  return construct.node.scopes.some(s => (s as any)[LANDING_ZONE_SCOPE] === true);
+  return construct.node.scopes.some(s => Object.getOwnPropertyDescriptor(s, LANDING_ZONE_SCOPE)?.value === true);
 }
 
 /** Whether the stack carries the protected tag as a stack tag (LandingZoneStackProtection.protect). */

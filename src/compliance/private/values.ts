@@ -156,8 +156,9 @@ export function customerKeyResult(value: unknown, stack: StackIndex): NagRuleRes
  * value is not an import.
  */
 export function importedValue(value: unknown, stack: StackIndex): { stack: StackIndex; value: unknown } | 'unknown' | undefined {
-  if (typeof value !== 'object' || value === null || (value as any)['Fn::ImportValue'] === undefined) return undefined;
-  const name = (value as any)['Fn::ImportValue'];
+  if (typeof value !== 'object' || value === null) return undefined;
+  const name = (value as Record<string, unknown>)['Fn::ImportValue'];
+  if (name === undefined) return undefined;
   return (typeof name === 'string' ? stack.exported(name) : undefined) ?? 'unknown';
 }
 
