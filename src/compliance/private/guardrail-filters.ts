@@ -1,5 +1,5 @@
-import { RenderedResource } from '../private/context';
-import { asArray, isFalse } from '../private/values';
+import { RenderedResource } from './context';
+import { asArray, isFalse } from './values';
 
 /**
  * Shared by the guardrail rules (not a rule): reading content filters and PII entities of an
