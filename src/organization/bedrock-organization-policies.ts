@@ -13,11 +13,19 @@ import {
   MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions, doorsWith,
 } from '../private/inference-doors';
 import { openAiModelIds } from '../private/openai-model-ids';
+import {
+  LOG_COPY_SETTING_ACTIONS, denyGovernedDataCopies, protectConfigRecording, protectGovernanceControls,
+} from './private/governance-control-statements';
 import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 
 /** AWS Organizations' limit on one service control policy, in characters. */
 const SCP_MAX_CHARACTERS = 5120;
+/**
+ * The statements that deny only changes to resources carrying the landing zone's tag: with
+ * protectionTargetIds, they are attached there (a parent of the targets) instead of to the targets.
+ */
+const TAG_PROTECTION_SIDS = ['ProtectGovernanceResources', 'ProtectGovernanceControls', 'DenyGovernedDataCopies'];
 /** SCPs per target: AWS allows 5, one of which is normally FullAWSAccess. */
 const MAX_POLICIES = 4;
 /** The longest partition the policies may be deployed in: sizes are checked for it. */
@@ -48,6 +56,19 @@ export interface BedrockOrganizationPoliciesProps {
 
   /** IDs of the roots, organizational units or accounts the policies are attached to. */
   readonly targetIds: string[];
+
+  /**
+   * IDs of the roots or organizational units that the policies protecting the landing zone's tagged
+   * resources (`ProtectGovernanceResources`, `ProtectGovernanceControls`, `DenyGovernedDataCopies`)
+   * are attached to instead of `targetIds`, e.g. the organization's root. Those statements deny only
+   * changes to resources that carry the landing zone's protection tag, so they are harmless on a
+   * parent of the targets; there they use the parent's five policy slots, which leaves the targets
+   * room for the organization's own policies. Every account of `targetIds` must be under one of them,
+   * or its landing zone is not protected (docs/adr/0019).
+   *
+   * @default - the policies are attached to `targetIds` with the rest
+   */
+  readonly protectionTargetIds?: string[];
 
   /**
    * The regions the landing zones govern (a baseline with invocation logging and the enforced
@@ -314,10 +335,15 @@ export class BedrockOrganizationPolicies extends Construct {
           'bedrock:PutResourcePolicy', 'bedrock-agentcore:PutResourcePolicy',
           // A gateway target can be a server outside AWS, and no condition key tells it from a function of the account.
           ...(props.governAgentCore ?? true) && !props.allowAgentCoreGatewayTargets ? AGENTCORE_GATEWAY_TARGET_ACTIONS : [],
+          // Copies of the account's logs that name no log group, so the invocation log group's tag is never seen.
+          ...LOG_COPY_SETTING_ACTIONS,
         ]),
         p.protectExemptRoles(admins, deploymentPrincipals),
         p.denyPassingExemptRoles(admins, deploymentPrincipals),
         p.protectTaggedResources(admins),
+        protectGovernanceControls(p.allAdmins(admins)),
+        denyGovernedDataCopies(p.allAdmins(admins)),
+        protectConfigRecording(p.allAdmins(admins)),
         ...(props.cdkBootstrapQualifier
           ? [
             p.denyAssumingDeploymentRoles(deploymentPrincipals),
@@ -333,16 +359,32 @@ export class BedrockOrganizationPolicies extends Construct {
       ];
     };
     // Sizes are measured with the longest partition name; the policies themselves use AWS::Partition.
-    const groups = packStatements(this, statementsIn(Aws.PARTITION), statementsIn(LONGEST_PARTITION).map(statementSize));
+    const deployed = statementsIn(Aws.PARTITION);
+    const sizes = statementsIn(LONGEST_PARTITION).map(statementSize);
+    const separate = props.protectionTargetIds !== undefined;
+    const ofSet = (protection: boolean) => {
+      const at = deployed.map((_, i) => i).filter(i => (separate && TAG_PROTECTION_SIDS.includes(deployed[i].sid!)) === protection);
+      return packStatements(this, at.map(i => deployed[i]), at.map(i => sizes[i]));
+    };
+    const groups = ofSet(false);
+    const protectionGroups = separate ? ofSet(true) : [];
     const prefix = props.policyNamePrefix ?? 'bedrock-landing-zone';
-    this.documents = groups.map(group => new iam.PolicyDocument({ statements: group }));
-    this.policies = this.documents.map((document, i) => new organizations.CfnPolicy(this, `Policy${i + 1}`, {
-      name: `${prefix}-bedrock-${i + 1}`,
-      description: `Amazon Bedrock governance (${profile.name}), part ${i + 1} of ${groups.length}`,
-      type: 'SERVICE_CONTROL_POLICY',
-      content: document,
-      targetIds: props.targetIds,
-    }));
+    const documentsOf = (gs: iam.PolicyStatement[][]) => gs.map(group => new iam.PolicyDocument({ statements: group }));
+    const policiesOf = (documents: iam.PolicyDocument[], idPrefix: string, name: string, what: string, targetIds: string[]) =>
+      documents.map((document, i) => new organizations.CfnPolicy(this, `${idPrefix}${i + 1}`, {
+        name: `${prefix}-${name}-${i + 1}`,
+        description: `${what} (${profile.name}), part ${i + 1} of ${documents.length}`,
+        type: 'SERVICE_CONTROL_POLICY',
+        content: document,
+        targetIds,
+      }));
+    const documents = documentsOf(groups);
+    const protectionDocuments = documentsOf(protectionGroups);
+    this.documents = [...documents, ...protectionDocuments];
+    this.policies = [
+      ...policiesOf(documents, 'Policy', 'bedrock', 'Amazon Bedrock governance', props.targetIds),
+      ...policiesOf(protectionDocuments, 'ProtectionPolicy', 'protection', 'Amazon Bedrock landing zone resource protection', props.protectionTargetIds ?? []),
+    ];
   }
 
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {
@@ -398,6 +440,20 @@ export class BedrockOrganizationPolicies extends Construct {
       if (Token.isUnresolved(target)) continue;
       problems.check(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/.test(target),
         `targetIds: '${target}' is not a root (r-...), organizational unit (ou-...-...) or account (12 digits) ID`);
+    }
+    if (props.protectionTargetIds) {
+      problems.check(props.protectionTargetIds.length > 0, 'protectionTargetIds is empty: give the root or OU IDs above targetIds, or leave it out ' +
+        'to attach every policy to targetIds');
+      for (const target of props.protectionTargetIds) {
+        if (Token.isUnresolved(target)) continue;
+        if (!/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/.test(target)) {
+          problems.add(`protectionTargetIds: '${target}' is not a root (r-...) or organizational unit (ou-...-...) ID; ` +
+            'an account would need the policies attached to itself, which targetIds already does');
+        } else if (props.targetIds.includes(target)) {
+          problems.add(`protectionTargetIds: '${target}' is also in targetIds; both sets of policies would count against its five: ` +
+            'name a parent of the targets (e.g. the root), or leave protectionTargetIds out');
+        }
+      }
     }
     for (const name of props.deploymentAssetBucketNames ?? []) {
       problems.check(Token.isUnresolved(name) || /^[a-z0-9*][a-z0-9.*-]{2,62}$/.test(name), `deploymentAssetBucketNames: '${name}' is not an S3 ` +
@@ -829,7 +885,7 @@ class Partitioned {
   }
 
   /** Everyone the governance resources and guardrails are not protected from: the settings admins and the role admins. */
-  private allAdmins(extraAdmins: string[]): string[] {
+  allAdmins(extraAdmins: string[]): string[] {
     return [...new Set([...this.settingsAdmins(extraAdmins), ...this.roleAdmins(extraAdmins)])];
   }
 

@@ -12,6 +12,7 @@ import { decide } from '../../src/compliance/private/policy-evaluator';
 import { INFERENCE_DOORS } from '../../src/private/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2, fmArn, stackIn } from '../models/fixtures';
+import { RED_TEAM_ATTACKS } from './red-team-round-cases';
 import { Decision, PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 /**
@@ -332,6 +333,8 @@ const ATTACKS: Case[] = [
   { name: 'the CloudFormation execution role passed to a new stack', action: 'iam:PassRole', resource: CFN_EXEC },
   { name: 'the StackSets execution role passed on', action: 'iam:PassRole', resource: role('stacksets-exec-0123abcd') },
   ...SECOND_RING_ATTACKS,
+  // The red team of 2026-12-06, by class in red-team-round.test.ts: here so that every statement is shown load-bearing.
+  ...RED_TEAM_ATTACKS,
 ];
 
 /** Governed calls that must pass: a perimeter that denies everything is no perimeter. */
