@@ -14,7 +14,7 @@ const builtInToolsDenied = (s: PolicySettings) => s.governAgentCore && !s.props.
 export const DENY_AGENTCORE_BUILT_IN_TOOLS: StatementRecord = {
   sid: 'DenyAgentCoreBuiltInTools',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`, unless `allowAgentCoreBuiltInTools: true`',
+  appliesWhen: 'always',
   denies: 'starting or using a session on AWS\'s built-in browser or code interpreter (`aws.browser.v1`, `aws.codeinterpreter.v1`, ' +
     'resources of AWS\'s own account in their ARN); sessions on the account\'s own tools (created in a VPC) stay allowed',
   why: 'they run outside the organization\'s VPCs, and the browser reaches the public internet: an agent\'s data can leave with them',
@@ -36,7 +36,7 @@ export const DENY_AGENTCORE_BUILT_IN_TOOLS: StatementRecord = {
 export const DENY_AGENTCORE_WEB_ACCESS_TOOLS: StatementRecord = {
   sid: 'DenyAgentCoreWebAccessTools',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`, unless `allowAgentCoreBuiltInTools: true`',
+  appliesWhen: 'always',
   denies: 'AgentCore web search and Bedrock\'s web search and fetch tools (`bedrock-agentcore:InvokeWebSearch`, ' +
     '`bedrock-websearch:InvokeSearch`, `InvokeFetch`, `ExternalWebAccess`)',
   why: 'they reach sites outside AWS with what the agent sends: the same egress as the built-in browser',
@@ -53,7 +53,7 @@ export const DENY_AGENTCORE_WEB_ACCESS_TOOLS: StatementRecord = {
 export const DENY_AGENTCORE_OUTSIDE_VPC: StatementRecord = {
   sid: 'DenyAgentCoreOutsideVpc',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`',
+  appliesWhen: 'always',
   denies: 'creating or updating a runtime, and creating a code interpreter or browser, without VPC subnets (`bedrock-agentcore:subnets`)',
   why: 'outside a VPC they reach the internet and the organization\'s private endpoints do not apply. A code interpreter in sandbox mode ' +
     'has no subnets either, so it is denied too: no condition key tells sandbox from public mode',
@@ -71,7 +71,7 @@ export const DENY_AGENTCORE_OUTSIDE_VPC: StatementRecord = {
 export const DENY_AGENTCORE_GATEWAYS_WITHOUT_AUTHORIZER: StatementRecord = {
   sid: 'DenyAgentCoreGatewaysWithoutAuthorizer',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`',
+  appliesWhen: 'always',
   denies: 'creating or updating a gateway with `AuthorizerType: NONE`',
   why: 'a gateway without an authorizer lets anyone who reaches it call its targets with the gateway\'s credentials',
   liftedBy: { governAgentCore: false },
@@ -86,7 +86,7 @@ export const DENY_AGENTCORE_GATEWAYS_WITHOUT_AUTHORIZER: StatementRecord = {
 export const DENY_AGENTCORE_HARNESSES: StatementRecord = {
   sid: 'DenyAgentCoreHarnesses',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`',
+  appliesWhen: 'always',
   denies: 'creating or updating a harness',
   why: 'a harness\'s requests carry no network key, so no condition can show VPC mode',
   liftedBy: { governAgentCore: false },
@@ -97,7 +97,7 @@ export const DENY_AGENTCORE_HARNESSES: StatementRecord = {
 export const DENY_AGENTCORE_MEMORY_WITHOUT_KEY: StatementRecord = {
   sid: 'DenyAgentCoreMemoryWithoutKey',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`',
+  appliesWhen: 'always',
   denies: 'creating memory without a customer-managed key of the calling account (`bedrock-agentcore:KmsKeyArn`)',
   why: 'an agent\'s memory holds its conversations: without a key of the account, the account cannot revoke access to them, and the owner ' +
     'of another account\'s key could read or withhold them',
@@ -114,7 +114,7 @@ export const DENY_AGENTCORE_MEMORY_WITHOUT_KEY: StatementRecord = {
 export const DENY_AGENTCORE_PAYMENTS: StatementRecord = {
   sid: 'DenyAgentCorePayments',
   class: AGENTCORE_STATEMENTS,
-  appliesWhen: 'under `governAgentCore`, unless `allowAgentCorePayments: true`',
+  appliesWhen: 'always',
   denies: 'every AgentCore payment action (`*Payment*`: payment managers, connectors, instruments, sessions and credentials)',
   why: 'an agent with a payment instrument spends the organization\'s money at merchants outside AWS and hands them the data of its ' +
     'requests; nothing in IAM limits the merchant or the amount',

@@ -48,7 +48,7 @@ export const DENY_MONITORING_LINKS_OUTSIDE_ORGANIZATION: StatementRecord = {
 export const DENY_MODELS_THROUGH_OTHER_SERVICES: StatementRecord = {
   sid: 'DenyModelsThroughOtherServices',
   class: DATA_PERIMETER_STATEMENTS,
-  appliesWhen: 'unless `allowGenerativeFeaturesOfOtherServices: true`',
+  appliesWhen: 'always',
   denies: 'the generative features of other services: Lex\'s generative bot building, Q in Connect\'s assistants, AI agents and prompts, ' +
     'Q Business, Q Developer (chat, completions, agent sessions), Quick Suite agents, B2B Data Interchange\'s generated mappings',
   why: 'they invoke models with service-linked roles, which no service control policy restricts: what they invoke bypasses the approved ' +

@@ -212,7 +212,7 @@ export const PROTECT_DEPLOYMENT_ASSETS: StatementRecord = {
 export const PROTECT_INVOCATION_LOG_STREAMS: StatementRecord = {
   sid: 'ProtectInvocationLogStreams',
   class: GOVERNANCE_PROTECTION_STATEMENTS,
-  appliesWhen: 'unless `protectInvocationLogStreams: false` (for upgrades from a release before 1.0.0; synth warns)',
+  appliesWhen: 'always (lifting it is for upgrades from a release before 1.0.0, and synth warns)',
   denies: `writing to a log group under \`${PROTECTED_LOG_GROUP_PREFIX}\` or creating or deleting its streams, except by a role on the ` +
     'delivery roles\' path `/bedrock-landing-zone-log-delivery/` (which `ProtectExemptRoles` keeps to the deployment roles)',
   why: 'forged log lines would hide what was invoked. By role ARN, not by tag: a principal\'s tags can come from a session or an identity provider',

@@ -115,7 +115,7 @@ export const DENY_CUSTOMIZING_UNAPPROVED_MODELS: StatementRecord = {
 export const DENY_MODEL_IMPORT: StatementRecord = {
   sid: 'DenyModelCustomizationAndImport',
   class: MODEL_STATEMENTS,
-  appliesWhen: 'unless `allowModelCustomization: true`',
+  appliesWhen: 'always',
   denies: 'customization, Custom Model Import, model copy, custom models and deployments, marketplace endpoints, fine-tuning on the ' +
     'OpenAI-compatible endpoint',
   why: 'imported weights and fine-tunes are invoked through ARNs (`imported-model/`, `custom-model-deployment/`, marketplace) the approved ' +

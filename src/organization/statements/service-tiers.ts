@@ -47,7 +47,7 @@ export const DENY_UNAPPROVED_SERVICE_TIERS_ON_OPENAI_ENDPOINT: StatementRecord =
 export const DENY_RESERVED_CAPACITY: StatementRecord = {
   sid: 'DenyReservedCapacity',
   class: SERVICE_TIER_STATEMENTS,
-  appliesWhen: 'unless the allowed tiers include `ServiceTier.RESERVED`',
+  appliesWhen: 'unless the allowed tiers include `ServiceTier.RESERVED` (by default they do not)',
   denies: 'buying or changing reserved capacity (`bedrock-mantle:CreateReservation`, `UpdateReservation`)',
   why: 'reserved capacity is billed whether used or not: buying it is the commitment itself, whichever endpoint it is used through',
   liftedBy: { allowedServiceTiers: [ServiceTier.DEFAULT, ServiceTier.RESERVED], acknowledgeReservedCapacity: true },
