@@ -1,13 +1,10 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
-import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../private/protected-resources';
-
 /**
  * What watches and limits the landing zone, recognized by its protection tag: the alarms and the
  * dashboard, the EventBridge rules that report setting changes, the governance topic, the spend
  * budget and its stop, the anomaly monitor, and the baseline network (its flow logs, its endpoints'
  * security groups, its route tables and its VPC). Every action listed takes one of these resource
  * types and `aws:ResourceTag` in the Service Authorization Reference (test/organization/
- * governance-controls.test.ts pins it), so an application's own alarms, rules, topics and networks
+ * red-team-round.test.ts pins it), so an application's own alarms, rules, topics and networks
  * stay its team's.
  */
 export const GOVERNANCE_CONTROL_ACTIONS = [
@@ -32,7 +29,7 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
 
 /**
  * Governed data copied out of the landing zone's tagged stores by a setting that is not a bucket
- * setting (`s3:PutBucket*` is in ProtectGovernanceResources) or a log-group export: another
+ * setting (`s3:PutBucket*` is in `ProtectGovernanceResources`) or a log-group export: another
  * bucket's replication writing into (or deleting from) the log bucket, an inventory or a metadata
  * table listing its keys elsewhere, a log group's events processed by a pipeline.
  */
@@ -56,45 +53,10 @@ export const CONFIG_RECORDING_ACTIONS = [
 /**
  * Account-level copies of log data that name no log group of the request (a scheduled query's results,
  * a telemetry pipeline, an S3 Tables or dataset integration): the tag of the invocation log group is
- * never seen, so only the settings admins create them (ProtectGovernanceSettings).
+ * never seen, so only the settings admins create them (`ProtectGovernanceSettings`).
  */
 export const LOG_COPY_SETTING_ACTIONS = [
   'logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery', 'logs:AssociateSourceToS3TableIntegration',
   'observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline',
   'observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration',
 ];
-
-/** A Deny of the actions on resources that carry the landing zone's tag, for every principal but the admins. */
-function denyOnTagged(sid: string, actions: string[], admins: string[]): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    sid,
-    effect: iam.Effect.DENY,
-    actions,
-    resources: ['*'],
-    conditions: {
-      StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
-      ArnNotLike: { 'aws:PrincipalArn': admins },
-    },
-  });
-}
-
-/** @param admins every principal the landing zone's tagged resources are not protected from */
-export function protectGovernanceControls(admins: string[]): iam.PolicyStatement {
-  return denyOnTagged('ProtectGovernanceControls', GOVERNANCE_CONTROL_ACTIONS, admins);
-}
-
-/** @param admins every principal the landing zone's tagged resources are not protected from */
-export function denyGovernedDataCopies(admins: string[]): iam.PolicyStatement {
-  return denyOnTagged('DenyGovernedDataCopies', GOVERNED_DATA_COPY_ACTIONS, admins);
-}
-
-/** @param admins the deployers and the roles the management account administers member accounts through (Control Tower's too) */
-export function protectConfigRecording(admins: string[]): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    sid: 'ProtectConfigRecording',
-    effect: iam.Effect.DENY,
-    actions: CONFIG_RECORDING_ACTIONS,
-    resources: ['*'],
-    conditions: { ArnNotLike: { 'aws:PrincipalArn': admins } },
-  });
-}
