@@ -1,5 +1,6 @@
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { RED_TEAM_ATTACKS } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import {
@@ -12,7 +13,6 @@ import { decide } from '../../src/compliance/private/policy-evaluator';
 import { INFERENCE_DOORS } from '../../src/private/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2, fmArn, stackIn } from '../models/fixtures';
-import { RED_TEAM_ATTACKS } from './red-team-round-cases';
 import { Decision, PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 /**

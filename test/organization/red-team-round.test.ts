@@ -3,8 +3,8 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER, RED_TEAM_ATTACKS,
-  RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
+  CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
+  RED_TEAM_ATTACKS, RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
@@ -79,7 +79,8 @@ function run(levels: PolicyDocument[][], c: RedTeamCase): Promise<Decision> {
   });
 }
 
-const without = (levels: PolicyDocument[][], sid: string) => levels.map(level => level.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) })));
+const without = (levels: PolicyDocument[][], sid: string) =>
+  levels.map(level => level.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) })));
 
 const CLASSES: Array<[string, RedTeamCase[], RedTeamCase[]]> = [
   ['tampering with what watches and limits the landing zone', TAMPERING_ATTACKS, TAMPERING_GOVERNED],
@@ -104,7 +105,8 @@ describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
 
   test('each new statement is load-bearing: without it, exactly its own attacks get through', async () => {
     const through: Record<string, string[]> = {};
-    for (const sid of ['ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording', 'ProtectGovernanceSettings', 'DenyModelsThroughOtherServices']) {
+    const sids = ['ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording', 'ProtectGovernanceSettings', 'DenyModelsThroughOtherServices'];
+    for (const sid of sids) {
       const decisions = await Promise.all(RED_TEAM_ATTACKS.map(c => run(without(levels, sid), c)));
       through[sid] = RED_TEAM_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.action).sort();
     }

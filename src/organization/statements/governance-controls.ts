@@ -1,8 +1,8 @@
+import { DATA_PERIMETER_STATEMENTS } from './data-perimeter';
+import { GOVERNANCE_PROTECTION_STATEMENTS } from './governance-protection';
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../private/protected-resources';
 import { CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS } from '../private/governance-control-actions';
 import { ALWAYS, DenyBody, StatementContext, StatementRecord } from '../private/statement-record';
-import { DATA_PERIMETER_STATEMENTS } from './data-perimeter';
-import { GOVERNANCE_PROTECTION_STATEMENTS } from './governance-protection';
 
 /** The actions on resources that carry the landing zone's tag, for every principal but the admins. */
 function onTagged(actions: string[], c: StatementContext): DenyBody {
