@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import {
+  App, Stack, TagManager, aws_budgets as budgets, aws_ce as ce, aws_cloudwatch as cloudwatch, aws_config as config, aws_ec2 as ec2, aws_events as events,
+  aws_sns as sns,
+} from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
@@ -155,6 +158,27 @@ describe('the statements name real actions that see the protection tag', () => {
 
   test('the generative features are in the catalogue of other services\' model actions', () => {
     expect(GENERATIVE_FEATURE_ACTIONS.filter(a => !SERVICE_MODEL_ACTIONS.includes(a))).toEqual([]);
+  });
+});
+
+test('the protected resource types take tags in CloudFormation (so the stack\'s and stack set\'s tags reach them); Config rules do not', () => {
+  const stack = new Stack();
+  const taggable = {
+    alarm: new cloudwatch.CfnAlarm(stack, 'Alarm', { comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1 }),
+    dashboard: new cloudwatch.CfnDashboard(stack, 'Dashboard', { dashboardBody: '{}' }),
+    rule: new events.CfnRule(stack, 'Rule', {}),
+    topic: new sns.CfnTopic(stack, 'Topic', {}),
+    budget: new budgets.CfnBudget(stack, 'Budget', { budget: { budgetType: 'COST', timeUnit: 'MONTHLY' } }),
+    monitor: new ce.CfnAnomalyMonitor(stack, 'Monitor', { monitorName: 'm', monitorType: 'DIMENSIONAL' }),
+    flowLog: new ec2.CfnFlowLog(stack, 'FlowLog', { resourceId: 'vpc-1', resourceType: 'VPC' }),
+    securityGroup: new ec2.CfnSecurityGroup(stack, 'Group', { groupDescription: 'g' }),
+    routeTable: new ec2.CfnRouteTable(stack, 'Routes', { vpcId: 'vpc-1' }),
+    vpc: new ec2.CfnVPC(stack, 'Vpc', {}),
+    configRule: new config.CfnConfigRule(stack, 'ConfigRule', { source: { owner: 'AWS', sourceIdentifier: 'S3_BUCKET_VERSIONING_ENABLED' } }),
+  };
+  expect(Object.fromEntries(Object.entries(taggable).map(([k, v]) => [k, TagManager.isTaggable(v) || TagManager.isTaggableV2(v)]))).toEqual({
+    alarm: true, dashboard: true, rule: true, topic: true, budget: true, monitor: true, flowLog: true, securityGroup: true, routeTable: true, vpc: true,
+    configRule: false,
   });
 });
 
