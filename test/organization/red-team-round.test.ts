@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  App, Stack, TagManager, aws_budgets as budgets, aws_ce as ce, aws_cloudwatch as cloudwatch, aws_config as config, aws_ec2 as ec2, aws_events as events,
-  aws_sns as sns,
+  App, Stack, TagManager, aws_budgets as budgets, aws_ce as ce, aws_cloudwatch as cloudwatch, aws_config as config, aws_ec2 as ec2,
+  aws_events as events, aws_sns as sns,
 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
@@ -177,7 +177,16 @@ test('the protected resource types take tags in CloudFormation (so the stack\'s 
     configRule: new config.CfnConfigRule(stack, 'ConfigRule', { source: { owner: 'AWS', sourceIdentifier: 'S3_BUCKET_VERSIONING_ENABLED' } }),
   };
   expect(Object.fromEntries(Object.entries(taggable).map(([k, v]) => [k, TagManager.isTaggable(v) || TagManager.isTaggableV2(v)]))).toEqual({
-    alarm: true, dashboard: true, rule: true, topic: true, budget: true, monitor: true, flowLog: true, securityGroup: true, routeTable: true, vpc: true,
+    alarm: true,
+    dashboard: true,
+    rule: true,
+    topic: true,
+    budget: true,
+    monitor: true,
+    flowLog: true,
+    securityGroup: true,
+    routeTable: true,
+    vpc: true,
     configRule: false,
   });
 });
