@@ -15,6 +15,7 @@ import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { OpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -186,6 +187,14 @@ export interface BedrockLandingZoneProps {
    * @default - no quota or burn alarms
    */
   readonly modelLimits?: ApprovedModelLimits[];
+
+  /**
+   * The projects of the OpenAI-compatible endpoint (`bedrock-mantle`) that workloads of this account and
+   * region call: each gets an alarm on its share of failed requests (`OpenAiCompatibleAlarms`).
+   *
+   * @default - no OpenAI-compatible endpoint alarms
+   */
+  readonly openAiCompatibleProjects?: OpenAiCompatibleProject[];
 
   /**
    * Whether to create the governance dashboard of this account and region: log delivery, the approved
@@ -447,6 +456,8 @@ export class BedrockLandingZone extends Construct {
       'the invocation log delivery alarms: an operator must show the logging works; leave alarms out or set it to true');
     const limits = props.modelLimits ?? [];
     problems.check(props.alarms !== false || limits.length === 0, 'modelLimits is given but alarms is false: the limits are alarm thresholds; turn alarms on or leave modelLimits out');
+    problems.check(props.alarms !== false || (props.openAiCompatibleProjects ?? []).length === 0,
+      'openAiCompatibleProjects is given but alarms is false: the projects are given for their alarms; turn alarms on or leave openAiCompatibleProjects out');
     limits.forEach((l, i) => problems.check(props.approvedModels.includes(l.model),
       `modelLimits[${i}].model is ${l.model}, which is not one of approvedModels (the same object): limits apply to approved models only`));
     problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
@@ -457,6 +468,7 @@ export class BedrockLandingZone extends Construct {
       cloudWatchLogsDelivery: this.invocationLogging.logGroupName !== undefined,
       models: this.models.map((model, i) => ({ ...limits.find(l => l.model === props.approvedModels[i]), model })),
       guardrails: [this.guardrail],
+      openAiCompatibleProjects: props.openAiCompatibleProjects,
     });
   }
 

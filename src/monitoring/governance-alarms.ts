@@ -4,8 +4,10 @@ import { GuardrailInterventionAlarm } from './guardrail-intervention-alarm';
 import { InvocationLoggingAlarms } from './invocation-logging-alarms';
 import { InvocationLoggingChangeRule } from './invocation-logging-change-rule';
 import { ModelAlarms } from './model-alarms';
+import { OpenAiCompatibleAlarms } from './openai-compatible-alarms';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
+import { OpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.
@@ -82,6 +84,13 @@ export interface GovernanceAlarmsProps {
    * @default - none
    */
   readonly guardrails?: IGuardrail[];
+
+  /**
+   * The projects of the OpenAI-compatible endpoint to alarm on (their client-error share).
+   *
+   * @default - none
+   */
+  readonly openAiCompatibleProjects?: OpenAiCompatibleProject[];
 }
 
 /**
@@ -97,6 +106,8 @@ export class GovernanceAlarms extends Construct {
   public readonly models: ModelAlarms[];
   /** Per guardrail, in the order given */
   public readonly guardrails: GuardrailInterventionAlarm[];
+  /** Per project of the OpenAI-compatible endpoint, in the order given */
+  public readonly openAiCompatibleProjects: OpenAiCompatibleAlarms[];
 
   constructor(scope: Construct, id: string, props: GovernanceAlarmsProps) {
     super(scope, id);
@@ -114,5 +125,8 @@ export class GovernanceAlarms extends Construct {
     });
     this.guardrails = (props.guardrails ?? []).map((guardrail, i) =>
       new GuardrailInterventionAlarm(this, i === 0 ? 'Guardrail' : `Guardrail${i}`, { topic: props.topic, guardrail }));
+    // Named by the project's construct ID, so adding or reordering projects keeps the other alarms.
+    this.openAiCompatibleProjects = (props.openAiCompatibleProjects ?? []).map(project =>
+      new OpenAiCompatibleAlarms(this, `OpenAiCompatible-${project.node.id}`, { topic: props.topic, project }));
   }
 }
