@@ -1,2 +1,4 @@
 export * from './bedrock-detective-controls';
 export * from './detective-counterparts';
+export * from './config-recorder';
+export * from './security-hub-controls';

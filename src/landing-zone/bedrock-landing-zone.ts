@@ -6,7 +6,7 @@ import { GovernanceProfile } from './governance-profile';
 import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
 import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
-import { BedrockDetectiveControls } from '../detective';
+import { BedrockDetectiveControls, ConfigRecorder, SecurityHubControls } from '../detective';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
@@ -161,6 +161,22 @@ export interface BedrockLandingZoneProps {
    * @default true
    */
   readonly detectiveConfigRules?: boolean;
+
+  /**
+   * Whether this account and region run an AWS Config configuration recorder. With
+   * `ConfigRecorder.NONE` the detective controls create no Config rule (it would fail the deployment),
+   * and `detectiveConfigRules: true` is an error.
+   *
+   * @default ConfigRecorder.EXISTING
+   */
+  readonly configRecorder?: ConfigRecorder;
+
+  /**
+   * Who turns on Security Hub's Bedrock and AgentCore controls in this account and region.
+   *
+   * @default SecurityHubControls.MANAGED_ELSEWHERE
+   */
+  readonly securityHubControls?: SecurityHubControls;
 
   /**
    * Spend controls: a Bedrock budget that sees every model, alerts to the governance topic, an
@@ -321,12 +337,19 @@ export class BedrockLandingZone extends Construct {
     if (!props.notificationsTopic) this.notifications = new GovernanceNotifications(this, 'Notifications', props.notifications);
     this.notificationsTopic = props.notificationsTopic ?? this.notifications!.topic;
 
+    if (props.detectiveConfigRules === true && props.configRecorder === ConfigRecorder.NONE) {
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: detectiveConfigRules is true but configRecorder is ' +
+        'ConfigRecorder.NONE: AWS Config rules need a configuration recorder, and creating one without it fails the deployment; ' +
+        'set up AWS Config (or enroll the account in Control Tower) and use ConfigRecorder.EXISTING, or leave detectiveConfigRules out', this);
+    }
     if (props.detectiveControls ?? true) {
       const modelIds = props.approvedModels.map(m => m.modelId).filter((m): m is string => m !== undefined);
       const geographies = this.profile.allowedGeographies ?? [this.geography];
       this.detectiveControls = new BedrockDetectiveControls(this, 'DetectiveControls', {
         notificationsTopic: this.notificationsTopic,
         configRules: props.detectiveConfigRules,
+        configRecorder: props.configRecorder,
+        securityHub: props.securityHubControls,
         approvedModels: modelIds.length > 0 ? modelIds : undefined,
         approvedGeographies: modelIds.length > 0
           ? [...geographies, ...props.approvedModels.some(m => m.isGlobal) ? [Geography.GLOBAL] : []] : undefined,
