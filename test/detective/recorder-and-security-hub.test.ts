@@ -23,7 +23,7 @@ describe('the configuration recorder question', () => {
   test('ConfigRecorder.NONE: no Config rule (creating one would fail the deployment); the setting-change alerts stay', () => {
     const { template } = synth({ configRecorder: ConfigRecorder.NONE, approvedModels: ['amazon.nova-pro-v1:0'] });
     template.resourceCountIs('AWS::Config::ConfigRule', 0);
-    template.resourceCountIs('AWS::Events::Rule', 5);
+    template.resourceCountIs('AWS::Events::Rule', 6);
   });
 
   test('ConfigRecorder.NONE with configRules: true is an error naming both and what to do', () => {
