@@ -15,7 +15,7 @@ import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
-import { OpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
+import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -210,7 +210,7 @@ export interface BedrockLandingZoneProps {
    *
    * @default - no OpenAI-compatible endpoint alarms
    */
-  readonly openAiCompatibleProjects?: OpenAiCompatibleProject[];
+  readonly openAiCompatibleProjects?: IOpenAiCompatibleProject[];
 
   /**
    * Whether to create the governance dashboard of this account and region: log delivery, the approved

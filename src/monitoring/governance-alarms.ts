@@ -7,7 +7,7 @@ import { ModelAlarms } from './model-alarms';
 import { OpenAiCompatibleAlarms } from './openai-compatible-alarms';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
-import { OpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
+import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.
@@ -90,7 +90,7 @@ export interface GovernanceAlarmsProps {
    *
    * @default - none
    */
-  readonly openAiCompatibleProjects?: OpenAiCompatibleProject[];
+  readonly openAiCompatibleProjects?: IOpenAiCompatibleProject[];
 }
 
 /**

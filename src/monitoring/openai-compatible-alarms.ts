@@ -1,7 +1,7 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { OpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
+import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 import { governanceAlarm } from '../private/governance-alarm';
 import { Problems } from '../private/validation';
 import { verifiedMetric } from '../private/verified-metrics';
@@ -14,7 +14,7 @@ export interface OpenAiCompatibleAlarmsProps {
   readonly topic: sns.ITopic;
 
   /** The project of the OpenAI-compatible endpoint (`bedrock-mantle`) whose requests are watched */
-  readonly project: OpenAiCompatibleProject;
+  readonly project: IOpenAiCompatibleProject;
 
   /**
    * Alarm when more than this percentage of the project's requests fail with a client (4xx) error,
