@@ -5,9 +5,11 @@ import { InvocationLoggingAlarms } from './invocation-logging-alarms';
 import { InvocationLoggingChangeRule } from './invocation-logging-change-rule';
 import { ModelAlarms } from './model-alarms';
 import { OpenAiCompatibleAlarms } from './openai-compatible-alarms';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
 import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
+import { Problems } from '../private/validation';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.
@@ -126,6 +128,12 @@ export class GovernanceAlarms extends Construct {
     this.guardrails = (props.guardrails ?? []).map((guardrail, i) =>
       new GuardrailInterventionAlarm(this, i === 0 ? 'Guardrail' : `Guardrail${i}`, { topic: props.topic, guardrail }));
     // Named by the project's construct ID, so adding or reordering projects keeps the other alarms.
+    const projectIds = (props.openAiCompatibleProjects ?? []).map(p => p.node.id);
+    const clashes = projectIds.filter((id, i) => projectIds.indexOf(id) !== i);
+    const problems = new Problems();
+    problems.check(clashes.length === 0, `openAiCompatibleProjects has two projects with the construct ID ${clashes.join(', ')}; ` +
+      'their alarms are named by it: give each project a distinct ID');
+    problems.throwIfAny(this, 'GovernanceAlarms', BedrockLandingZoneErrorCode.MONITORING_PROPS);
     this.openAiCompatibleProjects = (props.openAiCompatibleProjects ?? []).map(project =>
       new OpenAiCompatibleAlarms(this, `OpenAiCompatible-${project.node.id}`, { topic: props.topic, project }));
   }

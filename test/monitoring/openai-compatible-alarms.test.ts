@@ -1,5 +1,6 @@
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
 import { unverifiedAlarmMetrics } from './alarm-metrics';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { GovernanceAlarms, OpenAiCompatibleAlarms, OpenAiCompatibleAlarmsProps } from '../../src/monitoring';
@@ -76,5 +77,17 @@ describe('GovernanceAlarms with OpenAI-compatible projects', () => {
     const ids = Object.keys(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'));
     expect(ids.filter(id => id.includes('OpenAiCompatible')).map(id => id.replace(/[0-9A-F]{8}$/, '')).sort())
       .toEqual(['AlarmsOpenAiCompatibleSearchClientErrors', 'AlarmsOpenAiCompatibleSupportClientErrors']);
+  });
+
+  test('two projects with the same construct ID (in different scopes) are an error, not a construct clash', () => {
+    const stack = new Stack(new App(), 'Ops', { env: { account: '111111111111', region: 'eu-central-1' } });
+    const topic = sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN);
+    const a = new OpenAiCompatibleProject(new Construct(stack, 'TeamA'), 'Project', { projectName: 'a' });
+    const b = new OpenAiCompatibleProject(new Construct(stack, 'TeamB'), 'Project', { projectName: 'b' });
+    expect(() => new GovernanceAlarms(stack, 'Alarms', { topic, openAiCompatibleProjects: [a, b] })).toThrow(expect.objectContaining({
+      code: Code.MONITORING_PROPS,
+      message: 'GovernanceAlarms: openAiCompatibleProjects has two projects with the construct ID Project; their alarms are named by it: ' +
+        'give each project a distinct ID',
+    }));
   });
 });
