@@ -129,7 +129,7 @@ export class GovernanceAlarms extends Construct {
       new GuardrailInterventionAlarm(this, i === 0 ? 'Guardrail' : `Guardrail${i}`, { topic: props.topic, guardrail }));
     // Named by the project's construct ID, so adding or reordering projects keeps the other alarms.
     const projectIds = (props.openAiCompatibleProjects ?? []).map(p => p.node.id);
-    const clashes = projectIds.filter((id, i) => projectIds.indexOf(id) !== i);
+    const clashes = projectIds.filter((projectId, i) => projectIds.indexOf(projectId) !== i);
     const problems = new Problems();
     problems.check(clashes.length === 0, `openAiCompatibleProjects has two projects with the construct ID ${clashes.join(', ')}; ` +
       'their alarms are named by it: give each project a distinct ID');

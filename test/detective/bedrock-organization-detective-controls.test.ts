@@ -21,7 +21,8 @@ function orgRules(template: Template) {
 describe('organization Config rules, in the regions where AWS offers each', () => {
   test('eu-central-1: the nine managed rules, each scoped to its resource type, named by its page, memory expiry at 7 days', () => {
     const rules = orgRules(synth('eu-central-1').template);
-    expect(rules.map(r => [r.OrganizationConfigRuleName, r.OrganizationManagedRuleMetadata.RuleIdentifier, r.OrganizationManagedRuleMetadata.ResourceTypesScope]))
+    const metadata = rules.map(r => r.OrganizationManagedRuleMetadata);
+    expect(rules.map((r, i) => [r.OrganizationConfigRuleName, metadata[i].RuleIdentifier, metadata[i].ResourceTypesScope]))
       .toEqual(CONFIG_MANAGED_RULES.map(r => [`lz-${r.docName}`, r.identifier, [r.resourceType]]));
     expect(rules.filter(r => r.OrganizationManagedRuleMetadata.InputParameters !== undefined)
       .map(r => [r.OrganizationManagedRuleMetadata.RuleIdentifier, r.OrganizationManagedRuleMetadata.InputParameters]))
@@ -36,8 +37,9 @@ describe('organization Config rules, in the regions where AWS offers each', () =
     const { template, controls } = synth('eu-west-3');
     expect(controls.skippedManagedRules).toEqual(['BEDROCK_AGENTCORE_MEMORY_ENCRYPTION_ENABLED']);
     const guard = orgRules(template).filter(r => r.OrganizationCustomPolicyRuleMetadata);
-    expect(guard.map(r => [r.OrganizationConfigRuleName, r.OrganizationCustomPolicyRuleMetadata.Runtime, r.OrganizationCustomPolicyRuleMetadata.ResourceTypesScope,
-      r.OrganizationCustomPolicyRuleMetadata.OrganizationConfigRuleTriggerTypes])).toEqual([[
+    const custom = guard.map(r => r.OrganizationCustomPolicyRuleMetadata);
+    expect(guard.map((r, i) => [r.OrganizationConfigRuleName, custom[i].Runtime, custom[i].ResourceTypesScope,
+      custom[i].OrganizationConfigRuleTriggerTypes])).toEqual([[
       'lz-memory-customer-managed-key', 'guard-2.x.x', ['AWS::BedrockAgentCore::Memory'],
       ['ConfigurationItemChangeNotification', 'OversizedConfigurationItemChangeNotification'],
     ]]);
@@ -48,7 +50,8 @@ describe('organization Config rules, in the regions where AWS offers each', () =
     const { template, controls, stack } = synth('us-west-1');
     template.resourceCountIs('AWS::Config::OrganizationConfigRule', 0);
     expect(controls.skippedManagedRules).toEqual(CONFIG_MANAGED_RULES.map(r => r.identifier));
-    expect(Annotations.fromStack(stack).findInfo('*', `AWS does not offer these AWS Config managed rules in us-west-1, so they are not created: ${CONFIG_MANAGED_RULES.map(r => r.identifier).join(', ')}`)).toHaveLength(1);
+    const message = `AWS does not offer these AWS Config managed rules in us-west-1, so they are not created: ${CONFIG_MANAGED_RULES.map(r => r.identifier).join(', ')}`;
+    expect(Annotations.fromStack(stack).findInfo('*', message)).toHaveLength(1);
   });
 
   test('excludedAccounts reach every rule; configRules: false creates none', () => {
