@@ -4,7 +4,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { renderOrganizationPoliciesMarkdown } from '../../scripts/scp-md/render';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
-import { ORGANIZATION_POLICY_STATEMENTS, STATEMENT_CLASSES } from '../../src/organization/statements';
+import { statementClass } from '../../src/organization/private/statement-record';
+import { ORGANIZATION_POLICY_STATEMENTS, STATEMENT_CLASSES, inPackingOrder } from '../../src/organization/statements';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 
 /** The Sids of the policies synthesized with the props, in packing order. */
@@ -67,5 +68,16 @@ describe('the statement records of the organization policies', () => {
   test.each(liftable.map(s => [s.sid, s] as const))('%s is in the default policies and taken out by the prop its record names', (sid, record) => {
     expect(sidsOf({})).toContain(sid);
     expect(sidsOf(record.liftedBy!)).not.toContain(sid);
+  });
+
+  test('a record missing from the packing order, a Sid twice, or a Sid of the order without a record fails when the module loads', () => {
+    const build = () => ({ actions: ['organizations:LeaveOrganization'], resources: ['*'] });
+    const records = statementClass({ title: 'T', summary: 'S', statements: [{ sid: 'A', denies: 'a', why: 'a', build }, { sid: 'B', denies: 'b', why: 'b', build }] });
+    expect(inPackingOrder([records], ['B', 'A']).map(r => r.sid)).toEqual(['B', 'A']);
+    expect(() => inPackingOrder([records], ['A', 'A', 'C'])).toThrow('internal: organization policy statements named twice: A; ' +
+      'not in the packing order: B; in the packing order without a record: C');
+    const twice = statementClass({ title: 'T', summary: 'S', statements: [{ sid: 'A', denies: 'a', why: 'a', build }] });
+    expect(() => inPackingOrder([records, twice], ['A', 'B'])).toThrow('internal: organization policy statements named twice: A; ' +
+      'not in the packing order: none; in the packing order without a record: none');
   });
 });
