@@ -1,7 +1,6 @@
 import { AGENTCORE_PAYMENT_ACTIONS } from '../../private/inference-doors';
 import { PolicySettings, onAnyResource, statementClass } from '../private/statement-record';
 
-
 const builtInToolsDenied = (s: PolicySettings) => s.governAgentCore && !s.props.allowAgentCoreBuiltInTools;
 
 export const AGENTCORE_STATEMENTS = statementClass({
