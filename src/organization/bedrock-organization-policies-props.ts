@@ -35,7 +35,7 @@ export interface BedrockOrganizationPoliciesProps {
    * resources that carry the landing zone's protection tag, so they are harmless on a parent of the
    * targets; there they use the parent's five policy slots and leave the targets room for the
    * organization's own policies. Every account of `targetIds` must be under one of them, or its
-   * landing zone's resources are not protected (docs/adr/0019).
+   * landing zone's resources are not protected (docs/adr/0020).
    *
    * @default - every statement is attached to `targetIds`
    */
