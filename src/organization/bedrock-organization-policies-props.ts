@@ -193,8 +193,8 @@ export interface BedrockOrganizationPoliciesProps {
    * prompts, Amazon Q Business, Q Developer (chat, completions, agent sessions), Amazon Quick Suite
    * agents and topics, Q Apps, B2B Data Interchange's generated mappings, Q Developer's troubleshooting,
    * code generation, plugins and transformations, natural-language queries and summaries of CloudWatch,
-   * CloudTrail and SQL Workbench, IAM Access Analyzer's finding recommendations, Network Firewall's
-   * generated rules, the operations agents (`aidevops`, `aiops` investigations), the Application
+   * CloudTrail and SQL Workbench, IAM Access Analyzer's finding recommendations, Network Security Manager's
+   * generated rules, the DevOps agent (`aidevops`) and AI Operations investigations (`aiops`), the Application
    * Signals MCP server, DataZone's and Glue's generated code, metadata and agents, Transcribe's call
    * analytics and medical scribe jobs, and HealthLake's agent. Service control policies do not apply to
    * service-linked roles, so what these features invoke bypasses the approved list, the governed
