@@ -35,7 +35,7 @@ export interface BedrockOrganizationPoliciesProps {
    * resources that carry the landing zone's protection tag, so they are harmless on a parent of the
    * targets; there they use the parent's five policy slots and leave the targets room for the
    * organization's own policies. Every account of `targetIds` must be under one of them, or its
-   * landing zone's resources are not protected (docs/adr/0019).
+   * landing zone's resources are not protected (docs/adr/0020).
    *
    * @default - every statement is attached to `targetIds`
    */
@@ -191,7 +191,12 @@ export interface BedrockOrganizationPoliciesProps {
    * Allow the generative features of other AWS services that run models with their own service-linked
    * roles: Amazon Lex's generative bot building, Amazon Q in Connect's assistants, AI agents and
    * prompts, Amazon Q Business, Q Developer (chat, completions, agent sessions), Amazon Quick Suite
-   * agents, B2B Data Interchange's generated mappings. Service control policies do not apply to
+   * agents and topics, Q Apps, B2B Data Interchange's generated mappings, Q Developer's troubleshooting,
+   * code generation, plugins and transformations, natural-language queries and summaries of CloudWatch,
+   * CloudTrail and SQL Workbench, IAM Access Analyzer's finding recommendations, Network Security Manager's
+   * generated rules, the DevOps agent (`aidevops`) and AI Operations investigations (`aiops`), the Application
+   * Signals MCP server, DataZone's and Glue's generated code, metadata and agents, Transcribe's call
+   * analytics and medical scribe jobs, and HealthLake's agent. Service control policies do not apply to
    * service-linked roles, so what these features invoke bypasses the approved list, the governed
    * regions, the guardrail requirement and invocation logging.
    *

@@ -4,11 +4,14 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { renderOrganizationPoliciesMarkdown } from '../../scripts/scp-md/render';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
-import { ORGANIZATION_POLICY_STATEMENTS, STATEMENT_CLASSES } from '../../src/organization/statements';
+import { statementClass } from '../../src/organization/private/statement-record';
+import { ORGANIZATION_POLICY_STATEMENTS, STATEMENT_CLASSES, inPackingOrder } from '../../src/organization/statements';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 
-/** The Sids of the policies synthesized with the props, in packing order. */
-function sidsOf(props: Partial<BedrockOrganizationPoliciesProps>): string[] {
+interface Statement { Sid: string; Action: string | string[]; Condition?: Record<string, Record<string, unknown>> }
+
+/** The statements of the policies synthesized with the props, in packing order. */
+function statementsOf(props: Partial<BedrockOrganizationPoliciesProps>): Statement[] {
   const stack = new Stack(new App(), 'Organization', { env: { account: '999999999999', region: 'us-east-1' } });
   new BedrockOrganizationPolicies(stack, 'Scps', {
     approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
@@ -18,8 +21,10 @@ function sidsOf(props: Partial<BedrockOrganizationPoliciesProps>): string[] {
   });
   return Object.values<any>(Template.fromStack(stack).toJSON().Resources)
     .filter(r => r.Type === 'AWS::Organizations::Policy')
-    .flatMap(r => r.Properties.Content.Statement.map((s: { Sid: string }) => s.Sid));
+    .flatMap(r => r.Properties.Content.Statement);
 }
+
+const sidsOf = (props: Partial<BedrockOrganizationPoliciesProps>) => statementsOf(props).map(s => s.Sid);
 
 const SIDS = ORGANIZATION_POLICY_STATEMENTS.map(s => s.sid);
 
@@ -67,5 +72,33 @@ describe('the statement records of the organization policies', () => {
   test.each(liftable.map(s => [s.sid, s] as const))('%s is in the default policies and taken out by the prop its record names', (sid, record) => {
     expect(sidsOf({})).toContain(sid);
     expect(sidsOf(record.liftedBy!)).not.toContain(sid);
+  });
+
+  test('a record missing from the packing order, a Sid twice, or a Sid of the order without a record fails when the module loads', () => {
+    const build = () => ({ actions: ['organizations:LeaveOrganization'], resources: ['*'] });
+    const records = statementClass({ title: 'T', summary: 'S', statements: [{ sid: 'A', denies: 'a', why: 'a', build }, { sid: 'B', denies: 'b', why: 'b', build }] });
+    expect(inPackingOrder([records], ['B', 'A']).map(r => r.sid)).toEqual(['B', 'A']);
+    expect(() => inPackingOrder([records], ['A', 'A', 'C'])).toThrow('internal: organization policy statements named twice: A; ' +
+      'not in the packing order: B; in the packing order without a record: C');
+    const twice = statementClass({ title: 'T', summary: 'S', statements: [{ sid: 'A', denies: 'a', why: 'a', build }] });
+    expect(() => inPackingOrder([records, twice], ['A', 'B'])).toThrow('internal: organization policy statements named twice: A; ' +
+      'not in the packing order: none; in the packing order without a record: none');
+  });
+
+  test('every action or condition key a record\'s text names (`service:Name`) is one its statement holds', () => {
+    const statements = [
+      ...statementsOf({ requireGuardrail: true, governedRegions: ['eu-central-1'], cdkBootstrapQualifier: 'lz1' }),
+      ...statementsOf({ allowOpenAiCompatibleEndpoint: true, allowModelCustomization: true }),
+    ];
+    const matches = (pattern: string, name: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name);
+    const unheld = ORGANIZATION_POLICY_STATEMENTS.flatMap(record => {
+      const statement = statements.find(s => s.Sid === record.sid)!;
+      const actions = [statement.Action].flat();
+      const keys = Object.values(statement.Condition ?? {}).flatMap(c => Object.keys(c));
+      const named = [...`${record.denies} ${record.appliesWhen}`.matchAll(/`([a-z0-9-]+:[A-Za-z0-9*/]+)`/g)].map(m => m[1]);
+      return named.filter(name => !actions.some(a => matches(a, name) || matches(name, a)) && !keys.some(k => k.startsWith(name)))
+        .map(name => `${record.sid}: ${name}`);
+    });
+    expect(unheld).toEqual([]);
   });
 });

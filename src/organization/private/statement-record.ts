@@ -69,24 +69,19 @@ export class StatementContext {
   }
 }
 
-/** A group of statements with one purpose: a section of docs/organization-policies.md. */
-export interface StatementClass {
-  /** The section's title. */
-  readonly title: string;
-  /** What the statements of the class have in common, in a sentence or two. */
-  readonly summary: string;
-}
-
 /**
- * One statement of the organization policies: what it denies and why (the documentation is
- * generated from these), when the policy set holds it, and how it is built.
+ * One statement of the organization policies, as its class file writes it: what it denies and why
+ * (the documentation is generated from these), when the policy set holds it, and how it is built.
  */
-export interface StatementRecord {
+export interface StatementDefinition {
   /** The statement's Sid: reviewers, tests and the perimeter's attacks name it, so it never changes. */
   readonly sid: string;
-  readonly class: StatementClass;
-  /** When the policy set holds it, in words: `always`, or the props that add it. */
-  readonly appliesWhen: string;
+  /**
+   * When the policy set holds it, in words: the props that add it.
+   *
+   * @default 'always'
+   */
+  readonly appliesWhen?: string;
   /** What it denies, and to whom, in words. */
   readonly denies: string;
   /** Why a security reviewer can accept it: the attack it closes. */
@@ -100,19 +95,55 @@ export interface StatementRecord {
    * @default false
    */
   readonly tagScoped?: boolean;
-  /** Whether the policy set holds it. */
-  readonly applies: (settings: PolicySettings) => boolean;
+  /**
+   * Whether the policy set holds it.
+   *
+   * @default - unless the props hold every value of `liftedBy`; always when nothing lifts it
+   */
+  readonly applies?: (settings: PolicySettings) => boolean;
   /** The Deny statement's body (its Sid and effect are the record's), in the context's partition. */
   readonly build: (context: StatementContext) => DenyBody;
+}
+
+/** A statement with its class, and its defaults filled in. */
+export interface StatementRecord extends StatementDefinition {
+  readonly class: StatementClass;
+  readonly appliesWhen: string;
+  readonly applies: (settings: PolicySettings) => boolean;
+}
+
+/** A group of statements with one purpose: a section of docs/organization-policies.md. */
+export interface StatementClass {
+  /** The section's title. */
+  readonly title: string;
+  /** What the statements of the class have in common, in a sentence or two. */
+  readonly summary: string;
+  readonly statements: StatementRecord[];
+}
+
+/** A class of statements, each record knowing its class. */
+export function statementClass(definition: { title: string; summary: string; statements: StatementDefinition[] }): StatementClass {
+  const statements: StatementRecord[] = [];
+  const result: StatementClass = { title: definition.title, summary: definition.summary, statements };
+  statements.push(...definition.statements.map(d => ({ appliesWhen: 'always', ...d, applies: d.applies ?? notLiftedBy(d.liftedBy), class: result })));
+  return result;
+}
+
+/** Whether the props leave a statement in: they do not hold every value `liftedBy` names. */
+function notLiftedBy(liftedBy: Partial<BedrockOrganizationPoliciesProps> = {}): (settings: PolicySettings) => boolean {
+  const entries = Object.entries(liftedBy) as Array<[keyof BedrockOrganizationPoliciesProps, unknown]>;
+  return settings => entries.length === 0 || !entries.every(([prop, value]) => settings.props[prop] === value);
 }
 
 /** What a Deny statement names: every statement of the organization policies is a Deny. */
 export type DenyBody = Pick<iam.PolicyStatementProps, 'actions' | 'resources' | 'notResources' | 'conditions'>;
 
+/** A Deny of the actions on any resource: they accept no narrower one, or the condition is the fence. */
+export function onAnyResource(actions: string[], conditions?: Record<string, Record<string, unknown>>): DenyBody {
+  return conditions ? { actions, resources: ['*'], conditions } : { actions, resources: ['*'] };
+}
+
 /** The record's statement in the context's partition. */
 export function renderStatement(record: StatementRecord, context: StatementContext): iam.PolicyStatement {
   return new iam.PolicyStatement({ sid: record.sid, effect: iam.Effect.DENY, ...record.build(context) });
 }
-
-/** `always`: for records the policy set always holds. */
-export const ALWAYS = (): boolean => true;

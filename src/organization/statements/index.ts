@@ -1,82 +1,58 @@
-import {
-  AGENTCORE_STATEMENTS, DENY_AGENTCORE_BUILT_IN_TOOLS, DENY_AGENTCORE_GATEWAYS_WITHOUT_AUTHORIZER, DENY_AGENTCORE_HARNESSES,
-  DENY_AGENTCORE_MEMORY_WITHOUT_KEY, DENY_AGENTCORE_OUTSIDE_VPC, DENY_AGENTCORE_PAYMENTS, DENY_AGENTCORE_WEB_ACCESS_TOOLS,
-} from './agentcore';
-import { CREDENTIAL_STATEMENTS, DENY_BEARER_TOKENS, DENY_LONG_TERM_API_KEYS } from './credentials';
-import {
-  DATA_PERIMETER_STATEMENTS, DENY_KNOWLEDGE_BASES_OUTSIDE_AWS, DENY_LEAVING_THE_ORGANIZATION, DENY_MODELS_THROUGH_OTHER_SERVICES,
-  DENY_MONITORING_LINKS_OUTSIDE_ORGANIZATION,
-} from './data-perimeter';
-import { DENY_GOVERNED_DATA_COPIES, PROTECT_CONFIG_RECORDING, PROTECT_GOVERNANCE_CONTROLS } from './governance-controls';
-import {
-  DENY_ASSUMING_DEPLOYMENT_ROLES, DENY_PASSING_EXEMPT_ROLES, DENY_PROJECT_DATA_RETENTION, GOVERNANCE_PROTECTION_STATEMENTS,
-  PROTECT_DEPLOYMENT_ASSETS, PROTECT_EXEMPT_ROLES, PROTECT_GOVERNANCE_SETTINGS, PROTECT_INVOCATION_LOG_STREAMS, PROTECT_TAGGED_RESOURCES,
-} from './governance-protection';
-import {
-  DENY_DOORS_WITHOUT_GUARDRAIL, DENY_GUARDRAIL_DOORS_THROUGH_CLOUDFORMATION, DENY_WITHOUT_OWN_GUARDRAIL, GUARDRAIL_STATEMENTS,
-  PROTECT_GUARDRAILS,
-} from './guardrails';
-import {
-  DENY_CUSTOMIZING_UNAPPROVED_MODELS, DENY_MODEL_IMPORT, DENY_UNAPPROVED_MODELS, DENY_UNAPPROVED_MODELS_ON_OPENAI_ENDPOINT,
-  DENY_UNAPPROVED_PROVISIONED_THROUGHPUT, DENY_UNGOVERNED_INFERENCE, MODEL_STATEMENTS,
-} from './models';
-import { DENY_OUTSIDE_ALLOWED_REGIONS, DENY_OUTSIDE_GOVERNED_REGIONS, DENY_PROFILES_OF_UNGOVERNED_REGIONS, REGION_STATEMENTS } from './regions';
-import {
-  DENY_RESERVED_CAPACITY, DENY_UNAPPROVED_SERVICE_TIERS, DENY_UNAPPROVED_SERVICE_TIERS_ON_OPENAI_ENDPOINT, SERVICE_TIER_STATEMENTS,
-} from './service-tiers';
+import { AGENTCORE_STATEMENTS } from './agentcore';
+import { CREDENTIAL_STATEMENTS } from './credentials';
+import { DATA_PERIMETER_STATEMENTS } from './data-perimeter';
+import { GOVERNANCE_CONTROL_STATEMENTS } from './governance-controls';
+import { GOVERNANCE_PROTECTION_STATEMENTS } from './governance-protection';
+import { GUARDRAIL_STATEMENTS } from './guardrails';
+import { MODEL_STATEMENTS } from './models';
+import { REGION_STATEMENTS } from './regions';
+import { SERVICE_TIER_STATEMENTS } from './service-tiers';
+import { fail } from '../../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { StatementClass, StatementRecord } from '../private/statement-record';
 
 /** The classes, in the order docs/organization-policies.md presents them. */
 export const STATEMENT_CLASSES: StatementClass[] = [
   MODEL_STATEMENTS, SERVICE_TIER_STATEMENTS, REGION_STATEMENTS, GUARDRAIL_STATEMENTS, DATA_PERIMETER_STATEMENTS,
-  GOVERNANCE_PROTECTION_STATEMENTS, AGENTCORE_STATEMENTS, CREDENTIAL_STATEMENTS,
+  GOVERNANCE_PROTECTION_STATEMENTS, GOVERNANCE_CONTROL_STATEMENTS, AGENTCORE_STATEMENTS, CREDENTIAL_STATEMENTS,
 ];
 
 /**
- * Every statement, in the order the policies are packed. The order decides which policy a statement
- * lands in, and the policies' content is what deployed organizations hold: a new statement goes at
- * the end, so the statements before it keep their policy.
+ * The Sids in the order the policies are packed. The order decides which policy a statement lands in,
+ * and the policies' content is what deployed organizations hold: a new statement goes at the end, so
+ * the statements before it keep their policy.
  */
-export const ORGANIZATION_POLICY_STATEMENTS: StatementRecord[] = [
-  DENY_UNAPPROVED_MODELS,
-  DENY_UNAPPROVED_PROVISIONED_THROUGHPUT,
-  DENY_UNGOVERNED_INFERENCE,
-  DENY_UNAPPROVED_MODELS_ON_OPENAI_ENDPOINT,
-  DENY_PROJECT_DATA_RETENTION,
-  DENY_UNAPPROVED_SERVICE_TIERS,
-  DENY_UNAPPROVED_SERVICE_TIERS_ON_OPENAI_ENDPOINT,
-  DENY_RESERVED_CAPACITY,
-  DENY_OUTSIDE_ALLOWED_REGIONS,
-  DENY_OUTSIDE_GOVERNED_REGIONS,
-  DENY_PROFILES_OF_UNGOVERNED_REGIONS,
-  DENY_WITHOUT_OWN_GUARDRAIL,
-  DENY_DOORS_WITHOUT_GUARDRAIL,
-  PROTECT_GUARDRAILS,
-  DENY_GUARDRAIL_DOORS_THROUGH_CLOUDFORMATION,
-  DENY_LEAVING_THE_ORGANIZATION,
-  DENY_KNOWLEDGE_BASES_OUTSIDE_AWS,
-  DENY_MONITORING_LINKS_OUTSIDE_ORGANIZATION,
-  DENY_MODELS_THROUGH_OTHER_SERVICES,
-  PROTECT_GOVERNANCE_SETTINGS,
-  PROTECT_EXEMPT_ROLES,
-  DENY_PASSING_EXEMPT_ROLES,
-  PROTECT_TAGGED_RESOURCES,
-  DENY_ASSUMING_DEPLOYMENT_ROLES,
-  PROTECT_DEPLOYMENT_ASSETS,
-  DENY_AGENTCORE_BUILT_IN_TOOLS,
-  DENY_AGENTCORE_WEB_ACCESS_TOOLS,
-  DENY_AGENTCORE_OUTSIDE_VPC,
-  DENY_AGENTCORE_GATEWAYS_WITHOUT_AUTHORIZER,
-  DENY_AGENTCORE_HARNESSES,
-  DENY_AGENTCORE_MEMORY_WITHOUT_KEY,
-  DENY_AGENTCORE_PAYMENTS,
-  PROTECT_INVOCATION_LOG_STREAMS,
-  DENY_CUSTOMIZING_UNAPPROVED_MODELS,
-  DENY_MODEL_IMPORT,
-  DENY_LONG_TERM_API_KEYS,
-  ...DENY_BEARER_TOKENS,
+const PACKING_ORDER = [
+  'DenyUnapprovedModels', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyUngovernedInference', 'DenyUnapprovedModelsOnOpenAiEndpoint',
+  'DenyProjectDataRetention', 'DenyUnapprovedServiceTiers', 'DenyUnapprovedServiceTiersOnOpenAiEndpoint', 'DenyReservedCapacity',
+  'DenyBedrockOutsideAllowedRegions', 'DenyBedrockOutsideGovernedRegions', 'DenyProfilesOfUngovernedRegions',
+  'DenyInvocationWithoutOwnGuardrail', 'DenyDoorsThatCannotCarryAGuardrail', 'DenyGuardrailChangesExceptDeployers',
+  'DenyGuardrailDoorsThroughCloudFormation', 'DenyLeavingTheOrganization', 'DenyKnowledgeBasesOutsideAws',
+  'DenyMonitoringLinksOutsideOrganization', 'DenyModelsThroughOtherServices', 'ProtectGovernanceSettings', 'ProtectExemptRoles',
+  'DenyPassingExemptRoles', 'ProtectGovernanceResources', 'DenyAssumingDeploymentRoles', 'ProtectDeploymentAssets',
+  'DenyAgentCoreBuiltInTools', 'DenyAgentCoreWebAccessTools', 'DenyAgentCoreOutsideVpc', 'DenyAgentCoreGatewaysWithoutAuthorizer',
+  'DenyAgentCoreHarnesses', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCorePayments', 'ProtectInvocationLogStreams',
+  'DenyCustomizingUnapprovedModels', 'DenyModelCustomizationAndImport', 'DenyLongTermBedrockApiKeys', 'DenyLongTermBearerTokens',
+  'DenyLongTermBearerTokens2',
   // The red team of 2026-12-06 (docs/red-team/2026-12-06-perimeter-second-ring.md).
-  PROTECT_GOVERNANCE_CONTROLS,
-  DENY_GOVERNED_DATA_COPIES,
-  PROTECT_CONFIG_RECORDING,
+  'ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording',
 ];
+
+/**
+ * The records of the classes in packing order. A Sid twice, or missing from either side, is a mistake
+ * of this library: it fails when the module loads, so every test fails with it.
+ */
+export function inPackingOrder(classes: StatementClass[], order: string[]): StatementRecord[] {
+  const sids = classes.flatMap(c => c.statements.map(r => r.sid));
+  const twice = [...new Set(sids.filter((sid, i) => sids.indexOf(sid) !== i || order.indexOf(sid) !== order.lastIndexOf(sid)))];
+  const unordered = sids.filter(sid => !order.includes(sid));
+  const undefinedSids = order.filter(sid => !sids.includes(sid));
+  if (twice.length + unordered.length + undefinedSids.length > 0) {
+    fail(BedrockLandingZoneErrorCode.INTERNAL, `internal: organization policy statements named twice: ${twice.join(', ') || 'none'}; ` +
+      `not in the packing order: ${unordered.join(', ') || 'none'}; in the packing order without a record: ${undefinedSids.join(', ') || 'none'}`);
+  }
+  return order.map(sid => classes.flatMap(c => c.statements).find(r => r.sid === sid)!);
+}
+
+/** Every statement, in the order the policies are packed. */
+export const ORGANIZATION_POLICY_STATEMENTS: StatementRecord[] = inPackingOrder(STATEMENT_CLASSES, PACKING_ORDER);
