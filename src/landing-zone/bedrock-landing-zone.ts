@@ -179,7 +179,8 @@ export interface BedrockLandingZoneProps {
 
   /**
    * Whether to create the governance alarms on the notifications topic: invocation log delivery
-   * failures, changes of the logging configuration, throttles and server errors of each approved
+   * failures, changes of the logging configuration (reported by the detective controls instead when
+   * they are on, so once), throttles and server errors of each approved
    * model, the guardrail's intervention share. Profiles HIPAA, PCI DSS and FedRAMP Moderate require
    * them.
    *
@@ -309,7 +310,12 @@ export class BedrockLandingZone extends Construct {
     const signals = {
       profile: this.profile, approvedModels: props.approvedModels, models: this.models, modelLimits: props.modelLimits, guardrail: this.guardrail,
     };
-    this.alarms = landingZoneAlarms(this, props.alarms, { ...signals, topic: this.notificationsTopic, invocationLogging: this.invocationLogging });
+    this.alarms = landingZoneAlarms(this, props.alarms, {
+      ...signals,
+      topic: this.notificationsTopic,
+      invocationLogging: this.invocationLogging,
+      detectiveReportsLoggingChanges: (this.detectiveControls?.settingChangeRules.length ?? 0) > 0,
+    });
     this.dashboard = landingZoneDashboard(this, props.dashboard, signals);
 
     this.dataRetention = landingZoneDataRetention(this, this.profile, props.approvedModels, props.dataRetention);

@@ -27,6 +27,8 @@ export interface LandingZoneSignalsInput {
 export function landingZoneAlarms(scope: Construct, enabled: boolean | undefined, input: LandingZoneSignalsInput & {
   readonly topic: sns.ITopic;
   readonly invocationLogging: ModelInvocationLogging;
+  /** Whether the detective controls' setting rule reports logging configuration changes to the same topic */
+  readonly detectiveReportsLoggingChanges: boolean;
 }): GovernanceAlarms | undefined {
   const problems = new Problems();
   problems.check(enabled !== false || !input.profile.requiresLoggingAlarms, `alarms is false, but profile ${input.profile.name} requires ` +
@@ -43,6 +45,8 @@ export function landingZoneAlarms(scope: Construct, enabled: boolean | undefined
     cloudWatchLogsDelivery: input.invocationLogging.logGroupName !== undefined,
     models: modelSettings(input),
     guardrails: [input.guardrail],
+    // One notification per change: the detective controls' Bedrock settings rule matches the same calls.
+    reportLoggingChanges: !input.detectiveReportsLoggingChanges,
   });
 }
 
