@@ -5,16 +5,16 @@ import { ApprovedModelLimits } from './approved-model-limits';
 import { GovernanceProfile } from './governance-profile';
 import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
-import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
+import { BedrockDataRetention, DataRetentionMode, IBedrockDataRetention } from '../data-retention';
 import { BedrockDetectiveControls } from '../detective';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
-import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
+import { IModelInvocationLogging, InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
-import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { BedrockEndpointService, BedrockPrivateEndpoints, IBedrockPrivateEndpoints } from '../network';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { grantRegionProblems } from './private/jurisdiction';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -73,14 +73,14 @@ export interface BedrockLandingZoneProps {
    *
    * @default - an endpoint for bedrock-runtime (and bedrock-runtime-fips when a profile asks)
    */
-  readonly endpoints?: BedrockPrivateEndpoints;
+  readonly endpoints?: IBedrockPrivateEndpoints;
 
   /**
    * Invocation logging of your own (one per account and region) instead of the one this construct creates.
    *
    * @default - encrypted, retained S3 and CloudWatch Logs destinations, retention from the profiles
    */
-  readonly invocationLogging?: ModelInvocationLogging;
+  readonly invocationLogging?: IModelInvocationLogging;
 
   /**
    * The data retention setting of your own (one per account and region) instead of the one this
@@ -88,7 +88,7 @@ export interface BedrockLandingZoneProps {
    *
    * @default - the profiles' mode, or more where an approved model requires it
    */
-  readonly dataRetention?: BedrockDataRetention;
+  readonly dataRetention?: IBedrockDataRetention;
 
   /**
    * A guardrail of your own instead of the one this construct creates.
@@ -231,11 +231,11 @@ export class BedrockLandingZone extends Construct {
   /** The approved models, resolved for this region */
   public readonly models: IBedrockInvokable[];
   /** The private endpoints */
-  public readonly endpoints: BedrockPrivateEndpoints;
+  public readonly endpoints: IBedrockPrivateEndpoints;
   /** The invocation logging */
-  public readonly invocationLogging: ModelInvocationLogging;
+  public readonly invocationLogging: IModelInvocationLogging;
   /** The account's data retention setting */
-  public readonly dataRetention: BedrockDataRetention;
+  public readonly dataRetention: IBedrockDataRetention;
   /** The guardrail every invocation carries */
   public readonly guardrail: IGuardrail;
   /** The account-wide enforcement of the guardrail, when enabled */
@@ -343,20 +343,7 @@ export class BedrockLandingZone extends Construct {
       mode: retention,
     });
 
-    this.endpoints = props.endpoints ?? new BedrockPrivateEndpoints(this, 'Endpoints', {
-      vpc: props.vpc,
-      services: [
-        ...this.profile.fipsEndpoints ? [BedrockEndpointService.RUNTIME_FIPS] : [],
-        ...props.agentCore ? BedrockEndpointService.agentCore() : [],
-      ],
-      models: this.models,
-      guardrails: [this.guardrail],
-      organizationId: props.organizationId,
-    });
-    // The endpoints' policies keep outside credentials and unapproved models off the private path: protected like the logging stores.
-    if (!props.endpoints) {
-      [...this.endpoints.endpoints, ...this.endpoints.s3GatewayEndpoint ? [this.endpoints.s3GatewayEndpoint] : []].forEach(protectTree);
-    }
+    this.endpoints = props.endpoints ?? this.createEndpoints(props);
 
     this.modelAccessPolicy = new ModelAccessPolicy(this, 'ModelAccess', {
       models: guarded.length > 0 ? guarded : this.models,
@@ -440,6 +427,23 @@ export class BedrockLandingZone extends Construct {
     return { budgetName, budget, spendStop, spendAnomalyMonitor };
   }
 
+  /** The private endpoints this construct creates when none are given. */
+  private createEndpoints(props: BedrockLandingZoneProps): BedrockPrivateEndpoints {
+    const created = new BedrockPrivateEndpoints(this, 'Endpoints', {
+      vpc: props.vpc,
+      services: [
+        ...this.profile.fipsEndpoints ? [BedrockEndpointService.RUNTIME_FIPS] : [],
+        ...props.agentCore ? BedrockEndpointService.agentCore() : [],
+      ],
+      models: this.models,
+      guardrails: [this.guardrail],
+      organizationId: props.organizationId,
+    });
+    // The endpoints' policies keep outside credentials and unapproved models off the private path: protected like the logging stores.
+    [...created.endpoints, ...created.s3GatewayEndpoint ? [created.s3GatewayEndpoint] : []].forEach(protectTree);
+    return created;
+  }
+
   /** The governance alarms: required by the regulated profiles, on by default for every other. */
   private createAlarms(props: BedrockLandingZoneProps): GovernanceAlarms | undefined {
     const problems = new Problems();
@@ -487,7 +491,7 @@ export class BedrockLandingZone extends Construct {
   }
 
   /** A logging part of your own must still meet the profile: its retention, and text delivery on. */
-  private checkReplacedLogging(logging: ModelInvocationLogging): void {
+  private checkReplacedLogging(logging: IModelInvocationLogging): void {
     const problems = new Problems();
     const minimum = this.profile.minimumLogRetention;
     if (logging.logRetention !== undefined && logging.logRetention < minimum) {

@@ -1,6 +1,6 @@
 import { ResourceEnvironment, Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { OpenAiCompatibleProject } from './openai-compatible-project';
+import { IOpenAiCompatibleProject } from './openai-compatible-project';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
@@ -18,7 +18,7 @@ import { Problems, approvedModelProblems, oneOf } from '../private/validation';
  */
 export interface OpenAiCompatibleAccessPolicyProps {
   /** The project inference is allowed on. */
-  readonly project: OpenAiCompatibleProject;
+  readonly project: IOpenAiCompatibleProject;
 
   /** The approved models: requests naming any other model (`bedrock-mantle:Model`) are not allowed. */
   readonly approvedModels: ApprovedModel[];
