@@ -29,7 +29,7 @@ export enum SelectiveGuardingMode {
 export interface EnforcedGuardrailProps {
   /**
    * The guardrail at a numeric version: a `Guardrail` of this app (its published version) or
-   * `GuardrailReference.fromGuardrailAttributes(...)`.
+   * `Guardrail.fromGuardrailAttributes(scope, id, attrs)`.
    */
   readonly guardrail: IGuardrailReference;
 
