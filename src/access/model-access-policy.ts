@@ -86,7 +86,7 @@ export class ModelAccessPolicy extends Construct implements iam.IManagedPolicy {
     // Checked before anything calls the models: a string from a jsii caller has no methods.
     const wrongKind = new Problems();
     modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
-    wrongKind.throwIfAny(scope, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_ACCESS_POLICY_PROPS);
+    wrongKind.throwIfAny(scope, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     super(scope, id);
     props.models.forEach((model, i) => model.problemsFor(this).forEach(p => problems.add(`models[${i}]: ${p}`)));
     if (props.requireVpcEndpoints !== undefined) {

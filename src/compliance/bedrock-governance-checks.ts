@@ -6,7 +6,8 @@ import { BedrockRule } from './private/rule';
 import { BEDROCK_RULES } from './rules';
 import { EVERY_RESOURCE_TYPE } from './rules/resource-rendered';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { FilterStrength, PiiEntityType } from '../guardrails/guardrail-policies';
+import { FilterStrength } from '../guardrails/guardrail-policies';
+import { PiiEntityType } from '../guardrails/pii-entity-type';
 import { Geography } from '../models/geography';
 import { Problems } from '../private/validation';
 

@@ -88,10 +88,10 @@ describe('a landing zone built on parts of the user\'s own', () => {
 
   test('uses them instead of creating its own', () => {
     expect([lz.endpoints.node.path, lz.invocationLogging.node.path, lz.dataRetention.node.path]).toEqual(['Stack/Network', 'Stack/Logging', 'Stack/Retention']);
-    const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
-    template.resourceCountIs('Custom::BedrockModelInvocationLogging', 0);
-    template.resourceCountIs('Custom::BedrockDataRetention', 0);
+    const synthesized = Template.fromStack(stack);
+    synthesized.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
+    synthesized.resourceCountIs('Custom::BedrockModelInvocationLogging', 0);
+    synthesized.resourceCountIs('Custom::BedrockDataRetention', 0);
   });
 
   test('the access policy holds the application role to the user\'s endpoint: another endpoint or the public path is denied', async () => {
