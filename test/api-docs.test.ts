@@ -227,7 +227,8 @@ describe('one guardrail reference (issue 34)', () => {
     const isReference = (fqn: string): boolean => fqn === reference
       || (spec.isInterfaceType(types[fqn] ?? {} as spec.Type) && ((types[fqn] as spec.InterfaceType).interfaces ?? []).some(isReference));
     const factories = Object.values(types).filter(spec.isClassType).flatMap(type => (type.methods ?? [])
-      .filter(m => m.static && m.docs?.deprecated === undefined && m.returns && spec.isNamedTypeReference(m.returns.type) && isReference(m.returns.type.fqn))
+      .filter(m => m.static && m.docs?.deprecated === undefined && m.returns
+        && spec.isNamedTypeReference(m.returns.type) && isReference(m.returns.type.fqn))
       .map(m => ({ name: `${type.name}.${m.name}`, attributes: m.parameters?.find(p => p.name === 'attrs')?.type })));
     expect(factories.map(f => f.name)).toEqual(['Guardrail.fromGuardrailAttributes']);
     const attributes = types[(factories[0].attributes as spec.NamedTypeReference).fqn] as spec.InterfaceType;
