@@ -28,9 +28,9 @@ import { landingZoneInvocationLogging } from './private/landing-zone-invocation-
 import { landingZoneModelAccess } from './private/landing-zone-model-access';
 import { landingZoneNotifications } from './private/landing-zone-notifications';
 import { landingZoneSpendControls } from './private/landing-zone-spend-controls';
-import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
-import { markLandingZoneScope } from '../private/stack-protection';
-import { Problems, approvedModelProblems } from '../private/validation';
+import { GOVERNED_REGION_CONTEXT, governedRegion } from '../core/governed-region';
+import { markLandingZoneScope } from '../core/stack-protection';
+import { Problems, approvedModelProblems } from '../core/validation';
 
 
 /**

@@ -2,10 +2,10 @@ import { Names, Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_schedu
 import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { EXECUTE_BUDGET_ACTION_TARGET } from '../private/budget-reset';
-import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../private/inference-doors';
-import { protectTree } from '../private/protected-resources';
-import { Problems } from '../private/validation';
+import { EXECUTE_BUDGET_ACTION_TARGET } from './private/budget-reset';
+import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../catalogue/inference-doors';
+import { protectTree } from '../core/protected-resources';
+import { Problems } from '../core/validation';
 
 /**
  * Who lets a spend stop act once its threshold is crossed.

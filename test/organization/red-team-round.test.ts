@@ -13,11 +13,11 @@ import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
+import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
   CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
 } from '../../src/organization/private/governance-control-actions';
-import { SERVICE_MODEL_ACTIONS } from '../../src/private/inference-doors';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
 

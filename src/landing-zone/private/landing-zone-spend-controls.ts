@@ -1,7 +1,7 @@
 import { Tags, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { Problems, oneOf } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { Problems, oneOf } from '../../private/validation';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../../spend';
 import { GovernanceProfile } from '../governance-profile';
 import { LandingZoneSpendSettings } from '../landing-zone-spend';
