@@ -9,7 +9,7 @@ import { Problems, booleanProblems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
-import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
+import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.

@@ -1,6 +1,5 @@
 import { ResourceEnvironment, Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { IOpenAiCompatibleProject } from './openai-compatible-project';
 import { doorsWith } from '../catalogue/inference-doors';
 import { governedRegion } from '../core/governed-region';
 import { Problems, approvedModelProblems, oneOf } from '../core/validation';
@@ -12,6 +11,7 @@ import { Geography, ServiceTier } from '../models';
 import { denyOutsideEndpoints, endpointRegionProblems, serviceTierProblems } from '../models/invoke-statements';
 import { openAiModelIds } from './private/openai-model-ids';
 import { recordRoute } from '../models/grants/residency-records';
+import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
 
 /**
  * Properties of the access policy for the OpenAI-compatible endpoint.
