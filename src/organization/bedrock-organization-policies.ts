@@ -122,7 +122,9 @@ export class BedrockOrganizationPolicies extends Construct {
     if (props.governedRegions) {
       problems.check(props.governedRegions.length > 0, 'governedRegions is empty: name the regions the landing zones govern, or leave it out');
       for (const region of props.governedRegions) {
-        if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) {problems.add(`governedRegions: '${region}' is not a region name (e.g. eu-central-1)`);} else if (profile.allowedRegions && !profile.allowedRegions.includes(region)) {
+        if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) {
+          problems.add(`governedRegions: '${region}' is not a region name (e.g. eu-central-1)`);
+        } else if (profile.allowedRegions && !profile.allowedRegions.includes(region)) {
           problems.add(`governedRegions: ${region} is outside the regions profile ${profile.name} allows (${oneOf(profile.allowedRegions)})`);
         }
       }
