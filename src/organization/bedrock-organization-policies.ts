@@ -83,7 +83,7 @@ export class BedrockOrganizationPolicies extends Construct {
     const protectionPolicies = policiesOf(protectionDocuments, 'ProtectionPolicy', 'protection', 'Amazon Bedrock landing zone resource protection',
       props.protectionTargetIds ?? []);
     // A statement moving to the parent's policy is attached there before the targets' policies drop it: never neither.
-    targetPolicies.forEach(policy => protectionPolicies.forEach(protection => policy.addDependency(protection)));
+    targetPolicies.forEach(policy => protectionPolicies.forEach(protection => policy.addResourceDependency(protection)));
     this.policies = [...targetPolicies, ...protectionPolicies];
   }
 
