@@ -79,10 +79,12 @@ export class BedrockOrganizationPolicies extends Construct {
         targetIds,
       }));
     this.documents = [...documents, ...protectionDocuments];
-    this.policies = [
-      ...policiesOf(documents, 'Policy', 'bedrock', 'Amazon Bedrock governance', props.targetIds),
-      ...policiesOf(protectionDocuments, 'ProtectionPolicy', 'protection', 'Amazon Bedrock landing zone resource protection', props.protectionTargetIds ?? []),
-    ];
+    const targetPolicies = policiesOf(documents, 'Policy', 'bedrock', 'Amazon Bedrock governance', props.targetIds);
+    const protectionPolicies = policiesOf(protectionDocuments, 'ProtectionPolicy', 'protection', 'Amazon Bedrock landing zone resource protection',
+      props.protectionTargetIds ?? []);
+    // A statement moving to the parent's policy is attached there before the targets' policies drop it: never neither.
+    targetPolicies.forEach(policy => protectionPolicies.forEach(protection => policy.addResourceDependency(protection)));
+    this.policies = [...targetPolicies, ...protectionPolicies];
   }
 
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {

@@ -228,6 +228,16 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
     ]);
   });
 
+  test('the targets\' policies are updated only after the protection policy exists: a statement moving to the root is never in neither', () => {
+    const resources = Template.fromStack(organizationStack({ protectionTargetIds: ['r-ab12'] })).toJSON().Resources;
+    const dependsOn = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::Organizations::Policy')
+      .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), (r.DependsOn ?? []).map((d: string) => d.replace(/[0-9A-F]{8}$/, ''))]);
+    expect(dependsOn).toEqual([
+      ['ScpsPolicy1', ['ScpsProtectionPolicy1']], ['ScpsPolicy2', ['ScpsProtectionPolicy1']], ['ScpsPolicy3', ['ScpsProtectionPolicy1']],
+      ['ScpsProtectionPolicy1', []],
+    ]);
+  });
+
   test.each([
     [['ou-ab12-cd34ef56'], 'protectionTargetIds: \'ou-ab12-cd34ef56\' is also in targetIds; both sets of policies would count against its five: ' +
       'name a parent of the targets (e.g. the root), or leave protectionTargetIds out'],
