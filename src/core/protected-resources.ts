@@ -23,6 +23,12 @@ export const PROTECTED_LOG_GROUP_PREFIX = '/bedrock-landing-zone/';
  */
 export const LOG_DELIVERY_ROLE_PATH = '/bedrock-landing-zone-log-delivery/';
 
+/**
+ * The name prefix of the spend stop's deny policies. Managed policies take no tags in CloudFormation and
+ * the stop's is on the root path, so the organization policies recognize it by this name.
+ */
+export const SPEND_STOP_POLICY_PREFIX = 'BedrockSpendStop-';
+
 /** Tags every taggable resource under the scope. */
 export function protectTree(scope: IConstruct): void {
   Tags.of(scope).add(PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE);

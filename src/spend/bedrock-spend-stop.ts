@@ -4,7 +4,7 @@ import { IBedrockBudget } from './bedrock-budget';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EXECUTE_BUDGET_ACTION_TARGET } from './private/budget-reset';
 import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../catalogue/inference-doors';
-import { protectTree } from '../core/protected-resources';
+import { SPEND_STOP_POLICY_PREFIX, protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
 
 /**
@@ -93,7 +93,7 @@ export class BedrockSpendStop extends Construct {
     // Read from the catalogue, so a door added there is closed here too.
     const doors = [...new Set([...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action)])];
     // Named, so the policy can name itself: a stopped role may not detach or rewrite its own stop.
-    const denyPolicyName = `BedrockSpendStop-${Names.uniqueResourceName(this, { maxLength: 100 })}`;
+    const denyPolicyName = `${SPEND_STOP_POLICY_PREFIX}${Names.uniqueResourceName(this, { maxLength: 100 })}`;
     const denyPolicyArn = stack.formatArn({ service: 'iam', region: '', resource: 'policy', resourceName: denyPolicyName });
     this.denyPolicy = new iam.ManagedPolicy(this, 'DenyPolicy', {
       managedPolicyName: denyPolicyName,

@@ -170,4 +170,126 @@ export const GENERATIVE_FEATURE_ATTACKS: RedTeamCase[] = GENERATIVE_FEATURE_ACTI
   resource: sampleResource(action),
 }));
 
-export const RED_TEAM_ATTACKS: RedTeamCase[] = [...TAMPERING_ATTACKS, ...DATA_COPY_ATTACKS, ...GENERATIVE_FEATURE_ATTACKS];
+/** The first round's attacks (2026-12-06). */
+export const ROUND_1_ATTACKS: RedTeamCase[] = [...TAMPERING_ATTACKS, ...DATA_COPY_ATTACKS, ...GENERATIVE_FEATURE_ATTACKS];
+
+// The second round (rt2, 2026-12-07; docs/red-team/2026-12-06-perimeter-second-ring.md, "Round 2"): requests the example organization
+// still allowed, by the statement that now denies each. Every action, resource type and condition key is in the IAM data.
+const LOG_OBJECT = `${LOG_BUCKET}/AWSLogs/${MEMBER}/BedrockModelInvocationLogs/x.json.gz`;
+/** The spend stop's deny policy: root path, name `BedrockSpendStop-<unique>` (src/spend); managed policies take no tags in CloudFormation. */
+const SPEND_STOP_POLICY = `arn:aws:iam::${MEMBER}:policy/BedrockSpendStop-WorkloadsSpendStopA1B2C3D4`;
+const MY_VPC = arn('ec2', 'vpc/vpc-0fedcba9876543210');
+const HUB = arn('securityhub', 'hub/default');
+
+export const ROUND_2_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
+  DenyGovernedDataCopies: [
+    // F1: re-encrypted under the attacker's own untagged key, which is then scheduled for deletion: the logs become unreadable.
+    {
+      name: 'the invocation logs re-encrypted with a key the attacker then deletes',
+      action: 's3:UpdateObjectEncryption',
+      resource: LOG_OBJECT,
+      context: { ...TAGGED, 's3:x-amz-server-side-encryption': 'aws:kms', 's3:x-amz-server-side-encryption-aws-kms-key-id': arn('kms', 'key/0000aaaa-1111-2222-3333-444455556666') },
+    },
+  ],
+  ProtectGovernanceControls: [
+    // F2: a filter policy that matches nothing (or a redrive elsewhere) mutes the contacts without unsubscribing them.
+    { name: 'the governance contacts\' subscriptions given a filter policy that matches nothing', action: 'sns:SetSubscriptionAttributes', resource: TOPIC, context: TAGGED },
+    // F4: a route out through an endpoint.
+    { name: 'a gateway endpoint (S3 anywhere) routed from the baseline route table', action: 'ec2:CreateVpcEndpoint', resource: ROUTE_TABLE, context: TAGGED },
+    { name: 'an interface endpoint to another account\'s endpoint service in the baseline VPC', action: 'ec2:CreateVpcEndpoint', resource: VPC, context: TAGGED },
+    // F5: the route sources and ways in that need no tagged route table.
+    { name: 'a new subnet in the baseline VPC (it would use the VPC\'s untagged main route table)', action: 'ec2:CreateSubnet', resource: VPC, context: TAGGED },
+    { name: 'route server routes propagated into the baseline route table', action: 'ec2:EnableRouteServerPropagation', resource: ROUTE_TABLE, context: TAGGED },
+    { name: 'a client VPN (from the internet) into the baseline subnets', action: 'ec2:AssociateClientVpnTargetNetwork', resource: SUBNET, context: TAGGED },
+  ],
+  ProtectExemptRoles: [
+    // F3: Budgets attaches whatever the policy says when the stop fires.
+    { name: 'the spend stop\'s deny policy given a version that denies nothing', action: 'iam:CreatePolicyVersion', resource: SPEND_STOP_POLICY },
+    { name: 'the spend stop\'s deny policy rolled to a harmless version', action: 'iam:SetDefaultPolicyVersion', resource: SPEND_STOP_POLICY },
+  ],
+  ProtectConfigRecording: [
+    // F6
+    { name: 'a resource exempted from the landing zone\'s Config remediation', action: 'config:PutRemediationExceptions' },
+    // F7: Security Hub's hub is the account's and carries no tag, like the Config recorder.
+    { name: 'a Security Hub standard disabled', action: 'securityhub:BatchDisableStandards', resource: HUB },
+    { name: 'a Security Hub control disabled', action: 'securityhub:UpdateStandardsControl', resource: HUB },
+    { name: 'a Security Hub control\'s parameters changed', action: 'securityhub:UpdateSecurityControl' },
+    { name: 'Security Hub disabled', action: 'securityhub:DisableSecurityHub', resource: HUB },
+    { name: 'the account leaving its Security Hub administrator', action: 'securityhub:DisassociateFromAdministratorAccount', resource: HUB },
+    { name: 'the Bedrock controls\' findings suppressed', action: 'securityhub:BatchUpdateFindings', resource: HUB, context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'SUPPRESSED' } },
+    {
+      name: 'a failing control\'s finding resolved by the team that owns the resource',
+      action: 'securityhub:BatchUpdateFindings',
+      resource: HUB,
+      context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'RESOLVED' },
+    },
+  ],
+};
+
+export const ROUND_2_ATTACKS: RedTeamCase[] = Object.values(ROUND_2_ATTACKS_BY_STATEMENT).flat();
+
+/**
+ * F5's requests left out of ProtectGovernanceControls for the size of the root policy, allowed on the baseline VPC:
+ * the gateways and route tables carry no traffic, because what they need next is denied (ROUND_2_INERT_NEXT_STEPS);
+ * DHCP options can only point the endpoint's name inside a VPC with no route out (ADR 0019's Route 53 limit).
+ */
+export const ROUND_2_INERT: RedTeamCase[] = [
+  { name: 'the baseline VPC\'s DHCP options (DNS servers) replaced', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
+  { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
+  { name: 'an egress-only internet gateway on the baseline VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: VPC, context: TAGGED },
+  { name: 'a carrier gateway on the baseline VPC', action: 'ec2:CreateCarrierGateway', resource: VPC, context: TAGGED },
+  { name: 'a local gateway route table associated with the baseline VPC', action: 'ec2:CreateLocalGatewayRouteTableVpcAssociation', resource: VPC, context: TAGGED },
+  { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
+  { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
+  { name: 'VPN gateway routes propagated into the baseline route table (no VPN gateway can be attached)', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
+];
+
+/**
+ * F8, left open: provisioned throughput for another account's custom model (shared through AWS RAM, if Bedrock accepts it: not
+ * verified against the service). Custom models of the account itself cannot exist in the example (DenyModelCustomizationAndImport).
+ * The narrowing to `custom-model/*` of `${aws:PrincipalAccount}` is not taken: the IAM simulator does not resolve the variable in
+ * NotResource, so it would deny an organization with `allowModelCustomization` its own custom models (red-team-round.test.ts), and a
+ * statement of its own has no room in the OU's policies.
+ */
+export const ROUND_2_LEFT_OPEN: RedTeamCase[] = [
+  {
+    name: 'provisioned throughput for another account\'s custom model',
+    action: 'bedrock:CreateProvisionedModelThroughput',
+    resource: `arn:aws:bedrock:${HOME}:${OUTSIDER}:custom-model/shared-model`,
+  },
+];
+
+/** The steps that would put the inert gateways and tables on a path of the baseline's traffic. */
+export const ROUND_2_INERT_NEXT_STEPS: RedTeamCase[] = [
+  { name: 'a route to a new gateway in a baseline route table', action: 'ec2:CreateRoute', resource: ROUTE_TABLE, context: TAGGED },
+  { name: 'a baseline subnet associated with a new route table', action: 'ec2:AssociateRouteTable', resource: SUBNET, context: TAGGED },
+  { name: 'a new subnet (on the untagged main route table)', action: 'ec2:CreateSubnet', resource: VPC, context: TAGGED },
+  { name: 'route server routes propagated into a baseline route table', action: 'ec2:EnableRouteServerPropagation', resource: ROUTE_TABLE, context: TAGGED },
+  { name: 'a VPN gateway attached to the baseline VPC', action: 'ec2:AttachVpnGateway', resource: VPC, context: TAGGED },
+];
+
+export const ROUND_2_GOVERNED: RedTeamCase[] = [
+  { name: 'a developer re-encrypting their own objects', action: 's3:UpdateObjectEncryption', resource: 'arn:aws:s3:::claims-team-data/report.csv' },
+  { name: 'a developer setting a filter policy on their own topic\'s subscription', action: 'sns:SetSubscriptionAttributes', resource: MY_TOPIC },
+  { name: 'CloudFormation\'s execution role changing a governance subscription', action: 'sns:SetSubscriptionAttributes', resource: TOPIC, principal: CFN_EXEC, context: TAGGED },
+  { name: 'a developer versioning their own managed policy', action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/claims-api-access` },
+  { name: 'CloudFormation\'s execution role updating the spend stop\'s deny policy', action: 'iam:CreatePolicyVersion', resource: SPEND_STOP_POLICY, principal: CFN_EXEC },
+  { name: 'a developer creating an endpoint in their own VPC', action: 'ec2:CreateVpcEndpoint', resource: MY_VPC },
+  { name: 'CloudFormation\'s execution role creating the baseline\'s endpoint', action: 'ec2:CreateVpcEndpoint', resource: VPC, principal: CFN_EXEC, context: TAGGED },
+  { name: 'a developer adding an IPv6 egress gateway to their own VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: MY_VPC },
+  { name: 'a developer creating a subnet in their own VPC', action: 'ec2:CreateSubnet', resource: MY_VPC },
+  { name: 'a developer launching into a baseline subnet', action: 'ec2:RunInstances', resource: SUBNET, context: TAGGED },
+  { name: 'Control Tower managing remediation exceptions', action: 'config:PutRemediationExceptions', principal: CONTROL_TOWER },
+  { name: 'Control Tower disabling a Security Hub standard', action: 'securityhub:BatchDisableStandards', resource: HUB, principal: CONTROL_TOWER },
+  { name: 'a developer enabling a Security Hub standard', action: 'securityhub:BatchEnableStandards', resource: HUB },
+  { name: 'Control Tower suppressing a finding', action: 'securityhub:BatchUpdateFindings', resource: HUB, principal: CONTROL_TOWER, context: { 'securityhub:ASFFSyntaxPath/Workflow.Status': 'SUPPRESSED' } },
+  { name: 'a developer reading findings', action: 'securityhub:GetFindings', resource: HUB },
+  {
+    name: 'provisioned throughput for an approved foundation model',
+    action: 'bedrock:CreateProvisionedModelThroughput',
+    resource: `arn:aws:bedrock:${HOME}::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0`,
+  },
+];
+
+/** Every red team attack of both rounds: perimeter.test.ts shows each statement load-bearing with them. */
+export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS];

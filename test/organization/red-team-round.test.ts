@@ -7,7 +7,8 @@ import {
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
-  RED_TEAM_ATTACKS, RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
+  ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
+  RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
@@ -16,7 +17,7 @@ import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPolicies
 import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
-  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
+  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS, SECURITY_HUB_ACTIONS,
 } from '../../src/organization/private/governance-control-actions';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
@@ -110,8 +111,8 @@ describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
     const through: Record<string, string[]> = {};
     const sids = ['ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording', 'ProtectGovernanceSettings', 'DenyModelsThroughOtherServices'];
     for (const sid of sids) {
-      const decisions = await Promise.all(RED_TEAM_ATTACKS.map(c => run(without(levels, sid), c)));
-      through[sid] = RED_TEAM_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.action).sort();
+      const decisions = await Promise.all(ROUND_1_ATTACKS.map(c => run(without(levels, sid), c)));
+      through[sid] = ROUND_1_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.action).sort();
     }
     const tagged = (c: RedTeamCase) => c.context?.[`aws:ResourceTag/${PROTECTED_TAG_KEY}`] === 'true';
     expect(through).toEqual({
@@ -122,6 +123,46 @@ describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
       DenyModelsThroughOtherServices: [...GENERATIVE_FEATURE_ACTIONS].sort(),
     });
   });
+});
+
+describe.each(Object.keys(ORGANIZATIONS))('the second round (rt2, 2026-12-07), in %s', org => {
+  const levels = ORGANIZATIONS[org];
+
+  test.each(ROUND_2_ATTACKS.map(c => [c.name, c]))('denies %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('ExplicitlyDenied');
+  });
+  test.each(ROUND_2_GOVERNED.map(c => [c.name, c]))('allows %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('Allowed');
+  });
+
+  test('each statement that closes a finding is load-bearing: without it, exactly its own attacks get through', async () => {
+    const through: Record<string, string[]> = {};
+    for (const sid of Object.keys(ROUND_2_ATTACKS_BY_STATEMENT)) {
+      const decisions = await Promise.all(ROUND_2_ATTACKS.map(c => run(without(levels, sid), c)));
+      through[sid] = ROUND_2_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.name).sort();
+    }
+    const expected = Object.entries(ROUND_2_ATTACKS_BY_STATEMENT).map(([sid, cases]) => [sid, cases.map(c => c.name).sort()]);
+    expect(through).toEqual(Object.fromEntries(expected));
+  });
+
+  test('what was left out for the root policy\'s size stays allowed on the baseline VPC, and every step that would route traffic through a new gateway or table is denied', async () => {
+    const decide = async (cases: RedTeamCase[]) => Promise.all(cases.map(async c => [c.name, await run(levels, c)]));
+    expect(await decide([...ROUND_2_INERT, ...ROUND_2_LEFT_OPEN])).toEqual([...ROUND_2_INERT, ...ROUND_2_LEFT_OPEN].map(c => [c.name, 'Allowed']));
+    expect(await decide(ROUND_2_INERT_NEXT_STEPS)).toEqual(ROUND_2_INERT_NEXT_STEPS.map(c => [c.name, 'ExplicitlyDenied']));
+  });
+});
+
+test('F8 is left open: the IAM simulator does not resolve ${aws:PrincipalAccount} in NotResource, so the narrowing would deny an account its own custom models too', async () => {
+  const narrowed: PolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [{
+      Effect: 'Deny', Action: 'bedrock:CreateProvisionedModelThroughput', NotResource: ['arn:aws:bedrock:*:${aws:PrincipalAccount}:custom-model/*'],
+    }],
+  };
+  const decide = (account: string) => run([[narrowed]], {
+    name: account, action: 'bedrock:CreateProvisionedModelThroughput', resource: `arn:aws:bedrock:${HOME}:${account}:custom-model/m`,
+  });
+  expect([await decide(MEMBER), await decide('444444444444')]).toEqual(['ExplicitlyDenied', 'ExplicitlyDenied']);
 });
 
 describe('with allowGenerativeFeaturesOfOtherServices, the organization takes those features on', () => {
@@ -153,7 +194,8 @@ describe('the statements name real actions that see the protection tag', () => {
   });
 
   test('every deployer-only action exists', () => {
-    expect([...CONFIG_RECORDING_ACTIONS, ...LOG_COPY_SETTING_ACTIONS, ...GENERATIVE_FEATURE_ACTIONS].filter(a => !exists(a))).toEqual([]);
+    const deployerOnly = [...CONFIG_RECORDING_ACTIONS, ...SECURITY_HUB_ACTIONS, ...LOG_COPY_SETTING_ACTIONS, ...GENERATIVE_FEATURE_ACTIONS];
+    expect(deployerOnly.filter(a => !exists(a))).toEqual([]);
   });
 
   test('the generative features are in the catalogue of other services\' model actions', () => {

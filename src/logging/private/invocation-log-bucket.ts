@@ -56,13 +56,14 @@ export function invocationLogBuckets(scope: Construct, settings: InvocationLogBu
   for (const [b, writer] of [[bucket, 'bedrock.amazonaws.com'], [accessLogs, 'logging.s3.amazonaws.com']] as const) {
     // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
     (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
-    // Logs are evidence: nobody deletes them, shortens their retention or shares them; expiry is the lifecycle rule's.
+    // Logs are evidence: nobody deletes them, shortens their retention, shares them or re-encrypts them under a key they could then
+    // delete; expiry is the lifecycle rule's.
     b.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'DenyLogDeletion',
       effect: iam.Effect.DENY,
       principals: [new iam.AnyPrincipal()],
       actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention', 's3:PutObjectAcl',
-        's3:PutObjectVersionAcl'],
+        's3:PutObjectVersionAcl', 's3:UpdateObjectEncryption'],
       resources: [b.arnForObjects('*')],
     }));
     // Only the service that delivers the logs writes them: a forged or overwritten log line is no evidence.

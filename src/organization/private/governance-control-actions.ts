@@ -17,6 +17,8 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
   // Deleted, re-policied, re-keyed, subscribed by an outside endpoint, its subscribers removed.
   'sns:DeleteTopic', 'sns:SetTopicAttributes', 'sns:AddPermission', 'sns:RemovePermission', 'sns:PutDataProtectionPolicy', 'sns:Subscribe',
   'sns:Unsubscribe', 'sns:TagResource', 'sns:UntagResource',
+  // A subscription's filter policy that matches nothing, or its redrive, mutes the contacts without unsubscribing them (rt2 F2).
+  'sns:SetSubscriptionAttributes',
   // The budget (ModifyBudget also authorizes DeleteBudget) and its stop action.
   'budgets:ModifyBudget', 'budgets:UpdateBudgetAction', 'budgets:DeleteBudgetAction', 'budgets:TagResource', 'budgets:UntagResource',
   'ce:DeleteAnomalyMonitor', 'ce:UpdateAnomalyMonitor', 'ce:DeleteAnomalySubscription', 'ce:UpdateAnomalySubscription', 'ce:TagResource', 'ce:UntagResource',
@@ -25,6 +27,11 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
   'ec2:RevokeSecurityGroupEgress', 'ec2:ModifySecurityGroupRules', 'ec2:DeleteSecurityGroup', 'ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DeleteRoute',
   'ec2:AssociateRouteTable', 'ec2:ReplaceRouteTableAssociation', 'ec2:DisassociateRouteTable', 'ec2:AttachInternetGateway', 'ec2:AttachVpnGateway',
   'ec2:CreateVpcPeeringConnection', 'ec2:AcceptVpcPeeringConnection', 'ec2:CreateTransitGatewayVpcAttachment', 'ec2:ModifyVpcAttribute',
+  // The other ways out or in (rt2 F4, F5): an endpoint (a gateway endpoint writes its own route; PrivateLink to another account's service),
+  // a new subnet (it would use the VPC's main route table, which EC2 creates untagged), routes propagated by a route server, a client VPN
+  // from the internet. New gateways and route tables need a route in a tagged table or a new subnet to carry traffic, both denied; DHCP
+  // options can only point names inside a VPC with no route out: all left out for the size of the root policy (docs/red-team, Round 2).
+  'ec2:CreateVpcEndpoint', 'ec2:CreateSubnet', 'ec2:EnableRouteServerPropagation', 'ec2:AssociateClientVpnTargetNetwork',
 ];
 
 /**
@@ -36,6 +43,8 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
 export const GOVERNED_DATA_COPY_ACTIONS = [
   's3:ReplicateObject', 's3:ReplicateDelete', 's3:PutInventoryConfiguration', 's3:CreateBucketMetadataTableConfiguration',
   's3:UpdateBucketMetadataInventoryTableConfiguration', 's3:UpdateBucketMetadataJournalTableConfiguration', 'logs:ProcessWithPipeline',
+  // Re-encrypting a log object under a key the caller owns, then deleting that key, destroys the evidence without a delete (rt2 F1).
+  's3:UpdateObjectEncryption',
 ];
 
 /**
@@ -48,6 +57,22 @@ export const CONFIG_RECORDING_ACTIONS = [
   'config:PutDeliveryChannel', 'config:DeleteDeliveryChannel', 'config:PutRetentionConfiguration',
   'config:PutConfigRule', 'config:DeleteConfigRule', 'config:DeleteEvaluationResults', 'config:PutExternalEvaluation',
   'config:PutRemediationConfigurations', 'config:DeleteRemediationConfiguration',
+  // An exception switches a remediation off for the resources it names (rt2 F6).
+  'config:PutRemediationExceptions',
+];
+
+/**
+ * AWS Security Hub of the account: disabled, its standards and controls switched off or re-parameterized,
+ * a product's findings stopped, findings updated by the member (suppressed, resolved, downgraded or
+ * archived: `BatchUpdateFindings` covers both finding formats, `UpdateFindings` is the deprecated archive),
+ * or the account leaving its administrator. The hub is the account's (`hub/default`), with no tag of the
+ * landing zone: like Config, only the deployers and the management account's access roles change it, and
+ * the findings are triaged by the security team.
+ */
+export const SECURITY_HUB_ACTIONS = [
+  'securityhub:DisableSecurityHub', 'securityhub:BatchDisableStandards', 'securityhub:UpdateStandardsControl', 'securityhub:UpdateSecurityControl',
+  'securityhub:UpdateSecurityHubConfiguration', 'securityhub:DisableImportFindingsForProduct', 'securityhub:BatchUpdateFindings',
+  'securityhub:UpdateFindings', 'securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount',
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../catalogue/inference-doors';
-import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
+import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { LOG_COPY_SETTING_ACTIONS } from '../private/governance-control-actions';
 import { statementClass } from '../private/statement-record';
@@ -66,9 +66,11 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       denies: 'creating, deleting or changing a role whose path or name is exempt or trusted (`/bedrock-landing-zone/*`, the delivery path, the ' +
         'CDK execution and deploy roles, with `cdkBootstrapQualifier` every CDK role of that qualifier, `stacksets-exec-*`, ' +
         '`OrganizationAccountAccessRole`, `AWSControlTowerExecution`, `deploymentPrincipalArnPatterns`, `configurationAdminRoleArnPatterns`), ' +
-        'and new versions or deletion of the managed policies on the path `/bedrock-landing-zone/` (the delivery role\'s), except by the role admins',
+        'and new versions or deletion of the managed policies on the path `/bedrock-landing-zone/` (the delivery role\'s) and of the spend stop\'s ' +
+        'deny policies (`BedrockSpendStop-*`), except by the role admins',
       why: 'an exemption by name can otherwise be borrowed by creating a role with that name; managed policies cannot be tagged, and a new ' +
-        'default version of the delivery policy would stop delivery to CloudWatch Logs silently',
+        'default version of the delivery policy would stop delivery to CloudWatch Logs silently, and one of the spend stop\'s deny policy would ' +
+        'make the stop deny nothing',
       build: c => ({
         actions: [
           'iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy',
@@ -79,6 +81,8 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         resources: [
           ...new Set([...c.exempt.allAdmins, ...c.exempt.trustedNames]), c.exempt.logDeliveryRoles,
           `arn:${c.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`,
+          // The spend stop's deny policy (root path, no tags): a version that denies nothing makes the stop a no-op (rt2 F3).
+          `arn:${c.partition}:iam::*:policy/${SPEND_STOP_POLICY_PREFIX}*`,
         ],
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.roleAdmins } },
       }),
