@@ -152,6 +152,18 @@ describe.each(Object.keys(ORGANIZATIONS))('the second round (rt2, 2026-12-07), i
   });
 });
 
+test('the spend stops the example deploys are the policies ProtectExemptRoles protects: a new version of each is denied to a developer', async () => {
+  const names = buildLandingZone(new App()).flatMap(stack => Object.values<any>(Template.fromStack(stack).toJSON().Resources))
+    .filter(r => r.Type === 'AWS::IAM::ManagedPolicy' && r.Properties.Description?.startsWith('Bedrock landing zone spend stop'))
+    .map(r => r.Properties.ManagedPolicyName as string).sort();
+  expect(names).toEqual([
+    'BedrockSpendStop-Baselinedeveucentral1LandingZoneSpendStop2306E712', 'BedrockSpendStop-Baselinedevuseast1LandingZoneSpendStop6FDFBC3F',
+  ]);
+  const levels = ORGANIZATIONS['the example organization (root and workloads OU)'];
+  const decisions = await Promise.all(names.map(name => run(levels, { name, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/${name}` })));
+  expect(decisions).toEqual(names.map(() => 'ExplicitlyDenied'));
+});
+
 test('F8 is left open: the IAM simulator does not resolve ${aws:PrincipalAccount} in NotResource, so the narrowing would deny an account its own custom models too', async () => {
   const narrowed: PolicyDocument = {
     Version: '2012-10-17',
