@@ -5,6 +5,7 @@ import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { MANAGED_POLICY_MAX_CHARACTERS, watchManagedPolicySize } from '../private/managed-policy-size';
 import { recordRoute } from '../private/residency-records';
 import { Problems, modelReferenceProblems } from '../private/validation';
+import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../spend/private/cost-tags';
 
 /**
  * Properties of a model access policy.
@@ -50,6 +51,16 @@ export interface ModelAccessPolicyProps extends InvokeGrantOptions {
    * @default - none; use `attachToGroup` later
    */
   readonly groups?: iam.IGroup[];
+
+  /**
+   * Cost allocation tags put on the `roles` and `users` given here (`team`, `workload`, `cost-center`,
+   * ...): Bedrock attributes spend to the calling principal's tags (`iamPrincipal/<key>`) once the payer
+   * account activates them. Those roles and users must be created in the CDK app: an imported one cannot
+   * be tagged, and is an error.
+   *
+   * @default - no tags
+   */
+  readonly costTags?: { [key: string]: string };
 }
 
 /**
@@ -80,7 +91,15 @@ export class ModelAccessPolicy extends iam.ManagedPolicy {
     if (props.requireVpcEndpoints !== undefined) {
       problems.check(props.requireVpcEndpoints.length > 0, 'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined');
     }
+    const costTags = props.costTags ?? {};
+    if (Object.keys(costTags).length > 0) {
+      costTagProblems('costTags', costTags).forEach(p => problems.add(p));
+      untaggablePrincipalProblems('roles', props.roles ?? [], 'costTags').forEach(p => problems.add(p));
+      untaggablePrincipalProblems('users', props.users ?? [], 'costTags').forEach(p => problems.add(p));
+    }
     problems.throwIfAny(this, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_ACCESS_POLICY_PROPS);
+    // Whom the policy lets call models carries the tags their spend is attributed to.
+    applyCostTags([...props.roles ?? [], ...props.users ?? []], costTags);
 
     this.models = [...props.models];
     const options: InvokeGrantOptions = {

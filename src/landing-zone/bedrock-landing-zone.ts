@@ -1,4 +1,4 @@
-import { Stack, Tags, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Stack, Token, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { ApprovedModelLimits } from './approved-model-limits';
@@ -15,14 +15,16 @@ import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { Geography, IBedrockInvokable, ServiceTier } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
-import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { grantRegionProblems } from './private/jurisdiction';
+import { teamBudgetProblems, teamConstructId } from './private/team-budgets';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
 import { GEOGRAPHY_PREFERENCE } from '../private/geography-preference';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
 import { protectTree } from '../private/protected-resources';
 import { markLandingZoneScope } from '../private/stack-protection';
 import { Problems, approvedModelProblems, oneOf } from '../private/validation';
+import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../spend';
+import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../spend/private/cost-tags';
 
 
 /**
@@ -258,6 +260,8 @@ export class BedrockLandingZone extends Construct {
   public readonly spendStop?: BedrockSpendStop;
   /** The spend anomaly monitor this construct created */
   public readonly spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
+  /** The budgets per team tag value this construct created (`spend.teamBudgets`) */
+  public readonly teamBudgets: BedrockBudget[];
   /** The governance alarms, unless turned off */
   public readonly alarms?: GovernanceAlarms;
   /** The governance dashboard, unless turned off */
@@ -383,15 +387,14 @@ export class BedrockLandingZone extends Construct {
     this.budget = spend.budget;
     this.spendStop = spend.spendStop;
     this.spendAnomalyMonitor = spend.spendAnomalyMonitor;
+    this.teamBudgets = spend.teamBudgets ?? [];
   }
 
   /**
    * The budget (created here or named), the stop of the application roles, anomaly detection and the
    * cost allocation tags, as the spend settings and the profiles ask.
    */
-  private spendControls(props: BedrockLandingZoneProps): {
-    budgetName?: string; budget?: BedrockBudget; spendStop?: BedrockSpendStop; spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
-  } {
+  private spendControls(props: BedrockLandingZoneProps): SpendControls {
     const spend = props.spend;
     const roles = props.applicationRoles ?? [];
     const problems = new Problems();
@@ -408,14 +411,17 @@ export class BedrockLandingZone extends Construct {
         'spend.stopAtPercentage is set but applicationRoles is empty: the stop would have nobody to stop; give the application roles');
     }
     const tags = spend?.costTags ?? {};
-    const missing = this.profile.requiredCostTags.filter(k => tags[k] === undefined);
+    const missing = this.profile.requiredCostTags.filter(k => tags[k] === undefined || tags[k] === '');
     problems.check(missing.length === 0 || roles.length === 0,
       `profile ${this.profile.name} requires the cost allocation tags ${oneOf(this.profile.requiredCostTags)} on the application roles, but ` +
       `spend.costTags lacks ${oneOf(missing)}: give spend: { costTags: { ${missing.map(k => `'${k}': '...'`).join(', ')} } }`);
+    costTagProblems('spend.costTags', tags).forEach(p => problems.add(p));
+    if (Object.keys(tags).length > 0) untaggablePrincipalProblems('applicationRoles', roles, 'spend.costTags').forEach(p => problems.add(p));
+    teamBudgetProblems(spend).forEach(p => problems.add(p));
     problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
 
     // Tags on the roles the landing zone grants: Bedrock attributes their spend to them (iamPrincipal/<key>).
-    for (const role of roles) for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
+    applyCostTags(roles, tags);
     if (spend === undefined) return {};
     const budget = spend.monthlyLimitUsd === undefined ? undefined : new BedrockBudget(this, 'Budget', {
       monthlyLimitUsd: spend.monthlyLimitUsd,
@@ -434,10 +440,18 @@ export class BedrockLandingZone extends Construct {
       thresholdPercentage: spend.stopAtPercentage,
       approval: spend.stopApproval,
     });
-    if (budget === undefined) return { budgetName, spendStop };
+    if (budget === undefined) return { budgetName, spendStop, teamBudgets: [] };
     const spendAnomalyMonitor = spend.anomalyDetection === false ? undefined
       : new BedrockSpendAnomalyMonitor(this, 'SpendAnomalies', { topic: this.notificationsTopic });
-    return { budgetName, budget, spendStop, spendAnomalyMonitor };
+    // One budget per team tag value, each by its principals' tag; the id follows the team, not its position in the list.
+    const teamBudgets = (spend.teamBudgets ?? []).map(t => new BedrockBudget(this, `TeamBudget-${teamConstructId(t.team)}`, {
+      monthlyLimitUsd: t.monthlyLimitUsd,
+      topic: this.notificationsTopic,
+      scope: BudgetScope.principalTag(spend.teamTagKey!, [t.team]),
+      thresholds: spend.thresholds,
+      emails: spend.emails,
+    }));
+    return { budgetName, budget, spendStop, spendAnomalyMonitor, teamBudgets };
   }
 
   /** The governance alarms: required by the regulated profiles, on by default for every other. */
@@ -548,3 +562,11 @@ export class BedrockLandingZone extends Construct {
   }
 }
 
+/** What `spendControls` created or named. */
+interface SpendControls {
+  readonly budgetName?: string;
+  readonly budget?: BedrockBudget;
+  readonly spendStop?: BedrockSpendStop;
+  readonly spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
+  readonly teamBudgets?: BedrockBudget[];
+}

@@ -1,5 +1,5 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps, GovernanceProfile } from '../../src/landing-zone';
 import { SpendStopApproval } from '../../src/spend';
@@ -115,5 +115,63 @@ describe('BedrockLandingZone spend controls', () => {
       '  - spend.stopAtPercentage is set but applicationRoles is empty: the stop would have nobody to stop; give the application roles');
     expect(() => landingZone({ spend: { stopAtPercentage: 100 } })).toThrow(
       'BedrockLandingZone: spend.stopAtPercentage is set without a budget: give spend.monthlyLimitUsd, or spend.existingBudgetName for the account\'s budget created elsewhere');
+  });
+});
+
+describe('attribution: cost tags on every principal granted model access, a budget per team', () => {
+  test('a budget per team tag value, counting its principals\' iamPrincipal tag, on the governance topic', () => {
+    const { lz, stack, template } = landingZone({
+      spend: {
+        monthlyLimitUsd: 5000,
+        costTags: { Team: 'claims-ai' },
+        teamTagKey: 'Team',
+        teamBudgets: [{ team: 'claims-ai', monthlyLimitUsd: 1500 }, { team: 'fraud-ml', monthlyLimitUsd: 800 }],
+      },
+    });
+    expect(lz.teamBudgets.map(b => [b.node.id, b.monthlyLimitUsd, b.scope.description])).toEqual([
+      ['TeamBudget-claimsai', 1500, 'principals tagged Team=claims-ai'],
+      ['TeamBudget-fraudml', 800, 'principals tagged Team=fraud-ml'],
+    ]);
+    const topicId = stack.getLogicalId(lz.notifications!.topic.node.defaultChild as any);
+    for (const [team, limit] of [['claims-ai', 1500], ['fraud-ml', 800]] as const) {
+      template.hasResourceProperties('AWS::Budgets::Budget', {
+        Budget: {
+          BudgetLimit: { Amount: limit, Unit: 'USD' },
+          FilterExpression: { Tags: { Key: 'iamPrincipal/Team', Values: [team], MatchOptions: ['EQUALS'] } },
+        },
+        NotificationsWithSubscribers: [1, 2, 3].map(() => ({ Notification: Match.anyValue(), Subscribers: [{ SubscriptionType: 'SNS', Address: { Ref: topicId } }] })),
+      });
+    }
+    template.resourceCountIs('AWS::Budgets::Budget', 3);
+  });
+
+  test('team budgets: the tag key, the account budget and distinct teams are required, each error naming what to write', () => {
+    expect(() => landingZone({ spend: { existingBudgetName: 'bedrock-dev', teamBudgets: [{ team: 'a', monthlyLimitUsd: 1 }, { team: 'a', monthlyLimitUsd: 2 }, { team: '--', monthlyLimitUsd: 3 }] } }))
+      .toThrow('BedrockLandingZone:\n' +
+        '  - spend.teamBudgets is given without spend.monthlyLimitUsd: team budgets belong to the account, like its budget; give them in the ' +
+        'landing zone that creates the account budget\n' +
+        "  - spend.teamBudgets is given without spend.teamTagKey: name the principal tag that holds the team, e.g. teamTagKey: 'team'\n" +
+        "  - spend.teamBudgets[1].team 'a' repeats a team (or differs from one only by punctuation); give each team one budget\n" +
+        "  - spend.teamBudgets[2].team is '--'; expected at least one ASCII letter or digit, which name the team's budget");
+    expect(() => landingZone({ spend: { monthlyLimitUsd: 10, teamTagKey: 'Team!', teamBudgets: [{ team: 'a*b', monthlyLimitUsd: 1 }] } }))
+      .toThrow('BedrockLandingZone:\n' +
+        "  - spend.teamTagKey is 'Team!'; expected a tag key of 1 to 128 letters, digits, spaces and _.:/=+-@\n" +
+        "  - spend.teamBudgets[0].team is 'a*b'; expected a tag value of 1 to 256 letters, digits, spaces and _.:/=+-@");
+  });
+
+  test('an imported application role cannot carry the cost tags: an error, not a silent gap', () => {
+    const stack = stackIn('eu-central-1');
+    const imported = iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCOUNT}:role/payments-app`);
+    expect(() => new BedrockLandingZone(stack, 'Lz', { approvedModels: MODELS, applicationRoles: [imported], spend: { costTags: { Team: 'claims-ai' } } }))
+      .toThrow('BedrockLandingZone: applicationRoles[0] (Stack/Imported) is imported, so spend.costTags cannot be put on it: create it in ' +
+        'the CDK app, or tag it where it is created and leave it out here');
+  });
+
+  test('bad tag keys and values, and a required tag given empty, are errors naming the prop and the value', () => {
+    const tagged = GovernanceProfile.of('finops', { requiredCostTags: ['Team'] });
+    expect(() => landingZone({ profiles: [tagged], spend: { costTags: { 'Team': '', 'aws:team': 'x', 'Owner': 'a*b' } } })).toThrow('BedrockLandingZone:\n' +
+      "  - profile finops requires the cost allocation tags Team on the application roles, but spend.costTags lacks Team: give spend: { costTags: { 'Team': '...' } }\n" +
+      "  - spend.costTags has the key 'aws:team'; expected 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:\n" +
+      "  - spend.costTags.Owner is 'a*b'; expected up to 256 letters, digits, spaces and _.:/=+-@");
   });
 });
