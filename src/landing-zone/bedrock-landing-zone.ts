@@ -12,11 +12,11 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
 import { EmbeddingModel } from '../knowledge-bases';
 import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
-import { Geography, IBedrockInvokable, ServiceTier } from '../models';
+import { ApplicationInferenceProfile, Geography, IBedrockInvokable, IInferenceProfileSource, ServiceTier } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
 import { grantRegionProblems } from './private/jurisdiction';
-import { teamBudgetProblems, teamConstructId } from './private/team-budgets';
+import { teamBudgetProblems, teamConstructId, workloadProblems } from './private/team-budgets';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
 import { GEOGRAPHY_PREFERENCE } from '../private/geography-preference';
 import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
@@ -262,6 +262,8 @@ export class BedrockLandingZone extends Construct {
   public readonly spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
   /** The budgets per team tag value this construct created (`spend.teamBudgets`) */
   public readonly teamBudgets: BedrockBudget[];
+  /** The application inference profiles per workload this construct created (`spend.workloads`) */
+  public readonly workloadInferenceProfiles: ApplicationInferenceProfile[];
   /** The governance alarms, unless turned off */
   public readonly alarms?: GovernanceAlarms;
   /** The governance dashboard, unless turned off */
@@ -388,6 +390,7 @@ export class BedrockLandingZone extends Construct {
     this.spendStop = spend.spendStop;
     this.spendAnomalyMonitor = spend.spendAnomalyMonitor;
     this.teamBudgets = spend.teamBudgets ?? [];
+    this.workloadInferenceProfiles = this.workloadProfiles(props, guarded);
   }
 
   /**
@@ -418,6 +421,9 @@ export class BedrockLandingZone extends Construct {
     costTagProblems('spend.costTags', tags).forEach(p => problems.add(p));
     if (Object.keys(tags).length > 0) untaggablePrincipalProblems('applicationRoles', roles, 'spend.costTags').forEach(p => problems.add(p));
     teamBudgetProblems(spend).forEach(p => problems.add(p));
+    workloadProblems(spend).forEach(p => problems.add(p));
+    problems.check((spend?.workloads ?? []).length === 0 || roles.length > 0,
+      'spend.workloads is given but applicationRoles is empty: the workloads\' inference profiles would have nobody to invoke them; give the application roles');
     problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
 
     // Tags on the roles the landing zone grants: Bedrock attributes their spend to them (iamPrincipal/<key>).
@@ -452,6 +458,41 @@ export class BedrockLandingZone extends Construct {
       emails: spend.emails,
     }));
     return { budgetName, budget, spendStop, spendAnomalyMonitor, teamBudgets };
+  }
+
+  /**
+   * One application inference profile per workload and approved chat model, tagged with the cost tags
+   * and the workload, which the application roles may invoke under the approved models' conditions.
+   */
+  private workloadProfiles(props: BedrockLandingZoneProps, guarded: IBedrockInvokable[]): ApplicationInferenceProfile[] {
+    const spend = props.spend;
+    const workloads = spend?.workloads ?? [];
+    if (workloads.length === 0) return [];
+    // A profile copies a foundation model or a system-defined profile, which is what an approved model resolves to.
+    const sources = guarded.filter((m): m is IInferenceProfileSource => typeof (m as Partial<IInferenceProfileSource>).sourceArn === 'function');
+    // IAM attaches at most 10 managed policies to a role by default: the landing zone's own, the stop's deny and the team's need room.
+    if (workloads.length * sources.length > MAX_WORKLOAD_PROFILES) {
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, `BedrockLandingZone: spend.workloads gives ${workloads.length} workload(s) × ${sources.length} ` +
+        `approved chat model(s) = ${workloads.length * sources.length} application inference profiles, each granted to the application roles by a managed ` +
+        `policy; at most ${MAX_WORKLOAD_PROFILES} fit beside the others (IAM attaches 10 managed policies to a role by default): give fewer workloads`, this);
+    }
+    const profiles = workloads.flatMap(workload => sources.map((source, i) => new ApplicationInferenceProfile(this,
+      `WorkloadProfile-${teamConstructId(workload)}-${i + 1}`, {
+        modelSource: source,
+        description: `Workload ${teamConstructId(workload)} model ${i + 1}`,
+        tags: { ...spend!.costTags, [spend!.workloadTagKey!]: workload },
+      })));
+    // One policy per profile: a profile's statements take about half of a managed policy's 6,144 characters.
+    profiles.forEach(profile => new ModelAccessPolicy(this, `${profile.node.id}-Access`, {
+      models: [profile],
+      requireGuardrail: this.guardrail,
+      requireVpcEndpoints: this.endpoints.runtimeEndpoints,
+      allowedServiceTiers: this.profile.allowedServiceTiers,
+      acknowledgeReservedCapacity: this.profile.allowedServiceTiers?.includes(ServiceTier.RESERVED),
+      roles: props.applicationRoles,
+      description: `Invoke a workload's application inference profile of an approved model (${this.profile.name}), with the guardrail, through the private endpoints`,
+    }));
+    return profiles;
   }
 
   /** The governance alarms: required by the regulated profiles, on by default for every other. */
@@ -561,6 +602,9 @@ export class BedrockLandingZone extends Construct {
     return geography!;
   }
 }
+
+/** The most workload inference profiles (each with its own managed policy on the application roles). */
+const MAX_WORKLOAD_PROFILES = 5;
 
 /** What `spendControls` created or named. */
 interface SpendControls {

@@ -97,6 +97,23 @@ export interface LandingZoneSpendSettings {
    * @default - none
    */
   readonly teamBudgets?: TeamBudget[];
+
+  /**
+   * Workloads that each get their own application inference profiles: one per approved chat model
+   * (embedding models excepted), carrying `costTags` and `workloadTagKey` = the workload, so each
+   * workload's spend is reportable by the profile's tags. The application roles may invoke them under the
+   * same conditions as the approved models (guardrail, private endpoints).
+   *
+   * @default - none
+   */
+  readonly workloads?: string[];
+
+  /**
+   * The tag key that names the workload on its application inference profiles.
+   *
+   * @default - none; required with `workloads`
+   */
+  readonly workloadTagKey?: string;
 }
 
 /**

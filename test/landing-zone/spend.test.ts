@@ -5,6 +5,7 @@ import { ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps, GovernanceP
 import { SpendStopApproval } from '../../src/spend';
 import { ACCOUNT, SONNET_45, profileArn, stackIn } from '../models/fixtures';
 import { TemplatePolicies, evaluate } from '../support/iam';
+import { checkCompliance } from '../support/nag';
 
 const MODELS = [ApprovedModel.throughGeography(SONNET_45)];
 
@@ -174,4 +175,59 @@ describe('attribution: cost tags on every principal granted model access, a budg
       "  - spend.costTags has the key 'aws:team'; expected 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:\n" +
       "  - spend.costTags.Owner is 'a*b'; expected up to 256 letters, digits, spaces and _.:/=+-@");
   });
+});
+
+describe('application inference profiles per workload, with the cost tags', () => {
+  test('one per workload and approved chat model, tagged with the cost tags and the workload; the application role invokes it only under the approved conditions', async () => {
+    const { lz, stack, template, role } = landingZone({
+      spend: { costTags: { Team: 'claims-ai' }, workloads: ['claims-assistant', 'fraud-triage'], workloadTagKey: 'Workload' },
+    });
+    expect(lz.workloadInferenceProfiles.map(p => p.node.id)).toEqual(['WorkloadProfile-claimsassistant-1', 'WorkloadProfile-fraudtriage-1']);
+    for (const workload of ['claims-assistant', 'fraud-triage']) {
+      template.hasResourceProperties('AWS::Bedrock::ApplicationInferenceProfile', {
+        Tags: [{ Key: 'Team', Value: 'claims-ai' }, { Key: 'Workload', Value: workload }],
+      });
+    }
+    const json = template.toJSON();
+    const idOf = (type: string) => Object.keys(json.Resources).filter(id => json.Resources[id].Type === type);
+    const guardrailArn = `arn:aws:bedrock:eu-central-1:${ACCOUNT}:guardrail/gr1`;
+    const profileIds = lz.workloadInferenceProfiles.map(p => stack.getLogicalId(p.resource));
+    const aipArn = (i: number) => `arn:aws:bedrock:eu-central-1:${ACCOUNT}:application-inference-profile/aip${i}`;
+    const policies = new TemplatePolicies(json, {
+      region: 'eu-central-1',
+      accountId: ACCOUNT,
+      refs: { [idOf('AWS::EC2::VPCEndpoint')[0]]: 'vpce-0runtime' },
+      getAtts: {
+        [`${idOf('AWS::Bedrock::Guardrail')[0]}.GuardrailArn`]: guardrailArn,
+        [`${idOf('AWS::Bedrock::GuardrailVersion')[0]}.Version`]: '1',
+        [`${idOf('AWS::KMS::Key').find(i => i.startsWith('LzGuardrailKey'))}.Arn`]: `arn:aws:kms:eu-central-1:${ACCOUNT}:key/k1`,
+        ...Object.fromEntries(profileIds.map((id, i) => [`${id}.InferenceProfileArn`, aipArn(i)])),
+      },
+    });
+    const identity = policies.identityPoliciesOf(stack.getLogicalId(role.node.defaultChild as any));
+    const request = (context: Record<string, string>) => ({ action: 'bedrock:InvokeModel', resource: aipArn(0), context: { 'aws:SourceVpce': 'vpce-0runtime', 'aws:ViaAWSService': 'false', ...context } });
+    expect(await evaluate({ identity }, request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1` }))).toBe('Allowed');
+    expect(await evaluate({ identity }, request({}))).toBe('ExplicitlyDenied');
+    expect(await evaluate({ identity }, request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1`, 'aws:SourceVpce': 'vpce-0other' }))).toBe('ExplicitlyDenied');
+  });
+
+  test('the tag key, distinct workloads and application roles are required, each error naming what to write', () => {
+    expect(() => landingZone({ spend: { workloads: ['a', 'a', '--'] } }, false)).toThrow('BedrockLandingZone:\n' +
+      "  - spend.workloads is given without spend.workloadTagKey: name the tag that holds the workload, e.g. workloadTagKey: 'workload'\n" +
+      "  - spend.workloads[1] 'a' repeats a workload (or differs from one only by punctuation); name each workload once\n" +
+      "  - spend.workloads[2] is '--'; expected a tag value of 1 to 256 letters, digits, spaces and _.:/=+-@ with at least one ASCII letter or digit\n" +
+      "  - spend.workloads is given but applicationRoles is empty: the workloads' inference profiles would have nobody to invoke them; give the application roles");
+  });
+});
+
+test('more workload profiles than the application roles can hold managed policies for is an error at synth', () => {
+  expect(() => landingZone({ spend: { workloads: ['a', 'b', 'c', 'd', 'e', 'f'], workloadTagKey: 'Workload' } })).toThrow(
+    'BedrockLandingZone: spend.workloads gives 6 workload(s) × 1 approved chat model(s) = 6 application inference profiles, each granted to the ' +
+    'application roles by a managed policy; at most 5 fit beside the others (IAM attaches 10 managed policies to a role by default): give fewer workloads');
+});
+
+test('the workloads\' profiles and their policies add no cdk-nag finding and no acknowledgement', () => {
+  const { stack: plain } = landingZone({ spend: { costTags: { Team: 'claims-ai' } } });
+  const { stack: withWorkloads } = landingZone({ spend: { costTags: { Team: 'claims-ai' }, workloads: ['claims-assistant'], workloadTagKey: 'Workload' } });
+  expect(checkCompliance(withWorkloads)).toEqual(checkCompliance(plain));
 });

@@ -32,3 +32,25 @@ export function teamBudgetProblems(spend: LandingZoneSpendSettings | undefined):
 export function teamConstructId(team: string): string {
   return team.replace(/[^A-Za-z0-9]/g, '');
 }
+
+/** What is wrong with the workloads of the spend settings (their application inference profiles). */
+export function workloadProblems(spend: LandingZoneSpendSettings | undefined): string[] {
+  const workloads = spend?.workloads ?? [];
+  if (workloads.length === 0) return [];
+  const problems: string[] = [];
+  const key = spend!.workloadTagKey;
+  if (key === undefined) {
+    problems.push("spend.workloads is given without spend.workloadTagKey: name the tag that holds the workload, e.g. workloadTagKey: 'workload'");
+  } else if (!/^[\w.:/=+\-@ ]{1,128}$/.test(key) || key.toLowerCase().startsWith('aws:')) {
+    problems.push(`spend.workloadTagKey is '${key}'; expected a tag key of 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:`);
+  }
+  const ids = workloads.map(teamConstructId);
+  workloads.forEach((w, i) => {
+    if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u.test(w) || ids[i] === '') {
+      problems.push(`spend.workloads[${i}] is '${w}'; expected a tag value of 1 to 256 letters, digits, spaces and _.:/=+-@ with at least one ASCII letter or digit`);
+    } else if (ids.indexOf(ids[i]) !== i) {
+      problems.push(`spend.workloads[${i}] '${w}' repeats a workload (or differs from one only by punctuation); name each workload once`);
+    }
+  });
+  return problems;
+}
