@@ -60,8 +60,10 @@ const TARGETS = {
     ],
   },
   'organization-policies': {
-    mutate: 'src/organization/bedrock-organization-policies.ts',
+    // The construct, its statement records, the exempt principals and the packing.
+    mutate: 'src/organization/{bedrock-organization-policies.ts,statements/*.ts,private/*.ts}',
     tests: [
+      'test/organization/organization-policy-statements.test.ts',
       'test/organization/inference-door-fences.test.ts',
       'test/organization/perimeter.test.ts',
       'test/organization/bedrock-organization-policies.test.ts',

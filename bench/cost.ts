@@ -8,13 +8,18 @@ export interface Template {
 }
 
 /** Resource types this file prices (the rest are free at idle, or reported as not priced). */
-export const PRICED_TYPES = ['AWS::EC2::VPCEndpoint', 'AWS::KMS::Key', 'AWS::OpenSearchServerless::Collection'];
+export const PRICED_TYPES = [
+  'AWS::EC2::VPCEndpoint', 'AWS::KMS::Key', 'AWS::OpenSearchServerless::Collection', 'AWS::CloudWatch::Alarm',
+  'AWS::CloudWatch::CompositeAlarm', 'AWS::CloudWatch::Dashboard',
+];
 
 /**
  * The estimated monthly cost of a template's resources while nothing calls a model, from the
  * resources it declares and bench/prices.ts:
  * - interface VPC endpoints: per availability zone (one per subnet) per hour; gateway endpoints are free;
  * - customer-managed KMS keys: per key per month;
+ * - CloudWatch alarms: per metric each watches (a metric-math alarm pays for every metric in its expression),
+ *   composite alarms and dashboards per month;
  * - OpenSearch Serverless collections: the OCU floor, once per KMS key (collections with the same key
  *   share it), doubled when any collection of the group has standby replicas;
  * - everything in `FREE_AT_IDLE` costs nothing without traffic; other types are listed as not priced.
@@ -27,6 +32,9 @@ export function idleCost(template: Template): IdleCost {
   let endpointAzs = 0;
   let interfaceEndpoints = 0;
   let keys = 0;
+  let alarmMetrics = 0;
+  let compositeAlarms = 0;
+  let dashboards = 0;
   for (const [, resource] of resources) {
     const props = resource.Properties ?? {};
     if (resource.Type === 'AWS::EC2::VPCEndpoint') {
@@ -39,6 +47,12 @@ export function idleCost(template: Template): IdleCost {
       }
     } else if (resource.Type === 'AWS::KMS::Key') {
       keys++;
+    } else if (resource.Type === 'AWS::CloudWatch::Alarm') {
+      alarmMetrics += Array.isArray(props.Metrics) ? props.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat !== undefined).length : 1;
+    } else if (resource.Type === 'AWS::CloudWatch::CompositeAlarm') {
+      compositeAlarms++;
+    } else if (resource.Type === 'AWS::CloudWatch::Dashboard') {
+      dashboards++;
     } else if (!PRICED_TYPES.includes(resource.Type) && !(resource.Type in FREE_AT_IDLE) && !isCustomResource(resource.Type)) {
       unpriced.add(resource.Type);
     }
@@ -54,6 +68,20 @@ export function idleCost(template: Template): IdleCost {
   }
   if (keys > 0) {
     lines.push({ item: 'customer-managed KMS keys', quantity: keys, unit: 'key-month', monthlyUsd: round(keys * PRICES.kmsKeyMonth.usd) });
+  }
+  if (alarmMetrics > 0) {
+    lines.push({ item: 'CloudWatch alarm metrics', quantity: alarmMetrics, unit: 'alarm-metric-month', monthlyUsd: round(alarmMetrics * PRICES.alarmMetricMonth.usd) });
+  }
+  if (compositeAlarms > 0) {
+    lines.push({
+      item: 'CloudWatch composite alarms',
+      quantity: compositeAlarms,
+      unit: 'alarm-month',
+      monthlyUsd: round(compositeAlarms * PRICES.compositeAlarmMonth.usd),
+    });
+  }
+  if (dashboards > 0) {
+    lines.push({ item: 'CloudWatch dashboards', quantity: dashboards, unit: 'dashboard-month', monthlyUsd: round(dashboards * PRICES.dashboardMonth.usd) });
   }
   const floors = openSearchFloors(template);
   if (floors.length > 0) {

@@ -61,6 +61,21 @@ export const PRICES = {
     unit: 'CloudWatch Logs storage, per GB-month (usage, zero at idle)',
     source: 'https://aws.amazon.com/cloudwatch/pricing/',
   },
+  alarmMetricMonth: {
+    usd: 0.1,
+    unit: 'CloudWatch alarm, per standard-resolution metric it watches, per month',
+    source: 'https://aws.amazon.com/cloudwatch/pricing/',
+  },
+  compositeAlarmMonth: {
+    usd: 0.5,
+    unit: 'CloudWatch composite alarm, per month',
+    source: 'https://aws.amazon.com/cloudwatch/pricing/',
+  },
+  dashboardMonth: {
+    usd: 3,
+    unit: 'CloudWatch dashboard, per month (the first three of an account are free; the bench counts every one)',
+    source: 'https://aws.amazon.com/cloudwatch/pricing/',
+  },
   s3StandardGbMonth: {
     usd: 0.023,
     unit: 'S3 Standard storage, per GB-month (usage, zero at idle)',
@@ -121,4 +136,15 @@ export const FREE_AT_IDLE: Record<string, string> = {
   'AWS::Organizations::Policy': 'no charge',
   'AWS::CloudFormation::StackSet': 'no charge',
   'AWS::CDK::Metadata': 'not deployed as a billable resource',
+  'AWS::SNS::Topic': 'requests and deliveries only',
+  'AWS::SNS::TopicPolicy': 'no charge',
+  'AWS::SNS::Subscription': 'deliveries only',
+  'AWS::Events::Rule': 'no charge for events AWS services publish (CloudTrail management events included)',
+  'AWS::Config::ConfigRule': 'per rule evaluation; a change-triggered rule evaluates only when a recorded resource changes',
+  'AWS::Budgets::Budget': 'no charge; a budget with actions is free for the first 62 action-enabled budget-days a month, ' +
+    'then $0.10 a day (AWS Price List, AWSBudgets)',
+  'AWS::Budgets::BudgetsAction': 'no charge (the budget is priced)',
+  'AWS::CE::AnomalyMonitor': 'no charge',
+  'AWS::CE::AnomalySubscription': 'no charge',
+  'AWS::Scheduler::Schedule': 'invocations only (a reset a month)',
 };

@@ -2,7 +2,7 @@ import { BudgetRow, budgetRows, checkBudgets, percent } from './budgets';
 import { CLOUDFORMATION_LIMITS } from './limits';
 import { PlotPanel, PlotSeries, renderPanels } from './plot';
 import { FREE_AT_IDLE, HOURS_PER_MONTH, OPENSEARCH_OCU_FLOOR, PRICES, PRICES_AS_OF, PRICES_REGION } from './prices';
-import { PACKS_LABEL, median, medianSynthMs, seriesKey, settingsLabel } from './stats';
+import { PACKS_LABEL, RUN_TIME_CONTROLS_SIZE, median, medianSynthMs, seriesKey, settingsLabel } from './stats';
 import { BenchResults, ScenarioResult, StackMetrics } from './types';
 
 /** Where and how the bench ran. */
@@ -24,7 +24,7 @@ export const PLOT_FILE = 'synth-time.svg';
 /** The series of generated organizations, in the order the report and the plot show them. */
 function generatedSeries(results: BenchResults): ScenarioResult[][] {
   const series = new Map<string, ScenarioResult[]>();
-  for (const r of results.scenarios.filter(s => s.spec.app === 'generated' && s.samples.length > 0)) {
+  for (const r of results.scenarios.filter(s => s.spec.app === 'generated' && s.spec.runTimeControls !== false && s.samples.length > 0)) {
     series.set(seriesKey(r.spec), [...series.get(seriesKey(r.spec)) ?? [], r]);
   }
   return [...series.values()].map(s => s.sort((a, b) => a.baselines - b.baselines));
@@ -102,6 +102,8 @@ export function renderReport(results: BenchResults, info: RunInfo): string {
     out.push(table(['setting', 'ms per added baseline', 'fixed cost (s, intercept)'], marginal));
   }
 
+  out.push(...runTimeControlsSection(results));
+
   out.push('## Templates against CloudFormation\'s limits', '');
   out.push(`Limits: template body ${CLOUDFORMATION_LIMITS.templateBytes.toLocaleString('en-US')} bytes through S3 ` +
     `(${CLOUDFORMATION_LIMITS.templateBodyBytes.toLocaleString('en-US')} bytes passed directly; the CDK and StackSets upload through S3), ` +
@@ -164,11 +166,51 @@ export function renderReport(results: BenchResults, info: RunInfo): string {
     '- The vector-store scenario has one knowledge-base stack per choice, with the same knowledge base and data source as the ' +
     'example\'s workload: S3 Vectors (the default), OpenSearch Serverless with standby replicas off (its default) and on, and ' +
     'a managed knowledge base.',
+    `- Run-time controls: the ${RUN_TIME_CONTROLS_SIZE}-baseline organization is measured once more with \`runTimeControls: false\` ` +
+    '(examples/app: no alarms, dashboard or detective controls), at the two extreme settings, so the difference is what ' +
+    'they cost in synth time; the parts table groups one baseline\'s resources by the landing zone\'s child that declares them.',
     '- Timings on a shared machine are noisy; the budgets compare medians, and the per-baseline budget compares sizes of the ' +
     'same setting measured in the same run.',
   );
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * What the run-time controls (alarms, dashboard, detective controls, the notifications topic) add to a baseline:
+ * resources and idle cost per part of one generated baseline, and synth time per baseline with and without them
+ * in the same organization size.
+ */
+export function runTimeControlsSection(results: BenchResults): string[] {
+  const out: string[] = ['## What each part of a baseline adds', ''];
+  const one = results.scenarios.find(s => s.spec.app === 'generated' && s.spec.runTimeControls !== false && s.stacks[0]?.parts);
+  const baseline = one?.stacks[0];
+  if (baseline?.parts) {
+    out.push(`The first generated baseline (\`${baseline.template}\`, ${baseline.resources} resources) by the child of its ` +
+      '`BedrockLandingZone` that declares each resource; "(rest of the stack)" is the example\'s application role, ' +
+      'inference profile and its access policy.', '');
+    out.push(table(['part', 'resources', 'idle USD / month', 'what'], baseline.parts.map(p => [p.part, String(p.resources), usd(p.idle.monthlyUsd),
+      p.idle.lines.length === 0 ? 'nothing billed at idle' : p.idle.lines.map(l => `${l.item}: ${usd(l.monthlyUsd)}`).join('; ')])));
+  }
+  const rows: string[][] = [];
+  for (const without of results.scenarios.filter(s => s.spec.app === 'generated' && s.spec.runTimeControls === false && s.samples.length > 0)) {
+    const key = seriesKey({ ...without.spec, runTimeControls: true });
+    const withControls = results.scenarios.find(s => s.spec.app === 'generated' && seriesKey(s.spec) === key &&
+      s.spec.baselines === without.spec.baselines && s.samples.length > 0);
+    if (!withControls) continue;
+    const per = (r: ScenarioResult) => medianSynthMs(r) / r.baselines;
+    const resourcesPer = (r: ScenarioResult) => sum(r.stacks.map(st => st.resources)) / r.baselines;
+    rows.push([settingsLabel({ ...without.spec, runTimeControls: true }), String(without.baselines),
+      String(Math.round(per(withControls))), String(Math.round(per(without))), String(Math.round(per(withControls) - per(without))),
+      `${round(resourcesPer(withControls), 1)} vs ${round(resourcesPer(without), 1)}`]);
+  }
+  if (rows.length > 0) {
+    out.push('Synth time with and without the run-time controls (the same generated organization; `runTimeControls: false` ' +
+      'turns off the alarms, the dashboard and the detective controls of each baseline):', '');
+    out.push(table(['setting', 'baselines', 'with (ms per baseline)', 'without (ms per baseline)', 'added (ms per baseline)',
+      'resources per baseline (with vs without)'], rows));
+  }
+  return out;
 }
 
 function marginalRows(results: BenchResults): string[][] {

@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkBudgets } from './budgets';
 import { PLOT_FILE, RunInfo, formatDuration, renderPlot, renderReport } from './report';
-import { settingsLabel } from './stats';
+import { RUN_TIME_CONTROLS_SIZE, settingsLabel } from './stats';
 import { BenchResults, Packs, Sample, ScenarioResult, ScenarioSpec, StackMetrics } from './types';
 import { ensureHandlerBundle } from '../scripts/bundle-handlers';
 
@@ -49,6 +49,10 @@ export function plan(mode: Mode): PlannedScenario[] {
     for (const baselines of SIZES) {
       planned.push({ spec: { app: 'generated', baselines, validation: true, packs: 'all' }, runs: mode === 'full' ? 2 : 1 });
     }
+  }
+  // What the run-time controls add: the same organization without them, at the extremes of the settings.
+  for (const setting of [settings[0], settings[3]]) {
+    planned.push({ spec: { app: 'generated', baselines: RUN_TIME_CONTROLS_SIZE, runTimeControls: false, ...setting }, runs });
   }
   for (const setting of settings) planned.push({ spec: { app: 'example', ...setting }, runs });
   if (mode !== 'quick') planned.push({ spec: { app: 'example', validation: true, packs: 'all' }, runs: 1 });

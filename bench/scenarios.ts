@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack, StackProps, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, StackProps, Validations, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { buildLandingZone } from '../examples/app/build';
 import { bedrockPack, compliancePacks, nagPacks } from '../examples/app/compliance';
@@ -65,6 +65,7 @@ export function buildScenario(spec: ScenarioSpec, outdir: string): App {
         env: { account, region },
         profiles: region.startsWith('eu-') ? [GovernanceProfile.BASELINE, GovernanceProfile.EU_RESIDENCY] : [GovernanceProfile.BASELINE],
         description: `Generated account-region baseline ${account} ${region}`,
+        runTimeControls: spec.runTimeControls,
       });
     }
   } else {
@@ -113,9 +114,22 @@ class StoreStack extends Stack {
   }
 }
 
+/** The child of the landing zone that declares each of its CloudFormation resources, by logical ID. */
+function partsOfLandingZone(landingZone: BedrockLandingZone): Record<string, string> {
+  const partOf: Record<string, string> = {};
+  for (const child of landingZone.node.children) {
+    for (const c of child.node.findAll()) {
+      if (c instanceof CfnResource) partOf[Stack.of(c).resolve(c.logicalId)] = child.node.id;
+    }
+  }
+  return partOf;
+}
+
 /** What a stack is for the budgets, keyed by its template file name. */
 export interface StackClass {
   readonly kind: StackKind;
+  /** For a baseline: the part of its `BedrockLandingZone` (the child's id) that declares each resource, by logical ID */
+  readonly partOf?: Record<string, string>;
   readonly store?: string;
   readonly defaultStore?: boolean;
 }
@@ -130,7 +144,7 @@ export function classifyStacks(app: App): Map<string, StackClass> {
   const all: IConstruct[] = app.node.findAll();
   const fileOf = (c: IConstruct) => path.basename(Stack.of(c).templateFile);
   for (const c of all) {
-    if (c instanceof BedrockLandingZone) classes.set(fileOf(c), { kind: 'baseline' });
+    if (c instanceof BedrockLandingZone) classes.set(fileOf(c), { kind: 'baseline', partOf: partsOfLandingZone(c) });
   }
   for (const c of all) {
     if (!(c instanceof VectorKnowledgeBase) && !(c instanceof ManagedKnowledgeBase)) continue;

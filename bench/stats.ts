@@ -13,6 +13,9 @@ export function medianSynthMs(result: ScenarioResult): number {
   return median(result.samples.map(s => s.synthMs));
 }
 
+/** The organization size at which the bench compares baselines with and without their run-time controls */
+export const RUN_TIME_CONTROLS_SIZE = 16;
+
 export const PACKS_LABEL: Record<Packs, string> = {
   none: 'no packs',
   bedrock: 'Bedrock pack only',
@@ -20,12 +23,12 @@ export const PACKS_LABEL: Record<Packs, string> = {
   all: 'cdk-nag packs + cfn-guard',
 };
 
-/** "validation on, cdk-nag packs" */
-export function settingsLabel(spec: Pick<ScenarioSpec, 'validation' | 'packs'>): string {
-  return `validation ${spec.validation ? 'on' : 'off'}, ${PACKS_LABEL[spec.packs]}`;
+/** "validation on, cdk-nag packs" (", no run-time controls" for baselines without them) */
+export function settingsLabel(spec: Pick<ScenarioSpec, 'validation' | 'packs' | 'runTimeControls'>): string {
+  return `validation ${spec.validation ? 'on' : 'off'}, ${PACKS_LABEL[spec.packs]}${spec.runTimeControls === false ? ', no run-time controls' : ''}`;
 }
 
 /** The key of a series of generated organizations that differ only in size. */
-export function seriesKey(spec: Pick<ScenarioSpec, 'validation' | 'packs'>): string {
-  return `${spec.validation ? 'on' : 'off'}/${spec.packs}`;
+export function seriesKey(spec: Pick<ScenarioSpec, 'validation' | 'packs' | 'runTimeControls'>): string {
+  return `${spec.validation ? 'on' : 'off'}/${spec.packs}${spec.runTimeControls === false ? '/no-run-time-controls' : ''}`;
 }

@@ -43,6 +43,16 @@ export interface StackMetrics {
   readonly customResources: number;
   readonly resourceTypes: Record<string, number>;
   readonly idle: IdleCost;
+  /** For a baseline: its resources grouped by the part of the `BedrockLandingZone` (or the stack) that declares them */
+  readonly parts?: PartMetrics[];
+}
+
+/** The resources one part of a baseline declares: a child of the landing zone, or the rest of the stack. */
+export interface PartMetrics {
+  /** The child's construct id (`Alarms`, `Endpoints`, ...), or `(rest of the stack)` */
+  readonly part: string;
+  readonly resources: number;
+  readonly idle: IdleCost;
 }
 
 /** What the worker reports for one synth in one process. */
@@ -67,6 +77,11 @@ export interface ScenarioSpec {
   readonly app: 'example' | 'generated' | 'stores';
   /** For `generated`: the number of account-region baselines */
   readonly baselines?: number;
+  /**
+   * For `generated`: whether each baseline has its run-time controls (alarms, dashboard, detective controls and
+   * the notifications topic they report to). Default true, as in examples/app.
+   */
+  readonly runTimeControls?: boolean;
   /** aws-cdk-lib's built-in CloudFormation validation */
   readonly validation: boolean;
   readonly packs: Packs;

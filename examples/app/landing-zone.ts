@@ -15,6 +15,11 @@ export interface AccountBaselineProps extends StackProps {
   readonly agentCore?: boolean;
   /** The account's budget (created in its home region, named in the others), spend stop and anomaly detection */
   readonly spend?: LandingZoneSpendSettings;
+  /**
+   * Whether the landing zone has its run-time controls: alarms, dashboard, detective controls and the
+   * notifications topic they report to. Default true; only the bench turns them off, to measure what they add.
+   */
+  readonly runTimeControls?: boolean;
 }
 
 /**
@@ -46,7 +51,9 @@ export class AccountBaselineStack extends Stack {
       applicationRoles: [this.applicationRole],
       agentCore: props.agentCore,
       spend: props.spend,
-      notifications: { emails: GOVERNANCE_CONTACTS },
+      ...(props.runTimeControls === false
+        ? { alarms: false, dashboard: false, detectiveControls: false }
+        : { notifications: { emails: GOVERNANCE_CONTACTS } }),
     });
 
     // What a client passes to use the guardrail (and what the README's checks use).

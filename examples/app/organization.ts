@@ -26,6 +26,8 @@ export class OrganizationStack extends Stack {
       approvedModels: APPROVED_MODELS,
       geographies: [Geography.US, Geography.EU],
       targetIds: [WORKLOADS_OU],
+      // The statements that protect only the landing zone's tagged resources sit on the root: the OU keeps a slot free.
+      protectionTargetIds: [ORGANIZATION_ROOT],
       // Every invocation carries a guardrail of its own account (embedding models excepted).
       requireGuardrail: true,
       // Bedrock is denied where no baseline logs and filters it.

@@ -2,9 +2,8 @@ import { CfnResource, Duration, PolicyValidationPluginReport } from 'aws-cdk-lib
 import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { RuleContext, RuleSettings } from './private/context';
-import { BedrockRule } from './private/rule';
+import { BedrockRule, EVERY_RESOURCE_TYPE } from './private/rule';
 import { BEDROCK_RULES } from './rules';
-import { EVERY_RESOURCE_TYPE } from './rules/resource-rendered';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { FilterStrength, PiiEntityType } from '../guardrails/guardrail-policies';
 import { Geography } from '../models/geography';

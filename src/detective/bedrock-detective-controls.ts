@@ -1,5 +1,8 @@
-import { Annotations, Token, aws_config as config, aws_events as events, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, Aws, RemovalPolicy, Token, aws_config as config, aws_events as events, aws_securityhub as securityhub, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ConfigRecorder } from './config-recorder';
+import { AI_SECURITY_STANDARD_PATH } from './private/security-hub-controls';
+import { SecurityHubControls } from './security-hub-controls';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography } from '../models/geography';
 import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn, managedRuleExistsIn } from '../private/config-managed-rules';
@@ -24,10 +27,26 @@ export interface BedrockDetectiveControlsProps {
    * Whether to create the AWS Config rules (managed and Guard). They need a configuration recorder that
    * records the Bedrock and AgentCore types, which this construct never creates: AWS Control Tower
    * creates one in every governed region; elsewhere, set up AWS Config first, or set this to false.
+   * Set it to false too where `BedrockOrganizationDetectiveControls` deploys the same rules organization-wide.
    *
-   * @default true
+   * @default - true, unless `configRecorder` is `ConfigRecorder.NONE`
    */
   readonly configRules?: boolean;
+
+  /**
+   * Whether the account and region run a configuration recorder. With `ConfigRecorder.NONE` no Config
+   * rule is created (creating one would fail the deployment), and `configRules: true` is an error.
+   *
+   * @default ConfigRecorder.EXISTING
+   */
+  readonly configRecorder?: ConfigRecorder;
+
+  /**
+   * Who turns on Security Hub's Bedrock and AgentCore controls here.
+   *
+   * @default SecurityHubControls.MANAGED_ELSEWHERE
+   */
+  readonly securityHub?: SecurityHubControls;
 
   /**
    * Whether to alert on every change of the account-level settings the organization policies protect
@@ -85,6 +104,8 @@ export class BedrockDetectiveControls extends Construct {
   public readonly settingChangeRules: events.CfnRule[] = [];
   /** The region the controls were built for */
   public readonly region: string;
+  /** The AI Security Best Practices standard this construct enabled, with `SecurityHubControls.ENABLE_STANDARD_HERE` */
+  public readonly securityHubStandard?: securityhub.CfnStandard;
 
   constructor(scope: Construct, id: string, props: BedrockDetectiveControlsProps) {
     super(scope, id);
@@ -105,7 +126,7 @@ export class BedrockDetectiveControls extends Construct {
       }
     }
 
-    if (props.configRules ?? true) {
+    if (props.configRules ?? props.configRecorder !== ConfigRecorder.NONE) {
       for (const rule of CONFIG_MANAGED_RULES) {
         if (!managedRuleExistsIn(rule, this.region)) {
           this.skippedManagedRules.push(rule.identifier);
@@ -137,6 +158,13 @@ export class BedrockDetectiveControls extends Construct {
         }));
       }
     }
+    if (props.securityHub === SecurityHubControls.ENABLE_STANDARD_HERE) {
+      this.securityHubStandard = new securityhub.CfnStandard(this, 'AiSecurityStandard', {
+        standardsArn: `arn:${Aws.PARTITION}:securityhub:${this.region}::${AI_SECURITY_STANDARD_PATH}`,
+      });
+      // Deleting the stack must not switch the controls off: their findings are audit evidence.
+      this.securityHubStandard.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
     // The EventBridge rules carry the landing zone's protection tag (Config rules take no tags), so an
     // organization policy can lock them like the other governance resources.
     protectTree(this);
@@ -163,5 +191,9 @@ function validate(scope: Construct, props: BedrockDetectiveControlsProps, region
     `approvedModels[${i}] is '${m}'; expected a literal model ID such as anthropic.claude-sonnet-4-5-20250929-v1:0`));
   problems.check(props.approvedGeographies === undefined || props.approvedModels !== undefined,
     'approvedGeographies is given without approvedModels: it only narrows the parsing-model rule; give approvedModels too');
+  problems.check(!(props.configRecorder === ConfigRecorder.NONE && props.configRules === true),
+    'configRules is true but configRecorder is ConfigRecorder.NONE: AWS Config rules need a configuration recorder, and creating one ' +
+    'without it fails the deployment; set up AWS Config (or enroll the account in Control Tower) and use ConfigRecorder.EXISTING, ' +
+    'or leave configRules out');
   problems.throwIfAny(scope, 'BedrockDetectiveControls', BedrockLandingZoneErrorCode.DETECTIVE_CONTROLS_PROPS);
 }

@@ -96,6 +96,8 @@ export enum BedrockLandingZoneErrorCode {
   GOVERNANCE_NOTIFICATIONS_PROPS = 'GovernanceNotifications.Props',
   /** `BedrockDetectiveControls` props */
   DETECTIVE_CONTROLS_PROPS = 'BedrockDetectiveControls.Props',
+  /** `BedrockOrganizationDetectiveControls` props */
+  ORGANIZATION_DETECTIVE_CONTROLS_PROPS = 'BedrockOrganizationDetectiveControls.Props',
   /** `BedrockBudget` props, or a `BudgetScope` that would miss Bedrock spend */
   SPEND_BUDGET_PROPS = 'BedrockBudget.Props',
   /** `BedrockSpendStop` props */

@@ -6,7 +6,7 @@ import { GovernanceProfile } from './governance-profile';
 import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
 import { BedrockDataRetention, DataRetentionMode } from '../data-retention';
-import { BedrockDetectiveControls } from '../detective';
+import { BedrockDetectiveControls, ConfigRecorder, SecurityHubControls } from '../detective';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../guardrails';
@@ -15,6 +15,7 @@ import { InvocationLoggingDeletion, ModelInvocationLogging } from '../logging';
 import { ApplicationInferenceProfile, Geography, IBedrockInvokable, IInferenceProfileSource, ServiceTier } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 import { grantRegionProblems } from './private/jurisdiction';
 import { teamBudgetProblems, teamConstructId, workloadProblems } from './private/team-budgets';
 import { mostRetention, retentionRank } from '../private/data-retention-order';
@@ -164,6 +165,22 @@ export interface BedrockLandingZoneProps {
   readonly detectiveConfigRules?: boolean;
 
   /**
+   * Whether this account and region run an AWS Config configuration recorder. With
+   * `ConfigRecorder.NONE` the detective controls create no Config rule (it would fail the deployment),
+   * and `detectiveConfigRules: true` is an error.
+   *
+   * @default ConfigRecorder.EXISTING
+   */
+  readonly configRecorder?: ConfigRecorder;
+
+  /**
+   * Who turns on Security Hub's Bedrock and AgentCore controls in this account and region.
+   *
+   * @default SecurityHubControls.MANAGED_ELSEWHERE
+   */
+  readonly securityHubControls?: SecurityHubControls;
+
+  /**
    * Spend controls: a Bedrock budget that sees every model, alerts to the governance topic, an
    * optional spend stop of the application roles, anomaly detection, cost allocation tags. Budgets
    * belong to the account: create the budget in one landing zone of the account and name it in the others.
@@ -188,6 +205,14 @@ export interface BedrockLandingZoneProps {
    * @default - no quota or burn alarms
    */
   readonly modelLimits?: ApprovedModelLimits[];
+
+  /**
+   * The projects of the OpenAI-compatible endpoint (`bedrock-mantle`) that workloads of this account and
+   * region call: each gets an alarm on its share of failed requests (`OpenAiCompatibleAlarms`).
+   *
+   * @default - no OpenAI-compatible endpoint alarms
+   */
+  readonly openAiCompatibleProjects?: IOpenAiCompatibleProject[];
 
   /**
    * Whether to create the governance dashboard of this account and region: log delivery, the approved
@@ -318,12 +343,19 @@ export class BedrockLandingZone extends Construct {
     if (!props.notificationsTopic) this.notifications = new GovernanceNotifications(this, 'Notifications', props.notifications);
     this.notificationsTopic = props.notificationsTopic ?? this.notifications!.topic;
 
+    if (props.detectiveConfigRules === true && props.configRecorder === ConfigRecorder.NONE) {
+      fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: detectiveConfigRules is true but configRecorder is ' +
+        'ConfigRecorder.NONE: AWS Config rules need a configuration recorder, and creating one without it fails the deployment; ' +
+        'set up AWS Config (or enroll the account in Control Tower) and use ConfigRecorder.EXISTING, or leave detectiveConfigRules out', this);
+    }
     if (props.detectiveControls ?? true) {
       const modelIds = props.approvedModels.map(m => m.modelId).filter((m): m is string => m !== undefined);
       const geographies = this.profile.allowedGeographies ?? [this.geography];
       this.detectiveControls = new BedrockDetectiveControls(this, 'DetectiveControls', {
         notificationsTopic: this.notificationsTopic,
         configRules: props.detectiveConfigRules,
+        configRecorder: props.configRecorder,
+        securityHub: props.securityHubControls,
         approvedModels: modelIds.length > 0 ? modelIds : undefined,
         approvedGeographies: modelIds.length > 0
           ? [...geographies, ...props.approvedModels.some(m => m.isGlobal) ? [Geography.GLOBAL] : []] : undefined,
@@ -502,6 +534,8 @@ export class BedrockLandingZone extends Construct {
       'the invocation log delivery alarms: an operator must show the logging works; leave alarms out or set it to true');
     const limits = props.modelLimits ?? [];
     problems.check(props.alarms !== false || limits.length === 0, 'modelLimits is given but alarms is false: the limits are alarm thresholds; turn alarms on or leave modelLimits out');
+    problems.check(props.alarms !== false || (props.openAiCompatibleProjects ?? []).length === 0,
+      'openAiCompatibleProjects is given but alarms is false: the projects are given for their alarms; turn alarms on or leave openAiCompatibleProjects out');
     limits.forEach((l, i) => problems.check(props.approvedModels.includes(l.model),
       `modelLimits[${i}].model is ${l.model}, which is not one of approvedModels (the same object): limits apply to approved models only`));
     problems.throwIfAny(this, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
@@ -512,6 +546,7 @@ export class BedrockLandingZone extends Construct {
       cloudWatchLogsDelivery: this.invocationLogging.logGroupName !== undefined,
       models: this.models.map((model, i) => ({ ...limits.find(l => l.model === props.approvedModels[i]), model })),
       guardrails: [this.guardrail],
+      openAiCompatibleProjects: props.openAiCompatibleProjects,
     });
   }
 

@@ -4,8 +4,12 @@ import { GuardrailInterventionAlarm } from './guardrail-intervention-alarm';
 import { InvocationLoggingAlarms } from './invocation-logging-alarms';
 import { InvocationLoggingChangeRule } from './invocation-logging-change-rule';
 import { ModelAlarms } from './model-alarms';
+import { OpenAiCompatibleAlarms } from './openai-compatible-alarms';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
+import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
+import { Problems } from '../private/validation';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.
@@ -82,6 +86,13 @@ export interface GovernanceAlarmsProps {
    * @default - none
    */
   readonly guardrails?: IGuardrail[];
+
+  /**
+   * The projects of the OpenAI-compatible endpoint to alarm on (their client-error share).
+   *
+   * @default - none
+   */
+  readonly openAiCompatibleProjects?: IOpenAiCompatibleProject[];
 }
 
 /**
@@ -97,6 +108,8 @@ export class GovernanceAlarms extends Construct {
   public readonly models: ModelAlarms[];
   /** Per guardrail, in the order given */
   public readonly guardrails: GuardrailInterventionAlarm[];
+  /** Per project of the OpenAI-compatible endpoint, in the order given */
+  public readonly openAiCompatibleProjects: OpenAiCompatibleAlarms[];
 
   constructor(scope: Construct, id: string, props: GovernanceAlarmsProps) {
     super(scope, id);
@@ -114,5 +127,14 @@ export class GovernanceAlarms extends Construct {
     });
     this.guardrails = (props.guardrails ?? []).map((guardrail, i) =>
       new GuardrailInterventionAlarm(this, i === 0 ? 'Guardrail' : `Guardrail${i}`, { topic: props.topic, guardrail }));
+    // Named by the project's construct ID, so adding or reordering projects keeps the other alarms.
+    const projectIds = (props.openAiCompatibleProjects ?? []).map(p => p.node.id);
+    const clashes = projectIds.filter((projectId, i) => projectIds.indexOf(projectId) !== i);
+    const problems = new Problems();
+    problems.check(clashes.length === 0, `openAiCompatibleProjects has two projects with the construct ID ${clashes.join(', ')}; ` +
+      'their alarms are named by it: give each project a distinct ID');
+    problems.throwIfAny(this, 'GovernanceAlarms', BedrockLandingZoneErrorCode.MONITORING_PROPS);
+    this.openAiCompatibleProjects = (props.openAiCompatibleProjects ?? []).map(project =>
+      new OpenAiCompatibleAlarms(this, `OpenAiCompatible-${project.node.id}`, { topic: props.topic, project }));
   }
 }

@@ -7,3 +7,4 @@ export * from './governance-alarms';
 export * from './agent-runtime-alarms';
 export * from './token-price';
 export * from './governance-dashboard';
+export * from './openai-compatible-alarms';

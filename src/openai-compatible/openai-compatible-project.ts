@@ -1,5 +1,5 @@
 import { Token, aws_bedrockmantle as mantle } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Problems } from '../private/validation';
 
@@ -21,6 +21,24 @@ export interface OpenAiCompatibleProjectProps {
 }
 
 /**
+ * A project of the OpenAI-compatible endpoint: `OpenAiCompatibleProject`, or one created elsewhere.
+ */
+export interface IOpenAiCompatibleProject extends IConstruct {
+  /**
+   * The project's ARN (`arn:<partition>:bedrock-mantle:<region>:<account>:project/<id>`)
+   *
+   * @attribute
+   */
+  readonly projectArn: string;
+  /**
+   * The project's ID, which a client passes to the endpoint
+   *
+   * @attribute
+   */
+  readonly projectId: string;
+}
+
+/**
  * A project of Amazon Bedrock's OpenAI-compatible endpoint (`bedrock-mantle`, `AWS::BedrockMantle::Project`):
  * the workload boundary inference requests are attributed to and authorized on. It carries no data
  * retention mode of its own, so the account's mode (`BedrockDataRetention`) applies to it; the
@@ -28,12 +46,20 @@ export interface OpenAiCompatibleProjectProps {
  *
  * Grant inference on it with `OpenAiCompatibleAccessPolicy`.
  */
-export class OpenAiCompatibleProject extends Construct {
+export class OpenAiCompatibleProject extends Construct implements IOpenAiCompatibleProject {
   /** The project resource */
   public readonly project: mantle.CfnProject;
-  /** The project's ARN (`arn:<partition>:bedrock-mantle:<region>:<account>:project/<id>`) */
+  /**
+   * The project's ARN (`arn:<partition>:bedrock-mantle:<region>:<account>:project/<id>`)
+   *
+   * @attribute
+   */
   public readonly projectArn: string;
-  /** The project's ID, which a client passes to the endpoint */
+  /**
+   * The project's ID, which a client passes to the endpoint
+   *
+   * @attribute
+   */
   public readonly projectId: string;
 
   constructor(scope: Construct, id: string, props: OpenAiCompatibleProjectProps) {

@@ -1,2 +1,3 @@
 export * from './bedrock-organization-policies';
 export * from './organization-guardrail-policy';
+export * from './bedrock-organization-policies-props';

@@ -47,6 +47,16 @@ export const SETTING_EVENT_GROUPS: SettingEventGroup[] = [
     eventNames: ['StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel', 'DeleteConfigRule'],
   },
   {
+    id: 'SecurityHubTampering',
+    description: 'Security Hub switched off, a standard disabled, a control disabled, or the account detached from its administrator: ' +
+      'the Bedrock and AgentCore controls would stop reporting',
+    eventSource: 'securityhub.amazonaws.com',
+    eventNames: [
+      'DisableSecurityHub', 'BatchDisableStandards', 'UpdateStandardsControl', 'BatchUpdateStandardsControlAssociations',
+      'DisassociateFromAdministratorAccount', 'DisassociateFromMasterAccount',
+    ],
+  },
+  {
     id: 'TrailTampering',
     description: 'A CloudTrail trail stopped or deleted: no more events would reach these rules',
     eventSource: 'cloudtrail.amazonaws.com',

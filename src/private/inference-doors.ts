@@ -350,6 +350,18 @@ export const SERVICE_MODEL_ACTIONS = [
   // Q Developer in the IDE: code completions and agent sessions send code and prompts to its models.
   'codewhisperer:GenerateRecommendations', 'qdeveloper:StartAgentSession',
   'quicksight:CreateAgent', 'b2bi:GenerateMapping',
+  // Red team 2026-12-06: more features that send the account's data to a model of the service's choosing.
+  // Q Developer's troubleshooting, code generation, plugins and transformations; Q in Quick Suite topics and Q Apps.
+  'q:StartTroubleshootingAnalysis', 'q:GenerateCodeRecommendations', 'q:GenerateCodeFromCommands', 'q:UsePlugin', 'q:PassRequest',
+  'qdeveloper:TransformCode', 'quicksight:CreateTopic', 'qapps:PredictQApp',
+  // Natural-language queries and summaries of logs, trails, SQL and findings.
+  'cloudwatch:GenerateQuery', 'cloudwatch:GenerateQueryResultsSummary', 'cloudtrail:GenerateQuery', 'cloudtrail:GenerateQueryResultsSummary',
+  'sqlworkbench:GetQSqlRecommendations', 'access-analyzer:GenerateFindingRecommendation', 'network-security-manager:GenerateRuleConfiguration',
+  // Operations agents and investigations, and the Application Signals MCP server.
+  'aidevops:CreateChat', 'aidevops:SendMessage', 'aiops:CreateInvestigationGroup', 'application-signals-mcp:InvokeMcp',
+  // Generated code, metadata and agents of DataZone and Glue; generative call and clinical summaries; HealthLake's agent.
+  'datazone:GenerateCode', 'datazone:InvokeAgent', 'datazone:StartMetadataGenerationRun', 'glue:StartCompletion',
+  'transcribe:StartCallAnalyticsJob', 'transcribe:StartMedicalScribeJob', 'healthlake:UpdateProfileWithAgent',
 ];
 
 /**

@@ -24,6 +24,11 @@ const QUOTA = 'https://aws.amazon.com/blogs/machine-learning/improve-operational
 const GUARDRAILS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-guardrails-cw-metrics.html; dimensions and statistic: aws-cdk-lib 2.276 aws-bedrock/lib/bedrock-canned-metrics.generated (BedrockGuardrailsMetrics)';
 const AGENTCORE = 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-runtime-metrics.html; namespace and dimensions: aws-cdk-lib 2.276 aws-bedrockagentcore/lib/runtime/runtime-base (RuntimeBase.metric)';
 
+// The page lists the names, the unit Count and the four levels (Account, Project, Model, Project+Model); the
+// project level's dimension name `Project` (valued with the project ID, proj_...) is how public dashboards and
+// cost tools query it: the page's dimension table was not in the stored copy read on 2026-12-06.
+const MANTLE = 'https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-mantle-metrics.html; dimension name Project: as queried by public code reading AWS/BedrockMantle per project (reported)';
+
 function spec(namespace: string, metricName: string, dimensions: string[], statistic: string, source: string): VerifiedMetricSpec {
   return { namespace, metricName, dimensions: [...dimensions].sort(), statistic, source };
 }
@@ -53,6 +58,9 @@ export const VERIFIED_METRICS = {
   agentRuntimeInvocations: spec('AWS/Bedrock-AgentCore', 'Invocations', ['Name', 'Operation', 'Resource'], 'Sum', AGENTCORE),
   agentRuntimeSystemErrors: spec('AWS/Bedrock-AgentCore', 'SystemErrors', ['Name', 'Operation', 'Resource'], 'Sum', AGENTCORE),
   agentRuntimeThrottles: spec('AWS/Bedrock-AgentCore', 'Throttles', ['Name', 'Operation', 'Resource'], 'Sum', AGENTCORE),
+  // OpenAI-compatible endpoint (bedrock-mantle), per project: it publishes client (4xx) errors only
+  openAiProjectInferences: spec('AWS/BedrockMantle', 'Inferences', ['Project'], 'Sum', MANTLE),
+  openAiProjectClientErrors: spec('AWS/BedrockMantle', 'InferenceClientErrors', ['Project'], 'Sum', MANTLE),
 };
 
 /** The name of a verified metric */

@@ -42,6 +42,31 @@ describe('idleCost', () => {
     });
   });
 
+  test('alarms by the metrics they watch (a metric-math alarm pays for each metric, not the expression), composite alarms and dashboards', () => {
+    const metric = (name: string) => ({ Id: name.toLowerCase(), MetricStat: { Metric: { Namespace: 'AWS/Bedrock', MetricName: name }, Period: 300, Stat: 'Sum' } });
+    expect(idleCost({
+      Resources: {
+        Single: { Type: 'AWS::CloudWatch::Alarm', Properties: { Namespace: 'AWS/Bedrock', MetricName: 'InvocationThrottles' } },
+        Ratio: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: { Metrics: [metric('Invocations'), metric('InvocationsIntervened'), { Id: 'share', Expression: 'intervened / invocations' }] },
+        },
+        Both: { Type: 'AWS::CloudWatch::CompositeAlarm', Properties: {} },
+        Board: { Type: 'AWS::CloudWatch::Dashboard', Properties: {} },
+        Topic: { Type: 'AWS::SNS::Topic', Properties: {} },
+        Rule: { Type: 'AWS::Events::Rule', Properties: {} },
+      },
+    })).toEqual({
+      monthlyUsd: 3.8,
+      lines: [
+        { item: 'CloudWatch alarm metrics', quantity: 3, unit: 'alarm-metric-month', monthlyUsd: 0.3 },
+        { item: 'CloudWatch composite alarms', quantity: 1, unit: 'alarm-month', monthlyUsd: 0.5 },
+        { item: 'CloudWatch dashboards', quantity: 1, unit: 'dashboard-month', monthlyUsd: 3 },
+      ],
+      unpricedTypes: [],
+    });
+  });
+
   test('four endpoints in two zones: about $58 a month', () => {
     const resources = Object.fromEntries([1, 2, 3, 4].map(i => [`E${i}`, endpoint('Interface', 2)]));
     expect(idleCost({ Resources: resources }).monthlyUsd).toBe(58.4);

@@ -36,6 +36,23 @@ describe('bench scenarios', () => {
     ]);
   });
 
+  test('a baseline is measured by the part of its landing zone that declares each resource; without its run-time controls, ' +
+    'exactly the alarms, the dashboard and the detective controls are gone', () => {
+    const parts = (runTimeControls?: boolean) => {
+      const [baseline] = synth({ app: 'generated', baselines: 1, validation: false, packs: 'none', runTimeControls });
+      expect(baseline.parts!.reduce((n, p) => n + p.resources, 0)).toBe(baseline.resources);
+      return Object.fromEntries(baseline.parts!.map(p => [p.part, p.resources]));
+    };
+    const withControls = parts();
+    const without = parts(false);
+    expect(withControls).toEqual(expect.objectContaining({ 'Alarms': expect.any(Number), 'Dashboard': 1, 'DetectiveControls': expect.any(Number), '(rest of the stack)': 5 }));
+    const { Alarms, Dashboard, DetectiveControls, Notifications, ...rest } = withControls;
+    const { Notifications: quietNotifications, ...restWithout } = without;
+    expect(restWithout).toEqual(rest);
+    // The topic stays (budgets may still report to it); only its subscriptions go with the controls.
+    expect({ Notifications, quietNotifications }).toEqual({ Notifications: 4, quietNotifications: 3 });
+  });
+
   test('one knowledge-base stack per vector store, classified with its store', () => {
     expect(synth({ app: 'stores', validation: false, packs: 'none' }).map(s => [s.template, s.kind, s.store, s.defaultStore])).toEqual([
       ['KnowledgeBase-Managed.template.json', 'knowledge-base', 'MANAGED', false],

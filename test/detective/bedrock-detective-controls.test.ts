@@ -85,7 +85,7 @@ describe('AWS Config managed rules, each scoped to its resource type, where AWS 
   test('configRules: false creates no Config rule (an account without a recorder)', () => {
     const { template } = synth('eu-central-1', { configRules: false, approvedModels: ['amazon.nova-pro-v1:0'] });
     template.resourceCountIs('AWS::Config::ConfigRule', 0);
-    template.resourceCountIs('AWS::Events::Rule', 5);
+    template.resourceCountIs('AWS::Events::Rule', 6);
   });
 
   test('it never creates a recorder, delivery channel or Security Hub resource of its own (no fight with Control Tower)', () => {
@@ -100,7 +100,7 @@ describe('setting-change alerts go to the governance topic', () => {
     const { template } = synth('eu-central-1');
     const topicId = Object.keys(template.findResources('AWS::SNS::Topic'))[0];
     const rules = Object.values(template.findResources('AWS::Events::Rule'));
-    expect(rules).toHaveLength(5);
+    expect(rules).toHaveLength(6);
     for (const r of rules) {
       expect(r.Properties.State).toBe('ENABLED');
       expect(r.Properties.Targets).toEqual([{ Id: 'GovernanceNotifications', Arn: { Ref: topicId } }]);

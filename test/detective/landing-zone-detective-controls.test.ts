@@ -7,7 +7,7 @@ describe('BedrockLandingZone detective controls', () => {
     const stack = stackIn('eu-central-1');
     const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], profiles: [GovernanceProfile.EU_RESIDENCY] });
     const controls = lz.detectiveControls!;
-    expect(controls.settingChangeRules).toHaveLength(5);
+    expect(controls.settingChangeRules).toHaveLength(6);
     expect(Object.keys(controls.managedRules)).toHaveLength(9);
     expect(controls.guardRules.map(g => g.node.id)).toEqual(['DataSourceParsingModelApproved']);
     const template = Template.fromStack(stack);
@@ -24,7 +24,7 @@ describe('BedrockLandingZone detective controls', () => {
     new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], detectiveConfigRules: false, alarms: false });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Config::ConfigRule', 0);
-    template.resourceCountIs('AWS::Events::Rule', 5);
+    template.resourceCountIs('AWS::Events::Rule', 6);
   });
 
   test('detectiveControls: false creates none', () => {

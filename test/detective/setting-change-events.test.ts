@@ -22,7 +22,7 @@ const anyRuleMatches = (event: unknown) => [...patterns.entries()].filter(([, p]
 
 describe('setting-change rules match the CloudTrail events that switch governance off', () => {
   test('one rule per service that records the settings', () => {
-    expect([...patterns.keys()].sort()).toEqual(['BedrockSettingChanges', 'ConfigTampering', 'LogsSettingChanges', 'MantleSettingChanges', 'TrailTampering']);
+    expect([...patterns.keys()].sort()).toEqual(['BedrockSettingChanges', 'ConfigTampering', 'LogsSettingChanges', 'MantleSettingChanges', 'SecurityHubTampering', 'TrailTampering']);
   });
 
   test.each([
@@ -44,6 +44,12 @@ describe('setting-change rules match the CloudTrail events that switch governanc
     ['config.amazonaws.com', 'DeleteConfigRule', 'ConfigTampering'],
     ['cloudtrail.amazonaws.com', 'StopLogging', 'TrailTampering'],
     ['cloudtrail.amazonaws.com', 'DeleteTrail', 'TrailTampering'],
+    ['securityhub.amazonaws.com', 'DisableSecurityHub', 'SecurityHubTampering'],
+    ['securityhub.amazonaws.com', 'BatchDisableStandards', 'SecurityHubTampering'],
+    ['securityhub.amazonaws.com', 'UpdateStandardsControl', 'SecurityHubTampering'],
+    ['securityhub.amazonaws.com', 'BatchUpdateStandardsControlAssociations', 'SecurityHubTampering'],
+    ['securityhub.amazonaws.com', 'DisassociateFromAdministratorAccount', 'SecurityHubTampering'],
+    ['securityhub.amazonaws.com', 'DisassociateFromMasterAccount', 'SecurityHubTampering'],
   ])('%s %s is matched by %s, and only by it', (source, name, rule) => {
     expect(anyRuleMatches(cloudTrailEvent(source, name))).toEqual([rule]);
   });
@@ -70,6 +76,8 @@ describe('setting-change rules match the CloudTrail events that switch governanc
     ['logs.amazonaws.com', 'PutRetentionPolicy', 'a log group retention change (guarded by the SCP and the LG4 rule, not this alert)'],
     ['config.amazonaws.com', 'PutConfigRule', 'a new Config rule'],
     ['cloudtrail.amazonaws.com', 'StartLogging', 'a trail starting'],
+    ['securityhub.amazonaws.com', 'BatchEnableStandards', 'a standard enabled'],
+    ['securityhub.amazonaws.com', 'GetFindings', 'a read of the findings'],
     ['bedrock-mantle.amazonaws.com', 'CreateFineTuningJob', 'another mantle call'],
   ])('%s %s is not matched: %s', (source, name) => {
     expect(anyRuleMatches(cloudTrailEvent(source, name))).toEqual([]);

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ModelAccessPolicy } from '../../src/access';
 import { BedrockGovernanceChecks } from '../../src/compliance';
 import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retention';
-import { BedrockDetectiveControls } from '../../src/detective';
+import { BedrockDetectiveControls, BedrockOrganizationDetectiveControls } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
 import { EnforcedGuardrail, Guardrail } from '../../src/guardrails';
 import {
@@ -64,6 +64,10 @@ describe('every validation throws the library error with the stable code of its 
       const stack = stackIn('eu-central-1');
       return new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: new GovernanceNotifications(stack, 'N').topic, minimumMemoryEventExpiryDays: 3 });
     }],
+    ['organization detective controls whose Security Hub policy would turn a Bedrock control off', Code.ORGANIZATION_DETECTIVE_CONTROLS_PROPS,
+      () => new BedrockOrganizationDetectiveControls(stackIn('eu-central-1'), 'OrgDetective', {
+        securityHubPolicy: { targets: ['r-ab12'], disabledControls: ['Bedrock.1'] },
+      })],
     ['a guardrail intervention alarm above 100 percent', Code.MONITORING_PROPS, () => {
       const stack = stackIn('eu-central-1');
       return new GuardrailInterventionAlarm(stack, 'Interventions', {

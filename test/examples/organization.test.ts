@@ -5,7 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { StackSetStack } from 'cdk-stacksets';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
-import { ASSET_BUCKET_PREFIX, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
+import { ASSET_BUCKET_PREFIX, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
 
 /** The StackSet baseline's private endpoints: bedrock-runtime only (no AgentCore there). */
 const ENDPOINT_COUNT = 1;
@@ -15,9 +15,12 @@ describe('examples/app organization stack', () => {
   const organization = buildLandingZone(app).find((s): s is OrganizationStack => s instanceof OrganizationStack)!;
   const template = Template.fromStack(organization);
 
-  test('attaches the Bedrock SCPs to the workloads OU, leaving one of the five a target holds for the customer\'s own next to FullAWSAccess', () => {
-    template.resourceCountIs('AWS::Organizations::Policy', 3);
-    expect(organization.policies.policies.length + 1 /* FullAWSAccess */ + 1 /* the customer's own */).toBe(5);
+  test('attaches 3 Bedrock SCPs to the workloads OU and 1 (the tag protection) to the root: each target keeps one of its five for the customer\'s own next to FullAWSAccess', () => {
+    template.resourceCountIs('AWS::Organizations::Policy', 4);
+    const targets = Object.values(template.findResources('AWS::Organizations::Policy')).map(r => r.Properties.TargetIds);
+    expect(targets).toEqual([[WORKLOADS_OU], [WORKLOADS_OU], [WORKLOADS_OU], [ORGANIZATION_ROOT]]);
+    const perTarget = (target: string) => targets.filter(t => t[0] === target).length;
+    expect([WORKLOADS_OU, ORGANIZATION_ROOT].map(t => perTarget(t) + 1 /* FullAWSAccess */ + 1 /* the customer's own */)).toEqual([5, 3]);
     template.hasResourceProperties('AWS::Organizations::Policy', { Type: 'SERVICE_CONTROL_POLICY', TargetIds: [WORKLOADS_OU] });
   });
 

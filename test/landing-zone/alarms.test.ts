@@ -1,6 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { ApprovedModel, BedrockLandingZone, GovernanceProfile } from '../../src/landing-zone';
+import { OpenAiCompatibleProject } from '../../src/openai-compatible';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { unverifiedAlarmMetrics } from '../monitoring/alarm-metrics';
 
@@ -93,5 +94,28 @@ describe('BedrockLandingZone governance alarms', () => {
     }));
     expect(() => synth({ alarms: false, modelLimits: [{ model: sonnet, tokensPerMinuteQuota: 10 }] })).toThrow(
       'BedrockLandingZone: modelLimits is given but alarms is false: the limits are alarm thresholds; turn alarms on or leave modelLimits out');
+  });
+
+  test('the OpenAI-compatible projects named get their client-error alarm on the landing zone topic; none without them', () => {
+    expect(synth().lz.alarms!.openAiCompatibleProjects).toEqual([]);
+    const stack = stackIn('eu-central-1');
+    const project = new OpenAiCompatibleProject(stack, 'Support', { projectName: 'support' });
+    const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [sonnet], detectiveControls: false, openAiCompatibleProjects: [project] });
+    expect(lz.alarms!.openAiCompatibleProjects.map(a => a.node.path)).toEqual(['Stack/Lz/Alarms/OpenAiCompatible-Support']);
+    const alarm = Object.entries(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))
+      .find(([id]) => id.startsWith('LzAlarmsOpenAiCompatibleSupport'))![1].Properties;
+    expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^LzNotificationsTopic/) }]);
+    expect(alarm.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Namespace)).toEqual(['AWS/BedrockMantle', 'AWS/BedrockMantle']);
+  });
+
+  test('OpenAI-compatible projects without alarms are an error', () => {
+    const stack = stackIn('eu-central-1');
+    const project = new OpenAiCompatibleProject(stack, 'Support', { projectName: 'support' });
+    expect(() => new BedrockLandingZone(stack, 'Lz', { approvedModels: [sonnet], alarms: false, openAiCompatibleProjects: [project] })).toThrow(
+      expect.objectContaining({
+        code: Code.LANDING_ZONE_PROPS,
+        message: 'BedrockLandingZone: openAiCompatibleProjects is given but alarms is false: the projects are given for their alarms; ' +
+          'turn alarms on or leave openAiCompatibleProjects out',
+      }));
   });
 });

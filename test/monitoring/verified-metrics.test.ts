@@ -11,6 +11,8 @@ const LOG = 'https://docs.aws.amazon.com/ko_kr/bedrock/latest/userguide/monitori
 const QUOTA_BLOG = 'https://aws.amazon.com/blogs/machine-learning/improve-operational-visibility-for-inference-workloads-on-amazon-bedrock-with-new-cloudwatch-metrics-for-ttft-and-estimated-quota-consumption';
 const GUARDRAILS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-guardrails-cw-metrics.html';
 const AGENTCORE = 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/observability-runtime-metrics.html';
+// Namespace, names, unit Count and the per-project level read there; the dimension name Project is reported (see the table).
+const MANTLE = 'https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-mantle-metrics.html';
 
 const PINNED: Array<[string, string, string, string[], string, string]> = [
   ['modelInvocations', 'AWS/Bedrock', 'Invocations', ['ModelId'], 'Sum', RUNTIME],
@@ -33,6 +35,8 @@ const PINNED: Array<[string, string, string, string[], string, string]> = [
   ['agentRuntimeInvocations', 'AWS/Bedrock-AgentCore', 'Invocations', ['Name', 'Operation', 'Resource'], 'Sum', AGENTCORE],
   ['agentRuntimeSystemErrors', 'AWS/Bedrock-AgentCore', 'SystemErrors', ['Name', 'Operation', 'Resource'], 'Sum', AGENTCORE],
   ['agentRuntimeThrottles', 'AWS/Bedrock-AgentCore', 'Throttles', ['Name', 'Operation', 'Resource'], 'Sum', AGENTCORE],
+  ['openAiProjectInferences', 'AWS/BedrockMantle', 'Inferences', ['Project'], 'Sum', MANTLE],
+  ['openAiProjectClientErrors', 'AWS/BedrockMantle', 'InferenceClientErrors', ['Project'], 'Sum', MANTLE],
 ];
 
 describe('the verified metric table', () => {
@@ -65,6 +69,13 @@ describe('the check every alarm test runs', () => {
     const typo = new cloudwatch.Metric({ namespace: 'AWS/Bedrock', metricName: 'InvocationThrottle', dimensionsMap: { ModelId: 'm' }, statistic: 'Sum' });
     expect(unverifiedAlarmMetrics(templateWith(typo)).map(m => m.metricName)).toEqual(['InvocationThrottle']);
     expect(unverifiedAlarmMetrics(templateWith(verifiedMetric('modelThrottles', { ModelId: 'm' }, Duration.minutes(5))))).toEqual([]);
+  });
+
+  test('the OpenAI-compatible endpoint has no server-error or throttle metric of its own: the names of AWS/Bedrock are caught there', () => {
+    const borrowed = ['InvocationServerErrors', 'InvocationThrottles', 'InferenceServerErrors'].map(metricName =>
+      new cloudwatch.Metric({ namespace: 'AWS/BedrockMantle', metricName, dimensionsMap: { Project: 'proj_a' }, statistic: 'Sum' }));
+    for (const metric of borrowed) expect(unverifiedAlarmMetrics(templateWith(metric))).toHaveLength(1);
+    expect(unverifiedAlarmMetrics(templateWith(verifiedMetric('openAiProjectClientErrors', { Project: 'proj_a' }, Duration.minutes(5))))).toEqual([]);
   });
 
   test('a real name in the wrong namespace, with a dimension it does not have, or with another statistic is caught', () => {

@@ -131,14 +131,15 @@ describe('size', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => ApprovedModel.throughGeography(`vendor.model-number-${i}-v1:0`));
 
   test('statements are packed into several policies when one is not enough, each under 5,120 characters', () => {
-    const { stack, scps } = organizationStack({ approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(28)] });
+    const { stack, scps } = organizationStack({ approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(20)] });
     expect(scps.length).toBe(4);
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
       'DenyAgentCoreBuiltInTools', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreHarnesses', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCoreOutsideVpc', 'DenyAgentCorePayments',
-      'DenyAgentCoreWebAccessTools', 'DenyBedrockOutsideAllowedRegions', 'DenyKnowledgeBasesOutsideAws', 'DenyLeavingTheOrganization', 'DenyLongTermBearerTokens',
+      'DenyAgentCoreWebAccessTools', 'DenyBedrockOutsideAllowedRegions', 'DenyGovernedDataCopies', 'DenyKnowledgeBasesOutsideAws', 'DenyLeavingTheOrganization', 'DenyLongTermBearerTokens',
       'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys', 'DenyModelCustomizationAndImport', 'DenyModelsThroughOtherServices', 'DenyMonitoringLinksOutsideOrganization', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyReservedCapacity',
-      'DenyUnapprovedModels', 'DenyUnapprovedServiceTiers', 'DenyUngovernedInference', 'ProtectExemptRoles', 'ProtectGovernanceResources', 'ProtectGovernanceSettings', 'ProtectInvocationLogStreams',
+      'DenyUnapprovedModels', 'DenyUnapprovedServiceTiers', 'DenyUngovernedInference', 'ProtectConfigRecording', 'ProtectExemptRoles', 'ProtectGovernanceControls',
+      'ProtectGovernanceResources', 'ProtectGovernanceSettings', 'ProtectInvocationLogStreams',
     ]);
     Template.fromStack(stack).resourceCountIs('AWS::Organizations::Policy', 4);
   });

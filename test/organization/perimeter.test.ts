@@ -1,5 +1,6 @@
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { RED_TEAM_ATTACKS } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import {
@@ -332,6 +333,8 @@ const ATTACKS: Case[] = [
   { name: 'the CloudFormation execution role passed to a new stack', action: 'iam:PassRole', resource: CFN_EXEC },
   { name: 'the StackSets execution role passed on', action: 'iam:PassRole', resource: role('stacksets-exec-0123abcd') },
   ...SECOND_RING_ATTACKS,
+  // The red team of 2026-12-06, by class in red-team-round.test.ts: here so that every statement is shown load-bearing.
+  ...RED_TEAM_ATTACKS,
 ];
 
 /** Governed calls that must pass: a perimeter that denies everything is no perimeter. */

@@ -1,31 +1,43 @@
-import { MODEL_DOORS } from './bedrock-actions';
-import { RenderedResource, RuleContext } from './context';
+import { DOOR_ACTIONS, MODEL_DOORS } from './bedrock-actions';
+import { RenderedResource, RuleContext, StackIndex } from './context';
 import { deployVariants } from './deploy-variants';
 import { Statement, conditionValues } from './iam';
 import { coversAction } from './policy-evaluator';
+import { policySetOf } from './policy-questions';
 import { asArray, flatten, isIntrinsic, referenceOf } from './values';
 
 export const LOGGING_TYPE = 'Custom::BedrockModelInvocationLogging';
+export const DATA_RETENTION_TYPE = 'Custom::BedrockDataRetention';
 export const PROVISIONED_THROUGHPUT_TYPE = 'Custom::BedrockProvisionedThroughput';
 
 /**
  * Facts about the whole app that several rules need, computed once per validation pass.
  */
 
-/** Every invocation logging configuration of the app. */
-export function loggingConfigurations(context: RuleContext): RenderedResource[] {
-  // A configuration created under a condition may not exist: it configures nothing the pack can count on.
-  return context.memoize('logging', () => context.appStacks().flatMap(s => s.ofType(LOGGING_TYPE)).filter(c => c.condition === undefined));
+/** The resources of a type the app creates unconditionally: one under a CloudFormation condition may not exist, so it counts for nothing. */
+function unconditionalOfType(context: RuleContext, type: string): RenderedResource[] {
+  return context.memoize(`unconditional|${type}`, () => context.appStacks().flatMap(s => s.ofType(type)).filter(r => r.condition === undefined));
 }
 
 /**
- * Whether the app configures invocation logging where a stack runs: the same account and region, or,
+ * Whether the app makes an account-and-region setting (invocation logging, data retention: a resource
+ * of the type) where a stack runs: in the same account and region, or in an environment-agnostic stack;
  * for an environment-agnostic stack, anywhere in the app.
  */
-export function hasLoggingFor(context: RuleContext, environment: string | undefined): boolean {
-  const configs = loggingConfigurations(context);
-  if (environment === undefined) return configs.length > 0;
-  return configs.some(c => c.stack.environment === undefined || c.stack.environment === environment);
+export function settingMadeFor(context: RuleContext, type: string, environment: string | undefined): boolean {
+  const settings = unconditionalOfType(context, type);
+  if (environment === undefined) return settings.length > 0;
+  return settings.some(r => r.stack.environment === undefined || r.stack.environment === environment);
+}
+
+/**
+ * The Allow statements of an identity policy that cover a door of the inference catalogue; none when
+ * the stack's account is outside the pack's `governedAccounts`.
+ */
+export function governedDoorGrants(res: RenderedResource, context: RuleContext): Statement[] {
+  const governed = context.settings.governedAccounts;
+  if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return [];
+  return policySetOf(res).variants.flat().filter(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
 }
 
 /**
@@ -52,34 +64,29 @@ export function otherCallRegions(statements: Statement[], stackRegion: string | 
 export function loggingDestinations(context: RuleContext): Set<string> {
   return context.memoize('loggingDestinations', () => {
     const out = new Set<string>();
-    for (const config of loggingConfigurations(context)) {
+    for (const config of unconditionalOfType(context, LOGGING_TYPE)) {
       const stack = config.stack;
       const lc = config.properties.LoggingConfig ?? {};
-      const buckets = [lc.s3Config?.bucketName, lc.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName].filter(b => b !== undefined);
-      for (const bucket of buckets) {
-        const ref = referenceOf(bucket);
-        if (ref && stack.byId(ref.logicalId)?.type === 'AWS::S3::Bucket') {
-          out.add(`${stack.stack.node.path}|${ref.logicalId}`);
-        } else {
-          const name = flatten(bucket, stack);
-          stack.ofType('AWS::S3::Bucket').filter(b => flatten(b.properties.BucketName, stack) === name)
-            .forEach(b => out.add(`${stack.stack.node.path}|${b.logicalId}`));
-        }
-      }
-      const group = lc.cloudWatchConfig?.logGroupName;
-      if (group !== undefined) {
-        const ref = referenceOf(group);
-        if (ref && stack.byId(ref.logicalId)?.type === 'AWS::Logs::LogGroup') {
-          out.add(`${stack.stack.node.path}|${ref.logicalId}`);
-        } else {
-          const name = flatten(group, stack);
-          stack.ofType('AWS::Logs::LogGroup').filter(g => flatten(g.properties.LogGroupName, stack) === name)
-            .forEach(g => out.add(`${stack.stack.node.path}|${g.logicalId}`));
-        }
+      const named: Array<[unknown, string, string]> = [
+        [lc.s3Config?.bucketName, 'AWS::S3::Bucket', 'BucketName'],
+        [lc.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName, 'AWS::S3::Bucket', 'BucketName'],
+        [lc.cloudWatchConfig?.logGroupName, 'AWS::Logs::LogGroup', 'LogGroupName'],
+      ];
+      for (const [value, type, nameProperty] of named) {
+        if (value === undefined) continue;
+        resourcesNamedBy(value, type, nameProperty, stack).forEach(id => out.add(`${stack.stack.node.path}|${id}`));
       }
     }
     return out;
   });
+}
+
+/** The logical IDs of the resources of a type in the stack that a value names: by reference, or by their name property. */
+function resourcesNamedBy(value: unknown, type: string, nameProperty: string, stack: StackIndex): string[] {
+  const ref = referenceOf(value);
+  if (ref && stack.byId(ref.logicalId)?.type === type) return [ref.logicalId];
+  const name = flatten(value, stack);
+  return stack.ofType(type).filter(r => flatten(r.properties[nameProperty], stack) === name).map(r => r.logicalId);
 }
 
 /** Whether a bucket or log group receives invocation logs. */

@@ -1,3 +1,4 @@
+import { RenderedResource } from './context';
 import { asArray } from './values';
 import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../private/bedrock-billing';
 
@@ -11,6 +12,12 @@ export type BillLine = Record<string, string>;
 export const BEDROCK_LINE: BillLine = { SERVICE: BEDROCK_SERVICE, BILLING_ENTITY: 'AWS' };
 export const AGENTCORE_LINE: BillLine = { SERVICE: AGENTCORE_SERVICE, BILLING_ENTITY: 'AWS' };
 export const MARKETPLACE_MODEL_LINE: BillLine = { SERVICE: 'Claude Sonnet 4.5 (Amazon Bedrock Edition)', BILLING_ENTITY: MARKETPLACE_BILLING_ENTITY };
+
+/** The `Budget` of an `AWS::Budgets::Budget` that counts cost, or undefined (a usage, RI or Savings Plans budget counts no spend). */
+export function costBudgetOf(budget: RenderedResource): any {
+  const data = budget.properties.Budget;
+  return data && data.BudgetType === 'COST' ? data : undefined;
+}
 
 /** The legacy `CostFilters` keys and the dimensions they name. */
 const LEGACY_KEYS: Record<string, string> = { Service: 'SERVICE', BillingEntity: 'BILLING_ENTITY' };

@@ -2,6 +2,9 @@ import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { RuleContext } from './context';
 
+/** The resource type a rule names to be applied to every resource of the app. */
+export const EVERY_RESOURCE_TYPE = '*';
+
 /**
  * The controls a rule helps to meet. Each list names control identifiers of one framework; an empty
  * list means the framework has no control this rule maps to.

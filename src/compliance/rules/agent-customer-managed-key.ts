@@ -1,9 +1,9 @@
-import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { NagMessageLevel } from 'cdk-nag';
+import { defineRule } from '../private/rule-definition';
 import { customerKeyResult } from '../private/values';
 
 /** AG2: an agent is encrypted with a customer-managed key. */
-export const AgentCustomerManagedKey: BedrockRule = {
+export const AgentCustomerManagedKey = defineRule({
   id: 'AG2',
   name: 'AgentCustomerManagedKey',
   info: 'The agent is not encrypted with a customer-managed KMS key.',
@@ -11,16 +11,6 @@ export const AgentCustomerManagedKey: BedrockRule = {
     'access to that data is governed and audited by the key policy (an `alias/aws/...` key does not count).',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Bedrock::Agent'],
-  controls: {
-    nist80053r5: ['SC-12', 'SC-13', 'SC-28(1)'],
-    hipaa: ['164.312(a)(2)(iv)'],
-    pciDss: ['3.4'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return customerKeyResult(res.properties.CustomerEncryptionKeyArn, res.stack);
-  },
-};
+  controls: { nist80053r5: ['SC-12', 'SC-13', 'SC-28(1)'], hipaa: ['164.312(a)(2)(iv)'], pciDss: ['3.4'], securityHub: [], wellArchitectedGenAi: ['GENSEC05'] },
+  judge: res => customerKeyResult(res.properties.CustomerEncryptionKeyArn, res.stack),
+});

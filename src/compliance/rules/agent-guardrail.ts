@@ -1,8 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** AG1: an agent has a guardrail. */
-export const AgentGuardrail: BedrockRule = {
+export const AgentGuardrail = defineRule({
   id: 'AG1',
   name: 'AgentGuardrail',
   info: 'The agent has no guardrail.',
@@ -10,16 +10,6 @@ export const AgentGuardrail: BedrockRule = {
     'or sensitive information in its conversations. Attach a guardrail at a published version.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Bedrock::Agent'],
-  controls: {
-    nist80053r5: ['SI-10', 'SI-15', 'AC-4'],
-    hipaa: ['164.312(c)(1)'],
-    pciDss: ['6.5.1'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC02', 'GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return res.properties.GuardrailConfiguration?.GuardrailIdentifier ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  },
-};
+  controls: { nist80053r5: ['SI-10', 'SI-15', 'AC-4'], hipaa: ['164.312(c)(1)'], pciDss: ['6.5.1'], securityHub: [], wellArchitectedGenAi: ['GENSEC02', 'GENSEC05'] },
+  judge: res => res.properties.GuardrailConfiguration?.GuardrailIdentifier ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
+});

@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { numberOf, referenceOf } from '../private/values';
 
 /** AG3: an agent's idle session timeout is set and bounded. */
-export const AgentIdleSessionBounded: BedrockRule = {
+export const AgentIdleSessionBounded = defineRule({
   id: 'AG3',
   name: 'AgentIdleSessionBounded',
   info: 'The agent\'s idle session timeout is not set, or is longer than the governance profile allows.',
@@ -11,16 +11,8 @@ export const AgentIdleSessionBounded: BedrockRule = {
     'the pack\'s `maximumAgentIdleSession` (default 15 minutes, PCI DSS 8.1.8), so an abandoned session cannot be resumed by someone else.',
   defaultLevel: NagMessageLevel.WARN,
   resourceTypes: ['AWS::Bedrock::Agent'],
-  controls: {
-    nist80053r5: ['AC-12', 'SC-10'],
-    hipaa: ['164.312(a)(2)(iii)'],
-    pciDss: ['8.1.8'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-12', 'SC-10'], hipaa: ['164.312(a)(2)(iii)'], pciDss: ['8.1.8'], securityHub: [], wellArchitectedGenAi: ['GENSEC05'] },
+  judge(res, context) {
     const value = res.properties.IdleSessionTTLInSeconds;
     if (value === undefined) return NagRuleCompliance.NON_COMPLIANT;
     const seconds = numberOf(value);
@@ -30,4 +22,4 @@ export const AgentIdleSessionBounded: BedrockRule = {
     }
     return seconds <= context.settings.maximumAgentIdleSessionSeconds ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { NagMessageLevel } from 'cdk-nag';
+import { defineRule } from '../private/rule-definition';
 import { customerKeyResult } from '../private/values';
 
 /** The property that holds the key, by AgentCore resource type. */
@@ -9,7 +9,7 @@ const KEY_PROPERTY: Record<string, string> = {
 };
 
 /** AC3: AgentCore memory and gateways are encrypted with a customer-managed key. */
-export const AgentCoreCustomerManagedKey: BedrockRule = {
+export const AgentCoreCustomerManagedKey = defineRule({
   id: 'AC3',
   name: 'AgentCoreCustomerManagedKey',
   info: 'The AgentCore memory or gateway is not encrypted with a customer-managed KMS key.',
@@ -19,16 +19,6 @@ export const AgentCoreCustomerManagedKey: BedrockRule = {
     'rule bedrock-agentcore-memory-encryption-enabled, extended to gateways.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: Object.keys(KEY_PROPERTY),
-  controls: {
-    nist80053r5: ['SC-12', 'SC-13', 'SC-28(1)'],
-    hipaa: ['164.312(a)(2)(iv)'],
-    pciDss: ['3.4', '3.5'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    return customerKeyResult(res.properties[KEY_PROPERTY[res.type]], res.stack);
-  },
-};
+  controls: { nist80053r5: ['SC-12', 'SC-13', 'SC-28(1)'], hipaa: ['164.312(a)(2)(iv)'], pciDss: ['3.4', '3.5'], securityHub: [], wellArchitectedGenAi: ['GENSEC05'] },
+  judge: res => customerKeyResult(res.properties[KEY_PROPERTY[res.type]], res.stack),
+});

@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { flatten } from '../private/values';
 
 /** AC2: an AgentCore gateway authorizes its callers. */
-export const AgentCoreGatewayAuthorizer: BedrockRule = {
+export const AgentCoreGatewayAuthorizer = defineRule({
   id: 'AC2',
   name: 'AgentCoreGatewayAuthorizer',
   info: 'The AgentCore gateway accepts calls without authorization (AuthorizerType NONE).',
@@ -12,17 +12,9 @@ export const AgentCoreGatewayAuthorizer: BedrockRule = {
     'synth-time counterpart of Security Hub control BedrockAgentCore.2.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::BedrockAgentCore::Gateway'],
-  controls: {
-    nist80053r5: ['AC-3', 'IA-2', 'IA-9'],
-    hipaa: ['164.312(d)', '164.312(a)(1)'],
-    pciDss: ['7.2.1', '8.1.1'],
-    securityHub: ['BedrockAgentCore.2'],
-    wellArchitectedGenAi: ['GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-3', 'IA-2', 'IA-9'], hipaa: ['164.312(d)', '164.312(a)(1)'], pciDss: ['7.2.1', '8.1.1'], securityHub: ['BedrockAgentCore.2'], wellArchitectedGenAi: ['GENSEC05'] },
+  judge(res) {
     const type = flatten(res.properties.AuthorizerType, res.stack);
     return type === undefined || type.toUpperCase() === 'NONE' ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { flatten, hasPlaceholder } from '../private/values';
 
 /** The network modes each AgentCore resource type may use: VPC, or (for a code interpreter) a sandbox with no network at all. */
@@ -11,7 +11,7 @@ const ALLOWED_MODES: Record<string, string[]> = {
 };
 
 /** AC1: AgentCore runtimes, harnesses, code interpreters and browsers run in VPC mode. */
-export const AgentCorePrivateNetwork: BedrockRule = {
+export const AgentCorePrivateNetwork = defineRule({
   id: 'AC1',
   name: 'AgentCorePrivateNetwork',
   info: 'The AgentCore runtime, harness, code interpreter or browser does not run in VPC network mode (a code interpreter may also use the sandbox).',
@@ -23,16 +23,8 @@ export const AgentCorePrivateNetwork: BedrockRule = {
     'extended to the tools.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: Object.keys(ALLOWED_MODES),
-  controls: {
-    nist80053r5: ['SC-7', 'SC-7(4)', 'AC-4'],
-    hipaa: ['164.312(e)(1)'],
-    pciDss: ['1.3.1', '1.3.2'],
-    securityHub: ['BedrockAgentCore.1'],
-    wellArchitectedGenAi: ['GENSEC01', 'GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SC-7', 'SC-7(4)', 'AC-4'], hipaa: ['164.312(e)(1)'], pciDss: ['1.3.1', '1.3.2'], securityHub: ['BedrockAgentCore.1'], wellArchitectedGenAi: ['GENSEC01', 'GENSEC05'] },
+  judge(res) {
     // A harness holds its runtime's network under Environment.AgentCoreRuntimeEnvironment.
     const network = res.type === 'AWS::BedrockAgentCore::Harness'
       ? res.properties.Environment?.AgentCoreRuntimeEnvironment?.NetworkConfiguration : res.properties.NetworkConfiguration;
@@ -40,4 +32,4 @@ export const AgentCorePrivateNetwork: BedrockRule = {
     if (hasPlaceholder(mode)) return NagRuleCompliance.COMPLIANT;
     return ALLOWED_MODES[res.type].includes(mode) ? NagRuleCompliance.COMPLIANT : [`NetworkMode::${mode}`];
   },
-};
+});

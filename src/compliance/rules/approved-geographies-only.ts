@@ -3,7 +3,7 @@ import { dataRegionsOf, externalStoreOf } from '../private/data-boundary';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { modelReachOf } from '../private/model-reach';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { hasPlaceholder } from '../private/values';
 
 const POLICY_TYPES = [...IDENTITY_POLICY_TYPES, 'AWS::EC2::VPCEndpoint'];
@@ -18,7 +18,7 @@ const AGENTCORE_DATA_TYPES = ['AWS::BedrockAgentCore::Runtime', 'AWS::BedrockAge
   'AWS::BedrockAgentCore::CodeInterpreterCustom', 'AWS::BedrockAgentCore::BrowserCustom', 'AWS::BedrockAgentCore::BrowserProfile'];
 
 /** MD2: models are reached only in approved geographies. */
-export const ApprovedGeographiesOnly: BedrockRule = {
+export const ApprovedGeographiesOnly = defineRule({
   id: 'MD2',
   name: 'ApprovedGeographiesOnly',
   info: 'The resource names an inference profile of a geography, or a region, outside the approved geographies, or sends data to a store outside AWS.',
@@ -35,18 +35,10 @@ export const ApprovedGeographiesOnly: BedrockRule = {
     '(`Bedrock-MD2[Region::us-east-1]`).',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: [...MODEL_NAMING_TYPES, ...AGENTCORE_DATA_TYPES.filter(t => !MODEL_NAMING_TYPES.includes(t))],
-  controls: {
-    nist80053r5: ['SA-9(5)', 'AC-4', 'SC-7'],
-    hipaa: [],
-    pciDss: [],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
+  controls: { nist80053r5: ['SA-9(5)', 'AC-4', 'SC-7'], hipaa: [], pciDss: [], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  judge(res, context) {
     const prefixes = context.settings.approvedGeographyPrefixes;
     const regions = context.settings.approvedRegions ?? [];
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
     const findings = new Set<string>();
     // A store outside AWS takes the documents and the queries out of every geography.
     const external = context.settings.dataResidency ? externalStoreOf(res) : undefined;
@@ -73,4 +65,4 @@ export const ApprovedGeographiesOnly: BedrockRule = {
     }
     return findings.size > 0 ? [...findings] : NagRuleCompliance.COMPLIANT;
   },
-};
+});

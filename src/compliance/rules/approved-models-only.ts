@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { grantsModelDoor, modelReachOf } from '../private/model-reach';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** Where a resource that may run a model outside Bedrock holds its model configuration (keys other than `Bedrock*` are other providers). */
 const OUTSIDE_BEDROCK_MODEL_CONFIG: Record<string, (properties: any) => Record<string, unknown> | undefined> = {
@@ -10,7 +10,7 @@ const OUTSIDE_BEDROCK_MODEL_CONFIG: Record<string, (properties: any) => Record<s
 };
 
 /** MD1: only approved models are named. */
-export const ApprovedModelsOnly: BedrockRule = {
+export const ApprovedModelsOnly = defineRule({
   id: 'MD1',
   name: 'ApprovedModelsOnly',
   info: 'The resource names a model that is not on the governance profile\'s approved list.',
@@ -22,18 +22,10 @@ export const ApprovedModelsOnly: BedrockRule = {
     'approved models, Amazon Nova Act\'s own model): `Bedrock-MD1[Statement::1::Resource::*]`, `Bedrock-MD1[Sid::Mantle::Condition::bedrock-mantle:Model]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: MODEL_NAMING_TYPES,
-  controls: {
-    nist80053r5: ['CM-7(5)', 'CM-10', 'SA-9', 'SR-5'],
-    hipaa: ['164.308(b)(1)'],
-    pciDss: ['12.8'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01', 'GENOPS01'],
-  },
-  check(node, context) {
-    const approved = context.settings.approvedModels;
-    if (approved === undefined) return NagRuleCompliance.NOT_APPLICABLE;
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['CM-7(5)', 'CM-10', 'SA-9', 'SR-5'], hipaa: ['164.308(b)(1)'], pciDss: ['12.8'], securityHub: [], wellArchitectedGenAi: ['GENSEC01', 'GENOPS01'] },
+  enabled: settings => settings.approvedModels !== undefined,
+  judge(res, context) {
+    const approved = context.settings.approvedModels!;
     const refs = modelReferences(res, context.settings.knownGeographyPrefixes).filter(r => r.kind !== 'guardrail-profile');
     const reached = modelReachOf(res, context).unapproved;
     const modelConfig = OUTSIDE_BEDROCK_MODEL_CONFIG[res.type];
@@ -45,4 +37,4 @@ export const ApprovedModelsOnly: BedrockRule = {
     const unapproved = [...new Set([...refs.filter(r => !approved.includes(r.modelId)).map(r => r.modelId), ...reached, ...providers])];
     return unapproved.length > 0 ? unapproved : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { AGENTCORE_LINE, BEDROCK_LINE, MARKETPLACE_MODEL_LINE, budgetCounts } from '../private/budget-filter';
-import { BedrockRule } from '../private/rule';
+import { AGENTCORE_LINE, BEDROCK_LINE, MARKETPLACE_MODEL_LINE, budgetCounts, costBudgetOf } from '../private/budget-filter';
+import { defineRule } from '../private/rule-definition';
 
 /** SP1: a budget meant for Bedrock also counts the models billed through AWS Marketplace. */
-export const BudgetCountsMarketplaceModels: BedrockRule = {
+export const BudgetCountsMarketplaceModels = defineRule({
   id: 'SP1',
   name: 'BudgetCountsMarketplaceModels',
   info: 'The budget counts Amazon Bedrock but not the models billed through AWS Marketplace ("<model> (Amazon Bedrock Edition)"), which are most model spend.',
@@ -15,20 +15,12 @@ export const BudgetCountsMarketplaceModels: BedrockRule = {
     'and AWS Marketplace), `BudgetScope.account()` for an account dedicated to Bedrock, or an Or that adds `BILLING_ENTITY` = AWS Marketplace.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Budgets::Budget'],
-  controls: {
-    nist80053r5: ['SA-9', 'PM-3'],
-    hipaa: [],
-    pciDss: [],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENCOST01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    const data = res?.properties.Budget;
-    if (!res || !data || data.BudgetType !== 'COST') return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SA-9', 'PM-3'], hipaa: [], pciDss: [], securityHub: [], wellArchitectedGenAi: ['GENCOST01'] },
+  judge(res) {
+    const data = costBudgetOf(res);
     // Only a budget meant for Bedrock: one that counts a first-party Bedrock line.
-    if (budgetCounts(data, BEDROCK_LINE) !== true) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!data || budgetCounts(data, BEDROCK_LINE) !== true) return NagRuleCompliance.NOT_APPLICABLE;
     if (budgetCounts(data, MARKETPLACE_MODEL_LINE) === false) return NagRuleCompliance.NON_COMPLIANT;
     return budgetCounts(data, AGENTCORE_LINE) === false ? ['AgentCore'] : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,14 +1,12 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { DOOR_ACTIONS } from '../private/bedrock-actions';
-import { BEDROCK_LINE, MARKETPLACE_MODEL_LINE, budgetCounts } from '../private/budget-filter';
+import { governedDoorGrants } from '../private/app-facts';
+import { BEDROCK_LINE, MARKETPLACE_MODEL_LINE, budgetCounts, costBudgetOf } from '../private/budget-filter';
 import { RuleContext } from '../private/context';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
-import { coversAction } from '../private/policy-evaluator';
-import { policySetOf } from '../private/policy-questions';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** SP4: a stack that lets principals reach a model is in an account with a budget that counts every model. */
-export const BudgetCoversModelAccess: BedrockRule = {
+export const BudgetCoversModelAccess = defineRule({
   id: 'SP4',
   name: 'BudgetCoversModelAccess',
   info: 'The IAM resource allows a door to a model in an account where the app creates no cost budget that counts Amazon Bedrock and the models billed through AWS Marketplace.',
@@ -20,23 +18,13 @@ export const BudgetCoversModelAccess: BedrockRule = {
     'app (the FinOps team\'s), acknowledge the finding with that reason.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
-  controls: {
-    nist80053r5: ['SA-9', 'PM-3'],
-    hipaa: [],
-    pciDss: [],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENCOST01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || !context.settings.requireBudget) return NagRuleCompliance.NOT_APPLICABLE;
-    const governed = context.settings.governedAccounts;
-    if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return NagRuleCompliance.NOT_APPLICABLE;
-    const reaches = policySetOf(res).variants.flat().some(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
-    if (!reaches) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SA-9', 'PM-3'], hipaa: [], pciDss: [], securityHub: [], wellArchitectedGenAi: ['GENCOST01'] },
+  enabled: settings => settings.requireBudget === true,
+  judge(res, context) {
+    if (governedDoorGrants(res, context).length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     return budgetAccounts(context).has(res.stack.account ?? ANY) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});
 
 const ANY = '<environment-agnostic>';
 
@@ -44,7 +32,9 @@ const ANY = '<environment-agnostic>';
 function budgetAccounts(context: RuleContext): Set<string> {
   return context.memoize('budgetAccounts', () => new Set(context.appStacks()
     .flatMap(s => s.ofType('AWS::Budgets::Budget'))
-    .filter(b => b.condition === undefined && b.properties.Budget?.BudgetType === 'COST')
-    .filter(b => budgetCounts(b.properties.Budget, BEDROCK_LINE) !== false && budgetCounts(b.properties.Budget, MARKETPLACE_MODEL_LINE) !== false)
+    .filter(b => {
+      const data = b.condition === undefined ? costBudgetOf(b) : undefined;
+      return data !== undefined && budgetCounts(data, BEDROCK_LINE) !== false && budgetCounts(data, MARKETPLACE_MODEL_LINE) !== false;
+    })
     .map(b => b.stack.account ?? ANY)));
 }

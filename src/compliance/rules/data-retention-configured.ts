@@ -1,24 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { otherCallRegions } from '../private/app-facts';
-import { DOOR_ACTIONS } from '../private/bedrock-actions';
-import { RuleContext } from '../private/context';
+import { DATA_RETENTION_TYPE, governedDoorGrants, otherCallRegions, settingMadeFor } from '../private/app-facts';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
-import { coversAction } from '../private/policy-evaluator';
-import { policySetOf } from '../private/policy-questions';
-import { BedrockRule } from '../private/rule';
-
-const DATA_RETENTION_TYPE = 'Custom::BedrockDataRetention';
-
-/** Whether the app sets the data retention mode where a stack runs (an environment-agnostic one: anywhere in the app). */
-function hasDataRetentionFor(context: RuleContext, environment: string | undefined): boolean {
-  // A setting created under a CloudFormation condition may not exist: it sets nothing the pack can count on.
-  const settings = context.memoize('dataRetention', () => context.appStacks().flatMap(s => s.ofType(DATA_RETENTION_TYPE)).filter(r => r.condition === undefined));
-  if (environment === undefined) return settings.length > 0;
-  return settings.some(r => r.stack.environment === undefined || r.stack.environment === environment);
-}
+import { defineRule } from '../private/rule-definition';
 
 /** DR1: a stack that lets principals invoke models is in an account and region whose data retention mode the app sets. */
-export const DataRetentionConfigured: BedrockRule = {
+export const DataRetentionConfigured = defineRule({
   id: 'DR1',
   name: 'DataRetentionConfigured',
   info: 'The IAM resource allows a door to a model in an account and region where the app sets no data retention mode.',
@@ -31,25 +17,15 @@ export const DataRetentionConfigured: BedrockRule = {
     'outside the pack\'s `governedAccounts` are not checked. When the mode is set by another app (an account baseline), acknowledge the finding with that reason.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
-  controls: {
-    nist80053r5: ['SI-12', 'SC-28'],
-    hipaa: ['164.308(b)(1)', '164.312(c)(1)'],
-    pciDss: ['3.1'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC02'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
-    const governed = context.settings.governedAccounts;
-    if (governed !== undefined && res.stack.account !== undefined && !governed.includes(res.stack.account)) return NagRuleCompliance.NOT_APPLICABLE;
-    const allows = policySetOf(res).variants.flat().filter(s => s.effect === 'Allow' && DOOR_ACTIONS.some(a => coversAction(s, a)));
+  controls: { nist80053r5: ['SI-12', 'SC-28'], hipaa: ['164.308(b)(1)', '164.312(c)(1)'], pciDss: ['3.1'], securityHub: [], wellArchitectedGenAi: ['GENSEC02'] },
+  judge(res, context) {
+    const allows = governedDoorGrants(res, context);
     if (allows.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
-    if (!hasDataRetentionFor(context, res.stack.environment)) return NagRuleCompliance.NON_COMPLIANT;
+    if (!settingMadeFor(context, DATA_RETENTION_TYPE, res.stack.environment)) return NagRuleCompliance.NON_COMPLIANT;
     // Prompts sent to another region are retained under that region's mode.
     const account = res.stack.account;
     const elsewhere = account === undefined ? [] : otherCallRegions(allows, res.stack.region)
-      .filter(region => !hasDataRetentionFor(context, `${account}/${region}`)).map(region => `Region::${region}`);
+      .filter(region => !settingMadeFor(context, DATA_RETENTION_TYPE, `${account}/${region}`)).map(region => `Region::${region}`);
     return elsewhere.length > 0 ? elsewhere : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,13 +1,13 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { bedrockServiceOf, isInterfaceEndpoint } from './network-endpoints';
 import { INFERENCE_DOORS } from '../../private/inference-doors';
 import { documentVariants } from '../private/iam';
+import { bedrockServiceOf, isBedrockInterfaceEndpoint } from '../private/network-endpoints';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
 import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, SAMPLE_MODEL, UNLISTED_MODEL, foundationModelArn, namedResources, otherAccountsNamed, principalContext, probeScopeOf } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** NW2: a Bedrock endpoint has its own policy, not the default allow-all. */
-export const EndpointPolicyNotDefault: BedrockRule = {
+export const EndpointPolicyNotDefault = defineRule({
   id: 'NW2',
   name: 'EndpointPolicyNotDefault',
   info: 'The Bedrock interface endpoint has no policy, or a policy that lets a principal of another account, outside the organization, through.',
@@ -21,18 +21,10 @@ export const EndpointPolicyNotDefault: BedrockRule = {
     'organization\'s, so acknowledge the finding for an account that is.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::EC2::VPCEndpoint'],
-  controls: {
-    nist80053r5: ['AC-3', 'AC-4', 'SC-7'],
-    hipaa: ['164.312(a)(1)', '164.312(e)(1)'],
-    pciDss: ['1.2.1', '7.2.1'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || !isInterfaceEndpoint(res)) return NagRuleCompliance.NOT_APPLICABLE;
-    const service = bedrockServiceOf(res);
-    if (service === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-3', 'AC-4', 'SC-7'], hipaa: ['164.312(a)(1)', '164.312(e)(1)'], pciDss: ['1.2.1', '7.2.1'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  appliesTo: isBedrockInterfaceEndpoint,
+  judge(res) {
+    const service = bedrockServiceOf(res)!;
     const document = res.properties.PolicyDocument;
     if (!document) return NagRuleCompliance.NON_COMPLIANT;
     // Asked as IAM would: may a principal of another account, outside any organization, use the endpoint?
@@ -65,7 +57,7 @@ export const EndpointPolicyNotDefault: BedrockRule = {
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});
 
 /** The actions an outsider would use through an endpoint of the service: its doors of the catalogue, or a read of its API. */
 function probeActionsOf(service: string): string[] {

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, parseJsonDocument } from '../private/values';
 
 /** The node types of a flow that generate from a prompt with a model of their own, and can name a guardrail. */
@@ -13,7 +13,7 @@ function get(value: any, key: string): any {
 }
 
 /** FL1: every node of a flow that generates carries a guardrail. */
-export const FlowNodeGuardrail: BedrockRule = {
+export const FlowNodeGuardrail = defineRule({
   id: 'FL1',
   name: 'FlowNodeGuardrail',
   info: 'A prompt or knowledge-base node of the flow generates with a model but names no guardrail.',
@@ -24,16 +24,8 @@ export const FlowNodeGuardrail: BedrockRule = {
     'read (an S3 location, a parameter) is reported as `Bedrock-FL1[Definition::unknown]`. Each `Fn::If` branch is judged.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Bedrock::Flow'],
-  controls: {
-    nist80053r5: ['SI-10', 'SI-15'],
-    hipaa: ['164.312(c)(1)'],
-    pciDss: ['6.5.1'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC02'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SI-10', 'SI-15'], hipaa: ['164.312(c)(1)'], pciDss: ['6.5.1'], securityHub: [], wellArchitectedGenAi: ['GENSEC02'] },
+  judge(res) {
     const p = res.properties;
     const definition = p.Definition ?? (p.DefinitionString === undefined ? undefined : parseJsonDocument(p.DefinitionString, res.stack));
     if (definition === undefined || typeof definition !== 'object') {
@@ -51,4 +43,4 @@ export const FlowNodeGuardrail: BedrockRule = {
     });
     return findings.length > 0 ? findings.sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { enabledAlarmActions, metricsRead, topicOfAction } from '../private/governance-alarms';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, referenceOf } from '../private/values';
 
 /** MN2: an alarm on Bedrock metrics tells somebody, through an encrypted topic with a subscriber. */
-export const GovernanceAlarmNotifies: BedrockRule = {
+export const GovernanceAlarmNotifies = defineRule({
   id: 'MN2',
   name: 'GovernanceAlarmNotifies',
   info: 'An alarm on Amazon Bedrock metrics notifies nobody, or notifies through an unencrypted topic.',
@@ -16,17 +16,9 @@ export const GovernanceAlarmNotifies: BedrockRule = {
     'or accounts are not judged. `GovernanceNotifications` with an email or HTTPS subscription complies.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::CloudWatch::Alarm'],
-  controls: {
-    nist80053r5: ['AU-5', 'IR-6', 'SI-4(5)', 'SC-28'],
-    hipaa: ['164.308(a)(6)(ii)'],
-    pciDss: ['10.6', '12.10'],
-    securityHub: ['SNS.1'],
-    wellArchitectedGenAi: ['GENOPS03'],
-  },
-  check(node, context) {
-    const alarm = context.render(node);
-    if (!alarm) return NagRuleCompliance.NOT_APPLICABLE;
-    if (!metricsRead(alarm).some(m => typeof m.namespace === 'string' && m.namespace.startsWith('AWS/Bedrock'))) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AU-5', 'IR-6', 'SI-4(5)', 'SC-28'], hipaa: ['164.308(a)(6)(ii)'], pciDss: ['10.6', '12.10'], securityHub: ['SNS.1'], wellArchitectedGenAi: ['GENOPS03'] },
+  appliesTo: alarm => metricsRead(alarm).some(m => typeof m.namespace === 'string' && m.namespace.startsWith('AWS/Bedrock')),
+  judge(alarm) {
     const actions = enabledAlarmActions(alarm);
     if (actions.length === 0) return ['NoAction'];
     const findings = new Set<string>();
@@ -41,4 +33,4 @@ export const GovernanceAlarmNotifies: BedrockRule = {
     }
     return findings.size === 0 ? NagRuleCompliance.COMPLIANT : [...findings].sort();
   },
-};
+});

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { contentFilters, filterBlocks } from './guardrail-filters';
-import { BedrockRule } from '../private/rule';
+import { contentFilters, filterBlocks } from '../private/guardrail-filters';
+import { defineRule } from '../private/rule-definition';
 import { asArray } from '../private/values';
 
 const HARMFUL = ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'];
@@ -12,7 +12,7 @@ function modalitiesOf(value: unknown): string[] {
 }
 
 /** GR3: a guardrail filters each harmful-content category in both directions. */
-export const GuardrailHarmfulContentFilters: BedrockRule = {
+export const GuardrailHarmfulContentFilters = defineRule({
   id: 'GR3',
   name: 'GuardrailHarmfulContentFilters',
   info: 'The guardrail does not block a harmful-content category (sexual, violence, hate, insults, misconduct) in both directions at the minimum strength.',
@@ -23,16 +23,8 @@ export const GuardrailHarmfulContentFilters: BedrockRule = {
     'is judged; the worst decides.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Bedrock::Guardrail'],
-  controls: {
-    nist80053r5: ['SI-15', 'SI-10'],
-    hipaa: [],
-    pciDss: [],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC02'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SI-15', 'SI-10'], hipaa: [], pciDss: [], securityHub: [], wellArchitectedGenAi: ['GENSEC02'] },
+  judge(res, context) {
     const minimum = context.settings.minimumHarmfulContentStrength;
     const filters = contentFilters(res);
     const missing = HARMFUL.filter(type => {
@@ -50,4 +42,4 @@ export const GuardrailHarmfulContentFilters: BedrockRule = {
     const findings = [...missing, ...weakened];
     return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
   },
-};
+});

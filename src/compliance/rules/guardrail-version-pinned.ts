@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { identityStatements, conditionValues } from '../private/iam';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { isPinnedVersion, parseJsonDocument, pinnedText, walk } from '../private/values';
 
 /** GR5: wherever a guardrail is referenced, it is at a pinned numeric version. */
-export const GuardrailVersionPinned: BedrockRule = {
+export const GuardrailVersionPinned = defineRule({
   id: 'GR5',
   name: 'GuardrailVersionPinned',
   info: 'A guardrail is referenced without a pinned numeric version (DRAFT or no version).',
@@ -16,16 +16,8 @@ export const GuardrailVersionPinned: BedrockRule = {
     'AWS::Bedrock::Agent', 'AWS::Bedrock::EnforcedGuardrailConfiguration', 'AWS::Bedrock::Flow', 'AWS::Bedrock::FlowVersion',
     'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   ],
-  controls: {
-    nist80053r5: ['CM-2', 'CM-3', 'CM-5'],
-    hipaa: [],
-    pciDss: ['6.4.5'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC02', 'GENOPS02'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['CM-2', 'CM-3', 'CM-5'], hipaa: [], pciDss: ['6.4.5'], securityHub: [], wellArchitectedGenAi: ['GENSEC02', 'GENOPS02'] },
+  judge(res) {
     const stack = res.stack;
     const p = res.properties;
     switch (res.type) {
@@ -63,4 +55,4 @@ export const GuardrailVersionPinned: BedrockRule = {
       }
     }
   },
-};
+});

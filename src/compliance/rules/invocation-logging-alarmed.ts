@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { LOGGING_TYPE } from '../private/app-facts';
 import { RenderedResource, RuleContext } from '../private/context';
 import { enabledAlarmActions, firesOnFirstOccurrence, metricAlarmedOn } from '../private/governance-alarms';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 // Published by Bedrock under AWS/Bedrock "Across all model IDs" (no dimension):
 // https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html
@@ -13,7 +13,7 @@ const FAILURE_METRICS: Array<[string, string]> = [
 const COUNTING_STATISTICS = ['Sum', 'SampleCount', 'Maximum'];
 
 /** MN1: every destination of invocation logging has an alarm on its delivery failures that tells somebody. */
-export const InvocationLoggingAlarmed: BedrockRule = {
+export const InvocationLoggingAlarmed = defineRule({
   id: 'MN1',
   name: 'InvocationLoggingAlarmed',
   info: 'The model invocation logging configuration delivers to a destination whose delivery failures no alarm of the app reports.',
@@ -26,16 +26,8 @@ export const InvocationLoggingAlarmed: BedrockRule = {
     '`BedrockLandingZone`) complies.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: [LOGGING_TYPE],
-  controls: {
-    nist80053r5: ['AU-5', 'AU-6', 'SI-4'],
-    hipaa: ['164.312(b)', '164.308(a)(1)(ii)(D)'],
-    pciDss: ['10.6', '10.7'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENOPS03'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AU-5', 'AU-6', 'SI-4'], hipaa: ['164.312(b)', '164.308(a)(1)(ii)(D)'], pciDss: ['10.6', '10.7'], securityHub: [], wellArchitectedGenAi: ['GENOPS03'] },
+  judge(res, context) {
     const config = res.properties.LoggingConfig ?? {};
     const destinations = FAILURE_METRICS.filter(([destination]) =>
       destination === 'S3' ? config.s3Config?.bucketName !== undefined : config.cloudWatchConfig?.logGroupName !== undefined);
@@ -48,7 +40,7 @@ export const InvocationLoggingAlarmed: BedrockRule = {
     })).map(([destination]) => destination);
     return missing.length === 0 ? NagRuleCompliance.COMPLIANT : missing;
   },
-};
+});
 
 /** The unconditional alarms of the app that can watch the logging's account and region. */
 function watchingAlarms(context: RuleContext, logging: RenderedResource): RenderedResource[] {

@@ -5,10 +5,10 @@ import { splitGeography } from '../private/models';
 import { coversAction } from '../private/policy-evaluator';
 import { allowedBy, grantingElement, policySetOf } from '../private/policy-questions';
 import { FOREIGN_ACCOUNT, MODEL_KEYS, UNLISTED_REGION, foundationModelArn, probePatterns, probeScopeOf, profileArn, unlistedModelRequests } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** IAM2: invoke grants name models, not `*`, and use a region wildcard only behind a profile fence that fences. */
-export const InvokeGrantsScoped: BedrockRule = {
+export const InvokeGrantsScoped = defineRule({
   id: 'IAM2',
   name: 'InvokeGrantsScoped',
   info: 'The IAM resource allows a model door (invoke, batch, evaluation, the OpenAI-compatible endpoint) for models it does not name, or in every region without an inference-profile fence that fences.',
@@ -21,16 +21,8 @@ export const InvokeGrantsScoped: BedrockRule = {
     '`Bedrock-IAM2[Statement::1::Resource::*]`, `Bedrock-IAM2[Sid::Invoke::Condition::bedrock:InferenceProfileArn]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
-  controls: {
-    nist80053r5: ['AC-3', 'AC-6', 'AC-4'],
-    hipaa: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
-    pciDss: ['7.1.2', '7.2.1'],
-    securityHub: ['IAM.21'],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-3', 'AC-6', 'AC-4'], hipaa: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'], pciDss: ['7.1.2', '7.2.1'], securityHub: ['IAM.21'], wellArchitectedGenAi: ['GENSEC01'] },
+  judge(res, context) {
     const set = policySetOf(res);
     const statements = set.variants.flat().filter(s => s.effect === 'Allow' && MODEL_DOORS.some(d => coversAction(s, d.action)));
     if (statements.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
@@ -58,7 +50,7 @@ export const InvokeGrantsScoped: BedrockRule = {
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});
 
 /** The foundation models a policy's resources name (profiles without their geography), to probe them in other regions. */
 function namedFoundationModels(patterns: string[], prefixes: string[]): string[] {

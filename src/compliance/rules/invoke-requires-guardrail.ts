@@ -7,10 +7,10 @@ import { splitGeography } from '../private/models';
 import { ProbeRequest, coversAction } from '../private/policy-evaluator';
 import { allowedBy, policySetOf, PolicySet } from '../private/policy-questions';
 import { FOREIGN_ACCOUNT, GUARDRAIL_KEYS, UNLISTED_MODEL, foundationModelArn, modelIdOfArn, probeScopeOf, witnesses } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** IAM3: invoke grants require a guardrail, unless the account's enforced guardrail covers the models where they are called. */
-export const InvokeRequiresGuardrail: BedrockRule = {
+export const InvokeRequiresGuardrail = defineRule({
   id: 'IAM3',
   name: 'InvokeRequiresGuardrail',
   info: 'The IAM resource allows generating from a prompt without a guardrail of its own (no guardrail, or one of any identifier or account), and no enforced guardrail of the app covers that model in that region.',
@@ -31,17 +31,9 @@ export const InvokeRequiresGuardrail: BedrockRule = {
     '`Bedrock-IAM3[Sid::Batch::Action::bedrock:CreateModelInvocationJob]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
-  controls: {
-    nist80053r5: ['SI-10', 'SI-15', 'AC-4'],
-    hipaa: ['164.312(c)(1)'],
-    pciDss: ['6.5.1'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC02'],
-  },
-  check(node, context) {
-    if (!context.settings.requireGuardrailOnInvoke) return NagRuleCompliance.NOT_APPLICABLE;
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SI-10', 'SI-15', 'AC-4'], hipaa: ['164.312(c)(1)'], pciDss: ['6.5.1'], securityHub: [], wellArchitectedGenAi: ['GENSEC02'] },
+  enabled: settings => settings.requireGuardrailOnInvoke,
+  judge(res, context) {
     const stack = res.stack;
     const full = policySetOf(res);
     const documents = full.documents.filter(d => d.otherPrincipals || d.roles.some(r => {
@@ -94,7 +86,7 @@ export const InvokeRequiresGuardrail: BedrockRule = {
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});
 
 /**
  * The requests a set of Allow statements is written for: each resource they name (each value a

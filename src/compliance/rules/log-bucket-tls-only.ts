@@ -3,11 +3,11 @@ import { isLoggingDestination } from '../private/app-facts';
 import { documentVariants } from '../private/iam';
 import { decide } from '../private/policy-evaluator';
 import { FOREIGN_ACCOUNT, PRINCIPAL_KEYS, principalContext, probeScopeOf } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { referenceOf, flatten } from '../private/values';
 
 /** LG5: the bucket of invocation logs refuses requests without TLS. */
-export const LogBucketTlsOnly: BedrockRule = {
+export const LogBucketTlsOnly = defineRule({
   id: 'LG5',
   name: 'LogBucketTlsOnly',
   info: 'The bucket that receives model invocation logs does not deny requests made without TLS.',
@@ -18,16 +18,9 @@ export const LogBucketTlsOnly: BedrockRule = {
     'policy resource for the same bucket (`Bedrock-LG5[MultiplePolicies]`: one replaces the other) do not count.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::S3::Bucket'],
-  controls: {
-    nist80053r5: ['SC-8', 'SC-8(1)', 'SC-13'],
-    hipaa: ['164.312(e)(1)', '164.312(e)(2)(i)'],
-    pciDss: ['4.1'],
-    securityHub: ['S3.5'],
-    wellArchitectedGenAi: ['GENSEC03'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || !isLoggingDestination(context, res)) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SC-8', 'SC-8(1)', 'SC-13'], hipaa: ['164.312(e)(1)', '164.312(e)(2)(i)'], pciDss: ['4.1'], securityHub: ['S3.5'], wellArchitectedGenAi: ['GENSEC03'] },
+  appliesTo: (res, context) => isLoggingDestination(context, res),
+  judge(res) {
     const name = flatten(res.properties.BucketName, res.stack);
     const policies = res.stack.ofType('AWS::S3::BucketPolicy').filter(p => {
       const ref = referenceOf(p.properties.Bucket);
@@ -51,4 +44,4 @@ export const LogBucketTlsOnly: BedrockRule = {
         }) === 'explicit-deny')))));
     return tlsOnly ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});

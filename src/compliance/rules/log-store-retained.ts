@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { isLoggingDestination } from '../private/app-facts';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, numberOf } from '../private/values';
 
 /** LG4: the stores of invocation logs are retained on deletion and keep logs long enough. */
-export const LogStoreRetained: BedrockRule = {
+export const LogStoreRetained = defineRule({
   id: 'LG4',
   name: 'LogStoreRetained',
   info: 'The bucket or log group that receives model invocation logs is deleted with the stack, or keeps logs for less than the minimum retention.',
@@ -13,16 +13,9 @@ export const LogStoreRetained: BedrockRule = {
     'minimum. Findings read `Bedrock-LG4[DeletionPolicy]` or `Bedrock-LG4[Retention]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::S3::Bucket', 'AWS::Logs::LogGroup'],
-  controls: {
-    nist80053r5: ['AU-11', 'AU-9', 'SI-12'],
-    hipaa: ['164.316(b)(2)(i)', '164.312(b)'],
-    pciDss: ['10.7'],
-    securityHub: ['CloudWatch.16'],
-    wellArchitectedGenAi: ['GENSEC03'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || !isLoggingDestination(context, res)) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AU-11', 'AU-9', 'SI-12'], hipaa: ['164.316(b)(2)(i)', '164.312(b)'], pciDss: ['10.7'], securityHub: ['CloudWatch.16'], wellArchitectedGenAi: ['GENSEC03'] },
+  appliesTo: (res, context) => isLoggingDestination(context, res),
+  judge(res, context) {
     const minimum = context.settings.minimumLogRetentionDays;
     const findings: string[] = [];
     if (res.deletionPolicy !== 'Retain' && res.deletionPolicy !== 'RetainExceptOnCreate') findings.push('DeletionPolicy');
@@ -41,4 +34,4 @@ export const LogStoreRetained: BedrockRule = {
     }
     return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -5,14 +5,14 @@ import { RenderedResource } from '../private/context';
 import { IDENTITY_POLICY_TYPES, IdentityDocument, servicePrincipals, statementsOf } from '../private/iam';
 import { allowedBy, grantingAction, policySetOf } from '../private/policy-questions';
 import { namedResources, probeScopeOf } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { flatten } from '../private/values';
 
 /** Creating or updating an OpenAI-compatible project: a governance switch when the request sets the project's own retention mode. */
 const PROJECT_RETENTION_ACTIONS = ['bedrock-mantle:CreateProject', 'bedrock-mantle:UpdateProject'];
 
 /** IAM1: no Bedrock administration, and no switching governance off, through identity policies. */
-export const NoBedrockAdminAccess: BedrockRule = {
+export const NoBedrockAdminAccess = defineRule({
   id: 'IAM1',
   name: 'NoBedrockAdminAccess',
   info: 'The IAM resource allows Bedrock administration (model access, Marketplace subscriptions, imported or customized models, changing or deleting guardrails) or switching governance off (invocation logging, the enforced guardrail, data retention), through its own statements or an AWS managed policy.',
@@ -26,16 +26,8 @@ export const NoBedrockAdminAccess: BedrockRule = {
     'only Lambda assumes; the organization policies protect that path). Grant administration to a separate, audited role and acknowledge it there.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
-  controls: {
-    nist80053r5: ['AC-2', 'AC-3', 'AC-6', 'AC-6(10)'],
-    hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
-    pciDss: ['7.1.2', '7.2.1'],
-    securityHub: ['IAM.1', 'IAM.21'],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-2', 'AC-3', 'AC-6', 'AC-6(10)'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(B)', '164.312(a)(1)'], pciDss: ['7.1.2', '7.2.1'], securityHub: ['IAM.1', 'IAM.21'], wellArchitectedGenAi: ['GENSEC01'] },
+  judge(res) {
     const set = policySetOf(res);
     if (set.documents.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     const scope = probeScopeOf(res.stack);
@@ -59,7 +51,7 @@ export const NoBedrockAdminAccess: BedrockRule = {
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});
 
 /** A document of the landing zone's control-plane function: its roles are on the landing zone's path and only Lambda assumes them. */
 function isControlPlaneDocument(doc: IdentityDocument, res: RenderedResource): boolean {

@@ -2,10 +2,10 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { identityStatements, conditionValues, IDENTITY_POLICY_TYPES } from '../private/iam';
 import { modelReachOf } from '../private/model-reach';
 import { MODEL_NAMING_TYPES, modelReferences } from '../private/models';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** MD3: no global inference profile or global guardrail profile when data residency is on. */
-export const NoGlobalProfileUnderResidency: BedrockRule = {
+export const NoGlobalProfileUnderResidency = defineRule({
   id: 'MD3',
   name: 'NoGlobalProfileUnderResidency',
   info: 'The resource uses a global inference or guardrail profile, which may process data in any commercial region, while data residency is on.',
@@ -15,17 +15,9 @@ export const NoGlobalProfileUnderResidency: BedrockRule = {
     'that covers `global.` or an empty region): `Bedrock-MD3[Statement::1::Profile::global]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: MODEL_NAMING_TYPES,
-  controls: {
-    nist80053r5: ['SA-9(5)', 'AC-4'],
-    hipaa: [],
-    pciDss: [],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    if (!context.settings.dataResidency) return NagRuleCompliance.NOT_APPLICABLE;
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SA-9(5)', 'AC-4'], hipaa: [], pciDss: [], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  enabled: settings => settings.dataResidency,
+  judge(res, context) {
     const findings = new Set<string>();
     for (const ref of modelReferences(res, context.settings.knownGeographyPrefixes)) {
       if (ref.geography === 'global') findings.add(`Profile::global.${ref.modelId}`);
@@ -40,4 +32,4 @@ export const NoGlobalProfileUnderResidency: BedrockRule = {
     }
     return findings.size > 0 ? [...findings] : NagRuleCompliance.COMPLIANT;
   },
-};
+});

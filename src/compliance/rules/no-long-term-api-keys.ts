@@ -3,10 +3,10 @@ import { BEARER_TOKEN_ACTIONS } from '../private/bedrock-actions';
 import { IDENTITY_POLICY_TYPES } from '../private/iam';
 import { allowedBy, policySetOf } from '../private/policy-questions';
 import { API_KEY_KEYS, namedResources, probeScopeOf } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 
 /** IAM5: no long-term Bedrock API keys. */
-export const NoLongTermApiKeys: BedrockRule = {
+export const NoLongTermApiKeys = defineRule({
   id: 'IAM5',
   name: 'NoLongTermApiKeys',
   info: 'The IAM resource allows creating or using long-term Amazon Bedrock API keys.',
@@ -17,16 +17,8 @@ export const NoLongTermApiKeys: BedrockRule = {
     '`Bedrock-IAM5[Statement::1::Action::iam:CreateServiceSpecificCredential]`, `Bedrock-IAM5[Sid::Keys::Action::bedrock-mantle:CallWithBearerToken]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: IDENTITY_POLICY_TYPES,
-  controls: {
-    nist80053r5: ['IA-5(1)', 'IA-5(13)', 'AC-2(3)'],
-    hipaa: ['164.308(a)(5)(ii)(D)', '164.312(d)'],
-    pciDss: ['8.2.4', '8.6.2'],
-    securityHub: ['IAM.3'],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['IA-5(1)', 'IA-5(13)', 'AC-2(3)'], hipaa: ['164.308(a)(5)(ii)(D)', '164.312(d)'], pciDss: ['8.2.4', '8.6.2'], securityHub: ['IAM.3'], wellArchitectedGenAi: ['GENSEC01'] },
+  judge(res) {
     const set = policySetOf(res);
     if (set.documents.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     const scope = probeScopeOf(res.stack);
@@ -49,4 +41,4 @@ export const NoLongTermApiKeys: BedrockRule = {
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, isFalse, keyKind, parseJsonDocument } from '../private/values';
 
 /** KB4: an OpenSearch Serverless encryption policy uses a customer-managed key. */
-export const OpenSearchServerlessCustomerManagedKey: BedrockRule = {
+export const OpenSearchServerlessCustomerManagedKey = defineRule({
   id: 'KB4',
   name: 'OpenSearchServerlessCustomerManagedKey',
   info: 'The OpenSearch Serverless encryption policy uses an AWS owned key.',
@@ -11,19 +11,12 @@ export const OpenSearchServerlessCustomerManagedKey: BedrockRule = {
     'with a key whose use is governed and audited. (Collections with different keys each have their own capacity floor: share one key where possible.)',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::OpenSearchServerless::SecurityPolicy'],
-  controls: {
-    nist80053r5: ['SC-12', 'SC-28(1)'],
-    hipaa: ['164.312(a)(2)(iv)'],
-    pciDss: ['3.4'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || res.properties.Type !== 'encryption') return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SC-12', 'SC-28(1)'], hipaa: ['164.312(a)(2)(iv)'], pciDss: ['3.4'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  appliesTo: res => res.properties.Type === 'encryption',
+  judge(res) {
     const policy = parseJsonDocument(res.properties.Policy, res.stack);
     if (policy === undefined) return NagRuleCompliance.NON_COMPLIANT;
     return asArray(policy).every((p: any) => isFalse(p?.AWSOwnedKey) && keyKind(p?.KmsARN, res.stack) === 'customer')
       ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});

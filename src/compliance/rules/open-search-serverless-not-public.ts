@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, isFalse, parseJsonDocument } from '../private/values';
 
 /** KB3: an OpenSearch Serverless network policy does not allow public access. */
-export const OpenSearchServerlessNotPublic: BedrockRule = {
+export const OpenSearchServerlessNotPublic = defineRule({
   id: 'KB3',
   name: 'OpenSearchServerlessNotPublic',
   info: 'The OpenSearch Serverless network policy allows access from the public internet.',
@@ -11,18 +11,11 @@ export const OpenSearchServerlessNotPublic: BedrockRule = {
     '`SourceVPCEs` or `SourceServices: [bedrock.amazonaws.com]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::OpenSearchServerless::SecurityPolicy'],
-  controls: {
-    nist80053r5: ['AC-3', 'AC-4', 'SC-7'],
-    hipaa: ['164.308(a)(4)(ii)(A)', '164.312(e)(1)'],
-    pciDss: ['1.2.1', '1.3.1'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || res.properties.Type !== 'network') return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-3', 'AC-4', 'SC-7'], hipaa: ['164.308(a)(4)(ii)(A)', '164.312(e)(1)'], pciDss: ['1.2.1', '1.3.1'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  appliesTo: res => res.properties.Type === 'network',
+  judge(res) {
     const policy = parseJsonDocument(res.properties.Policy, res.stack);
     if (policy === undefined) return NagRuleCompliance.NON_COMPLIANT;
     return asArray(policy).every((rule: any) => isFalse(rule?.AllowFromPublic)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});

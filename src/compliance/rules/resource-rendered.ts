@@ -1,8 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
-
-/** The resource type a rule names to be applied to every resource of the app. */
-export const EVERY_RESOURCE_TYPE = '*';
+import { BedrockRule, EVERY_RESOURCE_TYPE } from '../private/rule';
 
 /** PK1: the pack fails closed. A resource it cannot render is a finding, never a pass. */
 export const ResourceRendered: BedrockRule = {

@@ -1,11 +1,11 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { bedrockServiceOf, isInterfaceEndpoint, vpcOfSubnet, vpcsWithPrivateRuntime } from './network-endpoints';
 import { invokingRoles } from '../private/iam';
-import { BedrockRule } from '../private/rule';
+import { isBedrockInterfaceEndpoint, vpcOfSubnet, vpcsWithPrivateRuntime } from '../private/network-endpoints';
+import { defineRule } from '../private/rule-definition';
 import { asArray, isTrue, referenceOf } from '../private/values';
 
 /** NW1: Bedrock callers in a VPC reach Bedrock through a runtime endpoint with private DNS. */
-export const RuntimeEndpointPrivateDns: BedrockRule = {
+export const RuntimeEndpointPrivateDns = defineRule({
   id: 'NW1',
   name: 'RuntimeEndpointPrivateDns',
   info: 'A Lambda function in a VPC may invoke models but the VPC has no bedrock-runtime interface endpoint with private DNS, or a Bedrock endpoint has private DNS off.',
@@ -14,19 +14,11 @@ export const RuntimeEndpointPrivateDns: BedrockRule = {
     'function whose role may invoke models when its VPC (a VPC of the same stack) has no such endpoint (`BedrockPrivateEndpoints` creates one).',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::EC2::VPCEndpoint', 'AWS::Lambda::Function'],
-  controls: {
-    nist80053r5: ['SC-7', 'SC-7(4)', 'AC-4'],
-    hipaa: ['164.312(e)(1)'],
-    pciDss: ['1.3.1', '1.3.2'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SC-7', 'SC-7(4)', 'AC-4'], hipaa: ['164.312(e)(1)'], pciDss: ['1.3.1', '1.3.2'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  judge(res) {
     const stack = res.stack;
     if (res.type === 'AWS::EC2::VPCEndpoint') {
-      if (!isInterfaceEndpoint(res) || bedrockServiceOf(res) === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+      if (!isBedrockInterfaceEndpoint(res)) return NagRuleCompliance.NOT_APPLICABLE;
       return isTrue(res.properties.PrivateDnsEnabled) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
     }
     const subnets = asArray(res.properties.VpcConfig?.SubnetIds);
@@ -37,4 +29,4 @@ export const RuntimeEndpointPrivateDns: BedrockRule = {
     const served = vpcsWithPrivateRuntime(stack);
     return vpcs.every(v => served.has(v!)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});

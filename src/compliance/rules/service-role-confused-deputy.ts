@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { Statement, documentVariants, isBedrockService, servicePrincipals, statementsOf } from '../private/iam';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';
 import { FOREIGN_ACCOUNT, SOURCE_KEYS, UNLISTED_REGION, otherAccountsNamed, probeScopeOf } from '../private/probes';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray } from '../private/values';
 
 /** A trust statement for any principal, Bedrock included. */
@@ -11,7 +11,7 @@ function trustsAnyone(s: Statement): boolean {
 }
 
 /** IAM4: a role that Bedrock assumes carries the confused-deputy conditions. */
-export const ServiceRoleConfusedDeputy: BedrockRule = {
+export const ServiceRoleConfusedDeputy = defineRule({
   id: 'IAM4',
   name: 'ServiceRoleConfusedDeputy',
   info: 'The role trusts bedrock.amazonaws.com without aws:SourceAccount and aws:SourceArn conditions that hold Bedrock to the account.',
@@ -22,16 +22,8 @@ export const ServiceRoleConfusedDeputy: BedrockRule = {
     'nothing. Findings name the statement: `Bedrock-IAM4[Statement::1]`.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::IAM::Role'],
-  controls: {
-    nist80053r5: ['AC-3', 'AC-6', 'IA-9'],
-    hipaa: ['164.308(a)(4)(ii)(B)'],
-    pciDss: ['7.1.2'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC05'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-3', 'AC-6', 'IA-9'], hipaa: ['164.308(a)(4)(ii)(B)'], pciDss: ['7.1.2'], securityHub: [], wellArchitectedGenAi: ['GENSEC05'] },
+  judge(res) {
     const document = res.properties.AssumeRolePolicyDocument;
     const trusts = statementsOf(document, res.stack)
       .filter(s => s.effect === 'Allow' && (servicePrincipals(s, res.stack).some(isBedrockService) || trustsAnyone(s)));
@@ -58,4 +50,4 @@ export const ServiceRoleConfusedDeputy: BedrockRule = {
     }
     return findings.size > 0 ? [...findings].sort() : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, referencedResource } from '../private/values';
 
 /** SP2: budget, budget action and cost anomaly notifications go to an encrypted topic. */
-export const SpendNotificationsEncrypted: BedrockRule = {
+export const SpendNotificationsEncrypted = defineRule({
   id: 'SP2',
   name: 'SpendNotificationsEncrypted',
   info: 'A budget, budget action or cost anomaly subscription publishes to an SNS topic of the app that is not encrypted with a KMS key.',
@@ -14,16 +14,8 @@ export const SpendNotificationsEncrypted: BedrockRule = {
     'notifications topic, which is encrypted with a customer-managed key whose policy admits these services of the account only.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Budgets::Budget', 'AWS::Budgets::BudgetsAction', 'AWS::CE::AnomalySubscription'],
-  controls: {
-    nist80053r5: ['SC-28', 'SC-28(1)'],
-    hipaa: ['164.312(a)(2)(iv)'],
-    pciDss: ['3.4'],
-    securityHub: ['SNS.1'],
-    wellArchitectedGenAi: ['GENSEC03'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SC-28', 'SC-28(1)'], hipaa: ['164.312(a)(2)(iv)'], pciDss: ['3.4'], securityHub: ['SNS.1'], wellArchitectedGenAi: ['GENSEC03'] },
+  judge(res) {
     const p = res.properties;
     const subscribers = res.type === 'AWS::Budgets::Budget'
       ? asArray(p.NotificationsWithSubscribers).flatMap((n: any) => asArray(n?.Subscribers)).filter((s: any) => s?.SubscriptionType === 'SNS').map((s: any) => s.Address)
@@ -33,4 +25,4 @@ export const SpendNotificationsEncrypted: BedrockRule = {
     const clear = [...new Set(topics.filter(t => t!.properties.KmsMasterKeyId === undefined).map(t => `Topic::${t!.logicalId}`))].sort();
     return clear.length > 0 ? clear : NagRuleCompliance.COMPLIANT;
   },
-};
+});

@@ -1,13 +1,13 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { IDENTITY_POLICY_TYPES, Statement, identityDocuments } from '../private/iam';
 import { ProbeRequest, decide } from '../private/policy-evaluator';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { asArray, flatten, referenceOf, referencedResource } from '../private/values';
 
 const FOREIGN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 /** SP3: a budget action's execution role attaches only its policy, only to its principals. */
-export const SpendStopRoleScoped: BedrockRule = {
+export const SpendStopRoleScoped = defineRule({
   id: 'SP3',
   name: 'SpendStopRoleScoped',
   info: 'The execution role of a budget action that applies an IAM policy or an SCP can attach another policy, attach to principals or targets outside ' +
@@ -23,16 +23,9 @@ export const SpendStopRoleScoped: BedrockRule = {
     '`organizations:DetachPolicy` (as `BedrockOrganizationSpendStop` does). An execution role given by ARN is the owner\'s to check.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Budgets::BudgetsAction'],
-  controls: {
-    nist80053r5: ['AC-6', 'AC-6(10)'],
-    hipaa: ['164.308(a)(4)(ii)(B)'],
-    pciDss: ['7.1.2'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res || (res.properties.ActionType !== 'APPLY_IAM_POLICY' && res.properties.ActionType !== 'APPLY_SCP_POLICY')) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['AC-6', 'AC-6(10)'], hipaa: ['164.308(a)(4)(ii)(B)'], pciDss: ['7.1.2'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  appliesTo: res => res.properties.ActionType === 'APPLY_IAM_POLICY' || res.properties.ActionType === 'APPLY_SCP_POLICY',
+  judge(res) {
     const role = referencedResource(res.properties.ExecutionRoleArn, res.stack);
     if (!role || role.type !== 'AWS::IAM::Role') return NagRuleCompliance.NOT_APPLICABLE;
     const stack = res.stack;
@@ -69,7 +62,7 @@ export const SpendStopRoleScoped: BedrockRule = {
     }
     return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
   },
-};
+});
 
 /**
  * What the execution role of an SCP action may do beyond attaching its SCP to its targets, probed with

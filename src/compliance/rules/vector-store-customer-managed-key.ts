@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BedrockRule } from '../private/rule';
+import { defineRule } from '../private/rule-definition';
 import { customerKeyResult } from '../private/values';
 
 /** KB2: an S3 Vectors bucket or index is encrypted with a customer-managed key. */
-export const VectorStoreCustomerManagedKey: BedrockRule = {
+export const VectorStoreCustomerManagedKey = defineRule({
   id: 'KB2',
   name: 'VectorStoreCustomerManagedKey',
   info: 'The S3 vector bucket or index is not encrypted with a customer-managed KMS key.',
@@ -12,18 +12,10 @@ export const VectorStoreCustomerManagedKey: BedrockRule = {
     'Serverless collections are covered by KB4).',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::S3Vectors::VectorBucket', 'AWS::S3Vectors::Index'],
-  controls: {
-    nist80053r5: ['SC-12', 'SC-28(1)'],
-    hipaa: ['164.312(a)(2)(iv)'],
-    pciDss: ['3.4'],
-    securityHub: [],
-    wellArchitectedGenAi: ['GENSEC01'],
-  },
-  check(node, context) {
-    const res = context.render(node);
-    if (!res) return NagRuleCompliance.NOT_APPLICABLE;
+  controls: { nist80053r5: ['SC-12', 'SC-28(1)'], hipaa: ['164.312(a)(2)(iv)'], pciDss: ['3.4'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
+  judge(res) {
     const encryption = res.properties.EncryptionConfiguration;
     if (!encryption && res.type === 'AWS::S3Vectors::Index') return NagRuleCompliance.COMPLIANT;
     return encryption?.SseType === 'aws:kms' ? customerKeyResult(encryption.KmsKeyArn, res.stack) : NagRuleCompliance.NON_COMPLIANT;
   },
-};
+});

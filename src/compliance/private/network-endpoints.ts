@@ -1,5 +1,5 @@
-import { RenderedResource, StackIndex } from '../private/context';
-import { flatten, isTrue, referenceOf } from '../private/values';
+import { RenderedResource, StackIndex } from './context';
+import { flatten, isTrue, referenceOf } from './values';
 
 /** Shared by the network rules (not a rule): Bedrock interface endpoints and where they are. */
 
@@ -15,6 +15,11 @@ export function bedrockServiceOf(endpoint: RenderedResource): string | undefined
 
 export function isInterfaceEndpoint(endpoint: RenderedResource): boolean {
   return (endpoint.properties.VpcEndpointType ?? 'Gateway') === 'Interface';
+}
+
+/** Whether an endpoint is an interface endpoint of a Bedrock service (the network rules judge those). */
+export function isBedrockInterfaceEndpoint(endpoint: RenderedResource): boolean {
+  return isInterfaceEndpoint(endpoint) && bedrockServiceOf(endpoint) !== undefined;
 }
 
 /** A key for a VPC: its logical ID in the stack, or its literal ID. */

@@ -1,12 +1,14 @@
-import { RenderedResource } from '../private/context';
-import { asArray, isFalse } from '../private/values';
+import { RenderedResource } from './context';
+import { asArray, isFalse } from './values';
+import { FilterStrength } from '../../guardrails/guardrail-policies';
 
 /**
  * Shared by the guardrail rules (not a rule): reading content filters and PII entities of an
  * `AWS::Bedrock::Guardrail`.
  */
 
-const STRENGTHS = ['NONE', 'LOW', 'MEDIUM', 'HIGH'];
+/** The strengths from weakest to strongest: a filter blocks at least a minimum when its strength comes no earlier. */
+const STRENGTHS: string[] = [FilterStrength.NONE, FilterStrength.LOW, FilterStrength.MEDIUM, FilterStrength.HIGH];
 
 export function contentFilters(res: RenderedResource): any[] {
   return asArray(res.properties.ContentPolicyConfig?.FiltersConfig);

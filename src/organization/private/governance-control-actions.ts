@@ -1,0 +1,62 @@
+/**
+ * What watches and limits the landing zone, recognized by its protection tag: the alarms and the
+ * dashboard, the EventBridge rules that report setting changes, the governance topic, the spend
+ * budget and its stop, the anomaly monitor, and the baseline network (its flow logs, its endpoints'
+ * security groups, its route tables and its VPC). Every action listed takes one of these resource
+ * types and `aws:ResourceTag` in the Service Authorization Reference (test/organization/
+ * red-team-round.test.ts pins it), so an application's own alarms, rules, topics and networks
+ * stay its team's.
+ */
+export const GOVERNANCE_CONTROL_ACTIONS = [
+  // Deleted, silenced, muted, overwritten, forced to OK, retagged.
+  'cloudwatch:DeleteAlarms', 'cloudwatch:DisableAlarmActions', 'cloudwatch:PutMetricAlarm', 'cloudwatch:PutCompositeAlarm', 'cloudwatch:PutLogAlarm',
+  'cloudwatch:PutAlarmMuteRule', 'cloudwatch:SetAlarmState', 'cloudwatch:DeleteDashboards', 'cloudwatch:PutDashboard',
+  'cloudwatch:TagResource', 'cloudwatch:UntagResource',
+  // Disabled, deleted, re-patterned, re-targeted (also to another account's bus).
+  'events:DeleteRule', 'events:DisableRule', 'events:PutRule', 'events:PutTargets', 'events:RemoveTargets', 'events:TagResource', 'events:UntagResource',
+  // Deleted, re-policied, re-keyed, subscribed by an outside endpoint, its subscribers removed.
+  'sns:DeleteTopic', 'sns:SetTopicAttributes', 'sns:AddPermission', 'sns:RemovePermission', 'sns:PutDataProtectionPolicy', 'sns:Subscribe',
+  'sns:Unsubscribe', 'sns:TagResource', 'sns:UntagResource',
+  // The budget (ModifyBudget also authorizes DeleteBudget) and its stop action.
+  'budgets:ModifyBudget', 'budgets:UpdateBudgetAction', 'budgets:DeleteBudgetAction', 'budgets:TagResource', 'budgets:UntagResource',
+  'ce:DeleteAnomalyMonitor', 'ce:UpdateAnomalyMonitor', 'ce:DeleteAnomalySubscription', 'ce:UpdateAnomalySubscription', 'ce:TagResource', 'ce:UntagResource',
+  // The baseline network: flow logs, the endpoints' security groups, a route out, a gateway, a peering, DNS switched off.
+  'ec2:DeleteFlowLogs', 'ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupIngress',
+  'ec2:RevokeSecurityGroupEgress', 'ec2:ModifySecurityGroupRules', 'ec2:DeleteSecurityGroup', 'ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DeleteRoute',
+  'ec2:AssociateRouteTable', 'ec2:ReplaceRouteTableAssociation', 'ec2:DisassociateRouteTable', 'ec2:AttachInternetGateway', 'ec2:AttachVpnGateway',
+  'ec2:CreateVpcPeeringConnection', 'ec2:AcceptVpcPeeringConnection', 'ec2:CreateTransitGatewayVpcAttachment', 'ec2:ModifyVpcAttribute',
+];
+
+/**
+ * Governed data copied out of the landing zone's tagged stores by a setting that is not a bucket
+ * setting (`s3:PutBucket*` is in `ProtectGovernanceResources`) or a log-group export: another
+ * bucket's replication writing into (or deleting from) the log bucket, an inventory or a metadata
+ * table listing its keys elsewhere, a log group's events processed by a pipeline.
+ */
+export const GOVERNED_DATA_COPY_ACTIONS = [
+  's3:ReplicateObject', 's3:ReplicateDelete', 's3:PutInventoryConfiguration', 's3:CreateBucketMetadataTableConfiguration',
+  's3:UpdateBucketMetadataInventoryTableConfiguration', 's3:UpdateBucketMetadataJournalTableConfiguration', 'logs:ProcessWithPipeline',
+];
+
+/**
+ * AWS Config's recording and rules. The landing zone's Config rules carry no tag (AWS::Config::ConfigRule
+ * has no Tags property) and the recorder is the account's, made by Control Tower or the platform team:
+ * no tag can tell them apart, so only the deployers and the management account's access roles change them.
+ */
+export const CONFIG_RECORDING_ACTIONS = [
+  'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder', 'config:PutConfigurationRecorder', 'config:DisassociateResourceTypes',
+  'config:PutDeliveryChannel', 'config:DeleteDeliveryChannel', 'config:PutRetentionConfiguration',
+  'config:PutConfigRule', 'config:DeleteConfigRule', 'config:DeleteEvaluationResults', 'config:PutExternalEvaluation',
+  'config:PutRemediationConfigurations', 'config:DeleteRemediationConfiguration',
+];
+
+/**
+ * Account-level copies of log data that name no log group of the request (a scheduled query's results,
+ * a telemetry pipeline, an S3 Tables or dataset integration): the tag of the invocation log group is
+ * never seen, so only the settings admins create them (`ProtectGovernanceSettings`).
+ */
+export const LOG_COPY_SETTING_ACTIONS = [
+  'logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery', 'logs:AssociateSourceToS3TableIntegration',
+  'observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline',
+  'observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration',
+];

