@@ -1,11 +1,11 @@
-import { RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { RemovalPolicy, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EmbeddingModel } from './embedding-model';
 import { KnowledgeBaseBase } from './knowledge-base';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
-import { applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
-import { BEDROCK_NAME, bedrockName } from './private/names';
+import { applicationLogsProblems, embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
+import { bedrockName, knowledgeBaseNameProblems } from './private/names';
 import { hardenedKey } from '../private/hardened-stores';
 import { recordKnowledgeBaseEmbedding } from '../private/residency-records';
 import { Problems, oneOf } from '../private/validation';
@@ -123,11 +123,7 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
       problems.check(props.dimensions === undefined, 'dimensions is given without embeddingModel: the managed embedding model has fixed dimensions');
       problems.check(props.embeddingModelSpec === undefined, 'embeddingModelSpec is given without embeddingModel');
     }
-    if (!Token.isUnresolved(this.knowledgeBaseName)) {
-      problems.check(BEDROCK_NAME.test(this.knowledgeBaseName),
-        `knowledgeBaseName '${this.knowledgeBaseName}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`);
-    }
-    problems.check(!(props.logGroup && props.applicationLogs === false), 'logGroup is given, but applicationLogs is false');
+    [...knowledgeBaseNameProblems(this.knowledgeBaseName), ...applicationLogsProblems(props)].forEach(p => problems.add(p));
     problems.throwIfAny(this, 'ManagedKnowledgeBase', BedrockLandingZoneErrorCode.MANAGED_KNOWLEDGE_BASE_PROPS);
 
     this.encryptionKey = props.encryptionKey ?? hardenedKey(this, 'Key', 'Managed vector store of an Amazon Bedrock knowledge base', removalPolicy);
@@ -160,9 +156,6 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
     this.knowledgeBaseId = this.resource.attrKnowledgeBaseId;
     this.knowledgeBaseArn = this.resource.attrKnowledgeBaseArn;
 
-    if (props.applicationLogs ?? true) {
-      this.logGroup = applicationLogs(this, this.knowledgeBaseArn, `/aws/vendedlogs/bedrock/knowledge-bases/${this.knowledgeBaseName}`,
-        this.knowledgeBaseName.slice(0, 50), removalPolicy, props.logGroup).logGroup;
-    }
+    this.logGroup = knowledgeBaseApplicationLogs(this, this.knowledgeBaseArn, this.knowledgeBaseName, removalPolicy, props)?.logGroup;
   }
 }

@@ -2,8 +2,10 @@ import { Arn, ArnFormat, RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam a
 import { Construct } from 'constructs';
 import { EmbeddingModel, VectorDataType } from './embedding-model';
 import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase, VectorKnowledgeBaseAttributes } from './knowledge-base';
-import { ApplicationLogs, applicationLogs, embeddingModelArnOf, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
-import { BEDROCK_NAME, bedrockName } from './private/names';
+import {
+  ApplicationLogs, applicationLogsProblems, embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf,
+} from './private/knowledge-base-role';
+import { bedrockName, knowledgeBaseNameProblems } from './private/names';
 import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
 import { S3VectorStore } from './s3-vector-store';
 import { IVectorStore } from './vector-store';
@@ -188,11 +190,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
       problems.check(spec.dataTypes.includes(this.vectorDataType),
         `vectorDataType is ${this.vectorDataType}, but ${spec.modelId} produces ${oneOf(spec.dataTypes)} vectors`);
     }
-    if (!Token.isUnresolved(this.knowledgeBaseName)) {
-      problems.check(BEDROCK_NAME.test(this.knowledgeBaseName),
-        `knowledgeBaseName '${this.knowledgeBaseName}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`);
-    }
-    problems.check(!(props.logGroup && props.applicationLogs === false), 'logGroup is given, but applicationLogs is false');
+    [...knowledgeBaseNameProblems(this.knowledgeBaseName), ...applicationLogsProblems(props)].forEach(p => problems.add(p));
     problems.throwIfAny(this, 'VectorKnowledgeBase', BedrockLandingZoneErrorCode.VECTOR_KNOWLEDGE_BASE_PROPS);
 
     const { role, policy } = knowledgeBaseRole(this, `Amazon Bedrock knowledge base ${this.knowledgeBaseName}`);
@@ -232,11 +230,8 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
     this.knowledgeBaseId = this.resource.attrKnowledgeBaseId;
     this.knowledgeBaseArn = this.resource.attrKnowledgeBaseArn;
 
-    if (props.applicationLogs ?? true) {
-      this.logs = applicationLogs(this, this.knowledgeBaseArn, `/aws/vendedlogs/bedrock/knowledge-bases/${this.knowledgeBaseName}`,
-        this.knowledgeBaseName.slice(0, 50), this.removalPolicy, props.logGroup);
-      this.logGroup = this.logs.logGroup;
-    }
+    this.logs = knowledgeBaseApplicationLogs(this, this.knowledgeBaseArn, this.knowledgeBaseName, this.removalPolicy, props);
+    this.logGroup = this.logs?.logGroup;
   }
 
   /**

@@ -5,16 +5,15 @@ import {
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { LANDING_ZONE_ROLE_PATH, controlPlaneProvider } from '../private/control-plane-provider';
-import { deleteOnReplacement } from '../private/delete-on-replacement';
+import { controlPlaneProvider } from '../private/control-plane-provider';
 import { customResourceProviderRole } from '../private/framework-children';
-import {
-  accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, hardenedKey, hardenedLogGroup, logAccessTo,
-  publishEventsToEventBridge,
-} from '../private/hardened-stores';
-import { LOG_DELIVERY_ROLE_PATH, PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
+import { hardenedKey, hardenedLogGroup } from '../private/hardened-stores';
+import { PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
 import { warnIfStackUnprotected } from '../private/stack-protection';
 import { Problems, booleanProblems, enumProblems, logRetentionProblems } from '../private/validation';
+import { allowBedrockLogWrites } from './private/bedrock-log-writes';
+import { invocationLogBuckets } from './private/invocation-log-bucket';
+import { logDeliveryRole } from './private/log-delivery-role';
 
 /**
  * What deleting the construct (or its stack) does to the account's invocation logging configuration.
@@ -256,85 +255,17 @@ export class ModelInvocationLogging extends Construct {
 
     // The bucket holds the S3 logs and, for the CloudWatch destination, payloads over 100 KB and binary data.
     if (createsBucket) {
-      const accessLogs = accessLogsBucket(this, 'AccessLogsBucket', removalPolicy);
-      this.accessLogsBucket = accessLogs;
-      const bucket = new s3.Bucket(this, 'LogBucket', {
-        encryption: s3.BucketEncryption.KMS,
-        encryptionKey: key,
-        bucketKeyEnabled: true,
-        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-        enforceSSL: true,
-        versioned: true,
-        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        objectLockEnabled: props.objectLockRetention !== undefined ? true : undefined,
-        objectLockDefaultRetention: props.objectLockRetention,
-        lifecycleRules: [{
-          id: 'invocation-logs',
-          transitions: [
-            { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: props.transitionToInfrequentAccessAfter ?? Duration.days(90) },
-            { storageClass: s3.StorageClass.GLACIER, transitionAfter: props.transitionToGlacierAfter ?? Duration.days(365) },
-          ],
-          expiration: props.expiration,
-          noncurrentVersionExpiration: props.expiration,
-        }],
-        removalPolicy,
-      });
-      acknowledgeNoReplication(bucket);
-      publishEventsToEventBridge(bucket);
-      logAccessTo(bucket, accessLogs, 'log-bucket/');
-      acknowledgeOptionalObjectLock(accessLogs);
-      if (props.objectLockRetention === undefined) acknowledgeOptionalObjectLock(bucket);
-      for (const [b, writer] of [[bucket, 'bedrock.amazonaws.com'], [accessLogs, 'logging.s3.amazonaws.com']] as const) {
-        // Tags decide access only on buckets with ABAC on: the organization policies protect these two by tag.
-        (b.node.defaultChild as s3.CfnBucket).abacStatus = 'Enabled';
-        // Logs are evidence: nobody deletes them, shortens their retention or shares them; expiry is the lifecycle rule's.
-        b.addToResourcePolicy(new iam.PolicyStatement({
-          sid: 'DenyLogDeletion',
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention', 's3:PutObjectAcl',
-            's3:PutObjectVersionAcl'],
-          resources: [b.arnForObjects('*')],
-        }));
-        // Only the service that delivers the logs writes them: a forged or overwritten log line is no evidence.
-        b.addToResourcePolicy(new iam.PolicyStatement({
-          sid: 'DenyWritesByOthers',
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['s3:PutObject'],
-          resources: [b.arnForObjects('*')],
-          conditions: { StringNotEquals: { 'aws:PrincipalServiceName': writer } },
-        }));
-      }
-      this.logBucket = bucket;
+      const buckets = invocationLogBuckets(this, { ...props, encryptionKey: key, removalPolicy });
+      this.accessLogsBucket = buckets.accessLogsBucket;
+      this.logBucket = buckets.logBucket;
       this.expiration = props.expiration;
     } else {
       this.logBucket = props.logBucket;
     }
 
     if (s3Delivery || cloudWatchDelivery) {
-      const bucket = this.logBucket!;
-      const result = bucket.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'AmazonBedrockModelInvocationLogs',
-        principals: [new iam.ServicePrincipal('bedrock.amazonaws.com')],
-        actions: ['s3:PutObject'],
-        resources: [bucket.arnForObjects(`${this.keyPrefix}/AWSLogs/${stack.account}/BedrockModelInvocationLogs/*`)],
-        conditions: bedrockConditions,
-      }));
-      if (!result.statementAdded) {
-        Annotations.of(this).addWarningV2('cdk-bedrock-landing-zone:logBucketPolicy',
-          'The log bucket is imported, so its policy cannot be changed here: allow bedrock.amazonaws.com s3:PutObject on ' +
-          `${this.keyPrefix}/AWSLogs/<account>/BedrockModelInvocationLogs/* with aws:SourceAccount and aws:SourceArn conditions; ` +
-          'if the bucket is encrypted with a KMS key, its key policy must allow bedrock.amazonaws.com kms:GenerateDataKey under the same conditions.');
-      }
       const bucketKey = createsBucket ? key : props.logBucket?.encryptionKey;
-      bucketKey?.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'AmazonBedrockModelInvocationLogs',
-        principals: [new iam.ServicePrincipal('bedrock.amazonaws.com')],
-        actions: ['kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: bedrockConditions,
-      }));
+      allowBedrockLogWrites(this, this.logBucket!, bucketKey, this.keyPrefix, stack.account, bedrockConditions);
     }
 
     if (cloudWatchDelivery) {
@@ -355,34 +286,11 @@ export class ModelInvocationLogging extends Construct {
         this.logGroup = props.logGroup;
       }
 
-      const role = new iam.Role(this, 'DeliveryRole', {
-        description: 'Lets Amazon Bedrock deliver model invocation logs to CloudWatch Logs',
-        // The organization policies let only roles on this path write to the invocation log groups.
-        path: LOG_DELIVERY_ROLE_PATH,
-        assumedBy: new iam.ServicePrincipal('bedrock.amazonaws.com', { conditions: bedrockConditions }),
-      });
-      const policy = new iam.ManagedPolicy(this, 'DeliveryPolicy', {
-        description: 'Write model invocation logs to the one log stream Bedrock uses',
-        // Managed policies cannot be tagged: the organization policies protect this path instead.
-        path: LANDING_ZONE_ROLE_PATH,
-        statements: [new iam.PolicyStatement({
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [`arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}:log-stream:${LOG_STREAM}`],
-        })],
-        roles: [role],
-      });
-      this.deliveryRole = role;
-      this.deliveryPolicy = policy;
-      // A configuration kept after the stack is deleted still names this role: keep it, or delivery
-      // to CloudWatch Logs would stop silently.
-      if ((props.onDelete ?? InvocationLoggingDeletion.RETAIN_CONFIGURATION) === InvocationLoggingDeletion.RETAIN_CONFIGURATION) {
-        role.applyRemovalPolicy(RemovalPolicy.RETAIN);
-        policy.applyRemovalPolicy(RemovalPolicy.RETAIN);
-      }
-      // A replacement (a new path or name) is not a deletion: the configuration names the new role
-      // before CloudFormation's cleanup removes the old one, which Bedrock could otherwise still
-      // assume, left behind in every account.
-      deleteOnReplacement(role, policy);
+      const delivery = logDeliveryRole(this, bedrockConditions,
+        `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}:log-stream:${LOG_STREAM}`,
+        (props.onDelete ?? InvocationLoggingDeletion.RETAIN_CONFIGURATION) === InvocationLoggingDeletion.RETAIN_CONFIGURATION);
+      this.deliveryRole = delivery.role;
+      this.deliveryPolicy = delivery.policy;
     }
 
     const provider = controlPlaneProvider(this);

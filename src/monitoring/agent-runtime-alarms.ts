@@ -4,6 +4,7 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { governanceAlarm } from '../private/governance-alarm';
 import { Problems } from '../private/validation';
 import { verifiedMetric } from '../private/verified-metrics';
+import { percentProblems } from './private/percent-problems';
 
 /**
  * Properties of the alarms for one AgentCore runtime.
@@ -45,10 +46,7 @@ export class AgentRuntimeAlarms extends Construct {
   constructor(scope: Construct, id: string, props: AgentRuntimeAlarmsProps) {
     super(scope, id);
     const problems = new Problems();
-    for (const name of ['systemErrorPercent', 'throttlePercent'] as const) {
-      const value = props[name];
-      problems.check(value === undefined || (value > 0 && value <= 100), `${name} is ${value}; expected a percentage above 0 and at most 100`);
-    }
+    percentProblems({ systemErrorPercent: props.systemErrorPercent, throttlePercent: props.throttlePercent }).forEach(p => problems.add(p));
     problems.throwIfAny(this, 'AgentRuntimeAlarms', BedrockLandingZoneErrorCode.MONITORING_PROPS);
 
     const five = Duration.minutes(5);

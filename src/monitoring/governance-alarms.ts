@@ -9,7 +9,7 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
 import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
-import { Problems } from '../private/validation';
+import { Problems, booleanProblems } from '../private/validation';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.
@@ -93,17 +93,28 @@ export interface GovernanceAlarmsProps {
    * @default - none
    */
   readonly openAiCompatibleProjects?: IOpenAiCompatibleProject[];
+
+  /**
+   * Whether to create the rule that reports changes of the invocation logging configuration
+   * (`InvocationLoggingChangeRule`). Set false where `BedrockDetectiveControls` with its setting-change
+   * alerts publishes to the same topic: its Bedrock settings rule matches the same calls, and each
+   * change would be notified twice.
+   *
+   * @default true
+   */
+  readonly reportLoggingChanges?: boolean;
 }
 
 /**
  * Every governance alarm of one account and region, on one topic: invocation log delivery failures,
- * changes of the logging configuration, and per model and per guardrail alarms.
+ * changes of the logging configuration (unless the detective controls report them), and per model and
+ * per guardrail alarms.
  */
 export class GovernanceAlarms extends Construct {
   /** Invocation log delivery failures */
   public readonly logging: InvocationLoggingAlarms;
-  /** Changes and deletion of the invocation logging configuration */
-  public readonly loggingChanges: InvocationLoggingChangeRule;
+  /** Changes and deletion of the invocation logging configuration, unless `reportLoggingChanges` is false */
+  public readonly loggingChanges?: InvocationLoggingChangeRule;
   /** Per model, in the order given */
   public readonly models: ModelAlarms[];
   /** Per guardrail, in the order given */
@@ -113,12 +124,22 @@ export class GovernanceAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: GovernanceAlarmsProps) {
     super(scope, id);
+    const problems = new Problems();
+    booleanProblems(props, ['reportLoggingChanges']).forEach(p => problems.add(p));
+    // Named by the project's construct ID, so adding or reordering projects keeps the other alarms.
+    const projectIds = (props.openAiCompatibleProjects ?? []).map(p => p.node.id);
+    const clashes = projectIds.filter((projectId, i) => projectIds.indexOf(projectId) !== i);
+    problems.check(clashes.length === 0, `openAiCompatibleProjects has two projects with the construct ID ${clashes.join(', ')}; ` +
+      'their alarms are named by it: give each project a distinct ID');
+    problems.throwIfAny(this, 'GovernanceAlarms', BedrockLandingZoneErrorCode.MONITORING_PROPS);
     this.logging = new InvocationLoggingAlarms(this, 'Logging', {
       topic: props.topic,
       s3Delivery: props.s3Delivery,
       cloudWatchLogsDelivery: props.cloudWatchLogsDelivery,
     });
-    this.loggingChanges = new InvocationLoggingChangeRule(this, 'LoggingChanges', { topic: props.topic });
+    if (props.reportLoggingChanges ?? true) {
+      this.loggingChanges = new InvocationLoggingChangeRule(this, 'LoggingChanges', { topic: props.topic });
+    }
     this.models = (props.models ?? []).map((m, i) => {
       const modelId = m.model.invocationIdentifier(this);
       // Named by the model where it is known at synth, so adding or reordering models keeps the other alarms.
@@ -127,13 +148,6 @@ export class GovernanceAlarms extends Construct {
     });
     this.guardrails = (props.guardrails ?? []).map((guardrail, i) =>
       new GuardrailInterventionAlarm(this, i === 0 ? 'Guardrail' : `Guardrail${i}`, { topic: props.topic, guardrail }));
-    // Named by the project's construct ID, so adding or reordering projects keeps the other alarms.
-    const projectIds = (props.openAiCompatibleProjects ?? []).map(p => p.node.id);
-    const clashes = projectIds.filter((projectId, i) => projectIds.indexOf(projectId) !== i);
-    const problems = new Problems();
-    problems.check(clashes.length === 0, `openAiCompatibleProjects has two projects with the construct ID ${clashes.join(', ')}; ` +
-      'their alarms are named by it: give each project a distinct ID');
-    problems.throwIfAny(this, 'GovernanceAlarms', BedrockLandingZoneErrorCode.MONITORING_PROPS);
     this.openAiCompatibleProjects = (props.openAiCompatibleProjects ?? []).map(project =>
       new OpenAiCompatibleAlarms(this, `OpenAiCompatible-${project.node.id}`, { topic: props.topic, project }));
   }

@@ -5,6 +5,7 @@ import { IGuardrail } from '../guardrails/guardrail';
 import { governanceAlarm } from '../private/governance-alarm';
 import { Problems } from '../private/validation';
 import { verifiedMetric } from '../private/verified-metrics';
+import { percentProblems } from './private/percent-problems';
 
 /**
  * Properties of the alarm on a guardrail's intervention share.
@@ -47,8 +48,7 @@ export class GuardrailInterventionAlarm extends Construct {
   constructor(scope: Construct, id: string, props: GuardrailInterventionAlarmProps) {
     super(scope, id);
     const problems = new Problems();
-    problems.check(props.interventionPercent === undefined || (props.interventionPercent > 0 && props.interventionPercent <= 100),
-      `interventionPercent is ${props.interventionPercent}; expected a percentage above 0 and at most 100`);
+    percentProblems({ interventionPercent: props.interventionPercent }).forEach(p => problems.add(p));
     problems.check(props.minimumEvaluations === undefined || (Number.isInteger(props.minimumEvaluations) && props.minimumEvaluations >= 1),
       `minimumEvaluations is ${props.minimumEvaluations}; expected a whole number of at least 1`);
     problems.throwIfAny(this, 'GuardrailInterventionAlarm', BedrockLandingZoneErrorCode.MONITORING_PROPS);

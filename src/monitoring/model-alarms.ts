@@ -5,6 +5,7 @@ import { IBedrockInvokable } from '../models/invokable';
 import { governanceAlarm } from '../private/governance-alarm';
 import { Problems } from '../private/validation';
 import { verifiedMetric } from '../private/verified-metrics';
+import { percentProblems } from './private/percent-problems';
 
 /**
  * Properties of the alarms for one approved model in one region.
@@ -182,11 +183,9 @@ export class ModelAlarms extends Construct {
 
 function validate(scope: Construct, props: ModelAlarmsProps): void {
   const problems = new Problems();
-  const percent = (name: string, value: number | undefined) => problems.check(value === undefined || (value > 0 && value <= 100),
-    `${name} is ${value}; expected a percentage above 0 and at most 100`);
-  percent('throttlePercent', props.throttlePercent);
-  percent('serverErrorPercent', props.serverErrorPercent);
-  percent('quotaUsagePercent', props.quotaUsagePercent);
+  percentProblems({
+    throttlePercent: props.throttlePercent, serverErrorPercent: props.serverErrorPercent, quotaUsagePercent: props.quotaUsagePercent,
+  }).forEach(p => problems.add(p));
   const isPositiveInteger = (value: number | undefined) => value === undefined || Token.isUnresolved(value) || (Number.isInteger(value) && value > 0);
   const positive = (name: string, value: number | undefined) => problems.check(isPositiveInteger(value),
     `${name} is ${value}; expected a whole number of tokens above 0`);

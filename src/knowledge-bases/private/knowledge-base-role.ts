@@ -101,3 +101,25 @@ export function applicationLogs(scope: Construct, knowledgeBaseArn: string, logG
   delivery.addResourceDependency(deliverySource);
   return { logGroup, encryptionKey: key, deliverySource, deliveryDestination, delivery };
 }
+
+/** Where a created knowledge base's application logs go, as its props say. */
+export interface KnowledgeBaseLogSettings {
+  readonly applicationLogs?: boolean;
+  readonly logGroup?: logs.ILogGroup;
+}
+
+/** A log group of your own needs the application logs on. */
+export function applicationLogsProblems(settings: KnowledgeBaseLogSettings): string[] {
+  return settings.logGroup && settings.applicationLogs === false ? ['logGroup is given, but applicationLogs is false'] : [];
+}
+
+/**
+ * The application logs of a knowledge base created here (on unless `applicationLogs` is false), in the
+ * log group given or one named after the knowledge base.
+ */
+export function knowledgeBaseApplicationLogs(scope: Construct, knowledgeBaseArn: string, knowledgeBaseName: string,
+  removalPolicy: RemovalPolicy, settings: KnowledgeBaseLogSettings): ApplicationLogs | undefined {
+  if (!(settings.applicationLogs ?? true)) return undefined;
+  return applicationLogs(scope, knowledgeBaseArn, `/aws/vendedlogs/bedrock/knowledge-bases/${knowledgeBaseName}`,
+    knowledgeBaseName.slice(0, 50), removalPolicy, settings.logGroup);
+}

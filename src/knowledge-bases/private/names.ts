@@ -1,4 +1,4 @@
-import { Names } from 'aws-cdk-lib';
+import { Names, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DistanceMetric } from '../embedding-model';
 
@@ -19,3 +19,10 @@ export function s3VectorsMetric(metric: DistanceMetric): string {
 }
 
 export const BEDROCK_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
+
+/** The name a knowledge base is created with, as Bedrock accepts it (unresolved names are not checked). */
+export function knowledgeBaseNameProblems(knowledgeBaseName: string): string[] {
+  return Token.isUnresolved(knowledgeBaseName) || BEDROCK_NAME.test(knowledgeBaseName) ? [] : [
+    `knowledgeBaseName '${knowledgeBaseName}' is not allowed: use 1 to 100 letters and digits, with single '-' or '_' between them`,
+  ];
+}
