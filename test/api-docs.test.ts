@@ -63,6 +63,19 @@ const CONSTRUCT_BASES = new Set(['constructs.Construct', 'aws-cdk-lib.Resource']
 /** Bases outside this library that are not constructs (the rule pack extends cdk-nag's NagPack). */
 const NON_CONSTRUCT_BASES = new Set(['cdk-nag.NagPack']);
 
+/**
+ * Enums that stay closed, each for a reason: the library's own choices, or a set whose every value
+ * the library must handle itself (a new value would need new code, not only a new name).
+ */
+const CLOSED_ENUMS = new Set([
+  'BedrockLandingZoneErrorCode', // the library's own error codes
+  'DataRetentionDeletion', 'InvocationLoggingDeletion', // the library's own choices on delete
+  'SpendStopApproval', 'GovernanceSignalSource', 'SelectiveGuardingMode', // the library's own switches, each handled in code
+  'BudgetNotificationType', // the budget's alarms are built per type
+  'DataDeletionPolicy', // keep or delete: nothing between
+  'FilterStrength', // an ordered scale the rule pack and presets compare against
+]);
+
 function apiIdiomProblems(assembly: spec.Assembly): string[] {
   const types = assembly.types ?? {};
   const problems: string[] = [];
@@ -91,6 +104,17 @@ function apiIdiomProblems(assembly: spec.Assembly): string[] {
       && (type.interfaces ?? []).some(i => i === 'aws-cdk-lib.IResource' || isResourceInterface(i));
   };
   for (const type of Object.values(types)) {
+    // A value set AWS keeps extending is an enum-like class with of(): a closed enum would need a release for each new value.
+    if (spec.isEnumType(type) && !CLOSED_ENUMS.has(type.name)) {
+      problems.push(`open-value-set-as-enum ${type.fqn}`);
+    }
+    // A deprecated element says what to use instead.
+    const deprecatedElements: Array<[string, spec.Docs | undefined]> = [[type.fqn, type.docs],
+      ...(spec.isClassType(type) || spec.isInterfaceType(type) ? [...type.properties ?? [], ...type.methods ?? []] : [])
+        .map((m): [string, spec.Docs | undefined] => [`${type.fqn}.${m.name}`, m.docs])];
+    for (const [where, docs] of deprecatedElements) {
+      if (docs?.deprecated !== undefined && !/use `[^`]+`/.test(docs.deprecated)) problems.push(`deprecated-without-replacement ${where}`);
+    }
     // ref-via-interface: props take interfaces, so a user can pass an implementation of their own.
     if (spec.isInterfaceType(type) && type.datatype) {
       for (const property of type.properties ?? []) {
@@ -138,15 +162,11 @@ const API_IDIOM_DEBT = [
     'ProvisionedModel.provisionedModelArn', 'ProvisionedThroughput.invokedArn', 'ProvisionedThroughput.provisionedModelArn',
     'S3DataSource.dataSourceId', 'S3VectorStore.vectorBucketArn', 'VectorKnowledgeBase.knowledgeBaseArn', 'VectorKnowledgeBase.knowledgeBaseId',
   ].map(p => `attribute-tag cdk-bedrock-landing-zone.${p}`),
-  'construct-extends-l2 cdk-bedrock-landing-zone.ModelAccessPolicy: aws-cdk-lib.aws_iam.ManagedPolicy',
-  'construct-extends-l2 cdk-bedrock-landing-zone.OpenAiCompatibleAccessPolicy: aws-cdk-lib.aws_iam.ManagedPolicy',
   ...['ApplicationInferenceProfileBase', 'ArnInvokableBase', 'CrossRegionInferenceProfile', 'FoundationModel', 'IBedrockInvokable']
     .map(t => `no-public-problems cdk-bedrock-landing-zone.${t}.problemsFor()`),
   'no-public-problems cdk-bedrock-landing-zone.ChunkingStrategy.problems()',
-  'props-ref-via-interface cdk-bedrock-landing-zone.BedrockLandingZoneProps.dataRetention: cdk-bedrock-landing-zone.BedrockDataRetention',
-  'props-ref-via-interface cdk-bedrock-landing-zone.BedrockLandingZoneProps.endpoints: cdk-bedrock-landing-zone.BedrockPrivateEndpoints',
-  'props-ref-via-interface cdk-bedrock-landing-zone.BedrockLandingZoneProps.invocationLogging: cdk-bedrock-landing-zone.ModelInvocationLogging',
-  'props-ref-via-interface cdk-bedrock-landing-zone.OpenAiCompatibleAccessPolicyProps.project: cdk-bedrock-landing-zone.OpenAiCompatibleProject',
+  ...['CommitmentTerm', 'ContextualGroundingType', 'DataRetentionMode', 'DistanceMetric', 'GuardrailAction', 'GuardrailModality',
+    'SensitiveInformationAction', 'ServiceTier', 'VectorDataType'].map(e => `open-value-set-as-enum cdk-bedrock-landing-zone.${e}`),
 ].sort();
 
 describe('an API that can stay after 1.0 (awslint-style)', () => {
@@ -167,6 +187,10 @@ describe('an API that can stay after 1.0 (awslint-style)', () => {
           ],
         }),
         'lib.Policy': cls('Policy', { base: 'aws-cdk-lib.aws_iam.ManagedPolicy' }),
+        'lib.Tier': { kind: spec.TypeKind.Enum, fqn: 'lib.Tier', assembly: 'lib', name: 'Tier', members: [{ name: 'STANDARD' }] },
+        'lib.FilterStrength': { kind: spec.TypeKind.Enum, fqn: 'lib.FilterStrength', assembly: 'lib', name: 'FilterStrength', members: [] },
+        'lib.OldRef': cls('OldRef', { docs: { deprecated: 'it cannot say where the guardrail is' } }),
+        'lib.NewRef': cls('NewRef', { docs: { deprecated: 'use `Guardrail.fromGuardrailAttributes(scope, id, attrs)`' } }),
         'lib.Pack': cls('Pack', { base: 'cdk-nag.NagPack' }),
         'lib.Model': cls('Model', { methods: [{ name: 'problemsFor' }, { name: 'grantInvoke' }] }),
         'lib.StoreProps': {
@@ -186,10 +210,30 @@ describe('an API that can stay after 1.0 (awslint-style)', () => {
     expect(apiIdiomProblems(assembly)).toEqual([
       'attribute-tag lib.Store.storeArn',
       'construct-extends-l2 lib.Policy: aws-cdk-lib.aws_iam.ManagedPolicy',
+      'deprecated-without-replacement lib.OldRef',
       'no-public-problems lib.Model.problemsFor()',
+      'open-value-set-as-enum lib.Tier',
       'props-ref-via-interface lib.StoreProps.store: lib.Store',
       'props-ref-via-interface lib.StoreProps.stores: lib.Store',
     ]);
+  });
+});
+
+describe('one guardrail reference (issue 34)', () => {
+  test('the only factory of a guardrail reference that is not deprecated is Guardrail.fromGuardrailAttributes, which takes crossRegion', () => {
+    const assembly = loadFreshAssembly();
+    const types = assembly.types ?? {};
+    const reference = `${assembly.name}.IGuardrailReference`;
+    const isReference = (fqn: string): boolean => fqn === reference
+      || (spec.isInterfaceType(types[fqn] ?? {} as spec.Type) && ((types[fqn] as spec.InterfaceType).interfaces ?? []).some(isReference));
+    const factories = Object.values(types).filter(spec.isClassType).flatMap(type => (type.methods ?? [])
+      .filter(m => m.static && m.docs?.deprecated === undefined && m.returns
+        && spec.isNamedTypeReference(m.returns.type) && isReference(m.returns.type.fqn))
+      .map(m => ({ name: `${type.name}.${m.name}`, attributes: m.parameters?.find(p => p.name === 'attrs')?.type })));
+    expect(factories.map(f => f.name)).toEqual(['Guardrail.fromGuardrailAttributes']);
+    const attributes = types[(factories[0].attributes as spec.NamedTypeReference).fqn] as spec.InterfaceType;
+    expect(attributes.properties?.map(p => p.name)).toContain('crossRegion');
+    expect(types[`${assembly.name}.GuardrailReference`]?.docs?.deprecated).toMatch(/use `Guardrail.fromGuardrailAttributes\(scope, id, attrs\)`/);
   });
 });
 

@@ -5,7 +5,8 @@ import { RuleContext, RuleSettings } from './private/context';
 import { BedrockRule, EVERY_RESOURCE_TYPE } from './private/rule';
 import { BEDROCK_RULES } from './rules';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { FilterStrength, PiiEntityType } from '../guardrails/guardrail-policies';
+import { FilterStrength } from '../guardrails/guardrail-policies';
+import { PiiEntityType } from '../guardrails/pii-entity-type';
 import { Geography } from '../models/geography';
 import { Problems } from '../private/validation';
 

@@ -1,5 +1,5 @@
 import { CustomResource } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DataRetentionMode } from './data-retention-mode';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
@@ -15,6 +15,15 @@ export enum DataRetentionDeletion {
   RETAIN_MODE = 'RETAIN',
   /** Put back the mode that was in place before this construct was created. */
   RESTORE_PREVIOUS = 'RESTORE_PREVIOUS',
+}
+
+/**
+ * The account's data retention setting, as the landing zone reads it: `BedrockDataRetention`, or a
+ * setting of your own that says which mode it puts.
+ */
+export interface IBedrockDataRetention extends IConstruct {
+  /** The mode the setting puts */
+  readonly mode: DataRetentionMode;
 }
 
 /**
@@ -43,7 +52,7 @@ const RESOURCE_TYPE = 'Custom::BedrockDataRetention';
  * One per account and region: a second one in the same app fails synth. The organization policies
  * deny every other principal `bedrock:PutAccountDataRetention` (and the OpenAI-compatible endpoint's).
  */
-export class BedrockDataRetention extends Construct {
+export class BedrockDataRetention extends Construct implements IBedrockDataRetention {
   /** The mode this construct sets */
   public readonly mode: DataRetentionMode;
   /** The custom resource that holds the mode */

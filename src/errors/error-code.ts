@@ -49,6 +49,8 @@ export enum BedrockLandingZoneErrorCode {
   GUARDRAIL_PROPS = 'Guardrail.Props',
   /** `Guardrail.fromGuardrailAttributes` / `GuardrailReference.fromGuardrailAttributes` attributes */
   GUARDRAIL_ATTRIBUTES = 'Guardrail.Attributes',
+  /** A value given to the `of()` factory of an extensible value set (`GuardrailTier.of`, `ContentFilterType.of`, ...) */
+  VALUE_SET_VALUE = 'ValueSet.Value',
   /** `EnforcedGuardrail` props */
   ENFORCED_GUARDRAIL_PROPS = 'EnforcedGuardrail.Props',
 

@@ -1,17 +1,22 @@
-import { Token, aws_bedrock as bedrock } from 'aws-cdk-lib';
+import { aws_bedrock as bedrock } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable, IGuardrailReference } from '../models';
+import { IBedrockInvokable, IGuardrailReference } from '../models';
+import { ModelIdShape, guardedModelIds } from './private/guarded-model-ids';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { guardrailReferenceProblems, importedGuardrailProblems } from '../private/guardrail-checks';
-import { Problems, describeValue, enumProblems } from '../private/validation';
+import { Problems, enumProblems } from '../private/validation';
 
 /**
  * The model IDs the configuration accepts (its CloudFormation schema's pattern, without the suffix
  * of custom models, which it cannot name here): narrower than a model ID in general, which may have
  * a '.' segment.
  */
-const CONFIGURATION_MODEL_ID = /^[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}(:[a-z0-9-]{1,63}){0,2}$/;
+const CONFIGURATION_MODEL_ID: ModelIdShape = {
+  pattern: /^[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}(:[a-z0-9-]{1,63}){0,2}$/,
+  resourceType: 'AWS::Bedrock::EnforcedGuardrailConfiguration',
+  allowed: "<provider>.<model> and up to two ':' segments, lowercase letters, digits and '-'",
+};
 
 /**
  * How much of a request an enforced guardrail evaluates.
@@ -29,7 +34,7 @@ export enum SelectiveGuardingMode {
 export interface EnforcedGuardrailProps {
   /**
    * The guardrail at a numeric version: a `Guardrail` of this app (its published version) or
-   * `GuardrailReference.fromGuardrailAttributes(...)`.
+   * `Guardrail.fromGuardrailAttributes(scope, id, attrs)`.
    */
   readonly guardrail: IGuardrailReference;
 
@@ -90,8 +95,8 @@ export class EnforcedGuardrail extends Construct {
     const arn = props.guardrail.guardrailArn;
     guardrailReferenceProblems('guardrail', props.guardrail, this).forEach(p => problems.add(p));
     importedGuardrailProblems('guardrail', props.guardrail, this).forEach(p => problems.add(p));
-    const included = this.modelIds('includedModels', props.includedModels, problems);
-    const excluded = this.modelIds('excludedModels', props.excludedModels, problems);
+    const included = guardedModelIds('includedModels', props.includedModels, problems, 'an enforced guardrail', CONFIGURATION_MODEL_ID);
+    const excluded = guardedModelIds('excludedModels', props.excludedModels, problems, 'an enforced guardrail', CONFIGURATION_MODEL_ID);
     for (const prop of ['systemGuarding', 'messagesGuarding'] as const) {
       enumProblems(prop, props[prop], 'SelectiveGuardingMode', SelectiveGuardingMode).forEach(p => problems.add(p));
     }
@@ -114,22 +119,5 @@ export class EnforcedGuardrail extends Construct {
     this.includedModelIds = included;
     this.excludedModelIds = excluded;
     declareAccountRegionSingleton(this, 'The enforced guardrail configuration');
-  }
-
-  /** The model IDs the configuration names: a foundation model's ID, a profile's model ID. */
-  private modelIds(prop: string, models: IBedrockInvokable[] | undefined, problems: Problems): string[] | undefined {
-    if (!models) return undefined;
-    return models.map((m, i) => {
-      if (m instanceof FoundationModel || m instanceof CrossRegionInferenceProfile) {
-        if (!Token.isUnresolved(m.modelId) && !CONFIGURATION_MODEL_ID.test(m.modelId)) {
-          problems.add(`${prop}[${i}] has model ID '${m.modelId}', which AWS::Bedrock::EnforcedGuardrailConfiguration does not accept; ` +
-            "allowed: <provider>.<model> and up to two ':' segments, lowercase letters, digits and '-'");
-        }
-        return m.modelId;
-      }
-      problems.add(`${prop}[${i}] is ${describeValue(m)}: an enforced guardrail names foundation models only; ` +
-        'give a FoundationModel or a CrossRegionInferenceProfile (which stands for its model)');
-      return '';
-    });
   }
 }

@@ -1,7 +1,9 @@
+import { ContentFilterType } from './content-filter-type';
 import {
-  ContentFilter, ContentFilterType, ContextualGroundingType, FilterStrength, GuardrailPolicies, ManagedWordListType, PiiEntityFilter,
-  PiiEntityType, SensitiveInformationAction,
+  ContentFilter, ContextualGroundingType, FilterStrength, GuardrailPolicies, PiiEntityFilter, SensitiveInformationAction,
 } from './guardrail-policies';
+import { ManagedWordListType } from './managed-word-list-type';
+import { PiiEntityType } from './pii-entity-type';
 
 const HARMFUL: ContentFilterType[] = [
   ContentFilterType.SEXUAL, ContentFilterType.VIOLENCE, ContentFilterType.HATE, ContentFilterType.INSULTS, ContentFilterType.MISCONDUCT,

@@ -1,24 +1,21 @@
 import {
   Annotations, Arn, ArnFormat, IResource, Names, RemovalPolicy, Resource, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms,
 } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
-import {
-  AutomatedReasoningPolicyReference, GuardrailAction, GuardrailFilterActions, GuardrailFilterDirections, GuardrailModality, GuardrailPolicies,
-  GuardrailTier, SensitiveInformationActions,
-} from './guardrail-policies';
+import { Construct } from 'constructs';
+import { AutomatedReasoningPolicyReference, GuardrailAction, GuardrailModality, GuardrailPolicies } from './guardrail-policies';
 import { GuardrailPreset } from './guardrail-preset';
+import { GuardrailTier } from './guardrail-tier';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography, IGuardrailReference } from '../models';
 import { ContentHashedCfnGuardrail } from './private/content-hash';
-import {
-  LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf,
-} from './private/limits';
+import { crossRegionProblems, guardrailProfileArn, regionOf } from './private/cross-region';
+import { filterActions, sensitiveInformationActions } from './private/filter-actions';
+import { guardrailKey } from './private/guardrail-key';
+import { LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf } from './private/limits';
 import { grantStatements } from '../models/invoke-statements';
 import { declareUniqueName } from '../private/account-singleton';
-import { bedrockArn } from '../private/arns';
 import { guardrailAttributeProblems } from '../private/guardrail-checks';
-import { hardenedKey } from '../private/hardened-stores';
-import { Problems, oneOf } from '../private/validation';
+import { Problems } from '../private/validation';
 
 /** The message Bedrock's console proposes when a guardrail blocks. */
 const DEFAULT_BLOCKED_MESSAGE = 'Sorry, the model cannot answer this question.';
@@ -276,7 +273,7 @@ export class Guardrail extends GuardrailBase {
     const contentTier = props.contentFiltersTier ?? defaultTier;
     const topicsTier = props.topicsTier ?? defaultTier;
     for (const [prop, tier] of [['contentFiltersTier', props.contentFiltersTier], ['topicsTier', props.topicsTier]] as const) {
-      if (tier === GuardrailTier.STANDARD && !props.crossRegion) {
+      if (tier?.value === GuardrailTier.STANDARD.value && !props.crossRegion) {
         problems.add(`${prop} is STANDARD, which needs a cross-region guardrail profile; set crossRegion (e.g. Geography.EU) or use GuardrailTier.CLASSIC`);
       }
     }
@@ -284,7 +281,7 @@ export class Guardrail extends GuardrailBase {
     problems.throwIfAny(this, 'Guardrail', BedrockLandingZoneErrorCode.GUARDRAIL_PROPS);
 
     this.crossRegion = props.crossRegion;
-    const key = props.encryptionKey ?? this.createKey();
+    const key = props.encryptionKey ?? guardrailKey(this);
     this.encryptionKey = key;
 
     const p = this.policies;
@@ -299,14 +296,14 @@ export class Guardrail extends GuardrailBase {
       crossRegionConfig: props.crossRegion ? { guardrailProfileArn: guardrailProfileArn(this, Stack.of(this).region, props.crossRegion) } : undefined,
       contentPolicyConfig: p.contentFilters?.length ? {
         filtersConfig: p.contentFilters.map(f => ({
-          type: f.type,
+          type: f.type.value,
           inputStrength: f.inputStrength,
           outputStrength: f.outputStrength,
           ...filterActions(f),
           inputModalities: f.inputModalities ?? [GuardrailModality.TEXT],
           outputModalities: f.outputModalities ?? [GuardrailModality.TEXT],
         })),
-        contentFiltersTierConfig: { tierName: contentTier },
+        contentFiltersTierConfig: { tierName: contentTier.value },
       } : undefined,
       topicPolicyConfig: p.deniedTopics?.length ? {
         topicsConfig: p.deniedTopics.map(t => ({
@@ -316,7 +313,7 @@ export class Guardrail extends GuardrailBase {
           type: 'DENY',
           ...filterActions(t),
         })),
-        topicsTierConfig: { tierName: topicsTier },
+        topicsTierConfig: { tierName: topicsTier.value },
       } : undefined,
       wordPolicyConfig: p.words?.length || p.managedWordLists?.length ? {
         wordsConfig: p.words?.length ? p.words.map(w => ({
@@ -324,7 +321,7 @@ export class Guardrail extends GuardrailBase {
           ...filterActions(w),
         })) : undefined,
         managedWordListsConfig: p.managedWordLists?.length ? p.managedWordLists.map(m => ({
-          type: m.type,
+          type: m.type.value,
           ...filterActions(m),
         })) : undefined,
       } : undefined,
@@ -379,79 +376,8 @@ export class Guardrail extends GuardrailBase {
       },
     });
   }
-
-  private createKey(): kms.Key {
-    const stack = Stack.of(this);
-    const key = hardenedKey(this, 'Key', `Encrypts the Amazon Bedrock guardrail ${this.node.path}`, RemovalPolicy.RETAIN);
-    // The principals that create, update and use the guardrail need these actions on its key, and
-    // only through Bedrock in this region (user guide "Create a customer managed key for your
-    // guardrail"). The identity policies of those principals still have to allow them.
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowAccountPrincipalsThroughBedrock',
-      principals: [new iam.AccountPrincipal(stack.account)],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:CreateGrant'],
-      resources: ['*'],
-      conditions: {
-        StringEquals: {
-          'kms:ViaService': `bedrock.${stack.region}.${stack.urlSuffix}`,
-          'kms:CallerAccount': stack.account,
-        },
-      },
-    }));
-    return key;
-  }
-}
-
-/** `arn:P:bedrock:REGION:ACCOUNT:guardrail-profile/<prefix>.guardrail.v1:0` */
-function guardrailProfileArn(scope: IConstruct, region: string, geography: Geography): string {
-  return bedrockArn(scope, region, 'guardrail-profile', `${geography.prefix}.guardrail.v1:0`);
-}
-
-/** The guardrail's region: from its ARN when known, otherwise the scope's stack's. */
-function regionOf(scope: IConstruct, guardrailArn: string): string {
-  if (!Token.isUnresolved(guardrailArn)) {
-    const region = Arn.split(guardrailArn, ArnFormat.SLASH_RESOURCE_NAME).region;
-    if (region) return region;
-  }
-  return Stack.of(scope).region;
 }
 
 function guardrailIdOf(guardrailArn: string): string {
   return Arn.split(guardrailArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
-}
-
-function crossRegionProblems(scope: IConstruct, geography: Geography | undefined): string[] {
-  if (!geography) return [];
-  const region = Stack.of(scope).region;
-  if (Token.isUnresolved(region)) {
-    return ['crossRegion needs the stack\'s region to name the guardrail profile\'s destination regions, but the stack is environment-agnostic: ' +
-      'give the stack an env with a region'];
-  }
-  if (!geography.isSourceRegion(region)) {
-    return [`crossRegion is '${geography.prefix}', but the stack region ${region} is not one of its source regions: ${oneOf(geography.sourceRegions)}`];
-  }
-  return [];
-}
-
-/** The actions and switches of a filter entry, with their defaults: block, both directions evaluated. */
-function filterActions(entry: GuardrailFilterActions) {
-  return {
-    inputAction: entry.inputAction ?? GuardrailAction.BLOCK,
-    outputAction: entry.outputAction ?? GuardrailAction.BLOCK,
-    ...directions(entry),
-  };
-}
-
-/** The actions and switches of a sensitive-information entry: `action` unless a direction says otherwise. */
-function sensitiveInformationActions(entry: SensitiveInformationActions) {
-  return {
-    action: entry.action,
-    inputAction: entry.inputAction ?? entry.action,
-    outputAction: entry.outputAction ?? entry.action,
-    ...directions(entry),
-  };
-}
-
-function directions(entry: GuardrailFilterDirections) {
-  return { inputEnabled: entry.inputEnabled ?? true, outputEnabled: entry.outputEnabled ?? true };
 }

@@ -5,15 +5,15 @@ import { ApprovedModelLimits } from './approved-model-limits';
 import { GovernanceProfile } from './governance-profile';
 import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
-import { BedrockDataRetention } from '../data-retention';
+import { IBedrockDataRetention } from '../data-retention';
 import { BedrockDetectiveControls, ConfigRecorder, SecurityHubControls } from '../detective';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, GuardrailProps, IGuardrail } from '../guardrails';
-import { ModelInvocationLogging } from '../logging';
+import { IModelInvocationLogging } from '../logging';
 import { ApplicationInferenceProfile, Geography, IBedrockInvokable } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
-import { BedrockEndpointService, BedrockPrivateEndpoints } from '../network';
+import { BedrockEndpointService, IBedrockPrivateEndpoints } from '../network';
 import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { splitByGuarding } from './private/guarded-models';
@@ -82,14 +82,14 @@ export interface BedrockLandingZoneProps {
    *
    * @default - an endpoint for bedrock-runtime (and bedrock-runtime-fips when a profile asks)
    */
-  readonly endpoints?: BedrockPrivateEndpoints;
+  readonly endpoints?: IBedrockPrivateEndpoints;
 
   /**
    * Invocation logging of your own (one per account and region) instead of the one this construct creates.
    *
    * @default - encrypted, retained S3 and CloudWatch Logs destinations, retention from the profiles
    */
-  readonly invocationLogging?: ModelInvocationLogging;
+  readonly invocationLogging?: IModelInvocationLogging;
 
   /**
    * The data retention setting of your own (one per account and region) instead of the one this
@@ -97,7 +97,7 @@ export interface BedrockLandingZoneProps {
    *
    * @default - the profiles' mode, or more where an approved model requires it
    */
-  readonly dataRetention?: BedrockDataRetention;
+  readonly dataRetention?: IBedrockDataRetention;
 
   /**
    * A guardrail of your own instead of the one this construct creates.
@@ -265,11 +265,11 @@ export class BedrockLandingZone extends Construct {
   /** The approved models, resolved for this region */
   public readonly models: IBedrockInvokable[];
   /** The private endpoints */
-  public readonly endpoints: BedrockPrivateEndpoints;
+  public readonly endpoints: IBedrockPrivateEndpoints;
   /** The invocation logging */
-  public readonly invocationLogging: ModelInvocationLogging;
+  public readonly invocationLogging: IModelInvocationLogging;
   /** The account's data retention setting */
-  public readonly dataRetention: BedrockDataRetention;
+  public readonly dataRetention: IBedrockDataRetention;
   /** The guardrail every invocation carries */
   public readonly guardrail: IGuardrail;
   /** The account-wide enforcement of the guardrail, when enabled */

@@ -2,7 +2,7 @@ import {
   Annotations, Aws, CustomResource, Duration, RemovalPolicy, Stack, Token,
   aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { declareAccountRegionSingleton } from '../private/account-singleton';
 import { controlPlaneProvider } from '../private/control-plane-provider';
@@ -184,13 +184,30 @@ const LOGGING_API = [
 ];
 
 /**
+ * The account's invocation logging, as the landing zone checks it against its profile:
+ * `ModelInvocationLogging`, or a logging setup of your own that says where and how long it keeps logs.
+ */
+export interface IModelInvocationLogging extends IConstruct {
+  /** The bucket the logs go to; undefined without S3 delivery */
+  readonly logBucket?: s3.IBucket;
+  /** The name of the CloudWatch Logs destination; undefined without CloudWatch Logs delivery */
+  readonly logGroupName?: string;
+  /** How long the log group keeps logs; undefined when unknown (a log group the setup did not create) */
+  readonly logRetention?: logs.RetentionDays;
+  /** When the logs in the bucket expire; undefined when they never do, or when unknown */
+  readonly expiration?: Duration;
+  /** Whether prompts and answers (text) are delivered */
+  readonly textDataDelivery: boolean;
+}
+
+/**
  * Amazon Bedrock model invocation logging for the stack's account and region, which CloudFormation
  * has no resource for: encrypted, retained S3 and CloudWatch Logs destinations, the policies Bedrock
  * needs (with confused-deputy conditions), and a custom resource that puts the configuration.
  *
  * One per account and region: a second one in the same app fails synth.
  */
-export class ModelInvocationLogging extends Construct {
+export class ModelInvocationLogging extends Construct implements IModelInvocationLogging {
   /** The bucket the logs go to (also large and binary payloads of the CloudWatch destination) */
   public readonly logBucket?: s3.IBucket;
   /** The bucket that receives the log bucket's server access logs, when this construct created it */

@@ -20,6 +20,8 @@ export interface IGuardrailReference {
 
 /**
  * Attributes of a guardrail version created elsewhere.
+ *
+ * @deprecated use `GuardrailAttributes` with `Guardrail.fromGuardrailAttributes(scope, id, attrs)`
  */
 export interface GuardrailReferenceAttributes {
   /** The guardrail's ARN, without a version */
@@ -36,12 +38,20 @@ export interface GuardrailReferenceAttributes {
 
 /**
  * A reference to a guardrail version that was created outside this app.
+ *
+ * @deprecated use `Guardrail.fromGuardrailAttributes(scope, id, attrs)`: it takes the same attributes
+ * and `crossRegion`, so a grant also allows the guardrail profiles a cross-region guardrail is
+ * applied through. This reference cannot know the guardrail is cross-region, and its grants leave
+ * the profiles out (docs/adr/0022-api-before-1-0.md).
  */
 export class GuardrailReference implements IGuardrailReference {
   /**
    * References an existing guardrail at one version. The ARN must be a guardrail ARN without a
    * version and the version a number (Bedrock refuses DRAFT in a grant's guardrail condition), as
    * `Guardrail.fromGuardrailAttributes` requires.
+   *
+   * @deprecated use `Guardrail.fromGuardrailAttributes(scope, id, attrs)`, which handles a
+   * cross-region guardrail (`crossRegion`)
    */
   public static fromGuardrailAttributes(attrs: GuardrailReferenceAttributes): IGuardrailReference {
     const problems = new Problems();

@@ -1,5 +1,5 @@
 import { Annotations, Stack, aws_ec2 as ec2, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BedrockEndpointService } from './bedrock-endpoint-service';
 import { BedrockPrivateEndpointsProps } from './bedrock-private-endpoints-props';
 import { perimeterOf, s3GatewayStatements } from './private/endpoint-policies';
@@ -7,6 +7,22 @@ import { validateEndpointProps } from './private/endpoint-props';
 import { DEFAULT_GOVERNED_VPC_CIDR, addGovernedVpc } from './private/governed-vpc-resources';
 import { policyOfService } from './private/policy-of-service';
 import { duplicatePrivateDnsProblems } from './private/private-dns-check';
+
+/**
+ * Private endpoints to Amazon Bedrock, as the landing zone uses them: `BedrockPrivateEndpoints`, or
+ * endpoints of your own.
+ */
+export interface IBedrockPrivateEndpoints extends IConstruct {
+  /** The VPC the endpoints are in */
+  readonly vpc: ec2.IVpc;
+  /** The IDs of the interface endpoints */
+  readonly vpcEndpointIds: string[];
+  /** The endpoints through which models are invoked: the access policies require calls to come through them */
+  readonly runtimeEndpoints: ec2.IVpcEndpoint[];
+
+  /** The interface endpoint of one service, or undefined when there is none. */
+  endpointFor(service: BedrockEndpointService): ec2.InterfaceVpcEndpoint | undefined;
+}
 
 /**
  * Private access to Amazon Bedrock: calls never cross the public internet.
@@ -21,7 +37,7 @@ import { duplicatePrivateDnsProblems } from './private/private-dns-check';
  * also deny invocations that do not come through them. The endpoints are `ec2.IConnectable`:
  * `endpoints.connections.allowDefaultPortFrom(peer)` admits more clients on TCP 443.
  */
-export class BedrockPrivateEndpoints extends Construct implements ec2.IConnectable {
+export class BedrockPrivateEndpoints extends Construct implements IBedrockPrivateEndpoints, ec2.IConnectable {
   /** The VPC of the endpoints: the one given, or the one created (a `GovernedVpc`'s resources) */
   public readonly vpc: ec2.IVpc;
   /** The security group of every interface endpoint: TCP 443 in from `allowFrom` only, nothing out */

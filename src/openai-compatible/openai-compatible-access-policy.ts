@@ -1,6 +1,6 @@
-import { Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { ResourceEnvironment, Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { OpenAiCompatibleProject } from './openai-compatible-project';
+import { IOpenAiCompatibleProject } from './openai-compatible-project';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
@@ -18,7 +18,7 @@ import { Problems, approvedModelProblems, oneOf } from '../private/validation';
  */
 export interface OpenAiCompatibleAccessPolicyProps {
   /** The project inference is allowed on. */
-  readonly project: OpenAiCompatibleProject;
+  readonly project: IOpenAiCompatibleProject;
 
   /** The approved models: requests naming any other model (`bedrock-mantle:Model`) are not allowed. */
   readonly approvedModels: ApprovedModel[];
@@ -103,15 +103,36 @@ const DATA_ACTIONS = [
  * (`Bedrock-LG1`) is acknowledged here with that reason; the organization must allow the endpoint
  * (`BedrockOrganizationPolicies` `allowOpenAiCompatibleEndpoint`).
  */
-export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
+export class OpenAiCompatibleAccessPolicy extends Construct implements iam.IManagedPolicy {
   /** The model IDs requests may name */
   public readonly modelIds: string[];
+
+  /**
+   * The ARN of the managed policy
+   *
+   * @attribute
+   */
+  public readonly managedPolicyArn: string;
+
+  /** A reference to the managed policy, for the aws-cdk-lib APIs that take one. */
+  public readonly managedPolicyRef: iam.ManagedPolicyReference;
+
+  /** The environment the policy belongs to. */
+  public readonly env: ResourceEnvironment;
+
+  private readonly policy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: OpenAiCompatibleAccessPolicyProps) {
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
     wrongKind.throwIfAny(scope, 'OpenAiCompatibleAccessPolicy', BedrockLandingZoneErrorCode.OPENAI_COMPATIBLE_ACCESS_PROPS);
-    super(scope, id, { description: props.description, roles: props.roles });
+    super(scope, id);
+    // Not a ManagedPolicy itself, so nothing can add to the governed policy (no addStatements, no grants
+    // into it). The id 'Default' keeps the logical ID it had when this class extended ManagedPolicy.
+    this.policy = new iam.ManagedPolicy(this, 'Default', { description: props.description, roles: props.roles });
+    this.managedPolicyArn = this.policy.managedPolicyArn;
+    this.managedPolicyRef = this.policy.managedPolicyRef;
+    this.env = this.policy.env;
     const profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     const problems = new Problems();
     problems.check(props.approvedModels.length > 0, 'approvedModels is empty: give at least one approved model');
@@ -151,7 +172,7 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
     for (const approved of props.approvedModels.filter(m => m.modelId !== undefined && (geography !== undefined || m.isInRegion || m.isGlobal))) {
       const model = approved.resolve(this, geography ?? Geography.GLOBAL);
       recordRoute({
-        target: this,
+        target: this.policy,
         model,
         options: { requireVpcEndpoints: props.requireVpcEndpoints },
         // A model the region data does not place here: its regions are unknown, and the map says so.
@@ -161,7 +182,7 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
       });
     }
     const project = props.project.projectArn;
-    this.addStatements(
+    this.policy.addStatements(
       new iam.PolicyStatement({
         sid: INFERENCE_SID,
         actions: INFERENCE_ACTIONS,
@@ -175,7 +196,7 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
       }),
     );
     if (tiers !== undefined) {
-      this.addStatements(new iam.PolicyStatement({
+      this.policy.addStatements(new iam.PolicyStatement({
         sid: 'DenyOtherServiceTiers',
         effect: iam.Effect.DENY,
         actions: ['bedrock-mantle:CreateInference'],
@@ -189,7 +210,7 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
     if (props.requireVpcEndpoints && props.requireVpcEndpoints.length > 0) {
       const deny = denyOutsideEndpoints(DATA_ACTIONS, props.requireVpcEndpoints);
       deny.sid = 'DenyOutsideVpcEndpoints';
-      this.addStatements(deny);
+      this.policy.addStatements(deny);
     }
     const governed = 'The platform team chose to govern this endpoint (approved models only, allowed tiers only, one project, the account\'s ' +
       'data retention mode) rather than deny it.';
@@ -205,5 +226,20 @@ export class OpenAiCompatibleAccessPolicy extends iam.ManagedPolicy {
           `required here. ${governed}`,
       },
     );
+  }
+
+  /** Attaches the policy to a role. */
+  public attachToRole(role: iam.IRole): void {
+    this.policy.attachToRole(role);
+  }
+
+  /** Attaches the policy to a user. */
+  public attachToUser(user: iam.IUser): void {
+    this.policy.attachToUser(user);
+  }
+
+  /** Attaches the policy to a group. */
+  public attachToGroup(group: iam.IGroup): void {
+    this.policy.attachToGroup(group);
   }
 }

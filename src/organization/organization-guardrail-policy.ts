@@ -2,7 +2,8 @@ import { Annotations, Aws, CustomResource, Stack, Token, aws_bedrock as bedrock,
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Guardrail, IGuardrail, SelectiveGuardingMode } from '../guardrails';
-import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../models';
+import { guardedModelIds } from '../guardrails/private/guarded-model-ids';
+import { IBedrockInvokable } from '../models';
 import { parseBedrockArn } from '../private/arns';
 import { controlPlaneProvider } from '../private/control-plane-provider';
 import { customResourceProviderRole } from '../private/framework-children';
@@ -143,8 +144,8 @@ export class OrganizationGuardrailPolicy extends Construct {
     const configurationName = props.configurationName ?? 'bedrock_landing_zone';
     problems.check(/^[A-Za-z0-9_-]{1,64}$/.test(configurationName),
       `configurationName '${configurationName}' is not allowed: use 1 to 64 letters, digits, '_' or '-'`);
-    const included = modelIds('includedModels', props.includedModels, problems);
-    const excluded = modelIds('excludedModels', props.excludedModels, problems);
+    const included = guardedModelIds('includedModels', props.includedModels, problems, 'a Bedrock policy');
+    const excluded = guardedModelIds('excludedModels', props.excludedModels, problems, 'a Bedrock policy');
     problems.check(props.includedModels === undefined || props.includedModels.length > 0,
       'includedModels is empty: give at least one model, or leave it undefined to enforce on every model');
     for (const [prop, mode] of [['systemGuarding', props.systemGuarding], ['messagesGuarding', props.messagesGuarding]] as const) {
@@ -237,14 +238,4 @@ export class OrganizationGuardrailPolicy extends Construct {
     this.policy.node.addDependency(this.policyType, this.resourcePolicy);
     if (guardrail instanceof Guardrail) this.policy.node.addDependency(guardrail.version);
   }
-}
-
-function modelIds(prop: string, models: IBedrockInvokable[] | undefined, problems: Problems): string[] | undefined {
-  if (!models) return undefined;
-  return models.map((m, i) => {
-    if (m instanceof FoundationModel || m instanceof CrossRegionInferenceProfile) return m.modelId;
-    problems.add(`${prop}[${i}] is ${describeValue(m)}: a Bedrock policy names foundation models only; ` +
-      'give a FoundationModel or a CrossRegionInferenceProfile (which stands for its model)');
-    return '';
-  });
 }

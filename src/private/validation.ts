@@ -160,3 +160,13 @@ export function tagProblems(prop: string, tags: Record<string, unknown> | undefi
   }
   return problems;
 }
+
+/**
+ * The value for an extensible value set's `of()` factory: a value AWS added after this release,
+ * refused at synth when it cannot be one (wrong shape). An unresolved token passes.
+ */
+export function valueSetMember(typeName: string, value: unknown, shape: RegExp, shapeText: string): string {
+  if (typeof value === 'string' && (Token.isUnresolved(value) || shape.test(value))) return value;
+  throw new BedrockLandingZoneError(BedrockLandingZoneErrorCode.VALUE_SET_VALUE,
+    `${typeName}.of: value is ${describeValue(value)}; allowed: ${shapeText}`, [`value is ${describeValue(value)}; allowed: ${shapeText}`]);
+}

@@ -60,6 +60,44 @@ describe('ModelAccessPolicy requiring a guardrail', () => {
   });
 });
 
+describe('ModelAccessPolicy holds only the statements it writes (issue 34)', () => {
+  const stack = stackIn('eu-central-1');
+  const role = roleIn(stack);
+  const access = new ModelAccessPolicy(stack, 'Access', { models: [FoundationModel.of(TITAN_EMBED_V2)] });
+  role.addManagedPolicy(access);
+  const broad = new iam.PolicyStatement({ actions: ['bedrock:*'], resources: ['*'] });
+
+  test('a developer has no API to add a statement: no addStatements, no document, not a grantee', () => {
+    const typed = (p: ModelAccessPolicy) => {
+      // @ts-expect-error: the governed policy has no addStatements (it did while it extended iam.ManagedPolicy).
+      p.addStatements(broad);
+      // @ts-expect-error: nor a grant principal a grant could write into.
+      iam.Grant.addToPrincipal({ grantee: p, actions: ['bedrock:*'], resourceArns: ['*'] });
+    };
+    expect(typeof typed).toBe('function');
+    const untyped = access as unknown as Record<string, unknown>;
+    expect([untyped.addStatements, untyped.document, untyped.grantPrincipal]).toEqual([undefined, undefined, undefined]);
+    expect(() => iam.Grant.addToPrincipal({ grantee: untyped as unknown as iam.IGrantable, actions: ['bedrock:*'], resourceArns: ['*'] }))
+      .toThrow(TypeError);
+  });
+
+  test('attached through aws-cdk-lib\'s own API (role.addManagedPolicy), it allows its model and nothing else', async () => {
+    const identity = identityPoliciesOf(role);
+    expect(await evaluate({ identity }, { action: 'bedrock:InvokeModel', resource: fmArn('eu-central-1', TITAN_EMBED_V2) })).toBe('Allowed');
+    expect(await evaluate({ identity }, { action: 'bedrock:InvokeModel', resource: fmArn('eu-central-1', SONNET_45) })).toBe('ImplicitlyDenied');
+    expect(await evaluate({ identity }, { action: 'bedrock:CreateGuardrail', resource: '*' })).toBe('ImplicitlyDenied');
+  });
+
+  test('the managed policy keeps the logical ID it had as a ManagedPolicy subclass (its child is Default, which logical IDs leave out)', () => {
+    const before = stackIn('eu-central-1');
+    new iam.ManagedPolicy(before, 'Access', { statements: [broad] });
+    const ids = (s: Stack) => Object.keys(Template.fromStack(s).findResources('AWS::IAM::ManagedPolicy'));
+    expect(ids(stack)).toEqual(ids(before));
+    expect(ids(stack)).toHaveLength(1);
+  });
+
+});
+
 describe('ModelAccessPolicy requiring the private endpoint', () => {
   const stack = stackIn('eu-central-1');
   const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Endpoint', { vpcEndpointId: 'vpce-0abc', port: 443 });

@@ -6,7 +6,7 @@ import { BedrockGovernanceChecks } from '../../src/compliance';
 import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retention';
 import { BedrockDetectiveControls, BedrockOrganizationDetectiveControls } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
-import { EnforcedGuardrail, Guardrail } from '../../src/guardrails';
+import { EnforcedGuardrail, Guardrail, GuardrailTier } from '../../src/guardrails';
 import {
   EmbeddingModel, ExistingVectorStore, ManagedKnowledgeBase, OpenSearchNetworkAccess, OpenSearchServerlessVectorStore, S3VectorStore, VectorDataType,
   VectorKnowledgeBase,
@@ -138,6 +138,7 @@ describe('every validation throws the library error with the stable code of its 
       () => new Guardrail(stackIn('eu-central-1'), 'G', { guardrailName: 'x'.repeat(51) })],
     ['a guardrail imported at DRAFT', Code.GUARDRAIL_ATTRIBUTES,
       () => Guardrail.fromGuardrailAttributes(stackIn('eu-central-1'), 'G', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT' })],
+    ['a value-set value of the wrong shape', Code.VALUE_SET_VALUE, () => GuardrailTier.of('standard')],
     ['a landing zone approved model that is a string', Code.APPROVED_MODEL_KIND,
       () => new BedrockLandingZone(stackIn('eu-central-1'), 'Lz', { approvedModels: [SONNET_45 as any] })],
     ['an approved model of an empty model ID', Code.MODEL_ID, () => ApprovedModel.throughGeography('')],

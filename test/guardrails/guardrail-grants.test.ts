@@ -1,7 +1,7 @@
 import { Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { guardrailAtts, logicalIdOf } from './fixtures';
-import { CrossRegionInferenceProfile, FoundationModel, Geography, ModelAccessPolicy } from '../../src';
+import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, IGuardrailReference, ModelAccessPolicy } from '../../src';
 import { Guardrail, GuardrailPreset } from '../../src/guardrails';
 import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate, identityPoliciesOf } from '../support/iam';
@@ -131,5 +131,30 @@ describe('Guardrail.fromGuardrailAttributes', () => {
   test('a DRAFT version is refused', () => {
     expect(() => Guardrail.fromGuardrailAttributes(stackIn('eu-central-1'), 'Imported', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT' }))
       .toThrow("Guardrail.fromGuardrailAttributes: guardrailVersion is 'DRAFT'; allowed: a numeric version 1 to 99999999 (not DRAFT)");
+  });
+});
+
+describe('one way to reference a guardrail made elsewhere (issue 34)', () => {
+  const requireImported = (guardrail: IGuardrailReference, role: iam.Role) =>
+    CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(role, { requireGuardrail: guardrail });
+  const applyThroughProfile = (identity: PolicyDocument[]) =>
+    evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: guardrailProfile('eu-west-3') });
+
+  test('Guardrail.fromGuardrailAttributes with crossRegion: the grant allows the guardrail profile a cross-region guardrail is applied through', async () => {
+    const stack = stackIn('eu-central-1');
+    const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
+    requireImported(Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '4', crossRegion: Geography.EU }), role);
+    const identity = identityPoliciesOf(role);
+    expect(await applyThroughProfile(identity)).toBe('Allowed');
+    expect(await evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: guardrailProfile('us-east-1') })).toBe('ImplicitlyDenied');
+  });
+
+  test('the deprecated GuardrailReference cannot say so: its grant leaves the profile out, which is why it is deprecated', async () => {
+    const stack = stackIn('eu-central-1');
+    const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
+    requireImported(GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '4' }), role);
+    const identity = identityPoliciesOf(role);
+    expect(await applyThroughProfile(identity)).toBe('ImplicitlyDenied');
+    expect(await evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: GUARDRAIL_ARN })).toBe('Allowed');
   });
 });

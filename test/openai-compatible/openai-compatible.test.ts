@@ -204,10 +204,10 @@ describe('the four cdk-nag packs and the Bedrock pack', () => {
       `(eventSource bedrock-mantle.amazonaws.com) without their prompts. ${governed}`;
     const statement = 'Sid::OpenAiCompatibleInference::Action::bedrock-mantle';
     expect(describeAcknowledgements(result.acknowledgements.filter(a => a.path.startsWith('Stack/Access')))).toEqual([
-      `Bedrock::Bedrock-IAM3[${statement}:CreateInference] @ Stack/Access/Resource: No guardrail is known to apply on the OpenAI-compatible ` +
+      `Bedrock::Bedrock-IAM3[${statement}:CreateInference] @ Stack/Access/Default/Resource: No guardrail is known to apply on the OpenAI-compatible ` +
       `endpoint, and IAM sees none on its requests: a guardrail cannot be required here. ${governed}`,
-      `Bedrock::Bedrock-LG1[${statement}:CountTokens] @ Stack/Access/Resource: ${unlogged}`,
-      `Bedrock::Bedrock-LG1[${statement}:CreateInference] @ Stack/Access/Resource: ${unlogged}`,
+      `Bedrock::Bedrock-LG1[${statement}:CountTokens] @ Stack/Access/Default/Resource: ${unlogged}`,
+      `Bedrock::Bedrock-LG1[${statement}:CreateInference] @ Stack/Access/Default/Resource: ${unlogged}`,
     ]);
   });
 });

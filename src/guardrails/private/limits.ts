@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
+import { ContentFilterType } from '../content-filter-type';
 import {
-  AutomatedReasoningPolicyReference, ContentFilter, ContentFilterType, ContextualGroundingFilter, DeniedTopic, FilterStrength,
+  AutomatedReasoningPolicyReference, ContentFilter, ContextualGroundingFilter, DeniedTopic, FilterStrength,
   GuardrailModality, GuardrailPolicies, ManagedWordListFilter, PiiEntityFilter, RegexFilter, WordFilter,
 } from '../guardrail-policies';
 import { GuardrailPreset } from '../guardrail-preset';
@@ -54,8 +55,9 @@ export const LIMITS = {
  * filters"): generally available for all six categories in four regions, in preview for four
  * categories in eight more.
  */
-const ALL_CATEGORIES = Object.values(ContentFilterType) as string[];
-const PREVIEW_CATEGORIES = [ContentFilterType.HATE, ContentFilterType.INSULTS, ContentFilterType.SEXUAL, ContentFilterType.VIOLENCE] as string[];
+const ALL_CATEGORIES = ContentFilterType.all().map(c => c.value);
+const PREVIEW_CATEGORIES = [ContentFilterType.HATE, ContentFilterType.INSULTS, ContentFilterType.SEXUAL, ContentFilterType.VIOLENCE]
+  .map(c => c.value);
 export const IMAGE_FILTER_REGIONS: Record<string, string[]> = {
   'us-east-1': ALL_CATEGORIES,
   'us-west-2': ALL_CATEGORIES,
@@ -109,10 +111,10 @@ export function sourcesOf(presets: GuardrailPreset[], own: GuardrailPolicies): S
 
 /** Keys that identify an entry: a later entry with the same key replaces an earlier one. */
 export const KEYS = {
-  contentFilters: (f: ContentFilter) => f.type as string,
+  contentFilters: (f: ContentFilter) => f.type.value,
   deniedTopics: (t: DeniedTopic) => t.name,
   words: (w: WordFilter) => w.text,
-  managedWordLists: (m: ManagedWordListFilter) => m.type as string,
+  managedWordLists: (m: ManagedWordListFilter) => m.type.value,
   piiEntities: (p: PiiEntityFilter) => p.type.value,
   regexes: (r: RegexFilter) => r.name,
   contextualGrounding: (g: ContextualGroundingFilter) => g.type as string,
@@ -166,7 +168,7 @@ export function entryProblems(source: Source, region: string | undefined): strin
   duplicates(problems, label, policies);
   (policies.contentFilters ?? []).forEach((f, i) => {
     const at = `${label}contentFilters[${i}]`;
-    if (f.type === ContentFilterType.PROMPT_ATTACK && f.outputStrength !== FilterStrength.NONE) {
+    if (f.type.value === ContentFilterType.PROMPT_ATTACK.value && f.outputStrength !== FilterStrength.NONE) {
       problems.push(`${at}.outputStrength is ${f.outputStrength} for PROMPT_ATTACK; allowed: NONE (prompt attacks are evaluated on input only)`);
     }
     for (const [dir, modalities] of [['inputModalities', f.inputModalities], ['outputModalities', f.outputModalities]] as const) {
@@ -179,7 +181,7 @@ export function entryProblems(source: Source, region: string | undefined): strin
         if (!offered) {
           problems.push(`${at}.${dir} includes IMAGE, but image content filters are not offered in ${region}; ` +
             `they are offered in: ${Object.keys(IMAGE_FILTER_REGIONS).sort().join(', ')}`);
-        } else if (!offered.includes(f.type)) {
+        } else if (!offered.includes(f.type.value)) {
           problems.push(`${at}.${dir} includes IMAGE for ${f.type}, but in ${region} image filters support only: ${offered.join(', ')}`);
         }
       }

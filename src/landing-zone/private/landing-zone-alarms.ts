@@ -2,7 +2,7 @@ import { aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { IGuardrail } from '../../guardrails';
-import { ModelInvocationLogging } from '../../logging';
+import { IModelInvocationLogging } from '../../logging';
 import { IBedrockInvokable } from '../../models';
 import { GovernanceAlarms, GovernanceDashboard, MonitoredModel } from '../../monitoring';
 import { IOpenAiCompatibleProject } from '../../openai-compatible/openai-compatible-project';
@@ -27,7 +27,7 @@ export interface LandingZoneSignalsInput {
  */
 export function landingZoneAlarms(scope: Construct, enabled: boolean | undefined, input: LandingZoneSignalsInput & {
   readonly topic: sns.ITopic;
-  readonly invocationLogging: ModelInvocationLogging;
+  readonly invocationLogging: IModelInvocationLogging;
   /** Whether the detective controls' setting rule reports logging configuration changes to the same topic */
   readonly detectiveReportsLoggingChanges: boolean;
   readonly openAiCompatibleProjects?: IOpenAiCompatibleProject[];

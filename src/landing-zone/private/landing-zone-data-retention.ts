@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { BedrockDataRetention, DataRetentionMode } from '../../data-retention';
+import { BedrockDataRetention, DataRetentionMode, IBedrockDataRetention } from '../../data-retention';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { mostRetention, retentionRank } from '../../private/data-retention-order';
 import { Problems } from '../../private/validation';
@@ -11,7 +11,7 @@ import { GovernanceProfile } from '../governance-profile';
  * `DataRetention` of `scope` with the mode the profiles and approved models ask for.
  */
 export function landingZoneDataRetention(scope: Construct, profile: GovernanceProfile, approvedModels: ApprovedModel[],
-  own: BedrockDataRetention | undefined): BedrockDataRetention {
+  own: IBedrockDataRetention | undefined): IBedrockDataRetention {
   const mode = dataRetentionMode(scope, profile, approvedModels, own);
   return own ?? new BedrockDataRetention(scope, 'DataRetention', { mode });
 }
@@ -21,7 +21,7 @@ export function landingZoneDataRetention(scope: Construct, profile: GovernancePr
  * profiles allow. A setting of the user's own must meet the same bounds.
  */
 function dataRetentionMode(scope: Construct, profile: GovernanceProfile, approvedModels: ApprovedModel[],
-  own: BedrockDataRetention | undefined): DataRetentionMode {
+  own: IBedrockDataRetention | undefined): DataRetentionMode {
   const problems = new Problems();
   const maximum = profile.maximumDataRetention;
   const requiring = approvedModels.filter(m => m.requiredDataRetention !== undefined);

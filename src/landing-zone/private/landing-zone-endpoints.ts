@@ -2,7 +2,7 @@ import { aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IGuardrail } from '../../guardrails';
 import { IBedrockInvokable } from '../../models';
-import { BedrockEndpointService, BedrockPrivateEndpoints } from '../../network';
+import { BedrockEndpointService, BedrockPrivateEndpoints, IBedrockPrivateEndpoints } from '../../network';
 import { protectTree } from '../../private/protected-resources';
 import { GovernanceProfile } from '../governance-profile';
 
@@ -20,8 +20,8 @@ export interface LandingZoneEndpointsInput {
  * The private endpoints: the user's own, or a `BedrockPrivateEndpoints` child `Endpoints` of `scope`
  * (FIPS and AgentCore endpoints as the profiles and props ask), protected like the logging stores.
  */
-export function landingZoneEndpoints(scope: Construct, own: BedrockPrivateEndpoints | undefined,
-  input: LandingZoneEndpointsInput): BedrockPrivateEndpoints {
+export function landingZoneEndpoints(scope: Construct, own: IBedrockPrivateEndpoints | undefined,
+  input: LandingZoneEndpointsInput): IBedrockPrivateEndpoints {
   if (own) return own;
   const endpoints = new BedrockPrivateEndpoints(scope, 'Endpoints', {
     vpc: input.vpc,

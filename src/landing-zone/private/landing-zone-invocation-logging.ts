@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { InvocationLoggingDeletion, ModelInvocationLogging } from '../../logging';
+import { IModelInvocationLogging, InvocationLoggingDeletion, ModelInvocationLogging } from '../../logging';
 import { Problems } from '../../private/validation';
 import { GovernanceProfile } from '../governance-profile';
 
@@ -9,7 +9,7 @@ import { GovernanceProfile } from '../governance-profile';
  * `ModelInvocationLogging` child `InvocationLogging` of `scope` with the profile's retention.
  */
 export function landingZoneInvocationLogging(scope: Construct, profile: GovernanceProfile,
-  own: ModelInvocationLogging | undefined): ModelInvocationLogging {
+  own: IModelInvocationLogging | undefined): IModelInvocationLogging {
   if (own) {
     checkReplacedLogging(scope, profile, own);
     return own;
@@ -21,7 +21,7 @@ export function landingZoneInvocationLogging(scope: Construct, profile: Governan
 }
 
 /** A logging part of your own must still meet the profile: its retention, and text delivery on. */
-function checkReplacedLogging(scope: Construct, profile: GovernanceProfile, logging: ModelInvocationLogging): void {
+function checkReplacedLogging(scope: Construct, profile: GovernanceProfile, logging: IModelInvocationLogging): void {
   const problems = new Problems();
   const minimum = profile.minimumLogRetention;
   if (logging.logRetention !== undefined && logging.logRetention < minimum) {

@@ -4,7 +4,7 @@ import { GuardedModels } from './guarded-models';
 import { ModelAccessPolicy } from '../../access';
 import { IGuardrail } from '../../guardrails';
 import { IBedrockInvokable, ServiceTier } from '../../models';
-import { BedrockPrivateEndpoints } from '../../network';
+import { IBedrockPrivateEndpoints } from '../../network';
 import { GovernanceProfile } from '../governance-profile';
 
 /** What the landing zone's model access policies allow. */
@@ -13,7 +13,7 @@ export interface LandingZoneModelAccessInput {
   readonly models: IBedrockInvokable[];
   readonly split: GuardedModels;
   readonly guardrail: IGuardrail;
-  readonly endpoints: BedrockPrivateEndpoints;
+  readonly endpoints: IBedrockPrivateEndpoints;
   readonly applicationRoles?: iam.IRole[];
 }
 

@@ -6,7 +6,7 @@ import { fail } from '../../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { IGuardrail } from '../../guardrails';
 import { ApplicationInferenceProfile, IBedrockInvokable, IInferenceProfileSource, ServiceTier } from '../../models';
-import { BedrockPrivateEndpoints } from '../../network';
+import { IBedrockPrivateEndpoints } from '../../network';
 import { GovernanceProfile } from '../governance-profile';
 import { LandingZoneSpendSettings } from '../landing-zone-spend';
 
@@ -20,7 +20,7 @@ export interface WorkloadProfileInputs {
   /** The approved models whose calls carry the guardrail */
   readonly guarded: IBedrockInvokable[];
   readonly guardrail: IGuardrail;
-  readonly endpoints: BedrockPrivateEndpoints;
+  readonly endpoints: IBedrockPrivateEndpoints;
   readonly applicationRoles?: iam.IRole[];
 }
 

@@ -90,9 +90,17 @@ function environmentOf(scope: IConstruct): { account: string; region: string; ke
 }
 
 function grantedByOf(target: IConstruct): string {
-  if (target instanceof iam.ManagedPolicy) return `managed policy ${target.node.path}`;
-  if (target instanceof iam.Policy) return `inline policy ${target.node.path}`;
+  if (target instanceof iam.ManagedPolicy) return `managed policy ${policyPath(target)}`;
+  if (target instanceof iam.Policy) return `inline policy ${policyPath(target)}`;
   return 'default policy';
+}
+
+/**
+ * The path a policy is known by: a construct that wraps its policy as the child 'Default'
+ * (ModelAccessPolicy) is named, as aws-cdk-lib leaves 'Default' out of logical IDs.
+ */
+function policyPath(policy: IConstruct): string {
+  return policy.node.id === 'Default' && policy.node.scope ? policy.node.scope.node.path : policy.node.path;
 }
 
 /**

@@ -1,0 +1,43 @@
+import { valueSetMember } from '../private/validation';
+
+/** One instance per value, so a constant and `of()` of its value are the same object. */
+const byValue = new Map<string, GuardrailTier>();
+
+/**
+ * The safeguard tier of content filters or denied topics. AWS adds tiers: `GuardrailTier.of(name)`
+ * names one this release has no constant for.
+ */
+export class GuardrailTier {
+  /** Established functionality for English, French and Spanish */
+  public static readonly CLASSIC = GuardrailTier.named('CLASSIC');
+  /** More robust, more languages; requires a cross-region guardrail profile */
+  public static readonly STANDARD = GuardrailTier.named('STANDARD');
+
+  /**
+   * A tier by its Bedrock name, e.g. one added after this library's release; a known name gives its
+   * constant.
+   *
+   * @param name the tier as the `AWS::Bedrock::Guardrail` property spells it (upper case, underscores)
+   */
+  public static of(name: string): GuardrailTier {
+    return GuardrailTier.named(valueSetMember('GuardrailTier', name, /^[A-Z][A-Z0-9_]{0,63}$/, 'upper-case letters, digits and _, as Bedrock spells a tier'));
+  }
+
+  private static named(value: string): GuardrailTier {
+    const known = byValue.get(value) ?? new GuardrailTier(value);
+    byValue.set(value, known);
+    return known;
+  }
+
+  /** The tier as the Bedrock API spells it */
+  public readonly value: string;
+
+  private constructor(value: string) {
+    this.value = value;
+  }
+
+  /** The tier's Bedrock name. */
+  public toString(): string {
+    return this.value;
+  }
+}
