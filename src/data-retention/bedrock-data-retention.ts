@@ -1,13 +1,13 @@
 import { CustomResource } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { DataRetentionMode } from './data-retention-mode';
+import { declareAccountRegionSingleton } from '../core/account-singleton';
+import { controlPlaneProvider } from '../custom-resources/control-plane-provider';
+import { DATA_RETENTION_MODES } from './private/data-retention-order';
+import { customResourceProviderRole } from '../core/framework-children';
+import { warnIfStackUnprotected } from '../core/stack-protection';
+import { Problems, describeValue, oneOf } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { controlPlaneProvider } from '../private/control-plane-provider';
-import { DATA_RETENTION_MODES } from '../private/data-retention-order';
-import { customResourceProviderRole } from '../private/framework-children';
-import { warnIfStackUnprotected } from '../private/stack-protection';
-import { Problems, describeValue, oneOf } from '../private/validation';
 
 /** What deleting the construct (or its stack) does to the account's data retention mode. */
 export enum DataRetentionDeletion {

@@ -5,12 +5,12 @@ import { AI_SECURITY_STANDARD_PATH } from './private/security-hub-controls';
 import { SecurityHubControls } from './security-hub-controls';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography } from '../models/geography';
-import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn, managedRuleExistsIn } from '../private/config-managed-rules';
-import { SETTING_EVENT_GROUPS, settingEventPattern } from '../private/governance-setting-events';
-import { governedRegion } from '../private/governed-region';
-import { GuardRuleEntry, dataSourceParsingModelGuardRule, memoryKeyGuardRule } from '../private/guard-rules';
-import { protectTree } from '../private/protected-resources';
-import { Problems } from '../private/validation';
+import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn, managedRuleExistsIn } from './private/config-managed-rules';
+import { SETTING_EVENT_GROUPS, settingEventPattern } from './private/governance-setting-events';
+import { governedRegion } from '../core/governed-region';
+import { GuardRuleEntry, dataSourceParsingModelGuardRule, memoryKeyGuardRule } from './private/guard-rules';
+import { protectTree } from '../core/protected-resources';
+import { Problems } from '../core/validation';
 
 /**
  * Properties of the detective controls of one account and region.

@@ -2,10 +2,10 @@ import { Annotations, Aws, Token, aws_config as config, aws_securityhub as secur
 import { Construct } from 'constructs';
 import { AI_SECURITY_STANDARD_PATH, SECURITY_HUB_CONTROLS } from './private/security-hub-controls';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, managedRuleExistsIn } from '../private/config-managed-rules';
-import { governedRegion } from '../private/governed-region';
-import { memoryKeyGuardRule } from '../private/guard-rules';
-import { Problems } from '../private/validation';
+import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, managedRuleExistsIn } from './private/config-managed-rules';
+import { governedRegion } from '../core/governed-region';
+import { memoryKeyGuardRule } from './private/guard-rules';
+import { Problems } from '../core/validation';
 
 /**
  * A Security Hub central configuration policy that turns the Bedrock and AgentCore controls on.

@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, IGuardrailReference } from '../models';
 import { ModelIdShape, guardedModelIds } from './private/guarded-model-ids';
-import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { guardrailReferenceProblems, importedGuardrailProblems } from '../private/guardrail-checks';
-import { Problems, enumProblems } from '../private/validation';
+import { declareAccountRegionSingleton } from '../core/account-singleton';
+import { guardrailReferenceProblems, importedGuardrailProblems } from '../core/guardrail-checks';
+import { Problems, enumProblems } from '../core/validation';
 
 /**
  * The model IDs the configuration accepts (its CloudFormation schema's pattern, without the suffix

@@ -1,4 +1,4 @@
-import { valueSetMember } from '../private/validation';
+import { valueSetMember } from '../core/validation';
 
 /** One instance per value, so a constant and `of()` of its value are the same object. */
 const byValue = new Map<string, GuardrailTier>();

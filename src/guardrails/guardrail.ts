@@ -12,10 +12,10 @@ import { crossRegionProblems, guardrailProfileArn, regionOf } from './private/cr
 import { filterActions, sensitiveInformationActions } from './private/filter-actions';
 import { guardrailKey } from './private/guardrail-key';
 import { LIMITS, automatedReasoningProblems, countProblems, entryProblems, lengthProblem, mergePolicies, nameProblems, sourcesOf } from './private/limits';
+import { declareUniqueName } from '../core/account-singleton';
+import { guardrailAttributeProblems } from '../core/guardrail-checks';
+import { Problems } from '../core/validation';
 import { grantStatements } from '../models/invoke-statements';
-import { declareUniqueName } from '../private/account-singleton';
-import { guardrailAttributeProblems } from '../private/guardrail-checks';
-import { Problems } from '../private/validation';
 
 /** The message Bedrock's console proposes when a guardrail blocks. */
 const DEFAULT_BLOCKED_MESSAGE = 'Sorry, the model cannot answer this question.';

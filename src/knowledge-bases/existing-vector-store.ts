@@ -2,8 +2,8 @@ import { Annotations, Token, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib'
 import { Construct } from 'constructs';
 import { OPENSEARCH_METADATA_FIELD, OPENSEARCH_TEXT_FIELD, OPENSEARCH_VECTOR_FIELD } from './opensearch-serverless-vector-store';
 import { IVectorStore, VectorStoreBindOptions, VectorStoreBinding } from './vector-store';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { Problems } from '../private/validation';
 
 const S3_VECTORS_INDEX_ARN = /^arn:aws[a-z-]*:s3vectors:[a-z0-9-]+:\d{12}:bucket\/[a-z0-9-]{3,63}\/index\/[a-z0-9.-]{3,63}$/;
 const AOSS_COLLECTION_ARN = /^arn:aws[a-z-]*:aoss:[a-z0-9-]+:\d{12}:collection\/[a-z0-9]{3,40}$/;

@@ -1,7 +1,7 @@
 import { IResource, RemovalPolicy, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
+import { knowledgeBaseModelOf } from '../models/grants/residency-records';
 import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
-import { knowledgeBaseModelOf } from '../private/residency-records';
 
 /**
  * Conditions a retrieval grant can require.

@@ -6,9 +6,9 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { applicationLogsProblems, embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
 import { bedrockName, knowledgeBaseNameProblems } from './private/names';
-import { hardenedKey } from '../private/hardened-stores';
-import { recordKnowledgeBaseEmbedding } from '../private/residency-records';
-import { Problems, oneOf } from '../private/validation';
+import { hardenedKey } from '../core/hardened-stores';
+import { Problems, oneOf } from '../core/validation';
+import { recordKnowledgeBaseEmbedding } from '../models/grants/residency-records';
 
 /**
  * Properties of a managed knowledge base.

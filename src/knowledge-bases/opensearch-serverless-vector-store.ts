@@ -8,8 +8,8 @@ import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { lowercaseName } from './private/names';
 import { IVectorStore, VectorStoreBindOptions, VectorStoreBinding } from './vector-store';
-import { hardenedKey } from '../private/hardened-stores';
-import { Problems } from '../private/validation';
+import { hardenedKey } from '../core/hardened-stores';
+import { Problems } from '../core/validation';
 
 /** Field names Bedrock's own quick-create uses, so tools that expect them work unchanged. */
 export const OPENSEARCH_VECTOR_FIELD = 'bedrock-knowledge-base-default-vector';

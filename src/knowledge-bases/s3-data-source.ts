@@ -6,9 +6,9 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
 import { embeddingModelArnOf } from './private/knowledge-base-role';
 import { BEDROCK_NAME, bedrockName } from './private/names';
-import { hardenedKey } from '../private/hardened-stores';
-import { recordRoute } from '../private/residency-records';
-import { Problems } from '../private/validation';
+import { hardenedKey } from '../core/hardened-stores';
+import { Problems } from '../core/validation';
+import { recordRoute } from '../models/grants/residency-records';
 
 /**
  * What happens to the vectors of a data source when the data source or knowledge base is deleted.

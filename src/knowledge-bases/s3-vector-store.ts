@@ -4,8 +4,8 @@ import { VectorDataType } from './embedding-model';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { s3VectorsMetric } from './private/names';
 import { IVectorStore, VectorStoreBindOptions, VectorStoreBinding } from './vector-store';
-import { hardenedKey } from '../private/hardened-stores';
-import { Problems } from '../private/validation';
+import { hardenedKey } from '../core/hardened-stores';
+import { Problems } from '../core/validation';
 
 /**
  * Metadata keys Bedrock writes into every vector of an S3 Vectors index: the text chunk and its

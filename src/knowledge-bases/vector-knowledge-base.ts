@@ -9,11 +9,11 @@ import { bedrockName, knowledgeBaseNameProblems } from './private/names';
 import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
 import { S3VectorStore } from './s3-vector-store';
 import { IVectorStore } from './vector-store';
+import { declareUniqueName } from '../core/account-singleton';
+import { Problems, oneOf } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
-import { declareUniqueName } from '../private/account-singleton';
-import { recordKnowledgeBaseEmbedding } from '../private/residency-records';
-import { Problems, oneOf } from '../private/validation';
+import { recordKnowledgeBaseEmbedding } from '../models/grants/residency-records';
 
 /**
  * Properties of a vector knowledge base.

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
+import { Problems, modelIdProblems, modelReferenceProblem } from '../core/validation';
 import { DataRetentionMode } from '../data-retention/data-retention-mode';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { CrossRegionInferenceProfile, FoundationModel, Geography, IBedrockInvokable } from '../models';
-import { Problems, modelIdProblems, modelReferenceProblem } from '../private/validation';
 
 enum Route { GEOGRAPHY, IN_REGION, GLOBAL, FIXED }
 

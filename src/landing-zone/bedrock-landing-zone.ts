@@ -5,6 +5,9 @@ import { ApprovedModelLimits } from './approved-model-limits';
 import { GovernanceProfile } from './governance-profile';
 import { LandingZoneSpendSettings } from './landing-zone-spend';
 import { ModelAccessPolicy } from '../access';
+import { GOVERNED_REGION_CONTEXT, governedRegion } from '../core/governed-region';
+import { markLandingZoneScope } from '../core/stack-protection';
+import { Problems, approvedModelProblems } from '../core/validation';
 import { IBedrockDataRetention } from '../data-retention';
 import { BedrockDetectiveControls, ConfigRecorder, SecurityHubControls } from '../detective';
 import { fail } from '../errors/bedrock-landing-zone-error';
@@ -12,9 +15,9 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, GuardrailProps, IGuardrail } from '../guardrails';
 import { IModelInvocationLogging } from '../logging';
 import { ApplicationInferenceProfile, Geography, IBedrockInvokable } from '../models';
+import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications, GovernanceNotificationsProps } from '../monitoring';
 import { BedrockEndpointService, IBedrockPrivateEndpoints } from '../network';
-import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { splitByGuarding } from './private/guarded-models';
 import { grantRegionProblems } from './private/jurisdiction';
@@ -29,9 +32,6 @@ import { landingZoneModelAccess } from './private/landing-zone-model-access';
 import { landingZoneNotifications } from './private/landing-zone-notifications';
 import { landingZoneSpendControls } from './private/landing-zone-spend-controls';
 import { landingZoneWorkloadProfiles } from './private/landing-zone-workload-profiles';
-import { GOVERNED_REGION_CONTEXT, governedRegion } from '../private/governed-region';
-import { markLandingZoneScope } from '../private/stack-protection';
-import { Problems, approvedModelProblems } from '../private/validation';
 
 
 /**

@@ -1,11 +1,11 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
+import { Problems, describeValue, logRetentionProblems, oneOf } from '../core/validation';
 import { DataRetentionMode } from '../data-retention/data-retention-mode';
+import { DATA_RETENTION_MODES, leastRetention, retentionRank } from '../data-retention/private/data-retention-order';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { GuardrailPreset } from '../guardrails';
 import { Geography, Jurisdiction, ServiceTier } from '../models';
 import { serviceTierProblems } from '../models/invoke-statements';
-import { DATA_RETENTION_MODES, leastRetention, retentionRank } from '../private/data-retention-order';
-import { Problems, describeValue, logRetentionProblems, oneOf } from '../private/validation';
 
 /**
  * The settings a governance profile contributes to a landing zone.

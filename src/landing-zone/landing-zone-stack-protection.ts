@@ -1,7 +1,7 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagManager } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
-import { isInLandingZoneScope, isStackProtected } from '../private/stack-protection';
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../core/protected-resources';
+import { isInLandingZoneScope, isStackProtected } from '../core/stack-protection';
 
 /**
  * Resource types whose changes the organization policies deny on the protected tag

@@ -3,14 +3,14 @@ import {
   aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { declareAccountRegionSingleton } from '../core/account-singleton';
+import { customResourceProviderRole } from '../core/framework-children';
+import { hardenedKey, hardenedLogGroup } from '../core/hardened-stores';
+import { PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../core/protected-resources';
+import { warnIfStackUnprotected } from '../core/stack-protection';
+import { Problems, booleanProblems, enumProblems, logRetentionProblems } from '../core/validation';
+import { controlPlaneProvider } from '../custom-resources/control-plane-provider';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { declareAccountRegionSingleton } from '../private/account-singleton';
-import { controlPlaneProvider } from '../private/control-plane-provider';
-import { customResourceProviderRole } from '../private/framework-children';
-import { hardenedKey, hardenedLogGroup } from '../private/hardened-stores';
-import { PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../private/protected-resources';
-import { warnIfStackUnprotected } from '../private/stack-protection';
-import { Problems, booleanProblems, enumProblems, logRetentionProblems } from '../private/validation';
 import { allowBedrockLogWrites } from './private/bedrock-log-writes';
 import { invocationLogBuckets } from './private/invocation-log-bucket';
 import { logDeliveryRole } from './private/log-delivery-role';

@@ -2,10 +2,10 @@ import { ArnFormat, IResource, Names, Resource, Token, aws_bedrock as bedrock, a
 import { Construct, IConstruct } from 'constructs';
 import { IBedrockInvokable, IInferenceProfileSource, InvokeGrantOptions } from './invokable';
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
+import { declareUniqueName } from '../core/account-singleton';
+import { parseBedrockArn } from '../core/arns';
+import { Problems, describeValue, tagProblems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { declareUniqueName } from '../private/account-singleton';
-import { parseBedrockArn } from '../private/arns';
-import { Problems, describeValue, tagProblems } from '../private/validation';
 
 /**
  * An application inference profile: an account-owned profile over a foundation model or a

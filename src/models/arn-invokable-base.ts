@@ -2,8 +2,8 @@ import { Resource, ResourceProps, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { IBedrockInvokable, InvokeGrantOptions } from './invokable';
 import { allowInvoke, grantStatements, throwProblems, withInvokeOptions } from './invoke-statements';
+import { parseBedrockArn } from '../core/arns';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { parseBedrockArn } from '../private/arns';
 
 /**
  * The invokables that are one account-owned ARN (provisioned throughput, provisioned, custom and

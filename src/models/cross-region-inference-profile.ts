@@ -6,9 +6,9 @@ import {
   INFERENCE_PROFILE_ARN_KEY, allowInvoke, environmentAgnosticProblem, grantStatements, granteeScope, knownGeographyPrefixes,
   modelRegions, resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions, geographyConstant, profilePrefixOf,
 } from './invoke-statements';
+import { bedrockArn, foundationModelArn } from '../core/arns';
+import { Problems, describeValue, modelIdProblems, oneOf } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { bedrockArn, foundationModelArn } from '../private/arns';
-import { Problems, describeValue, modelIdProblems, oneOf } from '../private/validation';
 
 /**
  * Options for a system-defined cross-region inference profile.

@@ -5,9 +5,9 @@ import {
   INFERENCE_PROFILE_ARN_KEY, allowInvoke, environmentAgnosticProblem, grantStatements, granteeScope, modelRegions,
   resolvedRegion, throwProblems, warnUnlisted, withInvokeOptions, geographyConstant, profilePrefixOf,
 } from './invoke-statements';
+import { foundationModelArn } from '../core/arns';
+import { Problems, modelIdProblems, oneOf } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { foundationModelArn } from '../private/arns';
-import { Problems, modelIdProblems, oneOf } from '../private/validation';
 
 /**
  * Options for a foundation model called in one region.

@@ -1,7 +1,7 @@
 import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { guardrailAttributeProblems } from '../core/guardrail-checks';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { guardrailAttributeProblems } from '../private/guardrail-checks';
-import { Problems } from '../private/validation';
 
 /**
  * A guardrail at one numeric version, as invoke grants require it.

@@ -9,3 +9,4 @@ export * from './arn-invokable-base';
 export * from './provisioned-model';
 export * from './custom-model';
 export * from './service-tier';
+export * from './openai-compatible-project';

@@ -4,14 +4,14 @@ import { InvokeGrantOptions } from './invokable';
 import { ModelRegions } from './region-data-types';
 import { REGION_DATA } from './region-data.generated';
 import { ServiceTier } from './service-tier';
+import { doorsWith } from '../catalogue/inference-doors';
+import { governedRegion } from '../core/governed-region';
+import { guardrailReferenceProblems, importedGuardrailProblems } from '../core/guardrail-checks';
 import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { governedRegion } from '../private/governed-region';
-import { guardrailReferenceProblems, importedGuardrailProblems } from '../private/guardrail-checks';
-import { doorsWith } from '../private/inference-doors';
-import { watchManagedPolicySize } from '../private/managed-policy-size';
-import { RecordedRoute, recordRoute } from '../private/residency-records';
-import { Problems } from '../private/validation';
+import { watchManagedPolicySize } from './grants/managed-policy-size';
+import { RecordedRoute, recordRoute } from './grants/residency-records';
+import { Problems } from '../core/validation';
 
 /**
  * Internal building blocks shared by every invokable: the two invoke actions, the guardrail and
@@ -53,7 +53,7 @@ export function knownGeographyPrefixes(): string[] {
   return Object.keys(REGION_DATA.geographies);
 }
 
-/** The region the scope governs when it is known at synth time (see private/governed-region.ts). */
+/** The region the scope governs when it is known at synth time (see core/governed-region.ts). */
 export function resolvedRegion(scope: IConstruct): string | undefined {
   return governedRegion(scope);
 }

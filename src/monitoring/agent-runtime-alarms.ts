@@ -1,10 +1,10 @@
 import { Duration, aws_bedrockagentcore as agentcore, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { governanceAlarm } from '../private/governance-alarm';
-import { Problems } from '../private/validation';
-import { verifiedMetric } from '../private/verified-metrics';
+import { governanceAlarm } from './private/governance-alarm';
+import { Problems } from '../core/validation';
 import { percentProblems } from './private/percent-problems';
+import { verifiedMetric } from './private/verified-metrics';
 
 /**
  * Properties of the alarms for one AgentCore runtime.

@@ -5,11 +5,11 @@ import { InvocationLoggingAlarms } from './invocation-logging-alarms';
 import { InvocationLoggingChangeRule } from './invocation-logging-change-rule';
 import { ModelAlarms } from './model-alarms';
 import { OpenAiCompatibleAlarms } from './openai-compatible-alarms';
+import { Problems, booleanProblems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
 import { IBedrockInvokable } from '../models/invokable';
-import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
-import { Problems, booleanProblems } from '../private/validation';
+import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
 
 /**
  * The levels declared for one model: its quota and the token burn you expect.

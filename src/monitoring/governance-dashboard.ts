@@ -2,10 +2,10 @@ import { Duration, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MonitoredModel } from './governance-alarms';
 import { PinnedTokenPrices, TokenPrice } from './token-price';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
-import { Problems } from '../private/validation';
-import { verifiedMetric } from '../private/verified-metrics';
+import { verifiedMetric } from './private/verified-metrics';
 
 /**
  * Properties of the governance dashboard of one account and region.

@@ -1,9 +1,9 @@
 import { RemovalPolicy, Stack, Token, aws_iam as iam, aws_kms as kms, aws_sns as sns, aws_sns_subscriptions as subscriptions } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { hardenedKey } from '../core/hardened-stores';
+import { protectTree } from '../core/protected-resources';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { hardenedKey } from '../private/hardened-stores';
-import { protectTree } from '../private/protected-resources';
-import { Problems } from '../private/validation';
 
 /**
  * An AWS service that publishes governance signals to the notifications topic.

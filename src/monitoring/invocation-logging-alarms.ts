@@ -1,9 +1,9 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { governanceAlarm } from '../private/governance-alarm';
-import { Problems } from '../private/validation';
-import { VerifiedMetricKey, verifiedMetric } from '../private/verified-metrics';
+import { governanceAlarm } from './private/governance-alarm';
+import { Problems } from '../core/validation';
+import { VerifiedMetricKey, verifiedMetric } from './private/verified-metrics';
 
 /**
  * Properties of the invocation log delivery alarms.

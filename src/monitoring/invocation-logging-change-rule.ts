@@ -1,6 +1,6 @@
 import { aws_events as events, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { protectTree } from '../private/protected-resources';
+import { protectTree } from '../core/protected-resources';
 
 /**
  * Properties of the rule that reports changes of the invocation logging configuration.

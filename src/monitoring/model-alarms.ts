@@ -2,10 +2,10 @@ import { Duration, Token, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'a
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models/invokable';
-import { governanceAlarm } from '../private/governance-alarm';
-import { Problems } from '../private/validation';
-import { verifiedMetric } from '../private/verified-metrics';
+import { governanceAlarm } from './private/governance-alarm';
+import { Problems } from '../core/validation';
 import { percentProblems } from './private/percent-problems';
+import { verifiedMetric } from './private/verified-metrics';
 
 /**
  * Properties of the alarms for one approved model in one region.

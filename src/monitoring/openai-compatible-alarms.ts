@@ -1,10 +1,10 @@
 import { Duration, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { IOpenAiCompatibleProject } from '../openai-compatible/openai-compatible-project';
-import { governanceAlarm } from '../private/governance-alarm';
-import { Problems } from '../private/validation';
-import { verifiedMetric } from '../private/verified-metrics';
+import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
+import { governanceAlarm } from './private/governance-alarm';
+import { Problems } from '../core/validation';
+import { verifiedMetric } from './private/verified-metrics';
 
 /**
  * Properties of the alarms for one project of the OpenAI-compatible endpoint.

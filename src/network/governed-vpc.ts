@@ -1,8 +1,8 @@
 import { aws_ec2 as ec2, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DEFAULT_GOVERNED_VPC_CIDR, addGovernedVpc, cidrProblems } from './private/governed-vpc-resources';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { Problems } from '../private/validation';
 
 /**
  * Properties of a `GovernedVpc`.

@@ -1,2 +1,1 @@
-export * from './openai-compatible-project';
 export * from './openai-compatible-access-policy';

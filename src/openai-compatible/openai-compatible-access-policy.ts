@@ -1,17 +1,17 @@
 import { ResourceEnvironment, Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { IOpenAiCompatibleProject } from './openai-compatible-project';
+import { doorsWith } from '../catalogue/inference-doors';
+import { governedRegion } from '../core/governed-region';
+import { Problems, approvedModelProblems, oneOf } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
+import { geographyOf } from '../landing-zone/private/geography-preference';
 import { Geography, ServiceTier } from '../models';
 import { denyOutsideEndpoints, endpointRegionProblems, serviceTierProblems } from '../models/invoke-statements';
-import { geographyOf } from '../private/geography-preference';
-import { governedRegion } from '../private/governed-region';
-import { doorsWith } from '../private/inference-doors';
-import { openAiModelIds } from '../private/openai-model-ids';
-import { recordRoute } from '../private/residency-records';
-import { Problems, approvedModelProblems, oneOf } from '../private/validation';
+import { openAiModelIds } from './private/openai-model-ids';
+import { recordRoute } from '../models/grants/residency-records';
+import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
 
 /**
  * Properties of the access policy for the OpenAI-compatible endpoint.

@@ -3,16 +3,16 @@ import { Construct, IConstruct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EmbeddingModel } from '../knowledge-bases';
 import { BedrockOrganizationPoliciesProps } from './bedrock-organization-policies-props';
+import { ORGANIZATION_POLICY_STATEMENTS } from './statements';
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../core/protected-resources';
+import { Problems, approvedModelProblems, oneOf } from '../core/validation';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
 import { routingProblems } from '../landing-zone/private/jurisdiction';
 import { Geography, ServiceTier } from '../models';
 import { serviceTierProblems } from '../models/invoke-statements';
-import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../private/protected-resources';
-import { Problems, approvedModelProblems, oneOf } from '../private/validation';
 import { packStatements, statementSize } from './private/pack-statements';
 import { PolicySettings, StatementContext, renderStatement } from './private/statement-record';
-import { ORGANIZATION_POLICY_STATEMENTS } from './statements';
 
 /** The longest partition the policies may be deployed in: sizes are checked for it. */
 const LONGEST_PARTITION = 'aws-us-gov';
@@ -79,10 +79,12 @@ export class BedrockOrganizationPolicies extends Construct {
         targetIds,
       }));
     this.documents = [...documents, ...protectionDocuments];
-    this.policies = [
-      ...policiesOf(documents, 'Policy', 'bedrock', 'Amazon Bedrock governance', props.targetIds),
-      ...policiesOf(protectionDocuments, 'ProtectionPolicy', 'protection', 'Amazon Bedrock landing zone resource protection', props.protectionTargetIds ?? []),
-    ];
+    const targetPolicies = policiesOf(documents, 'Policy', 'bedrock', 'Amazon Bedrock governance', props.targetIds);
+    const protectionPolicies = policiesOf(protectionDocuments, 'ProtectionPolicy', 'protection', 'Amazon Bedrock landing zone resource protection',
+      props.protectionTargetIds ?? []);
+    // A statement moving to the parent's policy is attached there before the targets' policies drop it: never neither.
+    targetPolicies.forEach(policy => protectionPolicies.forEach(protection => policy.addResourceDependency(protection)));
+    this.policies = [...targetPolicies, ...protectionPolicies];
   }
 
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {

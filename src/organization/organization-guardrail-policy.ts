@@ -1,15 +1,15 @@
 import { Annotations, Aws, CustomResource, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { parseBedrockArn } from '../core/arns';
+import { customResourceProviderRole } from '../core/framework-children';
+import { governedRegion } from '../core/governed-region';
+import { guardrailReferenceProblems } from '../core/guardrail-checks';
+import { Problems, describeValue } from '../core/validation';
+import { controlPlaneProvider } from '../custom-resources/control-plane-provider';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Guardrail, IGuardrail, SelectiveGuardingMode } from '../guardrails';
 import { guardedModelIds } from '../guardrails/private/guarded-model-ids';
 import { IBedrockInvokable } from '../models';
-import { parseBedrockArn } from '../private/arns';
-import { controlPlaneProvider } from '../private/control-plane-provider';
-import { customResourceProviderRole } from '../private/framework-children';
-import { governedRegion } from '../private/governed-region';
-import { guardrailReferenceProblems } from '../private/guardrail-checks';
-import { Problems, describeValue } from '../private/validation';
 
 /** AWS Organizations' limit on one Amazon Bedrock policy, in characters. */
 const BEDROCK_POLICY_MAX_CHARACTERS = 10_000;

@@ -1,8 +1,8 @@
 import { Names, Stack, Token, aws_budgets as budgets, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BudgetScope } from './budget-scope';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { Problems } from '../private/validation';
 
 /**
  * Whether a budget threshold compares the cost so far or the cost forecast for the period.

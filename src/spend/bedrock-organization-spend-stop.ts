@@ -4,9 +4,9 @@ import { IBedrockBudget } from './bedrock-budget';
 import { SpendStopApproval } from './bedrock-spend-stop';
 import { addMonthlyReset } from './private/monthly-reset';
 import { stoppedInferenceActions } from './private/stopped-doors';
+import { protectTree } from '../core/protected-resources';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { protectTree } from '../private/protected-resources';
-import { Problems } from '../private/validation';
 
 /**
  * Properties of an organization-level spend stop.

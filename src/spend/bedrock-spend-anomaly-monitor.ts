@@ -1,7 +1,7 @@
 import { Names, Stack, Token, aws_ce as ce, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { Problems } from '../private/validation';
 
 /**
  * Properties of a spend anomaly monitor.

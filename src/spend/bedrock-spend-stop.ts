@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
 import { addMonthlyReset } from './private/monthly-reset';
 import { stoppedInferenceActions } from './private/stopped-doors';
+import { protectTree } from '../core/protected-resources';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { protectTree } from '../private/protected-resources';
-import { Problems } from '../private/validation';
 
 /**
  * Who lets a spend stop act once its threshold is crossed.

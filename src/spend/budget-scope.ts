@@ -1,7 +1,7 @@
 import { aws_budgets as budgets } from 'aws-cdk-lib';
+import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY, MARKETPLACE_EDITION_SUFFIX } from '../catalogue/bedrock-billing';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY, MARKETPLACE_EDITION_SUFFIX } from '../private/bedrock-billing';
-import { Problems } from '../private/validation';
 
 /**
  * What a Bedrock budget counts. Third-party models (Anthropic, OpenAI, Cohere, AI21, Writer, ...) are

@@ -3,14 +3,14 @@ import {
   Annotations, Aws, CustomResource, Names, RemovalPolicy, Stack, Token, aws_iam as iam,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { declareUniqueName } from '../core/account-singleton';
+import { parseBedrockArn } from '../core/arns';
+import { Problems, describeValue, enumProblems, tagProblems } from '../core/validation';
+import { WaiterProvider } from '../custom-resources/waiter-provider';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { CrossRegionInferenceProfile, FoundationModel, IProvisionedModel } from '../models';
 import { ArnInvokableBase } from '../models/arn-invokable-base';
 import { modelRegions, profilePrefixOf } from '../models/invoke-statements';
-import { declareUniqueName } from '../private/account-singleton';
-import { parseBedrockArn } from '../private/arns';
-import { Problems, describeValue, enumProblems, tagProblems } from '../private/validation';
-import { WaiterProvider } from '../private/waiter-provider';
 
 /**
  * A commitment term for provisioned throughput. A term is billed every hour until it ends, used or not.

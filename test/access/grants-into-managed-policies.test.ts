@@ -5,7 +5,7 @@ import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, Guardrail, GuardrailReference,
   ModelAccessPolicy, ProvisionedModel, VectorKnowledgeBase,
 } from '../../src';
-import { estimatedPolicySize } from '../../src/private/managed-policy-size';
+import { estimatedPolicySize } from '../../src/models/grants/managed-policy-size';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { Decision, IamRequest, evaluate, identityPoliciesOf } from '../support/iam';
 import { checkCompliance } from '../support/nag';

@@ -1,12 +1,12 @@
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { BedrockGovernanceChecks } from '../../src/compliance';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockDetectiveControls, BedrockDetectiveControlsProps, DetectiveCounterparts } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { BedrockLandingZone } from '../../src/landing-zone';
 import { GovernanceNotifications } from '../../src/monitoring';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { checkCompliance } from '../support/nag';
 
 const ACCOUNT = '111111111111';

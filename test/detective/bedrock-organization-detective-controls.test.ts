@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { BedrockOrganizationDetectiveControls, BedrockOrganizationDetectiveControlsProps } from '../../src/detective';
+import { CONFIG_MANAGED_RULES } from '../../src/detective/private/config-managed-rules';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
-import { CONFIG_MANAGED_RULES } from '../../src/private/config-managed-rules';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { checkCompliance } from '../support/nag';
 

@@ -1,4 +1,4 @@
-import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS } from '../../src/private/config-managed-rules';
+import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS } from '../../src/detective/private/config-managed-rules';
 
 // Each row is what the rule's page in the AWS Config Developer Guide says, read 2026-12:
 // https://docs.aws.amazon.com/config/latest/developerguide/<name>.html ("Identifier", "Resource Types",

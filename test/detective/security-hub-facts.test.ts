@@ -1,5 +1,5 @@
+import { CONFIG_MANAGED_RULES } from '../../src/detective/private/config-managed-rules';
 import { AI_SECURITY_STANDARD_PATH, SECURITY_HUB_CONTROLS } from '../../src/detective/private/security-hub-controls';
-import { CONFIG_MANAGED_RULES } from '../../src/private/config-managed-rules';
 
 // What the Security Hub CSPM user guide says, read 2026-12-06:
 // - https://docs.aws.amazon.com/securityhub/latest/userguide/bedrock-controls.html and

@@ -3,9 +3,9 @@ import * as path from 'path';
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, REGION, cloudTrailEvent } from './cloudtrail-events';
+import { GOVERNANCE_SETTING_ACTIONS } from '../../src/catalogue/inference-doors';
 import { BedrockDetectiveControls } from '../../src/detective';
-import { SETTING_EVENT_GROUPS } from '../../src/private/governance-setting-events';
-import { GOVERNANCE_SETTING_ACTIONS } from '../../src/private/inference-doors';
+import { SETTING_EVENT_GROUPS } from '../../src/detective/private/governance-setting-events';
 import { EventPattern, matchesEventPattern } from '../support/event-pattern';
 
 /** The patterns as synthesized, by rule construct ID. */

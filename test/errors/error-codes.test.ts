@@ -231,7 +231,7 @@ describe('every validation throws the library error with the stable code of its 
     expect(new Set(Object.values(Code)).size).toBe(Object.values(Code).length);
   });
 
-  test('every code has a case here or in its own test (INTERNAL: test/private/framework-children.test.ts)', () => {
+  test('every code has a case here or in its own test (INTERNAL: test/core/framework-children.test.ts)', () => {
     const covered = new Set([...cases.map(c => c[1]), Code.INTERNAL]);
     expect(Object.values(Code).filter(c => !covered.has(c))).toEqual([]);
   });

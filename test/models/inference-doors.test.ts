@@ -8,7 +8,7 @@ import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '.
 import {
   ACTION_GROUPS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
   MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions,
-} from '../../src/private/inference-doors';
+} from '../../src/catalogue/inference-doors';
 
 /** The Service Authorization Reference as shipped with the IAM simulator (the catalogue's source). */
 // A dependency of @cloud-copilot/iam-simulate (exports hide its package.json, so the path is built).

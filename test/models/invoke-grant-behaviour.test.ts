@@ -3,8 +3,8 @@ import * as path from 'path';
 import { Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
 import { CrossRegionInferenceProfile, Geography, GuardrailReference, InvokeGrantOptions, ServiceTier } from '../../src';
+import { INFERENCE_DOORS, InferenceDoor } from '../../src/catalogue/inference-doors';
 import { grantStatements } from '../../src/models/invoke-statements';
-import { INFERENCE_DOORS, InferenceDoor } from '../../src/private/inference-doors';
 import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 /**

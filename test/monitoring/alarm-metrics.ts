@@ -1,4 +1,4 @@
-import { VERIFIED_METRICS } from '../../src/private/verified-metrics';
+import { VERIFIED_METRICS } from '../../src/monitoring/private/verified-metrics';
 
 /** A metric an alarm of a template watches, as CloudFormation has it */
 export interface AlarmMetric {

@@ -4,7 +4,7 @@ import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { Guardrail } from '../../src/guardrails';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { GovernanceDashboard, GovernanceDashboardProps, PinnedTokenPrices } from '../../src/monitoring';
-import { VERIFIED_METRICS } from '../../src/private/verified-metrics';
+import { VERIFIED_METRICS } from '../../src/monitoring/private/verified-metrics';
 import { HAIKU_45, SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { checkCompliance } from '../support/nag';
 

@@ -1,8 +1,8 @@
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { GovernanceNotifications, GovernanceSignalSource } from '../../src/monitoring';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { TemplatePolicies, evaluate } from '../support/iam';
 
 const ACCOUNT = '111111111111';

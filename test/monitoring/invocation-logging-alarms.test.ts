@@ -1,9 +1,9 @@
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { unverifiedAlarmMetrics } from './alarm-metrics';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { InvocationLoggingAlarms } from '../../src/monitoring';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { checkCompliance } from '../support/nag';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:111111111111:governance';

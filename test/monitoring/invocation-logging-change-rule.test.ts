@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { GovernanceNotifications, InvocationLoggingChangeRule } from '../../src/monitoring';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { checkCompliance } from '../support/nag';
 
 // The CloudTrail eventName of an API call is the operation's name, which is also its IAM action:

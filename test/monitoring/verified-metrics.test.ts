@@ -1,7 +1,7 @@
 import { App, Duration, Stack, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { unverifiedAlarmMetrics } from './alarm-metrics';
-import { VERIFIED_METRICS, verifiedMetric } from '../../src/private/verified-metrics';
+import { VERIFIED_METRICS, verifiedMetric } from '../../src/monitoring/private/verified-metrics';
 
 // Each metric the library alarms on or draws, pinned against the page it was read on (2026-12-06).
 // The runtime page lists the names with the ModelId dimension; the log delivery metrics are published

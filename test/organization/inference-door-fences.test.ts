@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
-import { GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, InferenceDoor, MODEL_IMPORT_ACTIONS } from '../../src/private/inference-doors';
+import { GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, InferenceDoor, MODEL_IMPORT_ACTIONS } from '../../src/catalogue/inference-doors';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
 

@@ -7,11 +7,11 @@ import {
   ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile, OpenAiCompatibleAccessPolicy,
   OpenAiCompatibleProject,
 } from '../../src';
+import { INFERENCE_DOORS } from '../../src/catalogue/inference-doors';
 import { StackIndex } from '../../src/compliance/private/context';
 import { statementsOf } from '../../src/compliance/private/iam';
 import { decide } from '../../src/compliance/private/policy-evaluator';
-import { INFERENCE_DOORS } from '../../src/private/inference-doors';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2, fmArn, stackIn } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 

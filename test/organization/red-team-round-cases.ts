@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 
 /**
  * The requests of the red team of 2026-12-06 (docs/red-team/2026-12-06-perimeter-second-ring.md) that

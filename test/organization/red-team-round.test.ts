@@ -13,11 +13,11 @@ import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
+import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
+import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
   CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
 } from '../../src/organization/private/governance-control-actions';
-import { SERVICE_MODEL_ACTIONS } from '../../src/private/inference-doors';
-import { PROTECTED_TAG_KEY } from '../../src/private/protected-resources';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
 
@@ -225,6 +225,16 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
       ['ScpsPolicy2', 'bedrock-landing-zone-bedrock-2', ['ou-ab12-cd34ef56']],
       ['ScpsPolicy3', 'bedrock-landing-zone-bedrock-3', ['ou-ab12-cd34ef56']],
       ['ScpsProtectionPolicy1', 'bedrock-landing-zone-protection-1', ['r-ab12']],
+    ]);
+  });
+
+  test('the targets\' policies are updated only after the protection policy exists: a statement moving to the root is never in neither', () => {
+    const resources = Template.fromStack(organizationStack({ protectionTargetIds: ['r-ab12'] })).toJSON().Resources;
+    const dependsOn = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::Organizations::Policy')
+      .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), (r.DependsOn ?? []).map((d: string) => d.replace(/[0-9A-F]{8}$/, ''))]);
+    expect(dependsOn).toEqual([
+      ['ScpsPolicy1', ['ScpsProtectionPolicy1']], ['ScpsPolicy2', ['ScpsProtectionPolicy1']], ['ScpsPolicy3', ['ScpsProtectionPolicy1']],
+      ['ScpsProtectionPolicy1', []],
     ]);
   });
 

@@ -1,8 +1,8 @@
 import { Dimension, MatchOption } from '@aws-sdk/client-budgets';
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../src/catalogue/bedrock-billing';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
-import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../src/private/bedrock-billing';
 import { BedrockBudget, BudgetNotificationType, BudgetScope } from '../../src/spend';
 import { checkCompliance } from '../support/nag';
 

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY, MARKETPLACE_EDITION_SUFFIX } from '../../src/catalogue/bedrock-billing';
 import { GovernanceSignalSource } from '../../src/monitoring';
-import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY, MARKETPLACE_EDITION_SUFFIX } from '../../src/private/bedrock-billing';
-import { EXECUTE_BUDGET_ACTION_TARGET } from '../../src/private/budget-reset';
 import { BudgetScope } from '../../src/spend';
+import { EXECUTE_BUDGET_ACTION_TARGET } from '../../src/spend/private/budget-reset';
 
 /**
  * The billing and service facts the spend controls rely on, each with its source and how sure it is

@@ -1,8 +1,8 @@
-import { BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, InferenceDoor, MODEL_IMPORT_ACTIONS } from '../../private/inference-doors';
+import { BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS, InferenceDoor, MODEL_IMPORT_ACTIONS } from '../../catalogue/inference-doors';
 
 /**
  * The actions the rules ask about, read from the one catalogue of inference doors
- * (src/private/inference-doors.ts), so a door added there is judged by every rule.
+ * (src/catalogue/inference-doors.ts), so a door added there is judged by every rule.
  */
 
 /** Every door: an action that runs a model or processes prompt data (LG1, NW1). */

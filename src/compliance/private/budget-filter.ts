@@ -1,6 +1,6 @@
 import { RenderedResource } from './context';
 import { asArray } from './values';
-import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../private/bedrock-billing';
+import { AGENTCORE_SERVICE, BEDROCK_SERVICE, MARKETPLACE_BILLING_ENTITY } from '../../catalogue/bedrock-billing';
 
 /**
  * A line of the bill, as a budget filter sees it: its dimensions (`SERVICE`, `BILLING_ENTITY`, ...).

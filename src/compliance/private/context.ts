@@ -3,9 +3,9 @@ import { NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { allowedValuesOfParameter, deployVariants, worstOfVariants } from './deploy-variants';
 import { flatten } from './values';
+import { renderedResourceTemplate } from '../../core/framework-children';
 import { isBedrockLandingZoneError } from '../../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { renderedResourceTemplate } from '../../private/framework-children';
 
 /**
  * What the rules read from the pack's props, with the defaults applied.

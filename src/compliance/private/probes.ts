@@ -1,7 +1,7 @@
 import { StackIndex } from './context';
 import { Statement } from './iam';
 import { ProbeRequest, coversAction } from './policy-evaluator';
-import { InferenceDoor } from '../../private/inference-doors';
+import { InferenceDoor } from '../../catalogue/inference-doors';
 
 /**
  * The requests the rules put to a policy. A probe names something nobody would approve (a model no

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { INFERENCE_DOORS } from '../../private/inference-doors';
+import { INFERENCE_DOORS } from '../../catalogue/inference-doors';
 import { documentVariants } from '../private/iam';
 import { bedrockServiceOf, isBedrockInterfaceEndpoint } from '../private/network-endpoints';
 import { allowedBy, policySetOfStatements } from '../private/policy-questions';

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { LANDING_ZONE_ROLE_PATH } from '../../private/control-plane-provider';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { ADMIN_RESOURCE_TYPES, BEDROCK_ADMIN_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../private/bedrock-actions';
 import { RenderedResource } from '../private/context';
 import { IDENTITY_POLICY_TYPES, IdentityDocument, servicePrincipals, statementsOf } from '../private/iam';

@@ -1,8 +1,8 @@
 import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { bedrockArn } from '../../core/arns';
+import { oneOf } from '../../core/validation';
 import { Geography } from '../../models';
-import { bedrockArn } from '../../private/arns';
-import { oneOf } from '../../private/validation';
 
 /** `arn:P:bedrock:REGION:ACCOUNT:guardrail-profile/<prefix>.guardrail.v1:0` */
 export function guardrailProfileArn(scope: IConstruct, region: string, geography: Geography): string {

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
+import { Problems, describeValue } from '../../core/validation';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
-import { Problems, describeValue } from '../../private/validation';
 
 /** The model-ID shape a configuration accepts, and the resource type that says so. */
 export interface ModelIdShape {

@@ -1,6 +1,6 @@
 import { RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { hardenedKey } from '../../private/hardened-stores';
+import { hardenedKey } from '../../core/hardened-stores';
 
 /**
  * The customer-managed key a guardrail creates when none is given: retained, rotated, usable by the

@@ -1,8 +1,8 @@
 import { Aws, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { hardenedLogGroup } from '../../core/hardened-stores';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
-import { hardenedLogGroup } from '../../private/hardened-stores';
 
 /**
  * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this

@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
+import { oneOf } from '../../core/validation';
 import { Geography, IBedrockInvokable } from '../../models';
+import { regionsReached } from '../../models/grants/grant-regions';
 import { modelRegions } from '../../models/invoke-statements';
 import { REGION_DATA } from '../../models/region-data.generated';
-import { regionsReached } from '../../private/grant-regions';
-import { oneOf } from '../../private/validation';
 import { ApprovedModel } from '../approved-model';
 import { GovernanceProfile } from '../governance-profile';
 

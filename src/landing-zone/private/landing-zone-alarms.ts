@@ -1,12 +1,12 @@
 import { aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { Problems } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { IGuardrail } from '../../guardrails';
 import { IModelInvocationLogging } from '../../logging';
 import { IBedrockInvokable } from '../../models';
+import { IOpenAiCompatibleProject } from '../../models/openai-compatible-project';
 import { GovernanceAlarms, GovernanceDashboard, MonitoredModel } from '../../monitoring';
-import { IOpenAiCompatibleProject } from '../../openai-compatible/openai-compatible-project';
-import { Problems } from '../../private/validation';
 import { ApprovedModel } from '../approved-model';
 import { ApprovedModelLimits } from '../approved-model-limits';
 import { GovernanceProfile } from '../governance-profile';

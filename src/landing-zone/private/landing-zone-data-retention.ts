@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
+import { Problems } from '../../core/validation';
 import { BedrockDataRetention, DataRetentionMode, IBedrockDataRetention } from '../../data-retention';
+import { mostRetention, retentionRank } from '../../data-retention/private/data-retention-order';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { mostRetention, retentionRank } from '../../private/data-retention-order';
-import { Problems } from '../../private/validation';
 import { ApprovedModel } from '../approved-model';
 import { GovernanceProfile } from '../governance-profile';
 

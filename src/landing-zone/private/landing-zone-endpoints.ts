@@ -1,9 +1,9 @@
 import { aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { protectTree } from '../../core/protected-resources';
 import { IGuardrail } from '../../guardrails';
 import { IBedrockInvokable } from '../../models';
 import { BedrockEndpointService, BedrockPrivateEndpoints, IBedrockPrivateEndpoints } from '../../network';
-import { protectTree } from '../../private/protected-resources';
 import { GovernanceProfile } from '../governance-profile';
 
 /** What the landing zone's private endpoints pass. */

@@ -1,6 +1,6 @@
+import { GEOGRAPHY_PREFERENCE } from './geography-preference';
+import { oneOf } from '../../core/validation';
 import { Geography } from '../../models';
-import { GEOGRAPHY_PREFERENCE } from '../../private/geography-preference';
-import { oneOf } from '../../private/validation';
 import { ApprovedModel } from '../approved-model';
 import { GovernanceProfile } from '../governance-profile';
 

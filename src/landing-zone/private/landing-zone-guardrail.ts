@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
+import { protectTree } from '../../core/protected-resources';
 import { fail } from '../../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, GuardrailProps, IGuardrail, SelectiveGuardingMode } from '../../guardrails';
 import { IBedrockInvokable } from '../../models';
-import { protectTree } from '../../private/protected-resources';
 import { GovernanceProfile } from '../governance-profile';
 
 /** What the landing zone's guardrail is made of. */

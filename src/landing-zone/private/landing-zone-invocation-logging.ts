@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
+import { Problems } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { IModelInvocationLogging, InvocationLoggingDeletion, ModelInvocationLogging } from '../../logging';
-import { Problems } from '../../private/validation';
 import { GovernanceProfile } from '../governance-profile';
 
 /**

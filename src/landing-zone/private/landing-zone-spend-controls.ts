@@ -1,9 +1,9 @@
 import { aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../../core/cost-tags';
+import { Problems, oneOf } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { Problems, oneOf } from '../../private/validation';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../spend';
-import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../../spend/private/cost-tags';
 import { GovernanceProfile } from '../governance-profile';
 import { LandingZoneSpendSettings } from '../landing-zone-spend';
 import { teamBudgetProblems, teamConstructId, workloadProblems } from './team-budgets';

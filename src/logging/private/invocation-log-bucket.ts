@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, aws_iam as iam, aws_kms as kms, aws_s3 as s3 }
 import { Construct } from 'constructs';
 import {
   accessLogsBucket, acknowledgeNoReplication, acknowledgeOptionalObjectLock, logAccessTo, publishEventsToEventBridge,
-} from '../../private/hardened-stores';
+} from '../../core/hardened-stores';
 
 /** How the invocation log bucket keeps its objects. */
 export interface InvocationLogBucketSettings {

@@ -1,8 +1,8 @@
 import { RemovalPolicy, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LANDING_ZONE_ROLE_PATH } from '../../private/control-plane-provider';
-import { deleteOnReplacement } from '../../private/delete-on-replacement';
-import { LOG_DELIVERY_ROLE_PATH } from '../../private/protected-resources';
+import { deleteOnReplacement } from './delete-on-replacement';
+import { LOG_DELIVERY_ROLE_PATH } from '../../core/protected-resources';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 
 /** The role Bedrock assumes to write invocation logs to CloudWatch Logs, and its permissions. */
 export interface LogDeliveryRole {

@@ -2,9 +2,9 @@ import { Stack, Token, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { fipsProblems } from './fips-regions';
 import { cidrProblems } from './governed-vpc-resources';
+import { parseBedrockArn } from '../../core/arns';
+import { Problems, modelReferenceProblems } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { parseBedrockArn } from '../../private/arns';
-import { Problems, modelReferenceProblems } from '../../private/validation';
 import { BedrockEndpointService } from '../bedrock-endpoint-service';
 import { BedrockPrivateEndpointsProps } from '../bedrock-private-endpoints-props';
 

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { oneOf } from '../../private/validation';
+import { oneOf } from '../../core/validation';
 import { BedrockEndpointService } from '../bedrock-endpoint-service';
 
 /**

@@ -1,6 +1,6 @@
 import { Aws, RemovalPolicy, Token, Validations, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { hardenedLogGroup } from '../../private/hardened-stores';
+import { hardenedLogGroup } from '../../core/hardened-stores';
 
 /** The number of availability zones of a governed VPC. */
 const AZS = 2;

@@ -1,5 +1,5 @@
-import { LANDING_ZONE_ROLE_PATH } from '../../private/control-plane-provider';
-import { LOG_DELIVERY_ROLE_PATH } from '../../private/protected-resources';
+import { LOG_DELIVERY_ROLE_PATH } from '../../core/protected-resources';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 
 /**
  * Who the organization policies exempt, as role ARN patterns of one partition, worked out once per

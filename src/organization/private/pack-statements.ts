@@ -1,7 +1,7 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { Problems } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { Problems } from '../../private/validation';
 
 /** AWS Organizations' limit on one service control policy, in characters. */
 const SCP_MAX_CHARACTERS = 5120;

@@ -1,4 +1,4 @@
-import { AGENTCORE_PAYMENT_ACTIONS } from '../../private/inference-doors';
+import { AGENTCORE_PAYMENT_ACTIONS } from '../../catalogue/inference-doors';
 import { PolicySettings, onAnyResource, statementClass } from '../private/statement-record';
 
 const builtInToolsDenied = (s: PolicySettings) => s.governAgentCore && !s.props.allowAgentCoreBuiltInTools;

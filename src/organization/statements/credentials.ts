@@ -1,4 +1,4 @@
-import { BEARER_TOKEN_ACTIONS } from '../../private/inference-doors';
+import { BEARER_TOKEN_ACTIONS } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const CREDENTIAL_STATEMENTS = statementClass({

@@ -1,4 +1,4 @@
-import { SERVICE_MODEL_ACTIONS } from '../../private/inference-doors';
+import { SERVICE_MODEL_ACTIONS } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const DATA_PERIMETER_STATEMENTS = statementClass({

@@ -1,4 +1,4 @@
-import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../private/protected-resources';
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
 import { CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS } from '../private/governance-control-actions';
 import { DenyBody, StatementContext, statementClass } from '../private/statement-record';
 

@@ -1,6 +1,6 @@
-import { LANDING_ZONE_ROLE_PATH } from '../../private/control-plane-provider';
-import { AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../private/inference-doors';
-import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../private/protected-resources';
+import { AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../catalogue/inference-doors';
+import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { LOG_COPY_SETTING_ACTIONS } from '../private/governance-control-actions';
 import { statementClass } from '../private/statement-record';
 

@@ -1,4 +1,4 @@
-import { compactActions, doorsWith } from '../../private/inference-doors';
+import { compactActions, doorsWith } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 

@@ -1,5 +1,5 @@
-import { INFERENCE_DOORS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, compactActions, doorsWith } from '../../private/inference-doors';
-import { openAiModelIds } from '../../private/openai-model-ids';
+import { INFERENCE_DOORS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, compactActions, doorsWith } from '../../catalogue/inference-doors';
+import { openAiModelIds } from '../../openai-compatible/private/openai-model-ids';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const MODEL_STATEMENTS = statementClass({

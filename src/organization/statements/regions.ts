@@ -1,4 +1,4 @@
-import { RESIDENCY_SERVICES, compactActions, doorsWith } from '../../private/inference-doors';
+import { RESIDENCY_SERVICES, compactActions, doorsWith } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const REGION_STATEMENTS = statementClass({

@@ -1,5 +1,6 @@
 import { Stack, Token, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { governedRegion } from '../../core/governed-region';
 import { EnforcedGuardrail } from '../../guardrails/enforced-guardrail';
 import { BedrockLandingZone } from '../../landing-zone/bedrock-landing-zone';
 import { ModelInvocationLogging } from '../../logging/model-invocation-logging';
@@ -7,13 +8,12 @@ import { ApplicationInferenceProfileBase } from '../../models/application-infere
 import { CrossRegionInferenceProfile } from '../../models/cross-region-inference-profile';
 import { CustomModel } from '../../models/custom-model';
 import { FoundationModel } from '../../models/foundation-model';
+import { allowedBedrockArns, processingRegions } from '../../models/grants/grant-regions';
+import { recordedRoutes } from '../../models/grants/residency-records';
 import { IGuardrailReference } from '../../models/guardrail-reference';
 import { IBedrockInvokable } from '../../models/invokable';
 import { INVOKE_ACTIONS } from '../../models/invoke-statements';
 import { ProvisionedModel } from '../../models/provisioned-model';
-import { governedRegion } from '../../private/governed-region';
-import { allowedBedrockArns, processingRegions } from '../../private/grant-regions';
-import { recordedRoutes } from '../../private/residency-records';
 import { ProvisionedThroughput } from '../../throughput/provisioned-throughput';
 import { ResidencyRoute } from '../residency-route';
 

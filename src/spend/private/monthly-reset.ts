@@ -1,6 +1,6 @@
 import { Stack, aws_budgets as budgets, aws_iam as iam, aws_scheduler as scheduler } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { EXECUTE_BUDGET_ACTION_TARGET } from '../../private/budget-reset';
+import { EXECUTE_BUDGET_ACTION_TARGET } from './budget-reset';
 
 /** The stop is reversed one hour into the new period (UTC, as Budgets' periods are), then reset. */
 const REVERSE_AT = 'cron(0 1 1 * ? *)';

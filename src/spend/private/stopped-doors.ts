@@ -1,4 +1,4 @@
-import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../../private/inference-doors';
+import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../../catalogue/inference-doors';
 
 /**
  * The actions a spend stop denies: every inference door of the library's catalogue and the bearer-token

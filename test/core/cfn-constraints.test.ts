@@ -1,7 +1,7 @@
 import { App, Stack, aws_bedrock as bedrock, aws_logs as logs } from 'aws-cdk-lib';
+import { LOG_RETENTION_DAYS, MODEL_ID_PATTERN, logRetentionProblems, tagProblems } from '../../src/core/validation';
 import { SelectiveGuardingMode } from '../../src/guardrails';
 import { REGION_DATA } from '../../src/models/region-data.generated';
-import { LOG_RETENTION_DAYS, MODEL_ID_PATTERN, logRetentionProblems, tagProblems } from '../../src/private/validation';
 import { ACCOUNT } from '../models/fixtures';
 import { cfnSchemaFindings } from '../support/cfn-schema';
 

@@ -1,6 +1,6 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import type { IBedrockInvokable, InvokeGrantOptions } from '../models/invokable';
+import type { IBedrockInvokable, InvokeGrantOptions } from '../invokable';
 
 /**
  * What the library wrote when it allowed someone to invoke a model: the facts the residency map is

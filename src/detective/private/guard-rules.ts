@@ -1,4 +1,4 @@
-import { Geography } from '../models/geography';
+import { Geography } from '../../models/geography';
 
 /**
  * AWS Config custom policy rules (Guard), for what the managed rules leave unchecked. Config evaluates

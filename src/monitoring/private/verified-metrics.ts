@@ -1,6 +1,6 @@
 import { Duration, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
-import { Problems } from './validation';
-import { BedrockLandingZoneErrorCode } from '../errors/error-code';
+import { Problems } from '../../core/validation';
+import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 
 /**
  * One CloudWatch metric that AWS documents, exactly as it is published: the namespace, the metric

@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Stack, aws_lambda as lambda, custom_resources as cr } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BedrockLandingZoneErrorCode, BedrockLandingZoneErrors } from '../../src/errors';
 import {
   customResourceProviderFunction, customResourceProviderRole, providerFrameworkFunctions, providerWaiterStateMachine, renderedResourceTemplate,
-} from '../../src/private/framework-children';
+} from '../../src/core/framework-children';
+import { BedrockLandingZoneErrorCode, BedrockLandingZoneErrors } from '../../src/errors';
 import { stackIn } from '../models/fixtures';
 
 /**

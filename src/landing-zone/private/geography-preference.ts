@@ -1,4 +1,4 @@
-import { Geography } from '../models/geography';
+import { Geography } from '../../models/geography';
 
 /** The order in which a region's own geography is chosen when no profile restricts it. */
 export const GEOGRAPHY_PREFERENCE = [Geography.US_GOV, Geography.EU, Geography.US, Geography.JP, Geography.AU, Geography.CA, Geography.APAC];

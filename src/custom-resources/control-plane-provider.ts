@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { customResourceProviderFunction, customResourceProviderRole } from './framework-children';
-import { protectResource } from './protected-resources';
+import { customResourceProviderFunction, customResourceProviderRole } from '../core/framework-children';
+import { protectResource } from '../core/protected-resources';
 
 /**
  * The one provider behind the library's custom resources in a stack: a single Lambda function

@@ -1,5 +1,5 @@
-import { ApprovedModel } from '../landing-zone/approved-model';
-import { Geography } from '../models/geography';
+import { ApprovedModel } from '../../landing-zone/approved-model';
+import { Geography } from '../../models/geography';
 
 /**
  * The IDs a request to the OpenAI-compatible endpoint may name an approved model by

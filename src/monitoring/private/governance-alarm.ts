@@ -1,6 +1,6 @@
 import { aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { protectTree } from './protected-resources';
+import { protectTree } from '../../core/protected-resources';
 
 /** What a governance alarm watches and when it fires. */
 export interface GovernanceAlarmSpec {

@@ -1,4 +1,4 @@
-import { DataRetentionMode } from '../data-retention/data-retention-mode';
+import { DataRetentionMode } from '../data-retention-mode';
 
 /**
  * The data retention modes from the one that keeps least to the one that shares most. `inherit`

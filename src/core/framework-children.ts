@@ -11,7 +11,7 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
  *
  * Each child is found by the ID aws-cdk-lib 2.276 gives it and checked for its type: when an
  * upgrade renames or replaces one, synth fails here with what changed (and
- * test/private/framework-children.test.ts fails first), instead of a setting silently going missing.
+ * test/core/framework-children.test.ts fails first), instead of a setting silently going missing.
  */
 
 /** The CloudFormation role of a CustomResourceProvider (`AWS::IAM::Role`, child `Role`). */

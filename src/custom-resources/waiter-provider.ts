@@ -4,8 +4,8 @@ import {
   aws_stepfunctions as sfn, custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { providerFrameworkFunctions, providerWaiterStateMachine } from './framework-children';
-import { hardenedLogGroup } from './hardened-stores';
+import { providerFrameworkFunctions, providerWaiterStateMachine } from '../core/framework-children';
+import { hardenedLogGroup } from '../core/hardened-stores';
 
 /**
  * The provider for custom resources whose work must be waited for (provisioned throughput takes

@@ -1,7 +1,7 @@
 import { Token, aws_bedrockmantle as mantle } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { Problems } from '../private/validation';
 
 /**
  * Properties of a project of the OpenAI-compatible endpoint.
