@@ -15,10 +15,11 @@ import { ApprovedModel, BedrockLandingZone, GovernanceProfile } from '../../src/
 import { ModelInvocationLogging } from '../../src/logging';
 import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
+  OpenAiCompatibleProject,
 } from '../../src/models';
 import { GovernanceNotifications, GuardrailInterventionAlarm } from '../../src/monitoring';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
-import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
+import { OpenAiCompatibleAccessPolicy } from '../../src/openai-compatible';
 import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
 import { BedrockBudget, BedrockOrganizationSpendStop, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
