@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { unverifiedAlarmMetrics } from './alarm-metrics';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { GovernanceAlarms, OpenAiCompatibleAlarms, OpenAiCompatibleAlarmsProps } from '../../src/monitoring';
-import { OpenAiCompatibleProject } from '../../src/openai-compatible';
+import { OpenAiCompatibleProject } from '../../src/models';
 import { checkCompliance } from '../support/nag';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:111111111111:governance';
