@@ -15,3 +15,4 @@ export * from './residency';
 export * from './monitoring';
 export * from './detective';
 export * from './spend';
+export { ExtensibleValue } from './core/extensible-value';

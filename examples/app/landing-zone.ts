@@ -3,7 +3,7 @@ import {
   aws_iam as iam, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { APPROVED_MODELS, CHAT_MODEL, GOVERNANCE_CONTACTS, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
+import { APPLICATION_COST_TAGS, APPROVED_MODELS, CHAT_MODEL, GOVERNANCE_CONTACTS, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
   ApplicationInferenceProfile, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
   GovernanceProfile, LandingZoneSpendSettings, LandingZoneStackProtection, ModelAccessPolicy, VectorKnowledgeBase,
@@ -149,6 +149,8 @@ export class AgentWorkloadStack extends Stack {
       requireGuardrail: landingZone.guardrail,
       requireVpcEndpoints: landingZone.endpoints.runtimeEndpoints,
       roles: [role],
+      // The agent's spend is attributed to its team like the application role's (iamPrincipal/Team, iamPrincipal/CostCenter).
+      costTags: APPLICATION_COST_TAGS,
     });
     acknowledgeRuntimeDefaults(role);
   }

@@ -1,1 +1,2 @@
 export * from './model-access-policy';
+export * from './sealed-managed-policy';

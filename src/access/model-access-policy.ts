@@ -1,5 +1,7 @@
-import { ResourceEnvironment, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { SealedManagedPolicy } from './sealed-managed-policy';
+import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../core/cost-tags';
 import { Problems, modelReferenceProblems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
@@ -50,6 +52,16 @@ export interface ModelAccessPolicyProps extends InvokeGrantOptions {
    * @default - none; use `attachToGroup` later
    */
   readonly groups?: iam.IGroup[];
+
+  /**
+   * Cost allocation tags put on the `roles` and `users` given here (`team`, `workload`, `cost-center`,
+   * ...): Bedrock attributes spend to the calling principal's tags (`iamPrincipal/<key>`) once the payer
+   * account activates them. Those roles and users must be created in the CDK app: an imported one cannot
+   * be tagged, and is an error.
+   *
+   * @default - no tags
+   */
+  readonly costTags?: { [key: string]: string };
 }
 
 /**
@@ -61,24 +73,9 @@ export interface ModelAccessPolicyProps extends InvokeGrantOptions {
  * can be added to a governed policy through it. Put other grants in a managed policy of your own,
  * attached to the same principals.
  */
-export class ModelAccessPolicy extends Construct implements iam.IManagedPolicy {
+export class ModelAccessPolicy extends SealedManagedPolicy {
   /** The approved models and profiles */
   public readonly models: IBedrockInvokable[];
-
-  /**
-   * The ARN of the managed policy
-   *
-   * @attribute
-   */
-  public readonly managedPolicyArn: string;
-
-  /** A reference to the managed policy, for the aws-cdk-lib APIs that take one. */
-  public readonly managedPolicyRef: iam.ManagedPolicyReference;
-
-  /** The environment the policy belongs to. */
-  public readonly env: ResourceEnvironment;
-
-  private readonly policy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: ModelAccessPolicyProps) {
     const problems = new Problems();
@@ -87,25 +84,27 @@ export class ModelAccessPolicy extends Construct implements iam.IManagedPolicy {
     const wrongKind = new Problems();
     modelReferenceProblems('models', props.models).forEach(p => wrongKind.add(p));
     wrongKind.throwIfAny(scope, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
-    super(scope, id);
-    props.models.forEach((model, i) => model.problemsFor(this).forEach(p => problems.add(`models[${i}]: ${p}`)));
-    if (props.requireVpcEndpoints !== undefined) {
-      problems.check(props.requireVpcEndpoints.length > 0, 'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined');
-    }
-    problems.throwIfAny(this, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_ACCESS_POLICY_PROPS);
-
-    // The id 'Default' keeps the logical ID the policy had when this class extended ManagedPolicy
-    // (aws-cdk-lib leaves 'Default' out of logical IDs): a renamed ID would replace deployed policies.
-    this.policy = new iam.ManagedPolicy(this, 'Default', {
+    super(scope, id, {
       managedPolicyName: props.managedPolicyName,
       description: props.description ?? `Invoke ${props.models.length} approved Amazon Bedrock model(s) and profile(s)`,
       roles: props.roles,
       users: props.users,
       groups: props.groups,
     });
-    this.managedPolicyArn = this.policy.managedPolicyArn;
-    this.managedPolicyRef = this.policy.managedPolicyRef;
-    this.env = this.policy.env;
+    props.models.forEach((model, i) => model.problemsFor(this).forEach(p => problems.add(`models[${i}]: ${p}`)));
+    if (props.requireVpcEndpoints !== undefined) {
+      problems.check(props.requireVpcEndpoints.length > 0, 'requireVpcEndpoints is empty: give at least one endpoint, or leave it undefined');
+    }
+    const costTags = props.costTags ?? {};
+    if (Object.keys(costTags).length > 0) {
+      costTagProblems('costTags', costTags).forEach(p => problems.add(p));
+      untaggablePrincipalProblems('roles', props.roles ?? [], 'costTags').forEach(p => problems.add(p));
+      untaggablePrincipalProblems('users', props.users ?? [], 'costTags').forEach(p => problems.add(p));
+    }
+    problems.throwIfAny(this, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_ACCESS_POLICY_PROPS);
+    // Whom the policy lets call models carries the tags their spend is attributed to.
+    applyCostTags([...props.roles ?? [], ...props.users ?? []], costTags);
+
     this.models = [...props.models];
     const options: InvokeGrantOptions = {
       requireGuardrail: props.requireGuardrail,
@@ -128,20 +127,5 @@ export class ModelAccessPolicy extends Construct implements iam.IManagedPolicy {
     // IAM refuses a managed policy over 6,144 characters only at deploy time: measured at synth.
     watchManagedPolicySize(this.policy, size => `ModelAccessPolicy: the policy for ${this.models.length} model(s) is about ${size} characters, over IAM's ` +
       `${MANAGED_POLICY_MAX_CHARACTERS} for a managed policy: split the models across several ModelAccessPolicy constructs (each can be attached to the same roles)`);
-  }
-
-  /** Attaches the policy to a role. */
-  public attachToRole(role: iam.IRole): void {
-    this.policy.attachToRole(role);
-  }
-
-  /** Attaches the policy to a user. */
-  public attachToUser(user: iam.IUser): void {
-    this.policy.attachToUser(user);
-  }
-
-  /** Attaches the policy to a group. */
-  public attachToGroup(group: iam.IGroup): void {
-    this.policy.attachToGroup(group);
   }
 }

@@ -1,5 +1,6 @@
 import { Aws, Duration, RemovalPolicy, Stack, Validations, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { inEachPack } from './pack-acknowledgements';
 
 /**
  * The library's stateful stores, hardened the same way everywhere: customer-managed keys with
@@ -114,9 +115,7 @@ export function accessLogsBucket(scope: Construct, id: string, removalPolicy: Re
   publishEventsToEventBridge(bucket);
   const sseS3 = 'S3 server access logs can only be delivered to a bucket encrypted with SSE-S3 (AES-256); SSE-KMS is not supported for the log target.';
   Validations.of(bucket).acknowledge(
-    { id: 'HIPAA.Security::HIPAA.Security-S3DefaultEncryptionKMS', reason: sseS3 },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', reason: sseS3 },
-    { id: 'PCI.DSS.321::PCI.DSS.321-S3DefaultEncryptionKMS', reason: sseS3 },
+    ...inEachPack('S3DefaultEncryptionKMS', ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'], sseS3),
     { id: 'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', reason: sseS3 },
     {
       id: 'cdk-validator-cfnguard::s3_bucket_logging_enabled_check',
@@ -134,11 +133,7 @@ export function accessLogsBucket(scope: Construct, id: string, removalPolicy: Re
 export function acknowledgeNoReplication(bucket: Construct): void {
   const reason = 'Cross-region replication would copy prompts and model output out of the governed region and break data residency; ' +
     'durability comes from S3 (eleven nines within the region), versioning and retention on stack deletion.';
-  Validations.of(bucket).acknowledge(
-    { id: 'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled', reason },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', reason },
-    { id: 'PCI.DSS.321::PCI.DSS.321-S3BucketReplicationEnabled', reason },
-  );
+  Validations.of(bucket).acknowledge(...inEachPack('S3BucketReplicationEnabled', ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'], reason));
 }
 
 /**

@@ -104,6 +104,8 @@ export enum BedrockLandingZoneErrorCode {
   SPEND_BUDGET_PROPS = 'BedrockBudget.Props',
   /** `BedrockSpendStop` props */
   SPEND_STOP_PROPS = 'BedrockSpendStop.Props',
+  /** `BedrockOrganizationSpendStop` props */
+  SPEND_ORGANIZATION_STOP_PROPS = 'BedrockOrganizationSpendStop.Props',
   /** `BedrockSpendAnomalyMonitor` props */
   SPEND_ANOMALY_PROPS = 'BedrockSpendAnomalyMonitor.Props',
   /** Props of the governance alarms and dashboard (`InvocationLoggingAlarms`, `ModelAlarms`, `GuardrailInterventionAlarm`, `AgentRuntimeAlarms`, `GovernanceDashboard`) */

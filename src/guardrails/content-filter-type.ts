@@ -1,3 +1,4 @@
+import { ExtensibleValue, internedValue } from '../core/extensible-value';
 import { valueSetMember } from '../core/validation';
 
 /** One instance per value, so a constant and `of()` of its value are the same object. */
@@ -7,7 +8,7 @@ const byValue = new Map<string, ContentFilterType>();
  * A harmful-content category of a content filter. AWS adds categories: `ContentFilterType.of(name)`
  * names one this release has no constant for.
  */
-export class ContentFilterType {
+export class ContentFilterType extends ExtensibleValue {
   /** Sexual content */
   public static readonly SEXUAL = ContentFilterType.named('SEXUAL');
   /** Violence */
@@ -38,20 +39,10 @@ export class ContentFilterType {
   }
 
   private static named(value: string): ContentFilterType {
-    const known = byValue.get(value) ?? new ContentFilterType(value);
-    byValue.set(value, known);
-    return known;
+    return internedValue(byValue, value, () => new ContentFilterType(value));
   }
-
-  /** The category as the Bedrock API spells it */
-  public readonly value: string;
 
   private constructor(value: string) {
-    this.value = value;
-  }
-
-  /** The category's Bedrock name. */
-  public toString(): string {
-    return this.value;
+    super(value);
   }
 }

@@ -1,3 +1,4 @@
+import { ExtensibleValue, internedValue } from '../core/extensible-value';
 import { valueSetMember } from '../core/validation';
 
 /** One instance per value, so a constant and `of()` of its value are the same object. */
@@ -7,7 +8,7 @@ const byValue = new Map<string, GuardrailTier>();
  * The safeguard tier of content filters or denied topics. AWS adds tiers: `GuardrailTier.of(name)`
  * names one this release has no constant for.
  */
-export class GuardrailTier {
+export class GuardrailTier extends ExtensibleValue {
   /** Established functionality for English, French and Spanish */
   public static readonly CLASSIC = GuardrailTier.named('CLASSIC');
   /** More robust, more languages; requires a cross-region guardrail profile */
@@ -24,20 +25,10 @@ export class GuardrailTier {
   }
 
   private static named(value: string): GuardrailTier {
-    const known = byValue.get(value) ?? new GuardrailTier(value);
-    byValue.set(value, known);
-    return known;
+    return internedValue(byValue, value, () => new GuardrailTier(value));
   }
-
-  /** The tier as the Bedrock API spells it */
-  public readonly value: string;
 
   private constructor(value: string) {
-    this.value = value;
-  }
-
-  /** The tier's Bedrock name. */
-  public toString(): string {
-    return this.value;
+    super(value);
   }
 }

@@ -1,3 +1,4 @@
+import { ExtensibleValue, internedValue } from '../core/extensible-value';
 import { valueSetMember } from '../core/validation';
 
 /** One instance per value, so a constant and `of()` of its value are the same object. */
@@ -7,7 +8,7 @@ const byValue = new Map<string, ManagedWordListType>();
  * A managed word list. AWS may add lists: `ManagedWordListType.of(name)` names one this release has
  * no constant for.
  */
-export class ManagedWordListType {
+export class ManagedWordListType extends ExtensibleValue {
   /** The managed profanity list */
   public static readonly PROFANITY = ManagedWordListType.named('PROFANITY');
 
@@ -23,20 +24,10 @@ export class ManagedWordListType {
   }
 
   private static named(value: string): ManagedWordListType {
-    const known = byValue.get(value) ?? new ManagedWordListType(value);
-    byValue.set(value, known);
-    return known;
+    return internedValue(byValue, value, () => new ManagedWordListType(value));
   }
-
-  /** The list as the Bedrock API spells it */
-  public readonly value: string;
 
   private constructor(value: string) {
-    this.value = value;
-  }
-
-  /** The list's Bedrock name. */
-  public toString(): string {
-    return this.value;
+    super(value);
   }
 }

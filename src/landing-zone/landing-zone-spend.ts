@@ -79,4 +79,50 @@ export interface LandingZoneSpendSettings {
    * @default - none
    */
   readonly costTags?: { [key: string]: string };
+
+  /**
+   * The principal tag key that names a caller's team (`iamPrincipal/<key>` in the billing data), for
+   * `teamBudgets`. Usually a key of `costTags`.
+   *
+   * @default - none; required with `teamBudgets`
+   */
+  readonly teamTagKey?: string;
+
+  /**
+   * A budget per team, beside the account's: each counts the Bedrock spend of the principals whose
+   * `teamTagKey` tag has the team's value, with the account budget's thresholds, on the governance
+   * topic. Created with the account's budget (`monthlyLimitUsd`). Callers without the tag are counted
+   * by the account's budget only.
+   *
+   * @default - none
+   */
+  readonly teamBudgets?: TeamBudget[];
+
+  /**
+   * Workloads that each get their own application inference profiles: one per approved chat model
+   * (embedding models excepted), carrying `costTags` and `workloadTagKey` = the workload, so each
+   * workload's spend is reportable by the profile's tags. The application roles may invoke them under the
+   * same conditions as the approved models (guardrail, private endpoints).
+   *
+   * @default - none
+   */
+  readonly workloads?: string[];
+
+  /**
+   * The tag key that names the workload on its application inference profiles.
+   *
+   * @default - none; required with `workloads`
+   */
+  readonly workloadTagKey?: string;
+}
+
+/**
+ * A monthly budget for the Bedrock spend of one team, by the principal tag that names it.
+ */
+export interface TeamBudget {
+  /** The team: the value of the `teamTagKey` tag its principals carry, e.g. `claims-ai`. */
+  readonly team: string;
+
+  /** The team's monthly limit in US dollars. */
+  readonly monthlyLimitUsd: number;
 }

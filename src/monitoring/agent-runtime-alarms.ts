@@ -1,7 +1,7 @@
 import { Duration, aws_bedrockagentcore as agentcore, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { governanceAlarm } from './private/governance-alarm';
+import { shareAlarm } from './private/share-alarm';
 import { Problems } from '../core/validation';
 import { percentProblems } from './private/percent-problems';
 import { verifiedMetric } from './private/verified-metrics';
@@ -58,18 +58,12 @@ export class AgentRuntimeAlarms extends Construct {
     };
     const invocations = verifiedMetric('agentRuntimeInvocations', dims, five);
     const share = (alarmId: string, key: 'agentRuntimeSystemErrors' | 'agentRuntimeThrottles', percent: number, what: string, advice: string) =>
-      governanceAlarm(this, alarmId, {
-        metric: new cloudwatch.MathExpression({
-          expression: 'IF(inv > 0, 100 * bad / inv, IF(bad > 0, 100, 0))',
-          usingMetrics: { inv: invocations, bad: verifiedMetric(key, dims, five) },
-          period: five,
-          label: `${what} (%)`,
-        }),
-        threshold: percent,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      shareAlarm(this, alarmId, {
+        expression: 'IF(inv > 0, 100 * bad / inv, IF(bad > 0, 100, 0))',
+        usingMetrics: { inv: invocations, bad: verifiedMetric(key, dims, five) },
+        period: five,
+        label: `${what} (%)`,
+        percent,
         description: `More than ${percent}% of invocations of the AgentCore runtime ${props.runtime.agentRuntimeName} were ${what.toLowerCase()} for 15 minutes. ${advice}`,
         topic: props.topic,
       });

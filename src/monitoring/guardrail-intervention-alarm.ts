@@ -2,7 +2,7 @@ import { Duration, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
-import { governanceAlarm } from './private/governance-alarm';
+import { shareAlarm } from './private/share-alarm';
 import { Problems } from '../core/validation';
 import { percentProblems } from './private/percent-problems';
 import { verifiedMetric } from './private/verified-metrics';
@@ -57,21 +57,15 @@ export class GuardrailInterventionAlarm extends Construct {
     const minimum = props.minimumEvaluations ?? 20;
     const period = Duration.minutes(15);
     const dims = { GuardrailArn: props.guardrail.guardrailArn, GuardrailVersion: props.guardrail.guardrailVersion };
-    this.alarm = governanceAlarm(this, 'Alarm', {
-      metric: new cloudwatch.MathExpression({
-        expression: `IF(inv >= ${minimum}, 100 * hit / inv, 0)`,
-        usingMetrics: {
-          inv: verifiedMetric('guardrailInvocations', dims, period),
-          hit: verifiedMetric('guardrailInterventions', dims, period),
-        },
-        period,
-        label: 'Guardrail interventions (%)',
-      }),
-      threshold: percent,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    this.alarm = shareAlarm(this, 'Alarm', {
+      expression: `IF(inv >= ${minimum}, 100 * hit / inv, 0)`,
+      usingMetrics: {
+        inv: verifiedMetric('guardrailInvocations', dims, period),
+        hit: verifiedMetric('guardrailInterventions', dims, period),
+      },
+      period,
+      label: 'Guardrail interventions (%)',
+      percent,
       description: `The guardrail intervened on more than ${percent}% of its evaluations for 45 minutes. ` +
         'Read the invocation logs for the blocked requests: an attack, a misbehaving application, or a policy too strict for the work.',
       topic: props.topic,

@@ -5,6 +5,7 @@ import { IBedrockInvokable } from '../models/invokable';
 import { governanceAlarm } from './private/governance-alarm';
 import { Problems } from '../core/validation';
 import { percentProblems } from './private/percent-problems';
+import { shareAlarm } from './private/share-alarm';
 import { verifiedMetric } from './private/verified-metrics';
 
 /**
@@ -100,42 +101,21 @@ export class ModelAlarms extends Construct {
     const notBroken = cloudwatch.TreatMissingData.NOT_BREACHING;
     const above = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 
+    const share = (alarmId: string, expression: string, usingMetrics: Record<string, cloudwatch.IMetric>, label: string, percent: number,
+      description: string) => shareAlarm(this, alarmId, { expression, usingMetrics, period: five, label, percent, description, topic: props.topic });
+
     const throttlePercent = props.throttlePercent ?? 5;
     // Throttled requests are counted in neither Invocations nor errors: the share is of all requests.
-    this.throttles = governanceAlarm(this, 'Throttles', {
-      metric: new cloudwatch.MathExpression({
-        expression: 'IF(inv + thr > 0, 100 * thr / (inv + thr), 0)',
-        usingMetrics: { inv: invocations, thr: throttles },
-        period: five,
-        label: 'Throttled requests (%)',
-      }),
-      threshold: throttlePercent,
-      comparisonOperator: above,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      treatMissingData: notBroken,
-      description: `More than ${throttlePercent}% of requests to ${this.invocationIdentifier} were throttled for 15 minutes: callers are failing. ` +
-        'Check the estimated quota usage; request a quota increase or spread the load across the geography.',
-      topic: props.topic,
-    });
+    this.throttles = share('Throttles', 'IF(inv + thr > 0, 100 * thr / (inv + thr), 0)', { inv: invocations, thr: throttles },
+      'Throttled requests (%)', throttlePercent,
+      `More than ${throttlePercent}% of requests to ${this.invocationIdentifier} were throttled for 15 minutes: callers are failing. ` +
+      'Check the estimated quota usage; request a quota increase or spread the load across the geography.');
 
     const serverErrorPercent = props.serverErrorPercent ?? 5;
-    this.serverErrors = governanceAlarm(this, 'ServerErrors', {
-      metric: new cloudwatch.MathExpression({
-        expression: 'IF(inv > 0, 100 * err / inv, IF(err > 0, 100, 0))',
-        usingMetrics: { inv: invocations, err: serverErrors },
-        period: five,
-        label: 'Server errors (%)',
-      }),
-      threshold: serverErrorPercent,
-      comparisonOperator: above,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      treatMissingData: notBroken,
-      description: `More than ${serverErrorPercent}% of invocations of ${this.invocationIdentifier} ended in a server error for 15 minutes. ` +
-        'Check the AWS Health Dashboard for Amazon Bedrock in this region.',
-      topic: props.topic,
-    });
+    this.serverErrors = share('ServerErrors', 'IF(inv > 0, 100 * err / inv, IF(err > 0, 100, 0))', { inv: invocations, err: serverErrors },
+      'Server errors (%)', serverErrorPercent,
+      `More than ${serverErrorPercent}% of invocations of ${this.invocationIdentifier} ended in a server error for 15 minutes. ` +
+      'Check the AWS Health Dashboard for Amazon Bedrock in this region.');
 
     if (props.tokensPerMinuteQuota !== undefined) {
       const quotaPercent = props.quotaUsagePercent ?? 80;

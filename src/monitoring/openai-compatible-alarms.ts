@@ -2,7 +2,7 @@ import { Duration, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
-import { governanceAlarm } from './private/governance-alarm';
+import { shareAlarm } from './private/share-alarm';
 import { Problems } from '../core/validation';
 import { verifiedMetric } from './private/verified-metrics';
 
@@ -47,23 +47,17 @@ export class OpenAiCompatibleAlarms extends Construct {
     const five = Duration.minutes(5);
     const dims = { Project: props.project.projectId };
     const threshold = percent ?? 10;
-    this.clientErrors = governanceAlarm(this, 'ClientErrors', {
+    this.clientErrors = shareAlarm(this, 'ClientErrors', {
       // The page does not say whether Inferences counts the failed requests too; the share of both is then a
       // lower bound, never a false alarm.
-      metric: new cloudwatch.MathExpression({
-        expression: 'IF(done + failed > 0, 100 * failed / (done + failed), 0)',
-        usingMetrics: {
-          done: verifiedMetric('openAiProjectInferences', dims, five),
-          failed: verifiedMetric('openAiProjectClientErrors', dims, five),
-        },
-        period: five,
-        label: 'Client errors (%)',
-      }),
-      threshold,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      expression: 'IF(done + failed > 0, 100 * failed / (done + failed), 0)',
+      usingMetrics: {
+        done: verifiedMetric('openAiProjectInferences', dims, five),
+        failed: verifiedMetric('openAiProjectClientErrors', dims, five),
+      },
+      period: five,
+      label: 'Client errors (%)',
+      percent: threshold,
       description: `More than ${threshold}% of the requests to the OpenAI-compatible endpoint on project ${props.project.node.path} ` +
         'failed with a client error for 15 minutes. Check the callers\' access (policies, approved models) and the endpoint\'s token quotas.',
       topic: props.topic,

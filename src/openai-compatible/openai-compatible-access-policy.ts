@@ -1,5 +1,6 @@
-import { ResourceEnvironment, Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { Validations, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { SealedManagedPolicy } from '../access/sealed-managed-policy';
 import { doorsWith } from '../catalogue/inference-doors';
 import { governedRegion } from '../core/governed-region';
 import { Problems, approvedModelProblems, oneOf } from '../core/validation';
@@ -103,36 +104,15 @@ const DATA_ACTIONS = [
  * (`Bedrock-LG1`) is acknowledged here with that reason; the organization must allow the endpoint
  * (`BedrockOrganizationPolicies` `allowOpenAiCompatibleEndpoint`).
  */
-export class OpenAiCompatibleAccessPolicy extends Construct implements iam.IManagedPolicy {
+export class OpenAiCompatibleAccessPolicy extends SealedManagedPolicy {
   /** The model IDs requests may name */
   public readonly modelIds: string[];
-
-  /**
-   * The ARN of the managed policy
-   *
-   * @attribute
-   */
-  public readonly managedPolicyArn: string;
-
-  /** A reference to the managed policy, for the aws-cdk-lib APIs that take one. */
-  public readonly managedPolicyRef: iam.ManagedPolicyReference;
-
-  /** The environment the policy belongs to. */
-  public readonly env: ResourceEnvironment;
-
-  private readonly policy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: OpenAiCompatibleAccessPolicyProps) {
     const wrongKind = new Problems();
     approvedModelProblems('approvedModels', props.approvedModels, v => v instanceof ApprovedModel).forEach(p => wrongKind.add(p));
     wrongKind.throwIfAny(scope, 'OpenAiCompatibleAccessPolicy', BedrockLandingZoneErrorCode.OPENAI_COMPATIBLE_ACCESS_PROPS);
-    super(scope, id);
-    // Not a ManagedPolicy itself, so nothing can add to the governed policy (no addStatements, no grants
-    // into it). The id 'Default' keeps the logical ID it had when this class extended ManagedPolicy.
-    this.policy = new iam.ManagedPolicy(this, 'Default', { description: props.description, roles: props.roles });
-    this.managedPolicyArn = this.policy.managedPolicyArn;
-    this.managedPolicyRef = this.policy.managedPolicyRef;
-    this.env = this.policy.env;
+    super(scope, id, { description: props.description, roles: props.roles });
     const profile = GovernanceProfile.combine(props.profiles ?? [GovernanceProfile.BASELINE]);
     const problems = new Problems();
     problems.check(props.approvedModels.length > 0, 'approvedModels is empty: give at least one approved model');
@@ -226,20 +206,5 @@ export class OpenAiCompatibleAccessPolicy extends Construct implements iam.IMana
           `required here. ${governed}`,
       },
     );
-  }
-
-  /** Attaches the policy to a role. */
-  public attachToRole(role: iam.IRole): void {
-    this.policy.attachToRole(role);
-  }
-
-  /** Attaches the policy to a user. */
-  public attachToUser(user: iam.IUser): void {
-    this.policy.attachToUser(user);
-  }
-
-  /** Attaches the policy to a group. */
-  public attachToGroup(group: iam.IGroup): void {
-    this.policy.attachToGroup(group);
   }
 }

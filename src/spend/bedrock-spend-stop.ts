@@ -1,11 +1,11 @@
-import { Names, Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_scheduler as scheduler, aws_sns as sns } from 'aws-cdk-lib';
+import { Names, Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
-import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { EXECUTE_BUDGET_ACTION_TARGET } from './private/budget-reset';
-import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../catalogue/inference-doors';
+import { addMonthlyReset } from './private/monthly-reset';
+import { stoppedInferenceActions } from './private/stopped-doors';
 import { SPEND_STOP_POLICY_PREFIX, protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
+import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
  * Who lets a spend stop act once its threshold is crossed.
@@ -49,11 +49,6 @@ export interface BedrockSpendStopProps {
   readonly topic: sns.ITopic;
 }
 
-/** The stop is reversed one hour into the new period (UTC, as Budgets' periods are), then reset. */
-const REVERSE_AT = 'cron(0 1 1 * ? *)';
-const RESET_AT = 'cron(15 1 1 * ? *)';
-
-
 /**
  * A spend stop: when the budget's actual cost crosses the threshold, AWS Budgets attaches a deny
  * policy owned by the library to the workload roles. The deny covers every inference door of the
@@ -91,7 +86,7 @@ export class BedrockSpendStop extends Construct {
     this.approval = props.approval ?? SpendStopApproval.AUTOMATIC;
 
     // Read from the catalogue, so a door added there is closed here too.
-    const doors = [...new Set([...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action)])];
+    const doors = stoppedInferenceActions();
     // Named, so the policy can name itself: a stopped role may not detach or rewrite its own stop.
     const denyPolicyName = `${SPEND_STOP_POLICY_PREFIX}${Names.uniqueResourceName(this, { maxLength: 100 })}`;
     const denyPolicyArn = stack.formatArn({ service: 'iam', region: '', resource: 'policy', resourceName: denyPolicyName });
@@ -154,44 +149,7 @@ export class BedrockSpendStop extends Construct {
     // The execution role's policy must exist before Budgets validates the action with it.
     this.action.node.addDependency(this.executionRole, executionPolicy);
 
-    const actionArn = stack.formatArn({
-      service: 'budgets', region: '', resource: 'budget', resourceName: `${props.budget.budgetName}/action/${this.action.attrActionId}`,
-    });
-    this.resetRole = new iam.Role(this, 'ResetRole', {
-      description: 'EventBridge Scheduler reverses and resets the spend stop at the start of each month',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
-    });
-    new iam.ManagedPolicy(this, 'ResetPolicy', {
-      description: 'EventBridge Scheduler may reverse and reset the spend stop, and nothing else',
-      roles: [this.resetRole],
-      statements: [new iam.PolicyStatement({
-        sid: 'ExecuteTheSpendStopOnly',
-        actions: ['budgets:ExecuteBudgetAction'],
-        resources: [actionArn],
-      })],
-    });
-    const schedule = (scheduleId: string, expression: string, executionType: string, description: string) =>
-      new scheduler.CfnSchedule(this, scheduleId, {
-        description,
-        scheduleExpression: expression,
-        scheduleExpressionTimezone: 'UTC',
-        flexibleTimeWindow: { mode: 'OFF' },
-        state: 'ENABLED',
-        target: {
-          arn: `arn:${stack.partition}:scheduler:::${EXECUTE_BUDGET_ACTION_TARGET}`,
-          roleArn: this.resetRole.roleArn,
-          input: stack.toJsonString({
-            AccountId: stack.account,
-            BudgetName: props.budget.budgetName,
-            ActionId: this.action.attrActionId,
-            ExecutionType: executionType,
-          }),
-          retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
-        },
-      });
-    // A stop that has not fired cannot be reversed: that call fails harmlessly and the reset follows.
-    schedule('ReverseSchedule', REVERSE_AT, 'REVERSE_BUDGET_ACTION', 'Detach the spend stop deny policy at the start of the month');
-    schedule('ResetSchedule', RESET_AT, 'RESET_BUDGET_ACTION', 'Return the spend stop to standby so it fires again this month');
+    this.resetRole = addMonthlyReset(this, props.budget.budgetName, this.action);
 
     protectTree(this);
   }

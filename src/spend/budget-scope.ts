@@ -25,10 +25,26 @@ export class BudgetScope {
    * dimension accepts.
    */
   public static bedrockServices(): BudgetScope {
-    return new BudgetScope('Amazon Bedrock, Amazon Bedrock AgentCore and AWS Marketplace', {
-      or: [
-        { dimensions: { key: 'SERVICE', values: [BEDROCK_SERVICE, AGENTCORE_SERVICE], matchOptions: ['EQUALS'] } },
-        { dimensions: { key: 'BILLING_ENTITY', values: [MARKETPLACE_BILLING_ENTITY], matchOptions: ['EQUALS'] } },
+    return new BudgetScope('Amazon Bedrock, Amazon Bedrock AgentCore and AWS Marketplace', bedrockServicesExpression());
+  }
+
+  /**
+   * The Bedrock spend (as `bedrockServices()`) of some member accounts, for a budget of the management
+   * account: the budget of an organization-level spend stop (`BedrockOrganizationSpendStop`), which
+   * stops exactly the accounts it counts.
+   *
+   * @param accountIds the member accounts counted, 12 digits each
+   */
+  public static linkedAccounts(accountIds: string[]): BudgetScope {
+    const problems = new Problems();
+    problems.check(accountIds.length > 0, 'BudgetScope.linkedAccounts: accountIds is empty; give the member accounts whose Bedrock spend the budget counts');
+    accountIds.forEach((a, i) => problems.check(/^\d{12}$/.test(a),
+      `BudgetScope.linkedAccounts: accountIds[${i}] is '${a}'; expected an account ID of 12 digits`));
+    problems.throwIfAny(undefined, 'BudgetScope', BedrockLandingZoneErrorCode.SPEND_BUDGET_PROPS);
+    return new BudgetScope(`Amazon Bedrock, Amazon Bedrock AgentCore and AWS Marketplace in the accounts ${accountIds.join(', ')}`, {
+      and: [
+        { dimensions: { key: 'LINKED_ACCOUNT', values: [...accountIds], matchOptions: ['EQUALS'] } },
+        bedrockServicesExpression(),
       ],
     });
   }
@@ -82,4 +98,14 @@ export class BudgetScope {
     this._expression = expression;
     this.principalTagKey = principalTagKey;
   }
+}
+
+/** Amazon Bedrock and AgentCore by service, and every model billed by AWS Marketplace by billing entity. */
+function bedrockServicesExpression(): budgets.CfnBudget.ExpressionProperty {
+  return {
+    or: [
+      { dimensions: { key: 'SERVICE', values: [BEDROCK_SERVICE, AGENTCORE_SERVICE], matchOptions: ['EQUALS'] } },
+      { dimensions: { key: 'BILLING_ENTITY', values: [MARKETPLACE_BILLING_ENTITY], matchOptions: ['EQUALS'] } },
+    ],
+  };
 }

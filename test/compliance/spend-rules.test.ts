@@ -1,7 +1,7 @@
 import { App, CfnCondition, Fn, Stack, aws_budgets as budgets, aws_ce as ce, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { ACCOUNT, REGION, bedrockFindings, pathOf } from './helpers';
 import { GovernanceNotifications } from '../../src/monitoring';
-import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
+import { BedrockBudget, BedrockOrganizationSpendStop, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
 import { stackIn } from '../models/fixtures';
 
 /** A budget written as raw CloudFormation, with the given filter. */
@@ -156,6 +156,58 @@ describe('SP3 SpendStopRoleScoped', () => {
     const roles = [new iam.Role(library, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }),
       iam.Role.fromRoleArn(library, 'Imported', `arn:aws:iam::${ACCOUNT}:role/support-app`)];
     new BedrockSpendStop(library, 'Stop', { budget: new BedrockBudget(library, 'Budget', { monthlyLimitUsd: 100, topic }), roles, topic });
+    expect(bedrockFindings(library, {}, 'SP3')).toEqual([]);
+  });
+});
+
+describe('SP3 SpendStopRoleScoped, for an action that applies an SCP', () => {
+  const scpAction = (stack: Stack, statements: unknown[]) => {
+    const role = new iam.CfnRole(stack, 'Execution', {
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'budgets.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      policies: [{ policyName: 'p', policyDocument: { Statement: statements } }],
+    });
+    return new budgets.CfnBudgetsAction(stack, 'Action', {
+      budgetName: 'b',
+      actionType: 'APPLY_SCP_POLICY',
+      notificationType: 'ACTUAL',
+      actionThreshold: { type: 'PERCENTAGE', value: 100 },
+      executionRoleArn: role.attrArn,
+      definition: { scpActionDefinition: { policyId: 'p-stop00000', targetIds: ['333333333333'] } },
+      subscribers: [{ type: 'EMAIL', address: 'finops@example.com' }],
+    });
+  };
+  const ownPolicy = `arn:aws:organizations::${ACCOUNT}:policy/o-abc123defg/service_control_policy/p-stop00000`;
+  const ownTarget = `arn:aws:organizations::${ACCOUNT}:account/o-abc123defg/333333333333`;
+
+  test('the evasions: any policy on the targets, the SCP on any account, Organizations wildcards', () => {
+    const anyPolicy = stackIn(REGION);
+    scpAction(anyPolicy, [{ Effect: 'Allow', Action: 'organizations:AttachPolicy', Resource: [`arn:aws:organizations::${ACCOUNT}:policy/*`, ownTarget] }]);
+    expect(bedrockFindings(anyPolicy, {}, 'SP3')).toEqual([`Bedrock-SP3[OtherPolicy] @ ${pathOf(anyPolicy, 'Action')}`]);
+
+    const anyTarget = stackIn(REGION);
+    scpAction(anyTarget, [{ Effect: 'Allow', Action: 'organizations:AttachPolicy', Resource: [ownPolicy, `arn:aws:organizations::${ACCOUNT}:account/*`] }]);
+    expect(bedrockFindings(anyTarget, {}, 'SP3')).toEqual([`Bedrock-SP3[OtherTarget] @ ${pathOf(anyTarget, 'Action')}`]);
+
+    const wildcard = stackIn(REGION);
+    scpAction(wildcard, [{ Effect: 'Allow', Action: ['organizations:*', 'iam:PassRole'], Resource: '*' }]);
+    expect(bedrockFindings(wildcard, {}, 'SP3')).toEqual([
+      'OtherPolicy', 'OtherTarget', 'iam:PassRole', 'organizations:CreatePolicy', 'organizations:DeletePolicy', 'organizations:UpdatePolicy',
+    ].map(f => `Bedrock-SP3[${f}] @ ${pathOf(wildcard, 'Action')}`).sort());
+  });
+
+  test('compliant: attach and detach of exactly the SCP on exactly the targets, and BedrockOrganizationSpendStop itself', () => {
+    const scoped = stackIn(REGION);
+    scpAction(scoped, [{ Effect: 'Allow', Action: ['organizations:AttachPolicy', 'organizations:DetachPolicy'], Resource: [ownPolicy, ownTarget] }]);
+    expect(bedrockFindings(scoped, {}, 'SP3')).toEqual([]);
+
+    const library = stackIn(REGION);
+    const topic = new sns.Topic(library, 'Topic');
+    new BedrockOrganizationSpendStop(library, 'Stop', {
+      budget: new BedrockBudget(library, 'Budget', { monthlyLimitUsd: 100, topic, scope: BudgetScope.linkedAccounts(['333333333333']) }),
+      organizationId: 'o-abc123defg',
+      targetIds: ['333333333333', 'ou-ab12-cdef3456'],
+      topic,
+    });
     expect(bedrockFindings(library, {}, 'SP3')).toEqual([]);
   });
 });

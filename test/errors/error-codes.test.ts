@@ -15,12 +15,13 @@ import { ApprovedModel, BedrockLandingZone, GovernanceProfile } from '../../src/
 import { ModelInvocationLogging } from '../../src/logging';
 import {
   ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
+  OpenAiCompatibleProject,
 } from '../../src/models';
 import { GovernanceNotifications, GuardrailInterventionAlarm } from '../../src/monitoring';
 import { BedrockPrivateEndpoints, GovernedVpc } from '../../src/network';
-import { OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src/openai-compatible';
+import { OpenAiCompatibleAccessPolicy } from '../../src/openai-compatible';
 import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../src/organization';
-import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
+import { BedrockBudget, BedrockOrganizationSpendStop, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 
@@ -81,6 +82,11 @@ describe('every validation throws the library error with the stable code of its 
       const stack = stackIn('eu-central-1');
       const topic = new GovernanceNotifications(stack, 'Notifications').topic;
       return new BedrockSpendStop(stack, 'Stop', { budget: new BedrockBudget(stack, 'Budget', { monthlyLimitUsd: 100, topic }), roles: [], topic });
+    }],
+    ['an organization spend stop with no targets', Code.SPEND_ORGANIZATION_STOP_PROPS, () => {
+      const stack = stackIn('us-east-1');
+      const topic = new GovernanceNotifications(stack, 'Notifications').topic;
+      return new BedrockOrganizationSpendStop(stack, 'Stop', { budget: BedrockBudget.fromBudgetName('bedrock-org'), organizationId: 'o-abc123defg', targetIds: [], topic });
     }],
     ['an anomaly monitor with a negative threshold', Code.SPEND_ANOMALY_PROPS, () => {
       const stack = stackIn('eu-central-1');

@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { ApprovedModel, BedrockLandingZone, GovernanceProfile } from '../../src/landing-zone';
-import { OpenAiCompatibleProject } from '../../src/openai-compatible';
+import { OpenAiCompatibleProject } from '../../src/models';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { unverifiedAlarmMetrics } from '../monitoring/alarm-metrics';
 

@@ -1,10 +1,11 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps, GovernanceProfile } from '../../src/landing-zone';
 import { SpendStopApproval } from '../../src/spend';
 import { ACCOUNT, SONNET_45, profileArn, stackIn } from '../models/fixtures';
 import { TemplatePolicies, evaluate } from '../support/iam';
+import { checkCompliance } from '../support/nag';
 
 const MODELS = [ApprovedModel.throughGeography(SONNET_45)];
 
@@ -116,4 +117,117 @@ describe('BedrockLandingZone spend controls', () => {
     expect(() => landingZone({ spend: { stopAtPercentage: 100 } })).toThrow(
       'BedrockLandingZone: spend.stopAtPercentage is set without a budget: give spend.monthlyLimitUsd, or spend.existingBudgetName for the account\'s budget created elsewhere');
   });
+});
+
+describe('attribution: cost tags on every principal granted model access, a budget per team', () => {
+  test('a budget per team tag value, counting its principals\' iamPrincipal tag, on the governance topic', () => {
+    const { lz, stack, template } = landingZone({
+      spend: {
+        monthlyLimitUsd: 5000,
+        costTags: { Team: 'claims-ai' },
+        teamTagKey: 'Team',
+        teamBudgets: [{ team: 'claims-ai', monthlyLimitUsd: 1500 }, { team: 'fraud-ml', monthlyLimitUsd: 800 }],
+      },
+    });
+    expect(lz.teamBudgets.map(b => [b.node.id, b.monthlyLimitUsd, b.scope.description])).toEqual([
+      ['TeamBudget-claimsai', 1500, 'principals tagged Team=claims-ai'],
+      ['TeamBudget-fraudml', 800, 'principals tagged Team=fraud-ml'],
+    ]);
+    const topicId = stack.getLogicalId(lz.notifications!.topic.node.defaultChild as any);
+    for (const [team, limit] of [['claims-ai', 1500], ['fraud-ml', 800]] as const) {
+      template.hasResourceProperties('AWS::Budgets::Budget', {
+        Budget: {
+          BudgetLimit: { Amount: limit, Unit: 'USD' },
+          FilterExpression: { Tags: { Key: 'iamPrincipal/Team', Values: [team], MatchOptions: ['EQUALS'] } },
+        },
+        NotificationsWithSubscribers: [1, 2, 3].map(() => ({ Notification: Match.anyValue(), Subscribers: [{ SubscriptionType: 'SNS', Address: { Ref: topicId } }] })),
+      });
+    }
+    template.resourceCountIs('AWS::Budgets::Budget', 3);
+  });
+
+  test('team budgets: the tag key, the account budget and distinct teams are required, each error naming what to write', () => {
+    expect(() => landingZone({ spend: { existingBudgetName: 'bedrock-dev', teamBudgets: [{ team: 'a', monthlyLimitUsd: 1 }, { team: 'a', monthlyLimitUsd: 2 }, { team: '--', monthlyLimitUsd: 3 }] } }))
+      .toThrow('BedrockLandingZone:\n' +
+        '  - spend.teamBudgets is given without spend.monthlyLimitUsd: team budgets belong to the account, like its budget; give them in the ' +
+        'landing zone that creates the account budget\n' +
+        "  - spend.teamBudgets is given without spend.teamTagKey: name the principal tag that holds the team, e.g. teamTagKey: 'team'\n" +
+        "  - spend.teamBudgets[1].team 'a' repeats a team (or differs from one only by punctuation); give each team one budget\n" +
+        "  - spend.teamBudgets[2].team is '--'; expected at least one ASCII letter or digit, which name the team's budget");
+    expect(() => landingZone({ spend: { monthlyLimitUsd: 10, teamTagKey: 'Team!', teamBudgets: [{ team: 'a*b', monthlyLimitUsd: 1 }] } }))
+      .toThrow('BedrockLandingZone:\n' +
+        "  - spend.teamTagKey is 'Team!'; expected a tag key of 1 to 128 letters, digits, spaces and _.:/=+-@\n" +
+        "  - spend.teamBudgets[0].team is 'a*b'; expected a tag value of 1 to 256 letters, digits, spaces and _.:/=+-@");
+  });
+
+  test('an imported application role cannot carry the cost tags: an error, not a silent gap', () => {
+    const stack = stackIn('eu-central-1');
+    const imported = iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCOUNT}:role/payments-app`);
+    expect(() => new BedrockLandingZone(stack, 'Lz', { approvedModels: MODELS, applicationRoles: [imported], spend: { costTags: { Team: 'claims-ai' } } }))
+      .toThrow('BedrockLandingZone: applicationRoles[0] (Stack/Imported) is imported, so spend.costTags cannot be put on it: create it in ' +
+        'the CDK app, or tag it where it is created and leave it out here');
+  });
+
+  test('bad tag keys and values, and a required tag given empty, are errors naming the prop and the value', () => {
+    const tagged = GovernanceProfile.of('finops', { requiredCostTags: ['Team'] });
+    expect(() => landingZone({ profiles: [tagged], spend: { costTags: { 'Team': '', 'aws:team': 'x', 'Owner': 'a*b' } } })).toThrow('BedrockLandingZone:\n' +
+      "  - profile finops requires the cost allocation tags Team on the application roles, but spend.costTags lacks Team: give spend: { costTags: { 'Team': '...' } }\n" +
+      "  - spend.costTags has the key 'aws:team'; expected 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:\n" +
+      "  - spend.costTags.Owner is 'a*b'; expected up to 256 letters, digits, spaces and _.:/=+-@");
+  });
+});
+
+describe('application inference profiles per workload, with the cost tags', () => {
+  test('one per workload and approved chat model, tagged with the cost tags and the workload; the application role invokes it only under the approved conditions', async () => {
+    const { lz, stack, template, role } = landingZone({
+      spend: { costTags: { Team: 'claims-ai' }, workloads: ['claims-assistant', 'fraud-triage'], workloadTagKey: 'Workload' },
+    });
+    expect(lz.workloadInferenceProfiles.map(p => p.node.id)).toEqual(['WorkloadProfile-claimsassistant-1', 'WorkloadProfile-fraudtriage-1']);
+    for (const workload of ['claims-assistant', 'fraud-triage']) {
+      template.hasResourceProperties('AWS::Bedrock::ApplicationInferenceProfile', {
+        Tags: [{ Key: 'Team', Value: 'claims-ai' }, { Key: 'Workload', Value: workload }],
+      });
+    }
+    const json = template.toJSON();
+    const idOf = (type: string) => Object.keys(json.Resources).filter(id => json.Resources[id].Type === type);
+    const guardrailArn = `arn:aws:bedrock:eu-central-1:${ACCOUNT}:guardrail/gr1`;
+    const profileIds = lz.workloadInferenceProfiles.map(p => stack.getLogicalId(p.resource));
+    const aipArn = (i: number) => `arn:aws:bedrock:eu-central-1:${ACCOUNT}:application-inference-profile/aip${i}`;
+    const policies = new TemplatePolicies(json, {
+      region: 'eu-central-1',
+      accountId: ACCOUNT,
+      refs: { [idOf('AWS::EC2::VPCEndpoint')[0]]: 'vpce-0runtime' },
+      getAtts: {
+        [`${idOf('AWS::Bedrock::Guardrail')[0]}.GuardrailArn`]: guardrailArn,
+        [`${idOf('AWS::Bedrock::GuardrailVersion')[0]}.Version`]: '1',
+        [`${idOf('AWS::KMS::Key').find(i => i.startsWith('LzGuardrailKey'))}.Arn`]: `arn:aws:kms:eu-central-1:${ACCOUNT}:key/k1`,
+        ...Object.fromEntries(profileIds.map((id, i) => [`${id}.InferenceProfileArn`, aipArn(i)])),
+      },
+    });
+    const identity = policies.identityPoliciesOf(stack.getLogicalId(role.node.defaultChild as any));
+    const request = (context: Record<string, string>) => ({ action: 'bedrock:InvokeModel', resource: aipArn(0), context: { 'aws:SourceVpce': 'vpce-0runtime', 'aws:ViaAWSService': 'false', ...context } });
+    expect(await evaluate({ identity }, request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1` }))).toBe('Allowed');
+    expect(await evaluate({ identity }, request({}))).toBe('ExplicitlyDenied');
+    expect(await evaluate({ identity }, request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1`, 'aws:SourceVpce': 'vpce-0other' }))).toBe('ExplicitlyDenied');
+  });
+
+  test('the tag key, distinct workloads and application roles are required, each error naming what to write', () => {
+    expect(() => landingZone({ spend: { workloads: ['a', 'a', '--'] } }, false)).toThrow('BedrockLandingZone:\n' +
+      "  - spend.workloads is given without spend.workloadTagKey: name the tag that holds the workload, e.g. workloadTagKey: 'workload'\n" +
+      "  - spend.workloads[1] 'a' repeats a workload (or differs from one only by punctuation); name each workload once\n" +
+      "  - spend.workloads[2] is '--'; expected a tag value of 1 to 256 letters, digits, spaces and _.:/=+-@ with at least one ASCII letter or digit\n" +
+      "  - spend.workloads is given but applicationRoles is empty: the workloads' inference profiles would have nobody to invoke them; give the application roles");
+  });
+});
+
+test('more workload profiles than the application roles can hold managed policies for is an error at synth', () => {
+  expect(() => landingZone({ spend: { workloads: ['a', 'b', 'c', 'd', 'e', 'f'], workloadTagKey: 'Workload' } })).toThrow(
+    'BedrockLandingZone: spend.workloads gives 6 workload(s) × 1 approved chat model(s) = 6 application inference profiles, each granted to the ' +
+    'application roles by a managed policy; at most 5 fit beside the others (IAM attaches 10 managed policies to a role by default): give fewer workloads');
+});
+
+test('the workloads\' profiles and their policies add no cdk-nag finding and no acknowledgement', () => {
+  const { stack: plain } = landingZone({ spend: { costTags: { Team: 'claims-ai' } } });
+  const { stack: withWorkloads } = landingZone({ spend: { costTags: { Team: 'claims-ai' }, workloads: ['claims-assistant'], workloadTagKey: 'Workload' } });
+  expect(checkCompliance(withWorkloads)).toEqual(checkCompliance(plain));
 });

@@ -50,7 +50,7 @@ describe('the lint refuses an import that points up, and only that', () => {
     ['src/landing-zone/bedrock-landing-zone.ts', '../residency/residency-map', 'residency/ is a top layer: nothing imports it.'],
     ['src/landing-zone/bedrock-landing-zone.ts', '../compliance/bedrock-governance-checks',
       'compliance/ (the rule pack) is a top layer: nothing imports it.'],
-    ['src/residency/residency-map.ts', '../openai-compatible/openai-compatible-project',
+    ['src/residency/residency-map.ts', '../openai-compatible/openai-compatible-access-policy',
       'openai-compatible/ may be imported by organization/ only.'],
     ['src/spend/bedrock-budget.ts', '../index', 'src/index.ts is the entry point for users: import the file that defines the name.'],
   ])('%s may not import %s', async (file, specifier, why) => {
@@ -67,7 +67,8 @@ describe('the lint refuses an import that points up, and only that', () => {
     ['src/alarms/new-alarm.ts', '../guardrails/guardrail'],
     ['src/alarms/new-alarm.ts', '../models/geography'],
     ['src/organization/bedrock-organization-policies.ts', '../landing-zone/bedrock-landing-zone'],
-    ['src/organization/bedrock-organization-policies.ts', '../openai-compatible/openai-compatible-project'],
+    ['src/organization/bedrock-organization-policies.ts', '../openai-compatible/openai-compatible-access-policy'],
+    ['src/monitoring/openai-compatible-alarms.ts', '../models/openai-compatible-project'],
     ['src/residency/residency-map.ts', '../landing-zone/bedrock-landing-zone'],
     ['src/compliance/bedrock-governance-checks.ts', '../knowledge-bases/embedding-model'],
     ['src/handlers/bedrock-control-plane/new-handler.ts', './retry'],

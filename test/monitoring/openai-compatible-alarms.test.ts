@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { unverifiedAlarmMetrics } from './alarm-metrics';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
+import { OpenAiCompatibleProject } from '../../src/models';
 import { GovernanceAlarms, OpenAiCompatibleAlarms, OpenAiCompatibleAlarmsProps } from '../../src/monitoring';
-import { OpenAiCompatibleProject } from '../../src/openai-compatible';
 import { checkCompliance } from '../support/nag';
 
 const TOPIC_ARN = 'arn:aws:sns:eu-central-1:111111111111:governance';

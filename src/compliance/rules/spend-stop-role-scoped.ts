@@ -10,17 +10,21 @@ const FOREIGN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 export const SpendStopRoleScoped = defineRule({
   id: 'SP3',
   name: 'SpendStopRoleScoped',
-  info: 'The execution role of a budget action that applies an IAM policy can attach another policy, attach to principals outside the action, or change IAM otherwise.',
+  info: 'The execution role of a budget action that applies an IAM policy or an SCP can attach another policy, attach to principals or targets outside ' +
+    'the action, or change IAM or the organization\'s policies otherwise.',
   explanation: 'AWS Budgets acts with the action\'s execution role; a role that may attach any policy to any principal is an escalation path for ' +
     'whoever can edit the action. The rule evaluates the identity policies of the execution role (a role of the same stack) and asks, as IAM ' +
     'would: may it attach an AWS managed policy such as AdministratorAccess to a role of the action (`Bedrock-SP3[OtherPolicy]`); may it attach the ' +
     'action\'s policy to a role outside the action (`Bedrock-SP3[OtherPrincipal]`); may it attach to users or groups, write inline policies, change a ' +
     'policy version or pass a role (`Bedrock-SP3[<action>]`). Scope `iam:AttachRolePolicy` and `iam:DetachRolePolicy` to the action\'s roles with ' +
-    '`ArnEquals` on `iam:PolicyARN` (as `BedrockSpendStop` does). An execution role given by ARN is the owner\'s to check.',
+    '`ArnEquals` on `iam:PolicyARN` (as `BedrockSpendStop` does). For an action that applies an SCP, it asks whether the role may attach another ' +
+    'policy (`Bedrock-SP3[OtherPolicy]`), attach to an account, OU or root outside the action (`Bedrock-SP3[OtherTarget]`), or create, update or ' +
+    'delete policies or pass a role (`Bedrock-SP3[<action>]`): list only the SCP\'s ARN and the targets\' ARNs on `organizations:AttachPolicy` and ' +
+    '`organizations:DetachPolicy` (as `BedrockOrganizationSpendStop` does). An execution role given by ARN is the owner\'s to check.',
   defaultLevel: NagMessageLevel.ERROR,
   resourceTypes: ['AWS::Budgets::BudgetsAction'],
   controls: { nist80053r5: ['AC-6', 'AC-6(10)'], hipaa: ['164.308(a)(4)(ii)(B)'], pciDss: ['7.1.2'], securityHub: [], wellArchitectedGenAi: ['GENSEC01'] },
-  appliesTo: res => res.properties.ActionType === 'APPLY_IAM_POLICY',
+  appliesTo: res => res.properties.ActionType === 'APPLY_IAM_POLICY' || res.properties.ActionType === 'APPLY_SCP_POLICY',
   judge(res) {
     const role = referencedResource(res.properties.ExecutionRoleArn, res.stack);
     if (!role || role.type !== 'AWS::IAM::Role') return NagRuleCompliance.NOT_APPLICABLE;
@@ -30,9 +34,10 @@ export const SpendStopRoleScoped = defineRule({
       ...IDENTITY_POLICY_TYPES.filter(t => t !== 'AWS::IAM::Role').flatMap(t => stack.ofType(t)).flatMap(p => identityDocuments(p))
         .filter(d => d.roles.includes(role.logicalId)),
     ].flatMap(d => d.statements);
+    const account = stack.account ?? '111111111111';
+    if (res.properties.ActionType === 'APPLY_SCP_POLICY') return scpFindings(statements, account);
     const definition = res.properties.Definition?.IamActionDefinition ?? {};
     const policy = flatten(definition.PolicyArn, stack) ?? '';
-    const account = stack.account ?? '111111111111';
     // A role of the action, as IAM names it in a request: by its ARN (GetAtt of a role of the stack, or built from its name).
     const roleArns = (name: unknown): string[] => {
       const ref = referenceOf(name);
@@ -58,3 +63,27 @@ export const SpendStopRoleScoped = defineRule({
     return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
   },
 });
+
+/**
+ * What the execution role of an SCP action may do beyond attaching its SCP to its targets, probed with
+ * ARNs of an organization no statement names: a role scoped to the action's own SCP and targets is
+ * allowed none of them.
+ */
+function scpFindings(statements: Statement[], account: string): string[] | NagRuleCompliance {
+  const org = 'o-probe00000';
+  const otherPolicy = `arn:aws:organizations::${account}:policy/${org}/service_control_policy/p-probe0000`;
+  const allowed = (action: string, resource: string) => decide(statements, {
+    action, resource, context: { 'organizations:PolicyType': 'SERVICE_CONTROL_POLICY' }, decidedKeys: ['organizations:PolicyType'],
+  }) === 'allow';
+  const findings: string[] = [];
+  if (allowed('organizations:AttachPolicy', otherPolicy)) findings.push('OtherPolicy');
+  const outsideTargets = [`arn:aws:organizations::${account}:account/${org}/000000000000`, `arn:aws:organizations::${account}:ou/${org}/ou-prob-probe000`,
+    `arn:aws:organizations::${account}:root/${org}/r-prob`];
+  if (outsideTargets.some(t => allowed('organizations:AttachPolicy', t))) findings.push('OtherTarget');
+  const others: Array<[string, string]> = [
+    ['organizations:CreatePolicy', otherPolicy], ['organizations:UpdatePolicy', otherPolicy], ['organizations:DeletePolicy', otherPolicy],
+    ['iam:PassRole', `arn:aws:iam::${account}:role/not-in-the-action`],
+  ];
+  for (const [action, resource] of others) if (allowed(action, resource)) findings.push(action);
+  return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
+}

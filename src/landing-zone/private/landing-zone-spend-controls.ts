@@ -1,10 +1,12 @@
-import { Tags, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../../core/cost-tags';
 import { Problems, oneOf } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
-import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../../spend';
+import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../spend';
 import { GovernanceProfile } from '../governance-profile';
 import { LandingZoneSpendSettings } from '../landing-zone-spend';
+import { teamBudgetProblems, teamConstructId, workloadProblems } from './team-budgets';
 
 /** The spend controls a landing zone created or names. */
 export interface LandingZoneSpendControls {
@@ -12,6 +14,7 @@ export interface LandingZoneSpendControls {
   readonly budget?: BedrockBudget;
   readonly spendStop?: BedrockSpendStop;
   readonly spendAnomalyMonitor?: BedrockSpendAnomalyMonitor;
+  readonly teamBudgets?: BedrockBudget[];
 }
 
 /**
@@ -26,7 +29,7 @@ export function landingZoneSpendControls(scope: Construct, profile: GovernancePr
   spendProblems(profile, spend, roles, tags).throwIfAny(scope, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
 
   // Tags on the roles the landing zone grants: Bedrock attributes their spend to them (iamPrincipal/<key>).
-  for (const role of roles) for (const [key, value] of Object.entries(tags)) Tags.of(role).add(key, value);
+  applyCostTags(roles, tags);
   if (spend === undefined) return {};
   const budget = spend.monthlyLimitUsd === undefined ? undefined : new BedrockBudget(scope, 'Budget', {
     monthlyLimitUsd: spend.monthlyLimitUsd,
@@ -48,7 +51,15 @@ export function landingZoneSpendControls(scope: Construct, profile: GovernancePr
   if (budget === undefined) return { budgetName, spendStop };
   const spendAnomalyMonitor = spend.anomalyDetection === false ? undefined
     : new BedrockSpendAnomalyMonitor(scope, 'SpendAnomalies', { topic });
-  return { budgetName, budget, spendStop, spendAnomalyMonitor };
+  // One budget per team tag value, each by its principals' tag; the id follows the team, not its position in the list.
+  const teamBudgets = (spend.teamBudgets ?? []).map(t => new BedrockBudget(scope, `TeamBudget-${teamConstructId(t.team)}`, {
+    monthlyLimitUsd: t.monthlyLimitUsd,
+    topic,
+    scope: BudgetScope.principalTag(spend.teamTagKey!, [t.team]),
+    thresholds: spend.thresholds,
+    emails: spend.emails,
+  }));
+  return { budgetName, budget, spendStop, spendAnomalyMonitor, teamBudgets };
 }
 
 function spendProblems(profile: GovernanceProfile, spend: LandingZoneSpendSettings | undefined, roles: iam.IRole[],
@@ -66,9 +77,15 @@ function spendProblems(profile: GovernanceProfile, spend: LandingZoneSpendSettin
     problems.check(spend.stopAtPercentage === undefined || roles.length > 0,
       'spend.stopAtPercentage is set but applicationRoles is empty: the stop would have nobody to stop; give the application roles');
   }
-  const missing = profile.requiredCostTags.filter(k => tags[k] === undefined);
+  const missing = profile.requiredCostTags.filter(k => tags[k] === undefined || tags[k] === '');
   problems.check(missing.length === 0 || roles.length === 0,
     `profile ${profile.name} requires the cost allocation tags ${oneOf(profile.requiredCostTags)} on the application roles, but ` +
     `spend.costTags lacks ${oneOf(missing)}: give spend: { costTags: { ${missing.map(k => `'${k}': '...'`).join(', ')} } }`);
+  costTagProblems('spend.costTags', tags).forEach(p => problems.add(p));
+  if (Object.keys(tags).length > 0) untaggablePrincipalProblems('applicationRoles', roles, 'spend.costTags').forEach(p => problems.add(p));
+  teamBudgetProblems(spend).forEach(p => problems.add(p));
+  workloadProblems(spend).forEach(p => problems.add(p));
+  problems.check((spend?.workloads ?? []).length === 0 || roles.length > 0,
+    'spend.workloads is given but applicationRoles is empty: the workloads\' inference profiles would have nobody to invoke them; give the application roles');
   return problems;
 }

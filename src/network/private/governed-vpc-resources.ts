@@ -1,6 +1,7 @@
 import { Aws, RemovalPolicy, Token, Validations, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { hardenedLogGroup } from '../../core/hardened-stores';
+import { inEachPack } from '../../core/pack-acknowledgements';
 
 /** The number of availability zones of a governed VPC. */
 const AZS = 2;
@@ -74,10 +75,6 @@ export function addGovernedVpc(scope: Construct, cidr: string): GovernedVpcResou
   const reason = 'Closing the default security group needs a custom-resource Lambda function (aws-cdk-lib restrictDefaultSecurityGroup), ' +
     'which this construct avoids. Nothing in this VPC uses the default group: the endpoints have their own group that admits only TCP 443 ' +
     'from the VPC, and the VPC has no internet gateway or NAT. Close it account-wide with Security Hub control EC2.2 and its remediation.';
-  Validations.of(vpc).acknowledge(
-    { id: 'HIPAA.Security::HIPAA.Security-VPCDefaultSecurityGroupClosed', reason },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCDefaultSecurityGroupClosed', reason },
-    { id: 'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed', reason },
-  );
+  Validations.of(vpc).acknowledge(...inEachPack('VPCDefaultSecurityGroupClosed', ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'], reason));
   return { vpc, flowLogGroup: logGroup, flowLogKey: createdKey!, flowLog };
 }

@@ -1,0 +1,58 @@
+import { Stack, aws_budgets as budgets, aws_iam as iam, aws_scheduler as scheduler } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EXECUTE_BUDGET_ACTION_TARGET } from './budget-reset';
+
+/** The stop is reversed one hour into the new period (UTC, as Budgets' periods are), then reset. */
+const REVERSE_AT = 'cron(0 1 1 * ? *)';
+const RESET_AT = 'cron(15 1 1 * ? *)';
+
+/**
+ * The monthly reversal and reset of a budget action, without a function: two EventBridge Scheduler
+ * schedules call Budgets' ExecuteBudgetAction (a universal target) with a role that may execute that
+ * action only. Budgets does not undo a fired action when a period starts; a reversed action stays
+ * reversed until it is reset to standby.
+ *
+ * @returns the role the schedules call Budgets with
+ */
+export function addMonthlyReset(scope: Construct, budgetName: string, action: budgets.CfnBudgetsAction): iam.Role {
+  const stack = Stack.of(scope);
+  const actionArn = stack.formatArn({
+    service: 'budgets', region: '', resource: 'budget', resourceName: `${budgetName}/action/${action.attrActionId}`,
+  });
+  const resetRole = new iam.Role(scope, 'ResetRole', {
+    description: 'EventBridge Scheduler reverses and resets the spend stop at the start of each month',
+    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+  });
+  new iam.ManagedPolicy(scope, 'ResetPolicy', {
+    description: 'EventBridge Scheduler may reverse and reset the spend stop, and nothing else',
+    roles: [resetRole],
+    statements: [new iam.PolicyStatement({
+      sid: 'ExecuteTheSpendStopOnly',
+      actions: ['budgets:ExecuteBudgetAction'],
+      resources: [actionArn],
+    })],
+  });
+  const schedule = (scheduleId: string, expression: string, executionType: string, description: string) =>
+    new scheduler.CfnSchedule(scope, scheduleId, {
+      description,
+      scheduleExpression: expression,
+      scheduleExpressionTimezone: 'UTC',
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: `arn:${stack.partition}:scheduler:::${EXECUTE_BUDGET_ACTION_TARGET}`,
+        roleArn: resetRole.roleArn,
+        input: stack.toJsonString({
+          AccountId: stack.account,
+          BudgetName: budgetName,
+          ActionId: action.attrActionId,
+          ExecutionType: executionType,
+        }),
+        retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
+      },
+    });
+  // A stop that has not fired cannot be reversed: that call fails harmlessly and the reset follows.
+  schedule('ReverseSchedule', REVERSE_AT, 'REVERSE_BUDGET_ACTION', 'Detach the spend stop deny policy at the start of the month');
+  schedule('ResetSchedule', RESET_AT, 'RESET_BUDGET_ACTION', 'Return the spend stop to standby so it fires again this month');
+  return resetRole;
+}
