@@ -166,7 +166,7 @@ const API_IDIOM_DEBT = [
     .map(t => `no-public-problems cdk-bedrock-landing-zone.${t}.problemsFor()`),
   'no-public-problems cdk-bedrock-landing-zone.ChunkingStrategy.problems()',
   ...['CommitmentTerm', 'ContextualGroundingType', 'DataRetentionMode', 'DistanceMetric', 'GuardrailAction', 'GuardrailModality',
-    'SensitiveInformationAction', 'ServiceTier', 'VectorDataType'].map(e => `open-value-set-as-enum cdk-bedrock-landing-zone.${e}`),
+    'SensitiveInformationAction', 'VectorDataType'].map(e => `open-value-set-as-enum cdk-bedrock-landing-zone.${e}`),
 ].sort();
 
 describe('an API that can stay after 1.0 (awslint-style)', () => {
