@@ -23,7 +23,9 @@ function errorOf(fn: () => unknown): any {
 
 const ADDED = 'added_later';
 
-function landingZone(profiles: GovernanceProfile[], approvedModels = [ApprovedModel.throughGeography(SONNET_45)], own?: (s: Stack) => BedrockDataRetention) {
+function landingZone(
+  profiles: GovernanceProfile[], approvedModels = [ApprovedModel.throughGeography(SONNET_45)], own?: (s: Stack) => BedrockDataRetention,
+) {
   const stack = stackIn('eu-central-1');
   new BedrockLandingZone(stack, 'Lz', { profiles, approvedModels, dataRetention: own?.(stack), spend: { existingBudgetName: 'bedrock-account' } });
   return Object.values<any>(Template.fromStack(stack).findResources('Custom::BedrockDataRetention')).map(r => r.Properties.Mode);
