@@ -165,8 +165,8 @@ const API_IDIOM_DEBT = [
   ...['ApplicationInferenceProfileBase', 'ArnInvokableBase', 'CrossRegionInferenceProfile', 'FoundationModel', 'IBedrockInvokable']
     .map(t => `no-public-problems cdk-bedrock-landing-zone.${t}.problemsFor()`),
   'no-public-problems cdk-bedrock-landing-zone.ChunkingStrategy.problems()',
-  ...['CommitmentTerm', 'ContextualGroundingType', 'DataRetentionMode', 'DistanceMetric', 'GuardrailAction', 'GuardrailModality',
-    'SensitiveInformationAction', 'ServiceTier', 'VectorDataType'].map(e => `open-value-set-as-enum cdk-bedrock-landing-zone.${e}`),
+  ...['CommitmentTerm', 'ContextualGroundingType', 'DistanceMetric', 'GuardrailAction', 'GuardrailModality',
+    'SensitiveInformationAction', 'VectorDataType'].map(e => `open-value-set-as-enum cdk-bedrock-landing-zone.${e}`),
 ].sort();
 
 describe('an API that can stay after 1.0 (awslint-style)', () => {

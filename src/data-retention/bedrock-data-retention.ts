@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DataRetentionMode } from './data-retention-mode';
 import { declareAccountRegionSingleton } from '../core/account-singleton';
 import { controlPlaneProvider } from '../custom-resources/control-plane-provider';
-import { DATA_RETENTION_MODES } from './private/data-retention-order';
+import { DATA_RETENTION_MODES, isDataRetentionMode } from './private/data-retention-order';
 import { customResourceProviderRole } from '../core/framework-children';
 import { warnIfStackUnprotected } from '../core/stack-protection';
 import { Problems, describeValue, oneOf } from '../core/validation';
@@ -61,7 +61,7 @@ export class BedrockDataRetention extends Construct implements IBedrockDataReten
   constructor(scope: Construct, id: string, props: BedrockDataRetentionProps) {
     super(scope, id);
     const problems = new Problems();
-    problems.check(typeof props.mode === 'string' && DATA_RETENTION_MODES.includes(props.mode),
+    problems.check(isDataRetentionMode(props.mode),
       `mode is ${describeValue(props.mode)}; expected one of ${oneOf(DATA_RETENTION_MODES)} (DataRetentionMode)`);
     const onDelete = props.onDelete ?? DataRetentionDeletion.RETAIN_MODE;
     problems.check(Object.values(DataRetentionDeletion).includes(onDelete),
@@ -79,7 +79,7 @@ export class BedrockDataRetention extends Construct implements IBedrockDataReten
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: RESOURCE_TYPE,
-      properties: { Mode: props.mode, OnDelete: onDelete },
+      properties: { Mode: props.mode.value, OnDelete: onDelete },
     });
     this.resource.node.addDependency(customResourceProviderRole(provider));
   }

@@ -1,17 +1,50 @@
+import { ExtensibleValue, internedValue } from '../core/extensible-value';
+import { valueSetMember } from '../core/validation';
+
+/** One instance per value, so a constant and `of()` of its value are the same object. */
+const byValue = new Map<string, DataRetentionMode>();
+
 /**
  * Whether Amazon Bedrock or a model provider may keep prompts and answers: the account's data
  * retention mode, per account and region (`PutAccountDataRetention`). A project and a model can
- * narrow it; the mode set is enforced on the Messages, Chat Completions and Responses APIs.
+ * narrow it; the mode set is enforced on the Messages, Chat Completions and Responses APIs. AWS adds
+ * modes: `DataRetentionMode.of(name)` names one this release has no constant for. Such a mode is not
+ * on the library's scale of what is kept, so it is treated as keeping more than any mode on it.
  */
-export enum DataRetentionMode {
+export class DataRetentionMode extends ExtensibleValue {
   /** Zero data retention: nothing is kept. */
-  NONE = 'none',
+  public static readonly NONE = DataRetentionMode.named('none');
   /** Kept for AWS review only (abuse detection), never shared with the model provider. */
-  AWS_REVIEW = 'aws_review',
+  public static readonly AWS_REVIEW = DataRetentionMode.named('aws_review');
   /** The model's own data policy: what it keeps is the model's documented default. */
-  DEFAULT = 'default',
+  public static readonly DEFAULT = DataRetentionMode.named('default');
   /** Shared with the model provider (some models require it). */
-  PROVIDER_DATA_SHARE = 'provider_data_share',
+  public static readonly PROVIDER_DATA_SHARE = DataRetentionMode.named('provider_data_share');
   /** The default a new account gets: whatever AWS chooses for it, which may change. */
-  INHERIT = 'inherit',
+  public static readonly INHERIT = DataRetentionMode.named('inherit');
+
+  /**
+   * A mode by the name `PutAccountDataRetention` takes, e.g. one added after this library's
+   * release; a known name gives its constant.
+   *
+   * @param name the mode as the Bedrock API spells it (lower case, underscores)
+   */
+  public static of(name: string): DataRetentionMode {
+    return DataRetentionMode.named(valueSetMember('DataRetentionMode', name, /^[a-z][a-z0-9_]{0,63}$/,
+      'lower-case letters, digits and _, as Bedrock spells a data retention mode'));
+  }
+
+  /** Every mode this release has a constant for. */
+  public static all(): DataRetentionMode[] {
+    return [DataRetentionMode.NONE, DataRetentionMode.AWS_REVIEW, DataRetentionMode.DEFAULT, DataRetentionMode.PROVIDER_DATA_SHARE,
+      DataRetentionMode.INHERIT];
+  }
+
+  private static named(value: string): DataRetentionMode {
+    return internedValue(byValue, value, () => new DataRetentionMode(value));
+  }
+
+  private constructor(value: string) {
+    super(value);
+  }
 }

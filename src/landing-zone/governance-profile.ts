@@ -1,7 +1,7 @@
 import { aws_logs as logs } from 'aws-cdk-lib';
 import { Problems, describeValue, logRetentionProblems, oneOf } from '../core/validation';
 import { DataRetentionMode } from '../data-retention/data-retention-mode';
-import { DATA_RETENTION_MODES, leastRetention, retentionRank } from '../data-retention/private/data-retention-order';
+import { DATA_RETENTION_MODES, isDataRetentionMode, isOnRetentionScale, leastRetention, retentionRank, unorderedRetentionProblem } from '../data-retention/private/data-retention-order';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { GuardrailPreset } from '../guardrails';
 import { Geography, Jurisdiction, ServiceTier } from '../models';
@@ -197,14 +197,18 @@ export class GovernanceProfile {
     for (const prop of ['dataRetention', 'maximumDataRetention'] as const) {
       const mode = settings[prop];
       if (mode !== undefined) {
-        problems.check(DATA_RETENTION_MODES.includes(mode), `${prop} is ${describeValue(mode)}; expected one of ${oneOf(DATA_RETENTION_MODES)} (DataRetentionMode)`);
+        problems.check(isDataRetentionMode(mode), `${prop} is ${describeValue(mode)}; expected one of ${oneOf(DATA_RETENTION_MODES)} (DataRetentionMode)`);
       }
     }
     const { dataRetention, maximumDataRetention } = settings;
-    if (maximumDataRetention !== undefined && DATA_RETENTION_MODES.includes(maximumDataRetention)) {
+    if (maximumDataRetention !== undefined && isDataRetentionMode(maximumDataRetention)) {
       problems.check(maximumDataRetention !== DataRetentionMode.INHERIT, 'maximumDataRetention is inherit, which says nothing about what is kept: ' +
         'give none, aws_review, default or provider_data_share');
-      if (dataRetention !== undefined && DATA_RETENTION_MODES.includes(dataRetention)) {
+      // A maximum is a promise about what is kept: a mode the library cannot place on its scale cannot make it.
+      problems.check(maximumDataRetention === DataRetentionMode.INHERIT || isOnRetentionScale(maximumDataRetention),
+        `maximumDataRetention is '${maximumDataRetention}', a mode this release cannot place on its scale of what is kept: ` +
+        'give none, aws_review, default or provider_data_share');
+      if (dataRetention !== undefined && isDataRetentionMode(dataRetention)) {
         problems.check(retentionRank(dataRetention) <= retentionRank(maximumDataRetention),
           `dataRetention '${dataRetention}' keeps more than maximumDataRetention '${maximumDataRetention}' allows`);
       }
@@ -233,7 +237,12 @@ export class GovernanceProfile {
     // Tiers allowed by every profile that restricts them.
     const tierLists = profiles.map(p => p.allowedServiceTiers).filter((t): t is ServiceTier[] => t !== undefined);
     const tiers = tierLists.length === 0 ? undefined : tierLists[0].filter(t => tierLists.every(list => list.includes(t)));
-    return new GovernanceProfile(profiles.map(p => p.name).join('+'), {
+    const name = profiles.map(p => p.name).join('+');
+    const problems = new Problems();
+    [unorderedRetentionProblem('dataRetention', retentions), unorderedRetentionProblem('maximumDataRetention', maximums)]
+      .forEach(p => { if (p !== undefined) problems.add(p); });
+    problems.throwIfAny(undefined, `GovernanceProfile '${name}'`, BedrockLandingZoneErrorCode.GOVERNANCE_PROFILE_SETTINGS);
+    return new GovernanceProfile(name, {
       dataRetention: retentions.length === 0 ? undefined : leastRetention(retentions),
       maximumDataRetention: maximums.length === 0 ? undefined : leastRetention(maximums),
       allowedServiceTiers: tiers,

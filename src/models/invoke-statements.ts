@@ -138,19 +138,27 @@ export function denyOtherServiceTiers(resources: string[], tiers: ServiceTier[])
     actions: INVOKE_ACTIONS,
     resources,
     conditions: {
-      StringNotEquals: { [SERVICE_TIER_KEY]: [...tiers].sort() },
+      StringNotEquals: { [SERVICE_TIER_KEY]: tierValues(tiers) },
       ...(tiers.includes(ServiceTier.DEFAULT) ? { Null: { [SERVICE_TIER_KEY]: 'false' } } : {}),
     },
   });
 }
 
-/** The tiers a grant or policy restricts to: known tiers, at least one, reserved capacity acknowledged. */
+/** The tiers' values as the condition keys carry them, sorted so that the order of a list changes no template. */
+export function tierValues(tiers: readonly ServiceTier[]): string[] {
+  return tiers.map(t => t.value).sort();
+}
+
+/**
+ * The tiers a grant or policy restricts to: tiers, at least one, reserved capacity acknowledged. A
+ * tier from `ServiceTier.of()` the library has no constant for is allowed only where a list names it.
+ */
 export function serviceTierProblems(tiers: readonly unknown[] | undefined, acknowledged: boolean | undefined, prop = 'allowedServiceTiers'): string[] {
   if (tiers === undefined) return [];
-  const known = Object.values(ServiceTier) as string[];
+  const known = ServiceTier.all().map(t => t.value);
   const problems: string[] = [];
   if (tiers.length === 0) problems.push(`${prop} is empty: no invocation could run; give at least one tier, or leave it out`);
-  tiers.filter(t => typeof t !== 'string' || !known.includes(t))
+  tiers.filter(t => !(t instanceof ServiceTier))
     .forEach(t => problems.push(`${prop} holds ${typeof t === 'string' ? `'${t}'` : String(t)}; expected one of ${known.join(', ')} (ServiceTier)`));
   if (tiers.includes(ServiceTier.RESERVED) && acknowledged !== true) {
     problems.push(`${prop} holds ServiceTier.RESERVED, a capacity commitment billed whether used or not: set acknowledgeReservedCapacity: true to allow it`);

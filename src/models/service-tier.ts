@@ -1,15 +1,45 @@
+import { ExtensibleValue, internedValue } from '../core/extensible-value';
+import { valueSetMember } from '../core/validation';
+
+/** One instance per value, so a constant and `of()` of its value are the same object. */
+const byValue = new Map<string, ServiceTier>();
+
 /**
  * The service tier an invocation runs on (`bedrock:ServiceTier` on InvokeModel and its streaming
  * form, `bedrock-mantle:ServiceTier` on the OpenAI-compatible endpoint): which tiers a workload may
- * use is a cost and capacity decision of the platform team.
+ * use is a cost and capacity decision of the platform team. AWS adds tiers: `ServiceTier.of(name)`
+ * names one this release has no constant for, and only a list that names it allows it.
  */
-export enum ServiceTier {
+export class ServiceTier extends ExtensibleValue {
   /** Faster, more available processing at a premium price. */
-  PRIORITY = 'priority',
+  public static readonly PRIORITY = ServiceTier.named('priority');
   /** The standard tier, used when a request names none. */
-  DEFAULT = 'default',
+  public static readonly DEFAULT = ServiceTier.named('default');
   /** Discounted, processed when capacity allows. */
-  FLEX = 'flex',
+  public static readonly FLEX = ServiceTier.named('flex');
   /** Capacity reserved in advance: a commitment billed whether used or not. */
-  RESERVED = 'reserved',
+  public static readonly RESERVED = ServiceTier.named('reserved');
+
+  /**
+   * A tier by the name the `ServiceTier` condition keys carry, e.g. one added after this library's
+   * release; a known name gives its constant.
+   *
+   * @param name the tier as Bedrock spells it (lower case, e.g. `flex`)
+   */
+  public static of(name: string): ServiceTier {
+    return ServiceTier.named(valueSetMember('ServiceTier', name, /^[a-z][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -, as Bedrock spells a tier'));
+  }
+
+  /** Every tier this release has a constant for. */
+  public static all(): ServiceTier[] {
+    return [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX, ServiceTier.RESERVED];
+  }
+
+  private static named(value: string): ServiceTier {
+    return internedValue(byValue, value, () => new ServiceTier(value));
+  }
+
+  private constructor(value: string) {
+    super(value);
+  }
 }

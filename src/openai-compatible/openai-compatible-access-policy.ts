@@ -9,7 +9,7 @@ import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
 import { geographyOf } from '../landing-zone/private/geography-preference';
 import { Geography, ServiceTier } from '../models';
-import { denyOutsideEndpoints, endpointRegionProblems, serviceTierProblems } from '../models/invoke-statements';
+import { denyOutsideEndpoints, endpointRegionProblems, serviceTierProblems, tierValues } from '../models/invoke-statements';
 import { openAiModelIds } from './private/openai-model-ids';
 import { recordRoute } from '../models/grants/residency-records';
 import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
@@ -182,7 +182,7 @@ export class OpenAiCompatibleAccessPolicy extends SealedManagedPolicy {
         actions: ['bedrock-mantle:CreateInference'],
         resources: [project],
         conditions: {
-          StringNotEquals: { 'bedrock-mantle:ServiceTier': [...tiers].sort() },
+          StringNotEquals: { 'bedrock-mantle:ServiceTier': tierValues(tiers) },
           ...(tiers.includes(ServiceTier.DEFAULT) ? { Null: { 'bedrock-mantle:ServiceTier': 'false' } } : {}),
         },
       }));

@@ -113,8 +113,8 @@ export class BedrockOrganizationPolicies extends Construct {
     serviceTierProblems(props.allowedServiceTiers, props.acknowledgeReservedCapacity).forEach(p => problems.add(p));
     if (props.allowedServiceTiers && profile.allowedServiceTiers) {
       const outside = props.allowedServiceTiers.filter(t => !profile.allowedServiceTiers!.includes(t));
-      problems.check(outside.length === 0, `allowedServiceTiers ${oneOf(outside)} are not allowed by profile ${profile.name}; ` +
-        `allowed: ${oneOf(profile.allowedServiceTiers)}`);
+      problems.check(outside.length === 0, `allowedServiceTiers ${oneOf(outside.map(t => t.value))} are not allowed by profile ${profile.name}; ` +
+        `allowed: ${oneOf(profile.allowedServiceTiers.map(t => t.value))}`);
     }
     problems.check(!(props.allowOpenAiCompatibleEndpoint && props.requireGuardrail), 'allowOpenAiCompatibleEndpoint and requireGuardrail are both true: ' +
       'no guardrail is known to apply on the OpenAI-compatible endpoint, so requireGuardrail denies it anyway; leave one of them out');

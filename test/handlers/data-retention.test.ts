@@ -82,10 +82,18 @@ describe('Create', () => {
       "mode not offered (restoring the previous mode 'default' also failed: still not)");
   });
 
-  test('a mode that is not one of the API\'s fails before any call', async () => {
-    await expect(handleDataRetention(event('Create', { Mode: 'forever' }), client, retry)).rejects.toThrow(
-      "Mode 'forever' is not one of aws_review, default, inherit, none, provider_data_share");
+  test('a mode that cannot be a mode name fails before any call', async () => {
+    await expect(handleDataRetention(event('Create', { Mode: 'Forever!' }), client, retry)).rejects.toThrow(
+      "Mode 'Forever!' is not a data retention mode name: lower-case letters, digits and _");
     expect(bedrock.calls()).toHaveLength(0);
+  });
+
+  test('a mode AWS added after the bundled SDK (DataRetentionMode.of) is put as given, and recorded to restore', async () => {
+    bedrock.on(GetAccountDataRetentionCommand).resolves({ mode: 'added_later' as any });
+    bedrock.on(PutAccountDataRetentionCommand).resolves({});
+    const result = await handleDataRetention(event('Create', { Mode: 'added_later' }), client, retry);
+    expect(bedrock.commandCalls(PutAccountDataRetentionCommand).map(c => c.args[0].input)).toEqual([{ mode: 'added_later' }]);
+    expect(previousOf(result.PhysicalResourceId)).toBe('added_later');
   });
 });
 

@@ -117,7 +117,7 @@ describe('the account controls name only what IAM and the SDKs know', () => {
   });
 
   test('the modes are the SDK\'s, the policy type is the Organizations client\'s', () => {
-    expect(Object.values(DataRetentionMode).sort()).toEqual(Object.values(SdkDataRetentionMode).sort());
+    expect(DataRetentionMode.all().map(m => m.value).sort()).toEqual(Object.values(SdkDataRetentionMode).sort());
     expect(Object.values(PolicyType)).toContain('BEDROCK_POLICY');
   });
 });

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Problems } from '../../core/validation';
 import { BedrockDataRetention, DataRetentionMode, IBedrockDataRetention } from '../../data-retention';
-import { mostRetention, retentionRank } from '../../data-retention/private/data-retention-order';
+import { mostRetention, retentionRank, unorderedRetentionProblem } from '../../data-retention/private/data-retention-order';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { ApprovedModel } from '../approved-model';
 import { GovernanceProfile } from '../governance-profile';
@@ -25,7 +25,10 @@ function dataRetentionMode(scope: Construct, profile: GovernanceProfile, approve
   const problems = new Problems();
   const maximum = profile.maximumDataRetention;
   const requiring = approvedModels.filter(m => m.requiredDataRetention !== undefined);
-  const mode = mostRetention([profile.dataRetention, ...requiring.map(m => m.requiredDataRetention!)]);
+  const candidates = [profile.dataRetention, ...requiring.map(m => m.requiredDataRetention!)];
+  const unordered = unorderedRetentionProblem('approvedModels', candidates);
+  if (unordered !== undefined) problems.add(unordered);
+  const mode = mostRetention(candidates);
   if (maximum !== undefined) {
     requiring.filter(m => retentionRank(m.requiredDataRetention!) > retentionRank(maximum)).forEach(m => problems.add(
       `approvedModels: ${m} requires data retention '${m.requiredDataRetention}', but profile ${profile.name} allows at most ` +

@@ -1,4 +1,5 @@
 import { ServiceTier } from '../../models';
+import { tierValues } from '../../models/invoke-statements';
 import { DenyBody, PolicySettings, onAnyResource, statementClass } from '../private/statement-record';
 
 
@@ -12,7 +13,7 @@ function tierFence(settings: PolicySettings, key: string, actions: string[]): De
     actions,
     resources: ['*'],
     conditions: {
-      StringNotEquals: { [key]: [...settings.tiers].sort() },
+      StringNotEquals: { [key]: tierValues(settings.tiers) },
       ...(settings.tiers.includes(ServiceTier.DEFAULT) ? { Null: { [key]: 'false' } } : {}),
     },
   };
