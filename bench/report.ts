@@ -189,8 +189,15 @@ export function runTimeControlsSection(results: BenchResults): string[] {
     out.push(`The first generated baseline (\`${baseline.template}\`, ${baseline.resources} resources) by the child of its ` +
       '`BedrockLandingZone` that declares each resource; "(rest of the stack)" is the example\'s application role, ' +
       'inference profile and its access policy.', '');
-    out.push(table(['part', 'resources', 'idle USD / month', 'what'], baseline.parts.map(p => [p.part, String(p.resources), usd(p.idle.monthlyUsd),
-      p.idle.lines.length === 0 ? 'nothing billed at idle' : p.idle.lines.map(l => `${l.item}: ${usd(l.monthlyUsd)}`).join('; ')])));
+    out.push(partsTable(baseline));
+  }
+  // The example's baseline with the most parts: the one that shows the spend controls too.
+  const richest = (results.scenarios.find(s => s.spec.app === 'example')?.stacks ?? [])
+    .filter(s => s.kind === 'baseline' && s.parts)
+    .reduce<StackMetrics | undefined>((best, s) => best === undefined || s.parts!.length > best.parts!.length ? s : best, undefined);
+  if (richest) {
+    out.push(`The example's baseline with the most parts (\`${richest.template}\`, ${richest.resources} resources):`, '');
+    out.push(partsTable(richest));
   }
   const rows: string[][] = [];
   for (const without of results.scenarios.filter(s => s.spec.app === 'generated' && s.spec.runTimeControls === false && s.samples.length > 0)) {
@@ -211,6 +218,11 @@ export function runTimeControlsSection(results: BenchResults): string[] {
       'resources per baseline (with vs without)'], rows));
   }
   return out;
+}
+
+function partsTable(stack: StackMetrics): string {
+  return table(['part', 'resources', 'idle USD / month', 'what'], (stack.parts ?? []).map(p => [p.part, String(p.resources), usd(p.idle.monthlyUsd),
+    p.idle.lines.length === 0 ? 'nothing billed at idle' : p.idle.lines.map(l => `${l.item}: ${usd(l.monthlyUsd)}`).join('; ')]));
 }
 
 function marginalRows(results: BenchResults): string[][] {

@@ -25,6 +25,18 @@ describe('bench report: what the run-time controls add', () => {
     expect(text).toContain('| validation on, cdk-nag packs | 16 | 200 | 100 | 100 | 34 vs 30 |');
   });
 
+  test('the example\'s baseline with the most parts gets a table of its own', () => {
+    const part = (name: string) => ({ part: name, resources: 1, idle: idleCost({ Resources: {} }) });
+    const example = scenario({ app: 'example', validation: true, packs: 'nag' }, [900], [
+      stack({ template: 'Baseline-prod.template.json', resources: 2, parts: [part('Alarms'), part('Endpoints')] }),
+      stack({ template: 'Baseline-dev.template.json', resources: 3, parts: [part('Alarms'), part('Endpoints'), part('SpendStop')] }),
+    ]);
+    const text = runTimeControlsSection({ scenarios: [example] }).join('\n');
+    expect(text).toContain('The example\'s baseline with the most parts (`Baseline-dev.template.json`, 3 resources):');
+    expect(text).toContain('| SpendStop | 1 | $0.00 | nothing billed at idle |');
+    expect(text).not.toContain('Baseline-prod.template.json');
+  });
+
   test('without a measurement of the organization without controls there is no comparison table', () => {
     const text = runTimeControlsSection({ scenarios: [generated(16, [3200], true, 'nag')] }).join('\n');
     expect(text).not.toContain('without (ms per baseline)');
