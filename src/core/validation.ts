@@ -1,5 +1,6 @@
 import { Token, aws_logs as logs } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ExtensibleValue } from './extensible-value';
 import { BedrockLandingZoneError } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
@@ -169,4 +170,20 @@ export function valueSetMember(typeName: string, value: unknown, shape: RegExp, 
   if (typeof value === 'string' && (Token.isUnresolved(value) || shape.test(value))) return value;
   throw new BedrockLandingZoneError(BedrockLandingZoneErrorCode.VALUE_SET_VALUE,
     `${typeName}.of: value is ${describeValue(value)}; allowed: ${shapeText}`, [`value is ${describeValue(value)}; allowed: ${shapeText}`]);
+}
+
+/** A value set as the checks below see it: its class, whose `all()` lists the constants of this release. */
+export interface ValueSetClass {
+  readonly name: string;
+  all(): ExtensibleValue[];
+}
+
+/**
+ * A member of `set` where one belongs: a plain string (which a JavaScript caller can pass) would
+ * synthesize as nothing, so it is a problem naming the prop, the value and the constants allowed.
+ * An absent value is a problem only where the prop is required (an optional prop's default applies).
+ */
+export function valueSetProblems(prop: string, value: unknown, set: ValueSetClass, required = false): string[] {
+  if ((value === undefined && !required) || (value instanceof ExtensibleValue && (value.constructor as unknown) === set)) return [];
+  return [`${prop} is ${describeValue(value)}; allowed: ${set.all().map(v => `${set.name}.${v.value}`).join(', ')} or ${set.name}.of(name)`];
 }

@@ -2,12 +2,16 @@
  * The policy vocabulary of Amazon Bedrock Guardrails, typed: content filters, denied topics, word
  * filters, sensitive information (PII and regex) filters and contextual grounding checks.
  *
- * Every enum member and value-set constant is the exact string of the `AWS::Bedrock::Guardrail` CloudFormation property (and
+ * Every value-set constant (and `FilterStrength` member) is the exact string of the `AWS::Bedrock::Guardrail` CloudFormation property (and
  * of the Bedrock `CreateGuardrail` API, botocore service model `bedrock/2023-04-20`).
  */
 import { ContentFilterType } from './content-filter-type';
+import { ContextualGroundingType } from './contextual-grounding-type';
+import { GuardrailAction } from './guardrail-action';
+import { GuardrailModality } from './guardrail-modality';
 import { ManagedWordListType } from './managed-word-list-type';
 import { PiiEntityType } from './pii-entity-type';
+import { SensitiveInformationAction } from './sensitive-information-action';
 
 /**
  * How strongly a content filter applies: the higher, the more content is filtered.
@@ -21,48 +25,6 @@ export enum FilterStrength {
   MEDIUM = 'MEDIUM',
   /** Filters content classified harmful with low, medium or high confidence */
   HIGH = 'HIGH',
-}
-
-/**
- * What a guardrail does when a content filter, denied topic, word or grounding check matches.
- */
-export enum GuardrailAction {
-  /** Block the content and return the blocked message */
-  BLOCK = 'BLOCK',
-  /** Take no action; the detection is reported in the trace only */
-  NONE = 'NONE',
-}
-
-/**
- * What a guardrail does when sensitive information (a PII entity or a regex) is detected.
- */
-export enum SensitiveInformationAction {
-  /** Block the content and return the blocked message */
-  BLOCK = 'BLOCK',
-  /** Mask the sensitive information with an identifier tag such as `{NAME}` */
-  ANONYMIZE = 'ANONYMIZE',
-  /** Take no action; the detection is reported in the trace only */
-  NONE = 'NONE',
-}
-
-/**
- * A modality a content filter evaluates.
- */
-export enum GuardrailModality {
-  /** Text */
-  TEXT = 'TEXT',
-  /** Images (only in some regions and for some categories) */
-  IMAGE = 'IMAGE',
-}
-
-/**
- * A contextual grounding check.
- */
-export enum ContextualGroundingType {
-  /** Whether the response is grounded in (factually consistent with) the reference source */
-  GROUNDING = 'GROUNDING',
-  /** Whether the response is relevant to the user's query */
-  RELEVANCE = 'RELEVANCE',
 }
 
 /**

@@ -1,9 +1,9 @@
 import { ContentFilterType } from './content-filter-type';
-import {
-  ContentFilter, ContextualGroundingType, FilterStrength, GuardrailPolicies, PiiEntityFilter, SensitiveInformationAction,
-} from './guardrail-policies';
+import { ContextualGroundingType } from './contextual-grounding-type';
+import { ContentFilter, FilterStrength, GuardrailPolicies, PiiEntityFilter } from './guardrail-policies';
 import { ManagedWordListType } from './managed-word-list-type';
 import { PiiEntityType } from './pii-entity-type';
+import { SensitiveInformationAction } from './sensitive-information-action';
 
 const HARMFUL: ContentFilterType[] = [
   ContentFilterType.SEXUAL, ContentFilterType.VIOLENCE, ContentFilterType.HATE, ContentFilterType.INSULTS, ContentFilterType.MISCONDUCT,

@@ -2,7 +2,9 @@ import {
   Annotations, Arn, ArnFormat, IResource, Names, RemovalPolicy, Resource, Stack, Token, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AutomatedReasoningPolicyReference, GuardrailAction, GuardrailModality, GuardrailPolicies } from './guardrail-policies';
+import { GuardrailAction } from './guardrail-action';
+import { GuardrailModality } from './guardrail-modality';
+import { AutomatedReasoningPolicyReference, GuardrailPolicies } from './guardrail-policies';
 import { GuardrailPreset } from './guardrail-preset';
 import { GuardrailTier } from './guardrail-tier';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
@@ -300,8 +302,8 @@ export class Guardrail extends GuardrailBase {
           inputStrength: f.inputStrength,
           outputStrength: f.outputStrength,
           ...filterActions(f),
-          inputModalities: f.inputModalities ?? [GuardrailModality.TEXT],
-          outputModalities: f.outputModalities ?? [GuardrailModality.TEXT],
+          inputModalities: (f.inputModalities ?? [GuardrailModality.TEXT]).map(m => m.value),
+          outputModalities: (f.outputModalities ?? [GuardrailModality.TEXT]).map(m => m.value),
         })),
         contentFiltersTierConfig: { tierName: contentTier.value },
       } : undefined,
@@ -339,9 +341,9 @@ export class Guardrail extends GuardrailBase {
       } : undefined,
       contextualGroundingPolicyConfig: p.contextualGrounding?.length ? {
         filtersConfig: p.contextualGrounding.map(g => ({
-          type: g.type,
+          type: g.type.value,
           threshold: g.threshold,
-          action: g.action ?? GuardrailAction.BLOCK,
+          action: (g.action ?? GuardrailAction.BLOCK).value,
           enabled: g.enabled ?? true,
         })),
       } : undefined,

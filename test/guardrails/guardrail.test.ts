@@ -110,7 +110,7 @@ describe('Guardrail with presets and its own policies', () => {
     expect(guardrail.policies.contentFilters!.map(f => `${f.type}:${f.inputStrength}`)).toEqual([
       'PROMPT_ATTACK:HIGH', 'SEXUAL:HIGH', 'VIOLENCE:HIGH', 'HATE:HIGH', 'INSULTS:HIGH', 'MISCONDUCT:MEDIUM',
     ]);
-    const pii = Object.fromEntries(guardrail.policies.piiEntities!.map(e => [e.type.value, e.action]));
+    const pii = Object.fromEntries(guardrail.policies.piiEntities!.map(e => [e.type.value, e.action.value]));
     expect(pii.NAME).toBe('NONE');
     expect(pii.CREDIT_DEBIT_CARD_CVV).toBe('BLOCK');
     expect(pii.US_SOCIAL_SECURITY_NUMBER).toBe('BLOCK');

@@ -1,10 +1,15 @@
 import { Token } from 'aws-cdk-lib';
+import { ValueSetClass, valueSetProblems } from '../../core/validation';
 import { ContentFilterType } from '../content-filter-type';
+import { ContextualGroundingType } from '../contextual-grounding-type';
+import { GuardrailAction } from '../guardrail-action';
+import { GuardrailModality } from '../guardrail-modality';
 import {
   AutomatedReasoningPolicyReference, ContentFilter, ContextualGroundingFilter, DeniedTopic, FilterStrength,
-  GuardrailModality, GuardrailPolicies, ManagedWordListFilter, PiiEntityFilter, RegexFilter, WordFilter,
+  GuardrailPolicies, ManagedWordListFilter, PiiEntityFilter, RegexFilter, WordFilter,
 } from '../guardrail-policies';
 import { GuardrailPreset } from '../guardrail-preset';
+import { SensitiveInformationAction } from '../sensitive-information-action';
 
 /**
  * The documented limits of a guardrail and their checks. Internal: not exported from the package.
@@ -117,7 +122,7 @@ export const KEYS = {
   managedWordLists: (m: ManagedWordListFilter) => m.type.value,
   piiEntities: (p: PiiEntityFilter) => p.type.value,
   regexes: (r: RegexFilter) => r.name,
-  contextualGrounding: (g: ContextualGroundingFilter) => g.type as string,
+  contextualGrounding: (g: ContextualGroundingFilter) => g.type.value,
 };
 
 type ListName = keyof typeof KEYS;
@@ -208,6 +213,32 @@ export function entryProblems(source: Source, region: string | undefined): strin
   (policies.contextualGrounding ?? []).forEach((g, i) => {
     checkRange(problems, `${label}contextualGrounding[${i}].threshold`, g.threshold, LIMITS.groundingThreshold);
   });
+  problems.push(...valueSetFieldProblems(label, policies));
+  return problems;
+}
+
+/** Every action, modality and check given as something other than its value set's member (a JavaScript caller's string). */
+function valueSetFieldProblems(label: string, policies: GuardrailPolicies): string[] {
+  const problems: string[] = [];
+  const check = (at: string, entry: object, fields: Array<[string, ValueSetClass, boolean?]>) => {
+    for (const [field, set, required] of fields) {
+      const value = (entry as Record<string, unknown>)[field];
+      if (Array.isArray(value)) value.forEach((v, j) => problems.push(...valueSetProblems(`${at}.${field}[${j}]`, v, set, true)));
+      else problems.push(...valueSetProblems(`${at}.${field}`, value, set, required));
+    }
+  };
+  const filterFields: Array<[string, ValueSetClass]> = [['inputAction', GuardrailAction], ['outputAction', GuardrailAction]];
+  const sensitiveFields: Array<[string, ValueSetClass, boolean?]> = [['action', SensitiveInformationAction, true],
+    ['inputAction', SensitiveInformationAction], ['outputAction', SensitiveInformationAction]];
+  (policies.contentFilters ?? []).forEach((f, i) => check(`${label}contentFilters[${i}]`, f,
+    [...filterFields, ['inputModalities', GuardrailModality], ['outputModalities', GuardrailModality]]));
+  (policies.deniedTopics ?? []).forEach((t, i) => check(`${label}deniedTopics[${i}]`, t, filterFields));
+  (policies.words ?? []).forEach((w, i) => check(`${label}words[${i}]`, w, filterFields));
+  (policies.managedWordLists ?? []).forEach((m, i) => check(`${label}managedWordLists[${i}]`, m, filterFields));
+  (policies.piiEntities ?? []).forEach((p, i) => check(`${label}piiEntities[${i}]`, p, sensitiveFields));
+  (policies.regexes ?? []).forEach((r, i) => check(`${label}regexes[${i}]`, r, sensitiveFields));
+  (policies.contextualGrounding ?? []).forEach((g, i) => check(`${label}contextualGrounding[${i}]`, g,
+    [['type', ContextualGroundingType, true], ['action', GuardrailAction]]));
   return problems;
 }
 
