@@ -230,20 +230,21 @@ describe('an API that can stay after 1.0 (awslint-style)', () => {
 });
 
 describe('one guardrail reference (issue 34)', () => {
-  test('the only factory of a guardrail reference that is not deprecated is Guardrail.fromGuardrailAttributes, which takes crossRegion', () => {
+  test('the only factory of a guardrail reference is Guardrail.fromGuardrailAttributes, which takes crossRegion', () => {
     const assembly = loadFreshAssembly();
     const types = assembly.types ?? {};
     const reference = `${assembly.name}.IGuardrailReference`;
     const isReference = (fqn: string): boolean => fqn === reference
       || (spec.isInterfaceType(types[fqn] ?? {} as spec.Type) && ((types[fqn] as spec.InterfaceType).interfaces ?? []).some(isReference));
     const factories = Object.values(types).filter(spec.isClassType).flatMap(type => (type.methods ?? [])
-      .filter(m => m.static && m.docs?.deprecated === undefined && m.returns
+      .filter(m => m.static && m.returns
         && spec.isNamedTypeReference(m.returns.type) && isReference(m.returns.type.fqn))
       .map(m => ({ name: `${type.name}.${m.name}`, attributes: m.parameters?.find(p => p.name === 'attrs')?.type })));
     expect(factories.map(f => f.name)).toEqual(['Guardrail.fromGuardrailAttributes']);
     const attributes = types[(factories[0].attributes as spec.NamedTypeReference).fqn] as spec.InterfaceType;
     expect(attributes.properties?.map(p => p.name)).toContain('crossRegion');
-    expect(types[`${assembly.name}.GuardrailReference`]?.docs?.deprecated).toMatch(/use `Guardrail.fromGuardrailAttributes\(scope, id, attrs\)`/);
+    // The deprecated GuardrailReference (no scope, no crossRegion) is removed before 1.0, not only deprecated.
+    expect(Object.keys(types).filter(fqn => /\.GuardrailReference(Attributes)?$/.test(fqn))).toEqual([]);
   });
 });
 

@@ -62,9 +62,8 @@ function whereIs(guardrail: { guardrailArn: string }): { region?: string; accoun
 }
 
 /**
- * What the attributes of an imported guardrail must be, wherever a guardrail is imported
- * (`GuardrailReference.fromGuardrailAttributes`, `Guardrail.fromGuardrailAttributes`): a guardrail
- * ARN without a version, at a numeric version. Tokens are not checked.
+ * What the attributes of an imported guardrail must be (`Guardrail.fromGuardrailAttributes`): a
+ * guardrail ARN without a version, at a numeric version. Tokens are not checked.
  */
 export function guardrailAttributeProblems(attrs: { guardrailArn: string; guardrailVersion: string }): string[] {
   return shapeProblems('', attrs);

@@ -47,7 +47,7 @@ export enum BedrockLandingZoneErrorCode {
 
   /** `Guardrail` props */
   GUARDRAIL_PROPS = 'Guardrail.Props',
-  /** `Guardrail.fromGuardrailAttributes` / `GuardrailReference.fromGuardrailAttributes` attributes */
+  /** `Guardrail.fromGuardrailAttributes` attributes */
   GUARDRAIL_ATTRIBUTES = 'Guardrail.Attributes',
   /** A value given to the `of()` factory of an extensible value set (`GuardrailTier.of`, `ContentFilterType.of`, ...) */
   VALUE_SET_VALUE = 'ValueSet.Value',

@@ -2,7 +2,7 @@ import { App, CfnParameter, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import {
-  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, Guardrail, GuardrailReference,
+  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, Guardrail,
   ModelAccessPolicy, ProvisionedModel, VectorKnowledgeBase,
 } from '../../src';
 import { estimatedPolicySize } from '../../src/models/grants/managed-policy-size';
@@ -55,8 +55,8 @@ const CASES: GrantCase[] = [
   },
   {
     grant: 'CrossRegionInferenceProfile.grantInvoke with a required guardrail',
-    write: (_, grantee) => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(grantee, {
-      requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' }),
+    write: (scope, grantee) => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(grantee, {
+      requireGuardrail: Guardrail.fromGuardrailAttributes(scope, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' }),
     }),
     allowed: { action: 'bedrock:InvokeModel', resource: EU_PROFILE, context: { 'bedrock:GuardrailIdentifier': `${GUARDRAIL_ARN}:2` } },
     // The Deny travels with the Allow into the managed policy.
@@ -219,7 +219,7 @@ describe('size, checked at synth', () => {
     const app = new App();
     const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
     const policy = new iam.ManagedPolicy(stack, 'Access', { roles: [roleIn(stack)] });
-    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
+    const guardrail = Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
     const values: Record<string, string> = {};
     for (let i = 0; i < 5; i++) {
       const parameter = new CfnParameter(stack, `ProfileArn${i}`, { type: 'String' });

@@ -2,7 +2,7 @@ import { Stack, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-l
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import {
-  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference,
+  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, Guardrail,
   ModelAccessPolicy, ProvisionedModel,
 } from '../../src';
 import { ACCOUNT, HAIKU_45, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
@@ -23,7 +23,7 @@ describe('ModelAccessPolicy requiring a guardrail', () => {
   const role = roleIn(stack);
   new ModelAccessPolicy(stack, 'Access', {
     models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45), FoundationModel.of(TITAN_EMBED_V2)],
-    requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3', encryptionKey: key }),
+    requireGuardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3', encryptionKey: key }),
     roles: [role],
   });
   const identity = identityPoliciesOf(role);
@@ -151,7 +151,7 @@ describe('ModelAccessPolicy with every kind of invokable', () => {
       inferenceProfileName: 'team-a', modelSource: CrossRegionInferenceProfile.of(Geography.EU, HAIKU_45),
     });
     const role = roleIn(stack);
-    const requireGuardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
+    const requireGuardrail = Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
     // Two policies: one holding all six would pass IAM's 6,144 characters (see 'size' below).
     new ModelAccessPolicy(stack, 'Access', {
       models: [
@@ -222,7 +222,7 @@ describe('requirements are never dropped', () => {
     }
     const role = new ServiceGrantee(stack, 'Grantee');
     expect(() => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(role, {
-      requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+      requireGuardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
     })).toThrow(/has no policy the required Deny \(guardrail or VPC endpoint\) can be added to/);
   });
 });

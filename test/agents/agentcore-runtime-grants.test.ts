@@ -1,6 +1,7 @@
 import { CfnElement, Stack, aws_bedrockagentcore as agentcore, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { BedrockGovernanceChecks } from '../../src/compliance';
-import { CrossRegionInferenceProfile, Geography, GuardrailReference } from '../../src/models';
+import { Guardrail } from '../../src/guardrails';
+import { CrossRegionInferenceProfile, Geography } from '../../src/models';
 import { BedrockPrivateEndpoints } from '../../src/network';
 import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { evaluate, identityPoliciesOf } from '../support/iam';
@@ -12,13 +13,14 @@ import { checkCompliance } from '../support/nag';
  * requirements onto the runtime's execution role. The IAM simulator says what that role can do.
  */
 const REGION = 'eu-central-1';
-const GUARDRAIL = GuardrailReference.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2' });
+const GUARDRAIL_ARN = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`;
 const PROFILE = profileArn(REGION, `eu.${SONNET_45}`);
 
 function agent(): { stack: Stack; runtime: agentcore.Runtime; endpoints: BedrockPrivateEndpoints } {
   const stack = stackIn(REGION);
   const model = CrossRegionInferenceProfile.of(Geography.EU, SONNET_45);
-  const endpoints = new BedrockPrivateEndpoints(stack, 'Endpoints', { models: [model], guardrails: [GUARDRAIL] });
+  const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Guardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' });
+  const endpoints = new BedrockPrivateEndpoints(stack, 'Endpoints', { models: [model], guardrails: [guardrail] });
   const runtime = new agentcore.Runtime(stack, 'Agent', {
     runtimeName: 'claims_agent',
     agentRuntimeArtifact: agentcore.AgentRuntimeArtifact.fromImageUri(`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/agent:1`),
@@ -26,7 +28,7 @@ function agent(): { stack: Stack; runtime: agentcore.Runtime; endpoints: Bedrock
       vpc: endpoints.vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     }),
   });
-  model.grantInvoke(runtime, { requireGuardrail: GUARDRAIL, requireVpcEndpoints: endpoints.runtimeEndpoints });
+  model.grantInvoke(runtime, { requireGuardrail: guardrail, requireVpcEndpoints: endpoints.runtimeEndpoints });
   return { stack, runtime, endpoints };
 }
 
@@ -36,7 +38,7 @@ describe('an AgentCore runtime\'s model access', () => {
     const endpointId = stack.resolve((endpoints.runtimeEndpoint.node.defaultChild as CfnElement).logicalId) as string;
     const identity = identityPoliciesOf(runtime.role, { refs: { [endpointId]: 'vpce-0runtime' } });
     // A call of the agent's own (not one AWS makes for it), through the endpoint, with the guardrail.
-    const guarded = { 'bedrock:GuardrailIdentifier': `${GUARDRAIL.guardrailArn}:2`, 'aws:SourceVpce': 'vpce-0runtime', 'aws:ViaAWSService': 'false' };
+    const guarded = { 'bedrock:GuardrailIdentifier': `${GUARDRAIL_ARN}:2`, 'aws:SourceVpce': 'vpce-0runtime', 'aws:ViaAWSService': 'false' };
     const ask = (resource: string, context: Record<string, string>) => evaluate({ identity }, { action: 'bedrock:InvokeModel', resource, context });
     expect(await ask(PROFILE, guarded)).toBe('Allowed');
     for (const destination of EU_DESTINATIONS_FROM_FRANKFURT) {

@@ -14,7 +14,7 @@ import {
 import { ApprovedModel, BedrockLandingZone, GovernanceProfile } from '../../src/landing-zone';
 import { ModelInvocationLogging } from '../../src/logging';
 import {
-  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, GuardrailReference, ProvisionedModel,
+  ApplicationInferenceProfile, CrossRegionInferenceProfile, CustomModel, FoundationModel, Geography, ProvisionedModel,
   OpenAiCompatibleProject,
 } from '../../src/models';
 import { GovernanceNotifications, GuardrailInterventionAlarm } from '../../src/monitoring';
@@ -116,17 +116,21 @@ describe('every validation throws the library error with the stable code of its 
     ['a foundation model not offered on demand in the region', Code.MODEL_NOT_INVOKABLE,
       () => FoundationModel.of(SONNET_45).invokeStatements(stackIn('eu-central-1'))],
     ['a guardrail requirement of another region', Code.INVOKE_GRANT_OPTIONS,
-      () => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).invokeStatements(stackIn('eu-west-1'), {
-        requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
-      })],
+      () => {
+        const stack = stackIn('eu-west-1');
+        CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).invokeStatements(stack, {
+          requireGuardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+        });
+      }],
     ['a grantee that is not a construct', Code.GRANTEE_NOT_A_CONSTRUCT,
       () => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(new iam.ServicePrincipal('lambda.amazonaws.com'))],
     ['a Deny that cannot be written to the grantee', Code.GRANTEE_POLICY_IMMUTABLE, () => {
       class ServiceGrantee extends Construct implements iam.IGrantable {
         public readonly grantPrincipal = new iam.ServicePrincipal('lambda.amazonaws.com');
       }
-      CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(new ServiceGrantee(stackIn('eu-central-1'), 'Grantee'), {
-        requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+      const stack = stackIn('eu-central-1');
+      CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(new ServiceGrantee(stack, 'Grantee'), {
+        requireGuardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
       });
     }],
     ['a model access policy without models', Code.MODEL_ACCESS_POLICY_PROPS,

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EnforcedGuardrail, Guardrail, GuardrailPreset, SelectiveGuardingMode } from '../../src/guardrails';
-import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, ProvisionedModel } from '../../src/models';
+import { CrossRegionInferenceProfile, FoundationModel, Geography, ProvisionedModel } from '../../src/models';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { checkCompliance } from '../support/nag';
@@ -34,7 +34,7 @@ describe('EnforcedGuardrail', () => {
   test('included models name each model; a cross-region profile stands for its model', () => {
     const stack = stackIn('eu-central-1');
     new EnforcedGuardrail(stack, 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }),
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }),
       includedModels: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45), FoundationModel.of(TITAN_EMBED_V2)],
     });
     Template.fromStack(stack).hasResourceProperties('AWS::Bedrock::EnforcedGuardrailConfiguration', {
@@ -46,27 +46,29 @@ describe('EnforcedGuardrail', () => {
 
   test('without model lists, it applies to every model', () => {
     const stack = stackIn('eu-central-1');
-    new EnforcedGuardrail(stack, 'Enforced', { guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }) });
+    new EnforcedGuardrail(stack, 'Enforced', { guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }) });
     const props = Object.values(Template.fromStack(stack).findResources('AWS::Bedrock::EnforcedGuardrailConfiguration'))[0].Properties;
     expect(props).toEqual({ GuardrailIdentifier: GUARDRAIL_ARN, GuardrailVersion: '3' });
   });
 
   test('the version must be numeric', () => {
     expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
-      // A reference of the caller's own making: GuardrailReference.fromGuardrailAttributes refuses DRAFT itself.
+      // A reference of the caller's own making: Guardrail.fromGuardrailAttributes refuses DRAFT itself.
       guardrail: { guardrailArn: GUARDRAIL_ARN, guardrailVersion: 'DRAFT', applyStatements: () => [] },
     })).toThrow("EnforcedGuardrail: guardrail.guardrailVersion is 'DRAFT'; allowed: a numeric version 1 to 99999999 (not DRAFT)");
   });
 
   test('the guardrail must be in the stack\'s region', () => {
-    expect(() => new EnforcedGuardrail(stackIn('eu-west-1'), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+    const stack = stackIn('eu-west-1');
+    expect(() => new EnforcedGuardrail(stack, 'Enforced', {
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
     })).toThrow('EnforcedGuardrail: guardrail.guardrailArn is in eu-central-1, but the stack region is eu-west-1; allowed: a guardrail in eu-west-1');
   });
 
   test('the guardrail must be of the stack\'s account', () => {
-    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN.replace(ACCOUNT, '222222222222'), guardrailVersion: '1' }),
+    const stack = stackIn('eu-central-1');
+    expect(() => new EnforcedGuardrail(stack, 'Enforced', {
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN.replace(ACCOUNT, '222222222222'), guardrailVersion: '1' }),
     })).toThrow(`EnforcedGuardrail: guardrail.guardrailArn is in account 222222222222, but the stack account is ${ACCOUNT}; allowed: a guardrail of account ${ACCOUNT}`);
   });
 
@@ -95,8 +97,9 @@ describe('EnforcedGuardrail', () => {
   });
 
   test('a guarding mode that is not one of the enum\'s (a JavaScript caller\'s string) is an error', () => {
-    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+    const stack = stackIn('eu-central-1');
+    expect(() => new EnforcedGuardrail(stack, 'Enforced', {
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
       systemGuarding: 'comprehensive' as SelectiveGuardingMode,
       messagesGuarding: 'ALL' as SelectiveGuardingMode,
     })).toThrow([
@@ -107,8 +110,9 @@ describe('EnforcedGuardrail', () => {
   });
 
   test('a model ID the configuration cannot name is an error, allowUnlistedModel or not', () => {
-    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+    const stack = stackIn('eu-central-1');
+    expect(() => new EnforcedGuardrail(stack, 'Enforced', {
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
       excludedModels: [FoundationModel.of('vendor.model.v2', { allowUnlistedModel: true })],
     })).toThrow("EnforcedGuardrail: excludedModels[0] has model ID 'vendor.model.v2', which AWS::Bedrock::EnforcedGuardrailConfiguration does not accept; " +
       "allowed: <provider>.<model> and up to two ':' segments, lowercase letters, digits and '-'");
@@ -118,15 +122,16 @@ describe('EnforcedGuardrail', () => {
     const stack = stackIn('eu-central-1');
     const provisioned = ProvisionedModel.fromProvisionedModelArn(stack, 'Pm', `arn:aws:bedrock:eu-central-1:${ACCOUNT}:provisioned-model/pm1`);
     expect(() => new EnforcedGuardrail(stack, 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
       excludedModels: [provisioned],
     })).toThrow(`EnforcedGuardrail: excludedModels[0] is a ${provisioned.constructor.name}: an enforced guardrail names foundation models only; ` +
       'give a FoundationModel or a CrossRegionInferenceProfile (which stands for its model)');
   });
 
   test('an empty included list is an error', () => {
-    expect(() => new EnforcedGuardrail(stackIn('eu-central-1'), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
+    const stack = stackIn('eu-central-1');
+    expect(() => new EnforcedGuardrail(stack, 'Enforced', {
+      guardrail: Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' }),
       includedModels: [],
     })).toThrow('EnforcedGuardrail: includedModels is empty: give at least one model, or leave it undefined to enforce on every model');
   });
@@ -134,11 +139,13 @@ describe('EnforcedGuardrail', () => {
   test('one per account and region in an app', () => {
     const app = new App();
     const env = { account: ACCOUNT, region: 'eu-central-1' };
-    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
-    new EnforcedGuardrail(new Stack(app, 'A', { env }), 'Enforced', { guardrail });
+    const a = new Stack(app, 'A', { env });
+    const guardrail = Guardrail.fromGuardrailAttributes(a, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '1' });
+    new EnforcedGuardrail(a, 'Enforced', { guardrail });
     new EnforcedGuardrail(new Stack(app, 'B', { env }), 'Enforced', { guardrail });
-    new EnforcedGuardrail(new Stack(app, 'C', { env: { account: ACCOUNT, region: 'eu-west-1' } }), 'Enforced', {
-      guardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN.replace('eu-central-1', 'eu-west-1'), guardrailVersion: '1' }),
+    const c = new Stack(app, 'C', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    new EnforcedGuardrail(c, 'Enforced', {
+      guardrail: Guardrail.fromGuardrailAttributes(c, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN.replace('eu-central-1', 'eu-west-1'), guardrailVersion: '1' }),
     });
     expect(() => app.synth()).toThrow(`The enforced guardrail configuration is one per account and region, but 2 constructs configure it for account ${ACCOUNT} region eu-central-1: A/Enforced, B/Enforced.`);
   });

@@ -1,7 +1,7 @@
 import { Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { guardrailAtts, logicalIdOf } from './fixtures';
-import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, IGuardrailReference, ModelAccessPolicy } from '../../src';
+import { CrossRegionInferenceProfile, FoundationModel, Geography, IGuardrailReference, ModelAccessPolicy } from '../../src';
 import { Guardrail, GuardrailPreset } from '../../src/guardrails';
 import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate, identityPoliciesOf } from '../support/iam';
@@ -149,10 +149,10 @@ describe('one way to reference a guardrail made elsewhere (issue 34)', () => {
     expect(await evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: guardrailProfile('us-east-1') })).toBe('ImplicitlyDenied');
   });
 
-  test('the deprecated GuardrailReference cannot say so: its grant leaves the profile out, which is why it is deprecated', async () => {
+  test('an import that does not say it is cross-region gets no profile: its grant leaves the profile out', async () => {
     const stack = stackIn('eu-central-1');
     const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
-    requireImported(GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '4' }), role);
+    requireImported(Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '4' }), role);
     const identity = identityPoliciesOf(role);
     expect(await applyThroughProfile(identity)).toBe('ImplicitlyDenied');
     expect(await evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: GUARDRAIL_ARN })).toBe('Allowed');

@@ -1,10 +1,11 @@
 import { aws_ec2 as ec2, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, REGION, knowledgeBaseStack } from './fixtures';
+import { Guardrail } from '../../src/guardrails';
 import {
   EmbeddingModel, ExistingVectorStore, S3VectorStore, VectorDataType, VectorKnowledgeBase,
 } from '../../src/knowledge-bases';
-import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference } from '../../src/models';
+import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
 import { TemplatePolicies, evaluate } from '../support/iam';
@@ -393,7 +394,7 @@ describe('grants', () => {
   test('grantRetrieveAndGenerate with a guardrail and endpoints: retrieval and generation only through the endpoints, with the guardrail', async () => {
     const { stack, kb, role } = setup();
     const endpoint = ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'AgentRuntime', { vpcEndpointId: 'vpce-0agent', port: 443 });
-    const guardrail = GuardrailReference.fromGuardrailAttributes({
+    const guardrail = Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', {
       guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2',
     });
     kb.grantRetrieveAndGenerate(role, CrossRegionInferenceProfile.of(Geography.EU, SONNET_45),

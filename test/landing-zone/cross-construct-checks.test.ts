@@ -2,7 +2,7 @@ import { App, Duration, Lazy, Stack, aws_iam as iam, aws_logs as logs } from 'aw
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, BedrockOrganizationPolicies, BedrockPrivateEndpoints, CrossRegionInferenceProfile, EnforcedGuardrail,
-  FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, GuardrailReference, IGuardrailReference, ModelAccessPolicy,
+  FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset, IGuardrailReference, ModelAccessPolicy,
   ModelInvocationLogging,
   ProvisionedThroughput, ProvisionedThroughputModel, EmbeddingModel, VectorKnowledgeBase,
 } from '../../src';
@@ -16,10 +16,12 @@ import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures'
 const REGION = 'eu-central-1';
 const EU_SONNET = () => CrossRegionInferenceProfile.of(Geography.EU, SONNET_45);
 const role = (stack: Stack) => new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-const reference = (guardrailArn: string, guardrailVersion = '1') => GuardrailReference.fromGuardrailAttributes({ guardrailArn, guardrailVersion });
+/** A guardrail created elsewhere, imported into a stack of the same environment as the one that uses it. */
+const reference = (guardrailArn: string, guardrailVersion = '1') =>
+  Guardrail.fromGuardrailAttributes(stackIn(REGION), 'Imported', { guardrailArn, guardrailVersion });
 /**
  * A reference of the caller's own making (jsii callers implement IGuardrailReference): it skips the
- * checks of GuardrailReference.fromGuardrailAttributes, so the grant checks it again.
+ * checks of Guardrail.fromGuardrailAttributes, so the grant checks it again.
  */
 const ownReference = (guardrailArn: string, guardrailVersion = '1'): IGuardrailReference => ({ guardrailArn, guardrailVersion, applyStatements: () => [] });
 const GUARDRAIL_HERE = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`;
@@ -37,13 +39,8 @@ describe('a guardrail requirement that belongs elsewhere', () => {
     expect(() => EU_SONNET().grantInvoke(role(stack), { requireGuardrail: ownReference(GUARDRAIL_HERE, 'DRAFT') })).toThrow(message);
   });
 
-  test('GuardrailReference.fromGuardrailAttributes refuses what Guardrail.fromGuardrailAttributes refuses, in the same words', () => {
-    expect(() => reference(GUARDRAIL_HERE, 'DRAFT')).toThrow(
-      "GuardrailReference.fromGuardrailAttributes: guardrailVersion is 'DRAFT'; allowed: a numeric version 1 to 99999999 (not DRAFT)");
-    expect(() => reference(`${GUARDRAIL_HERE}:3`)).toThrow(
-      `GuardrailReference.fromGuardrailAttributes: guardrailArn '${GUARDRAIL_HERE}:3' is not a guardrail ARN; ` +
-      'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (without the version: give it as guardrailVersion)');
-    expect(() => Guardrail.fromGuardrailAttributes(stackIn(REGION), 'Imported', { guardrailArn: `${GUARDRAIL_HERE}:3`, guardrailVersion: 'DRAFT' })).toThrow([
+  test('Guardrail.fromGuardrailAttributes refuses DRAFT and a versioned ARN, and passes a numeric version and tokens', () => {
+    expect(() => reference(`${GUARDRAIL_HERE}:3`, 'DRAFT')).toThrow([
       'Guardrail.fromGuardrailAttributes:',
       '  - guardrailVersion is \'DRAFT\'; allowed: a numeric version 1 to 99999999 (not DRAFT)',
       `  - guardrailArn '${GUARDRAIL_HERE}:3' is not a guardrail ARN; allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> ` +
@@ -55,7 +52,7 @@ describe('a guardrail requirement that belongs elsewhere', () => {
 
   test('a guardrail ID CloudFormation and Bedrock refuse (capitals, \'_\') makes the ARN not a guardrail ARN', () => {
     const arn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/My_Guardrail`;
-    expect(() => reference(arn)).toThrow(`GuardrailReference.fromGuardrailAttributes: guardrailArn '${arn}' is not a guardrail ARN; ` +
+    expect(() => reference(arn)).toThrow(`Guardrail.fromGuardrailAttributes: guardrailArn '${arn}' is not a guardrail ARN; ` +
       'allowed: arn:<partition>:bedrock:<region>:<account>:guardrail/<id> (the id is lowercase letters and digits)');
     expect(() => new EnforcedGuardrail(stackIn(REGION), 'Enforced', { guardrail: ownReference(arn) })).toThrow(
       `EnforcedGuardrail: guardrail.guardrailArn '${arn}' is not a guardrail ARN; ` +

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
-import { CrossRegionInferenceProfile, Geography, GuardrailReference, InvokeGrantOptions, ServiceTier } from '../../src';
+import { CrossRegionInferenceProfile, Geography, Guardrail, InvokeGrantOptions, ServiceTier } from '../../src';
 import { INFERENCE_DOORS, InferenceDoor } from '../../src/catalogue/inference-doors';
 import { grantStatements } from '../../src/models/invoke-statements';
 import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
@@ -27,7 +27,7 @@ const ANY_FOUNDATION_MODEL: PolicyDocument = {
   Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel*', Resource: 'arn:aws:bedrock:*::foundation-model/*' }],
 };
 
-const guardrail = () => GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
+const guardrail = (stack: Stack) => Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
 
 function granted(options: (stack: Stack) => InvokeGrantOptions): { role: iam.Role; grant: iam.Grant; identity: PolicyDocument[] } {
   const stack = stackIn(REGION);
@@ -40,7 +40,7 @@ function granted(options: (stack: Stack) => InvokeGrantOptions): { role: iam.Rol
 const leg = (region = 'eu-west-3') => ({ resource: fmArn(region, SONNET_45), context: { 'bedrock:InferenceProfileArn': EU_PROFILE } });
 
 describe('a guardrail requirement holds beside any other Allow of the principal', () => {
-  const { identity } = granted(() => ({ requireGuardrail: guardrail() }));
+  const { identity } = granted(stack => ({ requireGuardrail: guardrail(stack) }));
   const call = (extra: PolicyDocument, request: { resource: string; context?: Record<string, string> }, action = 'bedrock:InvokeModel') =>
     evaluate({ identity: [...identity, extra] }, { action, ...request });
 
@@ -86,7 +86,7 @@ describe('an endpoint requirement and a tier restriction hold beside any other A
 describe('the Allow statements of invokeStatements() carry the guardrail requirement on their own', () => {
   // The documented path for principals that are not constructs: someone may copy the Allows and lose the Deny.
   const stack = stackIn(REGION);
-  const statements = CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).invokeStatements(stack, { requireGuardrail: guardrail() });
+  const statements = CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).invokeStatements(stack, { requireGuardrail: guardrail(stack) });
   const allows = statements.filter(s => s.effect === iam.Effect.ALLOW && s.actions.some(a => a.startsWith('bedrock:InvokeModel')));
   const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()),
     { region: REGION, accountId: ACCOUNT }) as PolicyDocument;
@@ -153,7 +153,7 @@ describe('the Grant returned to callers', () => {
     const stack = stackIn(REGION);
     const role = new iam.Role(stack, 'Developer', { assumedBy: new iam.AccountRootPrincipal() });
     const options: InvokeGrantOptions = {
-      requireGuardrail: guardrail(),
+      requireGuardrail: guardrail(stack),
       requireVpcEndpoints: [ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Endpoint', { vpcEndpointId: ENDPOINT, port: 443 })],
     };
     const model = CrossRegionInferenceProfile.of(Geography.EU, SONNET_45);

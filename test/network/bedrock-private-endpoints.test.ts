@@ -1,7 +1,8 @@
 import { App, CfnElement, Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ModelAccessPolicy } from '../../src/access';
-import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference } from '../../src/models';
+import { Guardrail } from '../../src/guardrails';
+import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { BedrockEndpointService, BedrockPrivateEndpoints, BedrockPrivateEndpointsProps } from '../../src/network';
 import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, HAIKU_45, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
@@ -205,7 +206,7 @@ describe('with an imported VPC and every service', () => {
       ],
       s3GatewayEndpoint: true,
       models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45), FoundationModel.of(TITAN_EMBED_V2)],
-      guardrails: [GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' })],
+      guardrails: [Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' })],
       knowledgeBaseArns: [KB_ARN],
       organizationId: ORG,
       ...props,

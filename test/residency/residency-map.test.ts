@@ -2,7 +2,7 @@ import { App, NestedStack, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   ApprovedModel, BedrockLandingZone, CrossRegionInferenceProfile, EmbeddingModel, FoundationModel, Geography, GovernanceProfile,
-  GuardrailReference, ModelAccessPolicy, ModelInvocationLogging, OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject, ProvisionedModel,
+  Guardrail, ModelAccessPolicy, ModelInvocationLogging, OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject, ProvisionedModel,
   ProvisionedThroughput, ProvisionedThroughputModel, ResidencyMap, ResidencyRoute, VectorKnowledgeBase,
 } from '../../src';
 import { ACCOUNT, EU_DESTINATIONS_FROM_FRANKFURT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn } from '../models/fixtures';
@@ -252,7 +252,7 @@ describe('grants outside the landing zone\'s policies', () => {
     const frozen = new iam.Role(stack, 'Frozen', { assumedBy: new iam.AccountRootPrincipal() }).withoutPolicyUpdates();
     FoundationModel.of(TITAN_EMBED_V2).grantInvoke(foreign);
     FoundationModel.of(TITAN_EMBED_V2).grantInvoke(frozen);
-    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2' });
+    const guardrail = Guardrail.fromGuardrailAttributes(stack, 'ImportedGuardrail', { guardrailArn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr123`, guardrailVersion: '2' });
     CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(foreign, { requireGuardrail: guardrail });
     expect(ResidencyMap.of(app).routes).toEqual([]);
     expect(Object.keys(Template.fromStack(stack).findResources('AWS::IAM::Policy'))).toEqual([]);
