@@ -6,11 +6,12 @@ import { GovernanceProfile } from '../../src';
 
 /** Builds the whole example landing zone into an app. */
 export function buildLandingZone(app: App): Stack[] {
+  const organization = new OrganizationStack(app, 'Organization', {
+    env: { account: MANAGEMENT_ACCOUNT, region: 'us-east-1' },
+    description: 'Amazon Bedrock governance for the organization: SCPs and the baseline StackSets',
+  });
   const stacks: Stack[] = [
-    new OrganizationStack(app, 'Organization', {
-      env: { account: MANAGEMENT_ACCOUNT, region: 'us-east-1' },
-      description: 'Amazon Bedrock governance for the organization: SCPs and the baseline StackSets',
-    }),
+    organization,
     ...STACKSET_REGIONS.map(({ region }) => new OrganizationGuardrailStack(app, `OrganizationGuardrail-${region}`, {
       env: { account: MANAGEMENT_ACCOUNT, region },
       description: `The management account's guardrail, enforced on the workloads OU in ${region}`,
@@ -31,6 +32,8 @@ export function buildLandingZone(app: App): Stack[] {
           : { existingBudgetName: budget.budgetName, stopAtPercentage, costTags: APPLICATION_COST_TAGS },
         description: `Governed Amazon Bedrock baseline for ${accountName} in ${governed.region}`,
       });
+      // The organization's policies wait for the baseline (deployed first), so no delivery role is denied during an upgrade.
+      organization.policies.deployAfter(stack);
       if (isHome) home = stack;
       // The budget exists before another region's spend stop refers to it.
       else if (home && stopAtPercentage !== undefined) stack.addStackDependency(home);

@@ -71,6 +71,8 @@ export class OrganizationStack extends Stack {
       // workload admin can neither update nor delete the baseline, nor re-policy its endpoints.
       BedrockOrganizationPolicies.protect(this.stackSets[this.stackSets.length - 1]);
     }
+    // The policies change once the baselines have rolled out: no delivery role is denied during an upgrade.
+    this.policies.deployAfter(...this.stackSets);
     this.acknowledgeAssetPublishing();
   }
 

@@ -5,7 +5,7 @@ import { EmbeddingModel } from '../knowledge-bases';
 import { BedrockOrganizationPoliciesProps } from './bedrock-organization-policies-props';
 import { ORGANIZATION_POLICY_STATEMENTS } from './statements';
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../core/protected-resources';
-import { Problems, approvedModelProblems, oneOf } from '../core/validation';
+import { Problems, approvedModelProblems, describeValue, oneOf } from '../core/validation';
 import { ApprovedModel } from '../landing-zone/approved-model';
 import { GovernanceProfile } from '../landing-zone/governance-profile';
 import { routingProblems } from '../landing-zone/private/jurisdiction';
@@ -85,6 +85,24 @@ export class BedrockOrganizationPolicies extends Construct {
     // A statement moving to the parent's policy is attached there before the targets' policies drop it: never neither.
     targetPolicies.forEach(policy => protectionPolicies.forEach(protection => policy.addResourceDependency(protection)));
     this.policies = [...targetPolicies, ...protectionPolicies];
+  }
+
+  /**
+   * Deploys the policies only after `baselines`: a StackSet of the baseline in this stack
+   * (CloudFormation updates the policies once the stack set's update has finished) or a baseline stack
+   * of the same app (the CDK CLI and CDK Pipelines deploy it first). Upgrading from a release before
+   * 1.0.0 then needs no `protectInvocationLogStreams: false`: every delivery role the policies admit is
+   * in place before they require it (docs/upgrading/1.0.0.md). A baseline deployed by another app or
+   * pipeline cannot be waited for.
+   *
+   * @param baselines the StackSets or baseline stacks the policies wait for
+   */
+  public deployAfter(...baselines: IConstruct[]): void {
+    const problems = new Problems();
+    baselines.forEach((b, i) => problems.check(Construct.isConstruct(b),
+      `baselines[${i}] is ${describeValue(b)}; allowed: a construct (a StackSet or a stack of this app)`));
+    problems.throwIfAny(this, 'BedrockOrganizationPolicies.deployAfter', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_PROPS);
+    for (const baseline of baselines) this.node.addDependency(baseline);
   }
 
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile, Jurisdiction } from '../../src';
 import { HAIKU_45, SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
@@ -252,5 +252,45 @@ describe('the exemption cannot be borrowed', () => {
       { action: 'bedrock:CreateModelImportJob', resource: '*', resourceAccount: MEMBER, context: { 'aws:RequestedRegion': 'eu-central-1' } });
     expect(await job(scps)).toBe('ExplicitlyDenied');
     expect(await job(organizationStack({ allowModelCustomization: true }).scps)).toBe('Allowed');
+  });
+});
+
+describe('deployAfter: the policies wait for the baselines', () => {
+  const props: BedrockOrganizationPoliciesProps = {
+    approvedModels: [ApprovedModel.throughGeography(SONNET_45)], geographies: [Geography.EU], targetIds: [OU],
+  };
+  /** The stacks the CDK CLI deploys before the Organization stack (its own asset manifest left out). */
+  const stackDependencies = (app: App) => app.synth().getStackByName('Organization').dependencies.map(d => d.id).filter(id => !id.endsWith('.assets'));
+
+  test('a resource of the same stack (a StackSet) comes before every policy; a baseline stack of the app is deployed before this stack', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+    const baselineStack = new Stack(app, 'Baseline', { env: { account: MEMBER, region: 'eu-central-1' } });
+    new CfnResource(baselineStack, 'Anything', { type: 'AWS::SNS::Topic' });
+    const stackSet = new CfnResource(stack, 'BaselineStackSet', { type: 'AWS::CloudFormation::StackSet', properties: { StackSetName: 'baseline' } });
+    const policies = new BedrockOrganizationPolicies(stack, 'Scps', { ...props, protectionTargetIds: ['r-ab12'] });
+    policies.deployAfter(stackSet, baselineStack);
+    const resources = Template.fromStack(stack).findResources('AWS::Organizations::Policy');
+    expect(Object.keys(resources).length).toBe(policies.policies.length);
+    expect(Object.values(resources).map(r => (r.DependsOn as string[]).filter(d => d === 'BaselineStackSet')))
+      .toEqual(policies.policies.map(() => ['BaselineStackSet']));
+    expect(stackDependencies(app)).toEqual(['Baseline']);
+  });
+
+  test('without it, nothing waits', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+    new BedrockOrganizationPolicies(stack, 'Scps', props);
+    const resources = Template.fromStack(stack).findResources('AWS::Organizations::Policy');
+    expect(Object.values(resources).map(r => r.DependsOn)).toEqual([undefined]);
+    expect(stackDependencies(app)).toEqual([]);
+  });
+
+  test('a baseline that is not a construct (a jsii caller\'s ARN string) is an error naming it', () => {
+    const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+    const policies = new BedrockOrganizationPolicies(stack, 'Scps', props);
+    expect(() => policies.deployAfter('arn:aws:cloudformation:us-east-1:999999999999:stackset/baseline' as any)).toThrow(
+      "BedrockOrganizationPolicies.deployAfter: baselines[0] is the string 'arn:aws:cloudformation:us-east-1:999999999999:stackset/baseline'; " +
+      'allowed: a construct (a StackSet or a stack of this app)');
   });
 });

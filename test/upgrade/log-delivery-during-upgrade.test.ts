@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { APPROVED_MODELS, LANDING_ZONE_QUALIFIER, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
+import { buildLandingZone } from '../../examples/app/build';
+import { ACCOUNTS, APPROVED_MODELS, LANDING_ZONE_QUALIFIER, REGIONS, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
 import { BedrockOrganizationPolicies, Geography, ModelInvocationLogging, ServiceTier } from '../../src';
 import { Decision, PolicyDocument, TemplatePolicies, evaluate, resolveCfn } from '../support/iam';
 
@@ -114,7 +115,35 @@ describe('no invocation log record is lost during the upgrade from 2026-11-22', 
     expect(await delivery(before, releasePolicies())).toEqual(DELIVERED);
   });
 
-  describe('organization first (with protectInvocationLogStreams: false until the baselines are done)', () => {
+  describe('the example, deployed as one app: the organization\'s policies wait for the baselines (deployAfter), no flag', () => {
+    const app = new App();
+    const stacks = buildLandingZone(app);
+    const organization = app.synth().getStackByName('Organization');
+
+    test('the Organization stack is deployed after every baseline stack of the app, and its policies after both baseline StackSets', () => {
+      const baselines = stacks.filter(s => s.stackName.startsWith('Baseline-')).map(s => s.artifactId).sort();
+      expect(baselines.length).toBe(Object.keys(ACCOUNTS).length * REGIONS.length);
+      expect(organization.dependencies.map(d => d.id).filter(id => !id.endsWith('.assets')).sort()).toEqual(baselines);
+      const resources = Object.entries<any>(organization.template.Resources);
+      const stackSets = resources.filter(([, r]) => r.Type === 'AWS::CloudFormation::StackSet').map(([id]) => id).sort();
+      expect(stackSets.length).toBe(STACKSET_REGIONS.length);
+      const policies = resources.filter(([, r]) => r.Type === 'AWS::Organizations::Policy').map(([, r]) => r);
+      expect(policies.map(p => stackSets.filter(id => (p.DependsOn ?? []).includes(id)))).toEqual(policies.map(() => stackSets));
+    });
+
+    test('so each phase is one of baselines first: the release, then updated baselines under the release\'s policies, then today\'s policies', async () => {
+      expect(await delivery(before, releasePolicies())).toEqual(DELIVERED);
+      expect(await delivery(after, releasePolicies())).toEqual(DELIVERED);
+      expect(await delivery(after, protectedScps)).toEqual(DELIVERED);
+    });
+
+    test('and the protection is the default one: a developer with AdministratorAccess cannot forge a line; the delivery role can write it', async () => {
+      expect(await forgedLine(protectedScps)).toBe('ExplicitlyDenied');
+      expect(await delivery(after, protectedScps)).toEqual(DELIVERED);
+    });
+  });
+
+  describe('organization first, for a baseline the app cannot wait for (another app or pipeline): protectInvocationLogStreams: false until it is done', () => {
     test('the release\'s baselines keep delivering under today\'s policies', async () => {
       expect(await delivery(before, upgrading)).toEqual(DELIVERED);
     });
