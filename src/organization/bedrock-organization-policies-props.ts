@@ -231,7 +231,7 @@ export interface BedrockOrganizationPoliciesProps {
    * deployed before every baseline: that release's delivery roles sit on the root path under names
    * CloudFormation generated, which no policy can tell from any other role, and they keep delivering
    * until their baseline is updated. Remove it once every baseline is deployed (docs/upgrading/1.0.0.md);
-   * synth warns while it is false.
+   * synth warns while it is false. Baselines the policies wait for (`deployAfter`) need no such switch.
    *
    * @default true
    */
