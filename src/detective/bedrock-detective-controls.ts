@@ -1,8 +1,10 @@
 import { Annotations, Aws, RemovalPolicy, Token, aws_config as config, aws_events as events, aws_securityhub as securityhub, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockSettingRestore, BedrockSettingRestoreProps } from './bedrock-setting-restore';
 import { ConfigRecorder } from './config-recorder';
 import { AI_SECURITY_STANDARD_PATH } from './private/security-hub-controls';
 import { SecurityHubControls } from './security-hub-controls';
+import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography } from '../models/geography';
 import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn, managedRuleExistsIn } from './private/config-managed-rules';
@@ -81,6 +83,15 @@ export interface BedrockDetectiveControlsProps {
    * @default 7
    */
   readonly minimumMemoryEventExpiryDays?: number;
+
+  /**
+   * The settings to put back when they are changed outside the landing zone (`BedrockSettingRestore`):
+   * invocation logging and data retention of this stack. Off by default: a restore also undoes a
+   * deliberate emergency change made by an exempt role, until it is removed and deployed.
+   *
+   * @default - nothing is restored; changes are only alerted on
+   */
+  readonly restoreSettings?: BedrockSettingRestoreProps;
 }
 
 /**
@@ -106,6 +117,8 @@ export class BedrockDetectiveControls extends Construct {
   public readonly region: string;
   /** The AI Security Best Practices standard this construct enabled, with `SecurityHubControls.ENABLE_STANDARD_HERE` */
   public readonly securityHubStandard?: securityhub.CfnStandard;
+  /** The restore of the settings changed outside the landing zone, when asked for (`restoreSettings` or `addSettingRestore`) */
+  public settingRestore?: BedrockSettingRestore;
 
   constructor(scope: Construct, id: string, props: BedrockDetectiveControlsProps) {
     super(scope, id);
@@ -165,9 +178,23 @@ export class BedrockDetectiveControls extends Construct {
       // Deleting the stack must not switch the controls off: their findings are audit evidence.
       this.securityHubStandard.applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
+    if (props.restoreSettings) this.addSettingRestore(props.restoreSettings);
     // The EventBridge rules carry the landing zone's protection tag (Config rules take no tags), so an
     // organization policy can lock them like the other governance resources.
     protectTree(this);
+  }
+
+  /**
+   * Puts back the given settings when they are changed outside the landing zone (once per construct).
+   * The settings must be in this stack.
+   */
+  public addSettingRestore(settings: BedrockSettingRestoreProps): BedrockSettingRestore {
+    if (this.settingRestore) {
+      fail(BedrockLandingZoneErrorCode.DETECTIVE_CONTROLS_PROPS, 'BedrockDetectiveControls: the setting restore is already added ' +
+        `(restoring ${this.settingRestore.restoredSettings.join(', ')}); give every setting to restore in one call`, this);
+    }
+    this.settingRestore = new BedrockSettingRestore(this, 'SettingRestore', settings);
+    return this.settingRestore;
   }
 }
 

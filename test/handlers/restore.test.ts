@@ -1,6 +1,6 @@
-import { RetryOptions } from '../../src/handlers/bedrock-control-plane/retry';
-import { restoreSetting } from '../../src/handlers/bedrock-control-plane/restore';
 import { BedrockApiStub } from './bedrock-api-stub';
+import { restoreSetting } from '../../src/handlers/bedrock-control-plane/restore';
+import { RetryOptions } from '../../src/handlers/bedrock-control-plane/retry';
 
 // The landing zone's configuration as BedrockSettingRestore writes it into the function's environment:
 // the custom resource's LoggingConfig, JSON with real booleans.
@@ -147,12 +147,19 @@ describe('the Lambda entry point', () => {
     stub.dataRetentionMode = 'default';
     const saved = { ...process.env };
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_BEDROCK: stub.endpoint, AWS_REGION: 'eu-central-1',
-      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ...ENVIRONMENT,
+      AWS_ENDPOINT_URL_BEDROCK: stub.endpoint,
+      AWS_REGION: 'eu-central-1',
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      ...ENVIRONMENT,
     });
     try {
       let entry: typeof import('../../src/handlers/bedrock-control-plane') | undefined;
-      jest.isolateModules(() => { entry = require('../../src/handlers/bedrock-control-plane'); });
+      // A fresh module: the bundled client is created when the module loads, from the environment above.
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        entry = require('../../src/handlers/bedrock-control-plane');
+      });
       await expect(entry!.restore({ RestoreSetting: 'DataRetention' })).resolves.toEqual({
         setting: 'DataRetention', outcome: 'restored', differences: ['mode: expected "none", got "default"'],
       });
