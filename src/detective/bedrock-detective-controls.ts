@@ -9,6 +9,7 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography } from '../models/geography';
 import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn, managedRuleExistsIn } from './private/config-managed-rules';
 import { SETTING_EVENT_GROUPS, settingEventPattern } from './private/governance-setting-events';
+import { declareAccountRegionSingleton } from '../core/account-singleton';
 import { governedRegion } from '../core/governed-region';
 import { GuardRuleEntry, dataSourceParsingModelGuardRule, memoryKeyGuardRule } from './private/guard-rules';
 import { protectTree } from '../core/protected-resources';
@@ -177,6 +178,9 @@ export class BedrockDetectiveControls extends Construct {
       });
       // Deleting the stack must not switch the controls off: their findings are audit evidence.
       this.securityHubStandard.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      // Creating the resource for a standard already enabled fails the deployment (ResourceConflictException:
+      // test/detective/security-hub-facts.test.ts): a second one in the same account and region is a synth error.
+      declareAccountRegionSingleton(this.securityHubStandard, 'The AI Security Best Practices standard (SecurityHubControls.ENABLE_STANDARD_HERE)');
     }
     if (props.restoreSettings) this.addSettingRestore(props.restoreSettings);
     // The EventBridge rules carry the landing zone's protection tag (Config rules take no tags), so an
