@@ -61,7 +61,11 @@ const triggered = (event: unknown) => [...patterns.entries()].filter(([, p]) => 
 const alertPattern = resolveCfn(resources[idOf('AWS::Events::Rule', 'DetectiveBedrockSettingChanges')].Properties.EventPattern, ENV);
 
 // Callers as CloudTrail's userIdentity element records them (CloudTrail User Guide, "CloudTrail userIdentity
-// element": Root, IAMUser, AssumedRole with sessionContext.sessionIssuer holding the role's ARN with its path).
+// element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html:
+// Root, IAMUser, and AssumedRole, whose sessionContext.sessionIssuer.arn is "the ARN of the source ... role" that
+// issued the credentials; a role's ARN carries its path, arn:aws:iam::123456789012:role/application_abc/component_xyz/...,
+// IAM User Guide, "IAM identifiers"). userIdentity.arn of an assumed role (arn:aws:sts::...:assumed-role/NAME/SESSION)
+// does not: the pattern reads the issuer.
 function assumedRole(roleArn: string): Record<string, unknown> {
   const name = roleArn.split('/').pop()!;
   return {
