@@ -114,16 +114,16 @@ describe('the restore rules fire on changes made outside the landing zone', () =
   });
 
   test.each([
-    ['PutModelInvocationLoggingConfiguration', 'an exempt administrator role', EXEMPT_ADMIN, 'RestoreInvocationLogging'],
-    ['DeleteModelInvocationLoggingConfiguration', 'an exempt administrator role', EXEMPT_ADMIN, 'RestoreInvocationLogging'],
-    ['DeleteModelInvocationLoggingConfiguration', 'an IAM Identity Center administrator', undefined, 'RestoreInvocationLogging'],
-    ['DeleteModelInvocationLoggingConfiguration', 'the root user (no session issuer)', ROOT, 'RestoreInvocationLogging'],
-    ['PutModelInvocationLoggingConfiguration', 'an IAM user (no session issuer)', IAM_USER, 'RestoreInvocationLogging'],
+    ['PutModelInvocationLoggingConfiguration', 'an exempt administrator role', 'RestoreInvocationLogging', EXEMPT_ADMIN],
+    ['DeleteModelInvocationLoggingConfiguration', 'an exempt administrator role', 'RestoreInvocationLogging', EXEMPT_ADMIN],
+    ['DeleteModelInvocationLoggingConfiguration', 'an IAM Identity Center administrator', 'RestoreInvocationLogging', undefined],
+    ['DeleteModelInvocationLoggingConfiguration', 'the root user (no session issuer)', 'RestoreInvocationLogging', ROOT],
+    ['PutModelInvocationLoggingConfiguration', 'an IAM user (no session issuer)', 'RestoreInvocationLogging', IAM_USER],
     ['PutModelInvocationLoggingConfiguration', 'a role on a look-alike path /bedrock-landing-zone-log-delivery/',
-      assumedRole(`arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone-log-delivery/delivery`), 'RestoreInvocationLogging'],
-    ['PutAccountDataRetention', 'an exempt administrator role', EXEMPT_ADMIN, 'RestoreDataRetention'],
-    ['PutAccountDataRetention', 'the root user', ROOT, 'RestoreDataRetention'],
-  ])('%s by %s triggers %s, and only it; the alert is still published', (name, _who, identity, rule) => {
+      'RestoreInvocationLogging', assumedRole(`arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone-log-delivery/delivery`)],
+    ['PutAccountDataRetention', 'an exempt administrator role', 'RestoreDataRetention', EXEMPT_ADMIN],
+    ['PutAccountDataRetention', 'the root user', 'RestoreDataRetention', ROOT],
+  ])('%s by %s triggers %s, and only it; the alert is still published', (name, _who, rule, identity) => {
     const event = bedrock(name, identity);
     expect(triggered(event)).toEqual([rule]);
     expect(matchesEventPattern(alertPattern, event)).toBe(true);
