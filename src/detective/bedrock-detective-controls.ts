@@ -118,8 +118,7 @@ export class BedrockDetectiveControls extends Construct {
   public readonly region: string;
   /** The AI Security Best Practices standard this construct enabled, with `SecurityHubControls.ENABLE_STANDARD_HERE` */
   public readonly securityHubStandard?: securityhub.CfnStandard;
-  /** The restore of the settings changed outside the landing zone, when asked for (`restoreSettings` or `addSettingRestore`) */
-  public settingRestore?: BedrockSettingRestore;
+  private restore?: BedrockSettingRestore;
 
   constructor(scope: Construct, id: string, props: BedrockDetectiveControlsProps) {
     super(scope, id);
@@ -188,17 +187,22 @@ export class BedrockDetectiveControls extends Construct {
     protectTree(this);
   }
 
+  /** The restore of the settings changed outside the landing zone, when asked for (`restoreSettings` or `addSettingRestore`) */
+  public get settingRestore(): BedrockSettingRestore | undefined {
+    return this.restore;
+  }
+
   /**
    * Puts back the given settings when they are changed outside the landing zone (once per construct).
    * The settings must be in this stack.
    */
   public addSettingRestore(settings: BedrockSettingRestoreProps): BedrockSettingRestore {
-    if (this.settingRestore) {
+    if (this.restore) {
       fail(BedrockLandingZoneErrorCode.DETECTIVE_CONTROLS_PROPS, 'BedrockDetectiveControls: the setting restore is already added ' +
-        `(restoring ${this.settingRestore.restoredSettings.join(', ')}); give every setting to restore in one call`, this);
+        `(restoring ${this.restore.restoredSettings.join(', ')}); give every setting to restore in one call`, this);
     }
-    this.settingRestore = new BedrockSettingRestore(this, 'SettingRestore', settings);
-    return this.settingRestore;
+    this.restore = new BedrockSettingRestore(this, 'SettingRestore', settings);
+    return this.restore;
   }
 }
 
