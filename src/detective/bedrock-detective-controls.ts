@@ -1,12 +1,15 @@
 import { Annotations, Aws, RemovalPolicy, Token, aws_config as config, aws_events as events, aws_securityhub as securityhub, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { BedrockSettingRestore, BedrockSettingRestoreProps } from './bedrock-setting-restore';
 import { ConfigRecorder } from './config-recorder';
 import { AI_SECURITY_STANDARD_PATH } from './private/security-hub-controls';
 import { SecurityHubControls } from './security-hub-controls';
+import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { Geography } from '../models/geography';
 import { CONFIG_MANAGED_RULES, MEMORY_KEY_GUARD_REGIONS, dataSourcesEvaluatedIn, managedRuleExistsIn } from './private/config-managed-rules';
 import { SETTING_EVENT_GROUPS, settingEventPattern } from './private/governance-setting-events';
+import { declareAccountRegionSingleton } from '../core/account-singleton';
 import { governedRegion } from '../core/governed-region';
 import { GuardRuleEntry, dataSourceParsingModelGuardRule, memoryKeyGuardRule } from './private/guard-rules';
 import { protectTree } from '../core/protected-resources';
@@ -81,6 +84,15 @@ export interface BedrockDetectiveControlsProps {
    * @default 7
    */
   readonly minimumMemoryEventExpiryDays?: number;
+
+  /**
+   * The settings to put back when they are changed outside the landing zone (`BedrockSettingRestore`):
+   * invocation logging and data retention of this stack. Off by default: a restore also undoes a
+   * deliberate emergency change made by an exempt role, until it is removed and deployed.
+   *
+   * @default - nothing is restored; changes are only alerted on
+   */
+  readonly restoreSettings?: BedrockSettingRestoreProps;
 }
 
 /**
@@ -106,6 +118,7 @@ export class BedrockDetectiveControls extends Construct {
   public readonly region: string;
   /** The AI Security Best Practices standard this construct enabled, with `SecurityHubControls.ENABLE_STANDARD_HERE` */
   public readonly securityHubStandard?: securityhub.CfnStandard;
+  private restore?: BedrockSettingRestore;
 
   constructor(scope: Construct, id: string, props: BedrockDetectiveControlsProps) {
     super(scope, id);
@@ -164,10 +177,32 @@ export class BedrockDetectiveControls extends Construct {
       });
       // Deleting the stack must not switch the controls off: their findings are audit evidence.
       this.securityHubStandard.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      // Creating the resource for a standard already enabled fails the deployment (ResourceConflictException:
+      // test/detective/security-hub-facts.test.ts): a second one in the same account and region is a synth error.
+      declareAccountRegionSingleton(this.securityHubStandard, 'The AI Security Best Practices standard (SecurityHubControls.ENABLE_STANDARD_HERE)');
     }
+    if (props.restoreSettings) this.addSettingRestore(props.restoreSettings);
     // The EventBridge rules carry the landing zone's protection tag (Config rules take no tags), so an
     // organization policy can lock them like the other governance resources.
     protectTree(this);
+  }
+
+  /** The restore of the settings changed outside the landing zone, when asked for (`restoreSettings` or `addSettingRestore`) */
+  public get settingRestore(): BedrockSettingRestore | undefined {
+    return this.restore;
+  }
+
+  /**
+   * Puts back the given settings when they are changed outside the landing zone (once per construct).
+   * The settings must be in this stack.
+   */
+  public addSettingRestore(settings: BedrockSettingRestoreProps): BedrockSettingRestore {
+    if (this.restore) {
+      fail(BedrockLandingZoneErrorCode.DETECTIVE_CONTROLS_PROPS, 'BedrockDetectiveControls: the setting restore is already added ' +
+        `(restoring ${this.restore.restoredSettings.join(', ')}); give every setting to restore in one call`, this);
+    }
+    this.restore = new BedrockSettingRestore(this, 'SettingRestore', settings);
+    return this.restore;
   }
 }
 

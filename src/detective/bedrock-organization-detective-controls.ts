@@ -13,8 +13,10 @@ import { Problems } from '../core/validation';
 export interface SecurityHubPolicySettings {
   /**
    * Where the policy applies: the organization root (`r-...`), organizational units (`ou-...`) or
-   * accounts (12 digits). A target already associated with a policy of yours moves to this one: give
-   * only targets that have none, or add the controls to your policy instead.
+   * accounts (12 digits). A target has one configuration at a time: one already associated with a policy
+   * of yours (or self-managed) moves to this one, and deleting this stack does not move it back (it
+   * inherits its parent's configuration). Give only targets that have none, or add the controls to your
+   * policy instead.
    */
   readonly targets: string[];
 

@@ -15,7 +15,10 @@ export class SecurityHubControls {
   /**
    * Security Hub is enabled in this account and region and configured locally (no central configuration):
    * this stack enables the AI Security Best Practices standard (`AWS::SecurityHub::Standard`), retained
-   * when the stack is deleted. Use it only where nothing else enables that standard.
+   * when the stack is deleted. Use it only where the standard is not enabled yet: creating the resource for
+   * an enabled standard fails the deployment (`ResourceConflictException`), and so does a second one in the
+   * same account and region (a synth error in one app). After a stack that enabled it is deleted, the
+   * standard stays on: a new stack there uses `MANAGED_ELSEWHERE`.
    */
   public static readonly ENABLE_STANDARD_HERE = new SecurityHubControls('ENABLE_STANDARD_HERE');
 

@@ -141,6 +141,17 @@ export interface BedrockLandingZoneProps {
   readonly detectiveControls?: boolean;
 
   /**
+   * Whether the detective controls also put back invocation logging and data retention when they are
+   * changed outside the landing zone (`BedrockSettingRestore`): the settings this landing zone writes
+   * through `ModelInvocationLogging` and `BedrockDataRetention` in its stack. Off by default: a restore
+   * also undoes a deliberate emergency change made by an exempt role, until this is set back to false
+   * and deployed. The enforced guardrail is not restored.
+   *
+   * @default false
+   */
+  readonly restoreChangedSettings?: boolean;
+
+  /**
    * Whether the detective controls include AWS Config rules. They need a configuration recorder
    * (Control Tower creates one in every governed region); set false in an account without AWS Config.
    *

@@ -21,7 +21,7 @@ import { splitByGuarding } from './private/guarded-models';
 import { grantRegionProblems } from './private/jurisdiction';
 import { landingZoneAlarms, landingZoneDashboard } from './private/landing-zone-alarms';
 import { landingZoneDataRetention } from './private/landing-zone-data-retention';
-import { landingZoneDetectiveControls } from './private/landing-zone-detective-controls';
+import { landingZoneDetectiveControls, landingZoneSettingRestore } from './private/landing-zone-detective-controls';
 import { landingZoneEndpoints } from './private/landing-zone-endpoints';
 import { chooseGeography } from './private/landing-zone-geography';
 import { landingZoneGuardrail } from './private/landing-zone-guardrail';
@@ -159,6 +159,7 @@ export class BedrockLandingZone extends Construct {
     this.dashboard = landingZoneDashboard(this, props.dashboard, signals);
 
     this.dataRetention = landingZoneDataRetention(this, this.profile, props.approvedModels, props.dataRetention);
+    if (props.restoreChangedSettings) landingZoneSettingRestore(this, this.detectiveControls, this.invocationLogging, this.dataRetention);
 
     this.endpoints = landingZoneEndpoints(this, props.endpoints, {
       profile: this.profile,

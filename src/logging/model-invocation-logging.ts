@@ -10,6 +10,7 @@ import { PROTECTED_LOG_GROUP_PREFIX, protectTree } from '../core/protected-resou
 import { warnIfStackUnprotected } from '../core/stack-protection';
 import { Problems, booleanProblems, enumProblems, logRetentionProblems } from '../core/validation';
 import { controlPlaneProvider } from '../custom-resources/control-plane-provider';
+import { recordSettingConfiguration } from '../custom-resources/control-plane-settings';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { allowBedrockLogWrites } from './private/bedrock-log-writes';
 import { invocationLogBuckets } from './private/invocation-log-bucket';
@@ -320,23 +321,26 @@ export class ModelInvocationLogging extends Construct implements IModelInvocatio
         Condition: { StringEquals: { 'iam:PassedToService': 'bedrock.amazonaws.com' } },
       });
     }
+    const loggingConfig = {
+      s3Config: s3Delivery ? { bucketName: this.logBucket!.bucketName, keyPrefix: this.keyPrefix } : undefined,
+      cloudWatchConfig: cloudWatchDelivery ? {
+        logGroupName,
+        roleArn: this.deliveryRole!.roleArn,
+        largeDataDeliveryS3Config: { bucketName: this.logBucket!.bucketName, keyPrefix: this.keyPrefix },
+      } : undefined,
+      textDataDeliveryEnabled: props.textDataDelivery ?? true,
+      imageDataDeliveryEnabled: props.imageDataDelivery ?? true,
+      embeddingDataDeliveryEnabled: props.embeddingDataDelivery ?? true,
+      videoDataDeliveryEnabled: props.videoDataDelivery ?? true,
+      audioDataDeliveryEnabled: props.audioDataDelivery ?? true,
+    };
+    // The opt-in restore (BedrockSettingRestore) writes back this same configuration.
+    recordSettingConfiguration(this, loggingConfig);
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: RESOURCE_TYPE,
       properties: {
-        LoggingConfig: {
-          s3Config: s3Delivery ? { bucketName: this.logBucket!.bucketName, keyPrefix: this.keyPrefix } : undefined,
-          cloudWatchConfig: cloudWatchDelivery ? {
-            logGroupName,
-            roleArn: this.deliveryRole!.roleArn,
-            largeDataDeliveryS3Config: { bucketName: this.logBucket!.bucketName, keyPrefix: this.keyPrefix },
-          } : undefined,
-          textDataDeliveryEnabled: props.textDataDelivery ?? true,
-          imageDataDeliveryEnabled: props.imageDataDelivery ?? true,
-          embeddingDataDeliveryEnabled: props.embeddingDataDelivery ?? true,
-          videoDataDeliveryEnabled: props.videoDataDelivery ?? true,
-          audioDataDeliveryEnabled: props.audioDataDelivery ?? true,
-        },
+        LoggingConfig: loggingConfig,
         OnDelete: props.onDelete ?? InvocationLoggingDeletion.RETAIN_CONFIGURATION,
       },
     });

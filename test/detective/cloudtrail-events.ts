@@ -19,6 +19,8 @@ export interface CallOptions {
   readonly denied?: boolean;
   readonly detailType?: string;
   readonly readOnly?: boolean;
+  /** The caller, as CloudTrail's `userIdentity` element records it; default: an IAM Identity Center administrator */
+  readonly userIdentity?: Record<string, unknown>;
 }
 
 export function cloudTrailEvent(eventSource: string, eventName: string, options: CallOptions = {}): Record<string, unknown> {
@@ -34,7 +36,7 @@ export function cloudTrailEvent(eventSource: string, eventName: string, options:
     'resources': [],
     'detail': {
       eventVersion: '1.09',
-      userIdentity: {
+      userIdentity: options.userIdentity ?? {
         type: 'AssumedRole',
         principalId: 'AROAEXAMPLEID:dev-session',
         arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_AdministratorAccess_0123456789abcdef/dev@example.com`,

@@ -57,6 +57,22 @@ describe('matchesEventPattern replays the EventBridge guide', () => {
 
   test('an operator it does not implement throws instead of guessing', () => {
     expect(() => matchesEventPattern({ detail: { 'c-count': [{ numeric: ['>', 0] }] } }, EC2_EVENT)).toThrow(/numeric is not implemented/);
-    expect(() => matchesEventPattern({ $or: [] }, EC2_EVENT)).toThrow(/\$or is not implemented/);
+    expect(() => matchesEventPattern({ $or: [] }, EC2_EVENT)).toThrow('$or takes an array of at least two patterns');
+    expect(() => matchesEventPattern({ detail: { state: [{ 'anything-but': { suffix: 'ed' } }] } }, EC2_EVENT)).toThrow(/only a prefix is/);
+  });
+
+  test('anything-but a prefix: "Region is not in the US"; an absent field does not match', () => {
+    expect(matchesEventPattern({ region: [{ 'anything-but': { prefix: 'us-' } }] }, { ...EC2_EVENT, region: 'eu-west-1' })).toBe(true);
+    expect(matchesEventPattern({ region: [{ 'anything-but': { prefix: 'us-' } }] }, EC2_EVENT)).toBe(false);
+    expect(matchesEventPattern({ detail: { zone: [{ 'anything-but': { prefix: 'us-' } }] } }, EC2_EVENT)).toBe(false);
+  });
+
+  test('$or: any alternative, together with the other fields of the same object', () => {
+    const pattern = { source: ['aws.ec2'], $or: [{ detail: { state: ['running'] } }, { region: ['us-west-1'] }] };
+    expect(matchesEventPattern(pattern, EC2_EVENT)).toBe(true);
+    expect(matchesEventPattern(pattern, { ...EC2_EVENT, region: 'eu-west-1' })).toBe(false);
+    expect(matchesEventPattern(pattern, { ...EC2_EVENT, region: 'eu-west-1', detail: { state: 'running' } })).toBe(true);
+    expect(matchesEventPattern({ ...pattern, source: ['aws.s3'] }, EC2_EVENT)).toBe(false);
+    expect(matchesEventPattern({ detail: { $or: [{ state: ['running'] }, { 'instance-id': [{ prefix: 'i-1234' }] }] } }, EC2_EVENT)).toBe(true);
   });
 });

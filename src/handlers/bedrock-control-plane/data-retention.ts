@@ -86,12 +86,12 @@ export function previousOf(physicalId: string): DataRetentionMode {
   return payload as DataRetentionMode;
 }
 
-function modeOf(raw: string): DataRetentionMode {
+export function modeOf(raw: string): DataRetentionMode {
   if (typeof raw !== 'string' || !MODE_NAME.test(raw)) throw new Error(`Mode '${raw}' is not a data retention mode name: lower-case letters, digits and _`);
   return raw as DataRetentionMode;
 }
 
-async function put(client: BedrockClient, mode: DataRetentionMode, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {
+export async function put(client: BedrockClient, mode: DataRetentionMode, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {
   try {
     await call(() => client.send(new PutAccountDataRetentionCommand({ mode })));
   } catch (e) {

@@ -4,11 +4,13 @@ import { DataRetentionEvent, handleDataRetention } from './data-retention';
 import { HandlerResult, LoggingEvent, handleModelInvocationLogging } from './model-invocation-logging';
 import { PolicyTypeEvent, handlePolicyType } from './organization-policy-type';
 import { IsCompleteResult, OnEventResult, ThroughputEvent, isProvisionedThroughputComplete, onProvisionedThroughputEvent } from './provisioned-throughput';
+import { RestoreEvent, RestoreResult, restoreSetting } from './restore';
 
 /**
  * The Lambda entry points of the library's custom resources. One bundle serves them all:
  * - `handler`: aws-cdk-lib's CustomResourceProvider (one function per stack) for synchronous work;
- * - `onEvent` / `isComplete`: aws-cdk-lib's Provider framework, for work that must be waited for.
+ * - `onEvent` / `isComplete`: aws-cdk-lib's Provider framework, for work that must be waited for;
+ * - `restore`: the opt-in restore's own function, invoked by EventBridge (BedrockSettingRestore).
  */
 // Retries are ours (withRetry), so tests can see them. A call that hangs times out well within the
 // function's two minutes, so a failed create still has time to find what it left behind.
@@ -42,4 +44,8 @@ export async function isComplete(event: ThroughputEvent & { ResourceType: string
 
 function assertWaitable(resourceType: string): void {
   if (resourceType !== 'Custom::BedrockProvisionedThroughput') throw new Error(`unknown resource type ${resourceType}`);
+}
+
+export async function restore(event: RestoreEvent): Promise<RestoreResult> {
+  return restoreSetting(event, process.env, client);
 }

@@ -98,7 +98,7 @@ async function restore(client: BedrockClient, previous: LoggingConfig | undefine
   else await call(() => client.send(new DeleteModelInvocationLoggingConfigurationCommand({})));
 }
 
-async function put(client: BedrockClient, config: LoggingConfig, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {
+export async function put(client: BedrockClient, config: LoggingConfig, call: <T>(fn: () => Promise<T>) => Promise<T>): Promise<void> {
   try {
     await call(() => client.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: config })));
   } catch (e) {
@@ -151,7 +151,7 @@ export function toLoggingConfig(raw: Record<string, any>): LoggingConfig {
   return config as LoggingConfig;
 }
 
-function differences(wanted: LoggingConfig, actual: LoggingConfig): string[] {
+export function differences(wanted: LoggingConfig, actual: LoggingConfig): string[] {
   const pairs: Array<[string, unknown, unknown]> = [
     ['s3Config.bucketName', wanted.s3Config?.bucketName, actual.s3Config?.bucketName],
     ['s3Config.keyPrefix', wanted.s3Config?.keyPrefix ?? '', actual.s3Config?.keyPrefix ?? ''],

@@ -1,6 +1,10 @@
-import { aws_sns as sns } from 'aws-cdk-lib';
+import { Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BedrockDetectiveControls, ConfigRecorder, SecurityHubControls } from '../../detective';
+import { BedrockDataRetention, IBedrockDataRetention } from '../../data-retention';
+import { BedrockDetectiveControls, BedrockSettingRestore, ConfigRecorder, SecurityHubControls } from '../../detective';
+import { fail } from '../../errors/bedrock-landing-zone-error';
+import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
+import { IModelInvocationLogging, ModelInvocationLogging } from '../../logging';
 import { Geography } from '../../models';
 import { ApprovedModel } from '../approved-model';
 import { GovernanceProfile } from '../governance-profile';
@@ -32,4 +36,25 @@ export function landingZoneDetectiveControls(scope: Construct, input: LandingZon
     approvedGeographies: modelIds.length > 0
       ? [...geographies, ...input.approvedModels.some(m => m.isGlobal) ? [Geography.GLOBAL] : []] : undefined,
   });
+}
+
+/**
+ * `restoreChangedSettings`: the detective controls put back the settings the library writes in this
+ * stack (a `ModelInvocationLogging` and a `BedrockDataRetention`, the landing zone's or given to it).
+ */
+export function landingZoneSettingRestore(scope: Construct, controls: BedrockDetectiveControls | undefined,
+  logging: IModelInvocationLogging, retention: IBedrockDataRetention): BedrockSettingRestore {
+  if (!controls) {
+    fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: restoreChangedSettings is true but detectiveControls is false: ' +
+      'the restore is part of the detective controls; turn them on, or leave restoreChangedSettings out', scope);
+  }
+  const stack = Stack.of(scope);
+  const invocationLogging = logging instanceof ModelInvocationLogging && Stack.of(logging) === stack ? logging : undefined;
+  const dataRetention = retention instanceof BedrockDataRetention && Stack.of(retention) === stack ? retention : undefined;
+  if (!invocationLogging && !dataRetention) {
+    fail(BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS, 'BedrockLandingZone: restoreChangedSettings is true, but neither invocationLogging ' +
+      'nor dataRetention is a ModelInvocationLogging or BedrockDataRetention of this stack: the restore writes back only settings the ' +
+      'library writes here; leave restoreChangedSettings out', scope);
+  }
+  return controls.addSettingRestore({ invocationLogging, dataRetention });
 }
