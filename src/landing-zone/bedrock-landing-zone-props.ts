@@ -117,7 +117,8 @@ export interface BedrockLandingZoneProps {
 
   /**
    * The governance notifications topic this construct creates: who is told (emails, HTTPS endpoints)
-   * when a governance signal fires.
+   * when a governance signal fires. The topic is created only when something publishes to it (the
+   * detective controls, the alarms, a budget or spend stop); giving this with none of them is an error.
    *
    * @default - a topic with no subscriptions (subscribe to `notificationsTopic` yourself)
    */
@@ -126,9 +127,10 @@ export interface BedrockLandingZoneProps {
   /**
    * A governance notifications topic of your own (one per account and region) instead of the one this
    * construct creates. Its policy and key policy must admit the services that publish governance
-   * signals (see `GovernanceNotifications`).
+   * signals (see `GovernanceNotifications`). Giving it when nothing publishes (detective controls and
+   * alarms off, no budget or spend stop) is an error.
    *
-   * @default - a `GovernanceNotifications` topic is created
+   * @default - a `GovernanceNotifications` topic is created when something publishes to it
    */
   readonly notificationsTopic?: sns.ITopic;
 

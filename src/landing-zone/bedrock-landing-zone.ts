@@ -80,9 +80,12 @@ export class BedrockLandingZone extends Construct {
   public readonly modelAccessPolicy: ModelAccessPolicy;
   /** The managed policy for the approved embedding models (no guardrail: embeddings carry no text to filter), when there are any */
   public readonly embeddingAccessPolicy?: ModelAccessPolicy;
-  /** The topic every governance signal of this account and region is published to */
-  public readonly notificationsTopic: sns.ITopic;
-  /** The governance notifications this construct created, when no topic was given */
+  /**
+   * The topic every governance signal of this account and region is published to; undefined when nothing
+   * publishes (detective controls and alarms off, and no budget or spend stop here)
+   */
+  public readonly notificationsTopic?: sns.ITopic;
+  /** The governance notifications this construct created, when no topic was given and something publishes */
   public readonly notifications?: GovernanceNotifications;
   /** The detective controls, when enabled */
   public readonly detectiveControls?: BedrockDetectiveControls;
@@ -123,7 +126,7 @@ export class BedrockLandingZone extends Construct {
     this.guardrail = guardrail.guardrail;
     this.enforcedGuardrail = guardrail.enforcedGuardrail;
 
-    const notifications = landingZoneNotifications(this, props.notifications, props.notificationsTopic);
+    const notifications = landingZoneNotifications(this, props);
     this.notifications = notifications.notifications;
     this.notificationsTopic = notifications.topic;
 
@@ -134,7 +137,7 @@ export class BedrockLandingZone extends Construct {
     }
     if (props.detectiveControls ?? true) {
       this.detectiveControls = landingZoneDetectiveControls(this, {
-        notificationsTopic: this.notificationsTopic,
+        notificationsTopic: notifications.topicFor('detectiveControls'),
         configRules: props.detectiveConfigRules,
         configRecorder: props.configRecorder,
         securityHub: props.securityHubControls,
@@ -151,7 +154,7 @@ export class BedrockLandingZone extends Construct {
     };
     this.alarms = landingZoneAlarms(this, props.alarms, {
       ...signals,
-      topic: this.notificationsTopic,
+      topic: () => notifications.topicFor('alarms'),
       invocationLogging: this.invocationLogging,
       detectiveReportsLoggingChanges: (this.detectiveControls?.settingChangeRules.length ?? 0) > 0,
       openAiCompatibleProjects: props.openAiCompatibleProjects,
@@ -181,7 +184,7 @@ export class BedrockLandingZone extends Construct {
     this.modelAccessPolicy = access.modelAccessPolicy;
     this.embeddingAccessPolicy = access.embeddingAccessPolicy;
 
-    const spend = landingZoneSpendControls(this, this.profile, props.spend, props.applicationRoles, this.notificationsTopic);
+    const spend = landingZoneSpendControls(this, this.profile, props.spend, props.applicationRoles, notifications.topicFor);
     this.budgetName = spend.budgetName;
     this.budget = spend.budget;
     this.spendStop = spend.spendStop;

@@ -1,9 +1,10 @@
-import { Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_organizations as organizations, aws_sns as sns } from 'aws-cdk-lib';
+import { Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
-import { SpendStopApproval } from './bedrock-spend-stop';
-import { addMonthlyReset } from './private/monthly-reset';
+import { addSpendStopAction, budgetsExecutionRole, checkSpendStopOptions, spendStopTrigger } from './private/spend-stop-action';
 import { stoppedInferenceActions } from './private/stopped-doors';
+import { SpendStopApproval } from './spend-stop-approval';
+import { SpendStopOptions } from './spend-stop-options';
 import { protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
@@ -11,7 +12,7 @@ import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 /**
  * Properties of an organization-level spend stop.
  */
-export interface BedrockOrganizationSpendStopProps {
+export interface BedrockOrganizationSpendStopProps extends SpendStopOptions {
   /**
    * The budget of the management account whose threshold fires the stop: a `BedrockBudget` scoped to
    * the stopped accounts (`BudgetScope.linkedAccounts`), or `BedrockBudget.fromBudgetName`.
@@ -28,23 +29,6 @@ export interface BedrockOrganizationSpendStopProps {
    * attached to at the threshold.
    */
   readonly targetIds: string[];
-
-  /**
-   * The percentage of the budget's monthly limit, in actual cost, at which the stop acts.
-   *
-   * @default 100
-   */
-  readonly thresholdPercentage?: number;
-
-  /**
-   * Whether the stop acts on its own or after approval.
-   *
-   * @default SpendStopApproval.AUTOMATIC
-   */
-  readonly approval?: SpendStopApproval;
-
-  /** The topic told when the stop fires (or waits for approval). */
-  readonly topic: sns.ITopic;
 
   /**
    * The name of the service control policy.
@@ -94,8 +78,9 @@ export class BedrockOrganizationSpendStop extends Construct {
     validate(this, props);
     const stack = Stack.of(this);
     this.targetIds = [...props.targetIds];
-    this.thresholdPercentage = props.thresholdPercentage ?? 100;
-    this.approval = props.approval ?? SpendStopApproval.AUTOMATIC;
+    const trigger = spendStopTrigger(props);
+    this.thresholdPercentage = trigger.thresholdPercentage;
+    this.approval = trigger.approval;
 
     this.policy = new organizations.CfnPolicy(this, 'Policy', {
       name: props.policyName ?? 'bedrock-landing-zone-spend-stop',
@@ -113,11 +98,7 @@ export class BedrockOrganizationSpendStop extends Construct {
       }),
     });
 
-    this.executionRole = new iam.Role(this, 'ExecutionRole', {
-      description: 'AWS Budgets attaches and detaches the spend stop SCP to the workload accounts, and nothing else',
-      // As for BedrockSpendStop: no aws:SourceAccount condition, which Budgets' documentation does not say it sends.
-      assumedBy: new iam.ServicePrincipal('budgets.amazonaws.com'),
-    });
+    this.executionRole = budgetsExecutionRole(this, 'AWS Budgets attaches and detaches the spend stop SCP to the workload accounts, and nothing else');
     // Organizations authorizes AttachPolicy and DetachPolicy on the policy and on the target (Service Authorization
     // Reference): listing only this policy and only these targets confines the role to exactly this stop.
     const targetArns = this.targetIds.map(t => targetArn(stack, props.organizationId, t));
@@ -141,21 +122,17 @@ export class BedrockOrganizationSpendStop extends Construct {
       ],
     });
 
-    this.action = new budgets.CfnBudgetsAction(this, 'Resource', {
-      budgetName: props.budget.budgetName,
+    const stop = addSpendStopAction(this, {
+      budget: props.budget,
+      topic: props.topic,
+      trigger,
       actionType: 'APPLY_SCP_POLICY',
-      actionThreshold: { type: 'PERCENTAGE', value: this.thresholdPercentage },
-      notificationType: 'ACTUAL',
-      approvalModel: this.approval,
-      executionRoleArn: this.executionRole.roleArn,
       definition: { scpActionDefinition: { policyId: this.policy.attrId, targetIds: this.targetIds } },
-      subscribers: [{ type: 'SNS', address: props.topic.topicArn }],
+      executionRole: this.executionRole,
+      executionPolicy,
     });
-    if (Construct.isConstruct(props.budget)) this.action.node.addDependency(props.budget);
-    // The execution role's policy must exist before Budgets validates the action with it.
-    this.action.node.addDependency(this.executionRole, executionPolicy);
-
-    this.resetRole = addMonthlyReset(this, props.budget.budgetName, this.action);
+    this.action = stop.action;
+    this.resetRole = stop.resetRole;
     protectTree(this);
   }
 }
@@ -175,12 +152,7 @@ function validate(scope: Construct, props: BedrockOrganizationSpendStopProps): v
   props.targetIds.forEach((t, i) => problems.check(Token.isUnresolved(t) || ACCOUNT_ID.test(t) || OU_ID.test(t),
     `targetIds[${i}] is '${t}'; expected an account ID of 12 digits or an organizational unit ID such as ou-ab12-cdef3456`));
   props.targetIds.forEach((t, i) => problems.check(props.targetIds.indexOf(t) === i, `targetIds[${i}] repeats '${t}'; name each target once`));
-  const t = props.thresholdPercentage;
-  problems.check(t === undefined || Token.isUnresolved(t) || (Number.isFinite(t) && t > 0 && t <= 1000),
-    `thresholdPercentage is ${t}; expected a percentage of the monthly limit greater than 0 and at most 1000`);
-  const approvals = Object.values(SpendStopApproval) as string[];
-  problems.check(props.approval === undefined || approvals.includes(props.approval),
-    `approval is '${props.approval}'; expected one of ${approvals.join(', ')}`);
+  checkSpendStopOptions(problems, props);
   const name = props.policyName;
   problems.check(name === undefined || Token.isUnresolved(name) || /^[\s\S]{1,128}$/.test(name),
     `policyName is '${name}'; expected 1 to 128 characters`);

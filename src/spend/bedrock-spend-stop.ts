@@ -1,26 +1,18 @@
-import { Names, Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Names, Stack, aws_budgets as budgets, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
-import { addMonthlyReset } from './private/monthly-reset';
+import { addSpendStopAction, budgetsExecutionRole, checkSpendStopOptions, spendStopTrigger } from './private/spend-stop-action';
 import { stoppedInferenceActions } from './private/stopped-doors';
+import { SpendStopApproval } from './spend-stop-approval';
+import { SpendStopOptions } from './spend-stop-options';
 import { SPEND_STOP_POLICY_PREFIX, protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
- * Who lets a spend stop act once its threshold is crossed.
- */
-export enum SpendStopApproval {
-  /** The stop acts as soon as Budgets sees the threshold crossed */
-  AUTOMATIC = 'AUTOMATIC',
-  /** The stop waits until someone approves it in the Budgets console or API */
-  MANUAL = 'MANUAL',
-}
-
-/**
  * Properties of a spend stop.
  */
-export interface BedrockSpendStopProps {
+export interface BedrockSpendStopProps extends SpendStopOptions {
   /**
    * The budget whose threshold fires the stop: a `BedrockBudget`, or `BedrockBudget.fromBudgetName`
    * for the account's budget created in another stack (each region's landing zone stops its own roles
@@ -30,23 +22,6 @@ export interface BedrockSpendStopProps {
 
   /** The roles the landing zone grants model access: at the threshold, each gets the deny policy. */
   readonly roles: iam.IRole[];
-
-  /**
-   * The percentage of the budget's monthly limit, in actual cost, at which the stop acts.
-   *
-   * @default 100
-   */
-  readonly thresholdPercentage?: number;
-
-  /**
-   * Whether the stop acts on its own or after approval.
-   *
-   * @default SpendStopApproval.AUTOMATIC
-   */
-  readonly approval?: SpendStopApproval;
-
-  /** The topic told when the stop fires (or waits for approval): the governance notifications topic. */
-  readonly topic: sns.ITopic;
 }
 
 /**
@@ -82,8 +57,9 @@ export class BedrockSpendStop extends Construct {
     validate(this, props);
     const stack = Stack.of(this);
     this.roles = [...props.roles];
-    this.thresholdPercentage = props.thresholdPercentage ?? 100;
-    this.approval = props.approval ?? SpendStopApproval.AUTOMATIC;
+    const trigger = spendStopTrigger(props);
+    this.thresholdPercentage = trigger.thresholdPercentage;
+    this.approval = trigger.approval;
 
     // Read from the catalogue, so a door added there is closed here too.
     const doors = stoppedInferenceActions();
@@ -117,12 +93,7 @@ export class BedrockSpendStop extends Construct {
       ],
     });
 
-    this.executionRole = new iam.Role(this, 'ExecutionRole', {
-      description: 'AWS Budgets attaches and detaches the spend stop deny policy to the workload roles, and nothing else',
-      // No aws:SourceAccount condition: Budgets' documentation does not say it sends one, and a condition it does not meet
-      // would break the stop only when it fires. Budgets uses a role only for actions of its own account (ExecutionRoleArn).
-      assumedBy: new iam.ServicePrincipal('budgets.amazonaws.com'),
-    });
+    this.executionRole = budgetsExecutionRole(this, 'AWS Budgets attaches and detaches the spend stop deny policy to the workload roles, and nothing else');
     // Managed, not inline: the regulated packs refuse inline policies.
     const executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       description: 'AWS Budgets may attach and detach the spend stop deny policy, only that policy, only on the workload roles',
@@ -135,21 +106,17 @@ export class BedrockSpendStop extends Construct {
       })],
     });
 
-    this.action = new budgets.CfnBudgetsAction(this, 'Resource', {
-      budgetName: props.budget.budgetName,
+    const stop = addSpendStopAction(this, {
+      budget: props.budget,
+      topic: props.topic,
+      trigger,
       actionType: 'APPLY_IAM_POLICY',
-      actionThreshold: { type: 'PERCENTAGE', value: this.thresholdPercentage },
-      notificationType: 'ACTUAL',
-      approvalModel: this.approval,
-      executionRoleArn: this.executionRole.roleArn,
       definition: { iamActionDefinition: { policyArn: this.denyPolicy.managedPolicyArn, roles: this.roles.map(r => r.roleName) } },
-      subscribers: [{ type: 'SNS', address: props.topic.topicArn }],
+      executionRole: this.executionRole,
+      executionPolicy,
     });
-    if (Construct.isConstruct(props.budget)) this.action.node.addDependency(props.budget);
-    // The execution role's policy must exist before Budgets validates the action with it.
-    this.action.node.addDependency(this.executionRole, executionPolicy);
-
-    this.resetRole = addMonthlyReset(this, props.budget.budgetName, this.action);
+    this.action = stop.action;
+    this.resetRole = stop.resetRole;
 
     protectTree(this);
   }
@@ -158,11 +125,6 @@ export class BedrockSpendStop extends Construct {
 function validate(scope: Construct, props: BedrockSpendStopProps): void {
   const problems = new Problems();
   problems.check(props.roles.length > 0, 'roles is empty; give the roles the landing zone grants model access, which the stop denies at the threshold');
-  const t = props.thresholdPercentage;
-  problems.check(t === undefined || Token.isUnresolved(t) || (Number.isFinite(t) && t > 0 && t <= 1000),
-    `thresholdPercentage is ${t}; expected a percentage of the monthly limit greater than 0 and at most 1000`);
-  const approvals = Object.values(SpendStopApproval) as string[];
-  problems.check(props.approval === undefined || approvals.includes(props.approval),
-    `approval is '${props.approval}'; expected one of ${approvals.join(', ')}`);
+  checkSpendStopOptions(problems, props);
   problems.throwIfAny(scope, 'BedrockSpendStop', BedrockLandingZoneErrorCode.SPEND_STOP_PROPS);
 }

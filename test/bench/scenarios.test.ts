@@ -37,7 +37,7 @@ describe('bench scenarios', () => {
   });
 
   test('a baseline is measured by the part of its landing zone that declares each resource; without its run-time controls, ' +
-    'exactly the alarms, the dashboard and the detective controls are gone', () => {
+    'exactly the alarms, the dashboard, the detective controls and the notifications topic they published to are gone', () => {
     const parts = (runTimeControls?: boolean) => {
       const [baseline] = synth({ app: 'generated', baselines: 1, validation: false, packs: 'none', runTimeControls });
       expect(baseline.parts!.reduce((n, p) => n + p.resources, 0)).toBe(baseline.resources);
@@ -49,8 +49,8 @@ describe('bench scenarios', () => {
     const { Alarms, Dashboard, DetectiveControls, Notifications, ...rest } = withControls;
     const { Notifications: quietNotifications, ...restWithout } = without;
     expect(restWithout).toEqual(rest);
-    // The topic stays (budgets may still report to it); only its subscriptions go with the controls.
-    expect({ Notifications, quietNotifications }).toEqual({ Notifications: 4, quietNotifications: 3 });
+    // No budget in the generated baseline: with the controls gone nothing publishes, so no topic (its key, policy, subscription).
+    expect({ Notifications, quietNotifications }).toEqual({ Notifications: 4, quietNotifications: undefined });
   });
 
   test('one knowledge-base stack per vector store, classified with its store', () => {

@@ -1,17 +1,26 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildLandingZone } from '../../examples/app/build';
 import { compliancePacks } from '../../examples/app/compliance';
 import { synthValidationReport } from '../support/validation-report';
 
-function synthTo(outdir: string): string[] {
+/** The example app synthesized to a new directory: its stacks and the templates and asset manifests written. */
+function synthExample(): { stacks: Stack[]; outdir: string; files: string[] } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-'));
   const app = new App({ outdir });
-  buildLandingZone(app);
+  const stacks = buildLandingZone(app);
   app.synth();
-  return filesUnder(outdir).filter(f => f.endsWith('.template.json') || f.endsWith('.assets.json')).sort();
+  return { stacks, outdir, files: filesUnder(outdir).filter(f => f.endsWith('.template.json') || f.endsWith('.assets.json')).sort() };
+}
+
+/** One synthesis of the example shared by the tests that only read it (each synthesis takes the larger part of a minute). */
+let shared: ReturnType<typeof synthExample> | undefined;
+function example(): ReturnType<typeof synthExample> {
+  shared ??= synthExample();
+  return shared;
 }
 
 function filesUnder(dir: string, prefix = ''): string[] {
@@ -63,10 +72,9 @@ const ORGANIZATION_ASSET_PUBLISHER = [
 
 describe('examples/app', () => {
   test('two synths produce byte-identical templates and asset manifests', () => {
-    const first = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-a-'));
-    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-b-'));
-    const files = synthTo(first);
-    expect(synthTo(second)).toEqual(files);
+    const { outdir: first, files } = example();
+    const { outdir: second, files: secondFiles } = synthExample();
+    expect(secondFiles).toEqual(files);
     expect(files.filter(f => f.endsWith('.template.json'))).toEqual([
       'Agent-dev-eu-central-1.template.json',
       'Agent-dev-us-east-1.template.json',
@@ -133,8 +141,7 @@ describe('examples/app', () => {
     'Agent-dev-us-east-1', 'Agent-dev-eu-central-1', 'Agent-prod-us-east-1', 'Agent-prod-eu-central-1',
   ])('%s', name => {
     test('matches its snapshot', () => {
-      const app = new App();
-      const stack = buildLandingZone(app).find(s => s.stackName === name)!;
+      const stack = example().stacks.find(s => s.stackName === name)!;
       expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
     });
   });

@@ -58,7 +58,9 @@ function organizationStack(props: Partial<BedrockOrganizationPoliciesProps> = {}
   return stack;
 }
 
-const example = scpsByTarget(buildLandingZone(new App()).find((s): s is OrganizationStack => s instanceof OrganizationStack)!);
+/** The example app, built once for this file: its organization's policies and its spend stops. */
+const EXAMPLE_STACKS = buildLandingZone(new App());
+const example = scpsByTarget(EXAMPLE_STACKS.find((s): s is OrganizationStack => s instanceof OrganizationStack)!);
 /** SCP levels, root first: what governs an account of the workloads OU. */
 const ORGANIZATIONS: Record<string, PolicyDocument[][]> = {
   'the example organization (root and workloads OU)': [example.get(ORGANIZATION_ROOT)!, example.get(WORKLOADS_OU)!],
@@ -153,7 +155,7 @@ describe.each(Object.keys(ORGANIZATIONS))('the second round (rt2, 2026-12-07), i
 });
 
 test('the spend stops the example deploys are the policies ProtectExemptRoles protects: a new version of each is denied to a developer', async () => {
-  const names = buildLandingZone(new App()).flatMap(stack => Object.values<any>(Template.fromStack(stack).toJSON().Resources))
+  const names = EXAMPLE_STACKS.flatMap(stack => Object.values<any>(Template.fromStack(stack).toJSON().Resources))
     .filter(r => r.Type === 'AWS::IAM::ManagedPolicy' && r.Properties.Description?.startsWith('Bedrock landing zone spend stop'))
     .map(r => r.Properties.ManagedPolicyName as string).sort();
   expect(names).toEqual([

@@ -26,7 +26,8 @@ export interface LandingZoneSignalsInput {
  * for every other; undefined when `enabled` is false.
  */
 export function landingZoneAlarms(scope: Construct, enabled: boolean | undefined, input: LandingZoneSignalsInput & {
-  readonly topic: sns.ITopic;
+  /** The governance topic, asked for only when the alarms are created */
+  readonly topic: () => sns.ITopic;
   readonly invocationLogging: IModelInvocationLogging;
   /** Whether the detective controls' setting rule reports logging configuration changes to the same topic */
   readonly detectiveReportsLoggingChanges: boolean;
@@ -44,7 +45,7 @@ export function landingZoneAlarms(scope: Construct, enabled: boolean | undefined
   problems.throwIfAny(scope, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
   if (enabled === false) return undefined;
   return new GovernanceAlarms(scope, 'Alarms', {
-    topic: input.topic,
+    topic: input.topic(),
     s3Delivery: input.invocationLogging.logBucket !== undefined,
     cloudWatchLogsDelivery: input.invocationLogging.logGroupName !== undefined,
     models: modelSettings(input),

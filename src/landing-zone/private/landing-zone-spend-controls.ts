@@ -23,7 +23,7 @@ export interface LandingZoneSpendControls {
  * `SpendStop`, `SpendAnomalies`.
  */
 export function landingZoneSpendControls(scope: Construct, profile: GovernanceProfile, spend: LandingZoneSpendSettings | undefined,
-  applicationRoles: iam.IRole[] | undefined, topic: sns.ITopic): LandingZoneSpendControls {
+  applicationRoles: iam.IRole[] | undefined, topicFor: (publisher: string) => sns.ITopic): LandingZoneSpendControls {
   const roles = applicationRoles ?? [];
   const tags = spend?.costTags ?? {};
   spendProblems(profile, spend, roles, tags).throwIfAny(scope, 'BedrockLandingZone', BedrockLandingZoneErrorCode.LANDING_ZONE_PROPS);
@@ -33,7 +33,7 @@ export function landingZoneSpendControls(scope: Construct, profile: GovernancePr
   if (spend === undefined) return {};
   const budget = spend.monthlyLimitUsd === undefined ? undefined : new BedrockBudget(scope, 'Budget', {
     monthlyLimitUsd: spend.monthlyLimitUsd,
-    topic,
+    topic: topicFor('spend.monthlyLimitUsd'),
     scope: spend.scope,
     thresholds: spend.thresholds,
     emails: spend.emails,
@@ -44,17 +44,17 @@ export function landingZoneSpendControls(scope: Construct, profile: GovernancePr
   const spendStop = spend.stopAtPercentage === undefined || budgetName === undefined ? undefined : new BedrockSpendStop(scope, 'SpendStop', {
     budget: budget ?? BedrockBudget.fromBudgetName(budgetName),
     roles,
-    topic,
+    topic: topicFor('spend.stopAtPercentage'),
     thresholdPercentage: spend.stopAtPercentage,
     approval: spend.stopApproval,
   });
   if (budget === undefined) return { budgetName, spendStop };
   const spendAnomalyMonitor = spend.anomalyDetection === false ? undefined
-    : new BedrockSpendAnomalyMonitor(scope, 'SpendAnomalies', { topic });
+    : new BedrockSpendAnomalyMonitor(scope, 'SpendAnomalies', { topic: topicFor('spend.monthlyLimitUsd') });
   // One budget per team tag value, each by its principals' tag; the id follows the team, not its position in the list.
   const teamBudgets = (spend.teamBudgets ?? []).map(t => new BedrockBudget(scope, `TeamBudget-${teamConstructId(t.team)}`, {
     monthlyLimitUsd: t.monthlyLimitUsd,
-    topic,
+    topic: topicFor('spend.monthlyLimitUsd'),
     scope: BudgetScope.principalTag(spend.teamTagKey!, [t.team]),
     thresholds: spend.thresholds,
     emails: spend.emails,
