@@ -129,6 +129,12 @@ export const RESOURCE_CASES: ResourceCase[] = [
   { name: 'the same pattern with the account segment in place matches', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:eu-*::foundation-model/*:*', resource: SONNET_ARN, matches: true },
   { name: 'the colon inside the resource part is part of the pattern', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*::foundation-model/*-v1:0', resource: SONNET_ARN.replace('-v1:0', '-v10'), matches: false },
   { name: 'a wildcard in the resource part spans its colons', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*::foundation-model/anthropic.*', resource: SONNET_ARN, matches: true },
+  // A pattern of fewer than six segments reads as if the missing ones were `*` (so its last segment is the account, not the rest).
+  { name: 'a short ARN pattern does not let its last segment take the account and the resource part', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*:foundation-model/*', resource: SONNET_ARN, matches: false },
+  { name: 'a short ARN pattern ending in a wildcard matches every resource of the service', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*', resource: SONNET_ARN, matches: true },
+  { name: 'a short ARN pattern names its service', action: 'bedrock:InvokeModel', pattern: 'arn:aws:s3:*', resource: SONNET_ARN, matches: false },
+  { name: 'a short ARN pattern of region and account matches the account\'s resources', action: 'bedrock:ApplyGuardrail', pattern: 'arn:aws:bedrock:eu-central-1:111111111111', resource: 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abc', matches: true },
+  { name: 'a short ARN pattern of another account does not', action: 'bedrock:ApplyGuardrail', pattern: 'arn:aws:bedrock:eu-central-1:222222222222', resource: 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abc', matches: false },
 ];
 
 export interface QuestionCase {
