@@ -139,13 +139,16 @@ function matcherOf(pattern: string): Matcher {
   let m = matchers.get(pattern);
   if (m) return m;
   const p = normalize(pattern);
-  const ps = p.startsWith('arn:') ? padArn(splitArn(p)) : undefined;
+  const ps = p.startsWith('arn:') ? splitArn(p) : undefined;
   if (p === '*') {
     m = () => true;
   } else if (!ps) {
     const re = globRegExp(p, '');
     m = r => re.test(normalize(r));
   } else {
+    // An ARN pattern of fewer than six segments leaves the missing ones unchecked, as if they were `*`:
+    // its last segment is that segment only, never the rest of the ARN (`arn:aws:bedrock:*:foundation-model/*`
+    // names no foundation model; the IAM simulator reads identity policies so, see evaluator-cases.ts).
     const res = ps.map((segment, i) => segment === '*' ? undefined : globRegExp(segment, i === 1 ? 'i' : ''));
     const whole = globRegExp(p, '');
     m = r => {
@@ -174,16 +177,6 @@ function splitArn(arn: string): string[] {
   const parts = arn.split(':');
   if (parts.length < 6) return parts;
   return [...parts.slice(0, 5), parts.slice(5).join(':')];
-}
-
-/**
- * An ARN pattern of fewer than six segments reads as if the missing ones were `*`: its last segment
- * is matched as that segment only, never as the rest of the ARN (so `arn:aws:bedrock:*:foundation-model/*`
- * names no foundation model, and a Deny spelled so fences nothing). The IAM simulator reads identity
- * policies so; test/compliance/evaluator-cases.ts has the cases it confirms.
- */
-function padArn(segments: string[]): string[] {
-  return segments.length < 6 ? [...segments, ...new Array<string>(6 - segments.length).fill('*')] : segments;
 }
 
 /** The pack writes the partition as `<AWS::Partition>`; the probes are in the commercial partition. */
