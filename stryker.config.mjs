@@ -23,6 +23,7 @@ const TARGETS = {
     tests: [
       'test/compliance/policy-evaluator-conditions.test.ts',
       'test/compliance/policy-evaluator-matching.test.ts',
+      'test/compliance/policy-evaluator-resources.test.ts',
     ],
   },
   'invoke-statements': {
