@@ -40,6 +40,7 @@ const TARGETS = {
     static: true,
     tests: [
       'test/organization/inference-door-fences.test.ts',
+      'test/organization/catalogue-list-fences.test.ts',
       'test/models/inference-doors.test.ts',
       'test/models/invoke-grant-behaviour.test.ts',
     ],
