@@ -41,6 +41,7 @@ const TARGETS = {
     tests: [
       'test/organization/inference-door-fences.test.ts',
       'test/organization/catalogue-list-fences.test.ts',
+      'test/models/endpoint-door-fences.test.ts',
       'test/models/inference-doors.test.ts',
       'test/models/invoke-grant-behaviour.test.ts',
     ],
