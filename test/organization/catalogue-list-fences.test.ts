@@ -48,6 +48,30 @@ const BEARER_TOKENS = [
   { action: 'bedrock:CallWithBearerToken', typeKey: 'bedrock:BearerTokenType' },
   { action: 'bedrock-mantle:CallWithBearerToken', typeKey: 'bedrock-mantle:BearerTokenType' },
 ];
+/**
+ * Doors that generate from prompts where IAM cannot see a guardrail (no `bedrock:GuardrailIdentifier`
+ * key): a guardrail requirement must deny a direct call. (Amazon Bedrock user guide: batch inference,
+ * evaluation and prompt optimization jobs, inline agents, RetrieveAndGenerate, Data Automation, automated
+ * reasoning builds; AgentCore evaluations, recommendations, policy generation, harnesses, memory extraction.)
+ */
+const GUARDRAIL_BLIND_DOORS = [
+  'bedrock:CreateModelInvocationJob', 'bedrock:CreateModelEvaluationJob', 'bedrock:CreateEvaluationJob', 'bedrock:CreateAdvancedPromptOptimizationJob',
+  'bedrock:InvokeInlineAgent', 'bedrock:RetrieveAndGenerate', 'bedrock:AgenticRetrieveStream', 'bedrock:OptimizePrompt', 'bedrock:GenerateQuery',
+  'bedrock:InvokeBuilder', 'bedrock:InvokeDataAutomation', 'bedrock:InvokeDataAutomationAsync', 'bedrock:InvokeDataAutomationLibraryIngestionJob',
+  'bedrock:InvokeBlueprintOptimizationAsync', 'bedrock:InvokeBlueprintRecommendationAsync',
+  'bedrock:StartAutomatedReasoningPolicyBuildWorkflow', 'bedrock:StartAutomatedReasoningPolicyTestWorkflow',
+  'bedrock-agentcore:Evaluate', 'bedrock-agentcore:StartBatchEvaluation', 'bedrock-agentcore:StartRecommendation', 'bedrock-agentcore:StartPolicyGeneration',
+  'bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:CreateOnlineEvaluationConfig', 'bedrock-agentcore:StartMemoryExtractionJob',
+];
+/** Doors that generate nothing (token counts, guardrail checks, retrieval, tools) or run a model with a role the model doors fence: a guardrail requirement leaves them open. */
+const GUARDRAIL_FREE_DOORS = [
+  'bedrock:CountTokens', 'bedrock:InvokeAgent', 'bedrock:InvokeFlow', 'bedrock:Retrieve', 'bedrock:Rerank', 'bedrock:ApplyGuardrail',
+  'bedrock:InvokeGuardrailChecks', 'bedrock:InvokeTool', 'bedrock:InvokeAutomatedReasoningPolicy',
+  'bedrock-agentcore:InvokeAgentRuntime', 'bedrock-agentcore:InvokeAgentRuntimeCommand', 'bedrock-agentcore:InvokeAgentRuntimeCommandShell',
+  'bedrock-agentcore:InvokeAgentRuntimeForUser', 'bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStream',
+  'bedrock-agentcore:InvokeAgentRuntimeWithWebSocketStreamForUser', 'bedrock-agentcore:InvokeGateway', 'bedrock-agentcore:InvokeCodeInterpreter',
+  'bedrock-agentcore:InvokeRegistryMcp', 'bedrock-agentcore:InvokeWebSearch', 'bedrock-agentcore:RetrieveMemoryRecords',
+];
 
 const MANAGEMENT = '999999999999';
 const MEMBER = '111111111111';
@@ -151,6 +175,17 @@ describe('bearer tokens: a call with a long-term key is denied, with a short-ter
   test.each(BEARER_TOKENS.map(b => [b.action, b] as const))('%s', async (action, b) => {
     expect(await run(DEFAULTS, action, DEVELOPER, { [b.typeKey]: 'LONG_TERM' })).toBe('ExplicitlyDenied');
     expect(await run(DEFAULTS, action, DEVELOPER, { [b.typeKey]: 'SHORT_TERM' })).toBe('Allowed');
+  });
+});
+
+describe('an organization that requires a guardrail: the doors blind to it are denied, the doors that generate nothing stay open', () => {
+  const GUARDRAIL_REQUIRED = scpsOf({ requireGuardrail: true, allowAgentCoreBuiltInTools: true });
+  test.each(GUARDRAIL_BLIND_DOORS)('%s: a direct call is denied, and allowed where no guardrail is required', async action => {
+    expect(await run(GUARDRAIL_REQUIRED, action)).toBe('ExplicitlyDenied');
+    expect(await run(DEFAULTS, action)).toBe('Allowed');
+  });
+  test.each(GUARDRAIL_FREE_DOORS)('%s: allowed without a guardrail', async action => {
+    expect(await run(GUARDRAIL_REQUIRED, action)).toBe('Allowed');
   });
 });
 
