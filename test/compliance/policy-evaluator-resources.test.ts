@@ -23,6 +23,12 @@ describe('resource patterns, segment by segment', () => {
   });
 });
 
+test('a pattern that is not an ARN (a value the pack cannot know, such as a token) matches only itself, with its wildcards', () => {
+  expect(resourceMatches('<Bucket.Arn>/*', '<Bucket.Arn>/key')).toBe(true);
+  expect(resourceMatches('<Bucket.Arn>/*', '<Other.Arn>/key')).toBe(false);
+  expect(resourceMatches('<Bucket.Arn>/*', 'arn:aws:s3:::bucket/key')).toBe(false);
+});
+
 describe('questions that leave a policy variable to the caller', () => {
   test.each(QUESTION_CASES.map(c => [c.name, c] as const))('%s', (_n, c) => {
     expect(decide(parse(c.statements), { action: c.action, resource: c.resource, context: c.context, decidedKeys: c.decidedKeys }))
