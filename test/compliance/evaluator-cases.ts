@@ -167,7 +167,12 @@ export const QUESTION_CASES: QuestionCase[] = [
   {
     name: 'an Allow\'s NotResource with a variable the question leaves open does not exclude the resource for every caller',
     statements: [{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::bucket/${aws:username}/*' }],
-    action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/alice/file', context: {}, decidedKeys: [], allowed: true, witness: { 'aws:username': 'bob' },
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::bucket/alice/file',
+    context: {},
+    decidedKeys: [],
+    allowed: true,
+    witness: { 'aws:username': 'bob' },
   },
   {
     name: 'a Deny whose condition values include a variable the question leaves open does not fence a caller who sets it',
@@ -175,7 +180,11 @@ export const QUESTION_CASES: QuestionCase[] = [
       { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' },
       { Effect: 'Deny', Action: 'bedrock:InvokeModel', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-central-1', '${aws:PrincipalTag/region}'] } } },
     ],
-    action: 'bedrock:InvokeModel', resource: SONNET_ARN.replace('eu-central-1', 'us-east-1'), context: { 'aws:RequestedRegion': 'us-east-1' },
-    decidedKeys: ['aws:RequestedRegion'], allowed: true, witness: { 'aws:PrincipalTag/region': 'us-east-1' },
+    action: 'bedrock:InvokeModel',
+    resource: SONNET_ARN.replace('eu-central-1', 'us-east-1'),
+    context: { 'aws:RequestedRegion': 'us-east-1' },
+    decidedKeys: ['aws:RequestedRegion'],
+    allowed: true,
+    witness: { 'aws:PrincipalTag/region': 'us-east-1' },
   },
 ];

@@ -38,12 +38,14 @@ function resourceOf(door: InferenceDoor): string {
 }
 
 const doorOf = (action: string) => INFERENCE_DOORS.find(d => d.action === action)!;
-const context = (vpce?: string, extra: Record<string, string> = {}) => ({ 'aws:ViaAWSService': 'false', ...(vpce ? { 'aws:SourceVpce': vpce } : {}), ...extra });
+const context = (vpce?: string, extra: Record<string, string> = {}) =>
+  ({ 'aws:ViaAWSService': 'false', ...(vpce ? { 'aws:SourceVpce': vpce } : {}), ...extra });
 
 describe('a grant held to bedrock-agent-runtime endpoints (knowledge bases, agents, flows)', () => {
   const statement = denyDoorsOutsideEndpoints('bedrock-agent-runtime', [{ vpcEndpointId: ENDPOINT }]).toStatementJson();
   const identity: PolicyDocument[] = [ADMIN, { Version: '2012-10-17', Statement: [statement] }];
-  const call = (door: InferenceDoor, vpce?: string) => evaluate({ identity }, { action: door.action, resource: resourceOf(door), context: context(vpce) });
+  const call = (door: InferenceDoor, vpce?: string) =>
+    evaluate({ identity }, { action: door.action, resource: resourceOf(door), context: context(vpce) });
 
   test.each(AGENT_RUNTIME_DOORS)('%s: denied directly and through another endpoint, allowed through the required one', async action => {
     expect(await call(doorOf(action))).toBe('ExplicitlyDenied');
