@@ -23,6 +23,7 @@ const TARGETS = {
     tests: [
       'test/compliance/policy-evaluator-conditions.test.ts',
       'test/compliance/policy-evaluator-matching.test.ts',
+      'test/compliance/policy-evaluator-resources.test.ts',
     ],
   },
   'invoke-statements': {
@@ -39,6 +40,8 @@ const TARGETS = {
     static: true,
     tests: [
       'test/organization/inference-door-fences.test.ts',
+      'test/organization/catalogue-list-fences.test.ts',
+      'test/models/endpoint-door-fences.test.ts',
       'test/models/inference-doors.test.ts',
       'test/models/invoke-grant-behaviour.test.ts',
     ],

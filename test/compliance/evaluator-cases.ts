@@ -38,6 +38,10 @@ export const SET_CASES: SetCase[] = [
   { name: 'Null false on a missing key is not met', operator: 'Null', values: ['false'], met: false },
   { name: 'Null [true, false] is met on a missing key', operator: 'Null', values: ['true', 'false'], met: true },
   { name: 'Null [true, false] is met on a present key', operator: 'Null', values: ['true', 'false'], request: ['athena.amazonaws.com'], met: true },
+  { name: 'ForAnyValue:StringNotEquals on a missing key is not met (not the negated operator\'s true)', operator: 'ForAnyValue:StringNotEquals', values: ALLOWED, met: false },
+  { name: 'ForAnyValue:StringNotEquals with one value outside the list is met', operator: 'ForAnyValue:StringNotEquals', values: ALLOWED, request: ['athena.amazonaws.com', 'dataexchange.amazonaws.com'], met: true },
+  { name: 'ForAnyValue:StringNotEquals with every value in the list is not met', operator: 'ForAnyValue:StringNotEquals', values: ALLOWED, request: ['athena.amazonaws.com', 'cloudformation.amazonaws.com'], met: false },
+  { name: 'ForAllValues:StringNotEquals on a missing key is met (vacuous truth)', operator: 'ForAllValues:StringNotEquals', values: ALLOWED, met: true },
 ];
 
 export interface OperatorCase {
@@ -87,12 +91,21 @@ export const OPERATOR_CASES: OperatorCase[] = [
   { name: 'Bool false', condition: { Bool: { 'aws:SecureTransport': 'true' } }, context: { 'aws:SecureTransport': 'false' }, allowed: false },
   { name: 'IpAddress inside the range', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, context: { 'aws:SourceIp': '203.0.113.77' }, allowed: true },
   { name: 'IpAddress outside the range', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, context: { 'aws:SourceIp': '203.0.114.1' }, allowed: false },
+  { name: 'IpAddress with two-digit octets in the range', condition: { IpAddress: { 'aws:SourceIp': '10.20.0.0/16' } }, context: { 'aws:SourceIp': '10.20.30.40' }, allowed: true },
+  { name: 'IpAddress with a three-digit last octet in the range', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.128/25' } }, context: { 'aws:SourceIp': '203.0.113.200' }, allowed: true },
+  { name: 'NumericGreaterThanEquals above the bound', condition: { NumericGreaterThanEquals: { 'aws:MultiFactorAuthAge': '3600' } }, context: { 'aws:MultiFactorAuthAge': '3601' }, allowed: true },
+  { name: 'DateGreaterThanEquals after the bound', condition: { DateGreaterThanEquals: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' } }, context: { 'aws:CurrentTime': '2026-12-07T00:00:00Z' }, allowed: true },
+  { name: 'DateEquals of a date without a time', condition: { DateEquals: { 'aws:CurrentTime': '2026-12-06' } }, context: { 'aws:CurrentTime': '2026-12-06T00:00:00Z' }, allowed: true },
   { name: 'IpAddress of one host', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.7' } }, context: { 'aws:SourceIp': '203.0.113.7' }, allowed: true },
+  { name: 'IpAddress: an address with a trailing space is not an address in the range', condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, context: { 'aws:SourceIp': '203.0.113.1 ' }, allowed: false },
   { name: 'NotIpAddress inside the range', condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, context: { 'aws:SourceIp': '10.1.2.3' }, allowed: false },
   { name: 'a policy variable from the request', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner}' } }, context: { 'aws:PrincipalTag/team': 'claims', 'aws:PrincipalTag/owner': 'claims' }, allowed: true },
   { name: 'a policy variable with another value', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner}' } }, context: { 'aws:PrincipalTag/team': 'claims', 'aws:PrincipalTag/owner': 'fraud' }, allowed: false },
   { name: 'a policy variable without a value matches nothing', condition: { StringLike: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner}*' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
   { name: 'a policy variable\'s default value', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner, \'claims\'}' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: true },
+  { name: 'a default value must be quoted from its first character', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner, x\'claims\'}' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
+  { name: 'a default value must be quoted to its last character', condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/owner, \'claims\'x}' } }, context: { 'aws:PrincipalTag/team': 'claims' }, allowed: false },
+  { name: 'a policy variable\'s key in another case', condition: { StringEquals: { 'aws:PrincipalTag/team': '${AWS:PRINCIPALTAG/owner}' } }, context: { 'aws:PrincipalTag/team': 'claims', 'aws:PrincipalTag/owner': 'claims' }, allowed: true },
   { name: '${*} is a literal star', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${*}' } }, context: { 'aws:PrincipalTag/team': 'a*' }, allowed: true, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
   { name: '${*} does not match as a wildcard in StringEquals', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${*}' } }, context: { 'aws:PrincipalTag/team': 'ab' }, allowed: false, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
   { name: '${$} is a literal dollar', condition: { StringEquals: { 'aws:PrincipalTag/team': 'a${$}' } }, context: { 'aws:PrincipalTag/team': 'a$' }, allowed: true, notSimulated: 'the simulator does not read ${*}, ${?}, ${$} in a condition as the literal character' },
@@ -102,3 +115,76 @@ export const OPERATOR_CASES: OperatorCase[] = [
   { name: 'condition keys in any case', condition: { StringEquals: { 'AWS:PrincipalTag/team': 'claims' } }, context: { 'aws:principaltag/team': 'claims' }, allowed: true },
 ];
 
+
+export interface ResourceCase {
+  readonly name: string;
+  readonly action: string;
+  /** The Resource element's pattern */
+  readonly pattern: string;
+  readonly resource: string;
+  /** Whether IAM matches the pattern to the resource */
+  readonly matches: boolean;
+}
+
+const SONNET_ARN = 'arn:aws:bedrock:eu-central-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0';
+
+/**
+ * Resource patterns against real resource ARNs (the simulator validates them): a wildcard in one of
+ * the first five segments never spans a colon, the resource part takes the rest (colons included).
+ */
+export const RESOURCE_CASES: ResourceCase[] = [
+  { name: 'a region wildcard does not reach across the empty account into the resource part', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:eu-*:foundation-model/*:*', resource: SONNET_ARN, matches: false },
+  { name: 'the same pattern with the account segment in place matches', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:eu-*::foundation-model/*:*', resource: SONNET_ARN, matches: true },
+  { name: 'the colon inside the resource part is part of the pattern', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*::foundation-model/*-v1:0', resource: SONNET_ARN.replace('-v1:0', '-v10'), matches: false },
+  { name: 'a wildcard in the resource part spans its colons', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*::foundation-model/anthropic.*', resource: SONNET_ARN, matches: true },
+  // A pattern of fewer than six segments reads as if the missing ones were `*` (so its last segment is the account, not the rest).
+  { name: 'a short ARN pattern does not let its last segment take the account and the resource part', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*:foundation-model/*', resource: SONNET_ARN, matches: false },
+  { name: 'a short ARN pattern ending in a wildcard matches every resource of the service', action: 'bedrock:InvokeModel', pattern: 'arn:aws:bedrock:*', resource: SONNET_ARN, matches: true },
+  { name: 'a short ARN pattern names its service', action: 'bedrock:InvokeModel', pattern: 'arn:aws:s3:*', resource: SONNET_ARN, matches: false },
+  { name: 'a short ARN pattern of region and account matches the account\'s resources', action: 'bedrock:ApplyGuardrail', pattern: 'arn:aws:bedrock:eu-central-1:111111111111', resource: 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abc', matches: true },
+  { name: 'a short ARN pattern of another account does not', action: 'bedrock:ApplyGuardrail', pattern: 'arn:aws:bedrock:eu-central-1:222222222222', resource: 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abc', matches: false },
+];
+
+export interface QuestionCase {
+  readonly name: string;
+  readonly statements: Record<string, unknown>[];
+  readonly action: string;
+  readonly resource: string;
+  /** What the question decides (ProbeRequest.decidedKeys and context) */
+  readonly context: Record<string, string>;
+  readonly decidedKeys: string[];
+  /** The pack's answer: whether some caller gets the request through */
+  readonly allowed: boolean;
+  /** Context keys the question leaves open, with values of a caller the simulator allows (or, for false, a caller it denies) */
+  readonly witness: Record<string, string>;
+}
+
+/**
+ * Questions ("can some caller do this?") with a key or a policy variable the question leaves to the
+ * caller; the witness is one such caller, and the simulator must decide it as the pack answers.
+ */
+export const QUESTION_CASES: QuestionCase[] = [
+  {
+    name: 'an Allow\'s NotResource with a variable the question leaves open does not exclude the resource for every caller',
+    statements: [{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::bucket/${aws:username}/*' }],
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::bucket/alice/file',
+    context: {},
+    decidedKeys: [],
+    allowed: true,
+    witness: { 'aws:username': 'bob' },
+  },
+  {
+    name: 'a Deny whose condition values include a variable the question leaves open does not fence a caller who sets it',
+    statements: [
+      { Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' },
+      { Effect: 'Deny', Action: 'bedrock:InvokeModel', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-central-1', '${aws:PrincipalTag/region}'] } } },
+    ],
+    action: 'bedrock:InvokeModel',
+    resource: SONNET_ARN.replace('eu-central-1', 'us-east-1'),
+    context: { 'aws:RequestedRegion': 'us-east-1' },
+    decidedKeys: ['aws:RequestedRegion'],
+    allowed: true,
+    witness: { 'aws:PrincipalTag/region': 'us-east-1' },
+  },
+];

@@ -142,10 +142,13 @@ function matcherOf(pattern: string): Matcher {
   const ps = p.startsWith('arn:') ? splitArn(p) : undefined;
   if (p === '*') {
     m = () => true;
-  } else if (!ps || ps.length !== 6) {
+  } else if (!ps) {
     const re = globRegExp(p, '');
     m = r => re.test(normalize(r));
   } else {
+    // An ARN pattern of fewer than six segments leaves the missing ones unchecked, as if they were `*`:
+    // its last segment is that segment only, never the rest of the ARN (`arn:aws:bedrock:*:foundation-model/*`
+    // names no foundation model; the IAM simulator reads identity policies so, see evaluator-cases.ts).
     const res = ps.map((segment, i) => segment === '*' ? undefined : globRegExp(segment, i === 1 ? 'i' : ''));
     const whole = globRegExp(p, '');
     m = r => {
