@@ -229,22 +229,6 @@ export const ROUND_2_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
 export const ROUND_2_ATTACKS: RedTeamCase[] = Object.values(ROUND_2_ATTACKS_BY_STATEMENT).flat();
 
 /**
- * F5's requests left out of ProtectGovernanceControls for the size of the root policy, allowed on the baseline VPC:
- * the gateways and route tables carry no traffic, because what they need next is denied (ROUND_2_INERT_NEXT_STEPS);
- * DHCP options can only point the endpoint's name inside a VPC with no route out (ADR 0019's Route 53 limit).
- */
-export const ROUND_2_INERT: RedTeamCase[] = [
-  { name: 'the baseline VPC\'s DHCP options (DNS servers) replaced', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
-  { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
-  { name: 'an egress-only internet gateway on the baseline VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: VPC, context: TAGGED },
-  { name: 'a carrier gateway on the baseline VPC', action: 'ec2:CreateCarrierGateway', resource: VPC, context: TAGGED },
-  { name: 'a local gateway route table associated with the baseline VPC', action: 'ec2:CreateLocalGatewayRouteTableVpcAssociation', resource: VPC, context: TAGGED },
-  { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
-  { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
-  { name: 'VPN gateway routes propagated into the baseline route table (no VPN gateway can be attached)', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
-];
-
-/**
  * F8, left open: provisioned throughput for another account's custom model (shared through AWS RAM, if Bedrock accepts it: not
  * verified against the service). Custom models of the account itself cannot exist in the example (DenyModelCustomizationAndImport).
  * The narrowing to `custom-model/*` of `${aws:PrincipalAccount}` is not taken: the IAM simulator does not resolve the variable in
@@ -259,7 +243,7 @@ export const ROUND_2_LEFT_OPEN: RedTeamCase[] = [
   },
 ];
 
-/** The steps that would put the inert gateways and tables on a path of the baseline's traffic. */
+/** The steps that would put a new gateway or table on a path of the baseline's traffic: denied since round 2. */
 export const ROUND_2_INERT_NEXT_STEPS: RedTeamCase[] = [
   { name: 'a route to a new gateway in a baseline route table', action: 'ec2:CreateRoute', resource: ROUTE_TABLE, context: TAGGED },
   { name: 'a baseline subnet associated with a new route table', action: 'ec2:AssociateRouteTable', resource: SUBNET, context: TAGGED },
@@ -291,5 +275,34 @@ export const ROUND_2_GOVERNED: RedTeamCase[] = [
   },
 ];
 
-/** Every red team attack of both rounds: perimeter.test.ts shows each statement load-bearing with them. */
-export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS];
+/**
+ * The third round (2026-12-07, issue 27's open items and rt3's findings): each request with the statement
+ * that closes it. Without the statement, exactly its own requests get through (red-team-round.test.ts).
+ */
+export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
+  // rt2 F5's remainder, left open in round 2 for the size of the root policy: now a statement of its own on the root's second policy.
+  ProtectBaselineNetwork: [
+    { name: 'the baseline VPC\'s DHCP options replaced (the endpoints\' names resolved by the developer\'s DNS server)', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
+    { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
+    { name: 'an egress-only internet gateway on the baseline VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: VPC, context: TAGGED },
+    { name: 'a carrier gateway on the baseline VPC', action: 'ec2:CreateCarrierGateway', resource: VPC, context: TAGGED },
+    { name: 'a local gateway route table associated with the baseline VPC', action: 'ec2:CreateLocalGatewayRouteTableVpcAssociation', resource: VPC, context: TAGGED },
+    { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
+    { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
+    { name: 'VPN gateway routes propagated into the baseline route table', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
+  ],
+};
+
+export const ROUND_3_ATTACKS: RedTeamCase[] = Object.values(ROUND_3_ATTACKS_BY_STATEMENT).flat();
+
+/** The governed use next to round 3's attacks: what must stay allowed. */
+export const ROUND_3_GOVERNED: RedTeamCase[] = [
+  { name: 'a developer replacing the DHCP options of their own VPC', action: 'ec2:AssociateDhcpOptions', resource: MY_VPC },
+  { name: 'a developer creating a route table in their own VPC', action: 'ec2:CreateRouteTable', resource: MY_VPC },
+  { name: 'a developer propagating VPN routes into their own route table', action: 'ec2:EnableVgwRoutePropagation', resource: MY_ROUTE_TABLE },
+  { name: 'CloudFormation\'s execution role setting the baseline VPC\'s DHCP options', action: 'ec2:AssociateDhcpOptions', resource: VPC, principal: CFN_EXEC, context: TAGGED },
+  { name: 'CloudFormation\'s execution role creating a route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, principal: CFN_EXEC, context: TAGGED },
+];
+
+/** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */
+export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS];

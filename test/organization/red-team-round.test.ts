@@ -7,7 +7,8 @@ import {
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
-  ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
+  ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
+  ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED,
   RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
@@ -17,7 +18,7 @@ import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPolicies
 import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
-  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS, SECURITY_HUB_ACTIONS,
+  BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS, SECURITY_HUB_ACTIONS,
 } from '../../src/organization/private/governance-control-actions';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
@@ -145,10 +146,31 @@ describe.each(Object.keys(ORGANIZATIONS))('the second round (rt2, 2026-12-07), i
     expect(through).toEqual(Object.fromEntries(expected));
   });
 
-  test('what was left out for the root policy\'s size stays allowed on the baseline VPC, and every step that would route traffic through a new gateway or table is denied', async () => {
+  test('F8 stays allowed (left open), and every step that would route traffic through a new gateway or table is denied', async () => {
     const decide = async (cases: RedTeamCase[]) => Promise.all(cases.map(async c => [c.name, await run(levels, c)]));
-    expect(await decide([...ROUND_2_INERT, ...ROUND_2_LEFT_OPEN])).toEqual([...ROUND_2_INERT, ...ROUND_2_LEFT_OPEN].map(c => [c.name, 'Allowed']));
+    expect(await decide(ROUND_2_LEFT_OPEN)).toEqual(ROUND_2_LEFT_OPEN.map(c => [c.name, 'Allowed']));
     expect(await decide(ROUND_2_INERT_NEXT_STEPS)).toEqual(ROUND_2_INERT_NEXT_STEPS.map(c => [c.name, 'ExplicitlyDenied']));
+  });
+});
+
+describe.each(Object.keys(ORGANIZATIONS))('the third round (2026-12-07), in %s', org => {
+  const levels = ORGANIZATIONS[org];
+
+  test.each(ROUND_3_ATTACKS.map(c => [c.name, c]))('denies %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('ExplicitlyDenied');
+  });
+  test.each(ROUND_3_GOVERNED.map(c => [c.name, c]))('allows %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('Allowed');
+  });
+
+  test('each statement that closes a finding is load-bearing: without it, exactly its own attacks get through', async () => {
+    const through: Record<string, string[]> = {};
+    for (const sid of Object.keys(ROUND_3_ATTACKS_BY_STATEMENT)) {
+      const decisions = await Promise.all(ROUND_3_ATTACKS.map(c => run(without(levels, sid), c)));
+      through[sid] = ROUND_3_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.name).sort();
+    }
+    const expected = Object.entries(ROUND_3_ATTACKS_BY_STATEMENT).map(([sid, cases]) => [sid, cases.map(c => c.name).sort()]);
+    expect(through).toEqual(Object.fromEntries(expected));
   });
 });
 
@@ -202,7 +224,7 @@ describe('the statements name real actions that see the protection tag', () => {
   };
 
   test('every action of the tag statements takes a resource that carries aws:ResourceTag', () => {
-    expect([...GOVERNANCE_CONTROL_ACTIONS, ...GOVERNED_DATA_COPY_ACTIONS].filter(a => !exists(a) || !seesTheTag(a))).toEqual([]);
+    expect([...GOVERNANCE_CONTROL_ACTIONS, ...GOVERNED_DATA_COPY_ACTIONS, ...BASELINE_NETWORK_ACTIONS].filter(a => !exists(a) || !seesTheTag(a))).toEqual([]);
   });
 
   test('every deployer-only action exists', () => {
@@ -250,7 +272,7 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
   const sids = (target: string) => byTarget.get(target)!.flatMap(p => p.Statement.map((s: any) => s.Sid as string)).sort();
 
   test('the root holds exactly the statements that deny only changes to tagged resources, each with the tag condition', () => {
-    expect(sids('r-ab12')).toEqual(['DenyGovernedDataCopies', 'ProtectGovernanceControls', 'ProtectGovernanceResources']);
+    expect(sids('r-ab12')).toEqual(['DenyGovernedDataCopies', 'ProtectBaselineNetwork', 'ProtectGovernanceControls', 'ProtectGovernanceResources']);
     for (const statement of byTarget.get('r-ab12')!.flatMap(p => p.Statement)) {
       expect([statement.Sid, statement.Condition.StringEquals]).toEqual([statement.Sid, { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: 'true' }]);
     }
@@ -266,8 +288,8 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
     }
   });
 
-  test('the example attaches 3 policies to the workloads OU and 1 to the root: each target keeps a slot of its five for the customer', () => {
-    expect([example.get(WORKLOADS_OU)!.length, example.get(ORGANIZATION_ROOT)!.length]).toEqual([3, 1]);
+  test('the example attaches 3 policies to the workloads OU and 2 to the root: each target keeps a slot of its five for the customer (docs/adr/0026)', () => {
+    expect([example.get(WORKLOADS_OU)!.length, example.get(ORGANIZATION_ROOT)!.length]).toEqual([3, 2]);
   });
 
   test('policy logical IDs: the targets\' keep Policy1..n, the protection policies are ProtectionPolicy1..n', () => {
@@ -279,6 +301,7 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
       ['ScpsPolicy2', 'bedrock-landing-zone-bedrock-2', ['ou-ab12-cd34ef56']],
       ['ScpsPolicy3', 'bedrock-landing-zone-bedrock-3', ['ou-ab12-cd34ef56']],
       ['ScpsProtectionPolicy1', 'bedrock-landing-zone-protection-1', ['r-ab12']],
+      ['ScpsProtectionPolicy2', 'bedrock-landing-zone-protection-2', ['r-ab12']],
     ]);
   });
 
@@ -287,8 +310,8 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
     const dependsOn = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::Organizations::Policy')
       .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), (r.DependsOn ?? []).map((d: string) => d.replace(/[0-9A-F]{8}$/, ''))]);
     expect(dependsOn).toEqual([
-      ['ScpsPolicy1', ['ScpsProtectionPolicy1']], ['ScpsPolicy2', ['ScpsProtectionPolicy1']], ['ScpsPolicy3', ['ScpsProtectionPolicy1']],
-      ['ScpsProtectionPolicy1', []],
+      ['ScpsPolicy1', ['ScpsProtectionPolicy1', 'ScpsProtectionPolicy2']], ['ScpsPolicy2', ['ScpsProtectionPolicy1', 'ScpsProtectionPolicy2']],
+      ['ScpsPolicy3', ['ScpsProtectionPolicy1', 'ScpsProtectionPolicy2']], ['ScpsProtectionPolicy1', []], ['ScpsProtectionPolicy2', []],
     ]);
   });
 

@@ -85,3 +85,15 @@ export const LOG_COPY_SETTING_ACTIONS = [
   'observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline',
   'observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration',
 ];
+
+/**
+ * The rest of the ways out of, or into, the baseline VPC (rt2 F5, closed in round 3): its DNS servers
+ * replaced by DHCP options (the one that works end to end on its own: the endpoint's name resolved by a
+ * server the developer runs), an address block added, the gateways and route tables that a later route
+ * would use, a route server associated, VPN routes propagated. Each takes the VPC or a route table, which
+ * carry `aws:ResourceTag` (test/organization/red-team-round.test.ts pins it against the IAM data).
+ */
+export const BASELINE_NETWORK_ACTIONS = [
+  'ec2:AssociateDhcpOptions', 'ec2:AssociateVpcCidrBlock', 'ec2:CreateEgressOnlyInternetGateway', 'ec2:CreateCarrierGateway',
+  'ec2:CreateLocalGatewayRouteTableVpcAssociation', 'ec2:AssociateRouteServer', 'ec2:CreateRouteTable', 'ec2:EnableVgwRoutePropagation',
+];

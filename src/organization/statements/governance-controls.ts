@@ -1,6 +1,6 @@
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
 import {
-  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, SECURITY_HUB_ACTIONS,
+  BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, SECURITY_HUB_ACTIONS,
 } from '../private/governance-control-actions';
 import { DenyBody, StatementContext, statementClass } from '../private/statement-record';
 
@@ -50,6 +50,22 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
         'key is lost with that key',
       tagScoped: true,
       build: c => onTagged(GOVERNED_DATA_COPY_ACTIONS, c),
+    },
+
+    /**
+     * The baseline VPC's remaining ways out (rt2 F5): a statement of its own, so that it packs into the
+     * root's second protection policy and the statements before it keep theirs (docs/adr/0026).
+     */
+    {
+      sid: 'ProtectBaselineNetwork',
+      denies: 'on the landing zone\'s tagged VPC and route tables: new DHCP options (its DNS servers), address blocks, egress-only internet, ' +
+        'carrier and local gateway associations, route server associations, new route tables and VPN route propagation, except by the ' +
+        'settings and role admins',
+      why: 'DHCP options pointing at the developer\'s own DNS server resolve the private endpoints\' names to an address of the developer\'s ' +
+        'choosing; the gateways, blocks and tables are the first step of a route out of the VPC whose endpoint policies keep outside ' +
+        'credentials and unapproved models off the private path. An application team\'s own VPCs carry no tag and stay theirs',
+      tagScoped: true,
+      build: c => onTagged(BASELINE_NETWORK_ACTIONS, c),
     },
 
     /** AWS Config: the landing zone's rules carry no tag, and the recorder is the account's. */
