@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { SONNET_45, TITAN_EMBED_V2 } from './fixtures';
 import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
 import {
-  ACTION_GROUPS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
+  ACTION_GROUPS, AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
   MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions,
 } from '../../src/catalogue/inference-doors';
 
@@ -101,6 +101,10 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0]).sort()).toEqual(actionsMatching('bedrock-agentcore:*').filter(a => a.includes('Payment')).sort());
     expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0])).toContain('bedrock-agentcore:ProcessPayment');
     expect(AGENTCORE_GATEWAY_TARGET_ACTIONS.filter(a => actionData(a) === undefined)).toEqual([]);
+    expect(AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS.filter(a => actionData(a) === undefined)).toEqual([]);
+    // No condition key of a credential provider's requests names the provider's endpoint: only deployers may make one (round 3).
+    expect(AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS.map(a => [a, actionData(a).conditionKeys.filter((k: string) => !k.startsWith('aws:'))])).toEqual(
+      AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS.map(a => [a, []]));
   });
 
   test('a door that creates a resource names its CloudFormation type exactly when CloudFormation has one (its calls are forward sessions)', () => {

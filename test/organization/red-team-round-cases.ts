@@ -180,6 +180,9 @@ const LOG_OBJECT = `${LOG_BUCKET}/AWSLogs/${MEMBER}/BedrockModelInvocationLogs/x
 const SPEND_STOP_POLICY = `arn:aws:iam::${MEMBER}:policy/BedrockSpendStop-WorkloadsSpendStopA1B2C3D4`;
 const MY_VPC = arn('ec2', 'vpc/vpc-0fedcba9876543210');
 const HUB = arn('securityhub', 'hub/default');
+const TOKEN_VAULT = arn('bedrock-agentcore', 'token-vault/default');
+const OAUTH2_PROVIDER = arn('bedrock-agentcore', 'token-vault/default/oauth2credentialprovider/partner-idp');
+const ONLINE_EVALUATION = arn('bedrock-agentcore', 'online-evaluation-config/claims-eval-a1b2c3');
 
 export const ROUND_2_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
   DenyGovernedDataCopies: [
@@ -280,16 +283,36 @@ export const ROUND_2_GOVERNED: RedTeamCase[] = [
  * that closes it. Without the statement, exactly its own requests get through (red-team-round.test.ts).
  */
 export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
-  // rt2 F5's remainder, left open in round 2 for the size of the root policy: now a statement of its own on the root's second policy.
-  ProtectBaselineNetwork: [
+  // rt2 F5's remainder, left open in round 2 for the size of the root policy: the statement's lists compacted by proven wildcards (docs/adr/0026).
+  ProtectGovernanceControls: [
     { name: 'the baseline VPC\'s DHCP options replaced (the endpoints\' names resolved by the developer\'s DNS server)', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
     { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
+    { name: 'an IPv4 block removed from the baseline VPC', action: 'ec2:DisassociateVpcCidrBlock', resource: VPC, context: TAGGED },
+    { name: 'a NAT gateway in a baseline subnet', action: 'ec2:CreateNatGateway', resource: SUBNET, context: TAGGED },
     { name: 'an egress-only internet gateway on the baseline VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: VPC, context: TAGGED },
     { name: 'a carrier gateway on the baseline VPC', action: 'ec2:CreateCarrierGateway', resource: VPC, context: TAGGED },
     { name: 'a local gateway route table associated with the baseline VPC', action: 'ec2:CreateLocalGatewayRouteTableVpcAssociation', resource: VPC, context: TAGGED },
     { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
     { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
     { name: 'VPN gateway routes propagated into the baseline route table', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
+  ],
+  // Issue 27, item 1: the token vault's egress. A credential provider holds an OAuth2 client or API key for an identity provider outside AWS.
+  ProtectGovernanceSettings: [
+    { name: 'an OAuth2 credential provider for an identity provider outside AWS', action: 'bedrock-agentcore:CreateOauth2CredentialProvider', resource: TOKEN_VAULT },
+    { name: 'an OAuth2 credential provider re-pointed at another identity provider', action: 'bedrock-agentcore:UpdateOauth2CredentialProvider', resource: OAUTH2_PROVIDER },
+    { name: 'an API key credential provider for a service outside AWS', action: 'bedrock-agentcore:CreateApiKeyCredentialProvider', resource: TOKEN_VAULT },
+    { name: 'an API key credential provider given another key', action: 'bedrock-agentcore:UpdateApiKeyCredentialProvider', resource: TOKEN_VAULT },
+    { name: 'the token vault re-keyed with a key the developer controls', action: 'bedrock-agentcore:SetTokenVaultCMK', resource: TOKEN_VAULT },
+  ],
+  // Issue 27, item 1: Create was fenced under requireGuardrail, Update (new evaluators, more sampling) was not.
+  DenyDoorsThatCannotCarryAGuardrail: [
+    { name: 'an online evaluation changed to judge with other evaluators', action: 'bedrock-agentcore:UpdateOnlineEvaluationConfig', resource: ONLINE_EVALUATION },
+  ],
+  // Found while compacting ProtectConfigRecording against the IAM data: Security Hub's second generation and service-linked recorders.
+  ProtectConfigRecording: [
+    { name: 'Security Hub (second generation) disabled', action: 'securityhub:DisableSecurityHubV2' },
+    { name: 'a Security Hub feature (second generation) disabled', action: 'securityhub:DisableSecurityHubFeatureV2' },
+    { name: 'a service-linked Config recorder deleted', action: 'config:DeleteServiceLinkedConfigurationRecorder' },
   ],
 };
 
@@ -300,8 +323,17 @@ export const ROUND_3_GOVERNED: RedTeamCase[] = [
   { name: 'a developer replacing the DHCP options of their own VPC', action: 'ec2:AssociateDhcpOptions', resource: MY_VPC },
   { name: 'a developer creating a route table in their own VPC', action: 'ec2:CreateRouteTable', resource: MY_VPC },
   { name: 'a developer propagating VPN routes into their own route table', action: 'ec2:EnableVgwRoutePropagation', resource: MY_ROUTE_TABLE },
+  { name: 'a developer creating a NAT gateway in their own subnet', action: 'ec2:CreateNatGateway', resource: arn('ec2', 'subnet/subnet-0fedcba9876543210') },
+  { name: 'a developer creating an internet gateway (it names no VPC until attached)', action: 'ec2:CreateInternetGateway', resource: arn('ec2', 'internet-gateway/igw-0fedcba9876543210') },
   { name: 'CloudFormation\'s execution role setting the baseline VPC\'s DHCP options', action: 'ec2:AssociateDhcpOptions', resource: VPC, principal: CFN_EXEC, context: TAGGED },
   { name: 'CloudFormation\'s execution role creating a route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, principal: CFN_EXEC, context: TAGGED },
+  { name: 'CloudFormation\'s execution role creating the platform team\'s OAuth2 credential provider', action: 'bedrock-agentcore:CreateOauth2CredentialProvider', resource: TOKEN_VAULT, principal: CFN_EXEC },
+  { name: 'an agent fetching a token from the platform team\'s credential provider', action: 'bedrock-agentcore:GetResourceOauth2Token', resource: OAUTH2_PROVIDER },
+  { name: 'a developer reading a credential provider', action: 'bedrock-agentcore:GetOauth2CredentialProvider', resource: OAUTH2_PROVIDER },
+  { name: 'a developer deleting an online evaluation', action: 'bedrock-agentcore:DeleteOnlineEvaluationConfig', resource: ONLINE_EVALUATION },
+  { name: 'Control Tower disabling Security Hub (second generation)', action: 'securityhub:DisableSecurityHubV2', principal: CONTROL_TOWER },
+  { name: 'a developer enabling Security Hub (second generation)', action: 'securityhub:EnableSecurityHubV2' },
+  { name: 'a developer reading the Config recorders', action: 'config:DescribeConfigurationRecorders' },
 ];
 
 /** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */

@@ -272,7 +272,7 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
   const sids = (target: string) => byTarget.get(target)!.flatMap(p => p.Statement.map((s: any) => s.Sid as string)).sort();
 
   test('the root holds exactly the statements that deny only changes to tagged resources, each with the tag condition', () => {
-    expect(sids('r-ab12')).toEqual(['DenyGovernedDataCopies', 'ProtectBaselineNetwork', 'ProtectGovernanceControls', 'ProtectGovernanceResources']);
+    expect(sids('r-ab12')).toEqual(['DenyGovernedDataCopies', 'ProtectGovernanceControls', 'ProtectGovernanceResources']);
     for (const statement of byTarget.get('r-ab12')!.flatMap(p => p.Statement)) {
       expect([statement.Sid, statement.Condition.StringEquals]).toEqual([statement.Sid, { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: 'true' }]);
     }
@@ -288,8 +288,8 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
     }
   });
 
-  test('the example attaches 3 policies to the workloads OU and 2 to the root: each target keeps a slot of its five for the customer (docs/adr/0026)', () => {
-    expect([example.get(WORKLOADS_OU)!.length, example.get(ORGANIZATION_ROOT)!.length]).toEqual([3, 2]);
+  test('the example attaches 3 policies to the workloads OU and 1 to the root: each target keeps a slot of its five for the customer', () => {
+    expect([example.get(WORKLOADS_OU)!.length, example.get(ORGANIZATION_ROOT)!.length]).toEqual([3, 1]);
   });
 
   test('policy logical IDs: the targets\' keep Policy1..n, the protection policies are ProtectionPolicy1..n', () => {
@@ -301,7 +301,6 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
       ['ScpsPolicy2', 'bedrock-landing-zone-bedrock-2', ['ou-ab12-cd34ef56']],
       ['ScpsPolicy3', 'bedrock-landing-zone-bedrock-3', ['ou-ab12-cd34ef56']],
       ['ScpsProtectionPolicy1', 'bedrock-landing-zone-protection-1', ['r-ab12']],
-      ['ScpsProtectionPolicy2', 'bedrock-landing-zone-protection-2', ['r-ab12']],
     ]);
   });
 
@@ -310,8 +309,8 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
     const dependsOn = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::Organizations::Policy')
       .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), (r.DependsOn ?? []).map((d: string) => d.replace(/[0-9A-F]{8}$/, ''))]);
     expect(dependsOn).toEqual([
-      ['ScpsPolicy1', ['ScpsProtectionPolicy1', 'ScpsProtectionPolicy2']], ['ScpsPolicy2', ['ScpsProtectionPolicy1', 'ScpsProtectionPolicy2']],
-      ['ScpsPolicy3', ['ScpsProtectionPolicy1', 'ScpsProtectionPolicy2']], ['ScpsProtectionPolicy1', []], ['ScpsProtectionPolicy2', []],
+      ['ScpsPolicy1', ['ScpsProtectionPolicy1']], ['ScpsPolicy2', ['ScpsProtectionPolicy1']], ['ScpsPolicy3', ['ScpsProtectionPolicy1']],
+      ['ScpsProtectionPolicy1', []],
     ]);
   });
 

@@ -29,8 +29,7 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
   'ec2:CreateVpcPeeringConnection', 'ec2:AcceptVpcPeeringConnection', 'ec2:CreateTransitGatewayVpcAttachment', 'ec2:ModifyVpcAttribute',
   // The other ways out or in (rt2 F4, F5): an endpoint (a gateway endpoint writes its own route; PrivateLink to another account's service),
   // a new subnet (it would use the VPC's main route table, which EC2 creates untagged), routes propagated by a route server, a client VPN
-  // from the internet. New gateways and route tables need a route in a tagged table or a new subnet to carry traffic, both denied; DHCP
-  // options can only point names inside a VPC with no route out: all left out for the size of the root policy (docs/red-team, Round 2).
+  // from the internet. The rest of F5 is BASELINE_NETWORK_ACTIONS (round 3).
   'ec2:CreateVpcEndpoint', 'ec2:CreateSubnet', 'ec2:EnableRouteServerPropagation', 'ec2:AssociateClientVpnTargetNetwork',
 ];
 
@@ -54,6 +53,9 @@ export const GOVERNED_DATA_COPY_ACTIONS = [
  */
 export const CONFIG_RECORDING_ACTIONS = [
   'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder', 'config:PutConfigurationRecorder', 'config:DisassociateResourceTypes',
+  // The recorders of other services (Security Hub's among them) and starting one: the recorder is the platform team's (round 3).
+  'config:StartConfigurationRecorder', 'config:PutServiceLinkedConfigurationRecorder', 'config:DeleteServiceLinkedConfigurationRecorder',
+  'config:PutThirdPartyServiceLinkedConfigurationRecorder',
   'config:PutDeliveryChannel', 'config:DeleteDeliveryChannel', 'config:PutRetentionConfiguration',
   'config:PutConfigRule', 'config:DeleteConfigRule', 'config:DeleteEvaluationResults', 'config:PutExternalEvaluation',
   'config:PutRemediationConfigurations', 'config:DeleteRemediationConfiguration',
@@ -70,6 +72,8 @@ export const CONFIG_RECORDING_ACTIONS = [
  * the findings are triaged by the security team.
  */
 export const SECURITY_HUB_ACTIONS = [
+  // Security Hub's second generation is disabled by actions of its own (round 3: the first list had only DisableSecurityHub).
+  'securityhub:DisableSecurityHubV2', 'securityhub:DisableSecurityHubFeatureV2', 'securityhub:DisableOrganizationAdminAccount',
   'securityhub:DisableSecurityHub', 'securityhub:BatchDisableStandards', 'securityhub:UpdateStandardsControl', 'securityhub:UpdateSecurityControl',
   'securityhub:UpdateSecurityHubConfiguration', 'securityhub:DisableImportFindingsForProduct', 'securityhub:BatchUpdateFindings',
   'securityhub:UpdateFindings', 'securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount',
@@ -87,13 +91,18 @@ export const LOG_COPY_SETTING_ACTIONS = [
 ];
 
 /**
- * The rest of the ways out of, or into, the baseline VPC (rt2 F5, closed in round 3): its DNS servers
- * replaced by DHCP options (the one that works end to end on its own: the endpoint's name resolved by a
- * server the developer runs), an address block added, the gateways and route tables that a later route
- * would use, a route server associated, VPN routes propagated. Each takes the VPC or a route table, which
- * carry `aws:ResourceTag` (test/organization/red-team-round.test.ts pins it against the IAM data).
+ * The rest of the ways out of, or into, the baseline VPC (rt2 F5, closed in round 3, in
+ * `ProtectGovernanceControls`): its DNS servers replaced by DHCP options (the one that works end to end on
+ * its own: the endpoints' names resolved by a server the developer runs), address blocks added or removed,
+ * the gateways a later route would use (a NAT gateway in a baseline subnet among them), new route tables, a
+ * route server associated, VPN routes propagated. Each takes the VPC, a subnet or a route table, which carry
+ * `aws:ResourceTag` (test/organization/red-team-round.test.ts pins it against the IAM data). The gateway
+ * creations are the whole of `ec2:Create*Gateway` (ACTION_GROUPS): those that name no tagged resource
+ * are not denied by a tag condition.
  */
 export const BASELINE_NETWORK_ACTIONS = [
-  'ec2:AssociateDhcpOptions', 'ec2:AssociateVpcCidrBlock', 'ec2:CreateEgressOnlyInternetGateway', 'ec2:CreateCarrierGateway',
+  'ec2:AssociateDhcpOptions', 'ec2:AssociateVpcCidrBlock', 'ec2:DisassociateVpcCidrBlock',
+  'ec2:CreateCarrierGateway', 'ec2:CreateCustomerGateway', 'ec2:CreateEgressOnlyInternetGateway', 'ec2:CreateInternetGateway', 'ec2:CreateNatGateway',
+  'ec2:CreateTransitGateway', 'ec2:CreateVpnGateway',
   'ec2:CreateLocalGatewayRouteTableVpcAssociation', 'ec2:AssociateRouteServer', 'ec2:CreateRouteTable', 'ec2:EnableVgwRoutePropagation',
 ];

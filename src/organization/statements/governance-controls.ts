@@ -1,3 +1,4 @@
+import { compactActions } from '../../catalogue/inference-doors';
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
 import {
   BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, SECURITY_HUB_ACTIONS,
@@ -30,13 +31,15 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
         'targets), the governance topic (delete, attributes, permissions, subscribe, unsubscribe, subscription filters), the budget and the spend stop\'s budget ' +
         'action, the spend anomaly monitor and subscription, and the baseline network (flow logs, the endpoints\' security group rules, routes ' +
         'and route table associations, route server propagation, internet and VPN gateways, VPC endpoints, peering, transit gateway attachments, ' +
-        'new subnets, client VPN associations, VPC attributes), and their tags, except by ' +
+        'new subnets, client VPN associations, VPC attributes, DHCP options, address blocks, new gateways and route tables, route server ' +
+        'associations, VPN route propagation), and their tags, except by ' +
         'the settings and role admins',
       why: 'an alarm that cannot fire, a rule that matches nothing or a topic nobody reads turns the detective controls off without touching ' +
         'a setting; a budget raised or a stop deleted lifts the spend limit; a route out of the baseline VPC, or its endpoint\'s security group ' +
-        'opened, undoes the private path. The application teams\' own alarms, rules, topics, budgets and networks carry no tag and stay theirs',
+        'opened, undoes the private path, and DHCP options naming the developer\'s DNS server resolve the endpoints\' names where the ' +
+        'developer chooses. The application teams\' own alarms, rules, topics, budgets and networks carry no tag and stay theirs',
       tagScoped: true,
-      build: c => onTagged(GOVERNANCE_CONTROL_ACTIONS, c),
+      build: c => onTagged(compactActions([...GOVERNANCE_CONTROL_ACTIONS, ...BASELINE_NETWORK_ACTIONS]), c),
     },
 
     /** Copies of the governed stores that are not a bucket setting or a log-group export. */
@@ -52,22 +55,6 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
       build: c => onTagged(GOVERNED_DATA_COPY_ACTIONS, c),
     },
 
-    /**
-     * The baseline VPC's remaining ways out (rt2 F5): a statement of its own, so that it packs into the
-     * root's second protection policy and the statements before it keep theirs (docs/adr/0026).
-     */
-    {
-      sid: 'ProtectBaselineNetwork',
-      denies: 'on the landing zone\'s tagged VPC and route tables: new DHCP options (its DNS servers), address blocks, egress-only internet, ' +
-        'carrier and local gateway associations, route server associations, new route tables and VPN route propagation, except by the ' +
-        'settings and role admins',
-      why: 'DHCP options pointing at the developer\'s own DNS server resolve the private endpoints\' names to an address of the developer\'s ' +
-        'choosing; the gateways, blocks and tables are the first step of a route out of the VPC whose endpoint policies keep outside ' +
-        'credentials and unapproved models off the private path. An application team\'s own VPCs carry no tag and stay theirs',
-      tagScoped: true,
-      build: c => onTagged(BASELINE_NETWORK_ACTIONS, c),
-    },
-
     /** AWS Config: the landing zone's rules carry no tag, and the recorder is the account's. */
     {
       sid: 'ProtectConfigRecording',
@@ -81,7 +68,7 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
         'the controls report: a standard switched off or a finding suppressed in the account is a control gone, and its hub carries no tag ' +
         'either (in this statement rather than one of its own, whose exemption list the OU\'s policies have no room for: docs/red-team)',
       build: c => ({
-        actions: [...CONFIG_RECORDING_ACTIONS, ...SECURITY_HUB_ACTIONS],
+        actions: compactActions([...CONFIG_RECORDING_ACTIONS, ...SECURITY_HUB_ACTIONS]),
         resources: ['*'],
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.allAdmins } },
       }),

@@ -36,8 +36,6 @@ const PACKING_ORDER = [
   'DenyLongTermBearerTokens2',
   // The red team of 2026-12-06 (docs/red-team/2026-12-06-perimeter-second-ring.md).
   'ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording',
-  // The third round (docs/red-team, Round 3; placement: docs/adr/0026).
-  'ProtectBaselineNetwork',
 ];
 
 /**
