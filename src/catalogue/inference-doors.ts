@@ -450,6 +450,21 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
   { wildcard: 'cloudwatch:Put*Alarm', actions: ['cloudwatch:PutMetricAlarm', 'cloudwatch:PutCompositeAlarm', 'cloudwatch:PutLogAlarm'] },
   { wildcard: 'events:*Targets', actions: ['events:PutTargets', 'events:RemoveTargets'] },
   { wildcard: 'sns:*Permission', actions: ['sns:AddPermission', 'sns:RemovePermission'] },
+  {
+    wildcard: 'securityhub:*ateAutomationRule*',
+    actions: ['securityhub:CreateAutomationRule', 'securityhub:BatchUpdateAutomationRules', 'securityhub:CreateAutomationRuleV2', 'securityhub:UpdateAutomationRuleV2'],
+  },
+  { wildcard: 'cloudformation:*ateType', actions: ['cloudformation:ActivateType', 'cloudformation:DeactivateType'] },
+  { wildcard: 'cloudformation:*egisterType', actions: ['cloudformation:RegisterType', 'cloudformation:DeregisterType'] },
+  { wildcard: 'cloudformation:SetType*', actions: ['cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion'] },
+  { wildcard: 'iam:*eRole', actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:UpdateRole'] },
+  { wildcard: 'iam:*tachRolePolicy', actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'] },
+  { wildcard: 'iam:*eRolePolicy', actions: ['iam:DeleteRolePolicy', 'iam:UpdateAssumeRolePolicy'] },
+  // Other services' generative features.
+  { wildcard: 'cloudwatch:GenerateQuery*', actions: ['cloudwatch:GenerateQuery', 'cloudwatch:GenerateQueryResultsSummary'] },
+  { wildcard: 'cloudtrail:GenerateQuery*', actions: ['cloudtrail:GenerateQuery', 'cloudtrail:GenerateQueryResultsSummary'] },
+  { wildcard: 'q:GenerateCode*', actions: ['q:GenerateCodeRecommendations', 'q:GenerateCodeFromCommands'] },
+  { wildcard: 'lex:Start*Generation', actions: ['lex:StartBotResourceGeneration', 'lex:StartTestSetGeneration'] },
   { wildcard: 'securityhub:DisassociateFrom*', actions: ['securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount'] },
 ];
 

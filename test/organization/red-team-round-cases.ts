@@ -103,7 +103,9 @@ export const TAMPERING_GOVERNED: RedTeamCase[] = [
   { name: 'a developer targeting their own rule', action: 'events:PutTargets', resource: MY_RULE, context: { 'events:TargetArn': arn('lambda', 'function:claims-nightly') } },
   { name: 'CloudFormation\'s execution role changing the setting-change rule', action: 'events:PutRule', resource: RULE, principal: CFN_EXEC, context: TAGGED },
   { name: 'a developer subscribing to their own topic', action: 'sns:Subscribe', resource: MY_TOPIC, context: { 'sns:Protocol': 'email', 'sns:Endpoint': 'oncall@example.com' } },
-  { name: 'an application publishing to the governance topic', action: 'sns:Publish', resource: TOPIC, context: TAGGED },
+  // Round 1 allowed any principal to publish; rt3 F15 showed a forged message covers a real one. The alarms, Budgets and EventBridge
+  // publish as service principals (the topic's policy, src/monitoring/governance-notifications.ts), which SCPs do not govern.
+  { name: 'Control Tower sending a test message to the governance topic', action: 'sns:Publish', resource: TOPIC, principal: CONTROL_TOWER, context: TAGGED },
   { name: 'a developer changing their team\'s budget', action: 'budgets:ModifyBudget', resource: MY_BUDGET },
   { name: 'a developer reading the spend budget', action: 'budgets:ViewBudget', resource: BUDGET, context: TAGGED },
   { name: 'CloudFormation\'s execution role changing the spend stop', action: 'budgets:UpdateBudgetAction', resource: `${BUDGET}/action/0a1b2c3d`, principal: CFN_EXEC, context: TAGGED },
@@ -181,6 +183,8 @@ const SPEND_STOP_POLICY = `arn:aws:iam::${MEMBER}:policy/BedrockSpendStop-Worklo
 const MY_VPC = arn('ec2', 'vpc/vpc-0fedcba9876543210');
 const HUB = arn('securityhub', 'hub/default');
 const TOKEN_VAULT = arn('bedrock-agentcore', 'token-vault/default');
+const TRAIL = arn('cloudtrail', 'trail/claims-audit');
+const ACCOUNT = `arn:aws:account::${MEMBER}:account`;
 const OAUTH2_PROVIDER = arn('bedrock-agentcore', 'token-vault/default/oauth2credentialprovider/partner-idp');
 const ONLINE_EVALUATION = arn('bedrock-agentcore', 'online-evaluation-config/claims-eval-a1b2c3');
 
@@ -295,6 +299,11 @@ export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
     { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
     { name: 'VPN gateway routes propagated into the baseline route table', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
+    // rt3 F11: ways in from the internet that need no route; F14: the private path cut by a network ACL; F15: forged messages to the contacts.
+    { name: 'rt3 F11: an EC2 Instance Connect endpoint in a baseline subnet', action: 'ec2:CreateInstanceConnectEndpoint', resource: SUBNET, context: TAGGED },
+    { name: 'rt3 F11: a Verified Access endpoint in a baseline subnet', action: 'ec2:CreateVerifiedAccessEndpoint', resource: SUBNET, context: TAGGED },
+    { name: 'rt3 F14: a deny-all network ACL on a baseline subnet', action: 'ec2:ReplaceNetworkAclAssociation', resource: SUBNET, context: TAGGED },
+    { name: 'rt3 F15: a forged all-clear on the governance topic', action: 'sns:Publish', resource: TOPIC, context: TAGGED },
   ],
   // Issue 27, item 1: the token vault's egress. A credential provider holds an OAuth2 client or API key for an identity provider outside AWS.
   ProtectGovernanceSettings: [
@@ -303,6 +312,10 @@ export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     { name: 'an API key credential provider for a service outside AWS', action: 'bedrock-agentcore:CreateApiKeyCredentialProvider', resource: TOKEN_VAULT },
     { name: 'an API key credential provider given another key', action: 'bedrock-agentcore:UpdateApiKeyCredentialProvider', resource: TOKEN_VAULT },
     { name: 'the token vault re-keyed with a key the developer controls', action: 'bedrock-agentcore:SetTokenVaultCMK', resource: TOKEN_VAULT },
+    // rt3 F16: keys whose material the developer holds outside AWS KMS (an external key store; imported material it can delete).
+    { name: 'rt3 F16: an external key store (key material in the developer\'s key manager)', action: 'kms:CreateCustomKeyStore' },
+    { name: 'rt3 F16: key material imported (the developer can delete it, and every store under the key is unreadable)', action: 'kms:ImportKeyMaterial', resource: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab') },
+    { name: 'rt3 F13: the account\'s security contact redirected', action: 'account:PutAlternateContact', resource: ACCOUNT, context: { 'account:AlternateContactTypes': ['SECURITY'] } },
   ],
   // Issue 27, item 1: Create was fenced under requireGuardrail, Update (new evaluators, more sampling) was not.
   DenyDoorsThatCannotCarryAGuardrail: [
@@ -313,6 +326,34 @@ export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     { name: 'Security Hub (second generation) disabled', action: 'securityhub:DisableSecurityHubV2' },
     { name: 'a Security Hub feature (second generation) disabled', action: 'securityhub:DisableSecurityHubFeatureV2' },
     { name: 'a service-linked Config recorder deleted', action: 'config:DeleteServiceLinkedConfigurationRecorder' },
+    // rt3 F3: the batch twin of UpdateStandardsControl, automation rules that suppress every matching finding, the configuration policy left.
+    { name: 'rt3 F3: a control disabled through the batch API', action: 'securityhub:BatchUpdateStandardsControlAssociations' },
+    { name: 'rt3 F3: an automation rule suppressing the Bedrock findings', action: 'securityhub:CreateAutomationRule' },
+    { name: 'rt3 F3: an automation rule (second generation) suppressing the Bedrock findings', action: 'securityhub:CreateAutomationRuleV2' },
+    { name: 'rt3 F3: existing automation rules rewritten', action: 'securityhub:BatchUpdateAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') },
+    { name: 'rt3 F3: an automation rule (second generation) rewritten', action: 'securityhub:UpdateAutomationRuleV2', resource: arn('securityhub', 'automation-rulev2/a1b2c3d4') },
+    { name: 'rt3 F3: the account taken out of its administrator\'s configuration policy', action: 'securityhub:StartConfigurationPolicyDisassociation', resource: HUB },
+    // rt3 F4: the account's trails, whose events every detective rule matches.
+    { name: 'rt3 F4: the account\'s trail stopped', action: 'cloudtrail:StopLogging', resource: TRAIL },
+    { name: 'rt3 F4: the account\'s trail told to skip Bedrock\'s events', action: 'cloudtrail:PutEventSelectors', resource: TRAIL },
+    { name: 'rt3 F4: the account\'s trail deleted', action: 'cloudtrail:DeleteTrail', resource: TRAIL },
+    { name: 'rt3 F4: the account\'s trail re-pointed', action: 'cloudtrail:UpdateTrail', resource: TRAIL },
+    // rt3 F6: an account-level CloudFormation hook fails (or reads) every later stack operation, the baseline's included.
+    { name: 'rt3 F6: a CloudFormation hook activated in the account', action: 'cloudformation:ActivateType' },
+    { name: 'rt3 F6: a CloudFormation hook registered', action: 'cloudformation:RegisterType' },
+    { name: 'rt3 F6: a CloudFormation hook configured to fail every stack', action: 'cloudformation:SetTypeConfiguration' },
+  ],
+  // rt3 F13: the account's security contact redirected, and (below) the account closed from inside.
+  DenyLeavingTheOrganization: [
+    { name: 'rt3 F13: the account closed from inside (its retained logs deleted 90 days later)', action: 'account:CloseAccount', resource: ACCOUNT },
+  ],
+  // rt3 F12: the door CloudFormation may not create, created through Cloud Control API (a forward session).
+  DenyGuardrailDoorsThroughCloudFormation: [
+    {
+      name: 'rt3 F12: an online evaluation created through Cloud Control API',
+      action: 'bedrock-agentcore:CreateOnlineEvaluationConfig',
+      context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'] },
+    },
   ],
 };
 
@@ -334,6 +375,22 @@ export const ROUND_3_GOVERNED: RedTeamCase[] = [
   { name: 'Control Tower disabling Security Hub (second generation)', action: 'securityhub:DisableSecurityHubV2', principal: CONTROL_TOWER },
   { name: 'a developer enabling Security Hub (second generation)', action: 'securityhub:EnableSecurityHubV2' },
   { name: 'a developer reading the Config recorders', action: 'config:DescribeConfigurationRecorders' },
+  { name: 'rt3 F3: Control Tower creating an automation rule', action: 'securityhub:CreateAutomationRule', principal: CONTROL_TOWER },
+  { name: 'rt3 F3: a developer deleting an automation rule', action: 'securityhub:BatchDeleteAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') },
+  { name: 'rt3 F4: a developer looking up events', action: 'cloudtrail:LookupEvents' },
+  { name: 'rt3 F4: Control Tower updating a trail', action: 'cloudtrail:UpdateTrail', resource: TRAIL, principal: CONTROL_TOWER },
+  { name: 'rt3 F6: a developer reading a CloudFormation extension', action: 'cloudformation:DescribeType' },
+  { name: 'rt3 F6: CloudFormation\'s execution role activating a hook for the platform team', action: 'cloudformation:ActivateType', principal: CFN_EXEC },
+  { name: 'rt3 F11: an Instance Connect endpoint in a team\'s own subnet', action: 'ec2:CreateInstanceConnectEndpoint', resource: arn('ec2', 'subnet/subnet-0fedcba9876543210') },
+  { name: 'rt3 F14: a network ACL on a team\'s own subnet', action: 'ec2:ReplaceNetworkAclAssociation', resource: arn('ec2', 'subnet/subnet-0fedcba9876543210') },
+  { name: 'rt3 F15: a developer publishing to their own topic', action: 'sns:Publish', resource: MY_TOPIC },
+  { name: 'rt3 F16: a key of AWS KMS\'s own material', action: 'kms:CreateKey', context: { 'kms:KeyOrigin': 'AWS_KMS' } },
+  { name: 'rt3 F13: a developer reading the alternate contacts', action: 'account:GetAlternateContact', resource: ACCOUNT },
+  {
+    name: 'rt3 F12: a memory created through Cloud Control API, on a key of the account',
+    action: 'bedrock-agentcore:CreateMemory',
+    context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'], 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k') },
+  },
 ];
 
 /** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */

@@ -31,6 +31,10 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
   // a new subnet (it would use the VPC's main route table, which EC2 creates untagged), routes propagated by a route server, a client VPN
   // from the internet. The rest of F5 is BASELINE_NETWORK_ACTIONS (round 3).
   'ec2:CreateVpcEndpoint', 'ec2:CreateSubnet', 'ec2:EnableRouteServerPropagation', 'ec2:AssociateClientVpnTargetNetwork',
+  // rt3 F11, F14, F15: a way in from the internet that needs no route (an Instance Connect or Verified Access endpoint in a baseline
+  // subnet), a network ACL that cuts the private path, and forged messages to the governance contacts (the alarms, Budgets and
+  // EventBridge publish as service principals, which service control policies do not govern).
+  'ec2:CreateInstanceConnectEndpoint', 'ec2:CreateVerifiedAccessEndpoint', 'ec2:ReplaceNetworkAclAssociation', 'sns:Publish',
 ];
 
 /**
@@ -77,6 +81,21 @@ export const SECURITY_HUB_ACTIONS = [
   'securityhub:DisableSecurityHub', 'securityhub:BatchDisableStandards', 'securityhub:UpdateStandardsControl', 'securityhub:UpdateSecurityControl',
   'securityhub:UpdateSecurityHubConfiguration', 'securityhub:DisableImportFindingsForProduct', 'securityhub:BatchUpdateFindings',
   'securityhub:UpdateFindings', 'securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount',
+  // rt3 F3: controls disabled through the batch API, findings suppressed by automation rules (Security Hub runs them on every
+  // present and future finding), and the account taken out of its administrator's configuration policy.
+  'securityhub:BatchUpdateStandardsControlAssociations', 'securityhub:CreateAutomationRule', 'securityhub:BatchUpdateAutomationRules',
+  'securityhub:CreateAutomationRuleV2', 'securityhub:UpdateAutomationRuleV2', 'securityhub:StartConfigurationPolicyDisassociation',
+];
+
+/**
+ * What else records and enforces in every account, with no tag of the landing zone (rt3 F4, F6): the account's
+ * trails (every detective rule matches CloudTrail's events) and CloudFormation's account-level extensions (a hook
+ * of the account runs on every stack operation, the baseline's included, and can fail it or read it).
+ */
+export const ACCOUNT_RECORDING_ACTIONS = [
+  'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+  'cloudformation:ActivateType', 'cloudformation:DeactivateType', 'cloudformation:RegisterType', 'cloudformation:DeregisterType',
+  'cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion',
 ];
 
 /**
@@ -85,6 +104,9 @@ export const SECURITY_HUB_ACTIONS = [
  * never seen, so only the settings admins create them (`ProtectGovernanceSettings`).
  */
 export const LOG_COPY_SETTING_ACTIONS = [
+  // Keys whose material the developer holds outside AWS KMS (an external key store, imported material): deleting the material makes
+  // every store under the key unreadable without a delete any statement sees (rt3 F16). And the account's security contact (rt3 F13).
+  'kms:CreateCustomKeyStore', 'kms:ImportKeyMaterial', 'account:PutAlternateContact', 'account:DeleteAlternateContact',
   'logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery', 'logs:AssociateSourceToS3TableIntegration',
   'observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline',
   'observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration',

@@ -16,7 +16,8 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'EventBridge write to any log group; ask the platform team for one) and pipeline rules, scheduled queries, telemetry pipelines and ' +
         'S3 Tables and dataset integrations of the account\'s logs (they name no log group, so the invocation logs\' tag is never seen), Bedrock and AgentCore resource policies, and ' +
         '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, and (under `governAgentCore`) AgentCore ' +
-        'credential providers (OAuth2, API key and payment) and the token vault\'s key, except by the control-plane role (IAM path ' +
+        'credential providers (OAuth2, API key and payment) and the token vault\'s key, AWS KMS custom key stores and imported key material, ' +
+        'and the account\'s alternate contacts, except by the control-plane role (IAM path ' +
         '`/bedrock-landing-zone/`), the CloudFormation execution roles of `cdkBootstrapQualifier` (of any qualifier when it is not set), the ' +
         'StackSets execution roles and `configurationAdminRoleArnPatterns`',
       why: 'these are the off-switches; whoever can deploy with an exempt execution role can still change them, so the deployment roles are the ' +
