@@ -393,5 +393,37 @@ export const ROUND_3_GOVERNED: RedTeamCase[] = [
   },
 ];
 
+/**
+ * Round 3's limits (docs/red-team, Round 3; docs/adr/0026), pinned as allowed so that a change to them is seen:
+ * - a forward session of a service that does not name itself in aws:CalledVia cannot be told from Bedrock's own call;
+ * - an access point on the CDK asset bucket: s3:CreateAccessPoint names the bucket in its body only (no condition key in the
+ *   IAM data), and a write through it names the access point's ARN, not the bucket's;
+ * - vended log delivery of an application team's knowledge base to a destination of another account: the team's own
+ *   resource (untagged), an identity-side data perimeter (aws:ResourceOrgID) is the organization's decision (ADR 0020);
+ * - records written into an existing memory: the agent's data plane, not a change of strategy or key.
+ */
+export const ROUND_3_LEFT_OPEN: RedTeamCase[] = [
+  {
+    name: 'a model invoked without a guardrail by another service\'s forward session (aws:CalledVia of a service other than CloudFormation)',
+    action: 'bedrock:InvokeModel',
+    resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+    context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['sagemaker.amazonaws.com'] },
+  },
+  { name: 'an access point on the CDK asset bucket', action: 's3:CreateAccessPoint', resource: arn('s3', 'accesspoint/assets-side-door') },
+  {
+    name: 'an object written through that access point',
+    action: 's3:PutObject',
+    resource: arn('s3', 'accesspoint/assets-side-door/object/0123abcd.zip'),
+    context: { 's3:DataAccessPointArn': arn('s3', 'accesspoint/assets-side-door'), 's3:DataAccessPointAccount': MEMBER },
+  },
+  { name: 'vended log delivery of a team\'s knowledge base allowed', action: 'bedrock:AllowVendedLogDeliveryForResource', resource: arn('bedrock', 'knowledge-base/KB12345678') },
+  {
+    name: 'records written into a team\'s memory',
+    action: 'bedrock-agentcore:BatchCreateMemoryRecords',
+    resource: arn('bedrock-agentcore', 'memory/claims_memory-a1b2c3d4e5'),
+    context: { 'bedrock-agentcore:namespace': 'claims' },
+  },
+];
+
 /** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */
 export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS];

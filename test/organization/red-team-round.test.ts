@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
   ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
-  ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED,
+  ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED, ROUND_3_LEFT_OPEN,
   RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
@@ -171,6 +171,11 @@ describe.each(Object.keys(ORGANIZATIONS))('the third round (2026-12-07), in %s',
     }
     const expected = Object.entries(ROUND_3_ATTACKS_BY_STATEMENT).map(([sid, cases]) => [sid, cases.map(c => c.name).sort()]);
     expect(through).toEqual(Object.fromEntries(expected));
+  });
+
+  test('the limits of round 3 stay allowed (documented in docs/adr/0026 and docs/red-team)', async () => {
+    const decisions = await Promise.all(ROUND_3_LEFT_OPEN.map(async c => [c.name, await run(levels, c)]));
+    expect(decisions).toEqual(ROUND_3_LEFT_OPEN.map(c => [c.name, 'Allowed']));
   });
 });
 
