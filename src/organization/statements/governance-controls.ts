@@ -1,7 +1,8 @@
 import { compactActions } from '../../catalogue/inference-doors';
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
 import {
-  ACCOUNT_RECORDING_ACTIONS, BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, SECURITY_HUB_ACTIONS,
+  ACCOUNT_RECORDING_ACTIONS, BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS,
+  SECURITY_HUB_ACTIONS,
 } from '../private/governance-control-actions';
 import { DenyBody, StatementContext, statementClass } from '../private/statement-record';
 
