@@ -454,6 +454,11 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
     wildcard: 'securityhub:*ateAutomationRule*',
     actions: ['securityhub:CreateAutomationRule', 'securityhub:BatchUpdateAutomationRules', 'securityhub:CreateAutomationRuleV2', 'securityhub:UpdateAutomationRuleV2'],
   },
+  { wildcard: 'securityhub:*eteAutomationRule*', actions: ['securityhub:BatchDeleteAutomationRules', 'securityhub:DeleteAutomationRuleV2'] },
+  {
+    wildcard: 'kms:*CustomKeyStore',
+    actions: ['kms:CreateCustomKeyStore', 'kms:UpdateCustomKeyStore', 'kms:ConnectCustomKeyStore', 'kms:DisconnectCustomKeyStore', 'kms:DeleteCustomKeyStore'],
+  },
   { wildcard: 'cloudformation:*ateType', actions: ['cloudformation:ActivateType', 'cloudformation:DeactivateType'] },
   { wildcard: 'cloudformation:*egisterType', actions: ['cloudformation:RegisterType', 'cloudformation:DeregisterType'] },
   { wildcard: 'cloudformation:SetType*', actions: ['cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion'] },

@@ -315,6 +315,8 @@ export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     // rt3 F16: keys whose material the developer holds outside AWS KMS (an external key store; imported material it can delete).
     { name: 'rt3 F16: an external key store (key material in the developer\'s key manager)', action: 'kms:CreateCustomKeyStore' },
     { name: 'rt3 F16: key material imported (the developer can delete it, and every store under the key is unreadable)', action: 'kms:ImportKeyMaterial', resource: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab') },
+    { name: 'rt3 P2-2: the platform team\'s custom key store disconnected', action: 'kms:DisconnectCustomKeyStore' },
+    { name: 'rt3 P2-2: imported key material deleted (every store under the key unreadable)', action: 'kms:DeleteImportedKeyMaterial', resource: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab') },
     { name: 'rt3 F13: the account\'s security contact redirected', action: 'account:PutAlternateContact', resource: ACCOUNT, context: { 'account:AlternateContactTypes': ['SECURITY'] } },
   ],
   // Issue 27, item 1: Create was fenced under requireGuardrail, Update (new evaluators, more sampling) was not.
@@ -342,6 +344,13 @@ export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     { name: 'rt3 F6: a CloudFormation hook activated in the account', action: 'cloudformation:ActivateType' },
     { name: 'rt3 F6: a CloudFormation hook registered', action: 'cloudformation:RegisterType' },
     { name: 'rt3 F6: a CloudFormation hook configured to fail every stack', action: 'cloudformation:SetTypeConfiguration' },
+    { name: 'rt3 P2-1: the security team\'s automation rules deleted', action: 'securityhub:BatchDeleteAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') },
+    { name: 'rt3 P2-1: an automation rule (second generation) deleted', action: 'securityhub:DeleteAutomationRuleV2', resource: arn('securityhub', 'automation-rulev2/a1b2c3d4') },
+  ],
+  // rt3 F22: object keys and statistics of the invocation logs exported by the annotation table or storage class analysis.
+  DenyGovernedDataCopies: [
+    { name: 'rt3 F22: the log bucket\'s annotation metadata table re-pointed', action: 's3:UpdateBucketMetadataAnnotationTableConfiguration', resource: LOG_BUCKET, context: TAGGED },
+    { name: 'rt3 F22: storage class analysis of the log bucket exported', action: 's3:PutAnalyticsConfiguration', resource: LOG_BUCKET, context: TAGGED },
   ],
   // rt3 F13: the account's security contact redirected, and (below) the account closed from inside.
   DenyLeavingTheOrganization: [
@@ -376,7 +385,8 @@ export const ROUND_3_GOVERNED: RedTeamCase[] = [
   { name: 'a developer enabling Security Hub (second generation)', action: 'securityhub:EnableSecurityHubV2' },
   { name: 'a developer reading the Config recorders', action: 'config:DescribeConfigurationRecorders' },
   { name: 'rt3 F3: Control Tower creating an automation rule', action: 'securityhub:CreateAutomationRule', principal: CONTROL_TOWER },
-  { name: 'rt3 F3: a developer deleting an automation rule', action: 'securityhub:BatchDeleteAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') },
+  { name: 'rt3 P2-1: Control Tower deleting an automation rule', action: 'securityhub:BatchDeleteAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'), principal: CONTROL_TOWER },
+  { name: 'rt3 F22: storage class analysis on a team\'s own bucket', action: 's3:PutAnalyticsConfiguration', resource: 'arn:aws:s3:::claims-team-data' },
   { name: 'rt3 F4: a developer looking up events', action: 'cloudtrail:LookupEvents' },
   { name: 'rt3 F4: Control Tower updating a trail', action: 'cloudtrail:UpdateTrail', resource: TRAIL, principal: CONTROL_TOWER },
   { name: 'rt3 F6: a developer reading a CloudFormation extension', action: 'cloudformation:DescribeType' },

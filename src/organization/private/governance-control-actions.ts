@@ -48,6 +48,8 @@ export const GOVERNED_DATA_COPY_ACTIONS = [
   's3:UpdateBucketMetadataInventoryTableConfiguration', 's3:UpdateBucketMetadataJournalTableConfiguration', 'logs:ProcessWithPipeline',
   // Re-encrypting a log object under a key the caller owns, then deleting that key, destroys the evidence without a delete (rt2 F1).
   's3:UpdateObjectEncryption',
+  // rt3 F22: the annotation metadata table and storage class analysis export the log objects' keys and statistics elsewhere.
+  's3:UpdateBucketMetadataAnnotationTableConfiguration', 's3:PutAnalyticsConfiguration',
 ];
 
 /**
@@ -85,6 +87,8 @@ export const SECURITY_HUB_ACTIONS = [
   // present and future finding), and the account taken out of its administrator's configuration policy.
   'securityhub:BatchUpdateStandardsControlAssociations', 'securityhub:CreateAutomationRule', 'securityhub:BatchUpdateAutomationRules',
   'securityhub:CreateAutomationRuleV2', 'securityhub:UpdateAutomationRuleV2', 'securityhub:StartConfigurationPolicyDisassociation',
+  // rt3 P2-1: the security team's rules (escalation, tickets) deleted.
+  'securityhub:BatchDeleteAutomationRules', 'securityhub:DeleteAutomationRuleV2',
 ];
 
 /**
@@ -107,6 +111,8 @@ export const LOG_COPY_SETTING_ACTIONS = [
   // Keys whose material the developer holds outside AWS KMS (an external key store, imported material): deleting the material makes
   // every store under the key unreadable without a delete any statement sees (rt3 F16). And the account's security contact (rt3 F13).
   'kms:CreateCustomKeyStore', 'kms:ImportKeyMaterial', 'account:PutAlternateContact', 'account:DeleteAlternateContact',
+  // rt3 P2-2: the platform team's custom key stores re-pointed or disconnected, its imported material deleted (crypto-shredding).
+  'kms:UpdateCustomKeyStore', 'kms:ConnectCustomKeyStore', 'kms:DisconnectCustomKeyStore', 'kms:DeleteCustomKeyStore', 'kms:DeleteImportedKeyMaterial',
   'logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery', 'logs:AssociateSourceToS3TableIntegration',
   'observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline',
   'observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration',
