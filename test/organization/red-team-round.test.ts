@@ -192,6 +192,23 @@ test('the spend stops the example deploys are the policies ProtectExemptRoles pr
   expect(decisions).toEqual(names.map(() => 'ExplicitlyDenied'));
 });
 
+test('rt3 F2: the spend stop\'s execution and reset policies and the flow log policy are on the protected path; a new version of each is denied to a developer', async () => {
+  const policies = buildLandingZone(new App()).filter(stack => stack.stackName.startsWith('Baseline-dev-eu-central-1'))
+    .flatMap(stack => Object.entries<any>(Template.fromStack(stack).toJSON().Resources))
+    .filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && /^(AWS Budgets may|EventBridge Scheduler may|Writes the flow logs)/.test(r.Properties.Description))
+    .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), r.Properties.Path]);
+  expect(policies.map(([id]) => id).sort()).toEqual([
+    'LandingZoneEndpointsFlowLogPolicy', 'LandingZoneSpendStopExecutionPolicy', 'LandingZoneSpendStopResetPolicy',
+  ]);
+  expect(policies.map(([, p]) => p)).toEqual(policies.map(() => '/bedrock-landing-zone/'));
+  const levels = ORGANIZATIONS['the example organization (root and workloads OU)'];
+  // CloudFormation names the policies <stack>-<logical ID>-<suffix> under their path.
+  const decisions = await Promise.all(policies.map(([id]) => run(levels, {
+    name: id, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/bedrock-landing-zone/Baseline-dev-eu-central-1-${id}-A1B2C3D4E5F6`,
+  })));
+  expect(decisions).toEqual(policies.map(() => 'ExplicitlyDenied'));
+});
+
 test('F8 is left open: the IAM simulator does not resolve ${aws:PrincipalAccount} in NotResource, so the narrowing would deny an account its own custom models too', async () => {
   const narrowed: PolicyDocument = {
     Version: '2012-10-17',
