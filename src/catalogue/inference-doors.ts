@@ -262,6 +262,8 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     resourceTypes: ['online-evaluation-config'],
     modelFence: 'no-model',
     guardrail: 'cannot-carry',
+    // A stack update or Cloud Control API updates the same resource type through a forward session (rt3 P2-6).
+    cloudFormationType: 'AWS::BedrockAgentCore::OnlineEvaluationConfig',
   },
   {
     action: `${AGENTCORE}:StartMemoryExtractionJob`, apis: 'StartMemoryExtractionJob', resourceTypes: ['memory'], modelFence: 'no-model', guardrail: 'cannot-carry',

@@ -112,11 +112,15 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(require.resolve('@aws-cdk/aws-service-spec/db.json.gz'))).toString());
     const types = new Set(Object.values<any>(db.schema.resource.entities).map(r => r.cloudFormationType as string));
     const namespace: Record<string, string> = { 'bedrock': 'Bedrock', 'bedrock-agentcore': 'BedrockAgentCore', 'bedrock-mantle': 'BedrockMantle' };
-    const expected = INFERENCE_DOORS.filter(d => d.guardrail === 'cannot-carry' && d.action.split(':')[1].startsWith('Create') && namespace[d.action.split(':')[0]])
-      .map(d => [d.action, `AWS::${namespace[d.action.split(':')[0]]}::${d.action.split(':')[1].replace(/^Create/, '')}`])
+    // Creating or updating the resource (a stack update, Cloud Control API) is the same door (rt3 P2-6).
+    const expected = INFERENCE_DOORS.filter(d => d.guardrail === 'cannot-carry' && /^(Create|Update)/.test(d.action.split(':')[1]) && namespace[d.action.split(':')[0]])
+      .map(d => [d.action, `AWS::${namespace[d.action.split(':')[0]]}::${d.action.split(':')[1].replace(/^(Create|Update)/, '')}`])
       .filter(([, type]) => types.has(type));
     expect(INFERENCE_DOORS.filter(d => d.cloudFormationType).map(d => [d.action, d.cloudFormationType])).toEqual(expected);
-    expect(expected).toEqual([['bedrock-agentcore:CreateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig']]);
+    expect(expected).toEqual([
+      ['bedrock-agentcore:CreateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig'],
+      ['bedrock-agentcore:UpdateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig'],
+    ]);
   });
 
   test('the vendor platforms that run the same models outside Bedrock are in the catalogue as ungoverned', () => {

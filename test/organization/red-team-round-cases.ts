@@ -363,6 +363,12 @@ export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
       action: 'bedrock-agentcore:CreateOnlineEvaluationConfig',
       context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'] },
     },
+    {
+      name: 'rt3 P2-6: an online evaluation re-pointed through Cloud Control API',
+      action: 'bedrock-agentcore:UpdateOnlineEvaluationConfig',
+      resource: ONLINE_EVALUATION,
+      context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'] },
+    },
   ],
 };
 
