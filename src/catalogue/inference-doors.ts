@@ -255,6 +255,16 @@ export const INFERENCE_DOORS: InferenceDoor[] = [
     guardrail: 'cannot-carry',
     cloudFormationType: 'AWS::BedrockAgentCore::OnlineEvaluationConfig',
   },
+  // Changes the evaluators and sampling of a configuration the deployers made (rt2's round 1: Create was fenced, Update was not).
+  {
+    action: `${AGENTCORE}:UpdateOnlineEvaluationConfig`,
+    apis: 'UpdateOnlineEvaluationConfig',
+    resourceTypes: ['online-evaluation-config'],
+    modelFence: 'no-model',
+    guardrail: 'cannot-carry',
+    // A stack update or Cloud Control API updates the same resource type through a forward session (rt3 P2-6).
+    cloudFormationType: 'AWS::BedrockAgentCore::OnlineEvaluationConfig',
+  },
   {
     action: `${AGENTCORE}:StartMemoryExtractionJob`, apis: 'StartMemoryExtractionJob', resourceTypes: ['memory'], modelFence: 'no-model', guardrail: 'cannot-carry',
   },
@@ -370,6 +380,18 @@ export const SERVICE_MODEL_ACTIONS = [
  */
 export const AGENTCORE_PAYMENT_ACTIONS = [`${AGENTCORE}:*Payment*`];
 
+/**
+ * AgentCore's token vault: credential providers hold the account's OAuth2 clients and API keys for identity
+ * providers and services outside AWS, which agents then fetch tokens from; the vault's key encrypts them.
+ * No condition key names the provider's endpoint (Service Authorization Reference), so only the deployers
+ * create or change them.
+ */
+export const AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS = [
+  `${AGENTCORE}:CreateApiKeyCredentialProvider`, `${AGENTCORE}:UpdateApiKeyCredentialProvider`, `${AGENTCORE}:CreateOauth2CredentialProvider`,
+  `${AGENTCORE}:UpdateOauth2CredentialProvider`, `${AGENTCORE}:CreatePaymentCredentialProvider`, `${AGENTCORE}:UpdatePaymentCredentialProvider`,
+  `${AGENTCORE}:SetTokenVaultCMK`,
+];
+
 /** AgentCore gateway targets: where a gateway sends the agent's tool calls (a function, or a server anywhere). */
 export const AGENTCORE_GATEWAY_TARGET_ACTIONS = [`${AGENTCORE}:CreateGatewayTarget`, `${AGENTCORE}:UpdateGatewayTarget`];
 
@@ -380,12 +402,78 @@ export const AGENTCORE_GATEWAY_TARGET_ACTIONS = [`${AGENTCORE}:CreateGatewayTarg
  * action added to the service later.
  */
 export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions: string[] }> = [
-  { wildcard: `${BEDROCK}:InvokeModel*`, actions: ['InvokeModel', 'InvokeModelWithResponseStream'] },
-  { wildcard: `${BEDROCK}:InvokeDataAutomation*`, actions: ['InvokeDataAutomation', 'InvokeDataAutomationAsync', 'InvokeDataAutomationLibraryIngestionJob'] },
-  { wildcard: `${BEDROCK}:InvokeBlueprint*`, actions: ['InvokeBlueprintOptimizationAsync', 'InvokeBlueprintRecommendationAsync'] },
-  { wildcard: `${BEDROCK}:StartAutomatedReasoningPolicy*`, actions: ['StartAutomatedReasoningPolicyBuildWorkflow', 'StartAutomatedReasoningPolicyTestWorkflow'] },
-  { wildcard: `${BEDROCK}:Create*EvaluationJob`, actions: ['CreateEvaluationJob', 'CreateModelEvaluationJob'] },
-].map(({ wildcard, actions }) => ({ wildcard, actions: actions.map(a => `${BEDROCK}:${a}`) }));
+  ...[
+    { wildcard: 'InvokeModel*', actions: ['InvokeModel', 'InvokeModelWithResponseStream'] },
+    { wildcard: 'InvokeDataAutomation*', actions: ['InvokeDataAutomation', 'InvokeDataAutomationAsync', 'InvokeDataAutomationLibraryIngestionJob'] },
+    { wildcard: 'InvokeBlueprint*', actions: ['InvokeBlueprintOptimizationAsync', 'InvokeBlueprintRecommendationAsync'] },
+    { wildcard: 'StartAutomatedReasoningPolicy*', actions: ['StartAutomatedReasoningPolicyBuildWorkflow', 'StartAutomatedReasoningPolicyTestWorkflow'] },
+    { wildcard: 'Create*EvaluationJob', actions: ['CreateEvaluationJob', 'CreateModelEvaluationJob'] },
+  ].map(({ wildcard, actions }) => ({ wildcard: `${BEDROCK}:${wildcard}`, actions: actions.map(a => `${BEDROCK}:${a}`) })),
+  // Create and Update, not Delete ("...lete") or Get: the organization policies' budget is spent on what they deny (docs/adr/0026).
+  ...[
+    { wildcard: '*ateOnlineEvaluationConfig', actions: ['CreateOnlineEvaluationConfig', 'UpdateOnlineEvaluationConfig'] },
+    {
+      wildcard: '*ate*CredentialProvider',
+      actions: ['CreateApiKeyCredentialProvider', 'UpdateApiKeyCredentialProvider', 'CreateOauth2CredentialProvider', 'UpdateOauth2CredentialProvider',
+        'CreatePaymentCredentialProvider', 'UpdatePaymentCredentialProvider'],
+    },
+  ].map(({ wildcard, actions }) => ({ wildcard: `${AGENTCORE}:${wildcard}`, actions: actions.map(a => `${AGENTCORE}:${a}`) })),
+  // What enforces the governance, for the deployer-only statements (docs/adr/0026). Put and Delete, not Describe (whose name ends in "Policies").
+  { wildcard: 'logs:*AccountPolicy', actions: ['logs:PutAccountPolicy', 'logs:DeleteAccountPolicy'] },
+  { wildcard: 'logs:*ResourcePolicy', actions: ['logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'] },
+  { wildcard: 'iam:*agRole', actions: ['iam:TagRole', 'iam:UntagRole'] },
+  { wildcard: 'iam:*RolePermissionsBoundary', actions: ['iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary'] },
+  // Not Get (read) nor SetDefault, which is listed on its own.
+  { wildcard: 'iam:*ePolicyVersion', actions: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion'] },
+  { wildcard: 'ecr:*LayerUpload', actions: ['ecr:InitiateLayerUpload', 'ecr:CompleteLayerUpload'] },
+  { wildcard: 'config:*DeliveryChannel', actions: ['config:PutDeliveryChannel', 'config:DeleteDeliveryChannel'] },
+  {
+    wildcard: 'config:*ConfigurationRecorder',
+    actions: ['config:StartConfigurationRecorder', 'config:StopConfigurationRecorder', 'config:PutConfigurationRecorder', 'config:DeleteConfigurationRecorder',
+      'config:PutServiceLinkedConfigurationRecorder', 'config:DeleteServiceLinkedConfigurationRecorder', 'config:PutThirdPartyServiceLinkedConfigurationRecorder'],
+  },
+  {
+    wildcard: 'securityhub:Disable*',
+    actions: ['securityhub:DisableSecurityHub', 'securityhub:DisableSecurityHubV2', 'securityhub:DisableSecurityHubFeatureV2',
+      'securityhub:DisableImportFindingsForProduct', 'securityhub:DisableOrganizationAdminAccount'],
+  },
+  // The tag statements: tagging, the endpoints' security group rules, routes, alarms, targets, permissions.
+  ...['cloudwatch', 'events', 'sns', 'budgets', 'ce', 's3', 'bedrock', 'cloudformation', 'lambda', 'kms']
+    .map(service => ({ wildcard: `${service}:*agResource`, actions: [`${service}:TagResource`, `${service}:UntagResource`] })),
+  { wildcard: 'ec2:AuthorizeSecurityGroup*', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress'] },
+  { wildcard: 'ec2:RevokeSecurityGroup*', actions: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'] },
+  { wildcard: 'ec2:*eRoute', actions: ['ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DeleteRoute'] },
+  { wildcard: 'ec2:*VpcCidrBlock', actions: ['ec2:AssociateVpcCidrBlock', 'ec2:DisassociateVpcCidrBlock'] },
+  {
+    wildcard: 'ec2:Create*Gateway',
+    actions: ['ec2:CreateCarrierGateway', 'ec2:CreateCustomerGateway', 'ec2:CreateEgressOnlyInternetGateway', 'ec2:CreateInternetGateway', 'ec2:CreateNatGateway',
+      'ec2:CreateTransitGateway', 'ec2:CreateVpnGateway'],
+  },
+  { wildcard: 'cloudwatch:Put*Alarm', actions: ['cloudwatch:PutMetricAlarm', 'cloudwatch:PutCompositeAlarm', 'cloudwatch:PutLogAlarm'] },
+  { wildcard: 'events:*Targets', actions: ['events:PutTargets', 'events:RemoveTargets'] },
+  { wildcard: 'sns:*Permission', actions: ['sns:AddPermission', 'sns:RemovePermission'] },
+  {
+    wildcard: 'securityhub:*ateAutomationRule*',
+    actions: ['securityhub:CreateAutomationRule', 'securityhub:BatchUpdateAutomationRules', 'securityhub:CreateAutomationRuleV2', 'securityhub:UpdateAutomationRuleV2'],
+  },
+  { wildcard: 'securityhub:*eteAutomationRule*', actions: ['securityhub:BatchDeleteAutomationRules', 'securityhub:DeleteAutomationRuleV2'] },
+  {
+    wildcard: 'kms:*CustomKeyStore',
+    actions: ['kms:CreateCustomKeyStore', 'kms:UpdateCustomKeyStore', 'kms:ConnectCustomKeyStore', 'kms:DisconnectCustomKeyStore', 'kms:DeleteCustomKeyStore'],
+  },
+  { wildcard: 'cloudformation:*ateType', actions: ['cloudformation:ActivateType', 'cloudformation:DeactivateType'] },
+  { wildcard: 'cloudformation:*egisterType', actions: ['cloudformation:RegisterType', 'cloudformation:DeregisterType'] },
+  { wildcard: 'cloudformation:SetType*', actions: ['cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion'] },
+  { wildcard: 'iam:*eRole', actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:UpdateRole'] },
+  { wildcard: 'iam:*tachRolePolicy', actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'] },
+  { wildcard: 'iam:*eRolePolicy', actions: ['iam:DeleteRolePolicy', 'iam:UpdateAssumeRolePolicy'] },
+  // Other services' generative features.
+  { wildcard: 'cloudwatch:GenerateQuery*', actions: ['cloudwatch:GenerateQuery', 'cloudwatch:GenerateQueryResultsSummary'] },
+  { wildcard: 'cloudtrail:GenerateQuery*', actions: ['cloudtrail:GenerateQuery', 'cloudtrail:GenerateQueryResultsSummary'] },
+  { wildcard: 'q:GenerateCode*', actions: ['q:GenerateCodeRecommendations', 'q:GenerateCodeFromCommands'] },
+  { wildcard: 'lex:Start*Generation', actions: ['lex:StartBotResourceGeneration', 'lex:StartTestSetGeneration'] },
+  { wildcard: 'securityhub:DisassociateFrom*', actions: ['securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount'] },
+];
 
 /** The actions, with every group of ACTION_GROUPS they hold whole replaced by its wildcard (for Deny statements). */
 export function compactActions(actions: string[]): string[] {

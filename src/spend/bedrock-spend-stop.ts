@@ -7,6 +7,7 @@ import { SpendStopApproval } from './spend-stop-approval';
 import { SpendStopOptions } from './spend-stop-options';
 import { SPEND_STOP_POLICY_PREFIX, protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
+import { LANDING_ZONE_ROLE_PATH } from '../custom-resources/control-plane-provider';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 
 /**
@@ -97,6 +98,9 @@ export class BedrockSpendStop extends Construct {
     // Managed, not inline: the regulated packs refuse inline policies.
     const executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       description: 'AWS Budgets may attach and detach the spend stop deny policy, only that policy, only on the workload roles',
+      // On the landing zone's path, which ProtectExemptRoles names: managed policies take no tags, and a new version of this one
+      // would make the stop fail when it fires (rt3 F2). The path is immutable: moving the policy replaces it (it holds no state).
+      path: LANDING_ZONE_ROLE_PATH,
       roles: [this.executionRole],
       statements: [new iam.PolicyStatement({
         sid: 'AttachOnlyTheDenyToTheWorkloadRoles',

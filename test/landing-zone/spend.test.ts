@@ -53,6 +53,21 @@ describe('BedrockLandingZone spend controls', () => {
     expect(landingZone({ spend: { monthlyLimitUsd: 2000, anomalyDetection: false } }).lz.spendAnomalyMonitor).toBeUndefined();
   });
 
+  // rt3 F19: the statements protect what carries the tag; a stack's tags reaching Budgets and Cost Explorer resources is not
+  // verified, so the tag is in the template itself.
+  test('the budget, the team budgets and the anomaly monitor carry the protection tag in the template (rt3 F19)', () => {
+    const { template } = landingZone({
+      spend: { monthlyLimitUsd: 2000, teamTagKey: 'team', teamBudgets: [{ team: 'claims-ai', monthlyLimitUsd: 1500 }] },
+    });
+    const tagged = (type: string, tagsOf: (p: any) => Array<{ Key: string; Value: string }> | undefined) =>
+      Object.values(template.findResources(type)).map(r => (tagsOf(r.Properties) ?? []).some(t => t.Key === 'bedrock-landing-zone:protected' && t.Value === 'true'));
+    expect([
+      tagged('AWS::Budgets::Budget', p => p.ResourceTags),
+      tagged('AWS::CE::AnomalyMonitor', p => p.ResourceTags),
+      tagged('AWS::CE::AnomalySubscription', p => p.ResourceTags),
+    ]).toEqual([[true, true], [true], [true]]);
+  });
+
   test('the spend stop stops the application roles; after it, the governed call the model access policy allows is denied', async () => {
     const spend = { monthlyLimitUsd: 2000, stopAtPercentage: 90, stopApproval: SpendStopApproval.MANUAL };
     const { lz, stack, template, role } = landingZone({ spend });

@@ -6,7 +6,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { SONNET_45, TITAN_EMBED_V2 } from './fixtures';
 import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
 import {
-  ACTION_GROUPS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS, GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
+  ACTION_GROUPS, AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS,
+  GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
   MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions,
 } from '../../src/catalogue/inference-doors';
 
@@ -101,17 +102,25 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0]).sort()).toEqual(actionsMatching('bedrock-agentcore:*').filter(a => a.includes('Payment')).sort());
     expect(actionsMatching(AGENTCORE_PAYMENT_ACTIONS[0])).toContain('bedrock-agentcore:ProcessPayment');
     expect(AGENTCORE_GATEWAY_TARGET_ACTIONS.filter(a => actionData(a) === undefined)).toEqual([]);
+    expect(AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS.filter(a => actionData(a) === undefined)).toEqual([]);
+    // No condition key of a credential provider's requests names the provider's endpoint: only deployers may make one (round 3).
+    expect(AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS.map(a => [a, actionData(a).conditionKeys.filter((k: string) => !k.startsWith('aws:'))])).toEqual(
+      AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS.map(a => [a, []]));
   });
 
   test('a door that creates a resource names its CloudFormation type exactly when CloudFormation has one (its calls are forward sessions)', () => {
     const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(require.resolve('@aws-cdk/aws-service-spec/db.json.gz'))).toString());
     const types = new Set(Object.values<any>(db.schema.resource.entities).map(r => r.cloudFormationType as string));
     const namespace: Record<string, string> = { 'bedrock': 'Bedrock', 'bedrock-agentcore': 'BedrockAgentCore', 'bedrock-mantle': 'BedrockMantle' };
-    const expected = INFERENCE_DOORS.filter(d => d.guardrail === 'cannot-carry' && d.action.split(':')[1].startsWith('Create') && namespace[d.action.split(':')[0]])
-      .map(d => [d.action, `AWS::${namespace[d.action.split(':')[0]]}::${d.action.split(':')[1].replace(/^Create/, '')}`])
+    // Creating or updating the resource (a stack update, Cloud Control API) is the same door (rt3 P2-6).
+    const expected = INFERENCE_DOORS.filter(d => d.guardrail === 'cannot-carry' && /^(Create|Update)/.test(d.action.split(':')[1]) && namespace[d.action.split(':')[0]])
+      .map(d => [d.action, `AWS::${namespace[d.action.split(':')[0]]}::${d.action.split(':')[1].replace(/^(Create|Update)/, '')}`])
       .filter(([, type]) => types.has(type));
     expect(INFERENCE_DOORS.filter(d => d.cloudFormationType).map(d => [d.action, d.cloudFormationType])).toEqual(expected);
-    expect(expected).toEqual([['bedrock-agentcore:CreateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig']]);
+    expect(expected).toEqual([
+      ['bedrock-agentcore:CreateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig'],
+      ['bedrock-agentcore:UpdateOnlineEvaluationConfig', 'AWS::BedrockAgentCore::OnlineEvaluationConfig'],
+    ]);
   });
 
   test('the vendor platforms that run the same models outside Bedrock are in the catalogue as ungoverned', () => {

@@ -103,7 +103,9 @@ export const TAMPERING_GOVERNED: RedTeamCase[] = [
   { name: 'a developer targeting their own rule', action: 'events:PutTargets', resource: MY_RULE, context: { 'events:TargetArn': arn('lambda', 'function:claims-nightly') } },
   { name: 'CloudFormation\'s execution role changing the setting-change rule', action: 'events:PutRule', resource: RULE, principal: CFN_EXEC, context: TAGGED },
   { name: 'a developer subscribing to their own topic', action: 'sns:Subscribe', resource: MY_TOPIC, context: { 'sns:Protocol': 'email', 'sns:Endpoint': 'oncall@example.com' } },
-  { name: 'an application publishing to the governance topic', action: 'sns:Publish', resource: TOPIC, context: TAGGED },
+  // Round 1 allowed any principal to publish; rt3 F15 showed a forged message covers a real one. The alarms, Budgets and EventBridge
+  // publish as service principals (the topic's policy, src/monitoring/governance-notifications.ts), which SCPs do not govern.
+  { name: 'Control Tower sending a test message to the governance topic', action: 'sns:Publish', resource: TOPIC, principal: CONTROL_TOWER, context: TAGGED },
   { name: 'a developer changing their team\'s budget', action: 'budgets:ModifyBudget', resource: MY_BUDGET },
   { name: 'a developer reading the spend budget', action: 'budgets:ViewBudget', resource: BUDGET, context: TAGGED },
   { name: 'CloudFormation\'s execution role changing the spend stop', action: 'budgets:UpdateBudgetAction', resource: `${BUDGET}/action/0a1b2c3d`, principal: CFN_EXEC, context: TAGGED },
@@ -180,6 +182,11 @@ const LOG_OBJECT = `${LOG_BUCKET}/AWSLogs/${MEMBER}/BedrockModelInvocationLogs/x
 const SPEND_STOP_POLICY = `arn:aws:iam::${MEMBER}:policy/BedrockSpendStop-WorkloadsSpendStopA1B2C3D4`;
 const MY_VPC = arn('ec2', 'vpc/vpc-0fedcba9876543210');
 const HUB = arn('securityhub', 'hub/default');
+const TOKEN_VAULT = arn('bedrock-agentcore', 'token-vault/default');
+const TRAIL = arn('cloudtrail', 'trail/claims-audit');
+const ACCOUNT = `arn:aws:account::${MEMBER}:account`;
+const OAUTH2_PROVIDER = arn('bedrock-agentcore', 'token-vault/default/oauth2credentialprovider/partner-idp');
+const ONLINE_EVALUATION = arn('bedrock-agentcore', 'online-evaluation-config/claims-eval-a1b2c3');
 
 export const ROUND_2_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
   DenyGovernedDataCopies: [
@@ -229,22 +236,6 @@ export const ROUND_2_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
 export const ROUND_2_ATTACKS: RedTeamCase[] = Object.values(ROUND_2_ATTACKS_BY_STATEMENT).flat();
 
 /**
- * F5's requests left out of ProtectGovernanceControls for the size of the root policy, allowed on the baseline VPC:
- * the gateways and route tables carry no traffic, because what they need next is denied (ROUND_2_INERT_NEXT_STEPS);
- * DHCP options can only point the endpoint's name inside a VPC with no route out (ADR 0019's Route 53 limit).
- */
-export const ROUND_2_INERT: RedTeamCase[] = [
-  { name: 'the baseline VPC\'s DHCP options (DNS servers) replaced', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
-  { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
-  { name: 'an egress-only internet gateway on the baseline VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: VPC, context: TAGGED },
-  { name: 'a carrier gateway on the baseline VPC', action: 'ec2:CreateCarrierGateway', resource: VPC, context: TAGGED },
-  { name: 'a local gateway route table associated with the baseline VPC', action: 'ec2:CreateLocalGatewayRouteTableVpcAssociation', resource: VPC, context: TAGGED },
-  { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
-  { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
-  { name: 'VPN gateway routes propagated into the baseline route table (no VPN gateway can be attached)', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
-];
-
-/**
  * F8, left open: provisioned throughput for another account's custom model (shared through AWS RAM, if Bedrock accepts it: not
  * verified against the service). Custom models of the account itself cannot exist in the example (DenyModelCustomizationAndImport).
  * The narrowing to `custom-model/*` of `${aws:PrincipalAccount}` is not taken: the IAM simulator does not resolve the variable in
@@ -259,7 +250,7 @@ export const ROUND_2_LEFT_OPEN: RedTeamCase[] = [
   },
 ];
 
-/** The steps that would put the inert gateways and tables on a path of the baseline's traffic. */
+/** The steps that would put a new gateway or table on a path of the baseline's traffic: denied since round 2. */
 export const ROUND_2_INERT_NEXT_STEPS: RedTeamCase[] = [
   { name: 'a route to a new gateway in a baseline route table', action: 'ec2:CreateRoute', resource: ROUTE_TABLE, context: TAGGED },
   { name: 'a baseline subnet associated with a new route table', action: 'ec2:AssociateRouteTable', resource: SUBNET, context: TAGGED },
@@ -291,5 +282,164 @@ export const ROUND_2_GOVERNED: RedTeamCase[] = [
   },
 ];
 
-/** Every red team attack of both rounds: perimeter.test.ts shows each statement load-bearing with them. */
-export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS];
+/**
+ * The third round (2026-12-07, issue 27's open items and rt3's findings): each request with the statement
+ * that closes it. Without the statement, exactly its own requests get through (red-team-round.test.ts).
+ */
+export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
+  // rt2 F5's remainder, left open in round 2 for the size of the root policy: the statement's lists compacted by proven wildcards (docs/adr/0026).
+  ProtectGovernanceControls: [
+    { name: 'the baseline VPC\'s DHCP options replaced (the endpoints\' names resolved by the developer\'s DNS server)', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
+    { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
+    { name: 'an IPv4 block removed from the baseline VPC', action: 'ec2:DisassociateVpcCidrBlock', resource: VPC, context: TAGGED },
+    { name: 'a NAT gateway in a baseline subnet', action: 'ec2:CreateNatGateway', resource: SUBNET, context: TAGGED },
+    { name: 'an egress-only internet gateway on the baseline VPC', action: 'ec2:CreateEgressOnlyInternetGateway', resource: VPC, context: TAGGED },
+    { name: 'a carrier gateway on the baseline VPC', action: 'ec2:CreateCarrierGateway', resource: VPC, context: TAGGED },
+    { name: 'a local gateway route table associated with the baseline VPC', action: 'ec2:CreateLocalGatewayRouteTableVpcAssociation', resource: VPC, context: TAGGED },
+    { name: 'a route server associated with the baseline VPC', action: 'ec2:AssociateRouteServer', resource: VPC, context: TAGGED },
+    { name: 'a new route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, context: TAGGED },
+    { name: 'VPN gateway routes propagated into the baseline route table', action: 'ec2:EnableVgwRoutePropagation', resource: ROUTE_TABLE, context: TAGGED },
+    // rt3 F11: ways in from the internet that need no route; F14: the private path cut by a network ACL; F15: forged messages to the contacts.
+    { name: 'rt3 F11: an EC2 Instance Connect endpoint in a baseline subnet', action: 'ec2:CreateInstanceConnectEndpoint', resource: SUBNET, context: TAGGED },
+    { name: 'rt3 F11: a Verified Access endpoint in a baseline subnet', action: 'ec2:CreateVerifiedAccessEndpoint', resource: SUBNET, context: TAGGED },
+    { name: 'rt3 F14: a deny-all network ACL on a baseline subnet', action: 'ec2:ReplaceNetworkAclAssociation', resource: SUBNET, context: TAGGED },
+    { name: 'rt3 F15: a forged all-clear on the governance topic', action: 'sns:Publish', resource: TOPIC, context: TAGGED },
+  ],
+  // Issue 27, item 1: the token vault's egress. A credential provider holds an OAuth2 client or API key for an identity provider outside AWS.
+  ProtectGovernanceSettings: [
+    { name: 'an OAuth2 credential provider for an identity provider outside AWS', action: 'bedrock-agentcore:CreateOauth2CredentialProvider', resource: TOKEN_VAULT },
+    { name: 'an OAuth2 credential provider re-pointed at another identity provider', action: 'bedrock-agentcore:UpdateOauth2CredentialProvider', resource: OAUTH2_PROVIDER },
+    { name: 'an API key credential provider for a service outside AWS', action: 'bedrock-agentcore:CreateApiKeyCredentialProvider', resource: TOKEN_VAULT },
+    { name: 'an API key credential provider given another key', action: 'bedrock-agentcore:UpdateApiKeyCredentialProvider', resource: TOKEN_VAULT },
+    { name: 'the token vault re-keyed with a key the developer controls', action: 'bedrock-agentcore:SetTokenVaultCMK', resource: TOKEN_VAULT },
+    // rt3 F16: keys whose material the developer holds outside AWS KMS (an external key store; imported material it can delete).
+    { name: 'rt3 F16: an external key store (key material in the developer\'s key manager)', action: 'kms:CreateCustomKeyStore' },
+    { name: 'rt3 F16: key material imported (the developer can delete it, and every store under the key is unreadable)', action: 'kms:ImportKeyMaterial', resource: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab') },
+    { name: 'rt3 P2-2: the platform team\'s custom key store disconnected', action: 'kms:DisconnectCustomKeyStore' },
+    { name: 'rt3 P2-2: imported key material deleted (every store under the key unreadable)', action: 'kms:DeleteImportedKeyMaterial', resource: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab') },
+    { name: 'rt3 F13: the account\'s security contact redirected', action: 'account:PutAlternateContact', resource: ACCOUNT, context: { 'account:AlternateContactTypes': ['SECURITY'] } },
+  ],
+  // Issue 27, item 1: Create was fenced under requireGuardrail, Update (new evaluators, more sampling) was not.
+  DenyDoorsThatCannotCarryAGuardrail: [
+    { name: 'an online evaluation changed to judge with other evaluators', action: 'bedrock-agentcore:UpdateOnlineEvaluationConfig', resource: ONLINE_EVALUATION },
+  ],
+  // Found while compacting ProtectConfigRecording against the IAM data: Security Hub's second generation and service-linked recorders.
+  ProtectConfigRecording: [
+    { name: 'Security Hub (second generation) disabled', action: 'securityhub:DisableSecurityHubV2' },
+    { name: 'a Security Hub feature (second generation) disabled', action: 'securityhub:DisableSecurityHubFeatureV2' },
+    { name: 'a service-linked Config recorder deleted', action: 'config:DeleteServiceLinkedConfigurationRecorder' },
+    // rt3 F3: the batch twin of UpdateStandardsControl, automation rules that suppress every matching finding, the configuration policy left.
+    { name: 'rt3 F3: a control disabled through the batch API', action: 'securityhub:BatchUpdateStandardsControlAssociations' },
+    { name: 'rt3 F3: an automation rule suppressing the Bedrock findings', action: 'securityhub:CreateAutomationRule' },
+    { name: 'rt3 F3: an automation rule (second generation) suppressing the Bedrock findings', action: 'securityhub:CreateAutomationRuleV2' },
+    { name: 'rt3 F3: existing automation rules rewritten', action: 'securityhub:BatchUpdateAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') },
+    { name: 'rt3 F3: an automation rule (second generation) rewritten', action: 'securityhub:UpdateAutomationRuleV2', resource: arn('securityhub', 'automation-rulev2/a1b2c3d4') },
+    { name: 'rt3 F3: the account taken out of its administrator\'s configuration policy', action: 'securityhub:StartConfigurationPolicyDisassociation', resource: HUB },
+    // rt3 F4: the account's trails, whose events every detective rule matches.
+    { name: 'rt3 F4: the account\'s trail stopped', action: 'cloudtrail:StopLogging', resource: TRAIL },
+    { name: 'rt3 F4: the account\'s trail told to skip Bedrock\'s events', action: 'cloudtrail:PutEventSelectors', resource: TRAIL },
+    { name: 'rt3 F4: the account\'s trail deleted', action: 'cloudtrail:DeleteTrail', resource: TRAIL },
+    { name: 'rt3 F4: the account\'s trail re-pointed', action: 'cloudtrail:UpdateTrail', resource: TRAIL },
+    // rt3 F6: an account-level CloudFormation hook fails (or reads) every later stack operation, the baseline's included.
+    { name: 'rt3 F6: a CloudFormation hook activated in the account', action: 'cloudformation:ActivateType' },
+    { name: 'rt3 F6: a CloudFormation hook registered', action: 'cloudformation:RegisterType' },
+    { name: 'rt3 F6: a CloudFormation hook configured to fail every stack', action: 'cloudformation:SetTypeConfiguration' },
+    { name: 'rt3 P2-1: the security team\'s automation rules deleted', action: 'securityhub:BatchDeleteAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111') },
+    { name: 'rt3 P2-1: an automation rule (second generation) deleted', action: 'securityhub:DeleteAutomationRuleV2', resource: arn('securityhub', 'automation-rulev2/a1b2c3d4') },
+  ],
+  // rt3 F22: object keys and statistics of the invocation logs exported by the annotation table or storage class analysis.
+  DenyGovernedDataCopies: [
+    { name: 'rt3 F22: the log bucket\'s annotation metadata table re-pointed', action: 's3:UpdateBucketMetadataAnnotationTableConfiguration', resource: LOG_BUCKET, context: TAGGED },
+    { name: 'rt3 F22: storage class analysis of the log bucket exported', action: 's3:PutAnalyticsConfiguration', resource: LOG_BUCKET, context: TAGGED },
+  ],
+  // rt3 F13: the account's security contact redirected, and (below) the account closed from inside.
+  DenyLeavingTheOrganization: [
+    { name: 'rt3 F13: the account closed from inside (its retained logs deleted 90 days later)', action: 'account:CloseAccount', resource: ACCOUNT },
+  ],
+  // rt3 F12: the door CloudFormation may not create, created through Cloud Control API (a forward session).
+  DenyGuardrailDoorsThroughCloudFormation: [
+    {
+      name: 'rt3 F12: an online evaluation created through Cloud Control API',
+      action: 'bedrock-agentcore:CreateOnlineEvaluationConfig',
+      context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'] },
+    },
+    {
+      name: 'rt3 P2-6: an online evaluation re-pointed through Cloud Control API',
+      action: 'bedrock-agentcore:UpdateOnlineEvaluationConfig',
+      resource: ONLINE_EVALUATION,
+      context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'] },
+    },
+  ],
+};
+
+export const ROUND_3_ATTACKS: RedTeamCase[] = Object.values(ROUND_3_ATTACKS_BY_STATEMENT).flat();
+
+/** The governed use next to round 3's attacks: what must stay allowed. */
+export const ROUND_3_GOVERNED: RedTeamCase[] = [
+  { name: 'a developer replacing the DHCP options of their own VPC', action: 'ec2:AssociateDhcpOptions', resource: MY_VPC },
+  { name: 'a developer creating a route table in their own VPC', action: 'ec2:CreateRouteTable', resource: MY_VPC },
+  { name: 'a developer propagating VPN routes into their own route table', action: 'ec2:EnableVgwRoutePropagation', resource: MY_ROUTE_TABLE },
+  { name: 'a developer creating a NAT gateway in their own subnet', action: 'ec2:CreateNatGateway', resource: arn('ec2', 'subnet/subnet-0fedcba9876543210') },
+  { name: 'a developer creating an internet gateway (it names no VPC until attached)', action: 'ec2:CreateInternetGateway', resource: arn('ec2', 'internet-gateway/igw-0fedcba9876543210') },
+  { name: 'CloudFormation\'s execution role setting the baseline VPC\'s DHCP options', action: 'ec2:AssociateDhcpOptions', resource: VPC, principal: CFN_EXEC, context: TAGGED },
+  { name: 'CloudFormation\'s execution role creating a route table in the baseline VPC', action: 'ec2:CreateRouteTable', resource: VPC, principal: CFN_EXEC, context: TAGGED },
+  { name: 'CloudFormation\'s execution role creating the platform team\'s OAuth2 credential provider', action: 'bedrock-agentcore:CreateOauth2CredentialProvider', resource: TOKEN_VAULT, principal: CFN_EXEC },
+  { name: 'an agent fetching a token from the platform team\'s credential provider', action: 'bedrock-agentcore:GetResourceOauth2Token', resource: OAUTH2_PROVIDER },
+  { name: 'a developer reading a credential provider', action: 'bedrock-agentcore:GetOauth2CredentialProvider', resource: OAUTH2_PROVIDER },
+  { name: 'a developer deleting an online evaluation', action: 'bedrock-agentcore:DeleteOnlineEvaluationConfig', resource: ONLINE_EVALUATION },
+  { name: 'Control Tower disabling Security Hub (second generation)', action: 'securityhub:DisableSecurityHubV2', principal: CONTROL_TOWER },
+  { name: 'a developer enabling Security Hub (second generation)', action: 'securityhub:EnableSecurityHubV2' },
+  { name: 'a developer reading the Config recorders', action: 'config:DescribeConfigurationRecorders' },
+  { name: 'rt3 F3: Control Tower creating an automation rule', action: 'securityhub:CreateAutomationRule', principal: CONTROL_TOWER },
+  { name: 'rt3 P2-1: Control Tower deleting an automation rule', action: 'securityhub:BatchDeleteAutomationRules', resource: arn('securityhub', 'automation-rule/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'), principal: CONTROL_TOWER },
+  { name: 'rt3 F22: storage class analysis on a team\'s own bucket', action: 's3:PutAnalyticsConfiguration', resource: 'arn:aws:s3:::claims-team-data' },
+  { name: 'rt3 F4: a developer looking up events', action: 'cloudtrail:LookupEvents' },
+  { name: 'rt3 F4: Control Tower updating a trail', action: 'cloudtrail:UpdateTrail', resource: TRAIL, principal: CONTROL_TOWER },
+  { name: 'rt3 F6: a developer reading a CloudFormation extension', action: 'cloudformation:DescribeType' },
+  { name: 'rt3 F6: CloudFormation\'s execution role activating a hook for the platform team', action: 'cloudformation:ActivateType', principal: CFN_EXEC },
+  { name: 'rt3 F11: an Instance Connect endpoint in a team\'s own subnet', action: 'ec2:CreateInstanceConnectEndpoint', resource: arn('ec2', 'subnet/subnet-0fedcba9876543210') },
+  { name: 'rt3 F14: a network ACL on a team\'s own subnet', action: 'ec2:ReplaceNetworkAclAssociation', resource: arn('ec2', 'subnet/subnet-0fedcba9876543210') },
+  { name: 'rt3 F15: a developer publishing to their own topic', action: 'sns:Publish', resource: MY_TOPIC },
+  { name: 'rt3 F16: a key of AWS KMS\'s own material', action: 'kms:CreateKey', context: { 'kms:KeyOrigin': 'AWS_KMS' } },
+  { name: 'rt3 F13: a developer reading the alternate contacts', action: 'account:GetAlternateContact', resource: ACCOUNT },
+  {
+    name: 'rt3 F12: a memory created through Cloud Control API, on a key of the account',
+    action: 'bedrock-agentcore:CreateMemory',
+    context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'], 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k') },
+  },
+];
+
+/**
+ * Round 3's limits (docs/red-team, Round 3; docs/adr/0026), pinned as allowed so that a change to them is seen:
+ * - a forward session of a service that does not name itself in aws:CalledVia cannot be told from Bedrock's own call;
+ * - an access point on the CDK asset bucket: s3:CreateAccessPoint names the bucket in its body only (no condition key in the
+ *   IAM data), and a write through it names the access point's ARN, not the bucket's;
+ * - vended log delivery of an application team's knowledge base to a destination of another account: the team's own
+ *   resource (untagged), an identity-side data perimeter (aws:ResourceOrgID) is the organization's decision (ADR 0020);
+ * - records written into an existing memory: the agent's data plane, not a change of strategy or key.
+ */
+export const ROUND_3_LEFT_OPEN: RedTeamCase[] = [
+  {
+    name: 'a model invoked without a guardrail by another service\'s forward session (aws:CalledVia of a service other than CloudFormation)',
+    action: 'bedrock:InvokeModel',
+    resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+    context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['sagemaker.amazonaws.com'] },
+  },
+  { name: 'an access point on the CDK asset bucket', action: 's3:CreateAccessPoint', resource: arn('s3', 'accesspoint/assets-side-door') },
+  {
+    name: 'an object written through that access point',
+    action: 's3:PutObject',
+    resource: arn('s3', 'accesspoint/assets-side-door/object/0123abcd.zip'),
+    context: { 's3:DataAccessPointArn': arn('s3', 'accesspoint/assets-side-door'), 's3:DataAccessPointAccount': MEMBER },
+  },
+  { name: 'vended log delivery of a team\'s knowledge base allowed', action: 'bedrock:AllowVendedLogDeliveryForResource', resource: arn('bedrock', 'knowledge-base/KB12345678') },
+  {
+    name: 'records written into a team\'s memory',
+    action: 'bedrock-agentcore:BatchCreateMemoryRecords',
+    resource: arn('bedrock-agentcore', 'memory/claims_memory-a1b2c3d4e5'),
+    context: { 'bedrock-agentcore:namespace': 'claims' },
+  },
+];
+
+/** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */
+export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS];

@@ -7,7 +7,8 @@ import {
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
-  ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
+  ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
+  ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED, ROUND_3_LEFT_OPEN,
   RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
@@ -17,7 +18,8 @@ import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPolicies
 import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
-  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS, SECURITY_HUB_ACTIONS,
+  BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
+  SECURITY_HUB_ACTIONS,
 } from '../../src/organization/private/governance-control-actions';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
@@ -147,10 +149,36 @@ describe.each(Object.keys(ORGANIZATIONS))('the second round (rt2, 2026-12-07), i
     expect(through).toEqual(Object.fromEntries(expected));
   });
 
-  test('what was left out for the root policy\'s size stays allowed on the baseline VPC, and every step that would route traffic through a new gateway or table is denied', async () => {
+  test('F8 stays allowed (left open), and every step that would route traffic through a new gateway or table is denied', async () => {
     const decide = async (cases: RedTeamCase[]) => Promise.all(cases.map(async c => [c.name, await run(levels, c)]));
-    expect(await decide([...ROUND_2_INERT, ...ROUND_2_LEFT_OPEN])).toEqual([...ROUND_2_INERT, ...ROUND_2_LEFT_OPEN].map(c => [c.name, 'Allowed']));
+    expect(await decide(ROUND_2_LEFT_OPEN)).toEqual(ROUND_2_LEFT_OPEN.map(c => [c.name, 'Allowed']));
     expect(await decide(ROUND_2_INERT_NEXT_STEPS)).toEqual(ROUND_2_INERT_NEXT_STEPS.map(c => [c.name, 'ExplicitlyDenied']));
+  });
+});
+
+describe.each(Object.keys(ORGANIZATIONS))('the third round (2026-12-07), in %s', org => {
+  const levels = ORGANIZATIONS[org];
+
+  test.each(ROUND_3_ATTACKS.map(c => [c.name, c]))('denies %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('ExplicitlyDenied');
+  });
+  test.each(ROUND_3_GOVERNED.map(c => [c.name, c]))('allows %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('Allowed');
+  });
+
+  test('each statement that closes a finding is load-bearing: without it, exactly its own attacks get through', async () => {
+    const through: Record<string, string[]> = {};
+    for (const sid of Object.keys(ROUND_3_ATTACKS_BY_STATEMENT)) {
+      const decisions = await Promise.all(ROUND_3_ATTACKS.map(c => run(without(levels, sid), c)));
+      through[sid] = ROUND_3_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.name).sort();
+    }
+    const expected = Object.entries(ROUND_3_ATTACKS_BY_STATEMENT).map(([sid, cases]) => [sid, cases.map(c => c.name).sort()]);
+    expect(through).toEqual(Object.fromEntries(expected));
+  });
+
+  test('the limits of round 3 stay allowed (documented in docs/adr/0026 and docs/red-team)', async () => {
+    const decisions = await Promise.all(ROUND_3_LEFT_OPEN.map(async c => [c.name, await run(levels, c)]));
+    expect(decisions).toEqual(ROUND_3_LEFT_OPEN.map(c => [c.name, 'Allowed']));
   });
 });
 
@@ -164,6 +192,23 @@ test('the spend stops the example deploys are the policies ProtectExemptRoles pr
   const levels = ORGANIZATIONS['the example organization (root and workloads OU)'];
   const decisions = await Promise.all(names.map(name => run(levels, { name, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/${name}` })));
   expect(decisions).toEqual(names.map(() => 'ExplicitlyDenied'));
+});
+
+test('rt3 F2: the spend stop\'s execution and reset policies and the flow log policy are on the protected path; a new version of each is denied to a developer', async () => {
+  const policies = buildLandingZone(new App()).filter(stack => stack.stackName.startsWith('Baseline-dev-eu-central-1'))
+    .flatMap(stack => Object.entries<any>(Template.fromStack(stack).toJSON().Resources))
+    .filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy' && /^(AWS Budgets may|EventBridge Scheduler may|Writes the flow logs)/.test(r.Properties.Description))
+    .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), r.Properties.Path]);
+  expect(policies.map(([id]) => id).sort()).toEqual([
+    'LandingZoneEndpointsFlowLogPolicy', 'LandingZoneSpendStopExecutionPolicy', 'LandingZoneSpendStopResetPolicy',
+  ]);
+  expect(policies.map(([, p]) => p)).toEqual(policies.map(() => '/bedrock-landing-zone/'));
+  const levels = ORGANIZATIONS['the example organization (root and workloads OU)'];
+  // CloudFormation names the policies <stack>-<logical ID>-<suffix> under their path.
+  const decisions = await Promise.all(policies.map(([id]) => run(levels, {
+    name: id, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/bedrock-landing-zone/Baseline-dev-eu-central-1-${id}-A1B2C3D4E5F6`,
+  })));
+  expect(decisions).toEqual(policies.map(() => 'ExplicitlyDenied'));
 });
 
 test('F8 is left open: the IAM simulator does not resolve ${aws:PrincipalAccount} in NotResource, so the narrowing would deny an account its own custom models too', async () => {
@@ -204,7 +249,8 @@ describe('the statements name real actions that see the protection tag', () => {
   };
 
   test('every action of the tag statements takes a resource that carries aws:ResourceTag', () => {
-    expect([...GOVERNANCE_CONTROL_ACTIONS, ...GOVERNED_DATA_COPY_ACTIONS].filter(a => !exists(a) || !seesTheTag(a))).toEqual([]);
+    const tagStatementActions = [...GOVERNANCE_CONTROL_ACTIONS, ...GOVERNED_DATA_COPY_ACTIONS, ...BASELINE_NETWORK_ACTIONS];
+    expect(tagStatementActions.filter(a => !exists(a) || !seesTheTag(a))).toEqual([]);
   });
 
   test('every deployer-only action exists', () => {

@@ -4,6 +4,7 @@ import { ExecuteBudgetActionRequest } from '@aws-sdk/client-budgets';
 import { App, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../../src/catalogue/inference-doors';
+import { SPENDING_ACTIONS } from '../../src/spend/private/stopped-doors';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockBudget, BedrockOrganizationSpendStop, BudgetScope, SpendStopApproval } from '../../src/spend';
 import { SONNET_45, fmArn } from '../models/fixtures';
@@ -96,8 +97,25 @@ describe('every inference door of the catalogue: allowed before the SCP is attac
     expect(await evaluate({ identity: [ADMIN], serviceControlPolicies: [[scp]] }, doorRequest(action, false))).toBe('ExplicitlyDenied');
   });
 
+  // rt3 F8: provisioned throughput (a commitment of months), AgentCore sessions and memory events spend after the stop.
+  const spending: Array<[string, string]> = [
+    ['bedrock:CreateProvisionedModelThroughput', fmArn(REGION, SONNET_45)],
+    ['bedrock:UpdateProvisionedModelThroughput', `arn:aws:bedrock:${REGION}:${DEV}:provisioned-model/abc123def456`],
+    ['bedrock-agentcore:StartBrowserSession', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:browser-custom/claims_browser-a1b2c3d4e5`],
+    ['bedrock-agentcore:StartCodeInterpreterSession', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:code-interpreter-custom/claims_ci-a1b2c3d4e5`],
+    ['bedrock-agentcore:CreateEvent', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:memory/claims_memory-a1b2c3d4e5`],
+  ];
+  test('rt3 F8: the spending requests are exactly SPENDING_ACTIONS', () => {
+    expect(spending.map(([a]) => a).sort()).toEqual([...SPENDING_ACTIONS].sort());
+  });
+  test.each(spending)('rt3 F8: %s allowed before the stop, denied after', async (action, resource) => {
+    const request = { action, resource, principal: `arn:aws:iam::${DEV}:role/Admin`, resourceAccount: DEV };
+    expect(await evaluate({ identity: [ADMIN], serviceControlPolicies: [[]] }, request)).toBe('Allowed');
+    expect(await evaluate({ identity: [ADMIN], serviceControlPolicies: [[scp]] }, request)).toBe('ExplicitlyDenied');
+  });
+
   test('the SCP denies exactly the catalogue\'s doors and the bearer tokens, in one statement on every resource', () => {
-    const catalogue = [...new Set([...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action)])];
+    const catalogue = [...new Set([...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action), ...SPENDING_ACTIONS])];
     expect(scp.Statement).toHaveLength(1);
     const [statement] = scp.Statement;
     expect(statement.Effect).toBe('Deny');

@@ -4,6 +4,7 @@ import { BudgetsClient, ExecuteBudgetActionCommand, ExecuteBudgetActionRequest, 
 import { App, Stack, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../../src/catalogue/inference-doors';
+import { SPENDING_ACTIONS } from '../../src/spend/private/stopped-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockBudget, BedrockSpendStop, SpendStopApproval } from '../../src/spend';
@@ -97,7 +98,7 @@ describe('every inference door of the catalogue: allowed before the stop, denied
       INFERENCE_DOORS.pop();
     }
     const [first] = deny.Statement;
-    const catalogue = [...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action)];
+    const catalogue = [...INFERENCE_DOORS.map(d => d.action), ...BEARER_TOKEN_ACTIONS.map(b => b.action), ...SPENDING_ACTIONS];
     expect([...first.Action].sort()).toEqual([...new Set(catalogue)].sort());
   });
 });

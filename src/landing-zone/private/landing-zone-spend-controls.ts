@@ -1,6 +1,7 @@
 import { aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../../core/cost-tags';
+import { protectTree } from '../../core/protected-resources';
 import { Problems, oneOf } from '../../core/validation';
 import { BedrockLandingZoneErrorCode } from '../../errors/error-code';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../spend';
@@ -59,6 +60,9 @@ export function landingZoneSpendControls(scope: Construct, profile: GovernancePr
     thresholds: spend.thresholds,
     emails: spend.emails,
   }));
+  // The organization policies protect what carries the tag; whether a stack's tags reach Budgets and Cost Explorer resources is
+  // not verified, so the tag is written into the template (rt3 F19). Here, not in the constructs: a team's own budget stays its own.
+  [budget, spendAnomalyMonitor, ...teamBudgets].forEach(c => c && protectTree(c));
   return { budgetName, budget, spendStop, spendAnomalyMonitor, teamBudgets };
 }
 

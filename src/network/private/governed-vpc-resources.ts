@@ -2,6 +2,7 @@ import { Aws, RemovalPolicy, Token, Validations, aws_ec2 as ec2, aws_iam as iam,
 import { Construct } from 'constructs';
 import { hardenedLogGroup } from '../../core/hardened-stores';
 import { inEachPack } from '../../core/pack-acknowledgements';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 
 /** The number of availability zones of a governed VPC. */
 const AZS = 2;
@@ -60,6 +61,8 @@ export function addGovernedVpc(scope: Construct, cidr: string): GovernedVpcResou
   });
   const policy = new iam.ManagedPolicy(scope, 'FlowLogPolicy', {
     description: 'Writes the flow logs of the VPC of the Amazon Bedrock private endpoints to their log group',
+    // On the landing zone's path, which ProtectExemptRoles names: a new version would stop the flow logs silently (rt3 F2).
+    path: LANDING_ZONE_ROLE_PATH,
     roles: [role],
     statements: [new iam.PolicyStatement({
       actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],

@@ -29,9 +29,12 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
   'ec2:CreateVpcPeeringConnection', 'ec2:AcceptVpcPeeringConnection', 'ec2:CreateTransitGatewayVpcAttachment', 'ec2:ModifyVpcAttribute',
   // The other ways out or in (rt2 F4, F5): an endpoint (a gateway endpoint writes its own route; PrivateLink to another account's service),
   // a new subnet (it would use the VPC's main route table, which EC2 creates untagged), routes propagated by a route server, a client VPN
-  // from the internet. New gateways and route tables need a route in a tagged table or a new subnet to carry traffic, both denied; DHCP
-  // options can only point names inside a VPC with no route out: all left out for the size of the root policy (docs/red-team, Round 2).
+  // from the internet. The rest of F5 is BASELINE_NETWORK_ACTIONS (round 3).
   'ec2:CreateVpcEndpoint', 'ec2:CreateSubnet', 'ec2:EnableRouteServerPropagation', 'ec2:AssociateClientVpnTargetNetwork',
+  // rt3 F11, F14, F15: a way in from the internet that needs no route (an Instance Connect or Verified Access endpoint in a baseline
+  // subnet), a network ACL that cuts the private path, and forged messages to the governance contacts (the alarms, Budgets and
+  // EventBridge publish as service principals, which service control policies do not govern).
+  'ec2:CreateInstanceConnectEndpoint', 'ec2:CreateVerifiedAccessEndpoint', 'ec2:ReplaceNetworkAclAssociation', 'sns:Publish',
 ];
 
 /**
@@ -45,6 +48,8 @@ export const GOVERNED_DATA_COPY_ACTIONS = [
   's3:UpdateBucketMetadataInventoryTableConfiguration', 's3:UpdateBucketMetadataJournalTableConfiguration', 'logs:ProcessWithPipeline',
   // Re-encrypting a log object under a key the caller owns, then deleting that key, destroys the evidence without a delete (rt2 F1).
   's3:UpdateObjectEncryption',
+  // rt3 F22: the annotation metadata table and storage class analysis export the log objects' keys and statistics elsewhere.
+  's3:UpdateBucketMetadataAnnotationTableConfiguration', 's3:PutAnalyticsConfiguration',
 ];
 
 /**
@@ -54,6 +59,9 @@ export const GOVERNED_DATA_COPY_ACTIONS = [
  */
 export const CONFIG_RECORDING_ACTIONS = [
   'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder', 'config:PutConfigurationRecorder', 'config:DisassociateResourceTypes',
+  // The recorders of other services (Security Hub's among them) and starting one: the recorder is the platform team's (round 3).
+  'config:StartConfigurationRecorder', 'config:PutServiceLinkedConfigurationRecorder', 'config:DeleteServiceLinkedConfigurationRecorder',
+  'config:PutThirdPartyServiceLinkedConfigurationRecorder',
   'config:PutDeliveryChannel', 'config:DeleteDeliveryChannel', 'config:PutRetentionConfiguration',
   'config:PutConfigRule', 'config:DeleteConfigRule', 'config:DeleteEvaluationResults', 'config:PutExternalEvaluation',
   'config:PutRemediationConfigurations', 'config:DeleteRemediationConfiguration',
@@ -70,9 +78,28 @@ export const CONFIG_RECORDING_ACTIONS = [
  * the findings are triaged by the security team.
  */
 export const SECURITY_HUB_ACTIONS = [
+  // Security Hub's second generation is disabled by actions of its own (round 3: the first list had only DisableSecurityHub).
+  'securityhub:DisableSecurityHubV2', 'securityhub:DisableSecurityHubFeatureV2', 'securityhub:DisableOrganizationAdminAccount',
   'securityhub:DisableSecurityHub', 'securityhub:BatchDisableStandards', 'securityhub:UpdateStandardsControl', 'securityhub:UpdateSecurityControl',
   'securityhub:UpdateSecurityHubConfiguration', 'securityhub:DisableImportFindingsForProduct', 'securityhub:BatchUpdateFindings',
   'securityhub:UpdateFindings', 'securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount',
+  // rt3 F3: controls disabled through the batch API, findings suppressed by automation rules (Security Hub runs them on every
+  // present and future finding), and the account taken out of its administrator's configuration policy.
+  'securityhub:BatchUpdateStandardsControlAssociations', 'securityhub:CreateAutomationRule', 'securityhub:BatchUpdateAutomationRules',
+  'securityhub:CreateAutomationRuleV2', 'securityhub:UpdateAutomationRuleV2', 'securityhub:StartConfigurationPolicyDisassociation',
+  // rt3 P2-1: the security team's rules (escalation, tickets) deleted.
+  'securityhub:BatchDeleteAutomationRules', 'securityhub:DeleteAutomationRuleV2',
+];
+
+/**
+ * What else records and enforces in every account, with no tag of the landing zone (rt3 F4, F6): the account's
+ * trails (every detective rule matches CloudTrail's events) and CloudFormation's account-level extensions (a hook
+ * of the account runs on every stack operation, the baseline's included, and can fail it or read it).
+ */
+export const ACCOUNT_RECORDING_ACTIONS = [
+  'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+  'cloudformation:ActivateType', 'cloudformation:DeactivateType', 'cloudformation:RegisterType', 'cloudformation:DeregisterType',
+  'cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion',
 ];
 
 /**
@@ -81,7 +108,29 @@ export const SECURITY_HUB_ACTIONS = [
  * never seen, so only the settings admins create them (`ProtectGovernanceSettings`).
  */
 export const LOG_COPY_SETTING_ACTIONS = [
+  // Keys whose material the developer holds outside AWS KMS (an external key store, imported material): deleting the material makes
+  // every store under the key unreadable without a delete any statement sees (rt3 F16). And the account's security contact (rt3 F13).
+  'kms:CreateCustomKeyStore', 'kms:ImportKeyMaterial', 'account:PutAlternateContact', 'account:DeleteAlternateContact',
+  // rt3 P2-2: the platform team's custom key stores re-pointed or disconnected, its imported material deleted (crypto-shredding).
+  'kms:UpdateCustomKeyStore', 'kms:ConnectCustomKeyStore', 'kms:DisconnectCustomKeyStore', 'kms:DeleteCustomKeyStore', 'kms:DeleteImportedKeyMaterial',
   'logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery', 'logs:AssociateSourceToS3TableIntegration',
   'observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline',
   'observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration',
+];
+
+/**
+ * The rest of the ways out of, or into, the baseline VPC (rt2 F5, closed in round 3, in
+ * `ProtectGovernanceControls`): its DNS servers replaced by DHCP options (the one that works end to end on
+ * its own: the endpoints' names resolved by a server the developer runs), address blocks added or removed,
+ * the gateways a later route would use (a NAT gateway in a baseline subnet among them), new route tables, a
+ * route server associated, VPN routes propagated. Each takes the VPC, a subnet or a route table, which carry
+ * `aws:ResourceTag` (test/organization/red-team-round.test.ts pins it against the IAM data). The gateway
+ * creations are the whole of `ec2:Create*Gateway` (ACTION_GROUPS): those that name no tagged resource
+ * are not denied by a tag condition.
+ */
+export const BASELINE_NETWORK_ACTIONS = [
+  'ec2:AssociateDhcpOptions', 'ec2:AssociateVpcCidrBlock', 'ec2:DisassociateVpcCidrBlock',
+  'ec2:CreateCarrierGateway', 'ec2:CreateCustomerGateway', 'ec2:CreateEgressOnlyInternetGateway', 'ec2:CreateInternetGateway', 'ec2:CreateNatGateway',
+  'ec2:CreateTransitGateway', 'ec2:CreateVpnGateway',
+  'ec2:CreateLocalGatewayRouteTableVpcAssociation', 'ec2:AssociateRouteServer', 'ec2:CreateRouteTable', 'ec2:EnableVgwRoutePropagation',
 ];

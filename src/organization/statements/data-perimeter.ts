@@ -1,4 +1,4 @@
-import { SERVICE_MODEL_ACTIONS } from '../../catalogue/inference-doors';
+import { SERVICE_MODEL_ACTIONS, compactActions } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const DATA_PERIMETER_STATEMENTS = statementClass({
@@ -9,9 +9,10 @@ export const DATA_PERIMETER_STATEMENTS = statementClass({
   statements: [
     {
       sid: 'DenyLeavingTheOrganization',
-      denies: '`organizations:LeaveOrganization` (the management account can still remove an account)',
-      why: 'every service control policy, the organization\'s guardrail and the StackSets\' rollout stop applying to an account that leaves',
-      build: () => onAnyResource(['organizations:LeaveOrganization']),
+      denies: '`organizations:LeaveOrganization` and `account:CloseAccount` (the management account can still remove or close an account)',
+      why: 'every service control policy, the organization\'s guardrail and the StackSets\' rollout stop applying to an account that leaves; ' +
+        'an account closed from inside takes its retained invocation logs with it when AWS deletes what remains after 90 days (rt3 F13)',
+      build: () => onAnyResource(['organizations:LeaveOrganization', 'account:CloseAccount']),
     },
 
     {
@@ -41,7 +42,7 @@ export const DATA_PERIMETER_STATEMENTS = statementClass({
       why: 'they invoke models with service-linked roles, which no service control policy restricts: what they invoke bypasses the approved ' +
         'list, the governed regions, the guardrail requirement and invocation logging',
       liftedBy: { allowGenerativeFeaturesOfOtherServices: true },
-      build: () => onAnyResource(SERVICE_MODEL_ACTIONS),
+      build: () => onAnyResource(compactActions(SERVICE_MODEL_ACTIONS)),
     },
   ],
 });

@@ -1,6 +1,8 @@
+import { compactActions } from '../../catalogue/inference-doors';
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
 import {
-  CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, SECURITY_HUB_ACTIONS,
+  ACCOUNT_RECORDING_ACTIONS, BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS,
+  SECURITY_HUB_ACTIONS,
 } from '../private/governance-control-actions';
 import { DenyBody, StatementContext, statementClass } from '../private/statement-record';
 
@@ -30,13 +32,15 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
         'targets), the governance topic (delete, attributes, permissions, subscribe, unsubscribe, subscription filters), the budget and the spend stop\'s budget ' +
         'action, the spend anomaly monitor and subscription, and the baseline network (flow logs, the endpoints\' security group rules, routes ' +
         'and route table associations, route server propagation, internet and VPN gateways, VPC endpoints, peering, transit gateway attachments, ' +
-        'new subnets, client VPN associations, VPC attributes), and their tags, except by ' +
+        'new subnets, client VPN associations, VPC attributes, DHCP options, address blocks, new gateways and route tables, route server ' +
+        'associations, VPN route propagation), and their tags, except by ' +
         'the settings and role admins',
       why: 'an alarm that cannot fire, a rule that matches nothing or a topic nobody reads turns the detective controls off without touching ' +
         'a setting; a budget raised or a stop deleted lifts the spend limit; a route out of the baseline VPC, or its endpoint\'s security group ' +
-        'opened, undoes the private path. The application teams\' own alarms, rules, topics, budgets and networks carry no tag and stay theirs',
+        'opened, undoes the private path, and DHCP options naming the developer\'s DNS server resolve the endpoints\' names where the ' +
+        'developer chooses. The application teams\' own alarms, rules, topics, budgets and networks carry no tag and stay theirs',
       tagScoped: true,
-      build: c => onTagged(GOVERNANCE_CONTROL_ACTIONS, c),
+      build: c => onTagged(compactActions([...GOVERNANCE_CONTROL_ACTIONS, ...BASELINE_NETWORK_ACTIONS]), c),
     },
 
     /** Copies of the governed stores that are not a bucket setting or a log-group export. */
@@ -58,14 +62,17 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
       denies: 'stopping, deleting, narrowing or re-pointing the AWS Config recorder and delivery channel, cutting its retention, and creating, ' +
         'changing, deleting or feeding external results to Config rules and remediations or exempting resources from them; disabling Security ' +
         'Hub, its standards or controls, changing a control\'s parameters or the hub\'s configuration, stopping a product\'s findings, updating ' +
-        'findings (suppress, resolve, downgrade, archive) and leaving the Security Hub administrator; except by the settings and role admins ' +
+        'findings (suppress, resolve, downgrade, archive) by hand or by automation rules, leaving the Security Hub administrator or its ' +
+        'configuration policy; stopping, deleting or narrowing the account\'s CloudTrail trails; CloudFormation extensions of the account ' +
+        '(hooks: activate, register, configure); except by the settings and role admins ' +
         '(which include `AWSControlTowerExecution` and `OrganizationAccountAccessRole`)',
       why: 'the detective controls are Config rules: with the recorder stopped they see nothing. `AWS::Config::ConfigRule` has no tags and the ' +
         'recorder is the account\'s, so no tag tells the landing zone\'s from others: Config is the platform team\'s, in every account of the targets. Security Hub is where ' +
         'the controls report: a standard switched off or a finding suppressed in the account is a control gone, and its hub carries no tag ' +
-        'either (in this statement rather than one of its own, whose exemption list the OU\'s policies have no room for: docs/red-team)',
+        'either (in this statement rather than one of its own, whose exemption list the OU\'s policies have no room for: docs/red-team). ' +
+        'Every detective rule matches CloudTrail\'s events, and an account-level hook runs on every stack operation, the baseline\'s included',
       build: c => ({
-        actions: [...CONFIG_RECORDING_ACTIONS, ...SECURITY_HUB_ACTIONS],
+        actions: compactActions([...CONFIG_RECORDING_ACTIONS, ...SECURITY_HUB_ACTIONS, ...ACCOUNT_RECORDING_ACTIONS]),
         resources: ['*'],
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.allAdmins } },
       }),

@@ -1,4 +1,4 @@
-import { AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../catalogue/inference-doors';
+import { AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS, compactActions } from '../../catalogue/inference-doors';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { LOG_COPY_SETTING_ACTIONS } from '../private/governance-control-actions';
@@ -15,16 +15,19 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'account policies (account-wide transformers and data protection), CloudWatch Logs resource policies (which let a service such as ' +
         'EventBridge write to any log group; ask the platform team for one) and pipeline rules, scheduled queries, telemetry pipelines and ' +
         'S3 Tables and dataset integrations of the account\'s logs (they name no log group, so the invocation logs\' tag is never seen), Bedrock and AgentCore resource policies, and ' +
-        '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, except by the control-plane role (IAM path ' +
+        '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, and (under `governAgentCore`) AgentCore ' +
+        'credential providers (OAuth2, API key and payment) and the token vault\'s key, AWS KMS custom key stores and imported key material, ' +
+        'and the account\'s alternate contacts, except by the control-plane role (IAM path ' +
         '`/bedrock-landing-zone/`), the CloudFormation execution roles of `cdkBootstrapQualifier` (of any qualifier when it is not set), the ' +
         'StackSets execution roles and `configurationAdminRoleArnPatterns`',
       why: 'these are the off-switches; whoever can deploy with an exempt execution role can still change them, so the deployment roles are the ' +
         'boundary: name a qualifier of their own. Resource policies can admit other accounts to governed data, and no condition key shows whom; ' +
-        'a gateway target can be a server outside AWS, and no condition key tells it from a function of the account',
+        'a gateway target can be a server outside AWS, and no condition key tells it from a function of the account; a credential provider ' +
+        'hands agents tokens for an identity provider outside AWS, and no condition key names the provider',
       build: c => ({
         // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
         // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
-        actions: [
+        actions: compactActions([
           ...GOVERNANCE_SETTING_ACTIONS, 'logs:PutAccountPolicy', 'logs:DeleteAccountPolicy', 'logs:PutResourcePolicy', 'logs:DeleteResourcePolicy',
           'logs:PutPipelineRule',
           // Resource policies can admit other accounts to governed data, and no condition key shows whom.
@@ -33,7 +36,9 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           ...c.settings.governAgentCore && !c.settings.props.allowAgentCoreGatewayTargets ? AGENTCORE_GATEWAY_TARGET_ACTIONS : [],
           // Copies of the account's logs that name no log group, so the invocation log group's tag is never seen.
           ...LOG_COPY_SETTING_ACTIONS,
-        ],
+          // The token vault's credentials for identity providers and services outside AWS, and its key (round 3).
+          ...c.settings.governAgentCore ? AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS : [],
+        ]),
         // These actions accept only "*": the configuration is an account and region setting.
         resources: ['*'],
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.settingsAdmins } },
@@ -72,12 +77,12 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'default version of the delivery policy would stop delivery to CloudWatch Logs silently, and one of the spend stop\'s deny policy would ' +
         'make the stop deny nothing',
       build: c => ({
-        actions: [
+        actions: compactActions([
           'iam:CreateRole', 'iam:DeleteRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy',
           'iam:UpdateAssumeRolePolicy', 'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:UpdateRole', 'iam:TagRole', 'iam:UntagRole',
           // The landing zone's managed policies (the delivery role's) cannot be tagged: they are protected by their path.
           'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy',
-        ],
+        ]),
         resources: [
           ...new Set([...c.exempt.allAdmins, ...c.exempt.trustedNames]), c.exempt.logDeliveryRoles,
           `arn:${c.partition}:iam::*:policy${LANDING_ZONE_ROLE_PATH}*`,
@@ -115,7 +120,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'CloudFormation role, which is exempt, without `iam:PassRole`. The log buckets have ABAC on (`AbacStatus: Enabled`): S3 evaluates ' +
         'bucket tags in policies only then',
       build: c => ({
-        actions: [
+        actions: compactActions([
           'kms:Disable*', 'kms:ScheduleKeyDeletion', 'kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:TagResource', 'kms:UntagResource',
           // Copies of the invocation logs: streamed to another account's destination, exported, integrated elsewhere.
           'logs:PutSubscriptionFilter', 'logs:CreateExportTask', 'logs:IntegrateWithS3Table', 'logs:IntegrateWithDataset',
@@ -141,7 +146,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           // Code, configuration, concurrency, invocation (a crafted event), URLs and permissions of the control-plane function.
           'lambda:Update*', 'lambda:Put*', 'lambda:Delete*', 'lambda:Invoke*', 'lambda:AddPermission', 'lambda:CreateFunctionUrlConfig',
           'lambda:TagResource', 'lambda:UntagResource',
-        ],
+        ]),
         resources: ['*'],
         conditions: {
           StringEquals: { [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
@@ -180,14 +185,14 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'such a name claimed in a new region would hand its code to the baseline\'s exempt roles',
       applies: s => s.props.cdkBootstrapQualifier !== undefined,
       build: c => ({
-        actions: [
+        actions: compactActions([
           's3:PutObject', 's3:ReplicateObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl', 's3:PutEncryptionConfiguration',
           's3:PutReplicationConfiguration',
           // Every bucket setting; emptied by a lifecycle rule; deleted, or its name claimed (here or by another member account).
           's3:PutBucket*', 's3:DeleteBucket*', 's3:PutLifecycleConfiguration', 's3:CreateBucket',
           'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage', 'ecr:SetRepositoryPolicy',
           'ecr:DeleteRepositoryPolicy',
-        ],
+        ]),
         resources: [
           `arn:${c.partition}:s3:::cdk-${c.settings.qualifier}-assets-*`,
           // A pattern that ends in * matches its objects too.

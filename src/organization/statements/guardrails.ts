@@ -71,15 +71,16 @@ export const GUARDRAIL_STATEMENTS = statementClass({
     {
       sid: 'DenyGuardrailDoorsThroughCloudFormation',
       appliesWhen: requireGuardrail,
-      denies: 'creating, through CloudFormation (`aws:CalledVia`), the resource types that are doors without a guardrail (the catalogue names ' +
+      denies: 'creating or updating, through CloudFormation or Cloud Control API (`aws:CalledVia`), the resource types that are doors without a guardrail (the catalogue names ' +
         'them: today `AWS::BedrockAgentCore::OnlineEvaluationConfig`)',
       why: 'CloudFormation calls through a forward access session with or without a service role (`aws:ViaAWSService` true), which the ' +
         'guardrail statements exempt as Bedrock\'s own call; every other Bedrock resource in a stack stays possible. That CloudFormation puts ' +
         'itself in `aws:CalledVia` is AWS\'s documented behaviour for forward sessions, not tested against AWS here',
       applies: s => s.props.requireGuardrail === true,
       build: () => onAnyResource(
-        doorsWith(d => d.guardrail === 'cannot-carry' && d.cloudFormationType !== undefined),
-        { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cloudformation.amazonaws.com' } },
+        compactActions(doorsWith(d => d.guardrail === 'cannot-carry' && d.cloudFormationType !== undefined)),
+        // Cloud Control API creates the same resource types through the registry's handlers (rt3 F12; its value in aws:CalledVia is not verified).
+        { 'ForAnyValue:StringEquals': { 'aws:CalledVia': ['cloudformation.amazonaws.com', 'cloudcontrolapi.amazonaws.com'] } },
       ),
     },
   ],

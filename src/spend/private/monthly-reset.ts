@@ -1,6 +1,7 @@
 import { Stack, aws_budgets as budgets, aws_iam as iam, aws_scheduler as scheduler } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EXECUTE_BUDGET_ACTION_TARGET } from './budget-reset';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 
 /** The stop is reversed one hour into the new period (UTC, as Budgets' periods are), then reset. */
 const REVERSE_AT = 'cron(0 1 1 * ? *)';
@@ -25,6 +26,8 @@ export function addMonthlyReset(scope: Construct, budgetName: string, action: bu
   });
   new iam.ManagedPolicy(scope, 'ResetPolicy', {
     description: 'EventBridge Scheduler may reverse and reset the spend stop, and nothing else',
+    // On the landing zone's path, which ProtectExemptRoles names: a new version would stop the monthly reset silently (rt3 F2).
+    path: LANDING_ZONE_ROLE_PATH,
     roles: [resetRole],
     statements: [new iam.PolicyStatement({
       sid: 'ExecuteTheSpendStopOnly',
