@@ -409,7 +409,7 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
     { wildcard: 'StartAutomatedReasoningPolicy*', actions: ['StartAutomatedReasoningPolicyBuildWorkflow', 'StartAutomatedReasoningPolicyTestWorkflow'] },
     { wildcard: 'Create*EvaluationJob', actions: ['CreateEvaluationJob', 'CreateModelEvaluationJob'] },
   ].map(({ wildcard, actions }) => ({ wildcard: `${BEDROCK}:${wildcard}`, actions: actions.map(a => `${BEDROCK}:${a}`) })),
-  // Create and Update, not Delete ("...lete") or Get: the organization policies' budget is spent on what they deny (docs/adr/0026).
+  // Create and Update, not Delete ("...lete") or Get: the organization policies' budget is spent on what they deny (docs/adr/0028).
   ...[
     { wildcard: '*ateOnlineEvaluationConfig', actions: ['CreateOnlineEvaluationConfig', 'UpdateOnlineEvaluationConfig'] },
     {
@@ -418,7 +418,7 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
         'CreatePaymentCredentialProvider', 'UpdatePaymentCredentialProvider'],
     },
   ].map(({ wildcard, actions }) => ({ wildcard: `${AGENTCORE}:${wildcard}`, actions: actions.map(a => `${AGENTCORE}:${a}`) })),
-  // What enforces the governance, for the deployer-only statements (docs/adr/0026). Put and Delete, not Describe (whose name ends in "Policies").
+  // What enforces the governance, for the deployer-only statements (docs/adr/0028). Put and Delete, not Describe (whose name ends in "Policies").
   { wildcard: 'logs:*AccountPolicy', actions: ['logs:PutAccountPolicy', 'logs:DeleteAccountPolicy'] },
   { wildcard: 'logs:*ResourcePolicy', actions: ['logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'] },
   { wildcard: 'iam:*agRole', actions: ['iam:TagRole', 'iam:UntagRole'] },

@@ -287,7 +287,7 @@ export const ROUND_2_GOVERNED: RedTeamCase[] = [
  * that closes it. Without the statement, exactly its own requests get through (red-team-round.test.ts).
  */
 export const ROUND_3_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
-  // rt2 F5's remainder, left open in round 2 for the size of the root policy: the statement's lists compacted by proven wildcards (docs/adr/0026).
+  // rt2 F5's remainder, left open in round 2 for the size of the root policy: the statement's lists compacted by proven wildcards (docs/adr/0028).
   ProtectGovernanceControls: [
     { name: 'the baseline VPC\'s DHCP options replaced (the endpoints\' names resolved by the developer\'s DNS server)', action: 'ec2:AssociateDhcpOptions', resource: VPC, context: TAGGED },
     { name: 'an IPv6 block added to the baseline VPC', action: 'ec2:AssociateVpcCidrBlock', resource: VPC, context: TAGGED },
@@ -410,7 +410,7 @@ export const ROUND_3_GOVERNED: RedTeamCase[] = [
 ];
 
 /**
- * Round 3's limits (docs/red-team, Round 3; docs/adr/0026), pinned as allowed so that a change to them is seen:
+ * Round 3's limits (docs/red-team, Round 3; docs/adr/0028), pinned as allowed so that a change to them is seen:
  * - a forward session of a service that does not name itself in aws:CalledVia cannot be told from Bedrock's own call;
  * - an access point on the CDK asset bucket: s3:CreateAccessPoint names the bucket in its body only (no condition key in the
  *   IAM data), and a write through it names the access point's ARN, not the bucket's;

@@ -176,7 +176,7 @@ describe.each(Object.keys(ORGANIZATIONS))('the third round (2026-12-07), in %s',
     expect(through).toEqual(Object.fromEntries(expected));
   });
 
-  test('the limits of round 3 stay allowed (documented in docs/adr/0026 and docs/red-team)', async () => {
+  test('the limits of round 3 stay allowed (documented in docs/adr/0028 and docs/red-team)', async () => {
     const decisions = await Promise.all(ROUND_3_LEFT_OPEN.map(async c => [c.name, await run(levels, c)]));
     expect(decisions).toEqual(ROUND_3_LEFT_OPEN.map(c => [c.name, 'Allowed']));
   });
