@@ -21,7 +21,8 @@ describe('the simulator matches resource patterns as stated, in an Allow and in 
 
 describe('the simulator lets the witness caller of each question through exactly when the pack answers allowed', () => {
   test.each(QUESTION_CASES.map(c => [c.name, c] as const))('%s', async (_n, c) => {
-    expect(await evaluate({ identity: [document(...c.statements)] }, { action: c.action, resource: c.resource, context: { ...c.context, ...c.witness } }))
+    const request = { action: c.action, resource: c.resource, context: { ...c.context, ...c.witness } };
+    expect(await evaluate({ identity: [document(...c.statements)] }, request))
       .toBe(c.allowed ? 'Allowed' : 'ImplicitlyDenied');
   });
 });

@@ -4,11 +4,11 @@ import { BudgetsClient, ExecuteBudgetActionCommand, ExecuteBudgetActionRequest, 
 import { App, Stack, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BEARER_TOKEN_ACTIONS, INFERENCE_DOORS } from '../../src/catalogue/inference-doors';
-import { SPENDING_ACTIONS } from '../../src/spend/private/stopped-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockBudget, BedrockSpendStop, SpendStopApproval } from '../../src/spend';
 import { EXECUTE_BUDGET_ACTION_TARGET } from '../../src/spend/private/budget-reset';
+import { SPENDING_ACTIONS } from '../../src/spend/private/stopped-doors';
 import { SONNET_45, fmArn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate, resolveCfn } from '../support/iam';
 import { checkCompliance } from '../support/nag';
