@@ -199,6 +199,8 @@ describe('the attributes of an imported guardrail: a guardrail ARN without a ver
       `arn:aws:bedrock::${ACCOUNT}:guardrail/gr123`,
       `arn:aws:bedrock:${REGION}::guardrail/gr123`,
       `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB1`,
+      // Another resource type whose id a guardrail could have.
+      `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/kb1`,
       `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/GR:x`,
       'not-an-arn',
     ]) {
