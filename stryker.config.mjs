@@ -29,6 +29,7 @@ const TARGETS = {
     mutate: 'src/models/invoke-statements.ts',
     tests: [
       'test/models/invoke-grant-behaviour.test.ts',
+      'test/models/invoke-statements-mutants.test.ts',
       'test/models/service-tiers.test.ts',
       'test/models/cross-region-inference-profile.test.ts',
     ],
