@@ -58,6 +58,7 @@ const TARGETS = {
   'endpoint-policies': {
     mutate: 'src/network/private/endpoint-policies.ts',
     tests: [
+      'test/network/endpoint-policies-behaviour.test.ts',
       'test/network/bedrock-private-endpoints.test.ts',
       'test/network/agentcore-endpoints.test.ts',
     ],
