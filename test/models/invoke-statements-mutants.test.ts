@@ -52,6 +52,14 @@ describe('the grantee of a grantInvoke', () => {
     expect(await evaluate({ identity: identityPoliciesOf(role) }, { action: 'bedrock:InvokeModel', resource: profileArn(REGION, `eu.${SONNET_45}`) })).toBe('Allowed');
   });
 
+  test('a managed policy is a grantee of its own (its principal is no construct): the grant is written into its document', async () => {
+    const stack = stackIn(REGION);
+    const role = new iam.Role(stack, 'Developer', { assumedBy: new iam.AccountRootPrincipal() });
+    const policy = new iam.ManagedPolicy(stack, 'Invoke', { roles: [role] });
+    expect(EU_SONNET().grantInvoke(policy).success).toBe(true);
+    expect(await evaluate({ identity: identityPoliciesOf(role) }, { action: 'bedrock:InvokeModel', resource: profileArn(REGION, `eu.${SONNET_45}`) })).toBe('Allowed');
+  });
+
   test('a principal whose policy cannot take the required Deny (a construct granting to a principal with no policy): an error, not a grant without its guardrail', () => {
     const stack = stackIn(REGION);
     class Holder extends Construct implements iam.IGrantable {
