@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
 import { BedrockLandingZone, CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, InvokeGrantOptions, ServiceTier } from '../../src';
 import { isBedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
+import { Guardrail } from '../../src/guardrails';
 import { BedrockLandingZoneErrorCode } from '../../src/errors/error-code';
 import { recordedRoutes } from '../../src/models/grants/residency-records';
 import { grantStatements } from '../../src/models/invoke-statements';
@@ -72,6 +73,19 @@ describe('the grantee of a grantInvoke', () => {
       '(an immutable or imported principal): add the statements of invokeStatements(scope, options) to its policy yourself');
     // Without a Deny to write, the same principal gets a Grant that says it added nothing.
     expect(EU_SONNET().grantInvoke(role).success).toBe(false);
+  });
+});
+
+describe('requireGuardrail: the guardrail checks run on every grant', () => {
+  test('a guardrail ARN of another region, given or imported: the grant\'s error names requireGuardrail', () => {
+    const stack = stackIn(REGION);
+    const arn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:guardrail/gr123`;
+    const expected = [`requireGuardrail.guardrailArn is in eu-west-1, but the stack region is ${REGION}; allowed: a guardrail in ${REGION}`];
+    const given = GuardrailReference.fromGuardrailAttributes({ guardrailArn: arn, guardrailVersion: '3' });
+    expect(errorOf(() => EU_SONNET().invokeStatements(stack, { requireGuardrail: given }), BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS).problems).toEqual(expected);
+    // Imported into the grant's own stack: only its ARN says it is elsewhere.
+    const imported = Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: arn, guardrailVersion: '3' });
+    expect(errorOf(() => EU_SONNET().invokeStatements(stack, { requireGuardrail: imported }), BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS).problems).toEqual(expected);
   });
 });
 
