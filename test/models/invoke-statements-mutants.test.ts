@@ -9,7 +9,7 @@ import { BedrockLandingZoneErrorCode } from '../../src/errors/error-code';
 import { recordedRoutes } from '../../src/models/grants/residency-records';
 import { grantStatements } from '../../src/models/invoke-statements';
 import { REGION_DATA } from '../../src/models/region-data.generated';
-import { PolicyDocument, evaluate, identityPoliciesOf } from '../support/iam';
+import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 /**
  * What src/models/invoke-statements.ts decides besides the statements themselves, stated by what a
@@ -98,7 +98,7 @@ describe('requireVpcEndpoints: endpoints of the grant\'s region only', () => {
     const ireland = new Stack(app, 'Ireland', { env: { account: ACCOUNT, region: 'eu-west-1' } });
     const error = errorOf(() => EU_SONNET().invokeStatements(stack, { requireVpcEndpoints: [endpointIn(stack, 'Here'), endpointIn(ireland, 'There')] }),
       BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS);
-    expect(error.problems).toEqual([`requireVpcEndpoints[1] is an endpoint in eu-west-1 (Ireland/There), but the stack region is ${REGION}; allowed: endpoints in ${REGION}`]);
+    expect(error.message).toBe(`InvokeGrantOptions: requireVpcEndpoints[1] is an endpoint in eu-west-1 (Ireland/There), but the stack region is ${REGION}; allowed: endpoints in ${REGION}`);
   });
 
   test('endpoints of the same region, or of a stack whose region is not known at synth, are accepted', () => {
@@ -231,5 +231,60 @@ describe('the route a grant records for the residency map', () => {
     grantStatements(role, statements);
     grantStatements({ grantPrincipal: new iam.AccountPrincipal(ACCOUNT) }, statements, { model: EU_SONNET(), options: {} });
     expect(recordedRoutes(stack)).toEqual([]);
+  });
+});
+
+/**
+ * The requirements of invoke-grant-behaviour.test.ts again, each grant built inside its test: the
+ * mutation run (per-test coverage) credits a test only with the code it runs itself, not with grants a
+ * describe block builds while jest loads the file.
+ */
+describe('each requirement beside a broad Allow, the grant built inside the test', () => {
+  const EU_PROFILE = profileArn(REGION, `eu.${SONNET_45}`);
+  const ANY_FOUNDATION_MODEL: PolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel*', Resource: 'arn:aws:bedrock:*::foundation-model/*' }],
+  };
+  const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+  const WITH_GUARDRAIL = { 'bedrock:GuardrailIdentifier': `${GUARDRAIL_ARN}:3` };
+  const guardrail = () => GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
+  const roleWith = (options: (stack: Stack) => InvokeGrantOptions) => {
+    const stack = stackIn(REGION);
+    const role = new iam.Role(stack, 'Developer', { assumedBy: new iam.AccountRootPrincipal() });
+    EU_SONNET().grantInvoke(role, options(stack));
+    return identityPoliciesOf(role);
+  };
+
+  test('guardrail: the model in any region is denied without it and allowed with it, beside an Allow of every foundation model', async () => {
+    const identity = [...roleWith(() => ({ requireGuardrail: guardrail() })), ANY_FOUNDATION_MODEL];
+    const call = (resource: string, context: Record<string, string> = {}) => evaluate({ identity }, { action: 'bedrock:InvokeModel', resource, context });
+    expect(await call(fmArn('us-east-1', SONNET_45))).toBe('ExplicitlyDenied');
+    expect(await call(fmArn('eu-west-3', SONNET_45))).toBe('ExplicitlyDenied');
+    expect(await call(EU_PROFILE)).toBe('ExplicitlyDenied');
+    expect(await call(fmArn('us-east-1', SONNET_45), WITH_GUARDRAIL)).toBe('Allowed');
+    expect(await call(EU_PROFILE, WITH_GUARDRAIL)).toBe('Allowed');
+  });
+
+  test('guardrail: the Allow statements alone allow nothing without it, and the profile with it', async () => {
+    const stack = stackIn(REGION);
+    const allows = EU_SONNET().invokeStatements(stack, { requireGuardrail: guardrail() })
+      .filter(s => s.effect === iam.Effect.ALLOW && s.actions.includes('bedrock:InvokeModel'));
+    const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()), { region: REGION, accountId: ACCOUNT }) as PolicyDocument;
+    expect(await evaluate({ identity: [document] }, { action: 'bedrock:InvokeModel', resource: EU_PROFILE })).toBe('ImplicitlyDenied');
+    expect(await evaluate({ identity: [document] }, { action: 'bedrock:InvokeModel', resource: EU_PROFILE, context: WITH_GUARDRAIL })).toBe('Allowed');
+  });
+
+  test('endpoint: the other bedrock-runtime doors are denied outside it and allowed through it; a door of another endpoint is not the grant\'s business', async () => {
+    const identity = [...roleWith(stack => ({
+      requireVpcEndpoints: [ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'Endpoint', { vpcEndpointId: 'vpce-0abc', port: 443 })],
+    })), ADMIN];
+    const direct = { 'aws:ViaAWSService': 'false' };
+    const through = { ...direct, 'aws:SourceVpce': 'vpce-0abc' };
+    const call = (action: string, resource: string, context: Record<string, string>) => evaluate({ identity }, { action, resource, context });
+    expect(await call('bedrock:CountTokens', fmArn(REGION, SONNET_45), direct)).toBe('ExplicitlyDenied');
+    expect(await call('bedrock:CountTokens', fmArn(REGION, SONNET_45), through)).toBe('Allowed');
+    expect(await call('bedrock:InvokeModel', fmArn('us-east-1', SONNET_45), through)).toBe('Allowed');
+    expect(await call('bedrock:ApplyGuardrail', GUARDRAIL_ARN, { ...direct, 'aws:SourceVpce': 'vpce-0other' })).toBe('ExplicitlyDenied');
+    expect(await call('bedrock:Retrieve', `arn:aws:bedrock:${REGION}:${ACCOUNT}:knowledge-base/KB12345678`, direct)).toBe('Allowed');
   });
 });
