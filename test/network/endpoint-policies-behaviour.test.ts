@@ -1,8 +1,8 @@
 import { CfnElement, Stack, aws_ec2 as ec2, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { FoundationModel, GuardrailReference } from '../../src/models';
+import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference } from '../../src/models';
 import { BedrockEndpointService, BedrockPrivateEndpoints, BedrockPrivateEndpointsProps } from '../../src/network';
-import { ACCOUNT, TITAN_EMBED_V2, fmArn, stackIn } from '../models/fixtures';
+import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate } from '../support/iam';
 
 /**
@@ -50,8 +50,12 @@ async function through(endpoint: ec2.VpcEndpoint, who: typeof insider, action: s
     { action, resource, principal: who.principal, context: { ...who.context, ...context }, resourceAccount: owner === 'aws' ? ACCOUNT : undefined });
 }
 
+/**
+ * Each test builds its endpoints itself: the mutation run (per-test coverage) credits a test only with
+ * the code it runs, not with constructs a describe block builds while jest loads the file.
+ */
 describe('the runtime endpoint with a guardrail encrypted with a customer-managed key', () => {
-  const endpoints = create(stack => ({
+  const withKey = () => create(stack => ({
     organizationId: ORG,
     models: [FoundationModel.of(TITAN_EMBED_V2)],
     guardrails: [GuardrailReference.fromGuardrailAttributes({
@@ -60,11 +64,13 @@ describe('the runtime endpoint with a guardrail encrypted with a customer-manage
   }));
 
   test('the guardrail can be applied through it by the organization', async () => {
+    const endpoints = withKey();
     expect(await through(endpoints.runtimeEndpoint, insider, 'bedrock:ApplyGuardrail', GUARDRAIL_ARN)).toBe('Allowed');
     expect(await through(endpoints.runtimeEndpoint, outsider, 'bedrock:ApplyGuardrail', GUARDRAIL_ARN)).toBe('ImplicitlyDenied');
   });
 
   test('the key\'s KMS permission is not copied into it: the endpoint passes no KMS action on the key', async () => {
+    const endpoints = withKey();
     // KMS needs its key policy to allow too: the account's, as a key created with CDK's defaults has.
     const keyPolicy: PolicyDocument = {
       Version: '2012-10-17',
@@ -78,26 +84,27 @@ describe('the runtime endpoint with a guardrail encrypted with a customer-manage
 });
 
 describe('without an organization, the account is the perimeter of the storage endpoints too', () => {
-  const endpoints = create({ services: [BedrockEndpointService.S3_VECTORS], s3GatewayEndpoint: true, models: [FoundationModel.of(TITAN_EMBED_V2)] });
+  const accountOnly = () => create({ services: [BedrockEndpointService.S3_VECTORS], s3GatewayEndpoint: true, models: [FoundationModel.of(TITAN_EMBED_V2)] });
   const mine = { 'aws:ResourceAccount': ACCOUNT };
   const theirs = { 'aws:ResourceAccount': OTHER_ACCOUNT };
   const vectors = `arn:aws:s3vectors:${REGION}:${ACCOUNT}:bucket/vectors/index/docs`;
 
   test('S3 Vectors: the account\'s principals on the account\'s vector buckets only', async () => {
-    const endpoint = endpoints.endpointFor(BedrockEndpointService.S3_VECTORS)!;
+    const endpoint = accountOnly().endpointFor(BedrockEndpointService.S3_VECTORS)!;
     expect(await through(endpoint, insider, 's3vectors:QueryVectors', vectors, mine)).toBe('Allowed');
     expect(await through(endpoint, insider, 's3vectors:QueryVectors', vectors.replace(ACCOUNT, OTHER_ACCOUNT), theirs)).toBe('ImplicitlyDenied');
     expect(await through(endpoint, outsider, 's3vectors:QueryVectors', vectors, mine)).toBe('ImplicitlyDenied');
   });
 
   test('S3 gateway: the account\'s principals on the account\'s buckets only', async () => {
-    const endpoint = endpoints.s3GatewayEndpoint!;
+    const endpoint = accountOnly().s3GatewayEndpoint!;
     expect(await through(endpoint, insider, 's3:GetObject', 'arn:aws:s3:::corpus/doc.pdf', mine)).toBe('Allowed');
     expect(await through(endpoint, insider, 's3:PutObject', 'arn:aws:s3:::exfil/doc.pdf', theirs)).toBe('ImplicitlyDenied');
     expect(await through(endpoint, outsider, 's3:GetObject', 'arn:aws:s3:::corpus/doc.pdf', mine)).toBe('ImplicitlyDenied');
   });
 
   test('the runtime endpoint: the account\'s principals only, on the approved model only', async () => {
+    const endpoints = accountOnly();
     expect(await through(endpoints.runtimeEndpoint, insider, 'bedrock:InvokeModel', fmArn(REGION, TITAN_EMBED_V2))).toBe('Allowed');
     expect(await through(endpoints.runtimeEndpoint, insider, 'bedrock:InvokeModel', fmArn(REGION, 'amazon.titan-embed-text-v1'))).toBe('ImplicitlyDenied');
     expect(await through(endpoints.runtimeEndpoint, outsider, 'bedrock:InvokeModel', fmArn(REGION, TITAN_EMBED_V2))).toBe('ImplicitlyDenied');
@@ -105,27 +112,93 @@ describe('without an organization, the account is the perimeter of the storage e
 });
 
 describe('the agent-runtime endpoint with retrieve-and-generate and no knowledge base', () => {
-  const endpoint = create({
+  const ragOnly = () => create({
     services: [BedrockEndpointService.AGENT_RUNTIME], organizationId: ORG, models: [FoundationModel.of(TITAN_EMBED_V2)], allowRetrieveAndGenerate: true,
   }).endpointFor(BedrockEndpointService.AGENT_RUNTIME)!;
 
   test('RetrieveAndGenerate passes for the organization; Retrieve on any knowledge base does not', async () => {
+    const endpoint = ragOnly();
     expect(await through(endpoint, insider, 'bedrock:RetrieveAndGenerate', '*')).toBe('Allowed');
     expect(await through(endpoint, outsider, 'bedrock:RetrieveAndGenerate', '*')).toBe('ImplicitlyDenied');
     expect(await through(endpoint, insider, 'bedrock:Retrieve', KB_ARN)).toBe('ImplicitlyDenied');
   });
 
   test('its policy is one AWS accepts: every statement names its resources (a Retrieve statement with none would fail the deployment)', () => {
-    expect(policyOf(endpoint).Statement.map(s => [s.Action, s.Resource])).toEqual([['bedrock:RetrieveAndGenerate', '*']]);
+    expect(policyOf(ragOnly()).Statement.map(s => [s.Action, s.Resource])).toEqual([['bedrock:RetrieveAndGenerate', '*']]);
   });
 });
 
 describe('the AgentCore gateway endpoint', () => {
-  const gateway = create({ services: [BedrockEndpointService.AGENTCORE_GATEWAY], organizationId: ORG, models: [FoundationModel.of(TITAN_EMBED_V2)] })
-    .endpointFor(BedrockEndpointService.AGENTCORE_GATEWAY)!;
-
   test('passes the account\'s gateways, not resources owned by AWS (only the data-plane endpoint passes AWS\'s built-in tools)', async () => {
+    const gateway = create({ services: [BedrockEndpointService.AGENTCORE_GATEWAY], organizationId: ORG, models: [FoundationModel.of(TITAN_EMBED_V2)] })
+      .endpointFor(BedrockEndpointService.AGENTCORE_GATEWAY)!;
     expect(await through(gateway, insider, 'bedrock-agentcore:InvokeGateway', `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/tools-abc123`)).toBe('Allowed');
     expect(await through(gateway, insider, 'bedrock-agentcore:InvokeGateway', `arn:aws:bedrock-agentcore:${REGION}:aws:gateway/tools-abc123`)).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('with an organization: each endpoint\'s policy, built inside its test', () => {
+  const EU_PROFILE = profileArn(REGION, `eu.${SONNET_45}`);
+  const VIA_PROFILE = { 'bedrock:InferenceProfileArn': EU_PROFILE };
+  const withOrg = (props: Partial<BedrockPrivateEndpointsProps>) => create({ organizationId: ORG, models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], ...props });
+
+  test('runtime: the approved profile, its legs only through it, and the approved guardrail, for the organization only', async () => {
+    const runtime = withOrg({ guardrails: [GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' })] }).runtimeEndpoint;
+    expect(await through(runtime, insider, 'bedrock:InvokeModelWithResponseStream', EU_PROFILE)).toBe('Allowed');
+    expect(await through(runtime, insider, 'bedrock:InvokeModel', fmArn('eu-west-3', SONNET_45), VIA_PROFILE)).toBe('Allowed');
+    expect(await through(runtime, insider, 'bedrock:InvokeModel', fmArn('eu-west-3', SONNET_45))).toBe('ImplicitlyDenied');
+    expect(await through(runtime, outsider, 'bedrock:InvokeModel', EU_PROFILE)).toBe('ImplicitlyDenied');
+    expect(await through(runtime, insider, 'bedrock:ApplyGuardrail', GUARDRAIL_ARN)).toBe('Allowed');
+    expect(await through(runtime, insider, 'bedrock:ApplyGuardrail', GUARDRAIL_ARN.replace('gr123', 'other1'))).toBe('ImplicitlyDenied');
+  });
+
+  test('agent-runtime: Retrieve on the given knowledge base for the organization; RetrieveAndGenerate only when chosen', async () => {
+    const agentRuntime = withOrg({ services: [BedrockEndpointService.AGENT_RUNTIME], knowledgeBaseArns: [KB_ARN] }).endpointFor(BedrockEndpointService.AGENT_RUNTIME)!;
+    expect(await through(agentRuntime, insider, 'bedrock:Retrieve', KB_ARN)).toBe('Allowed');
+    expect(await through(agentRuntime, outsider, 'bedrock:Retrieve', KB_ARN)).toBe('ImplicitlyDenied');
+    expect(await through(agentRuntime, insider, 'bedrock:RetrieveAndGenerate', '*')).toBe('ImplicitlyDenied');
+  });
+
+  test('control plane and agent builder: reading for the organization; ingestion through the agent builder only', async () => {
+    const endpoints = withOrg({ services: [BedrockEndpointService.CONTROL_PLANE, BedrockEndpointService.AGENT] });
+    const control = endpoints.endpointFor(BedrockEndpointService.CONTROL_PLANE)!;
+    const agent = endpoints.endpointFor(BedrockEndpointService.AGENT)!;
+    expect(await through(control, insider, 'bedrock:GetGuardrail', GUARDRAIL_ARN)).toBe('Allowed');
+    expect(await through(control, outsider, 'bedrock:GetGuardrail', GUARDRAIL_ARN)).toBe('ImplicitlyDenied');
+    expect(await through(control, insider, 'bedrock:DeleteGuardrail', GUARDRAIL_ARN)).toBe('ImplicitlyDenied');
+    expect(await through(agent, insider, 'bedrock:StartIngestionJob', KB_ARN)).toBe('Allowed');
+    expect(await through(control, insider, 'bedrock:StartIngestionJob', KB_ARN)).toBe('ImplicitlyDenied');
+  });
+
+  test('S3 Vectors: the organization\'s principals on the organization\'s vector buckets only', async () => {
+    const endpoint = withOrg({ services: [BedrockEndpointService.S3_VECTORS] }).endpointFor(BedrockEndpointService.S3_VECTORS)!;
+    const index = `arn:aws:s3vectors:${REGION}:${ACCOUNT}:bucket/vectors/index/docs`;
+    expect(await through(endpoint, insider, 's3vectors:QueryVectors', index, { 'aws:ResourceOrgID': ORG })).toBe('Allowed');
+    expect(await through(endpoint, insider, 's3vectors:QueryVectors', index, { 'aws:ResourceOrgID': 'o-zzzzzzzzzz' })).toBe('ImplicitlyDenied');
+    expect(await through(endpoint, outsider, 's3vectors:QueryVectors', index, { 'aws:ResourceOrgID': ORG })).toBe('ImplicitlyDenied');
+  });
+
+  test('AgentCore data plane: the account\'s runtimes and AWS\'s built-in tools, not another account\'s runtime', async () => {
+    const endpoint = withOrg({ services: [BedrockEndpointService.AGENTCORE] }).endpointFor(BedrockEndpointService.AGENTCORE)!;
+    expect(await through(endpoint, insider, 'bedrock-agentcore:InvokeAgentRuntime', `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/agent-abc123`)).toBe('Allowed');
+    expect(await through(endpoint, insider, 'bedrock-agentcore:StartCodeInterpreterSession',
+      `arn:aws:bedrock-agentcore:${REGION}:aws:code-interpreter/aws.codeinterpreter.v1`)).toBe('Allowed');
+    expect(await through(endpoint, insider, 'bedrock-agentcore:InvokeAgentRuntime', `arn:aws:bedrock-agentcore:${REGION}:333333333333:runtime/agent-abc123`))
+      .toBe('ImplicitlyDenied');
+  });
+
+  test('OpenAI-compatible: inference on the account\'s projects, not another account\'s', async () => {
+    const endpoint = withOrg({ services: [BedrockEndpointService.OPENAI_COMPATIBLE] }).endpointFor(BedrockEndpointService.OPENAI_COMPATIBLE)!;
+    const project = `arn:aws:bedrock-mantle:${REGION}:${ACCOUNT}:project/claims`;
+    const model = { 'bedrock-mantle:Model': SONNET_45 };
+    expect(await through(endpoint, insider, 'bedrock-mantle:CreateInference', project, model)).toBe('Allowed');
+    expect(await through(endpoint, insider, 'bedrock-mantle:CreateInference', project.replace(ACCOUNT, '333333333333'), model)).toBe('ImplicitlyDenied');
+    expect(await through(endpoint, outsider, 'bedrock-mantle:CreateInference', project, model)).toBe('ImplicitlyDenied');
+  });
+
+  test('the permissive choice: any model for the organization, nothing for outsiders', async () => {
+    const runtime = create({ organizationId: ORG, allowAnyBedrockAction: true }).runtimeEndpoint;
+    expect(await through(runtime, insider, 'bedrock:InvokeModel', fmArn('us-east-1', SONNET_45))).toBe('Allowed');
+    expect(await through(runtime, outsider, 'bedrock:InvokeModel', fmArn('us-east-1', SONNET_45))).toBe('ImplicitlyDenied');
   });
 });
