@@ -164,7 +164,8 @@ describe('a guardrail imported into the grant\'s stack is placed by its ARN', ()
 
 describe('the attributes of an imported guardrail: a guardrail ARN without a version, at a numeric version', () => {
   const attributeProblems = (guardrailArn: string, guardrailVersion = '3') =>
-    problemsOf(() => GuardrailReference.fromGuardrailAttributes({ guardrailArn, guardrailVersion }), BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
+    problemsOf(() => GuardrailReference.fromGuardrailAttributes({ guardrailArn, guardrailVersion }),
+      BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
   const notAGuardrail = (arn: string, hint = '') => `guardrailArn '${arn}' is not a guardrail ARN; ${ALLOWED_ARN}${hint}`;
   const notANumber = (version: string) => `guardrailVersion is '${version}'; ${ALLOWED_VERSION}`;
 

@@ -2,10 +2,13 @@ import { App, Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
-import { BedrockLandingZone, CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, InvokeGrantOptions, ServiceTier } from '../../src';
+import {
+  BedrockLandingZone, CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, IGuardrailReference, InvokeGrantOptions,
+  ServiceTier,
+} from '../../src';
 import { isBedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
-import { Guardrail } from '../../src/guardrails';
 import { BedrockLandingZoneErrorCode } from '../../src/errors/error-code';
+import { Guardrail } from '../../src/guardrails';
 import { recordedRoutes } from '../../src/models/grants/residency-records';
 import { grantStatements } from '../../src/models/invoke-statements';
 import { REGION_DATA } from '../../src/models/region-data.generated';
@@ -68,7 +71,8 @@ describe('the grantee of a grantInvoke', () => {
     }
     const role = new Holder(stack, 'Holder');
     const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
-    expect(errorOf(() => EU_SONNET().grantInvoke(role, { requireGuardrail: guardrail }), BedrockLandingZoneErrorCode.GRANTEE_POLICY_IMMUTABLE).message).toBe(
+    const error = errorOf(() => EU_SONNET().grantInvoke(role, { requireGuardrail: guardrail }), BedrockLandingZoneErrorCode.GRANTEE_POLICY_IMMUTABLE);
+    expect(error.message).toBe(
       `grantInvoke: the principal ${role.grantPrincipal} has no policy the required Deny (guardrail or VPC endpoint) can be added to ` +
       '(an immutable or imported principal): add the statements of invokeStatements(scope, options) to its policy yourself');
     // Without a Deny to write, the same principal gets a Grant that says it added nothing.
@@ -82,10 +86,12 @@ describe('requireGuardrail: the guardrail checks run on every grant', () => {
     const arn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:guardrail/gr123`;
     const expected = [`requireGuardrail.guardrailArn is in eu-west-1, but the stack region is ${REGION}; allowed: a guardrail in ${REGION}`];
     const given = GuardrailReference.fromGuardrailAttributes({ guardrailArn: arn, guardrailVersion: '3' });
-    expect(errorOf(() => EU_SONNET().invokeStatements(stack, { requireGuardrail: given }), BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS).problems).toEqual(expected);
+    const problemsOf = (requireGuardrail: IGuardrailReference) =>
+      errorOf(() => EU_SONNET().invokeStatements(stack, { requireGuardrail }), BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS).problems;
+    expect(problemsOf(given)).toEqual(expected);
     // Imported into the grant's own stack: only its ARN says it is elsewhere.
     const imported = Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: arn, guardrailVersion: '3' });
-    expect(errorOf(() => EU_SONNET().invokeStatements(stack, { requireGuardrail: imported }), BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS).problems).toEqual(expected);
+    expect(problemsOf(imported)).toEqual(expected);
   });
 });
 
@@ -269,7 +275,8 @@ describe('each requirement beside a broad Allow, the grant built inside the test
     const stack = stackIn(REGION);
     const allows = EU_SONNET().invokeStatements(stack, { requireGuardrail: guardrail() })
       .filter(s => s.effect === iam.Effect.ALLOW && s.actions.includes('bedrock:InvokeModel'));
-    const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()), { region: REGION, accountId: ACCOUNT }) as PolicyDocument;
+    const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()),
+      { region: REGION, accountId: ACCOUNT }) as PolicyDocument;
     expect(await evaluate({ identity: [document] }, { action: 'bedrock:InvokeModel', resource: EU_PROFILE })).toBe('ImplicitlyDenied');
     expect(await evaluate({ identity: [document] }, { action: 'bedrock:InvokeModel', resource: EU_PROFILE, context: WITH_GUARDRAIL })).toBe('Allowed');
   });

@@ -44,7 +44,8 @@ function policyOf(endpoint: ec2.VpcEndpoint): PolicyDocument {
 }
 
 /** What the endpoint lets through; a resource owned by `aws` (a built-in tool) counts as the caller's account's. */
-async function through(endpoint: ec2.VpcEndpoint, who: typeof insider, action: string, resource: string, context: Record<string, string> = {}): Promise<string> {
+async function through(endpoint: ec2.VpcEndpoint, who: typeof insider, action: string, resource: string,
+  context: Record<string, string> = {}): Promise<string> {
   const owner = resource.split(':')[4];
   return evaluate({ identity: [ALLOW_ALL], vpcEndpointPolicies: [policyOf(endpoint)] },
     { action, resource, principal: who.principal, context: { ...who.context, ...context }, resourceAccount: owner === 'aws' ? ACCOUNT : undefined });
@@ -84,7 +85,9 @@ describe('the runtime endpoint with a guardrail encrypted with a customer-manage
 });
 
 describe('without an organization, the account is the perimeter of the storage endpoints too', () => {
-  const accountOnly = () => create({ services: [BedrockEndpointService.S3_VECTORS], s3GatewayEndpoint: true, models: [FoundationModel.of(TITAN_EMBED_V2)] });
+  const accountOnly = () => create({
+    services: [BedrockEndpointService.S3_VECTORS], s3GatewayEndpoint: true, models: [FoundationModel.of(TITAN_EMBED_V2)],
+  });
   const mine = { 'aws:ResourceAccount': ACCOUNT };
   const theirs = { 'aws:ResourceAccount': OTHER_ACCOUNT };
   const vectors = `arn:aws:s3vectors:${REGION}:${ACCOUNT}:bucket/vectors/index/docs`;
@@ -113,7 +116,10 @@ describe('without an organization, the account is the perimeter of the storage e
 
 describe('the agent-runtime endpoint with retrieve-and-generate and no knowledge base', () => {
   const ragOnly = () => create({
-    services: [BedrockEndpointService.AGENT_RUNTIME], organizationId: ORG, models: [FoundationModel.of(TITAN_EMBED_V2)], allowRetrieveAndGenerate: true,
+    services: [BedrockEndpointService.AGENT_RUNTIME],
+    organizationId: ORG,
+    models: [FoundationModel.of(TITAN_EMBED_V2)],
+    allowRetrieveAndGenerate: true,
   }).endpointFor(BedrockEndpointService.AGENT_RUNTIME)!;
 
   test('RetrieveAndGenerate passes for the organization; Retrieve on any knowledge base does not', async () => {
@@ -130,7 +136,9 @@ describe('the agent-runtime endpoint with retrieve-and-generate and no knowledge
 
 describe('the AgentCore gateway endpoint', () => {
   test('passes the account\'s gateways, not resources owned by AWS (only the data-plane endpoint passes AWS\'s built-in tools)', async () => {
-    const gateway = create({ services: [BedrockEndpointService.AGENTCORE_GATEWAY], organizationId: ORG, models: [FoundationModel.of(TITAN_EMBED_V2)] })
+    const gateway = create({
+      services: [BedrockEndpointService.AGENTCORE_GATEWAY], organizationId: ORG, models: [FoundationModel.of(TITAN_EMBED_V2)],
+    })
       .endpointFor(BedrockEndpointService.AGENTCORE_GATEWAY)!;
     expect(await through(gateway, insider, 'bedrock-agentcore:InvokeGateway', `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/tools-abc123`)).toBe('Allowed');
     expect(await through(gateway, insider, 'bedrock-agentcore:InvokeGateway', `arn:aws:bedrock-agentcore:${REGION}:aws:gateway/tools-abc123`)).toBe('ImplicitlyDenied');
@@ -140,7 +148,8 @@ describe('the AgentCore gateway endpoint', () => {
 describe('with an organization: each endpoint\'s policy, built inside its test', () => {
   const EU_PROFILE = profileArn(REGION, `eu.${SONNET_45}`);
   const VIA_PROFILE = { 'bedrock:InferenceProfileArn': EU_PROFILE };
-  const withOrg = (props: Partial<BedrockPrivateEndpointsProps>) => create({ organizationId: ORG, models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], ...props });
+  const withOrg = (props: Partial<BedrockPrivateEndpointsProps>) =>
+    create({ organizationId: ORG, models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], ...props });
 
   test('runtime: the approved profile, its legs only through it, and the approved guardrail, for the organization only', async () => {
     const runtime = withOrg({ guardrails: [GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' })] }).runtimeEndpoint;
@@ -153,7 +162,8 @@ describe('with an organization: each endpoint\'s policy, built inside its test',
   });
 
   test('agent-runtime: Retrieve on the given knowledge base for the organization; RetrieveAndGenerate only when chosen', async () => {
-    const agentRuntime = withOrg({ services: [BedrockEndpointService.AGENT_RUNTIME], knowledgeBaseArns: [KB_ARN] }).endpointFor(BedrockEndpointService.AGENT_RUNTIME)!;
+    const agentRuntime = withOrg({ services: [BedrockEndpointService.AGENT_RUNTIME], knowledgeBaseArns: [KB_ARN] })
+      .endpointFor(BedrockEndpointService.AGENT_RUNTIME)!;
     expect(await through(agentRuntime, insider, 'bedrock:Retrieve', KB_ARN)).toBe('Allowed');
     expect(await through(agentRuntime, outsider, 'bedrock:Retrieve', KB_ARN)).toBe('ImplicitlyDenied');
     expect(await through(agentRuntime, insider, 'bedrock:RetrieveAndGenerate', '*')).toBe('ImplicitlyDenied');
