@@ -30,6 +30,7 @@ const TARGETS = {
     mutate: 'src/models/invoke-statements.ts',
     tests: [
       'test/models/invoke-grant-behaviour.test.ts',
+      'test/models/invoke-statements-mutants.test.ts',
       'test/models/service-tiers.test.ts',
       'test/models/cross-region-inference-profile.test.ts',
     ],
@@ -48,16 +49,19 @@ const TARGETS = {
   },
   'guardrail-checks': {
     mutate: 'src/core/guardrail-checks.ts',
+    // The behaviour file states every check by the exact error a grant or an import gets. The earlier
+    // set (model-access-policy, account-controls-facts, organization-guardrail-policy) states no error
+    // of this file (it passes valid guardrails through, or states the organization policy's own
+    // messages) and cost about 20 s a mutant on the shared cores: those run in `npm test` only.
     tests: [
+      'test/guardrails/guardrail-checks-behaviour.test.ts',
       'test/guardrails/guardrail-validation.test.ts',
-      'test/access/model-access-policy.test.ts',
-      'test/models/account-controls-facts.test.ts',
-      'test/organization/organization-guardrail-policy.test.ts',
     ],
   },
   'endpoint-policies': {
     mutate: 'src/network/private/endpoint-policies.ts',
     tests: [
+      'test/network/endpoint-policies-behaviour.test.ts',
       'test/network/bedrock-private-endpoints.test.ts',
       'test/network/agentcore-endpoints.test.ts',
     ],
