@@ -215,15 +215,17 @@ export class Guardrail extends GuardrailBase {
    * References a guardrail created elsewhere, at one numeric version.
    */
   public static fromGuardrailAttributes(scope: Construct, id: string, attrs: GuardrailAttributes): IGuardrail {
+    const attributeProblems = guardrailAttributeProblems(attrs);
     class Import extends GuardrailBase {
       public readonly guardrailArn = attrs.guardrailArn;
       public readonly guardrailVersion = attrs.guardrailVersion;
-      public readonly guardrailId = guardrailIdOf(attrs.guardrailArn);
+      // An ARN that is not a guardrail's cannot be split: the problems below are thrown instead.
+      public readonly guardrailId = attributeProblems.length === 0 ? guardrailIdOf(attrs.guardrailArn) : '';
       public readonly encryptionKey = attrs.encryptionKey;
       public readonly crossRegion = attrs.crossRegion;
     }
     const problems = new Problems();
-    guardrailAttributeProblems(attrs).forEach(p => problems.add(p));
+    attributeProblems.forEach(p => problems.add(p));
     const imported = new Import(scope, id);
     crossRegionProblems(imported, attrs.crossRegion).forEach(p => problems.add(p));
     problems.throwIfAny(imported, 'Guardrail.fromGuardrailAttributes', BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);

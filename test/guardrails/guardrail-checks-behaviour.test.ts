@@ -4,13 +4,13 @@ import { BedrockLandingZone } from '../../src';
 import { isBedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../../src/errors/error-code';
 import { Guardrail, GuardrailPreset } from '../../src/guardrails';
-import { CrossRegionInferenceProfile, Geography, GuardrailReference, IGuardrailReference } from '../../src/models';
+import { CrossRegionInferenceProfile, Geography, IGuardrailReference } from '../../src/models';
 import { ACCOUNT, SONNET_45, stackIn } from '../models/fixtures';
 
 /**
  * The guardrail requirement checks (src/core/guardrail-checks.ts) by the errors a developer gets at
  * synth: where a guardrail is given (an invoke grant's `requireGuardrail`) and where one is imported
- * (`GuardrailReference.fromGuardrailAttributes`). Bedrock rejects a guardrail of another region or
+ * (`Guardrail.fromGuardrailAttributes`). Bedrock rejects a guardrail of another region or
  * account at invocation, and a DRAFT or versioned ARN in the grant's condition never matches: each is
  * an error naming the prop, the value and what is allowed; every rejected case has an accepted one.
  */
@@ -69,7 +69,8 @@ describe('a guardrail given by its ARN must be in the stack\'s region and accoun
     const arn = Lazy.string({ produce: () => arnOf('eu-west-1', OTHER_ACCOUNT) });
     expect(grantProblems(stackIn(REGION), plain(arn))).toEqual([]);
     // The same token through the import, which skips tokens too.
-    expect(grantProblems(stackIn(REGION), GuardrailReference.fromGuardrailAttributes({ guardrailArn: arn, guardrailVersion: '3' }))).toEqual([]);
+    const stack = stackIn(REGION);
+    expect(grantProblems(stack, Guardrail.fromGuardrailAttributes(stack, 'Imported', { guardrailArn: arn, guardrailVersion: '3' }))).toEqual([]);
   });
 
   test('a stack whose region is not known at synth checks the account only; one whose account is not known checks the region only', () => {
@@ -164,7 +165,7 @@ describe('a guardrail imported into the grant\'s stack is placed by its ARN', ()
 
 describe('the attributes of an imported guardrail: a guardrail ARN without a version, at a numeric version', () => {
   const attributeProblems = (guardrailArn: string, guardrailVersion = '3') =>
-    problemsOf(() => GuardrailReference.fromGuardrailAttributes({ guardrailArn, guardrailVersion }),
+    problemsOf(() => Guardrail.fromGuardrailAttributes(stackIn(REGION), 'Imported', { guardrailArn, guardrailVersion }),
       BedrockLandingZoneErrorCode.GUARDRAIL_ATTRIBUTES);
   const notAGuardrail = (arn: string, hint = '') => `guardrailArn '${arn}' is not a guardrail ARN; ${ALLOWED_ARN}${hint}`;
   const notANumber = (version: string) => `guardrailVersion is '${version}'; ${ALLOWED_VERSION}`;
@@ -182,8 +183,8 @@ describe('the attributes of an imported guardrail: a guardrail ARN without a ver
   });
 
   test('the exact message names the call, the value and what is allowed', () => {
-    expect(() => GuardrailReference.fromGuardrailAttributes({ guardrailArn: arnOf(REGION, ACCOUNT), guardrailVersion: 'DRAFT' }))
-      .toThrow(new RegExp(`^GuardrailReference\\.fromGuardrailAttributes: ${escape(notANumber('DRAFT'))}$`));
+    expect(() => Guardrail.fromGuardrailAttributes(stackIn(REGION), 'Imported', { guardrailArn: arnOf(REGION, ACCOUNT), guardrailVersion: 'DRAFT' }))
+      .toThrow(new RegExp(`^Guardrail\\.fromGuardrailAttributes: ${escape(notANumber('DRAFT'))}$`));
   });
 
   test('an ARN with the version on it: rejected, with the hint to give the version apart', () => {

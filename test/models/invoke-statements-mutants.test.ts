@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
 import {
-  BedrockLandingZone, CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference, IGuardrailReference, InvokeGrantOptions,
+  BedrockLandingZone, CrossRegionInferenceProfile, FoundationModel, Geography, IGuardrailReference, InvokeGrantOptions,
   ServiceTier,
 } from '../../src';
 import { isBedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
@@ -70,7 +70,7 @@ describe('the grantee of a grantInvoke', () => {
       public readonly grantPrincipal = new iam.AccountPrincipal(ACCOUNT);
     }
     const role = new Holder(stack, 'Holder');
-    const guardrail = GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
+    const guardrail = Guardrail.fromGuardrailAttributes(stack, 'Guardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
     const error = errorOf(() => EU_SONNET().grantInvoke(role, { requireGuardrail: guardrail }), BedrockLandingZoneErrorCode.GRANTEE_POLICY_IMMUTABLE);
     expect(error.message).toBe(
       `grantInvoke: the principal ${role.grantPrincipal} has no policy the required Deny (guardrail or VPC endpoint) can be added to ` +
@@ -85,7 +85,7 @@ describe('requireGuardrail: the guardrail checks run on every grant', () => {
     const stack = stackIn(REGION);
     const arn = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:guardrail/gr123`;
     const expected = [`requireGuardrail.guardrailArn is in eu-west-1, but the stack region is ${REGION}; allowed: a guardrail in ${REGION}`];
-    const given = GuardrailReference.fromGuardrailAttributes({ guardrailArn: arn, guardrailVersion: '3' });
+    const given: IGuardrailReference = { guardrailArn: arn, guardrailVersion: '3', applyStatements: () => [] };
     const problemsOf = (requireGuardrail: IGuardrailReference) =>
       errorOf(() => EU_SONNET().invokeStatements(stack, { requireGuardrail }), BedrockLandingZoneErrorCode.INVOKE_GRANT_OPTIONS).problems;
     expect(problemsOf(given)).toEqual(expected);
@@ -187,7 +187,7 @@ describe('what a grant allows besides invoking', () => {
   };
 
   test('a guardrail requirement also allows applying that guardrail, and no other', async () => {
-    const identity = roleWith(() => ({ requireGuardrail: GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }) }));
+    const identity = roleWith(s => ({ requireGuardrail: Guardrail.fromGuardrailAttributes(s, 'Guardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' }) }));
     expect(await evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: GUARDRAIL_ARN })).toBe('Allowed');
     expect(await evaluate({ identity }, { action: 'bedrock:ApplyGuardrail', resource: `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/other1` })).toBe('ImplicitlyDenied');
   });
@@ -253,7 +253,7 @@ describe('each requirement beside a broad Allow, the grant built inside the test
   };
   const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
   const WITH_GUARDRAIL = { 'bedrock:GuardrailIdentifier': `${GUARDRAIL_ARN}:3` };
-  const guardrail = () => GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
+  const guardrail = (stack: Stack) => Guardrail.fromGuardrailAttributes(stack, 'Guardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '3' });
   const roleWith = (options: (stack: Stack) => InvokeGrantOptions) => {
     const stack = stackIn(REGION);
     const role = new iam.Role(stack, 'Developer', { assumedBy: new iam.AccountRootPrincipal() });
@@ -262,7 +262,7 @@ describe('each requirement beside a broad Allow, the grant built inside the test
   };
 
   test('guardrail: the model in any region is denied without it and allowed with it, beside an Allow of every foundation model', async () => {
-    const identity = [...roleWith(() => ({ requireGuardrail: guardrail() })), ANY_FOUNDATION_MODEL];
+    const identity = [...roleWith(s => ({ requireGuardrail: guardrail(s) })), ANY_FOUNDATION_MODEL];
     const call = (resource: string, context: Record<string, string> = {}) => evaluate({ identity }, { action: 'bedrock:InvokeModel', resource, context });
     expect(await call(fmArn('us-east-1', SONNET_45))).toBe('ExplicitlyDenied');
     expect(await call(fmArn('eu-west-3', SONNET_45))).toBe('ExplicitlyDenied');
@@ -273,7 +273,7 @@ describe('each requirement beside a broad Allow, the grant built inside the test
 
   test('guardrail: the Allow statements alone allow nothing without it, and the profile with it', async () => {
     const stack = stackIn(REGION);
-    const allows = EU_SONNET().invokeStatements(stack, { requireGuardrail: guardrail() })
+    const allows = EU_SONNET().invokeStatements(stack, { requireGuardrail: guardrail(stack) })
       .filter(s => s.effect === iam.Effect.ALLOW && s.actions.includes('bedrock:InvokeModel'));
     const document = resolveCfn(stack.resolve(new iam.PolicyDocument({ statements: allows }).toJSON()),
       { region: REGION, accountId: ACCOUNT }) as PolicyDocument;

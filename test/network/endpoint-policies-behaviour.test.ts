@@ -1,6 +1,7 @@
 import { CfnElement, Stack, aws_ec2 as ec2, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CrossRegionInferenceProfile, FoundationModel, Geography, GuardrailReference } from '../../src/models';
+import { Guardrail } from '../../src/guardrails';
+import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { BedrockEndpointService, BedrockPrivateEndpoints, BedrockPrivateEndpointsProps } from '../../src/network';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, fmArn, profileArn, stackIn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate } from '../support/iam';
@@ -59,7 +60,7 @@ describe('the runtime endpoint with a guardrail encrypted with a customer-manage
   const withKey = () => create(stack => ({
     organizationId: ORG,
     models: [FoundationModel.of(TITAN_EMBED_V2)],
-    guardrails: [GuardrailReference.fromGuardrailAttributes({
+    guardrails: [Guardrail.fromGuardrailAttributes(stack, 'Guardrail', {
       guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2', encryptionKey: kms.Key.fromKeyArn(stack, 'GuardrailKey', KEY_ARN),
     })],
   }));
@@ -152,7 +153,11 @@ describe('with an organization: each endpoint\'s policy, built inside its test',
     create({ organizationId: ORG, models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], ...props });
 
   test('runtime: the approved profile, its legs only through it, and the approved guardrail, for the organization only', async () => {
-    const runtime = withOrg({ guardrails: [GuardrailReference.fromGuardrailAttributes({ guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' })] }).runtimeEndpoint;
+    const runtime = create(stack => ({
+      organizationId: ORG,
+      models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)],
+      guardrails: [Guardrail.fromGuardrailAttributes(stack, 'Guardrail', { guardrailArn: GUARDRAIL_ARN, guardrailVersion: '2' })],
+    })).runtimeEndpoint;
     expect(await through(runtime, insider, 'bedrock:InvokeModelWithResponseStream', EU_PROFILE)).toBe('Allowed');
     expect(await through(runtime, insider, 'bedrock:InvokeModel', fmArn('eu-west-3', SONNET_45), VIA_PROFILE)).toBe('Allowed');
     expect(await through(runtime, insider, 'bedrock:InvokeModel', fmArn('eu-west-3', SONNET_45))).toBe('ImplicitlyDenied');
