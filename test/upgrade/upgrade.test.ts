@@ -52,13 +52,14 @@ describe('upgrading a deployed landing zone from a release to today', () => {
     }
   });
 
-  test('from 2026-11-22 without acknowledgements: exactly the delivery role and policy, replaced (IAM path) and left behind, in every baseline', () => {
+  test('from 2026-11-22 without acknowledgements: exactly the delivery role and policy, replaced (IAM path) and left behind, and the flow-log policy, replaced (IAM path), in every baseline', () => {
     const findings = upgradeFindings(readTemplates(path.join(FIXTURES, '2026-11-22')), today);
     expect(unacknowledged('2026-11-22', findings, [])).toEqual(FIRST_RELEASE_BASELINES.flatMap(stack => [
       `${stack} LandingZoneInvocationLoggingDeliveryRoleCAEDDD2F (AWS::IAM::Role) replace /Path`,
       `${stack} LandingZoneInvocationLoggingDeliveryRoleCAEDDD2F (AWS::IAM::Role) orphan`,
       `${stack} LandingZoneInvocationLoggingDeliveryPolicy6C5D31D0 (AWS::IAM::ManagedPolicy) replace /Path`,
       `${stack} LandingZoneInvocationLoggingDeliveryPolicy6C5D31D0 (AWS::IAM::ManagedPolicy) orphan`,
+      `${stack} LandingZoneEndpointsFlowLogPolicyF7A3BBD9 (AWS::IAM::ManagedPolicy) replace /Path`,
     ]));
   });
 
