@@ -1,3 +1,4 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -6,12 +7,18 @@ import { IConstruct } from 'constructs';
  * (`BedrockSettingRestore`) writes back exactly what the custom resource writes, from one object.
  * aws-cdk-lib does not let a construct read a custom resource's properties back.
  */
-const CONFIGURATIONS = new WeakMap<IConstruct, Record<string, unknown>>();
+const CONFIGURATIONS = new WeakMap<IConstruct, RecordedSetting>();
 
-export function recordSettingConfiguration(owner: IConstruct, configuration: Record<string, unknown>): void {
-  CONFIGURATIONS.set(owner, configuration);
+/** What the custom resource writes, and the role it passes to Bedrock with it (if any). */
+export interface RecordedSetting {
+  readonly configuration: Record<string, unknown>;
+  readonly passedRole?: iam.IRole;
 }
 
-export function settingConfigurationOf(owner: IConstruct): Record<string, unknown> | undefined {
+export function recordSettingConfiguration(owner: IConstruct, setting: RecordedSetting): void {
+  CONFIGURATIONS.set(owner, setting);
+}
+
+export function settingConfigurationOf(owner: IConstruct): RecordedSetting | undefined {
   return CONFIGURATIONS.get(owner);
 }

@@ -10,9 +10,9 @@ import { protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
 import { LANDING_ZONE_ROLE_PATH } from '../custom-resources/control-plane-provider';
 import { settingConfigurationOf } from '../custom-resources/control-plane-settings';
-import { BedrockDataRetention } from '../data-retention/bedrock-data-retention';
+import { IBedrockDataRetention } from '../data-retention/bedrock-data-retention';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { ModelInvocationLogging } from '../logging/model-invocation-logging';
+import { IModelInvocationLogging } from '../logging/model-invocation-logging';
 
 /** The control-plane handler's bundle: the restore is one more entry point of the same code. */
 const CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handlers', 'bedrock-control-plane');
@@ -23,11 +23,12 @@ const CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handlers', 'b
 export interface BedrockSettingRestoreProps {
   /**
    * The invocation logging of this stack: its configuration is put back when it is changed or deleted
-   * by anyone but the landing zone's own roles.
+   * by anyone but the landing zone's own roles. Only a `ModelInvocationLogging` knows the configuration
+   * it writes; another implementation is an error at synth.
    *
    * @default - invocation logging is not restored
    */
-  readonly invocationLogging?: ModelInvocationLogging;
+  readonly invocationLogging?: IModelInvocationLogging;
 
   /**
    * The data retention setting of this stack: its mode is put back when it is changed by anyone but the
@@ -35,7 +36,7 @@ export interface BedrockSettingRestoreProps {
    *
    * @default - data retention is not restored
    */
-  readonly dataRetention?: BedrockDataRetention;
+  readonly dataRetention?: IBedrockDataRetention;
 }
 
 /**
@@ -90,20 +91,20 @@ export class BedrockSettingRestore extends Construct {
     const environment: Record<string, string> = {};
 
     if (props.invocationLogging) {
-      const logging = props.invocationLogging;
+      const recorded = settingConfigurationOf(props.invocationLogging)!;
       // Only the calls the restore makes: no DeleteModelInvocationLoggingConfiguration.
       policy.addStatements(new iam.PolicyStatement({
         actions: ['bedrock:GetModelInvocationLoggingConfiguration', 'bedrock:PutModelInvocationLoggingConfiguration'],
         resources: ['*'],
       }));
-      if (logging.deliveryRole) {
+      if (recorded.passedRole) {
         policy.addStatements(new iam.PolicyStatement({
           actions: ['iam:PassRole'],
-          resources: [logging.deliveryRole.roleArn],
+          resources: [recorded.passedRole.roleArn],
           conditions: { StringEquals: { 'iam:PassedToService': 'bedrock.amazonaws.com' } },
         }));
       }
-      environment.RESTORE_INVOCATION_LOGGING = stack.toJsonString(settingConfigurationOf(logging));
+      environment.RESTORE_INVOCATION_LOGGING = stack.toJsonString(recorded.configuration);
       this.restoredSettings.push(INVOCATION_LOGGING_EVENTS.setting);
     }
     if (props.dataRetention) {

@@ -335,7 +335,7 @@ export class ModelInvocationLogging extends Construct implements IModelInvocatio
       audioDataDeliveryEnabled: props.audioDataDelivery ?? true,
     };
     // The opt-in restore (BedrockSettingRestore) writes back this same configuration.
-    recordSettingConfiguration(this, loggingConfig);
+    recordSettingConfiguration(this, { configuration: loggingConfig, passedRole: this.deliveryRole });
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: RESOURCE_TYPE,

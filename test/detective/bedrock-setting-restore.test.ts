@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, REGION, cloudTrailEvent } from './cloudtrail-events';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
@@ -9,7 +10,7 @@ import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retentio
 import { BedrockDetectiveControls, BedrockSettingRestoreProps } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
 import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
-import { ModelInvocationLogging } from '../../src/logging';
+import { IModelInvocationLogging, ModelInvocationLogging } from '../../src/logging';
 import { GovernanceNotifications } from '../../src/monitoring';
 import { EventPattern, matchesEventPattern } from '../support/event-pattern';
 import { TemplatePolicies, evaluate, resolveCfn } from '../support/iam';
@@ -341,6 +342,15 @@ describe('off by default, and bad input is a synth error', () => {
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe('BedrockSettingRestore: invocationLogging is in stack \'Logging\', and the restore in stack \'Baseline\': a setting is account and ' +
       'region wide, and the restore must be deployed with the construct that owns it; create the restore in the same stack');
+  });
+
+  test('invocation logging of the user\'s own (an IModelInvocationLogging that is not ModelInvocationLogging): nothing known to restore', () => {
+    const { stack, topic } = baseline();
+    const own = new Construct(stack, 'OwnLogging') as Construct & IModelInvocationLogging;
+    Object.assign(own, { textDataDelivery: true });
+    const e = error(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: { invocationLogging: own } }));
+    expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
+    expect(e.message).toBe('BedrockSettingRestore: invocationLogging has no configuration recorded: give the ModelInvocationLogging of this stack');
   });
 
   test('a second restore on the same controls', () => {
