@@ -155,11 +155,21 @@ describe('other services\' generative features: denied, allowed with allowGenera
   });
 });
 
-describe('AgentCore payments: denied, allowed with allowAgentCorePayments', () => {
+/**
+ * A payment credential provider holds the payment processor's credentials in the token vault: like every
+ * credential provider it is the deployers' (round 3, ADR 0028), with payments allowed or not.
+ */
+const PAYMENT_CREDENTIAL_PROVIDERS = ['bedrock-agentcore:CreatePaymentCredentialProvider', 'bedrock-agentcore:UpdatePaymentCredentialProvider'];
+
+describe('AgentCore payments: denied, allowed with allowAgentCorePayments (credential providers: the deployers\' only)', () => {
   const LIFTED = scpsOf({ allowAgentCorePayments: true });
   test.each(cases(AGENTCORE_PAYMENTS))('%s', async action => {
     expect(await run(DEFAULTS, action)).toBe('ExplicitlyDenied');
-    expect(await run(LIFTED, action)).toBe('Allowed');
+    expect(await run(LIFTED, action)).toBe(PAYMENT_CREDENTIAL_PROVIDERS.includes(action) ? 'ExplicitlyDenied' : 'Allowed');
+  });
+
+  test.each(PAYMENT_CREDENTIAL_PROVIDERS.map(a => [a] as const))('%s: the control-plane role may, with payments allowed', async action => {
+    expect(await run(LIFTED, action, CONTROL_PLANE)).toBe('Allowed');
   });
 });
 
