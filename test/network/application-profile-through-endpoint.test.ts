@@ -1,0 +1,95 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildLandingZone } from '../../examples/app/build';
+import { OrganizationStack } from '../../examples/app/organization';
+import { ORGANIZATION_ID, ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
+import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+
+/**
+ * The example's claims application calls its own application inference profile through the baseline's
+ * runtime endpoint, as its access policy (`ClaimsAccess`) requires. Evaluated with the example's own
+ * resolved policies: the application role's managed policies, the runtime endpoint's policy and the
+ * organization's SCPs (red team round 3, finding G1: the endpoint policy admitted no application profile).
+ */
+
+const DEV = '111111111111';
+const OTHER = '444444444444';
+const REGION = 'eu-central-1';
+const ENDPOINT_ID = 'vpce-0runtime';
+const GUARDRAIL = `arn:aws:bedrock:${REGION}:${DEV}:guardrail/gr123abc`;
+const APP_PROFILE = `arn:aws:bedrock:${REGION}:${DEV}:application-inference-profile/claims0001`;
+const CHAT = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
+const CHAT_LEG = `arn:aws:bedrock:${REGION}::foundation-model/${CHAT}`;
+const EU_CHAT_PROFILE = `arn:aws:bedrock:${REGION}:${DEV}:inference-profile/eu.${CHAT}`;
+const PRINCIPAL = `arn:aws:iam::${DEV}:role/Baseline-dev-${REGION}-ApplicationRole90C00724-A1B2`;
+
+const stacks = buildLandingZone(new App());
+const organization = stacks.find((s): s is OrganizationStack => s instanceof OrganizationStack)!;
+const baseline = stacks.find(s => s.stackName === `Baseline-dev-${REGION}`)!;
+const resources: Record<string, any> = Template.fromStack(baseline).toJSON().Resources;
+
+function scpLevels(stack: Stack): PolicyDocument[][] {
+  const byTarget = new Map<string, PolicyDocument[]>();
+  for (const r of Object.values<any>(Template.fromStack(stack).toJSON().Resources)) {
+    if (r.Type !== 'AWS::Organizations::Policy') continue;
+    const content = resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: '999999999999' });
+    for (const target of r.Properties.TargetIds as string[]) byTarget.set(target, [...byTarget.get(target) ?? [], content]);
+  }
+  return [byTarget.get(ORGANIZATION_ROOT)!, byTarget.get(WORKLOADS_OU)!];
+}
+const SCPS = scpLevels(organization);
+
+function logicalId(type: string, prefix: string): string {
+  const ids = Object.keys(resources).filter(id => resources[id].Type === type && id.startsWith(prefix));
+  if (ids.length !== 1) throw new Error(`expected one ${type} named ${prefix}*, found ${ids.join(', ')}`);
+  return ids[0];
+}
+const endpointId = logicalId('AWS::EC2::VPCEndpoint', 'LandingZoneEndpointsRuntime');
+const getAtts: Record<string, string> = {
+  [`${logicalId('AWS::Bedrock::Guardrail', 'LandingZoneGuardrail')}.GuardrailArn`]: GUARDRAIL,
+  [`${logicalId('AWS::Bedrock::ApplicationInferenceProfile', 'ClaimsAssistantProfile')}.InferenceProfileArn`]: APP_PROFILE,
+  [`${logicalId('AWS::KMS::Key', 'LandingZoneGuardrailKey')}.Arn`]: `arn:aws:kms:${REGION}:${DEV}:key/gk`,
+};
+for (const id of Object.keys(resources)) if (resources[id].Type === 'AWS::Bedrock::GuardrailVersion') getAtts[`${id}.Version`] = '1';
+const ENV = { region: REGION, accountId: DEV, refs: { [endpointId]: ENDPOINT_ID }, getAtts };
+const ENDPOINT_POLICY: PolicyDocument = resolveCfn(resources[endpointId].Properties.PolicyDocument, ENV);
+const ROLE_POLICIES: PolicyDocument[] = ['LandingZoneModelAccess', 'ClaimsAccess']
+  .map(prefix => resolveCfn(resources[logicalId('AWS::IAM::ManagedPolicy', prefix)].Properties.PolicyDocument, ENV));
+
+interface Call {
+  readonly resource: string;
+  readonly profile?: string;
+  readonly guardrail?: boolean;
+  readonly endpointPolicy?: boolean;
+}
+function invoke(call: Call): Promise<Decision> {
+  return evaluate({ identity: ROLE_POLICIES, serviceControlPolicies: SCPS, vpcEndpointPolicies: call.endpointPolicy === false ? undefined : [ENDPOINT_POLICY] }, {
+    action: 'bedrock:InvokeModel',
+    resource: call.resource,
+    principal: PRINCIPAL,
+    context: {
+      'aws:RequestedRegion': REGION, 'aws:PrincipalArn': PRINCIPAL, 'aws:PrincipalAccount': DEV, 'aws:PrincipalOrgID': ORGANIZATION_ID,
+      'aws:ViaAWSService': 'false', 'aws:SourceVpce': ENDPOINT_ID,
+      ...(call.guardrail === false ? {} : { 'bedrock:GuardrailIdentifier': `${GUARDRAIL}:1` }),
+      ...(call.profile ? { 'bedrock:InferenceProfileArn': call.profile } : {}),
+    },
+  });
+}
+
+describe('the example application profile through the runtime endpoint', () => {
+  test.each<[string, Call]>([
+    ['the application profile itself', { resource: APP_PROFILE, profile: APP_PROFILE }],
+    ['its foundation-model leg', { resource: CHAT_LEG, profile: APP_PROFILE }],
+    ['its system-profile leg', { resource: EU_CHAT_PROFILE, profile: APP_PROFILE }],
+    ['the system profile directly (unchanged)', { resource: EU_CHAT_PROFILE, profile: EU_CHAT_PROFILE }],
+  ])('%s, with the guardrail, is allowed', async (_name, call) => {
+    expect(await invoke(call)).toBe('Allowed');
+  });
+
+  test.each<[string, Call]>([
+    ['the application profile without the guardrail', { resource: APP_PROFILE, profile: APP_PROFILE, guardrail: false }],
+    ['its leg without the guardrail', { resource: CHAT_LEG, profile: APP_PROFILE, guardrail: false }],
+  ])('%s is denied', async (_name, call) => {
+    expect(await invoke(call)).not.toBe('Allowed');
+  });
+});
