@@ -89,7 +89,57 @@ describe('the example application profile through the runtime endpoint', () => {
   test.each<[string, Call]>([
     ['the application profile without the guardrail', { resource: APP_PROFILE, profile: APP_PROFILE, guardrail: false }],
     ['its leg without the guardrail', { resource: CHAT_LEG, profile: APP_PROFILE, guardrail: false }],
-  ])('%s is denied', async (_name, call) => {
-    expect(await invoke(call)).not.toBe('Allowed');
+  ])('%s is denied by the access policy', async (_name, call) => {
+    expect(await invoke(call)).toBe('ExplicitlyDenied');
+  });
+
+  test('the endpoint policy is the reason it was denied before: without it, the same calls were allowed', async () => {
+    expect(await invoke({ resource: APP_PROFILE, profile: APP_PROFILE, endpointPolicy: false })).toBe('Allowed');
+    expect(await invoke({ resource: CHAT_LEG, profile: APP_PROFILE, endpointPolicy: false })).toBe('Allowed');
+  });
+});
+
+/** A workload administrator (identity: allow everything): what the runtime endpoint's own policy still stops. */
+const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const ADMIN_ARN = `arn:aws:iam::${DEV}:role/Admin`;
+const UNAPPROVED = 'anthropic.claude-3-haiku-20240307-v1:0';
+const UNAPPROVED_LEG = `arn:aws:bedrock:${REGION}::foundation-model/${UNAPPROVED}`;
+const OTHER_PROFILE = `arn:aws:bedrock:${REGION}:${OTHER}:application-inference-profile/claims0001`;
+
+interface AdminCall {
+  readonly resource: string;
+  readonly profile?: string;
+  readonly orgId?: string;
+}
+function throughEndpoint(call: AdminCall): Promise<Decision> {
+  return evaluate({ identity: [ADMIN], vpcEndpointPolicies: [ENDPOINT_POLICY] }, {
+    action: 'bedrock:InvokeModel',
+    resource: call.resource,
+    principal: ADMIN_ARN,
+    context: {
+      'aws:RequestedRegion': REGION, 'aws:PrincipalArn': ADMIN_ARN, 'aws:PrincipalAccount': DEV, 'aws:PrincipalOrgID': call.orgId ?? ORGANIZATION_ID,
+      'aws:SourceVpce': ENDPOINT_ID, 'bedrock:GuardrailIdentifier': `${GUARDRAIL}:1`,
+      ...(call.profile ? { 'bedrock:InferenceProfileArn': call.profile } : {}),
+    },
+  });
+}
+
+describe('the runtime endpoint policy against an administrator of the workload account', () => {
+  test.each<[string, AdminCall, AdminCall]>([
+    ['an unapproved model directly', { resource: UNAPPROVED_LEG }, { resource: APP_PROFILE, profile: APP_PROFILE }],
+    ['an application profile\'s leg to an unapproved model', { resource: UNAPPROVED_LEG, profile: APP_PROFILE }, { resource: CHAT_LEG, profile: APP_PROFILE }],
+    ['another account\'s application profile', { resource: OTHER_PROFILE, profile: OTHER_PROFILE }, { resource: APP_PROFILE, profile: APP_PROFILE }],
+    ['an approved model\'s leg through another account\'s profile', { resource: CHAT_LEG, profile: OTHER_PROFILE }, { resource: CHAT_LEG, profile: APP_PROFILE }],
+    ['the application profile by a principal of another organization', { resource: APP_PROFILE, profile: APP_PROFILE, orgId: 'o-outsider999' },
+      { resource: APP_PROFILE, profile: APP_PROFILE }],
+  ])('%s is denied; its governed counterpart is allowed', async (_name, attack, governed) => {
+    expect(await throughEndpoint(attack)).toBe('ImplicitlyDenied');
+    expect(await throughEndpoint(governed)).toBe('Allowed');
+  });
+
+  // "Characters per VPC endpoint policy: 20,480, not adjustable, including white space":
+  // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html
+  test('the policy stays within the 20,480 characters a VPC endpoint policy may have', () => {
+    expect(JSON.stringify(ENDPOINT_POLICY).length).toBeLessThanOrEqual(20480);
   });
 });
