@@ -10,6 +10,7 @@ import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
  * runtime endpoint, as its access policy (`ClaimsAccess`) requires. Evaluated with the example's own
  * resolved policies: the application role's managed policies, the runtime endpoint's policy and the
  * organization's SCPs (red team round 3, finding G1: the endpoint policy admitted no application profile).
+ * The example admits the profile with `BedrockLandingZone.admitApplicationInferenceProfile`.
  */
 
 const DEV = '111111111111';
@@ -104,6 +105,7 @@ const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Al
 const ADMIN_ARN = `arn:aws:iam::${DEV}:role/Admin`;
 const UNAPPROVED = 'anthropic.claude-3-haiku-20240307-v1:0';
 const UNAPPROVED_LEG = `arn:aws:bedrock:${REGION}::foundation-model/${UNAPPROVED}`;
+const SHADOW_PROFILE = `arn:aws:bedrock:${REGION}:${DEV}:application-inference-profile/shadow0001`;
 const OTHER_PROFILE = `arn:aws:bedrock:${REGION}:${OTHER}:application-inference-profile/claims0001`;
 
 interface AdminCall {
@@ -128,6 +130,9 @@ describe('the runtime endpoint policy against an administrator of the workload a
   test.each<[string, AdminCall, AdminCall]>([
     ['an unapproved model directly', { resource: UNAPPROVED_LEG }, { resource: APP_PROFILE, profile: APP_PROFILE }],
     ['an application profile\'s leg to an unapproved model', { resource: UNAPPROVED_LEG, profile: APP_PROFILE }, { resource: CHAT_LEG, profile: APP_PROFILE }],
+    ['another application profile of the account, not admitted', { resource: SHADOW_PROFILE, profile: SHADOW_PROFILE },
+      { resource: APP_PROFILE, profile: APP_PROFILE }],
+    ['an approved model\'s leg through a profile not admitted', { resource: CHAT_LEG, profile: SHADOW_PROFILE }, { resource: CHAT_LEG, profile: APP_PROFILE }],
     ['another account\'s application profile', { resource: OTHER_PROFILE, profile: OTHER_PROFILE }, { resource: APP_PROFILE, profile: APP_PROFILE }],
     ['an approved model\'s leg through another account\'s profile', { resource: CHAT_LEG, profile: OTHER_PROFILE }, { resource: CHAT_LEG, profile: APP_PROFILE }],
     ['the application profile by a principal of another organization', { resource: APP_PROFILE, profile: APP_PROFILE, orgId: 'o-outsider999' },

@@ -336,11 +336,10 @@ describe('with an imported VPC and every service', () => {
         .toBe('ImplicitlyDenied');
     });
 
-    test('no statement allows an action wildcard; the only resource wildcard is the account\'s application inference profiles', () => {
+    test('no statement allows an action or resource wildcard', () => {
       const statements = policyOf(runtime).Statement;
       expect(statements.flatMap(s => [s.Action].flat()).filter((a: string) => a.includes('*'))).toEqual([]);
-      expect(statements.flatMap(s => [s.Resource].flat()).filter((r: string) => r.includes('*')))
-        .toEqual([`arn:aws:bedrock:eu-central-1:${ACCOUNT}:application-inference-profile/*`]);
+      expect(statements.flatMap(s => [s.Resource].flat()).filter((r: string) => r.includes('*'))).toEqual([]);
       expect(statements.map(s => s.Principal)).toEqual(statements.map(() => '*'));
       expect(statements.map(s => s.Condition.StringEquals['aws:PrincipalOrgID'])).toEqual(statements.map(() => ORG));
     });
@@ -417,12 +416,7 @@ describe('without an organization, the account is the perimeter', () => {
     expect(await through(endpoints.runtimeEndpoint, insider, 'bedrock:InvokeModel', model)).toBe('Allowed');
     expect(await through(endpoints.runtimeEndpoint, { ...outsider, context: { ...outsider.context, 'aws:PrincipalOrgID': ORG } },
       'bedrock:InvokeModel', model)).toBe('ImplicitlyDenied');
-    const throughProfile = { ArnLike: { 'bedrock:InferenceProfileArn': `arn:aws:bedrock:eu-central-1:${ACCOUNT}:application-inference-profile/*` } };
-    expect(policyOf(endpoints.runtimeEndpoint).Statement.map(s => s.Condition)).toEqual([
-      { StringEquals: { 'aws:PrincipalAccount': ACCOUNT } },
-      { StringEquals: { 'aws:PrincipalAccount': ACCOUNT } },
-      { ...throughProfile, StringEquals: { 'aws:PrincipalAccount': ACCOUNT } },
-    ]);
+    expect(policyOf(endpoints.runtimeEndpoint).Statement.map(s => s.Condition)).toEqual([{ StringEquals: { 'aws:PrincipalAccount': ACCOUNT } }]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { IBedrockInvokable, IGuardrailReference, IInferenceProfileSource } from '../../models';
-import { INFERENCE_PROFILE_ARN_KEY, allowInvoke } from '../../models/invoke-statements';
+import { IBedrockInvokable, IGuardrailReference } from '../../models';
 
 /**
  * The statements of the endpoint policies that `BedrockPrivateEndpoints` writes. Not exported from
@@ -75,8 +74,7 @@ export function forEndpoint(statement: iam.PolicyStatement, perimeter: Perimeter
 
 /**
  * The runtime endpoint: each approved model's own Allow statements (profile, destination regions and
- * fences exactly as in its identity grant), the account's application inference profiles over the
- * approved models (see `applicationProfileStatements`) and ApplyGuardrail on each guardrail.
+ * fences exactly as in its identity grant) and ApplyGuardrail on each guardrail.
  */
 export function runtimeStatements(scope: IConstruct, models: IBedrockInvokable[], guardrails: IGuardrailReference[],
   perimeter: Perimeter): iam.PolicyStatement[] {
@@ -86,7 +84,6 @@ export function runtimeStatements(scope: IConstruct, models: IBedrockInvokable[]
       if (s.effect === iam.Effect.ALLOW) statements.push(forEndpoint(s, perimeter));
     }
   }
-  statements.push(...applicationProfileStatements(scope, models, perimeter));
   for (const guardrail of guardrails) {
     // kms:Decrypt goes to KMS, never through a Bedrock endpoint: only the bedrock: statements apply here.
     for (const s of guardrail.applyStatements()) {
@@ -94,47 +91,6 @@ export function runtimeStatements(scope: IConstruct, models: IBedrockInvokable[]
     }
   }
   return statements;
-}
-
-/**
- * The account's application inference profiles: workloads create them after the endpoints (for cost
- * allocation), so the endpoint cannot name them. It admits any profile of the account, and the legs
- * behind one only to the approved models, each fenced by `bedrock:InferenceProfileArn` like a
- * profile of the account (`ArnLike`: the same fence as the model's own grant through one profile). A
- * profile over an unapproved model is thus admitted but its leg is not, and a profile of another
- * account is not admitted at all.
- */
-function applicationProfileStatements(scope: IConstruct, models: IBedrockInvokable[], perimeter: Perimeter): iam.PolicyStatement[] {
-  const sources = models.filter(isInferenceProfileSource);
-  if (sources.length === 0) return [];
-  const anyProfile = Stack.of(scope).formatArn({ service: 'bedrock', resource: 'application-inference-profile', resourceName: '*' });
-  const statements = [forEndpoint(allowInvoke([anyProfile]), perimeter)];
-  for (const source of sources) {
-    for (const s of source.invokeStatementsThrough(scope, anyProfile)) {
-      const fenced = s.effect === iam.Effect.ALLOW ? fenceLikeArn(s) : undefined;
-      if (fenced) statements.push(forEndpoint(fenced, perimeter));
-    }
-  }
-  return statements;
-}
-
-/** Whether the model can be copied by an application inference profile (a foundation model or a system profile). */
-function isInferenceProfileSource(model: IBedrockInvokable): model is IInferenceProfileSource {
-  return typeof (model as Partial<IInferenceProfileSource>).invokeStatementsThrough === 'function';
-}
-
-/**
- * The statement with its `bedrock:InferenceProfileArn` fence moved from `StringEquals` to `ArnLike`, so
- * that a wildcard matches; undefined for a statement without the fence: the endpoint admits no unfenced leg.
- */
-function fenceLikeArn(statement: iam.PolicyStatement): iam.PolicyStatement | undefined {
-  const source = statement.toStatementJson();
-  const { [INFERENCE_PROFILE_ARN_KEY]: fence, ...equals } = source.Condition?.StringEquals ?? {};
-  if (fence === undefined) return undefined;
-  const { StringEquals: _, ...others } = source.Condition ?? {};
-  const conditions: Record<string, Record<string, unknown>> = { ...others, ArnLike: { ...(others.ArnLike ?? {}), [INFERENCE_PROFILE_ARN_KEY]: fence } };
-  if (Object.keys(equals).length > 0) conditions.StringEquals = equals;
-  return new iam.PolicyStatement({ effect: statement.effect, actions: statement.actions, resources: statement.resources, conditions });
 }
 
 /** The agent-runtime endpoint: Retrieve on the knowledge bases, and RetrieveAndGenerate when chosen. */
