@@ -1,7 +1,9 @@
 import { CfnElement, Stack, aws_ec2 as ec2 } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
+import { ApprovedModel, BedrockLandingZone } from '../../src';
 import { ApplicationInferenceProfile, CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
-import { BedrockPrivateEndpoints } from '../../src/network';
+import { BedrockEndpointService, BedrockPrivateEndpoints, IBedrockPrivateEndpoints } from '../../src/network';
 import { ACCOUNT, SONNET_45, stackIn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate } from '../support/iam';
 
@@ -32,10 +34,13 @@ function build(admit: boolean, allowAnyBedrockAction = false): { stack: Stack; e
 
 function policyOf(stack: Stack, endpoint: ec2.VpcEndpoint): PolicyDocument {
   const logicalId = stack.resolve((endpoint.node.defaultChild as CfnElement).logicalId) as string;
-  const profileId = Object.entries<any>(Template.fromStack(stack).toJSON().Resources)
-    .find(([, r]) => r.Type === 'AWS::Bedrock::ApplicationInferenceProfile')![0];
-  return new TemplatePolicies(Template.fromStack(stack).toJSON(), {
-    region: REGION, accountId: ACCOUNT, getAtts: { [`${profileId}.InferenceProfileArn`]: PROFILE },
+  const template = Template.fromStack(stack).toJSON();
+  const idsOf = (type: string) => Object.keys(template.Resources).filter(id => template.Resources[id].Type === type);
+  return new TemplatePolicies(template, {
+    region: REGION, accountId: ACCOUNT, getAtts: {
+      [`${idsOf('AWS::Bedrock::ApplicationInferenceProfile')[0]}.InferenceProfileArn`]: PROFILE,
+      ...Object.fromEntries(idsOf('AWS::Bedrock::Guardrail').map(id => [`${id}.GuardrailArn`, `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr1`])),
+    },
   }).documentOf(logicalId, 'PolicyDocument');
 }
 
@@ -95,4 +100,42 @@ test('a foundation-model source: the profile and its one fenced leg are admitted
   expect(await invoke(policy, PROFILE, PROFILE)).toBe('Allowed');
   expect(await invoke(policy, titanArn, PROFILE)).toBe('Allowed');
   expect(await invoke(policy, LEG, PROFILE)).toBe('ImplicitlyDenied');
+});
+
+describe('BedrockLandingZone.admitApplicationInferenceProfile', () => {
+  /** Endpoints of another team's network stack, known by ID: their policies are not this construct's. */
+  class OwnEndpoints extends Construct implements IBedrockPrivateEndpoints {
+    public readonly vpc: ec2.IVpc;
+    public readonly runtimeEndpoints: ec2.IVpcEndpoint[];
+    public readonly vpcEndpointIds = ['vpce-0own'];
+    constructor(scope: Construct, id: string) {
+      super(scope, id);
+      this.vpc = ec2.Vpc.fromVpcAttributes(this, 'Vpc', { vpcId: 'vpc-0own', availabilityZones: ['eu-central-1a'], privateSubnetIds: ['subnet-0own'] });
+      this.runtimeEndpoints = [ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(this, 'Runtime', { vpcEndpointId: 'vpce-0own', port: 443 })];
+    }
+    public endpointFor(_service: BedrockEndpointService): ec2.InterfaceVpcEndpoint | undefined {
+      return undefined;
+    }
+  }
+  const profileIn = (stack: Stack) => new ApplicationInferenceProfile(stack, 'Claims', {
+    inferenceProfileName: 'claims', modelSource: CrossRegionInferenceProfile.of(Geography.EU, SONNET_45),
+  });
+
+  test('with the endpoints it created, the runtime endpoint admits the profile', async () => {
+    const stack = stackIn(REGION);
+    const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], organizationId: ORG });
+    lz.admitApplicationInferenceProfile(profileIn(stack));
+    const policy = policyOf(stack, (lz.endpoints as BedrockPrivateEndpoints).runtimeEndpoint);
+    expect(await invoke(policy, PROFILE, PROFILE)).toBe('Allowed');
+    expect(await invoke(policy, OTHER_PROFILE, OTHER_PROFILE)).toBe('ImplicitlyDenied');
+  });
+
+  test('with endpoints of your own, it warns that their policy must admit the profile', () => {
+    const stack = stackIn(REGION);
+    const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], endpoints: new OwnEndpoints(stack, 'Network') });
+    lz.admitApplicationInferenceProfile(profileIn(stack));
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Lz', Match.anyValue()).map(w => w.entry.data)).toContain(
+      'The endpoints are your own: their runtime endpoint policy must admit the application inference profile Stack/Claims and its routes. ' +
+      '[ack: cdk-bedrock-landing-zone:ownEndpointsAdmitProfile]');
+  });
 });
