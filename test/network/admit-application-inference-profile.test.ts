@@ -37,7 +37,9 @@ function policyOf(stack: Stack, endpoint: ec2.VpcEndpoint): PolicyDocument {
   const template = Template.fromStack(stack).toJSON();
   const idsOf = (type: string) => Object.keys(template.Resources).filter(id => template.Resources[id].Type === type);
   return new TemplatePolicies(template, {
-    region: REGION, accountId: ACCOUNT, getAtts: {
+    region: REGION,
+    accountId: ACCOUNT,
+    getAtts: {
       [`${idsOf('AWS::Bedrock::ApplicationInferenceProfile')[0]}.InferenceProfileArn`]: PROFILE,
       ...Object.fromEntries(idsOf('AWS::Bedrock::Guardrail').map(id => [`${id}.GuardrailArn`, `arn:aws:bedrock:${REGION}:${ACCOUNT}:guardrail/gr1`])),
     },
@@ -46,7 +48,9 @@ function policyOf(stack: Stack, endpoint: ec2.VpcEndpoint): PolicyDocument {
 
 function invoke(policy: PolicyDocument, resource: string, profile: string, orgId = ORG): Promise<string> {
   return evaluate({ identity: [ALLOW_ALL], vpcEndpointPolicies: [policy] }, {
-    action: 'bedrock:InvokeModel', resource, principal: CALLER,
+    action: 'bedrock:InvokeModel',
+    resource,
+    principal: CALLER,
     context: { 'aws:PrincipalOrgID': orgId, 'aws:PrincipalAccount': ACCOUNT, 'aws:RequestedRegion': REGION, 'bedrock:InferenceProfileArn': profile },
   });
 }

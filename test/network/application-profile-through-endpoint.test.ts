@@ -64,13 +64,18 @@ interface Call {
   readonly endpointPolicy?: boolean;
 }
 function invoke(call: Call): Promise<Decision> {
-  return evaluate({ identity: ROLE_POLICIES, serviceControlPolicies: SCPS, vpcEndpointPolicies: call.endpointPolicy === false ? undefined : [ENDPOINT_POLICY] }, {
+  const vpcEndpointPolicies = call.endpointPolicy === false ? undefined : [ENDPOINT_POLICY];
+  return evaluate({ identity: ROLE_POLICIES, serviceControlPolicies: SCPS, vpcEndpointPolicies }, {
     action: 'bedrock:InvokeModel',
     resource: call.resource,
     principal: PRINCIPAL,
     context: {
-      'aws:RequestedRegion': REGION, 'aws:PrincipalArn': PRINCIPAL, 'aws:PrincipalAccount': DEV, 'aws:PrincipalOrgID': ORGANIZATION_ID,
-      'aws:ViaAWSService': 'false', 'aws:SourceVpce': ENDPOINT_ID,
+      'aws:RequestedRegion': REGION,
+      'aws:PrincipalArn': PRINCIPAL,
+      'aws:PrincipalAccount': DEV,
+      'aws:PrincipalOrgID': ORGANIZATION_ID,
+      'aws:ViaAWSService': 'false',
+      'aws:SourceVpce': ENDPOINT_ID,
       ...(call.guardrail === false ? {} : { 'bedrock:GuardrailIdentifier': `${GUARDRAIL}:1` }),
       ...(call.profile ? { 'bedrock:InferenceProfileArn': call.profile } : {}),
     },
@@ -119,8 +124,12 @@ function throughEndpoint(call: AdminCall): Promise<Decision> {
     resource: call.resource,
     principal: ADMIN_ARN,
     context: {
-      'aws:RequestedRegion': REGION, 'aws:PrincipalArn': ADMIN_ARN, 'aws:PrincipalAccount': DEV, 'aws:PrincipalOrgID': call.orgId ?? ORGANIZATION_ID,
-      'aws:SourceVpce': ENDPOINT_ID, 'bedrock:GuardrailIdentifier': `${GUARDRAIL}:1`,
+      'aws:RequestedRegion': REGION,
+      'aws:PrincipalArn': ADMIN_ARN,
+      'aws:PrincipalAccount': DEV,
+      'aws:PrincipalOrgID': call.orgId ?? ORGANIZATION_ID,
+      'aws:SourceVpce': ENDPOINT_ID,
+      'bedrock:GuardrailIdentifier': `${GUARDRAIL}:1`,
       ...(call.profile ? { 'bedrock:InferenceProfileArn': call.profile } : {}),
     },
   });
