@@ -66,6 +66,8 @@ export class AccountBaselineStack extends Stack {
       modelSource: CrossRegionInferenceProfile.of(this.landingZone.geography, CHAT_MODEL),
       tags: { CostCenter: 'claims', Team: 'claims-ai' },
     });
+    // Its access requires the runtime endpoint, whose policy names each profile it lets through.
+    this.landingZone.admitApplicationInferenceProfile(claims);
     new ModelAccessPolicy(this, 'ClaimsAccess', {
       models: [claims],
       requireGuardrail: this.landingZone.guardrail,

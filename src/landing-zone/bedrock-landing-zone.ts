@@ -1,4 +1,4 @@
-import { Stack, Token, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, Stack, Token, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApprovedModel } from './approved-model';
 import { BedrockLandingZoneProps } from './bedrock-landing-zone-props';
@@ -13,9 +13,9 @@ import { fail } from '../errors/bedrock-landing-zone-error';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { EnforcedGuardrail, IGuardrail } from '../guardrails';
 import { IModelInvocationLogging } from '../logging';
-import { ApplicationInferenceProfile, Geography, IBedrockInvokable } from '../models';
+import { ApplicationInferenceProfile, Geography, IApplicationInferenceProfile, IBedrockInvokable } from '../models';
 import { GovernanceAlarms, GovernanceDashboard, GovernanceNotifications } from '../monitoring';
-import { BedrockEndpointService, IBedrockPrivateEndpoints } from '../network';
+import { BedrockEndpointService, BedrockPrivateEndpoints, IBedrockPrivateEndpoints } from '../network';
 import { BedrockBudget, BedrockSpendAnomalyMonitor, BedrockSpendStop } from '../spend';
 import { splitByGuarding } from './private/guarded-models';
 import { grantRegionProblems } from './private/jurisdiction';
@@ -198,6 +198,24 @@ export class BedrockLandingZone extends Construct {
       endpoints: this.endpoints,
       applicationRoles: props.applicationRoles,
     });
+    this.workloadInferenceProfiles.forEach(p => this.admitApplicationInferenceProfile(p));
+  }
+
+  /**
+   * Lets calls to an application inference profile of this account through the runtime endpoints this
+   * construct created (see `BedrockPrivateEndpoints.admitApplicationInferenceProfile`): a profile whose
+   * access requires the endpoints is unusable until they admit it. The workload profiles are admitted
+   * already. With endpoints of your own, their policies are yours: a warning says so.
+   *
+   * @param profile an application inference profile of this account
+   */
+  public admitApplicationInferenceProfile(profile: IApplicationInferenceProfile): void {
+    if (this.endpoints instanceof BedrockPrivateEndpoints) {
+      this.endpoints.admitApplicationInferenceProfile(profile);
+    } else {
+      Annotations.of(this).addWarningV2('cdk-bedrock-landing-zone:ownEndpointsAdmitProfile',
+        `The endpoints are your own: their runtime endpoint policy must admit the application inference profile ${profile.node.path} and its routes.`);
+    }
   }
 
   /**

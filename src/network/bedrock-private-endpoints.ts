@@ -1,8 +1,9 @@
-import { Annotations, Stack, aws_ec2 as ec2, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import { Annotations, Stack, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { IApplicationInferenceProfile } from '../models';
 import { BedrockEndpointService } from './bedrock-endpoint-service';
 import { BedrockPrivateEndpointsProps } from './bedrock-private-endpoints-props';
-import { perimeterOf, s3GatewayStatements } from './private/endpoint-policies';
+import { Perimeter, forEndpoint, perimeterOf, s3GatewayStatements } from './private/endpoint-policies';
 import { validateEndpointProps } from './private/endpoint-props';
 import { DEFAULT_GOVERNED_VPC_CIDR, addGovernedVpc } from './private/governed-vpc-resources';
 import { policyOfService } from './private/policy-of-service';
@@ -60,6 +61,8 @@ export class BedrockPrivateEndpoints extends Construct implements IBedrockPrivat
   public readonly flowLogKey?: kms.Key;
 
   private readonly byService = new Map<BedrockEndpointService, ec2.InterfaceVpcEndpoint>();
+  private readonly perimeter: Perimeter;
+  private readonly allowAnyBedrockAction: boolean;
 
   constructor(scope: Construct, id: string, props: BedrockPrivateEndpointsProps = {}) {
     super(scope, id);
@@ -69,6 +72,8 @@ export class BedrockPrivateEndpoints extends Construct implements IBedrockPrivat
 
     this.organizationId = props.organizationId;
     const perimeter = perimeterOf(props.organizationId, Stack.of(this).account);
+    this.perimeter = perimeter;
+    this.allowAnyBedrockAction = props.allowAnyBedrockAction ?? false;
 
     if (props.vpc) {
       this.vpc = props.vpc;
@@ -134,10 +139,32 @@ export class BedrockPrivateEndpoints extends Construct implements IBedrockPrivat
   }
 
   /**
+   * Lets calls to one application inference profile through the runtime endpoints: the profile and the
+   * routes behind it, each fenced by `bedrock:InferenceProfileArn = <the profile>`, exactly as its grant
+   * writes them. Profiles are created after the endpoints (for cost allocation), so `models` cannot name
+   * them; a profile not admitted cannot be invoked through the endpoints, and one over an unapproved
+   * model is reported by the compliance pack's approved-models rule (MD1) on this endpoint's policy.
+   * With `allowAnyBedrockAction` the endpoints already pass every profile and nothing is added.
+   *
+   * @param profile an application inference profile of this account
+   */
+  public admitApplicationInferenceProfile(profile: IApplicationInferenceProfile): void {
+    if (this.allowAnyBedrockAction) return;
+    const statements = profile.invokeStatements(profile).filter(s => s.effect === iam.Effect.ALLOW);
+    for (const endpoint of this.runtimeInterfaceEndpoints()) {
+      for (const statement of statements) endpoint.addToPolicy(forEndpoint(statement, this.perimeter));
+    }
+  }
+
+  /**
    * The endpoints through which models are invoked (`bedrock-runtime` and, when created,
    * `bedrock-runtime-fips`): pass them to `ModelAccessPolicy({ requireVpcEndpoints })`.
    */
   public get runtimeEndpoints(): ec2.IVpcEndpoint[] {
+    return this.runtimeInterfaceEndpoints();
+  }
+
+  private runtimeInterfaceEndpoints(): ec2.InterfaceVpcEndpoint[] {
     return [BedrockEndpointService.RUNTIME, BedrockEndpointService.RUNTIME_FIPS]
       .map(s => this.byService.get(s))
       .filter((e): e is ec2.InterfaceVpcEndpoint => e !== undefined);

@@ -224,6 +224,13 @@ describe('application inference profiles per workload, with the cost tags', () =
     expect(await evaluate({ identity }, request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1` }))).toBe('Allowed');
     expect(await evaluate({ identity }, request({}))).toBe('ExplicitlyDenied');
     expect(await evaluate({ identity }, request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1`, 'aws:SourceVpce': 'vpce-0other' }))).toBe('ExplicitlyDenied');
+    // The runtime endpoint the grant requires admits the workload profiles by name (red team round 3, G1), and no other profile.
+    const runtime = idOf('AWS::EC2::VPCEndpoint').find(id => id.startsWith('LzEndpointsRuntime'))!;
+    const vpcEndpointPolicies = [policies.documentOf(runtime, 'PolicyDocument')];
+    const governed = request({ 'bedrock:GuardrailIdentifier': `${guardrailArn}:1`, 'bedrock:InferenceProfileArn': aipArn(0), 'aws:PrincipalAccount': ACCOUNT });
+    expect(await evaluate({ identity, vpcEndpointPolicies }, governed)).toBe('Allowed');
+    expect(await evaluate({ identity: [{ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }], vpcEndpointPolicies },
+      { ...governed, resource: aipArn(7), context: { ...governed.context, 'bedrock:InferenceProfileArn': aipArn(7) } })).toBe('ImplicitlyDenied');
   });
 
   test('the tag key, distinct workloads and application roles are required, each error naming what to write', () => {
