@@ -36,7 +36,7 @@ const TARGETS = {
     ],
   },
   'inference-doors': {
-    mutate: 'src/catalogue/inference-doors.ts',
+    mutate: 'src/catalogue/{inference-doors,action-groups}.ts',
     // The file is one module-level table: every mutant is static and runs the whole set.
     static: true,
     tests: [

@@ -29,9 +29,7 @@ export enum InvocationLoggingDeletion {
   DISABLE_LOGGING = 'DISABLE',
 }
 
-/**
- * Properties of model invocation logging.
- */
+/** Properties of model invocation logging. */
 export interface ModelInvocationLoggingProps {
   /**
    * An existing bucket for the logs. Its bucket policy must let Bedrock write under the prefix (the

@@ -5,10 +5,11 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { SONNET_45, TITAN_EMBED_V2 } from './fixtures';
 import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
+import { ACTION_GROUPS, compactActions } from '../../src/catalogue/action-groups';
 import {
-  ACTION_GROUPS, AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS,
+  AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS,
   GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
-  MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS, compactActions,
+  MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS,
 } from '../../src/catalogue/inference-doors';
 
 /** The Service Authorization Reference as shipped with the IAM simulator (the catalogue's source). */

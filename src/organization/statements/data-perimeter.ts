@@ -1,4 +1,5 @@
-import { SERVICE_MODEL_ACTIONS, compactActions } from '../../catalogue/inference-doors';
+import { compactActions } from '../../catalogue/action-groups';
+import { SERVICE_MODEL_ACTIONS } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const DATA_PERIMETER_STATEMENTS = statementClass({

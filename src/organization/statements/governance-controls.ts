@@ -1,4 +1,4 @@
-import { compactActions } from '../../catalogue/inference-doors';
+import { compactActions } from '../../catalogue/action-groups';
 import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../core/protected-resources';
 import {
   ACCOUNT_RECORDING_ACTIONS, BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS,

@@ -1,4 +1,5 @@
-import { AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS, compactActions } from '../../catalogue/inference-doors';
+import { compactActions } from '../../catalogue/action-groups';
+import { AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../catalogue/inference-doors';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { LOG_COPY_SETTING_ACTIONS } from '../private/governance-control-actions';

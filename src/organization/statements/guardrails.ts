@@ -1,4 +1,5 @@
-import { compactActions, doorsWith } from '../../catalogue/inference-doors';
+import { compactActions } from '../../catalogue/action-groups';
+import { doorsWith } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 

@@ -1,4 +1,5 @@
-import { INFERENCE_DOORS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, compactActions, doorsWith } from '../../catalogue/inference-doors';
+import { compactActions } from '../../catalogue/action-groups';
+import { INFERENCE_DOORS, MODEL_IMPORT_ACTIONS, NON_MODEL_RESOURCES, doorsWith } from '../../catalogue/inference-doors';
 import { openAiModelIds } from '../../openai-compatible/private/openai-model-ids';
 import { onAnyResource, statementClass } from '../private/statement-record';
 

@@ -1,4 +1,5 @@
-import { RESIDENCY_SERVICES, compactActions, doorsWith } from '../../catalogue/inference-doors';
+import { compactActions } from '../../catalogue/action-groups';
+import { RESIDENCY_SERVICES, doorsWith } from '../../catalogue/inference-doors';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const REGION_STATEMENTS = statementClass({
