@@ -4,18 +4,9 @@ import {
   ApprovedModel, BedrockDataRetention, BedrockLandingZone, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
   DataRetentionDeletion, DataRetentionMode, GovernanceProfile,
 } from '../../src';
-import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
+import { errorOf } from '../support/errors';
 import { checkCompliance } from '../support/nag';
-
-function errorOf(fn: () => unknown): BedrockLandingZoneError {
-  try {
-    fn();
-  } catch (e) {
-    return e as BedrockLandingZoneError;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 describe('BedrockDataRetention', () => {
   test('one custom resource through the stack\'s control-plane function, with the mode and what Delete does', () => {

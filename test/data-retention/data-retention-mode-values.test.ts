@@ -5,21 +5,13 @@ import {
   DataRetentionMode, GovernanceProfile,
 } from '../../src';
 import { SONNET_45, stackIn } from '../models/fixtures';
+import { errorOf } from '../support/errors';
 
 /**
  * DataRetentionMode is an open value set (issue 34, ADR 0022): a constant per mode this release
  * knows, and `of(name)` for one AWS adds later. A mode the library cannot place on its scale of what
  * is kept never fits under a maximum, cannot be a maximum, and is never chosen over another such mode.
  */
-
-function errorOf(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 const ADDED = 'added_later';
 

@@ -4,9 +4,9 @@ import { BedrockGovernanceChecks } from '../../src/compliance';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockDetectiveControls, BedrockDetectiveControlsProps, DetectiveCounterparts } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
-import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { BedrockLandingZone } from '../../src/landing-zone';
 import { GovernanceNotifications } from '../../src/monitoring';
+import { errorOf } from '../support/errors';
 import { checkCompliance } from '../support/nag';
 
 const ACCOUNT = '111111111111';
@@ -125,17 +125,8 @@ describe('setting-change alerts go to the governance topic', () => {
 });
 
 describe('bad input fails at synth', () => {
-  const error = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (e) {
-      return e as BedrockLandingZoneError;
-    }
-    throw new Error('no error');
-  };
-
   test('an environment-agnostic stack without a governed region', () => {
-    const e = error(() => synth(undefined));
+    const e = errorOf(() => synth(undefined));
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe('BedrockDetectiveControls: the stack is environment-agnostic: which AWS Config rules exist depends on the region; give the stack ' +
       'an env with a region, or declare the region of a StackSet template with BedrockLandingZone.governRegion(stack, region)');
@@ -155,7 +146,7 @@ describe('bad input fails at synth', () => {
     [{ approvedModels: [] }, 'approvedModels is empty: every data source that parses with a model would be reported; leave approvedModels out to skip the rule'],
     [{ approvedModels: ['claude'] }, 'approvedModels[0] is \'claude\'; expected a literal model ID such as anthropic.claude-sonnet-4-5-20250929-v1:0'],
   ])('%j', (props, message) => {
-    const e = error(() => synth('eu-central-1', props as Partial<BedrockDetectiveControlsProps>));
+    const e = errorOf(() => synth('eu-central-1', props as Partial<BedrockDetectiveControlsProps>));
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe(`BedrockDetectiveControls: ${message}`);
   });

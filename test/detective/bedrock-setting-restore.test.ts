@@ -9,9 +9,9 @@ import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { BedrockDataRetention, DataRetentionMode } from '../../src/data-retention';
 import { BedrockDetectiveControls, BedrockSettingRestoreProps } from '../../src/detective';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
-import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { IModelInvocationLogging, ModelInvocationLogging } from '../../src/logging';
 import { GovernanceNotifications } from '../../src/monitoring';
+import { errorOf } from '../support/errors';
 import { EventPattern, matchesEventPattern } from '../support/event-pattern';
 import { TemplatePolicies, evaluate, resolveCfn } from '../support/iam';
 import { checkCompliance, describeAcknowledgements } from '../support/nag';
@@ -304,14 +304,6 @@ test('the restore passes the four cdk-nag packs and the Control Tower Guard rule
 });
 
 describe('off by default, and bad input is a synth error', () => {
-  const error = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (e) {
-      return e as BedrockLandingZoneError;
-    }
-    throw new Error('no error');
-  };
   const baseline = () => {
     const app = new App();
     const stack = new Stack(app, 'Baseline', { env: { account: ACCOUNT, region: REGION } });
@@ -329,7 +321,7 @@ describe('off by default, and bad input is a synth error', () => {
 
   test('nothing to restore', () => {
     const { stack, topic } = baseline();
-    const e = error(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: {} }));
+    const e = errorOf(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: {} }));
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe('BedrockSettingRestore: neither invocationLogging nor dataRetention is given: there is nothing to restore; give at least one of them');
   });
@@ -338,7 +330,7 @@ describe('off by default, and bad input is a synth error', () => {
     const { app, stack, topic } = baseline();
     const other = new Stack(app, 'Logging', { env: { account: ACCOUNT, region: REGION } });
     const logging = new ModelInvocationLogging(other, 'Logging');
-    const e = error(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: { invocationLogging: logging } }));
+    const e = errorOf(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: { invocationLogging: logging } }));
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe('BedrockSettingRestore: invocationLogging is in stack \'Logging\', and the restore in stack \'Baseline\': a setting is account and ' +
       'region wide, and the restore must be deployed with the construct that owns it; create the restore in the same stack');
@@ -348,7 +340,7 @@ describe('off by default, and bad input is a synth error', () => {
     const { stack, topic } = baseline();
     const own = new Construct(stack, 'OwnLogging') as Construct & IModelInvocationLogging;
     Object.assign(own, { textDataDelivery: true });
-    const e = error(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: { invocationLogging: own } }));
+    const e = errorOf(() => new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: { invocationLogging: own } }));
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe('BedrockSettingRestore: invocationLogging has no configuration recorded: give the ModelInvocationLogging of this stack');
   });
@@ -357,7 +349,7 @@ describe('off by default, and bad input is a synth error', () => {
     const { stack, topic } = baseline();
     const retention = new BedrockDataRetention(stack, 'Retention', { mode: DataRetentionMode.NONE });
     const controls = new BedrockDetectiveControls(stack, 'Detective', { notificationsTopic: topic, configRules: false, restoreSettings: { dataRetention: retention } });
-    const e = error(() => controls.addSettingRestore({ dataRetention: retention }));
+    const e = errorOf(() => controls.addSettingRestore({ dataRetention: retention }));
     expect(e.code).toBe(Code.DETECTIVE_CONTROLS_PROPS);
     expect(e.message).toBe('BedrockDetectiveControls: the setting restore is already added (restoring DataRetention); give every setting to ' +
       'restore in one call');

@@ -3,25 +3,16 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { DataRetentionMode, IBedrockDataRetention } from '../../src/data-retention';
 import { BedrockLandingZoneErrorCode as Code } from '../../src/errors';
-import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { ApprovedModel, BedrockLandingZone, BedrockLandingZoneProps } from '../../src/landing-zone';
 import { IModelInvocationLogging } from '../../src/logging';
 import { SONNET_45, stackIn } from '../models/fixtures';
+import { errorOf } from '../support/errors';
 
 function landingZone(props: (stack: Stack) => Partial<BedrockLandingZoneProps> = () => ({})) {
   const stack = stackIn('eu-central-1');
   const lz = new BedrockLandingZone(stack, 'Lz', { approvedModels: [ApprovedModel.throughGeography(SONNET_45)], ...props(stack) });
   return { stack, lz, template: Template.fromStack(stack) };
 }
-
-const error = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return e as BedrockLandingZoneError;
-  }
-  throw new Error('no error');
-};
 
 /** Logging and retention set up by a central team: settings the library does not write. */
 class CentralLogging extends Construct implements IModelInvocationLogging {
@@ -59,7 +50,7 @@ describe('BedrockLandingZone restoreChangedSettings', () => {
   });
 
   test('with neither setting written by the library: a synth error', () => {
-    const e = error(() => landingZone(stack => ({
+    const e = errorOf(() => landingZone(stack => ({
       restoreChangedSettings: true, invocationLogging: new CentralLogging(stack, 'Central'), dataRetention: new CentralRetention(stack, 'Retention'),
     })));
     expect(e.code).toBe(Code.LANDING_ZONE_PROPS);
@@ -69,7 +60,7 @@ describe('BedrockLandingZone restoreChangedSettings', () => {
   });
 
   test('with the detective controls off: a synth error', () => {
-    const e = error(() => landingZone(() => ({ restoreChangedSettings: true, detectiveControls: false })));
+    const e = errorOf(() => landingZone(() => ({ restoreChangedSettings: true, detectiveControls: false })));
     expect(e.code).toBe(Code.LANDING_ZONE_PROPS);
     expect(e.message).toBe('BedrockLandingZone: restoreChangedSettings is true but detectiveControls is false: the restore is part of the ' +
       'detective controls; turn them on, or leave restoreChangedSettings out');

@@ -24,16 +24,7 @@ import { BedrockOrganizationPolicies, OrganizationGuardrailPolicy } from '../../
 import { BedrockBudget, BedrockOrganizationSpendStop, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
 import { ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
-
-/** The error a function throws (the test fails when it throws nothing). */
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
+import { errorOf } from '../support/errors';
 
 const GUARDRAIL_ARN = 'arn:aws:bedrock:eu-central-1:111111111111:guardrail/abcdefghijkl';
 

@@ -8,20 +8,12 @@ import {
   SensitiveInformationAction, VectorDataType,
 } from '../../src';
 import { stackIn } from '../models/fixtures';
+import { errorOf } from '../support/errors';
 
 /**
  * Value sets AWS keeps extending are enum-like classes (issue 34): a constant per value this release
  * knows, and `of(value)` for one AWS adds later, refused at synth when it cannot be a value.
  */
-
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 describe.each([
   ['ContentFilterType', (v: string) => ContentFilterType.of(v), ContentFilterType.MISCONDUCT, 'MISCONDUCT', 'a category'],

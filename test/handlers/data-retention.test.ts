@@ -4,22 +4,18 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../src/handlers/bedrock-control-plane';
 import { DataRetentionEvent, handleDataRetention, previousOf } from '../../src/handlers/bedrock-control-plane/data-retention';
-import { RetryOptions } from '../../src/handlers/bedrock-control-plane/retry';
+import { recordedBackoff } from '../support/recorded-backoff';
 
 const bedrock = mockClient(BedrockClient);
 const client = new BedrockClient({ region: 'eu-central-1' });
-const sleeps: number[] = [];
-const retry: RetryOptions = { attempts: 4, baseDelayMs: 100, sleep: async ms => { sleeps.push(ms); } };
+const { retry, sleeps } = recordedBackoff(4);
 
 function event(requestType: DataRetentionEvent['RequestType'], extra: { Mode?: string; OnDelete?: string; PhysicalResourceId?: string } = {}): DataRetentionEvent {
   return { RequestType: requestType, PhysicalResourceId: extra.PhysicalResourceId, ResourceProperties: { Mode: extra.Mode ?? 'none', OnDelete: extra.OnDelete } };
 }
 const puts = () => bedrock.commandCalls(PutAccountDataRetentionCommand).map(c => c.args[0].input.mode);
 
-beforeEach(() => {
-  bedrock.reset();
-  sleeps.length = 0;
-});
+beforeEach(() => bedrock.reset());
 
 describe('Create', () => {
   test('reads the mode in place, puts the wanted one, reads it back, and keeps the previous mode in the physical ID', async () => {

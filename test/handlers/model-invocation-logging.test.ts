@@ -4,12 +4,11 @@ import {
 } from '@aws-sdk/client-bedrock';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LoggingEvent, decodePrevious, handleModelInvocationLogging } from '../../src/handlers/bedrock-control-plane/model-invocation-logging';
-import { RetryOptions } from '../../src/handlers/bedrock-control-plane/retry';
+import { recordedBackoff } from '../support/recorded-backoff';
 
 const bedrock = mockClient(BedrockClient);
 const client = new BedrockClient({ region: 'eu-central-1' });
-const sleeps: number[] = [];
-const retry: RetryOptions = { attempts: 4, baseDelayMs: 100, sleep: async ms => { sleeps.push(ms); } };
+const { retry, sleeps } = recordedBackoff(4);
 
 // As CloudFormation sends them: every scalar is a string.
 const PROPERTIES = {
@@ -46,10 +45,7 @@ function event(requestType: LoggingEvent['RequestType'], extra: Partial<LoggingE
   return { RequestType: requestType, PhysicalResourceId: extra.PhysicalResourceId, ResourceProperties: { ...PROPERTIES, OnDelete: extra.OnDelete } };
 }
 
-beforeEach(() => {
-  bedrock.reset();
-  sleeps.length = 0;
-});
+beforeEach(() => bedrock.reset());
 
 describe('Create', () => {
   test('reads the current configuration, puts the new one, reads it back, and keeps the previous one in the physical ID', async () => {

@@ -4,13 +4,12 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../src/handlers/bedrock-control-plane';
 import { PolicyTypeEvent, WaitOptions, handlePolicyType } from '../../src/handlers/bedrock-control-plane/organization-policy-type';
-import { RetryOptions } from '../../src/handlers/bedrock-control-plane/retry';
+import { recordedBackoff } from '../support/recorded-backoff';
 
 const organizations = mockClient(OrganizationsClient);
 const client = new OrganizationsClient({ region: 'us-east-1' });
-const sleeps: number[] = [];
-const retry: RetryOptions = { attempts: 3, baseDelayMs: 100, sleep: async ms => { sleeps.push(ms); } };
-const wait: WaitOptions = { polls: 3, intervalMs: 1_000, sleep: async ms => { sleeps.push(ms); } };
+const { retry, sleeps } = recordedBackoff(3);
+const wait: WaitOptions = { polls: 3, intervalMs: 1_000, sleep: retry.sleep };
 const ROOT = 'r-ab12';
 
 function event(requestType: PolicyTypeEvent['RequestType'], physicalId?: string): PolicyTypeEvent {
@@ -24,10 +23,7 @@ const root = (status?: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE') => ({
 });
 const enables = () => organizations.commandCalls(EnablePolicyTypeCommand).map(c => c.args[0].input);
 
-beforeEach(() => {
-  organizations.reset();
-  sleeps.length = 0;
-});
+beforeEach(() => organizations.reset());
 
 describe('Create', () => {
   test('enables the type and waits until the root reports it ENABLED', async () => {

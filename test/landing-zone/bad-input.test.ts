@@ -4,16 +4,7 @@ import {
   ModelInvocationLogging,
 } from '../../src';
 import { SONNET_45, stackIn } from '../models/fixtures';
-
-/** The error a function throws (the test fails when it throws nothing). */
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
+import { errorOf } from '../support/errors';
 
 const OTHER_ACCOUNT_GUARDRAIL = 'arn:aws:bedrock:eu-central-1:222222222222:guardrail/abcdefghijkl';
 

@@ -4,17 +4,9 @@ import { SONNET_45, stackIn } from './fixtures';
 import { BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors } from '../../src/errors';
 import { CrossRegionInferenceProfile, FoundationModel, Geography } from '../../src/models';
 import { REGION_DATA } from '../../src/models/region-data.generated';
-
+import { errorOf } from '../support/errors';
 
 /** The error a function throws (the test fails when it throws nothing). */
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 const ALLOWED = "allowed: a Bedrock model ID, <provider>.<model>[:<version>] in lowercase letters, digits and '-' " +
   '(e.g. anthropic.claude-sonnet-4-5-20250929-v1:0)';

@@ -5,6 +5,7 @@ import {
   ApprovedModel, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps,
   CrossRegionInferenceProfile, Geography, ServiceTier,
 } from '../../src';
+import { errorOf } from '../support/errors';
 import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
 
 /**
@@ -12,15 +13,6 @@ import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../sup
  * `of(name)` for one AWS adds later. A tier the library does not know is allowed only where a list
  * names it: the organization's default list never allows it.
  */
-
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 const EU_PROFILE = profileArn('eu-central-1', `eu.${SONNET_45}`);
 const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };

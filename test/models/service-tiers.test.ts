@@ -6,17 +6,8 @@ import {
   BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, CrossRegionInferenceProfile, Geography, GovernanceProfile, ModelAccessPolicy,
   ServiceTier,
 } from '../../src';
-import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
+import { errorOf } from '../support/errors';
 import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
-
-function errorOf(fn: () => unknown): BedrockLandingZoneError {
-  try {
-    fn();
-  } catch (e) {
-    return e as BedrockLandingZoneError;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 const EU_PROFILE = profileArn('eu-central-1', `eu.${SONNET_45}`);
 

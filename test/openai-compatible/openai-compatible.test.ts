@@ -5,22 +5,13 @@ import {
   BedrockLandingZoneErrors, DataRetentionMode, GovernanceProfile, ModelInvocationLogging, OpenAiCompatibleAccessPolicy,
   OpenAiCompatibleAccessPolicyProps, OpenAiCompatibleProject, ServiceTier,
 } from '../../src';
-import { BedrockLandingZoneError } from '../../src/errors/bedrock-landing-zone-error';
 import { ACCOUNT, SONNET_45, TITAN_EMBED_V2, stackIn } from '../models/fixtures';
 import { expectValidCloudFormation } from '../support/cfn-schema';
+import { errorOf } from '../support/errors';
 import { evaluate, identityPoliciesOf } from '../support/iam';
 import { checkCompliance, describeAcknowledgements } from '../support/nag';
 
 const UNAPPROVED = 'meta.llama3-3-70b-instruct-v1:0';
-
-function errorOf(fn: () => unknown): BedrockLandingZoneError {
-  try {
-    fn();
-  } catch (e) {
-    return e as BedrockLandingZoneError;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 function setup(region: string, props: Partial<OpenAiCompatibleAccessPolicyProps> = {}) {
   const stack = stackIn(region);

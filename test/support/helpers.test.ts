@@ -1,6 +1,7 @@
 import { App, CfnResource, Stack, Validations, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { cfnSchemaFindings, expectValidCloudFormation } from './cfn-schema';
+import { errorOf } from './errors';
 import { evaluate, resolveCfn, TemplatePolicies } from './iam';
 import { checkCompliance, describeAcknowledgements } from './nag';
 
@@ -163,5 +164,16 @@ describe('IAM evaluation (@cloud-copilot/iam-simulate)', () => {
     const req = { action: 's3:GetObject', resource: 'arn:aws:s3:::my-bucket/x', resourceAccount: '111111111111' };
     expect(await evaluate({ identity }, req)).toBe('Allowed');
     expect(await evaluate({ identity }, { ...req, action: 's3:PutObject' })).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('errorOf', () => {
+  test('returns what the function throws', () => {
+    const thrown = new Error('bad input');
+    expect(errorOf(() => { throw thrown; })).toBe(thrown);
+  });
+
+  test('fails the test when the function throws nothing', () => {
+    expect(() => errorOf(() => 42)).toThrow(new Error('expected an error, nothing was thrown'));
   });
 });

@@ -5,6 +5,7 @@ import { ApplicationInferenceProfile, CrossRegionInferenceProfile, FoundationMod
 import { CommitmentTerm, ProvisionedThroughput, ProvisionedThroughputModel } from '../../src/throughput';
 import { ACCOUNT, stackIn } from '../models/fixtures';
 import { cfnSchemaFindings, expectValidCloudFormation } from '../support/cfn-schema';
+import { errorOf } from '../support/errors';
 import { TemplatePolicies, evaluate, identityPoliciesOf } from '../support/iam';
 import { checkCompliance } from '../support/nag';
 
@@ -12,14 +13,6 @@ const NOVA_PRO = 'amazon.nova-pro-v1:0';
 const model = ProvisionedThroughputModel.foundationModel(FoundationModel.of(NOVA_PRO));
 
 /** The error a function throws (the test fails when it throws nothing). */
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, nothing was thrown');
-}
 
 function throughputIn(stack: Stack, props: Partial<ConstructorParameters<typeof ProvisionedThroughput>[2]> = {}): ProvisionedThroughput {
   return new ProvisionedThroughput(stack, 'Claims', { model, modelUnits: 2, provisionedModelName: 'claims', ...props });
