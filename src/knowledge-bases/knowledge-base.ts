@@ -1,4 +1,4 @@
-import { IResource, RemovalPolicy, Resource, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
+import { IResource, RemovalPolicy, Resource, aws_ec2 as ec2, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { knowledgeBaseModelOf } from '../models/grants/residency-records';
 import { denyDoorsOutsideEndpoints, grantStatements } from '../models/invoke-statements';
@@ -77,6 +77,50 @@ export interface VectorKnowledgeBaseAttributes extends KnowledgeBaseAttributes {
   readonly role: iam.IRole;
   /**
    * What deleting the stack does to the data sources added here and their keys.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * What every knowledge base this library creates takes: its name and description, its application
+ * logs, and what deleting the stack does to it.
+ */
+export interface KnowledgeBaseOptions {
+  /**
+   * Name of the knowledge base: 1 to 100 letters, digits, and single `-` or `_` between them.
+   *
+   * @default - derived from the construct path
+   */
+  readonly knowledgeBaseName?: string;
+
+  /**
+   * Description of the knowledge base.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Deliver the knowledge base's application logs (for a vector knowledge base, the ingestion events
+   * of each document) to CloudWatch Logs.
+   *
+   * @default true
+   */
+  readonly applicationLogs?: boolean;
+
+  /**
+   * The log group for the application logs.
+   *
+   * @default - `/aws/vendedlogs/bedrock/knowledge-bases/<name>`, encrypted with a customer-managed
+   * key (rotation on), kept one year, retained on deletion
+   */
+  readonly logGroup?: logs.ILogGroup;
+
+  /**
+   * What deleting the stack does to the knowledge base and what it creates for it: its keys, and for
+   * a vector knowledge base its data sources and index.
    *
    * @default RemovalPolicy.RETAIN
    */

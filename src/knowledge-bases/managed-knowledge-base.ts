@@ -1,11 +1,12 @@
 import { RemovalPolicy, aws_bedrock as bedrock, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EmbeddingModel } from './embedding-model';
-import { KnowledgeBaseBase } from './knowledge-base';
+import { KnowledgeBaseBase, KnowledgeBaseOptions } from './knowledge-base';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable } from '../models';
-import { applicationLogsProblems, embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
-import { bedrockName, knowledgeBaseNameProblems } from './private/names';
+import { knowledgeBaseOptionsProblems, knowledgeBaseResource } from './private/knowledge-base-resource';
+import { embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
+import { bedrockName } from './private/names';
 import { hardenedKey } from '../core/hardened-stores';
 import { Problems, oneOf } from '../core/validation';
 import { recordKnowledgeBaseEmbedding } from '../models/grants/residency-records';
@@ -13,7 +14,7 @@ import { recordKnowledgeBaseEmbedding } from '../models/grants/residency-records
 /**
  * Properties of a managed knowledge base.
  */
-export interface ManagedKnowledgeBaseProps {
+export interface ManagedKnowledgeBaseProps extends KnowledgeBaseOptions {
   /**
    * Your own embedding model (`embeddingModelType: CUSTOM`). The role may invoke it.
    *
@@ -41,42 +42,6 @@ export interface ManagedKnowledgeBaseProps {
    * @default - a key with rotation, retained on deletion
    */
   readonly encryptionKey?: kms.IKey;
-
-  /**
-   * Name of the knowledge base: 1 to 100 letters, digits, and single `-` or `_` between them.
-   *
-   * @default - derived from the construct path
-   */
-  readonly knowledgeBaseName?: string;
-
-  /**
-   * Description of the knowledge base.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-
-  /**
-   * Deliver the knowledge base's application logs to CloudWatch Logs.
-   *
-   * @default true
-   */
-  readonly applicationLogs?: boolean;
-
-  /**
-   * The log group for the application logs.
-   *
-   * @default - `/aws/vendedlogs/bedrock/knowledge-bases/<name>`, encrypted with a customer-managed
-   * key, kept one year, retained on deletion
-   */
-  readonly logGroup?: logs.ILogGroup;
-
-  /**
-   * What deleting the stack does to the knowledge base and the keys it creates.
-   *
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -123,7 +88,7 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
       problems.check(props.dimensions === undefined, 'dimensions is given without embeddingModel: the managed embedding model has fixed dimensions');
       problems.check(props.embeddingModelSpec === undefined, 'embeddingModelSpec is given without embeddingModel');
     }
-    [...knowledgeBaseNameProblems(this.knowledgeBaseName), ...applicationLogsProblems(props)].forEach(p => problems.add(p));
+    knowledgeBaseOptionsProblems(this.knowledgeBaseName, props).forEach(p => problems.add(p));
     problems.throwIfAny(this, 'ManagedKnowledgeBase', BedrockLandingZoneErrorCode.MANAGED_KNOWLEDGE_BASE_PROPS);
 
     this.encryptionKey = props.encryptionKey ?? hardenedKey(this, 'Key', 'Managed vector store of an Amazon Bedrock knowledge base', removalPolicy);
@@ -137,10 +102,12 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
       recordKnowledgeBaseEmbedding(this, policy, props.embeddingModel, embedding);
     }
 
-    this.resource = new bedrock.CfnKnowledgeBase(this, 'Resource', {
-      name: this.knowledgeBaseName,
+    this.resource = knowledgeBaseResource(this, {
+      knowledgeBaseName: this.knowledgeBaseName,
       description: props.description,
-      roleArn: role.roleArn,
+      role,
+      rolePolicy: policy,
+      removalPolicy,
       knowledgeBaseConfiguration: {
         type: 'MANAGED',
         managedKnowledgeBaseConfiguration: {
@@ -151,8 +118,6 @@ export class ManagedKnowledgeBase extends KnowledgeBaseBase {
         },
       },
     });
-    this.resource.applyRemovalPolicy(removalPolicy);
-    this.resource.node.addDependency(policy);
     this.knowledgeBaseId = this.resource.attrKnowledgeBaseId;
     this.knowledgeBaseArn = this.resource.attrKnowledgeBaseArn;
 

@@ -1,11 +1,10 @@
 import { Arn, ArnFormat, RemovalPolicy, Token, aws_bedrock as bedrock, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EmbeddingModel, VectorDataType } from './embedding-model';
-import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase, VectorKnowledgeBaseAttributes } from './knowledge-base';
-import {
-  ApplicationLogs, applicationLogsProblems, embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf,
-} from './private/knowledge-base-role';
-import { bedrockName, knowledgeBaseNameProblems } from './private/names';
+import { IKnowledgeBase, IVectorKnowledgeBase, KnowledgeBaseAttributes, KnowledgeBaseBase, KnowledgeBaseOptions, VectorKnowledgeBaseAttributes } from './knowledge-base';
+import { knowledgeBaseOptionsProblems, knowledgeBaseResource } from './private/knowledge-base-resource';
+import { ApplicationLogs, embeddingModelArnOf, knowledgeBaseApplicationLogs, knowledgeBaseRole, modelIdOf } from './private/knowledge-base-role';
+import { bedrockName } from './private/names';
 import { S3DataSource, S3DataSourceOptions } from './s3-data-source';
 import { S3VectorStore } from './s3-vector-store';
 import { IVectorStore } from './vector-store';
@@ -18,7 +17,7 @@ import { recordKnowledgeBaseEmbedding } from '../models/grants/residency-records
 /**
  * Properties of a vector knowledge base.
  */
-export interface VectorKnowledgeBaseProps {
+export interface VectorKnowledgeBaseProps extends KnowledgeBaseOptions {
   /**
    * The embedding model, as an invokable: `EmbeddingModel.TITAN_EMBED_TEXT_V2.invokable()`,
    * `FoundationModel.of(...)`, `CrossRegionInferenceProfile.of(...)`. The role may invoke it through
@@ -55,42 +54,6 @@ export interface VectorKnowledgeBaseProps {
    * customer-managed key, retained on deletion
    */
   readonly vectorStore?: IVectorStore;
-
-  /**
-   * Name of the knowledge base: 1 to 100 letters, digits, and single `-` or `_` between them.
-   *
-   * @default - derived from the construct path
-   */
-  readonly knowledgeBaseName?: string;
-
-  /**
-   * Description of the knowledge base.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-
-  /**
-   * Deliver the knowledge base's application logs (ingestion events per document) to CloudWatch Logs.
-   *
-   * @default true
-   */
-  readonly applicationLogs?: boolean;
-
-  /**
-   * The log group for the application logs.
-   *
-   * @default - `/aws/vendedlogs/bedrock/knowledge-bases/<name>`, encrypted with a customer-managed
-   * key (rotation on), kept one year, retained on deletion
-   */
-  readonly logGroup?: logs.ILogGroup;
-
-  /**
-   * What deleting the stack does to the knowledge base, its data sources, the index and keys it creates.
-   *
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -190,7 +153,7 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
       problems.check(spec.dataTypes.includes(this.vectorDataType),
         `vectorDataType is ${this.vectorDataType}, but ${spec.modelId} produces ${oneOf(spec.dataTypes)} vectors`);
     }
-    [...knowledgeBaseNameProblems(this.knowledgeBaseName), ...applicationLogsProblems(props)].forEach(p => problems.add(p));
+    knowledgeBaseOptionsProblems(this.knowledgeBaseName, props).forEach(p => problems.add(p));
     problems.throwIfAny(this, 'VectorKnowledgeBase', BedrockLandingZoneErrorCode.VECTOR_KNOWLEDGE_BASE_PROPS);
 
     const { role, policy } = knowledgeBaseRole(this, `Amazon Bedrock knowledge base ${this.knowledgeBaseName}`);
@@ -209,10 +172,12 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
     });
     policy.addStatements(...binding.statements);
 
-    this.resource = new bedrock.CfnKnowledgeBase(this, 'Resource', {
-      name: this.knowledgeBaseName,
+    this.resource = knowledgeBaseResource(this, {
+      knowledgeBaseName: this.knowledgeBaseName,
       description: props.description,
-      roleArn: role.roleArn,
+      role,
+      rolePolicy: policy,
+      removalPolicy: this.removalPolicy,
       knowledgeBaseConfiguration: {
         type: 'VECTOR',
         vectorKnowledgeBaseConfiguration: {
@@ -223,10 +188,8 @@ export class VectorKnowledgeBase extends KnowledgeBaseBase implements IVectorKno
         },
       },
       storageConfiguration: binding.storageConfiguration,
+      dependencies: binding.dependencies,
     });
-    this.resource.applyRemovalPolicy(this.removalPolicy);
-    // Bedrock checks the role's access to the model and the store when the knowledge base is created.
-    this.resource.node.addDependency(policy, ...binding.dependencies);
     this.knowledgeBaseId = this.resource.attrKnowledgeBaseId;
     this.knowledgeBaseArn = this.resource.attrKnowledgeBaseArn;
 

@@ -1,5 +1,5 @@
 import { ApprovedModel } from './approved-model';
-import { ModelLimits } from '../monitoring/governance-alarms';
+import { ModelLimits } from '../monitoring/model-limits';
 
 /**
  * The levels declared for one of the landing zone's approved models: its tokens-per-minute quota in

@@ -1,56 +1,15 @@
-import { Duration, Token, aws_sns as sns } from 'aws-cdk-lib';
+import { Token, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GuardrailInterventionAlarm } from './guardrail-intervention-alarm';
 import { InvocationLoggingAlarms } from './invocation-logging-alarms';
 import { InvocationLoggingChangeRule } from './invocation-logging-change-rule';
 import { ModelAlarms } from './model-alarms';
+import { MonitoredModel } from './model-limits';
 import { OpenAiCompatibleAlarms } from './openai-compatible-alarms';
 import { Problems, booleanProblems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IGuardrail } from '../guardrails/guardrail';
-import { IBedrockInvokable } from '../models/invokable';
 import { IOpenAiCompatibleProject } from '../models/openai-compatible-project';
-
-/**
- * The levels declared for one model: its quota and the token burn you expect.
- */
-export interface ModelLimits {
-  /**
-   * The tokens-per-minute quota of the model in this account and region (Service Quotas).
-   *
-   * @default - no quota alarm
-   */
-  readonly tokensPerMinuteQuota?: number;
-
-  /**
-   * Alarm above this percentage of `tokensPerMinuteQuota`.
-   *
-   * @default 80
-   */
-  readonly quotaUsagePercent?: number;
-
-  /**
-   * Alarm when input and output tokens together exceed this within one `tokenPeriod`.
-   *
-   * @default - no token burn alarm
-   */
-  readonly tokensPerPeriod?: number;
-
-  /**
-   * The period `tokensPerPeriod` is counted over.
-   *
-   * @default Duration.hours(1)
-   */
-  readonly tokenPeriod?: Duration;
-}
-
-/**
- * One model and its declared levels.
- */
-export interface MonitoredModel extends ModelLimits {
-  /** The model as clients pass it as `modelId` */
-  readonly model: IBedrockInvokable;
-}
 
 /**
  * Properties of the governance alarms of one account and region.

@@ -1,6 +1,6 @@
 import { Duration, Token, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { MonitoredModel } from './governance-alarms';
+import { MonitoredModel } from './model-limits';
 import { PinnedTokenPrices, TokenPrice } from './token-price';
 import { Problems } from '../core/validation';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';

@@ -1,7 +1,7 @@
 import { Duration, Token, aws_cloudwatch as cloudwatch, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { MonitoredModel } from './model-limits';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
-import { IBedrockInvokable } from '../models/invokable';
 import { governanceAlarm } from './private/governance-alarm';
 import { Problems } from '../core/validation';
 import { percentProblems } from './private/percent-problems';
@@ -11,12 +11,9 @@ import { verifiedMetric } from './private/verified-metrics';
 /**
  * Properties of the alarms for one approved model in one region.
  */
-export interface ModelAlarmsProps {
+export interface ModelAlarmsProps extends MonitoredModel {
   /** The governance notifications topic (one per account and region) the alarms publish to */
   readonly topic: sns.ITopic;
-
-  /** The model, inference profile or application inference profile, as clients pass it as `modelId` */
-  readonly model: IBedrockInvokable;
 
   /**
    * Alarm when more than this percentage of the model's requests are throttled, in each of three
@@ -33,38 +30,6 @@ export interface ModelAlarmsProps {
    * @default 5
    */
   readonly serverErrorPercent?: number;
-
-  /**
-   * The tokens-per-minute quota of this model in this account and region, as Service Quotas shows it
-   * ("On-demand InvokeModel tokens per minute" or "Cross-Region InvokeModel tokens per minute"). The
-   * library cannot read it at synth; without it there is no quota alarm.
-   *
-   * @default - no quota alarm
-   */
-  readonly tokensPerMinuteQuota?: number;
-
-  /**
-   * Alarm when the estimated quota usage is above this percentage of `tokensPerMinuteQuota` in three
-   * of five consecutive minutes.
-   *
-   * @default 80
-   */
-  readonly quotaUsagePercent?: number;
-
-  /**
-   * Alarm when the model's input and output tokens together exceed this number within one
-   * `tokenPeriod`: a declared level of burn, not a quota.
-   *
-   * @default - no token burn alarm
-   */
-  readonly tokensPerPeriod?: number;
-
-  /**
-   * The period `tokensPerPeriod` is counted over: whole minutes, at most one day.
-   *
-   * @default Duration.hours(1)
-   */
-  readonly tokenPeriod?: Duration;
 }
 
 /**
