@@ -22,20 +22,10 @@ const marks = (construct: IConstruct) => construct as IConstruct & Marked;
 
 export function declareAccountRegionSingleton(construct: IConstruct, kind: string): void {
   marks(construct)[SINGLETON_KIND] = kind;
-  construct.node.addValidation({
-    validate: () => {
-      const key = accountRegionOf(construct);
-      if (!key) return [];
-      const same = construct.node.root.node.findAll()
-        .filter(c => marks(c)[SINGLETON_KIND] === kind && accountRegionOf(c) === key)
-        .map(c => c.node.path);
-      if (same.length < 2) return [];
-      return [`${kind} is one per account and region, but ${same.length} constructs configure it for ${key}: ${same.join(', ')}. ` +
-        'Keep one of them (deploy it in one stack per account and region).'];
-    },
-  });
+  validateAlone(construct, SINGLETON_KIND, kind, (key, same) =>
+    `${kind} is one per account and region, but ${same.length} constructs configure it for ${key}: ${same.join(', ')}. ` +
+    'Keep one of them (deploy it in one stack per account and region).');
 }
-
 
 /**
  * Names the service requires to be unique per account and region (guardrails): two constructs of
@@ -45,16 +35,25 @@ export function declareAccountRegionSingleton(construct: IConstruct, kind: strin
 export function declareUniqueName(construct: IConstruct, kind: string, prop: string, name: string): void {
   if (Token.isUnresolved(name)) return;
   marks(construct)[UNIQUE_NAME] = `${kind}|${name}`;
+  validateAlone(construct, UNIQUE_NAME, `${kind}|${name}`, (key, same) =>
+    `${prop} '${name}' is used by ${same.length} ${kind}s in ${key} (${same.join(', ')}); a ${kind} name must be unique ` +
+    'in its account and region: give each its own name');
+}
+
+/**
+ * Adds the validation that fails, with `message`, when other constructs of the app in the same account
+ * and region carry the same mark as `construct`; `same` is the paths of all of them, `construct` included.
+ */
+function validateAlone(construct: IConstruct, mark: keyof Marked, value: string,
+  message: (accountRegion: string, same: string[]) => string): void {
   construct.node.addValidation({
     validate: () => {
       const key = accountRegionOf(construct);
       if (!key) return [];
       const same = construct.node.root.node.findAll()
-        .filter(c => marks(c)[UNIQUE_NAME] === `${kind}|${name}` && accountRegionOf(c) === key)
+        .filter(c => marks(c)[mark] === value && accountRegionOf(c) === key)
         .map(c => c.node.path);
-      if (same.length < 2) return [];
-      return [`${prop} '${name}' is used by ${same.length} ${kind}s in ${key} (${same.join(', ')}); a ${kind} name must be unique ` +
-        'in its account and region: give each its own name'];
+      return same.length < 2 ? [] : [message(key, same)];
     },
   });
 }

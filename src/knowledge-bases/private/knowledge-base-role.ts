@@ -3,6 +3,7 @@ import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { hardenedLogGroup } from '../../core/hardened-stores';
 import { CrossRegionInferenceProfile, FoundationModel, IBedrockInvokable } from '../../models';
+import { KnowledgeBaseOptions } from '../knowledge-base';
 
 /**
  * The knowledge-base service role: trusted by Bedrock for this account's knowledge bases in this
@@ -102,14 +103,8 @@ export function applicationLogs(scope: Construct, knowledgeBaseArn: string, logG
   return { logGroup, encryptionKey: key, deliverySource, deliveryDestination, delivery };
 }
 
-/** Where a created knowledge base's application logs go, as its props say. */
-export interface KnowledgeBaseLogSettings {
-  readonly applicationLogs?: boolean;
-  readonly logGroup?: logs.ILogGroup;
-}
-
 /** A log group of your own needs the application logs on. */
-export function applicationLogsProblems(settings: KnowledgeBaseLogSettings): string[] {
+export function applicationLogsProblems(settings: KnowledgeBaseOptions): string[] {
   return settings.logGroup && settings.applicationLogs === false ? ['logGroup is given, but applicationLogs is false'] : [];
 }
 
@@ -118,7 +113,7 @@ export function applicationLogsProblems(settings: KnowledgeBaseLogSettings): str
  * log group given or one named after the knowledge base.
  */
 export function knowledgeBaseApplicationLogs(scope: Construct, knowledgeBaseArn: string, knowledgeBaseName: string,
-  removalPolicy: RemovalPolicy, settings: KnowledgeBaseLogSettings): ApplicationLogs | undefined {
+  removalPolicy: RemovalPolicy, settings: KnowledgeBaseOptions): ApplicationLogs | undefined {
   if (!(settings.applicationLogs ?? true)) return undefined;
   return applicationLogs(scope, knowledgeBaseArn, `/aws/vendedlogs/bedrock/knowledge-bases/${knowledgeBaseName}`,
     knowledgeBaseName.slice(0, 50), removalPolicy, settings.logGroup);
