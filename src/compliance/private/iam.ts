@@ -1,6 +1,6 @@
 import { RenderedResource, StackIndex } from './context';
 import { awsManagedPolicyOf } from './managed-policies';
-import { asArray, flatten, isIntrinsic, referenceOf } from './values';
+import { asArray, flatten, isIntrinsic, parseJsonText, referenceOf } from './values';
 import { variantKey } from './variant-key';
 
 /** The IAM resource types whose documents are identity policies. */
@@ -97,7 +97,7 @@ function parsedDocument(document: any, stack: StackIndex): any {
   if (document === undefined || document === null) return undefined;
   const text = typeof document === 'string' ? document : isIntrinsic(document) ? flatten(document, stack) : undefined;
   if (text === undefined) return document;
-  return parseJson(text) ?? UNREADABLE;
+  return parseJsonText(text) ?? UNREADABLE;
 }
 
 /** A document the pack cannot read: one chosen at deployment (a parameter, an import) or text that is not JSON. */
@@ -109,14 +109,6 @@ const UNREADABLE = Symbol('unreadable document');
  */
 function unreadableStatement(stack: StackIndex): Statement {
   return { ...statementOf({ Effect: 'Allow', Action: '*', Resource: '*' }, stack, 0), label: 'Document::unknown' };
-}
-
-function parseJson(text: string): any {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 export function statementsOf(document: any, stack: StackIndex, labelOffset = 0): Statement[] {

@@ -236,7 +236,11 @@ export function parseJsonDocument(value: unknown, stack: StackIndex): any | unde
   if (value === undefined) return undefined;
   if (typeof value === 'object' && !isIntrinsic(value)) return value;
   const text = flatten(value, stack);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseJsonText(text);
+}
+
+/** The value of a JSON text; undefined when it is not JSON. */
+export function parseJsonText(text: string): any | undefined {
   try {
     return JSON.parse(text);
   } catch {
