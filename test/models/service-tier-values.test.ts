@@ -1,12 +1,13 @@
-import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, SONNET_45, profileArn, stackIn } from './fixtures';
 import {
-  ApprovedModel, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps,
+  BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
   CrossRegionInferenceProfile, Geography, ServiceTier,
 } from '../../src';
 import { errorOf } from '../support/errors';
-import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
+import { PolicyDocument, evaluate, identityPoliciesOf } from '../support/iam';
+import { serviceControlPolicies } from '../support/service-control-policies';
 
 /**
  * ServiceTier is an open value set (issue 34, ADR 0022): a constant per tier this release knows, and
@@ -65,14 +66,6 @@ describe('a grant that lists a tier added later', () => {
 });
 
 describe('the organization policies and a tier the library does not know', () => {
-  function scps(props: Partial<BedrockOrganizationPoliciesProps> = {}): PolicyDocument[] {
-    const stack = new Stack(new App(), 'Organization', { env: { account: '999999999999', region: 'us-east-1' } });
-    new BedrockOrganizationPolicies(stack, 'Scps', {
-      approvedModels: [ApprovedModel.throughGeography(SONNET_45)], geographies: [Geography.EU], targetIds: ['ou-ab12-cd34ef56'], ...props,
-    });
-    return Object.values<any>(Template.fromStack(stack).toJSON().Resources).filter(r => r.Type === 'AWS::Organizations::Policy')
-      .map(r => resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: '999999999999' }));
-  }
   // An administrator of a member account tries a tier AWS added after this release.
   const invoke = (policies: PolicyDocument[], tier: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [policies] }, {
     action: 'bedrock:InvokeModel',
@@ -82,11 +75,11 @@ describe('the organization policies and a tier the library does not know', () =>
   });
 
   test('is denied by default: the default list holds only the tiers this release knows', async () => {
-    expect(await invoke(scps(), 'batch')).toBe('ExplicitlyDenied');
+    expect(await invoke(serviceControlPolicies(), 'batch')).toBe('ExplicitlyDenied');
   });
 
   test('is allowed once the platform team lists it', async () => {
-    const policies = scps({ allowedServiceTiers: [ServiceTier.DEFAULT, ServiceTier.of('batch')] });
+    const policies = serviceControlPolicies({ allowedServiceTiers: [ServiceTier.DEFAULT, ServiceTier.of('batch')] });
     expect(await invoke(policies, 'batch')).toBe('Allowed');
     expect(await invoke(policies, 'flex')).toBe('ExplicitlyDenied');
   });

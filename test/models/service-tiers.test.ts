@@ -1,13 +1,14 @@
-import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, SONNET_45, profileArn, stackIn } from './fixtures';
 import {
   ApprovedModel, BedrockLandingZone, BedrockLandingZoneErrorCode as Code, BedrockLandingZoneErrors,
-  BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, CrossRegionInferenceProfile, Geography, GovernanceProfile, ModelAccessPolicy,
+  CrossRegionInferenceProfile, Geography, GovernanceProfile, ModelAccessPolicy,
   ServiceTier,
 } from '../../src';
 import { errorOf } from '../support/errors';
-import { PolicyDocument, evaluate, identityPoliciesOf, resolveCfn } from '../support/iam';
+import { PolicyDocument, evaluate, identityPoliciesOf } from '../support/iam';
+import { serviceControlPolicies } from '../support/service-control-policies';
 
 const EU_PROFILE = profileArn('eu-central-1', `eu.${SONNET_45}`);
 
@@ -98,14 +99,6 @@ describe('governance profiles restrict the tiers', () => {
 describe('the organization policies deny tiers organization-wide', () => {
   const MEMBER = ACCOUNT;
   const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-  function scps(props: Partial<BedrockOrganizationPoliciesProps> = {}): PolicyDocument[] {
-    const stack = new Stack(new App(), 'Organization', { env: { account: '999999999999', region: 'us-east-1' } });
-    new BedrockOrganizationPolicies(stack, 'Scps', {
-      approvedModels: [ApprovedModel.throughGeography(SONNET_45)], geographies: [Geography.EU], targetIds: ['ou-ab12-cd34ef56'], ...props,
-    });
-    return Object.values<any>(Template.fromStack(stack).toJSON().Resources).filter(r => r.Type === 'AWS::Organizations::Policy')
-      .map(r => resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: '999999999999' }));
-  }
   const invoke = (policies: PolicyDocument[], tier?: string) => evaluate({ identity: [ADMIN], serviceControlPolicies: [policies] }, {
     action: 'bedrock:InvokeModel',
     resource: EU_PROFILE,
@@ -114,14 +107,14 @@ describe('the organization policies deny tiers organization-wide', () => {
   });
 
   test('by default every tier but reserved', async () => {
-    const policies = scps();
+    const policies = serviceControlPolicies();
     expect(await invoke(policies)).toBe('Allowed');
     expect(await invoke(policies, 'priority')).toBe('Allowed');
     expect(await invoke(policies, 'reserved')).toBe('ExplicitlyDenied');
   });
 
   test('a list without the default tier denies requests that name none; reserved acknowledged is allowed and can be bought', async () => {
-    const policies = scps({ allowedServiceTiers: [ServiceTier.FLEX, ServiceTier.RESERVED], acknowledgeReservedCapacity: true });
+    const policies = serviceControlPolicies({ allowedServiceTiers: [ServiceTier.FLEX, ServiceTier.RESERVED], acknowledgeReservedCapacity: true });
     expect(await invoke(policies, 'flex')).toBe('Allowed');
     expect(await invoke(policies, 'reserved')).toBe('Allowed');
     expect(await invoke(policies)).toBe('ExplicitlyDenied');
@@ -129,7 +122,7 @@ describe('the organization policies deny tiers organization-wide', () => {
   });
 
   test('bad input fails synth: reserved unacknowledged, a tier the profile forbids, the OpenAI-compatible endpoint with requireGuardrail', () => {
-    const error = errorOf(() => scps({
+    const error = errorOf(() => serviceControlPolicies({
       allowedServiceTiers: [ServiceTier.RESERVED, ServiceTier.PRIORITY],
       profiles: [GovernanceProfile.of('costs', { allowedServiceTiers: [ServiceTier.FLEX] })],
       allowOpenAiCompatibleEndpoint: true,

