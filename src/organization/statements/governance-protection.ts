@@ -1,8 +1,10 @@
 import { compactActions } from '../../catalogue/action-groups';
-import { AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../catalogue/inference-doors';
+import {
+  AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_MEMORY_ACTIONS, GOVERNANCE_SETTING_ACTIONS,
+} from '../../catalogue/inference-doors';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
-import { LOG_COPY_SETTING_ACTIONS } from '../private/governance-control-actions';
+import { LOG_COPY_SETTING_ACTIONS, SUBNET_SHARING_ACTIONS } from '../private/governance-control-actions';
 import { statementClass } from '../private/statement-record';
 
 export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
@@ -17,14 +19,17 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'EventBridge write to any log group; ask the platform team for one) and pipeline rules, scheduled queries, telemetry pipelines and ' +
         'S3 Tables and dataset integrations of the account\'s logs (they name no log group, so the invocation logs\' tag is never seen), Bedrock and AgentCore resource policies, and ' +
         '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, and (under `governAgentCore`) AgentCore ' +
-        'credential providers (OAuth2, API key and payment) and the token vault\'s key, AWS KMS custom key stores and imported key material, ' +
-        'and the account\'s alternate contacts, except by the control-plane role (IAM path ' +
+        'credential providers (OAuth2, API key and payment) and the token vault\'s key and creating or updating AgentCore memory, AWS KMS custom ' +
+        'key stores and imported key material, the account\'s alternate contacts, and sharing a subnet through AWS RAM (`ram:RequestedResourceType` of ' +
+        'a subnet; a share created without resources too, whose request carries no type), except by the control-plane role (IAM path ' +
         '`/bedrock-landing-zone/`), the CloudFormation execution roles of `cdkBootstrapQualifier` (of any qualifier when it is not set), the ' +
         'StackSets execution roles and `configurationAdminRoleArnPatterns`',
       why: 'these are the off-switches; whoever can deploy with an exempt execution role can still change them, so the deployment roles are the ' +
         'boundary: name a qualifier of their own. Resource policies can admit other accounts to governed data, and no condition key shows whom; ' +
         'a gateway target can be a server outside AWS, and no condition key tells it from a function of the account; a credential provider ' +
-        'hands agents tokens for an identity provider outside AWS, and no condition key names the provider',
+        'hands agents tokens for an identity provider outside AWS, and no condition key names the provider; a memory\'s self-managed strategy ' +
+        'pushes every conversation event to a topic and bucket that no condition key shows; a shared subnet takes the endpoints the tag ' +
+        'statements deny in the owner\'s account to the participant\'s',
       build: c => ({
         // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
         // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
@@ -37,12 +42,19 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           ...c.settings.governAgentCore && !c.settings.props.allowAgentCoreGatewayTargets ? AGENTCORE_GATEWAY_TARGET_ACTIONS : [],
           // Copies of the account's logs that name no log group, so the invocation log group's tag is never seen.
           ...LOG_COPY_SETTING_ACTIONS,
-          // The token vault's credentials for identity providers and services outside AWS, and its key (round 3).
-          ...c.settings.governAgentCore ? AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS : [],
+          // The token vault's credentials for identity providers and services outside AWS, and its key (round 3); a memory's
+          // self-managed strategy, which delivers every event to a topic and bucket the request does not show (round 4, rt3 F23).
+          ...c.settings.governAgentCore ? [...AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, ...AGENTCORE_MEMORY_ACTIONS] : [],
+          // A baseline subnet shared with another account, where the endpoints the tag statements deny can be made (round 4, rt3 P2-3).
+          ...SUBNET_SHARING_ACTIONS,
         ]),
         // These actions accept only "*": the configuration is an account and region setting.
         resources: ['*'],
-        conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.settingsAdmins } },
+        conditions: {
+          ArnNotLike: { 'aws:PrincipalArn': c.exempt.settingsAdmins },
+          // Only RAM's requests carry the key: every other action of the statement is denied whatever it holds.
+          StringEqualsIfExists: { 'ram:RequestedResourceType': 'ec2:Subnet' },
+        },
       }),
     },
 
@@ -187,10 +199,10 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       applies: s => s.props.cdkBootstrapQualifier !== undefined,
       build: c => ({
         actions: compactActions([
-          's3:PutObject', 's3:ReplicateObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl', 's3:PutEncryptionConfiguration',
-          's3:PutReplicationConfiguration',
-          // Every bucket setting; emptied by a lifecycle rule; deleted, or its name claimed (here or by another member account).
-          's3:PutBucket*', 's3:DeleteBucket*', 's3:PutLifecycleConfiguration', 's3:CreateBucket',
+          // Every write of an object, its ACL, tags, retention, legal hold and annotations; every bucket setting (encryption, replication,
+          // inventory and analytics exports); emptied by a lifecycle rule; deleted, or its name claimed (here or by another member account).
+          // Round 4: each of these wildcards names writes only (test/organization/red-team-round.test.ts).
+          's3:PutObject*', 's3:ReplicateObject', 's3:DeleteObject*', 's3:Put*Configuration', 's3:PutBucket*', 's3:DeleteBucket*', 's3:CreateBucket',
           'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage', 'ecr:SetRepositoryPolicy',
           'ecr:DeleteRepositoryPolicy',
         ]),
