@@ -18,11 +18,10 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
   ].map(({ wildcard, actions }) => ({ wildcard: `${BEDROCK}:${wildcard}`, actions: actions.map(a => `${BEDROCK}:${a}`) })),
   // Create and Update, not Delete ("...lete") or Get: the organization policies' budget is spent on what they deny (docs/adr/0028).
   ...[
-    // Round 4 (docs/adr/0030): the runtime, gateway, harness and memory requests that carry what the statements judge.
+    // Round 4 (docs/adr/0030): the runtime, gateway and memory requests that carry what the statements judge.
     { wildcard: '*ateAgentRuntime', actions: ['CreateAgentRuntime', 'UpdateAgentRuntime'] },
     { wildcard: '*ateGateway', actions: ['CreateGateway', 'UpdateGateway'] },
     { wildcard: '*ateGatewayTarget', actions: ['CreateGatewayTarget', 'UpdateGatewayTarget'] },
-    { wildcard: '*ateHarness', actions: ['CreateHarness', 'UpdateHarness'] },
     { wildcard: '*ateMemory', actions: ['CreateMemory', 'UpdateMemory'] },
     { wildcard: '*ateOnlineEvaluationConfig', actions: ['CreateOnlineEvaluationConfig', 'UpdateOnlineEvaluationConfig'] },
     {
