@@ -15,6 +15,7 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
     { wildcard: 'InvokeBlueprint*', actions: ['InvokeBlueprintOptimizationAsync', 'InvokeBlueprintRecommendationAsync'] },
     { wildcard: 'StartAutomatedReasoningPolicy*', actions: ['StartAutomatedReasoningPolicyBuildWorkflow', 'StartAutomatedReasoningPolicyTestWorkflow'] },
     { wildcard: 'Create*EvaluationJob', actions: ['CreateEvaluationJob', 'CreateModelEvaluationJob'] },
+    { wildcard: 'CreateCustomModel*', actions: ['CreateCustomModel', 'CreateCustomModelDeployment'] },
   ].map(({ wildcard, actions }) => ({ wildcard: `${BEDROCK}:${wildcard}`, actions: actions.map(a => `${BEDROCK}:${a}`) })),
   // Create and Update, not Delete ("...lete") or Get: the organization policies' budget is spent on what they deny (docs/adr/0028).
   ...[
@@ -33,7 +34,9 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
   // What enforces the governance, for the deployer-only statements (docs/adr/0028). Put and Delete, not Describe (whose name ends in "Policies").
   { wildcard: 'logs:*AccountPolicy', actions: ['logs:PutAccountPolicy', 'logs:DeleteAccountPolicy'] },
   { wildcard: 'logs:*ResourcePolicy', actions: ['logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'] },
-  // Round 4 (docs/adr/0030): Create and Update, not Delete or Get.
+  // Round 4 (docs/adr/0030): Create and Update, not Delete or Get; a parameter deleted alone or in a batch; a stream made or removed.
+  { wildcard: 'ssm:DeleteParameter*', actions: ['ssm:DeleteParameter', 'ssm:DeleteParameters'] },
+  { wildcard: 'logs:*LogStream', actions: ['logs:CreateLogStream', 'logs:DeleteLogStream'] },
   { wildcard: 'logs:*ateScheduledQuery', actions: ['logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery'] },
   { wildcard: 'observabilityadmin:*ateTelemetryPipeline', actions: ['observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline'] },
   { wildcard: 'observabilityadmin:Create*Integration', actions: ['observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration'] },

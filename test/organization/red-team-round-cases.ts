@@ -449,6 +449,7 @@ const MEMORY = arn('bedrock-agentcore', 'memory/claims_memory-a1b2c3d4e5');
 const OWN_KEY = arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab');
 const IN_THE_VPC = { 'bedrock-agentcore:subnets': ['subnet-0123456789abcdef0'], 'bedrock-agentcore:securityGroups': ['sg-0123456789abcdef0'] };
 const RESOURCE_SHARE = arn('ram', 'resource-share/7ab63972-b505-7e2a-420d-6f5d3EXAMPLE');
+const BOOTSTRAP_VERSION = arn('ssm', `parameter/cdk-bootstrap/${QUALIFIER}/version`);
 /** Sharing the baseline subnet with the team's other account (rt3 P2-3). */
 const SUBNET_SHARE = { 'ram:RequestedResourceType': 'ec2:Subnet', 'ram:ResourceArn': SUBNET, 'ram:Principal': '222222222222' };
 
@@ -489,6 +490,13 @@ export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     { name: 'rt3 P2-3: the baseline subnet shared with another account', action: 'ram:CreateResourceShare', context: SUBNET_SHARE },
     { name: 'rt3 P2-3: the baseline subnet added to an existing share', action: 'ram:AssociateResourceShare', resource: RESOURCE_SHARE, context: SUBNET_SHARE },
   ],
+  // rt4 R4-3 (continued): the bootstrap version every template of the qualifier checks, rewritten or deleted: each later deployment of the
+  // account's baselines fails validation, and the organization's policies, which wait for the baselines, are never updated.
+  ProtectDeploymentAssets: [
+    { name: 'rt4 R4-3: the qualifier\'s bootstrap version set below what its templates require', action: 'ssm:PutParameter', resource: BOOTSTRAP_VERSION },
+    { name: 'rt4 R4-3: the qualifier\'s bootstrap version deleted', action: 'ssm:DeleteParameter', resource: BOOTSTRAP_VERSION },
+    { name: 'rt4 R4-3: the qualifier\'s bootstrap version deleted in a batch', action: 'ssm:DeleteParameters', resource: BOOTSTRAP_VERSION },
+  ],
   // Memory is the deployers' now; a reviewed stack must still name a key of the account.
   DenyAgentCoreMemoryWithoutKey: [
     { name: 'the pipeline creating a memory on another account\'s key', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k').replace(MEMBER, OUTSIDER) } },
@@ -514,6 +522,9 @@ export const ROUND_4_GOVERNED: RedTeamCase[] = [
   { name: 'rt3 P2-3: a developer unsharing a subnet', action: 'ram:DisassociateResourceShare', resource: RESOURCE_SHARE, context: SUBNET_SHARE },
   { name: 'rt3 P2-3: the pipeline sharing a subnet (a reviewed stack)', action: 'ram:CreateResourceShare', principal: CFN_EXEC, context: SUBNET_SHARE },
   { name: 'rt3 P2-3: a developer accepting a share', action: 'ram:AcceptResourceShareInvitation', resource: arn('ram', 'resource-share-invitation/a1b2c3d4') },
+  { name: 'rt4 R4-3: a team bootstrapping its own qualifier', action: 'ssm:PutParameter', resource: arn('ssm', 'parameter/cdk-bootstrap/hnb659fds/version') },
+  { name: 'rt4 R4-3: the StackSets execution role updating the qualifier\'s bootstrap', action: 'ssm:PutParameter', resource: BOOTSTRAP_VERSION, principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
+  { name: 'rt4 R4-3: a developer reading the bootstrap version', action: 'ssm:GetParameter', resource: BOOTSTRAP_VERSION },
 ];
 
 /**

@@ -192,10 +192,11 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       sid: 'ProtectDeploymentAssets',
       appliesWhen: 'with `cdkBootstrapQualifier`',
       denies: 'writing, replicating or deleting objects in the qualifier\'s CDK asset bucket and in `deploymentAssetBucketNames`, changing ' +
-        'their settings, emptying them by a lifecycle rule, deleting them or creating a bucket of such a name, and pushing images to the ' +
-        'qualifier\'s repository or changing its policy, except by its publishing roles, the role admins and `deploymentPrincipalArnPatterns`',
+        'their settings, emptying them by a lifecycle rule, deleting them or creating a bucket of such a name, pushing images to the ' +
+        'qualifier\'s repository or changing its policy, and writing or deleting the qualifier\'s bootstrap parameters (`/cdk-bootstrap/<qualifier>/`), except by its publishing roles, the role admins and `deploymentPrincipalArnPatterns`',
       why: 'the exempt roles deploy what is there: an object written under the next asset\'s hash would be deployed as it is, and a bucket of ' +
-        'such a name claimed in a new region would hand its code to the baseline\'s exempt roles',
+        'such a name claimed in a new region would hand its code to the baseline\'s exempt roles; a bootstrap version rewritten fails every ' +
+        'later deployment of the account\'s baselines, which the organization\'s policies wait for',
       applies: s => s.props.cdkBootstrapQualifier !== undefined,
       build: c => ({
         actions: compactActions([
@@ -205,9 +206,13 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           's3:PutObject*', 's3:ReplicateObject', 's3:DeleteObject*', 's3:Put*Configuration', 's3:PutBucket*', 's3:DeleteBucket*', 's3:CreateBucket',
           'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage', 'ecr:SetRepositoryPolicy',
           'ecr:DeleteRepositoryPolicy',
+          // The bootstrap version every template of the qualifier checks: a lower value or none fails each later deployment of the
+          // account's baselines before any resource, and so holds back the organization's policies, which wait for them (rt4 R4-3).
+          'ssm:PutParameter', 'ssm:DeleteParameter', 'ssm:DeleteParameters',
         ]),
         resources: [
           `arn:${c.partition}:s3:::cdk-${c.settings.qualifier}-assets-*`,
+          `arn:${c.partition}:ssm:*:*:parameter/cdk-bootstrap/${c.settings.qualifier}/*`,
           // A pattern that ends in * matches its objects too.
           ...(c.settings.props.deploymentAssetBucketNames ?? [])
             .flatMap(name => (name.endsWith('*') ? [name] : [name, `${name}/*`]).map(r => `arn:${c.partition}:s3:::${r}`)),
@@ -228,7 +233,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       why: 'forged log lines would hide what was invoked. By role ARN, not by tag: a principal\'s tags can come from a session or an identity provider',
       liftedBy: { protectInvocationLogStreams: false },
       build: c => ({
-        actions: ['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DeleteLogStream'],
+        actions: compactActions(['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DeleteLogStream']),
         resources: [`arn:${c.partition}:logs:*:*:log-group:${PROTECTED_LOG_GROUP_PREFIX}*`],
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.logDeliveryRoles } },
       }),
