@@ -208,9 +208,13 @@ describe.each(Object.keys(ORGANIZATIONS))('the fourth round (2026-12-07, AgentCo
     expect(decisions).toEqual(ROUND_4_LEFT_OPEN.map(c => [c.name, 'Allowed']));
   });
 
-  test('decided, not discovered: a share created empty carries no resource type, so it is the deployers\' too; a share of another type is not', async () => {
+  test('decided, not discovered: a share created empty, or an account added to a share, carries no resource type, so it is the deployers\' too', async () => {
+    // An account added to a share the pipeline made of a subnet would reach the subnet as a new share would.
+    const share = 'arn:aws:ram:eu-central-1:111111111111:resource-share/7ab63972-b505-7e2a-420d-6f5d3EXAMPLE';
     expect(await run(levels, { name: 'empty share', action: 'ram:CreateResourceShare', context: { 'ram:Principal': '222222222222' } })).toBe('ExplicitlyDenied');
+    expect(await run(levels, { name: 'account added', action: 'ram:AssociateResourceShare', resource: share, context: { 'ram:Principal': '222222222222' } })).toBe('ExplicitlyDenied');
     expect(await run(levels, { name: 'empty share by the pipeline', action: 'ram:CreateResourceShare', principal: CFN_EXEC })).toBe('Allowed');
+    expect(await run(levels, { name: 'account added by the pipeline', action: 'ram:AssociateResourceShare', resource: share, principal: CFN_EXEC })).toBe('Allowed');
   });
 });
 

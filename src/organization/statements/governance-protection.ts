@@ -21,7 +21,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, and (under `governAgentCore`) AgentCore ' +
         'credential providers (OAuth2, API key and payment) and the token vault\'s key and creating or updating AgentCore memory, AWS KMS custom ' +
         'key stores and imported key material, the account\'s alternate contacts, and sharing a subnet through AWS RAM (`ram:RequestedResourceType` of ' +
-        'a subnet; a share created without resources too, whose request carries no type), except by the control-plane role (IAM path ' +
+        'a subnet; a share created without resources and an account added to a share too, whose requests carry no type), except by the control-plane role (IAM path ' +
         '`/bedrock-landing-zone/`), the CloudFormation execution roles of `cdkBootstrapQualifier` (of any qualifier when it is not set), the ' +
         'StackSets execution roles and `configurationAdminRoleArnPatterns`',
       why: 'these are the off-switches; whoever can deploy with an exempt execution role can still change them, so the deployment roles are the ' +
