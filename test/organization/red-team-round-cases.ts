@@ -449,6 +449,7 @@ const MEMORY = arn('bedrock-agentcore', 'memory/claims_memory-a1b2c3d4e5');
 const OWN_KEY = arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab');
 const IN_THE_VPC = { 'bedrock-agentcore:subnets': ['subnet-0123456789abcdef0'], 'bedrock-agentcore:securityGroups': ['sg-0123456789abcdef0'] };
 const RESOURCE_SHARE = arn('ram', 'resource-share/7ab63972-b505-7e2a-420d-6f5d3EXAMPLE');
+const RESTORE_FUNCTION = arn('lambda', 'function:Baseline-dev-eu-central-1-LandingZoneDetectiveSettingRestoreFu-AbCdEf123456');
 const BOOTSTRAP_VERSION = arn('ssm', `parameter/cdk-bootstrap/${QUALIFIER}/version`);
 /** Sharing the baseline subnet with the team's other account (rt3 P2-3). */
 const SUBNET_SHARE = { 'ram:RequestedResourceType': 'ec2:Subnet', 'ram:ResourceArn': SUBNET, 'ram:Principal': '222222222222' };
@@ -497,6 +498,10 @@ export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     { name: 'rt4 R4-3: the qualifier\'s bootstrap version deleted', action: 'ssm:DeleteParameter', resource: BOOTSTRAP_VERSION },
     { name: 'rt4 R4-3: the qualifier\'s bootstrap version deleted in a batch', action: 'ssm:DeleteParameters', resource: BOOTSTRAP_VERSION },
   ],
+  // rt4 R4-4: the restore function's invoke permissions removed, so that every restore rule fires into a function it may not invoke.
+  ProtectGovernanceResources: [
+    { name: 'rt4 R4-4: the restore function\'s invoke permission removed', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, context: TAGGED },
+  ],
   // Memory is the deployers' now; a reviewed stack must still name a key of the account.
   DenyAgentCoreMemoryWithoutKey: [
     { name: 'the pipeline creating a memory on another account\'s key', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k').replace(MEMBER, OUTSIDER) } },
@@ -525,6 +530,8 @@ export const ROUND_4_GOVERNED: RedTeamCase[] = [
   { name: 'rt4 R4-3: a team bootstrapping its own qualifier', action: 'ssm:PutParameter', resource: arn('ssm', 'parameter/cdk-bootstrap/hnb659fds/version') },
   { name: 'rt4 R4-3: the StackSets execution role updating the qualifier\'s bootstrap', action: 'ssm:PutParameter', resource: BOOTSTRAP_VERSION, principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
   { name: 'rt4 R4-3: a developer reading the bootstrap version', action: 'ssm:GetParameter', resource: BOOTSTRAP_VERSION },
+  { name: 'rt4 R4-4: a team removing a permission of its own function', action: 'lambda:RemovePermission', resource: arn('lambda', 'function:claims-app') },
+  { name: 'rt4 R4-4: CloudFormation\'s execution role removing the restore\'s permission', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, principal: CFN_EXEC, context: TAGGED },
 ];
 
 /**

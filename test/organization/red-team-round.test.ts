@@ -295,6 +295,10 @@ describe('round 4\'s facts, pinned against the IAM data (the Service Authorizati
     expect(SERVICE_MODEL_ACTIONS.filter(a => a.endsWith(':*'))).toEqual(AGENT_SERVICES.map(s => `${s}:*`));
   });
 
+  test('rt4 R4-4: lambda:*Permission names a function\'s and a layer\'s permissions, added or removed, nothing else', () => {
+    expect(matching('lambda:*Permission').map(a => a.name).sort()).toEqual(['AddLayerVersionPermission', 'AddPermission', 'RemoveLayerVersionPermission', 'RemovePermission']);
+  });
+
   test('the asset buckets\' object and configuration wildcards (ProtectDeploymentAssets) name writes only', () => {
     const levels = ['s3:PutObject*', 's3:DeleteObject*', 's3:Put*Configuration'].flatMap(p => matching(p).map(a => a.accessLevel as string));
     expect([...new Set(levels)].sort()).toEqual(['Permissions management, Write', 'Tagging, Write', 'Write']);

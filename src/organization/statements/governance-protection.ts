@@ -126,7 +126,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         '(disable, schedule deletion, key policy, grants), the log group (delete, retention, key, transformers, subscription filters, export ' +
         'tasks, S3 Tables and dataset integrations), the log buckets (delete, policy, lifecycle, versioning, encryption, ABAC, replication, ' +
         'access logging, Object Lock, notifications), the delivery role (policies, trust, boundary), the private endpoints (policy, deletion), ' +
-        'the control-plane function (code, configuration, invocation, permissions, concurrency, function URLs), the landing zone\'s guardrail ' +
+        'the control-plane function and the restore\'s (code, configuration, invocation, permissions added or removed, concurrency, function URLs), the landing zone\'s guardrail ' +
         'and its key (delete, update, new versions, resource policy), the stack that holds the landing zone (update, change sets, delete, ' +
         'rollback, stack policy, refactoring), and the tag itself, except by the settings and role admins',
       why: 'without the key, the log group or the bucket, logging is off even though the setting is on; a change set runs as the stack\'s ' +
@@ -156,8 +156,9 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           'cloudformation:TagResource', 'cloudformation:UntagResource',
           // Refactoring moves resources out of the protected stack without updating it.
           'cloudformation:CreateStackRefactor', 'cloudformation:ExecuteStackRefactor',
-          // Code, configuration, concurrency, invocation (a crafted event), URLs and permissions of the control-plane function.
-          'lambda:Update*', 'lambda:Put*', 'lambda:Delete*', 'lambda:Invoke*', 'lambda:AddPermission', 'lambda:CreateFunctionUrlConfig',
+          // Code, configuration, concurrency, invocation (a crafted event), URLs and permissions of the control-plane function; a
+          // permission removed as well as added (rt4 R4-4: the restore's rules then invoke a function they may not).
+          'lambda:Update*', 'lambda:Put*', 'lambda:Delete*', 'lambda:Invoke*', 'lambda:*Permission', 'lambda:CreateFunctionUrlConfig',
           'lambda:TagResource', 'lambda:UntagResource',
         ]),
         resources: ['*'],
