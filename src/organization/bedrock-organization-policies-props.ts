@@ -215,7 +215,8 @@ export interface BedrockOrganizationPoliciesProps {
    * summaries), and, whole, the services that are an AI assistant or agent: Amazon Q, Amazon Q
    * Developer, the DevOps agent (`aidevops`), AI Operations (`aiops`), the FinOps agent, the Security
    * Agent, Amazon Connect Health (`health-agent`), AWS Transform (and its custom transformations) and
-   * SageMaker's data science assistant. Service control policies do not apply to service-linked roles,
+   * SageMaker's data science assistant (these the deployment roles keep, so that the platform team can
+   * delete what exists when the policy is attached). Service control policies do not apply to service-linked roles,
    * so what these features invoke bypasses the approved list, the governed regions, the guardrail
    * requirement and invocation logging.
    *

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { AGENT_SERVICES } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 
 /**
@@ -463,6 +464,14 @@ export const ROUND_4_GENERATIVE_FEATURE_ACTIONS = [
   'q:StartTroubleshootingResolutionExplanation', 'qdeveloper:ImportArtifact', 'aidevops:CreateAgentSpace', 'transform:CreateProfile',
 ];
 
+/** Whether the action is of a service denied whole (AGENT_SERVICES). */
+export const ofAgentService = (action: string) => AGENT_SERVICES.includes(action.split(':')[0]);
+const generativeFeatureCase = (action: string): RedTeamCase => ({
+  name: `rt3 F18: ${action}, which runs a model outside the approved list, the regions and the guardrail`,
+  action,
+  resource: sampleResource(action),
+});
+
 export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
   // rt3 F7: the runtime's public endpoint answers tokens of the developer's identity provider, with no IAM identity.
   DenyAgentCoreJwtRuntimes: [
@@ -478,11 +487,7 @@ export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
       context: { ...IN_THE_VPC, 'bedrock-agentcore:RuntimeAuthorizerType': 'custom_jwt' },
     },
   ],
-  DenyModelsThroughOtherServices: ROUND_4_GENERATIVE_FEATURE_ACTIONS.map(action => ({
-    name: `rt3 F18: ${action}, which runs a model outside the approved list, the regions and the guardrail`,
-    action,
-    resource: sampleResource(action),
-  })),
+  DenyModelsThroughOtherServices: ROUND_4_GENERATIVE_FEATURE_ACTIONS.filter(a => !ofAgentService(a)).map(generativeFeatureCase),
   ProtectGovernanceSettings: [
     // rt3 F23: a self-managed strategy delivers every event to a topic and bucket the request does not show.
     { name: 'rt3 F23: a developer creating a memory (its strategy may deliver to another account)', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': OWN_KEY } },
@@ -490,6 +495,8 @@ export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
     // rt3 P2-3: the baseline subnet shared with the team's other account, where the endpoints the tag statements deny can be made.
     { name: 'rt3 P2-3: the baseline subnet shared with another account', action: 'ram:CreateResourceShare', context: SUBNET_SHARE },
     { name: 'rt3 P2-3: the baseline subnet added to an existing share', action: 'ram:AssociateResourceShare', resource: RESOURCE_SHARE, context: SUBNET_SHARE },
+    // rt3 F18: the services that are an agent, whole, the deployers' only (rt4 R4-9: the platform team deletes what exists).
+    ...ROUND_4_GENERATIVE_FEATURE_ACTIONS.filter(ofAgentService).map(generativeFeatureCase),
   ],
   // rt4 R4-3 (continued): the bootstrap version every template of the qualifier checks, rewritten or deleted: each later deployment of the
   // account's baselines fails validation, and the organization's policies, which wait for the baselines, are never updated.
@@ -530,6 +537,8 @@ export const ROUND_4_GOVERNED: RedTeamCase[] = [
   { name: 'rt4 R4-3: a team bootstrapping its own qualifier', action: 'ssm:PutParameter', resource: arn('ssm', 'parameter/cdk-bootstrap/hnb659fds/version') },
   { name: 'rt4 R4-3: the StackSets execution role updating the qualifier\'s bootstrap', action: 'ssm:PutParameter', resource: BOOTSTRAP_VERSION, principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
   { name: 'rt4 R4-3: a developer reading the bootstrap version', action: 'ssm:GetParameter', resource: BOOTSTRAP_VERSION },
+  { name: 'rt4 R4-9: the pipeline deleting an investigation group that predates the policy', action: 'aiops:DeleteInvestigationGroup', resource: sampleResource('aiops:DeleteInvestigationGroup'), principal: CFN_EXEC },
+  { name: 'rt4 R4-9: the StackSets execution role deleting a DevOps agent space', action: 'aidevops:DeleteAgentSpace', resource: sampleResource('aidevops:DeleteAgentSpace'), principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
   { name: 'rt4 R4-4: a team removing a permission of its own function', action: 'lambda:RemovePermission', resource: arn('lambda', 'function:claims-app') },
   { name: 'rt4 R4-4: CloudFormation\'s execution role removing the restore\'s permission', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, principal: CFN_EXEC, context: TAGGED },
 ];

@@ -9,14 +9,14 @@ import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
   ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
   ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED, ROUND_3_LEFT_OPEN,
-  ROUND_4_ATTACKS, ROUND_4_ATTACKS_BY_STATEMENT, ROUND_4_GENERATIVE_FEATURE_ACTIONS, ROUND_4_GOVERNED, ROUND_4_LEFT_OPEN,
+  ROUND_4_ATTACKS, ROUND_4_ATTACKS_BY_STATEMENT, ROUND_4_GENERATIVE_FEATURE_ACTIONS, ROUND_4_GOVERNED, ROUND_4_LEFT_OPEN, ofAgentService,
   RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
-import { AGENT_SERVICES, SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
+import { AGENT_SERVICES, AGENT_SERVICE_ACTIONS, SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
   BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
@@ -124,8 +124,9 @@ describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
       ProtectGovernanceControls: TAMPERING_ATTACKS.filter(tagged).map(c => c.action).sort(),
       DenyGovernedDataCopies: DATA_COPY_ATTACKS.filter(tagged).map(c => c.action).sort(),
       ProtectConfigRecording: TAMPERING_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
-      ProtectGovernanceSettings: DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
-      DenyModelsThroughOtherServices: [...GENERATIVE_FEATURE_ACTIONS].sort(),
+      // Round 4: the services that are an agent, whole, moved to the deployer-only statement (rt4 R4-9).
+      ProtectGovernanceSettings: [...DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action), ...GENERATIVE_FEATURE_ACTIONS.filter(ofAgentService)].sort(),
+      DenyModelsThroughOtherServices: GENERATIVE_FEATURE_ACTIONS.filter(a => !ofAgentService(a)).sort(),
     });
   });
 });
@@ -216,6 +217,12 @@ describe.each(Object.keys(ORGANIZATIONS))('the fourth round (2026-12-07, AgentCo
     expect(await run(levels, { name: 'empty share by the pipeline', action: 'ram:CreateResourceShare', principal: CFN_EXEC })).toBe('Allowed');
     expect(await run(levels, { name: 'account added by the pipeline', action: 'ram:AssociateResourceShare', resource: share, principal: CFN_EXEC })).toBe('Allowed');
   });
+
+  test('decided (rt4 R4-9): a developer cannot delete an agent service\'s resource either; the platform team does', async () => {
+    const group = 'arn:aws:aiops:eu-central-1:111111111111:investigation-group/x1';
+    expect(await run(levels, { name: 'developer', action: 'aiops:DeleteInvestigationGroup', resource: group })).toBe('ExplicitlyDenied');
+    expect(await run(levels, { name: 'pipeline', action: 'aiops:DeleteInvestigationGroup', resource: group, principal: CFN_EXEC })).toBe('Allowed');
+  });
 });
 
 describe('round 4\'s opt-ins', () => {
@@ -234,12 +241,14 @@ describe('round 4\'s opt-ins', () => {
       'leave them out or govern AgentCore');
   });
 
-  test('allowGenerativeFeaturesOfOtherServices allows round 4\'s features; the memory and the subnet share stay the deployers\'', async () => {
+  test('allowGenerativeFeaturesOfOtherServices allows round 4\'s features, the agent services too; the memory and the subnet share stay the deployers\'', async () => {
     const levels = [scpsByTarget(organizationStack({ allowGenerativeFeaturesOfOtherServices: true })).get('ou-ab12-cd34ef56')!];
-    const features = ROUND_4_ATTACKS_BY_STATEMENT.DenyModelsThroughOtherServices;
+    const settings = ROUND_4_ATTACKS_BY_STATEMENT.ProtectGovernanceSettings;
+    const features = [...ROUND_4_ATTACKS_BY_STATEMENT.DenyModelsThroughOtherServices, ...settings.filter(c => ofAgentService(c.action))];
+    expect(features.length).toBe(ROUND_4_GENERATIVE_FEATURE_ACTIONS.length);
     expect(await Promise.all(features.map(c => run(levels, c)))).toEqual(features.map(() => 'Allowed'));
-    expect(await Promise.all(ROUND_4_ATTACKS_BY_STATEMENT.ProtectGovernanceSettings.map(c => run(levels, c))))
-      .toEqual(ROUND_4_ATTACKS_BY_STATEMENT.ProtectGovernanceSettings.map(() => 'ExplicitlyDenied'));
+    const stillDeployers = settings.filter(c => !ofAgentService(c.action));
+    expect(await Promise.all(stillDeployers.map(c => run(levels, c)))).toEqual(stillDeployers.map(() => 'ExplicitlyDenied'));
   });
 
   test('without governAgentCore a developer\'s memory is not governed; the subnet share still is', async () => {
@@ -292,7 +301,8 @@ describe('round 4\'s facts, pinned against the IAM data (the Service Authorizati
       ['transform', 'AWS Transform', 22], ['transform-custom', 'AWS Transform custom', 54],
       ['sagemaker-data-science-assistant', 'Amazon SageMaker data science assistant', 1],
     ]);
-    expect(SERVICE_MODEL_ACTIONS.filter(a => a.endsWith(':*'))).toEqual(AGENT_SERVICES.map(s => `${s}:*`));
+    expect(AGENT_SERVICE_ACTIONS).toEqual(AGENT_SERVICES.map(s => `${s}:*`));
+    expect(SERVICE_MODEL_ACTIONS.filter(a => a.endsWith(':*'))).toEqual([]);
   });
 
   test('rt4 R4-4: lambda:*Permission names a function\'s and a layer\'s permissions, added or removed, nothing else', () => {
@@ -382,7 +392,7 @@ describe('the statements name real actions that see the protection tag', () => {
   });
 
   test('the generative features are in the catalogue of other services\' model actions (by name, or their service whole)', () => {
-    const named = (a: string) => SERVICE_MODEL_ACTIONS.includes(a) || SERVICE_MODEL_ACTIONS.includes(`${a.split(':')[0]}:*`);
+    const named = (a: string) => SERVICE_MODEL_ACTIONS.includes(a) || AGENT_SERVICE_ACTIONS.includes(`${a.split(':')[0]}:*`);
     expect([...GENERATIVE_FEATURE_ACTIONS, ...ROUND_4_GENERATIVE_FEATURE_ACTIONS].filter(a => !named(a))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { compactActions } from '../../catalogue/action-groups';
 import {
-  AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_MEMORY_ACTIONS, GOVERNANCE_SETTING_ACTIONS,
+  AGENT_SERVICE_ACTIONS, AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_MEMORY_ACTIONS, GOVERNANCE_SETTING_ACTIONS,
 } from '../../catalogue/inference-doors';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
@@ -21,7 +21,9 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, and (under `governAgentCore`) AgentCore ' +
         'credential providers (OAuth2, API key and payment) and the token vault\'s key and creating or updating AgentCore memory, AWS KMS custom ' +
         'key stores and imported key material, the account\'s alternate contacts, and sharing a subnet through AWS RAM (`ram:RequestedResourceType` of ' +
-        'a subnet; a share created without resources and an account added to a share too, whose requests carry no type), except by the control-plane role (IAM path ' +
+        'a subnet; a share created without resources and an account added to a share too, whose requests carry no type), and (unless ' +
+        '`allowGenerativeFeaturesOfOtherServices`) every action of the services that are an AI agent (Amazon Q, Q Developer, the DevOps, FinOps, ' +
+        'Security and Connect Health agents, AI Operations, AWS Transform and its custom transformations, SageMaker\'s data science assistant), except by the control-plane role (IAM path ' +
         '`/bedrock-landing-zone/`), the CloudFormation execution roles of `cdkBootstrapQualifier` (of any qualifier when it is not set), the ' +
         'StackSets execution roles and `configurationAdminRoleArnPatterns`',
       why: 'these are the off-switches; whoever can deploy with an exempt execution role can still change them, so the deployment roles are the ' +
@@ -29,7 +31,8 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'a gateway target can be a server outside AWS, and no condition key tells it from a function of the account; a credential provider ' +
         'hands agents tokens for an identity provider outside AWS, and no condition key names the provider; a memory\'s self-managed strategy ' +
         'pushes every conversation event to a topic and bucket that no condition key shows; a shared subnet takes the endpoints the tag ' +
-        'statements deny in the owner\'s account to the participant\'s',
+        'statements deny in the owner\'s account to the participant\'s; an agent service runs models with its service-linked role, which no ' +
+        'policy restricts, and the platform team must be able to delete what exists',
       build: c => ({
         // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
         // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
@@ -47,6 +50,9 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           ...c.settings.governAgentCore ? [...AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, ...AGENTCORE_MEMORY_ACTIONS] : [],
           // A baseline subnet shared with another account, where the endpoints the tag statements deny can be made (round 4, rt3 P2-3).
           ...SUBNET_SHARING_ACTIONS,
+          // The services that are an agent, whole (unless allowGenerativeFeaturesOfOtherServices): the platform team can still delete what
+          // exists when the policy is attached (round 4, rt4 R4-9).
+          ...c.settings.props.allowGenerativeFeaturesOfOtherServices ? [] : AGENT_SERVICE_ACTIONS,
         ]),
         // These actions accept only "*": the configuration is an account and region setting.
         resources: ['*'],
