@@ -125,7 +125,9 @@ describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
       DenyGovernedDataCopies: DATA_COPY_ATTACKS.filter(tagged).map(c => c.action).sort(),
       ProtectConfigRecording: TAMPERING_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
       // Round 4: the services that are an agent, whole, moved to the deployer-only statement (rt4 R4-9).
-      ProtectGovernanceSettings: [...DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action), ...GENERATIVE_FEATURE_ACTIONS.filter(ofAgentService)].sort(),
+      ProtectGovernanceSettings: [
+        ...DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action), ...GENERATIVE_FEATURE_ACTIONS.filter(ofAgentService),
+      ].sort(),
       DenyModelsThroughOtherServices: GENERATIVE_FEATURE_ACTIONS.filter(a => !ofAgentService(a)).sort(),
     });
   });
