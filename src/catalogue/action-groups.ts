@@ -15,9 +15,15 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
     { wildcard: 'InvokeBlueprint*', actions: ['InvokeBlueprintOptimizationAsync', 'InvokeBlueprintRecommendationAsync'] },
     { wildcard: 'StartAutomatedReasoningPolicy*', actions: ['StartAutomatedReasoningPolicyBuildWorkflow', 'StartAutomatedReasoningPolicyTestWorkflow'] },
     { wildcard: 'Create*EvaluationJob', actions: ['CreateEvaluationJob', 'CreateModelEvaluationJob'] },
+    { wildcard: 'CreateCustomModel*', actions: ['CreateCustomModel', 'CreateCustomModelDeployment'] },
   ].map(({ wildcard, actions }) => ({ wildcard: `${BEDROCK}:${wildcard}`, actions: actions.map(a => `${BEDROCK}:${a}`) })),
   // Create and Update, not Delete ("...lete") or Get: the organization policies' budget is spent on what they deny (docs/adr/0028).
   ...[
+    // Round 4 (docs/adr/0030): the runtime, gateway and memory requests that carry what the statements judge.
+    { wildcard: '*ateAgentRuntime', actions: ['CreateAgentRuntime', 'UpdateAgentRuntime'] },
+    { wildcard: '*ateGateway', actions: ['CreateGateway', 'UpdateGateway'] },
+    { wildcard: '*ateGatewayTarget', actions: ['CreateGatewayTarget', 'UpdateGatewayTarget'] },
+    { wildcard: '*ateMemory', actions: ['CreateMemory', 'UpdateMemory'] },
     { wildcard: '*ateOnlineEvaluationConfig', actions: ['CreateOnlineEvaluationConfig', 'UpdateOnlineEvaluationConfig'] },
     {
       wildcard: '*ate*CredentialProvider',
@@ -28,6 +34,12 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
   // What enforces the governance, for the deployer-only statements (docs/adr/0028). Put and Delete, not Describe (whose name ends in "Policies").
   { wildcard: 'logs:*AccountPolicy', actions: ['logs:PutAccountPolicy', 'logs:DeleteAccountPolicy'] },
   { wildcard: 'logs:*ResourcePolicy', actions: ['logs:PutResourcePolicy', 'logs:DeleteResourcePolicy'] },
+  // Round 4 (docs/adr/0030): Create and Update, not Delete or Get; a parameter deleted alone or in a batch; a stream made or removed.
+  { wildcard: 'ssm:DeleteParameter*', actions: ['ssm:DeleteParameter', 'ssm:DeleteParameters'] },
+  { wildcard: 'logs:*LogStream', actions: ['logs:CreateLogStream', 'logs:DeleteLogStream'] },
+  { wildcard: 'logs:*ateScheduledQuery', actions: ['logs:CreateScheduledQuery', 'logs:UpdateScheduledQuery'] },
+  { wildcard: 'observabilityadmin:*ateTelemetryPipeline', actions: ['observabilityadmin:CreateTelemetryPipeline', 'observabilityadmin:UpdateTelemetryPipeline'] },
+  { wildcard: 'observabilityadmin:Create*Integration', actions: ['observabilityadmin:CreateS3TableIntegration', 'observabilityadmin:CreateDatasetIntegration'] },
   { wildcard: 'iam:*agRole', actions: ['iam:TagRole', 'iam:UntagRole'] },
   { wildcard: 'iam:*RolePermissionsBoundary', actions: ['iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary'] },
   // Not Get (read) nor SetDefault, which is listed on its own.
@@ -77,7 +89,6 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
   // Other services' generative features.
   { wildcard: 'cloudwatch:GenerateQuery*', actions: ['cloudwatch:GenerateQuery', 'cloudwatch:GenerateQueryResultsSummary'] },
   { wildcard: 'cloudtrail:GenerateQuery*', actions: ['cloudtrail:GenerateQuery', 'cloudtrail:GenerateQueryResultsSummary'] },
-  { wildcard: 'q:GenerateCode*', actions: ['q:GenerateCodeRecommendations', 'q:GenerateCodeFromCommands'] },
   { wildcard: 'lex:Start*Generation', actions: ['lex:StartBotResourceGeneration', 'lex:StartTestSetGeneration'] },
   { wildcard: 'securityhub:DisassociateFrom*', actions: ['securityhub:DisassociateFromAdministratorAccount', 'securityhub:DisassociateFromMasterAccount'] },
 ];

@@ -145,8 +145,11 @@ export interface BedrockOrganizationPoliciesProps {
   /**
    * Keep AgentCore inside the network and behind authorization: deny creating or updating runtimes,
    * code interpreters and browsers without VPC subnets (`bedrock-agentcore:subnets`), gateways without
-   * an authorizer (`bedrock-agentcore:GatewayAuthorizerType` NONE), and memory without a
-   * customer-managed key (`bedrock-agentcore:KmsKeyArn`). A code interpreter in sandbox mode has no
+   * an authorizer (`bedrock-agentcore:GatewayAuthorizerType` NONE), runtimes and gateways with an
+   * inbound JWT authorizer (unless `allowAgentCoreJwtAuthorizers`), and memory without a
+   * customer-managed key (`bedrock-agentcore:KmsKeyArn`); memories are created and changed only by the
+   * deployment roles (a memory's self-managed strategy delivers its events to a topic and bucket its
+   * request does not show). A code interpreter in sandbox mode has no
    * subnets either, so it is denied too: the API has no condition key for the network mode. Harnesses
    * are denied outright: their requests carry no network key at all. Sessions on AWS's built-in
    * browser and code interpreter (AWS's own resources, outside every VPC of the organization) are
@@ -188,17 +191,34 @@ export interface BedrockOrganizationPoliciesProps {
   readonly allowAgentCoreGatewayTargets?: boolean;
 
   /**
+   * Allow AgentCore runtimes and gateways with an inbound JWT authorizer (`CUSTOM_JWT`) under
+   * `governAgentCore`. Such an endpoint accepts bearer tokens of whatever identity provider its
+   * creator names (a discovery URL, audiences, clients), with no IAM identity and no SigV4: anyone
+   * outside AWS holding a token of that provider invokes the agent or the gateway's tools, and gets
+   * what their role reads. A service control policy sees only the authorizer's type, not the issuer, so
+   * it cannot tell the organization's identity provider from a developer's own: with this on, which
+   * issuers are trusted is a review of each stack, not a rule of the organization.
+   *
+   * @default false - runtimes and gateways accept IAM (SigV4) callers only
+   */
+  readonly allowAgentCoreJwtAuthorizers?: boolean;
+
+  /**
    * Allow the generative features of other AWS services that run models with their own service-linked
    * roles: Amazon Lex's generative bot building, Amazon Q in Connect's assistants, AI agents and
-   * prompts, Amazon Q Business, Q Developer (chat, completions, agent sessions), Amazon Quick Suite
-   * agents and topics, Q Apps, B2B Data Interchange's generated mappings, Q Developer's troubleshooting,
-   * code generation, plugins and transformations, natural-language queries and summaries of CloudWatch,
-   * CloudTrail and SQL Workbench, IAM Access Analyzer's finding recommendations, Network Security Manager's
-   * generated rules, the DevOps agent (`aidevops`) and AI Operations investigations (`aiops`), the Application
-   * Signals MCP server, DataZone's and Glue's generated code, metadata and agents, Transcribe's call
-   * analytics and medical scribe jobs, and HealthLake's agent. Service control policies do not apply to
-   * service-linked roles, so what these features invoke bypasses the approved list, the governed
-   * regions, the guardrail requirement and invocation logging.
+   * prompts, Amazon Q Business, Q Developer's code completions, Amazon Quick Suite agents and topics, Q
+   * Apps, B2B Data Interchange's generated mappings, natural-language queries and summaries of
+   * CloudWatch, CloudTrail and SQL Workbench, IAM Access Analyzer's finding recommendations, Network
+   * Security Manager's generated rules, the Application Signals MCP server, DataZone's and Glue's
+   * generated code, metadata and agents, Transcribe's call analytics and medical scribe jobs,
+   * HealthLake's agent, the assistants of Detective, IoT SiteWise and the Support Console (case
+   * summaries), and, whole, the services that are an AI assistant or agent: Amazon Q, Amazon Q
+   * Developer, the DevOps agent (`aidevops`), AI Operations (`aiops`), the FinOps agent, the Security
+   * Agent, Amazon Connect Health (`health-agent`), AWS Transform (and its custom transformations) and
+   * SageMaker's data science assistant (these the deployment roles keep, so that the platform team can
+   * delete what exists when the policy is attached). Service control policies do not apply to service-linked roles,
+   * so what these features invoke bypasses the approved list, the governed regions, the guardrail
+   * requirement and invocation logging.
    *
    * @default false - those features are denied
    */

@@ -181,7 +181,7 @@ export class BedrockOrganizationPolicies extends Construct {
     }
     problems.check(!(props.deploymentAssetBucketNames && props.cdkBootstrapQualifier === undefined), 'deploymentAssetBucketNames is given but ' +
       'cdkBootstrapQualifier is not: the buckets are protected with the CDK asset bucket of a named qualifier; give cdkBootstrapQualifier or leave them out');
-    const agentCoreOptIns = (['allowAgentCorePayments', 'allowAgentCoreGatewayTargets'] as const).filter(k => props[k] !== undefined);
+    const agentCoreOptIns = (['allowAgentCorePayments', 'allowAgentCoreGatewayTargets', 'allowAgentCoreJwtAuthorizers'] as const).filter(k => props[k] !== undefined);
     problems.check(props.governAgentCore !== false || agentCoreOptIns.length === 0, `${agentCoreOptIns.join(' and ')} given but governAgentCore is ` +
       'false: AgentCore is not governed at all, so there is nothing to allow; leave them out or govern AgentCore');
     problems.throwIfAny(this, 'BedrockOrganizationPolicies', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_PROPS);

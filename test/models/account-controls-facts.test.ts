@@ -41,7 +41,9 @@ function unknownFacts(statements: any[]): string[] {
     // A wildcard names the actions it matches (the organization policies compact their lists): known when it matches one.
     const missing = actions.filter(a => matchingActions(a).length === 0).map(a => `${s.Sid ?? '?'}: action ${a}`);
     const keys = Object.values<Record<string, unknown>>(s.Condition ?? {}).flatMap(c => Object.keys(c)).filter(k => !k.startsWith('aws:'));
-    const unknownKeys = keys.filter(k => !actions.some(a => conditionKeysOf(a).includes(k) || DOCUMENTED_KEYS[k] === a))
+    // A documented key is known on its action, named or matched by a wildcard (`*ateGateway`, round 4).
+    const documentedOn = (k: string, a: string) => matchingActions(a).some(m => m.toLowerCase() === DOCUMENTED_KEYS[k]?.toLowerCase());
+    const unknownKeys = keys.filter(k => !actions.some(a => conditionKeysOf(a).includes(k) || documentedOn(k, a)))
       .map(k => `${s.Sid ?? '?'}: key ${k}`);
     return [...missing, ...unknownKeys];
   });

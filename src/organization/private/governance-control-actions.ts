@@ -119,6 +119,14 @@ export const LOG_COPY_SETTING_ACTIONS = [
 ];
 
 /**
+ * Sharing a subnet through AWS RAM (`ram:RequestedResourceType` `ec2:Subnet`, which the Service Authorization
+ * Reference gives these two requests and DisassociateResourceShare): a participant account creates what the
+ * tag statements deny in the owner's subnets (an Instance Connect or Verified Access endpoint), with its own
+ * credentials, on a subnet whose tags VPC sharing does not show it (rt3 P2-3). Deployer-only.
+ */
+export const SUBNET_SHARING_ACTIONS = ['ram:CreateResourceShare', 'ram:AssociateResourceShare'];
+
+/**
  * The rest of the ways out of, or into, the baseline VPC (rt2 F5, closed in round 3, in
  * `ProtectGovernanceControls`): its DNS servers replaced by DHCP options (the one that works end to end on
  * its own: the endpoints' names resolved by a server the developer runs), address blocks added or removed,

@@ -1,7 +1,9 @@
+import { compactActions } from '../../catalogue/action-groups';
 import { AGENTCORE_PAYMENT_ACTIONS } from '../../catalogue/inference-doors';
 import { PolicySettings, onAnyResource, statementClass } from '../private/statement-record';
 
 const builtInToolsDenied = (s: PolicySettings) => s.governAgentCore && !s.props.allowAgentCoreBuiltInTools;
+const jwtAuthorizersDenied = (s: PolicySettings) => s.governAgentCore && !s.props.allowAgentCoreJwtAuthorizers;
 
 export const AGENTCORE_STATEMENTS = statementClass({
   title: 'AgentCore (`governAgentCore`)',
@@ -52,8 +54,8 @@ export const AGENTCORE_STATEMENTS = statementClass({
       liftedBy: { governAgentCore: false },
       build: () => ({
         // The AgentCore requests that carry the subnets of VPC mode (Service Authorization Reference).
-        actions: ['bedrock-agentcore:CreateAgentRuntime', 'bedrock-agentcore:UpdateAgentRuntime',
-          'bedrock-agentcore:CreateCodeInterpreter', 'bedrock-agentcore:CreateBrowser'],
+        actions: compactActions(['bedrock-agentcore:CreateAgentRuntime', 'bedrock-agentcore:UpdateAgentRuntime',
+          'bedrock-agentcore:CreateCodeInterpreter', 'bedrock-agentcore:CreateBrowser']),
         resources: ['*'],
         conditions: { Null: { 'bedrock-agentcore:subnets': 'true' } },
       }),
@@ -61,12 +63,31 @@ export const AGENTCORE_STATEMENTS = statementClass({
 
     {
       sid: 'DenyAgentCoreGatewaysWithoutAuthorizer',
-      denies: 'creating or updating a gateway with `AuthorizerType: NONE`',
-      why: 'a gateway without an authorizer lets anyone who reaches it call its targets with the gateway\'s credentials',
+      denies: 'creating or updating a gateway with `AuthorizerType: NONE`, and (unless `allowAgentCoreJwtAuthorizers`) `CUSTOM_JWT`',
+      why: 'a gateway without an authorizer lets anyone who reaches it call its targets with the gateway\'s credentials; one with a JWT ' +
+        'authorizer lets anyone holding a token of the issuer its creator names, and no service control policy can judge the issuer (rt3 F7)',
       liftedBy: { governAgentCore: false },
+      build: c => onAnyResource(
+        compactActions(['bedrock-agentcore:CreateGateway', 'bedrock-agentcore:UpdateGateway']),
+        { StringEqualsIgnoreCase: { 'bedrock-agentcore:GatewayAuthorizerType': jwtAuthorizersDenied(c.settings) ? ['NONE', 'CUSTOM_JWT'] : 'NONE' } },
+      ),
+    },
+
+    /**
+     * A runtime's inbound authorizer is SigV4 (IAM) or a JWT of an issuer its creator names: the Service
+     * Authorization Reference gives Create/UpdateAgentRuntime the type (`RuntimeAuthorizerType`), not the
+     * issuer's discovery URL, audiences or clients, so an SCP can refuse the type only.
+     */
+    {
+      sid: 'DenyAgentCoreJwtRuntimes',
+      denies: 'creating or updating a runtime with an inbound JWT authorizer (`bedrock-agentcore:RuntimeAuthorizerType` `CUSTOM_JWT`)',
+      why: 'its endpoint then answers bearer tokens of whatever identity provider the creator names, with no IAM identity and no SigV4: ' +
+        'anyone outside AWS holding such a token invokes the agent and gets what its role reads (rt3 F7); only the type can be judged',
+      liftedBy: { allowAgentCoreJwtAuthorizers: true },
+      applies: jwtAuthorizersDenied,
       build: () => onAnyResource(
-        ['bedrock-agentcore:CreateGateway', 'bedrock-agentcore:UpdateGateway'],
-        { StringEqualsIgnoreCase: { 'bedrock-agentcore:GatewayAuthorizerType': 'NONE' } },
+        compactActions(['bedrock-agentcore:CreateAgentRuntime', 'bedrock-agentcore:UpdateAgentRuntime']),
+        { StringEqualsIgnoreCase: { 'bedrock-agentcore:RuntimeAuthorizerType': 'CUSTOM_JWT' } },
       ),
     },
 

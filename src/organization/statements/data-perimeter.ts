@@ -39,7 +39,10 @@ export const DATA_PERIMETER_STATEMENTS = statementClass({
     {
       sid: 'DenyModelsThroughOtherServices',
       denies: 'the generative features of other services: Lex\'s generative bot building, Q in Connect\'s assistants, AI agents and prompts, ' +
-        'Q Business, Q Developer (chat, completions, agent sessions), Quick Suite agents, B2B Data Interchange\'s generated mappings',
+        'Q Business, Q Developer\'s completions, Quick Suite agents and topics, Q Apps, B2B Data Interchange\'s generated mappings, natural-language ' +
+        'queries and summaries (CloudWatch, CloudTrail, SQL Workbench), DataZone\'s, Glue\'s, Transcribe\'s and HealthLake\'s generative features, ' +
+        'the assistants of Detective, IoT SiteWise and the Support Console (the services that are an agent, whole, are the deployers\' only: ' +
+        '`ProtectGovernanceSettings`)',
       why: 'they invoke models with service-linked roles, which no service control policy restricts: what they invoke bypasses the approved ' +
         'list, the governed regions, the guardrail requirement and invocation logging',
       liftedBy: { allowGenerativeFeaturesOfOtherServices: true },

@@ -1,8 +1,11 @@
 import { compactActions } from '../../catalogue/action-groups';
-import { AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, GOVERNANCE_SETTING_ACTIONS } from '../../catalogue/inference-doors';
+import {
+  AGENT_SERVICE_ACTIONS, AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_MEMORY_ACTIONS,
+  GOVERNANCE_SETTING_ACTIONS,
+} from '../../catalogue/inference-doors';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
-import { LOG_COPY_SETTING_ACTIONS } from '../private/governance-control-actions';
+import { LOG_COPY_SETTING_ACTIONS, SUBNET_SHARING_ACTIONS } from '../private/governance-control-actions';
 import { statementClass } from '../private/statement-record';
 
 export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
@@ -17,14 +20,20 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         'EventBridge write to any log group; ask the platform team for one) and pipeline rules, scheduled queries, telemetry pipelines and ' +
         'S3 Tables and dataset integrations of the account\'s logs (they name no log group, so the invocation logs\' tag is never seen), Bedrock and AgentCore resource policies, and ' +
         '(under `governAgentCore`, unless `allowAgentCoreGatewayTargets`) AgentCore gateway targets, and (under `governAgentCore`) AgentCore ' +
-        'credential providers (OAuth2, API key and payment) and the token vault\'s key, AWS KMS custom key stores and imported key material, ' +
-        'and the account\'s alternate contacts, except by the control-plane role (IAM path ' +
+        'credential providers (OAuth2, API key and payment) and the token vault\'s key and creating or updating AgentCore memory, AWS KMS custom ' +
+        'key stores and imported key material, the account\'s alternate contacts, and sharing a subnet through AWS RAM (`ram:RequestedResourceType` of ' +
+        'a subnet; a share created without resources and an account added to a share too, whose requests carry no type), and (unless ' +
+        '`allowGenerativeFeaturesOfOtherServices`) every action of the services that are an AI agent (Amazon Q, Q Developer, the DevOps, FinOps, ' +
+        'Security and Connect Health agents, AI Operations, AWS Transform and its custom transformations, SageMaker\'s data science assistant), except by the control-plane role (IAM path ' +
         '`/bedrock-landing-zone/`), the CloudFormation execution roles of `cdkBootstrapQualifier` (of any qualifier when it is not set), the ' +
         'StackSets execution roles and `configurationAdminRoleArnPatterns`',
       why: 'these are the off-switches; whoever can deploy with an exempt execution role can still change them, so the deployment roles are the ' +
         'boundary: name a qualifier of their own. Resource policies can admit other accounts to governed data, and no condition key shows whom; ' +
         'a gateway target can be a server outside AWS, and no condition key tells it from a function of the account; a credential provider ' +
-        'hands agents tokens for an identity provider outside AWS, and no condition key names the provider',
+        'hands agents tokens for an identity provider outside AWS, and no condition key names the provider; a memory\'s self-managed strategy ' +
+        'pushes every conversation event to a topic and bucket that no condition key shows; a shared subnet takes the endpoints the tag ' +
+        'statements deny in the owner\'s account to the participant\'s; an agent service runs models with its service-linked role, which no ' +
+        'policy restricts, and the platform team must be able to delete what exists',
       build: c => ({
         // CloudWatch Logs account policies (transformers, data protection) rewrite every log group's events.
         // CloudWatch Logs resource policies let a service (EventBridge, ...) write to any log group, the invocation logs included.
@@ -37,12 +46,22 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           ...c.settings.governAgentCore && !c.settings.props.allowAgentCoreGatewayTargets ? AGENTCORE_GATEWAY_TARGET_ACTIONS : [],
           // Copies of the account's logs that name no log group, so the invocation log group's tag is never seen.
           ...LOG_COPY_SETTING_ACTIONS,
-          // The token vault's credentials for identity providers and services outside AWS, and its key (round 3).
-          ...c.settings.governAgentCore ? AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS : [],
+          // The token vault's credentials for identity providers and services outside AWS, and its key (round 3); a memory's
+          // self-managed strategy, which delivers every event to a topic and bucket the request does not show (round 4, rt3 F23).
+          ...c.settings.governAgentCore ? [...AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, ...AGENTCORE_MEMORY_ACTIONS] : [],
+          // A baseline subnet shared with another account, where the endpoints the tag statements deny can be made (round 4, rt3 P2-3).
+          ...SUBNET_SHARING_ACTIONS,
+          // The services that are an agent, whole (unless allowGenerativeFeaturesOfOtherServices): the platform team can still delete what
+          // exists when the policy is attached (round 4, rt4 R4-9).
+          ...c.settings.props.allowGenerativeFeaturesOfOtherServices ? [] : AGENT_SERVICE_ACTIONS,
         ]),
         // These actions accept only "*": the configuration is an account and region setting.
         resources: ['*'],
-        conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.settingsAdmins } },
+        conditions: {
+          ArnNotLike: { 'aws:PrincipalArn': c.exempt.settingsAdmins },
+          // Only RAM's requests carry the key: every other action of the statement is denied whatever it holds.
+          StringEqualsIfExists: { 'ram:RequestedResourceType': 'ec2:Subnet' },
+        },
       }),
     },
 
@@ -114,7 +133,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
         '(disable, schedule deletion, key policy, grants), the log group (delete, retention, key, transformers, subscription filters, export ' +
         'tasks, S3 Tables and dataset integrations), the log buckets (delete, policy, lifecycle, versioning, encryption, ABAC, replication, ' +
         'access logging, Object Lock, notifications), the delivery role (policies, trust, boundary), the private endpoints (policy, deletion), ' +
-        'the control-plane function (code, configuration, invocation, permissions, concurrency, function URLs), the landing zone\'s guardrail ' +
+        'the control-plane function and the restore\'s (code, configuration, invocation, permissions added or removed, concurrency, function URLs), the landing zone\'s guardrail ' +
         'and its key (delete, update, new versions, resource policy), the stack that holds the landing zone (update, change sets, delete, ' +
         'rollback, stack policy, refactoring), and the tag itself, except by the settings and role admins',
       why: 'without the key, the log group or the bucket, logging is off even though the setting is on; a change set runs as the stack\'s ' +
@@ -144,8 +163,9 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
           'cloudformation:TagResource', 'cloudformation:UntagResource',
           // Refactoring moves resources out of the protected stack without updating it.
           'cloudformation:CreateStackRefactor', 'cloudformation:ExecuteStackRefactor',
-          // Code, configuration, concurrency, invocation (a crafted event), URLs and permissions of the control-plane function.
-          'lambda:Update*', 'lambda:Put*', 'lambda:Delete*', 'lambda:Invoke*', 'lambda:AddPermission', 'lambda:CreateFunctionUrlConfig',
+          // Code, configuration, concurrency, invocation (a crafted event), URLs and permissions of the control-plane function; a
+          // permission removed as well as added (rt4 R4-4: the restore's rules then invoke a function they may not).
+          'lambda:Update*', 'lambda:Put*', 'lambda:Delete*', 'lambda:Invoke*', 'lambda:*Permission', 'lambda:CreateFunctionUrlConfig',
           'lambda:TagResource', 'lambda:UntagResource',
         ]),
         resources: ['*'],
@@ -180,22 +200,27 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       sid: 'ProtectDeploymentAssets',
       appliesWhen: 'with `cdkBootstrapQualifier`',
       denies: 'writing, replicating or deleting objects in the qualifier\'s CDK asset bucket and in `deploymentAssetBucketNames`, changing ' +
-        'their settings, emptying them by a lifecycle rule, deleting them or creating a bucket of such a name, and pushing images to the ' +
-        'qualifier\'s repository or changing its policy, except by its publishing roles, the role admins and `deploymentPrincipalArnPatterns`',
+        'their settings, emptying them by a lifecycle rule, deleting them or creating a bucket of such a name, pushing images to the ' +
+        'qualifier\'s repository or changing its policy, and writing or deleting the qualifier\'s bootstrap parameters (`/cdk-bootstrap/<qualifier>/`), except by its publishing roles, the role admins and `deploymentPrincipalArnPatterns`',
       why: 'the exempt roles deploy what is there: an object written under the next asset\'s hash would be deployed as it is, and a bucket of ' +
-        'such a name claimed in a new region would hand its code to the baseline\'s exempt roles',
+        'such a name claimed in a new region would hand its code to the baseline\'s exempt roles; a bootstrap version rewritten fails every ' +
+        'later deployment of the account\'s baselines, which the organization\'s policies wait for',
       applies: s => s.props.cdkBootstrapQualifier !== undefined,
       build: c => ({
         actions: compactActions([
-          's3:PutObject', 's3:ReplicateObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObjectAcl', 's3:PutEncryptionConfiguration',
-          's3:PutReplicationConfiguration',
-          // Every bucket setting; emptied by a lifecycle rule; deleted, or its name claimed (here or by another member account).
-          's3:PutBucket*', 's3:DeleteBucket*', 's3:PutLifecycleConfiguration', 's3:CreateBucket',
+          // Every write of an object, its ACL, tags, retention, legal hold and annotations; every bucket setting (encryption, replication,
+          // inventory and analytics exports); emptied by a lifecycle rule; deleted, or its name claimed (here or by another member account).
+          // Round 4: each of these wildcards names writes only (test/organization/red-team-round.test.ts).
+          's3:PutObject*', 's3:ReplicateObject', 's3:DeleteObject*', 's3:Put*Configuration', 's3:PutBucket*', 's3:DeleteBucket*', 's3:CreateBucket',
           'ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchDeleteImage', 'ecr:SetRepositoryPolicy',
           'ecr:DeleteRepositoryPolicy',
+          // The bootstrap version every template of the qualifier checks: a lower value or none fails each later deployment of the
+          // account's baselines before any resource, and so holds back the organization's policies, which wait for them (rt4 R4-3).
+          'ssm:PutParameter', 'ssm:DeleteParameter', 'ssm:DeleteParameters',
         ]),
         resources: [
           `arn:${c.partition}:s3:::cdk-${c.settings.qualifier}-assets-*`,
+          `arn:${c.partition}:ssm:*:*:parameter/cdk-bootstrap/${c.settings.qualifier}/*`,
           // A pattern that ends in * matches its objects too.
           ...(c.settings.props.deploymentAssetBucketNames ?? [])
             .flatMap(name => (name.endsWith('*') ? [name] : [name, `${name}/*`]).map(r => `arn:${c.partition}:s3:::${r}`)),
@@ -216,7 +241,7 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       why: 'forged log lines would hide what was invoked. By role ARN, not by tag: a principal\'s tags can come from a session or an identity provider',
       liftedBy: { protectInvocationLogStreams: false },
       build: c => ({
-        actions: ['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DeleteLogStream'],
+        actions: compactActions(['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DeleteLogStream']),
         resources: [`arn:${c.partition}:logs:*:*:log-group:${PROTECTED_LOG_GROUP_PREFIX}*`],
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.logDeliveryRoles } },
       }),

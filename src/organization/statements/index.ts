@@ -36,6 +36,8 @@ const PACKING_ORDER = [
   'DenyLongTermBearerTokens2',
   // The red team of 2026-12-06 (docs/red-team/2026-12-06-perimeter-second-ring.md).
   'ProtectGovernanceControls', 'DenyGovernedDataCopies', 'ProtectConfigRecording',
+  // Round 4 (docs/adr/0030).
+  'DenyAgentCoreJwtRuntimes',
 ];
 
 /**

@@ -108,7 +108,7 @@ export const MODEL_STATEMENTS = statementClass({
       why: 'imported weights and fine-tunes are invoked through ARNs (`imported-model/`, `custom-model-deployment/`, marketplace) the approved ' +
         'list cannot name',
       liftedBy: { allowModelCustomization: true },
-      build: () => onAnyResource(MODEL_IMPORT_ACTIONS),
+      build: () => onAnyResource(compactActions(MODEL_IMPORT_ACTIONS)),
     },
   ],
 });
