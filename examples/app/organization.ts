@@ -1,5 +1,5 @@
 import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
-import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
+import { Capability, DeploymentType, RegionConcurrencyType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import {
@@ -66,13 +66,22 @@ export class OrganizationStack extends Stack {
         target: StackSetTarget.fromOrganizationalUnits({ regions: [region], organizationalUnits: [WORKLOADS_OU] }),
         deploymentType: DeploymentType.serviceManaged({ autoDeployEnabled: true, autoDeployRetainStacks: true }),
         capabilities: [Capability.IAM],
+        // The policies are in place before the rollout (deployBefore): an account whose instance fails (a workload
+        // administrator who took a name the new baseline needs) stays on its previous baseline, protected, while the
+        // others are updated. With the default tolerance of 0 it would fail the StackSet and roll the policies back for
+        // every account. Failed instances are listed after each rollout (docs/upgrading/1.0.0.md).
+        operationPreferences: {
+          failureTolerancePercentage: 100,
+          maxConcurrentPercentage: 100,
+          regionConcurrencyType: RegionConcurrencyType.PARALLEL,
+        },
       }));
       // CloudFormation passes the stack set's tags on to every stack instance and its resources: the
       // workload admin can neither update nor delete the baseline, nor re-policy its endpoints.
       BedrockOrganizationPolicies.protect(this.stackSets[this.stackSets.length - 1]);
     }
-    // The policies change once the baselines have rolled out: no delivery role is denied during an upgrade.
-    this.policies.deployAfter(...this.stackSets);
+    // The policies go first: a control a release adds is protected from the moment it exists (docs/adr/0031).
+    this.policies.deployBefore(...this.stackSets);
     this.acknowledgeAssetPublishing();
   }
 
