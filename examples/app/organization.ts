@@ -1,4 +1,6 @@
-import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  Stack, StackProps, Stage, StageProps, Validations, aws_events as events, aws_events_targets as targets, aws_lambda as lambda, aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Capability, DeploymentType, RegionConcurrencyType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
@@ -7,8 +9,8 @@ import {
   STACKSET_BUDGET, STACKSET_REGIONS, WORKLOADS_OU,
 } from './settings';
 import {
-  BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
-  LandingZoneSpendSettings, LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
+  BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceNotifications, GovernanceProfile, GovernanceSignalSource,
+  Guardrail, GuardrailPreset, LandingZoneSpendSettings, LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
 } from '../../src';
 
 /**
@@ -82,7 +84,34 @@ export class OrganizationStack extends Stack {
     }
     // The policies go first: a control a release adds is protected from the moment it exists (docs/adr/0031).
     this.policies.deployBefore(...this.stackSets);
+    this.reportFailedStackInstances();
     this.acknowledgeAssetPublishing();
+  }
+
+  /**
+   * The StackSets tolerate failed accounts, so a failed stack instance fails no deployment: it is
+   * reported to the platform team instead. An account left on its previous baseline (a name the new
+   * baseline needs taken in advance, a quota filled) would otherwise go unseen (red team R4-12).
+   * CloudFormation sends the instance's status events to the account and region that administer the
+   * StackSets: this stack's.
+   */
+  private reportFailedStackInstances(): void {
+    const notifications = new GovernanceNotifications(this, 'PlatformNotifications', {
+      emails: GOVERNANCE_CONTACTS,
+      sources: [GovernanceSignalSource.EVENTBRIDGE],
+    });
+    new events.Rule(this, 'FailedBaselineStackInstances', {
+      description: 'A baseline StackSet could not update an account: it stays on its previous baseline until the platform team acts',
+      eventPattern: {
+        source: ['aws.cloudformation'],
+        detailType: ['CloudFormation StackSet StackInstance Status Change'],
+        detail: {
+          'stack-set-arn': [{ prefix: this.formatArn({ service: 'cloudformation', resource: 'stackset', resourceName: 'bedrock-landing-zone-baseline-' }) }],
+          'status-details': { 'detailed-status': ['FAILED', 'CANCELLED', 'INOPERABLE', 'FAILED_IMPORT'] },
+        },
+      },
+      targets: [new targets.SnsTopic(notifications.topic)],
+    });
   }
 
   /**
