@@ -32,8 +32,8 @@ export function buildLandingZone(app: App): Stack[] {
           : { existingBudgetName: budget.budgetName, stopAtPercentage, costTags: APPLICATION_COST_TAGS },
         description: `Governed Amazon Bedrock baseline for ${accountName} in ${governed.region}`,
       });
-      // The organization's policies wait for the baseline (deployed first), so no delivery role is denied during an upgrade.
-      organization.policies.deployAfter(stack);
+      // The organization's policies go first: what the baseline adds is protected from the moment it exists.
+      organization.policies.deployBefore(stack);
       if (isHome) home = stack;
       // The budget exists before another region's spend stop refers to it.
       else if (home && stopAtPercentage !== undefined) stack.addStackDependency(home);

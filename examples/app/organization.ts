@@ -1,5 +1,7 @@
-import { Stack, StackProps, Stage, StageProps, Validations, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
-import { Capability, DeploymentType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
+import {
+  Stack, StackProps, Stage, StageProps, Validations, aws_events as events, aws_events_targets as targets, aws_lambda as lambda, aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { Capability, DeploymentType, RegionConcurrencyType, StackSet, StackSetStack, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
 import { AccountBaselineStack } from './landing-zone';
 import {
@@ -7,8 +9,8 @@ import {
   STACKSET_BUDGET, STACKSET_REGIONS, WORKLOADS_OU,
 } from './settings';
 import {
-  BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceProfile, Guardrail, GuardrailPreset,
-  LandingZoneSpendSettings, LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
+  BedrockLandingZone, BedrockOrganizationPolicies, FoundationModel, Geography, GovernanceNotifications, GovernanceProfile, GovernanceSignalSource,
+  Guardrail, GuardrailPreset, LandingZoneSpendSettings, LandingZoneStackProtection, OrganizationGuardrailPolicy, ServiceTier,
 } from '../../src';
 
 /**
@@ -66,14 +68,50 @@ export class OrganizationStack extends Stack {
         target: StackSetTarget.fromOrganizationalUnits({ regions: [region], organizationalUnits: [WORKLOADS_OU] }),
         deploymentType: DeploymentType.serviceManaged({ autoDeployEnabled: true, autoDeployRetainStacks: true }),
         capabilities: [Capability.IAM],
+        // The policies are in place before the rollout (deployBefore): an account whose instance fails (a workload
+        // administrator who took a name the new baseline needs) stays on its previous baseline, protected, while the
+        // others are updated. With the default tolerance of 0 it would fail the StackSet and roll the policies back for
+        // every account. Failed instances are listed after each rollout (docs/upgrading/1.0.0.md).
+        operationPreferences: {
+          failureTolerancePercentage: 100,
+          maxConcurrentPercentage: 100,
+          regionConcurrencyType: RegionConcurrencyType.PARALLEL,
+        },
       }));
       // CloudFormation passes the stack set's tags on to every stack instance and its resources: the
       // workload admin can neither update nor delete the baseline, nor re-policy its endpoints.
       BedrockOrganizationPolicies.protect(this.stackSets[this.stackSets.length - 1]);
     }
-    // The policies change once the baselines have rolled out: no delivery role is denied during an upgrade.
-    this.policies.deployAfter(...this.stackSets);
+    // The policies go first: a control a release adds is protected from the moment it exists (docs/adr/0031).
+    this.policies.deployBefore(...this.stackSets);
+    this.reportFailedStackInstances();
     this.acknowledgeAssetPublishing();
+  }
+
+  /**
+   * The StackSets tolerate failed accounts, so a failed stack instance fails no deployment: it is
+   * reported to the platform team instead. An account left on its previous baseline (a name the new
+   * baseline needs taken in advance, a quota filled) would otherwise go unseen (red team R4-12).
+   * CloudFormation sends the instance's status events to the account and region that administer the
+   * StackSets: this stack's.
+   */
+  private reportFailedStackInstances(): void {
+    const notifications = new GovernanceNotifications(this, 'PlatformNotifications', {
+      emails: GOVERNANCE_CONTACTS,
+      sources: [GovernanceSignalSource.EVENTBRIDGE],
+    });
+    new events.Rule(this, 'FailedBaselineStackInstances', {
+      description: 'A baseline StackSet could not update an account: it stays on its previous baseline until the platform team acts',
+      eventPattern: {
+        source: ['aws.cloudformation'],
+        detailType: ['CloudFormation StackSet StackInstance Status Change'],
+        detail: {
+          'stack-set-arn': [{ prefix: this.formatArn({ service: 'cloudformation', resource: 'stackset', resourceName: 'bedrock-landing-zone-baseline-' }) }],
+          'status-details': { 'detailed-status': ['FAILED', 'CANCELLED', 'INOPERABLE', 'FAILED_IMPORT'] },
+        },
+      },
+      targets: [new targets.SnsTopic(notifications.topic)],
+    });
   }
 
   /**

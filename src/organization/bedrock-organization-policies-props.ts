@@ -247,11 +247,11 @@ export interface BedrockOrganizationPoliciesProps {
    * principal but the delivery roles on `/bedrock-landing-zone-log-delivery/` (`ProtectInvocationLogStreams`):
    * forged lines would hide what was invoked.
    *
-   * Set it to false while upgrading from a release before 1.0.0 if the organization policies are
-   * deployed before every baseline: that release's delivery roles sit on the root path under names
-   * CloudFormation generated, which no policy can tell from any other role, and they keep delivering
-   * until their baseline is updated. Remove it once every baseline is deployed (docs/upgrading/1.0.0.md);
-   * synth warns while it is false. Baselines the policies wait for (`deployAfter`) need no such switch.
+   * Set it to false for the first deployment of an upgrade from a release before 1.0.0: the policies
+   * go before the baselines (`deployBefore`), and that release's delivery roles sit on the root path
+   * under names CloudFormation generated, which no policy can tell from any other role; they keep
+   * delivering until their baseline is updated. Remove it once every baseline is current
+   * (docs/upgrading/1.0.0.md); synth warns while it is false.
    *
    * @default true
    */

@@ -88,21 +88,26 @@ export class BedrockOrganizationPolicies extends Construct {
   }
 
   /**
-   * Deploys the policies only after `baselines`: a StackSet of the baseline in this stack
-   * (CloudFormation updates the policies once the stack set's update has finished) or a baseline stack
-   * of the same app (the CDK CLI and CDK Pipelines deploy it first). Upgrading from a release before
-   * 1.0.0 then needs no `protectInvocationLogStreams: false`: every delivery role the policies admit is
-   * in place before they require it (docs/upgrading/1.0.0.md). A baseline deployed by another app or
-   * pipeline cannot be waited for.
+   * Deploys `baselines` only after the policies: a StackSet of the baseline in this stack (CloudFormation
+   * updates it once every policy is in place) or a baseline stack of the same app (the CDK CLI and CDK
+   * Pipelines deploy it after this stack). A control a release adds is then protected from the moment it
+   * exists: the policies that protect it name it by tag or path and deny nothing before it does, while a
+   * baseline rolled out first would leave the new control open to the workload administrator until the
+   * policies arrive, and the change would survive them (docs/adr/0031-policies-before-the-controls-they-protect.md).
+   * A baseline that fails in one account no longer holds the organization's policies back.
    *
-   * @param baselines the StackSets or baseline stacks the policies wait for
+   * The upgrade from a release before 1.0.0 deploys the policies once with `protectInvocationLogStreams: false`
+   * (that release's delivery roles are on the root path) and again without it once every baseline is
+   * current (docs/upgrading/1.0.0.md).
+   *
+   * @param baselines the StackSets or baseline stacks deployed after the policies
    */
-  public deployAfter(...baselines: IConstruct[]): void {
+  public deployBefore(...baselines: IConstruct[]): void {
     const problems = new Problems();
     baselines.forEach((b, i) => problems.check(Construct.isConstruct(b),
       `baselines[${i}] is ${describeValue(b)}; allowed: a construct (a StackSet or a stack of this app)`));
-    problems.throwIfAny(this, 'BedrockOrganizationPolicies.deployAfter', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_PROPS);
-    for (const baseline of baselines) this.node.addDependency(baseline);
+    problems.throwIfAny(this, 'BedrockOrganizationPolicies.deployBefore', BedrockLandingZoneErrorCode.ORGANIZATION_POLICIES_PROPS);
+    for (const baseline of baselines) baseline.node.addDependency(this);
   }
 
   private validate(props: BedrockOrganizationPoliciesProps, profile: GovernanceProfile): Geography[] {

@@ -6,6 +6,8 @@ import { StackSetStack } from 'cdk-stacksets';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ASSET_BUCKET_PREFIX, ORGANIZATION_ROOT, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
+import { matchesEventPattern } from '../support/event-pattern';
+import { resolveCfn } from '../support/iam';
 
 /** The StackSet baseline's private endpoints: bedrock-runtime only (no AgentCore there). */
 const ENDPOINT_COUNT = 1;
@@ -32,6 +34,31 @@ describe('examples/app organization stack', () => {
       Capabilities: ['CAPABILITY_IAM'],
       StackInstancesGroup: [{ Regions: [region], DeploymentTargets: { OrganizationalUnitIds: [WORKLOADS_OU] } }],
     });
+  });
+
+  test('a failed stack instance of either baseline StackSet is reported to the governance contacts, and nothing else is', () => {
+    // The event's shape: "StackSet Stack Instance Status Change event detail", CloudFormation User Guide.
+    const instanceEvent = (stackSetName: string, detailedStatus: string) => ({
+      'source': 'aws.cloudformation',
+      'detail-type': 'CloudFormation StackSet StackInstance Status Change',
+      'detail': {
+        'stack-set-arn': `arn:aws:cloudformation:us-east-1:${organization.account}:stackset/${stackSetName}:0a1b2c3d-4e5f-6789-abcd-ef0123456789`,
+        'stack-id': 'arn:aws:cloudformation:eu-central-1:111111111111:stack/StackSet-bedrock-landing-zone-baseline/0a1b2c3d',
+        'action': 'UPDATE',
+        'status-details': { 'status': 'OUTDATED', 'status-reason': 'ResourceLogicalId:LandingZoneBudget, Budget already exists', 'detailed-status': detailedStatus },
+      },
+    });
+    const rules = Object.values<any>(template.findResources('AWS::Events::Rule'));
+    expect(rules.length).toBe(1);
+    const pattern = resolveCfn(rules[0].Properties.EventPattern, { region: 'us-east-1', accountId: organization.account });
+    const reported = (name: string, status: string) => matchesEventPattern(pattern, instanceEvent(name, status));
+    expect(STACKSET_REGIONS.map(r => reported(`bedrock-landing-zone-baseline-${r.region}`, 'FAILED'))).toEqual(STACKSET_REGIONS.map(() => true));
+    expect(['CANCELLED', 'INOPERABLE', 'FAILED_IMPORT'].map(status => reported('bedrock-landing-zone-baseline-eu-central-1', status))).toEqual([true, true, true]);
+    expect(['SUCCEEDED', 'RUNNING', 'PENDING'].map(status => reported('bedrock-landing-zone-baseline-eu-central-1', status))).toEqual([false, false, false]);
+    expect(reported('claims-team-stackset', 'FAILED')).toBe(false);
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics.length).toBe(1);
+    expect(rules[0].Properties.Targets.map((t: any) => t.Arn)).toEqual([{ Ref: topics[0] }]);
   });
 
   test.each(STACKSET_REGIONS.map(r => r.region))('the %s StackSet carries the protection tag, which CloudFormation passes on to its stack instances', region => {

@@ -255,26 +255,31 @@ describe('the exemption cannot be borrowed', () => {
   });
 });
 
-describe('deployAfter: the policies wait for the baselines', () => {
+describe('deployBefore: the baselines wait for the policies', () => {
   const props: BedrockOrganizationPoliciesProps = {
     approvedModels: [ApprovedModel.throughGeography(SONNET_45)], geographies: [Geography.EU], targetIds: [OU],
   };
-  /** The stacks the CDK CLI deploys before the Organization stack (its own asset manifest left out). */
-  const stackDependencies = (app: App) => app.synth().getStackByName('Organization').dependencies.map(d => d.id).filter(id => !id.endsWith('.assets'));
+  /** The stacks the CDK CLI deploys before the named stack (asset manifests left out). */
+  const stackDependencies = (app: App, name: string) =>
+    app.synth().getStackByName(name).dependencies.map(d => d.id).filter(id => !id.endsWith('.assets'));
 
-  test('a resource of the same stack (a StackSet) comes before every policy; a baseline stack of the app is deployed before this stack', () => {
+  test('a resource of the same stack (a StackSet) comes after every policy; a baseline stack of the app is deployed after this stack', () => {
     const app = new App();
     const stack = new Stack(app, 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
     const baselineStack = new Stack(app, 'Baseline', { env: { account: MEMBER, region: 'eu-central-1' } });
     new CfnResource(baselineStack, 'Anything', { type: 'AWS::SNS::Topic' });
     const stackSet = new CfnResource(stack, 'BaselineStackSet', { type: 'AWS::CloudFormation::StackSet', properties: { StackSetName: 'baseline' } });
     const policies = new BedrockOrganizationPolicies(stack, 'Scps', { ...props, protectionTargetIds: ['r-ab12'] });
-    policies.deployAfter(stackSet, baselineStack);
-    const resources = Template.fromStack(stack).findResources('AWS::Organizations::Policy');
-    expect(Object.keys(resources).length).toBe(policies.policies.length);
-    expect(Object.values(resources).map(r => (r.DependsOn as string[]).filter(d => d === 'BaselineStackSet')))
-      .toEqual(policies.policies.map(() => ['BaselineStackSet']));
-    expect(stackDependencies(app)).toEqual(['Baseline']);
+    policies.deployBefore(stackSet, baselineStack);
+    const template = Template.fromStack(stack);
+    const policyIds = Object.keys(template.findResources('AWS::Organizations::Policy')).sort();
+    expect(policyIds.length).toBe(policies.policies.length);
+    expect(policyIds.length).toBe(4);
+    expect([...template.toJSON().Resources.BaselineStackSet.DependsOn].sort()).toEqual(policyIds);
+    expect(Object.values(template.findResources('AWS::Organizations::Policy')).map(r => (r.DependsOn ?? []).includes('BaselineStackSet')))
+      .toEqual([false, false, false, false]);
+    expect(stackDependencies(app, 'Baseline')).toEqual(['Organization']);
+    expect(stackDependencies(app, 'Organization')).toEqual([]);
   });
 
   test('without it, nothing waits', () => {
@@ -283,14 +288,14 @@ describe('deployAfter: the policies wait for the baselines', () => {
     new BedrockOrganizationPolicies(stack, 'Scps', props);
     const resources = Template.fromStack(stack).findResources('AWS::Organizations::Policy');
     expect(Object.values(resources).map(r => r.DependsOn)).toEqual([undefined]);
-    expect(stackDependencies(app)).toEqual([]);
+    expect(stackDependencies(app, 'Organization')).toEqual([]);
   });
 
   test('a baseline that is not a construct (a jsii caller\'s ARN string) is an error naming it', () => {
     const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
     const policies = new BedrockOrganizationPolicies(stack, 'Scps', props);
-    expect(() => policies.deployAfter('arn:aws:cloudformation:us-east-1:999999999999:stackset/baseline' as any)).toThrow(
-      "BedrockOrganizationPolicies.deployAfter: baselines[0] is the string 'arn:aws:cloudformation:us-east-1:999999999999:stackset/baseline'; " +
+    expect(() => policies.deployBefore('arn:aws:cloudformation:us-east-1:999999999999:stackset/baseline' as any)).toThrow(
+      "BedrockOrganizationPolicies.deployBefore: baselines[0] is the string 'arn:aws:cloudformation:us-east-1:999999999999:stackset/baseline'; " +
       'allowed: a construct (a StackSet or a stack of this app)');
   });
 });

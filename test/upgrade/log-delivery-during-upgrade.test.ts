@@ -5,6 +5,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildLandingZone } from '../../examples/app/build';
 import { ACCOUNTS, APPROVED_MODELS, LANDING_ZONE_QUALIFIER, REGIONS, STACKSET_REGIONS, WORKLOADS_OU } from '../../examples/app/settings';
 import { BedrockOrganizationPolicies, Geography, ModelInvocationLogging, ServiceTier } from '../../src';
+import { PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE } from '../../src/core/protected-resources';
 import { Decision, PolicyDocument, TemplatePolicies, evaluate, resolveCfn } from '../support/iam';
 
 /**
@@ -95,6 +96,19 @@ function contextOf(principal: string): Record<string, string> {
   return { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': MEMBER, 'aws:RequestedRegion': REGION, 'aws:ViaAWSService': 'false' };
 }
 
+/** A developer (or, given, a deployer) disables a tagged EventBridge rule of the detective controls, new in 1.0.0. */
+async function disableNewControl(scps: PolicyDocument[], principal = `arn:aws:iam::${MEMBER}:role/developer`): Promise<Decision> {
+  return evaluate(
+    { identity: [ADMIN], serviceControlPolicies: [scps] },
+    {
+      action: 'events:DisableRule',
+      resource: `arn:aws:events:${REGION}:${MEMBER}:rule/Baseline-dev-us-east-1-LandingZoneDetectiveControlsBedrockSettingChan-AbCdEf`,
+      principal,
+      context: { ...contextOf(principal), [`aws:ResourceTag/${PROTECTED_TAG_KEY}`]: PROTECTED_TAG_VALUE },
+    },
+  );
+}
+
 async function forgedLine(scps: PolicyDocument[]): Promise<Decision> {
   const developer = `arn:aws:iam::${MEMBER}:role/developer`;
   return evaluate(
@@ -115,26 +129,47 @@ describe('no invocation log record is lost during the upgrade from 2026-11-22', 
     expect(await delivery(before, releasePolicies())).toEqual(DELIVERED);
   });
 
-  describe('the example, deployed as one app: the organization\'s policies wait for the baselines (deployAfter), no flag', () => {
+  describe('the example, deployed as one app: the policies go before the baselines (deployBefore), the first deployment with protectInvocationLogStreams: false', () => {
     const app = new App();
     const stacks = buildLandingZone(app);
-    const organization = app.synth().getStackByName('Organization');
+    const assembly = app.synth();
+    const organization = assembly.getStackByName('Organization');
 
-    test('the Organization stack is deployed after every baseline stack of the app, and its policies after both baseline StackSets', () => {
-      const baselines = stacks.filter(s => s.stackName.startsWith('Baseline-')).map(s => s.artifactId).sort();
+    test('every baseline stack of the app is deployed after the Organization stack, and both baseline StackSets after every policy', () => {
+      const baselines = stacks.filter(s => s.stackName.startsWith('Baseline-'));
       expect(baselines.length).toBe(Object.keys(ACCOUNTS).length * REGIONS.length);
-      expect(organization.dependencies.map(d => d.id).filter(id => !id.endsWith('.assets')).sort()).toEqual(baselines);
+      expect(baselines.map(b => assembly.getStackByName(b.stackName).dependencies.map(d => d.id).includes('Organization')))
+        .toEqual(baselines.map(() => true));
+      expect(organization.dependencies.map(d => d.id).filter(id => !id.endsWith('.assets'))).toEqual([]);
       const resources = Object.entries<any>(organization.template.Resources);
-      const stackSets = resources.filter(([, r]) => r.Type === 'AWS::CloudFormation::StackSet').map(([id]) => id).sort();
+      const policies = resources.filter(([, r]) => r.Type === 'AWS::Organizations::Policy').map(([id]) => id).sort();
+      const stackSets = resources.filter(([, r]) => r.Type === 'AWS::CloudFormation::StackSet').map(([, r]) => r);
       expect(stackSets.length).toBe(STACKSET_REGIONS.length);
-      const policies = resources.filter(([, r]) => r.Type === 'AWS::Organizations::Policy').map(([, r]) => r);
-      expect(policies.map(p => stackSets.filter(id => (p.DependsOn ?? []).includes(id)))).toEqual(policies.map(() => stackSets));
+      expect(stackSets.map(s => policies.filter(id => (s.DependsOn ?? []).includes(id)))).toEqual(stackSets.map(() => policies));
     });
 
-    test('so each phase is one of baselines first: the release, then updated baselines under the release\'s policies, then today\'s policies', async () => {
+    test('a stack instance that fails in one account does not fail the StackSet, so it cannot roll the policies back', () => {
+      // "SUCCEEDED: The operation completed creating or updating all the specified stacks without exceeding the failure
+      // tolerance" (StackSetOperation, CloudFormation API reference); the default tolerance is 0 (StackSetOperationPreferences).
+      const stackSets = Object.values<any>(organization.template.Resources).filter(r => r.Type === 'AWS::CloudFormation::StackSet');
+      expect(stackSets.map(s => s.Properties.OperationPreferences)).toEqual(stackSets.map(() => ({
+        FailureTolerancePercentage: 100, MaxConcurrentPercentage: 100, RegionConcurrencyType: 'PARALLEL',
+      })));
+    });
+
+    test('so each phase is one of organization first: the release; today\'s policies, lifted; updated baselines; today\'s policies, protected', async () => {
       expect(await delivery(before, releasePolicies())).toEqual(DELIVERED);
-      expect(await delivery(after, releasePolicies())).toEqual(DELIVERED);
+      expect(await delivery(before, upgrading)).toEqual(DELIVERED);
+      expect(await delivery(after, upgrading)).toEqual(DELIVERED);
       expect(await delivery(after, protectedScps)).toEqual(DELIVERED);
+    });
+
+    test('and a control the release adds is protected from the moment it exists: disabling the setting-change rule, denied in every phase it exists', async () => {
+      // Baselines first left it to the release's policies until the organization's arrived (the red team's R4-8).
+      expect(await disableNewControl(releasePolicies())).toBe('Allowed');
+      expect(await disableNewControl(upgrading)).toBe('ExplicitlyDenied');
+      expect(await disableNewControl(protectedScps)).toBe('ExplicitlyDenied');
+      expect(await disableNewControl(protectedScps, `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123456789abcdef0123456789abcdef`)).toBe('Allowed');
     });
 
     test('and the protection is the default one: a developer with AdministratorAccess cannot forge a line; the delivery role can write it', async () => {
