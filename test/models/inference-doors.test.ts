@@ -9,8 +9,9 @@ import { ACTION_GROUPS, compactActions } from '../../src/catalogue/action-groups
 import {
   AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_PAYMENT_ACTIONS, BEARER_TOKEN_ACTIONS,
   GOVERNANCE_SETTING_ACTIONS, INFERENCE_DOORS,
-  MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES, SERVICE_MODEL_ACTIONS,
+  MODEL_IMPORT_ACTIONS, RESIDENCY_SERVICES,
 } from '../../src/catalogue/inference-doors';
+import { SERVICE_MODEL_ACTIONS } from '../../src/catalogue/other-services';
 import { SERVICE_REFERENCE, actionData } from '../support/service-reference';
 
 /** Every action of the service whose name the IAM wildcard (`*` any characters) matches. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AGENT_SERVICES } from '../../src/catalogue/inference-doors';
+import { AGENT_SERVICES } from '../../src/catalogue/other-services';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 
 /**

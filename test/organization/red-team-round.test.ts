@@ -16,7 +16,7 @@ import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
 import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
-import { AGENT_SERVICES, AGENT_SERVICE_ACTIONS, SERVICE_MODEL_ACTIONS } from '../../src/catalogue/inference-doors';
+import { AGENT_SERVICES, AGENT_SERVICE_ACTIONS, SERVICE_MODEL_ACTIONS } from '../../src/catalogue/other-services';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
   BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,

@@ -1,5 +1,5 @@
 import { compactActions } from '../../catalogue/action-groups';
-import { SERVICE_MODEL_ACTIONS } from '../../catalogue/inference-doors';
+import { SERVICE_MODEL_ACTIONS } from '../../catalogue/other-services';
 import { onAnyResource, statementClass } from '../private/statement-record';
 
 export const DATA_PERIMETER_STATEMENTS = statementClass({

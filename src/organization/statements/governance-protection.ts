@@ -1,8 +1,8 @@
 import { compactActions } from '../../catalogue/action-groups';
 import {
-  AGENT_SERVICE_ACTIONS, AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_MEMORY_ACTIONS,
-  GOVERNANCE_SETTING_ACTIONS,
+  AGENTCORE_CREDENTIAL_PROVIDER_ACTIONS, AGENTCORE_GATEWAY_TARGET_ACTIONS, AGENTCORE_MEMORY_ACTIONS, GOVERNANCE_SETTING_ACTIONS,
 } from '../../catalogue/inference-doors';
+import { AGENT_SERVICE_ACTIONS } from '../../catalogue/other-services';
 import { PROTECTED_LOG_GROUP_PREFIX, PROTECTED_TAG_KEY, PROTECTED_TAG_VALUE, SPEND_STOP_POLICY_PREFIX } from '../../core/protected-resources';
 import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { LOG_COPY_SETTING_ACTIONS, SUBNET_SHARING_ACTIONS } from '../private/governance-control-actions';
