@@ -81,9 +81,17 @@ const EVERY_PRINCIPAL = {
 describe('the settings admins: the control plane and the deployers', () => {
   test('only the control plane, the qualifier\'s execution role, StackSets and the configuration admins change the logging configuration', async () => {
     expect(await decisions(scpsOf(PERIMETER), { action: 'bedrock:PutModelInvocationLoggingConfiguration', resource: '*' }, EVERY_PRINCIPAL)).toEqual({
-      DEVELOPER: 'ExplicitlyDenied', CONTROL_PLANE: 'Allowed', CFN_EXEC: 'Allowed', STACKSETS: 'Allowed', CONFIG_ADMIN: 'Allowed',
-      DEPLOY: 'ExplicitlyDenied', ORG_ACCESS: 'ExplicitlyDenied', CONTROL_TOWER: 'ExplicitlyDenied', PIPELINE: 'ExplicitlyDenied',
-      DELIVERY: 'ExplicitlyDenied', FILE_PUBLISHER: 'ExplicitlyDenied',
+      DEVELOPER: 'ExplicitlyDenied',
+      CONTROL_PLANE: 'Allowed',
+      CFN_EXEC: 'Allowed',
+      STACKSETS: 'Allowed',
+      CONFIG_ADMIN: 'Allowed',
+      DEPLOY: 'ExplicitlyDenied',
+      ORG_ACCESS: 'ExplicitlyDenied',
+      CONTROL_TOWER: 'ExplicitlyDenied',
+      PIPELINE: 'ExplicitlyDenied',
+      DELIVERY: 'ExplicitlyDenied',
+      FILE_PUBLISHER: 'ExplicitlyDenied',
     });
   });
 
@@ -102,27 +110,51 @@ describe('the role admins: the deployers, the qualifier\'s deploy role and the b
   test('a role with a trusted name is created only by the role admins (not the control plane, not the pipeline)', async () => {
     const create = { action: 'iam:CreateRole', resource: role(`cdk-${QUALIFIER}-lookup-role-${MEMBER}-${HOME}`) };
     expect(await decisions(scpsOf(PERIMETER), create, EVERY_PRINCIPAL)).toEqual({
-      DEVELOPER: 'ExplicitlyDenied', CONTROL_PLANE: 'ExplicitlyDenied', CFN_EXEC: 'Allowed', STACKSETS: 'Allowed', CONFIG_ADMIN: 'Allowed',
-      DEPLOY: 'Allowed', ORG_ACCESS: 'Allowed', CONTROL_TOWER: 'Allowed', PIPELINE: 'ExplicitlyDenied',
-      DELIVERY: 'ExplicitlyDenied', FILE_PUBLISHER: 'ExplicitlyDenied',
+      DEVELOPER: 'ExplicitlyDenied',
+      CONTROL_PLANE: 'ExplicitlyDenied',
+      CFN_EXEC: 'Allowed',
+      STACKSETS: 'Allowed',
+      CONFIG_ADMIN: 'Allowed',
+      DEPLOY: 'Allowed',
+      ORG_ACCESS: 'Allowed',
+      CONTROL_TOWER: 'Allowed',
+      PIPELINE: 'ExplicitlyDenied',
+      DELIVERY: 'ExplicitlyDenied',
+      FILE_PUBLISHER: 'ExplicitlyDenied',
     });
   });
 
   test('every exempt or trusted name is protected from the developer; other names, and other qualifiers\' lookup roles, are not', async () => {
     const scps = scpsOf(PERIMETER);
     const names: Record<string, string> = {
-      controlPlane: 'bedrock-landing-zone/Borrowed', delivery: 'bedrock-landing-zone-log-delivery/Borrowed',
-      execution: `cdk-${QUALIFIER}-cfn-exec-role-x`, deploy: `cdk-${QUALIFIER}-deploy-role-x`, lookup: `cdk-${QUALIFIER}-lookup-role-x`,
-      stackSets: 'stacksets-exec-x', orgAccess: 'OrganizationAccountAccessRole', controlTower: 'AWSControlTowerExecution',
-      pipeline: 'pipeline-deployer', configAdmin: 'platform/config-admin',
-      otherQualifierLookup: `cdk-hnb659fds-lookup-role-${MEMBER}-${HOME}`, app: 'app-role',
+      controlPlane: 'bedrock-landing-zone/Borrowed',
+      delivery: 'bedrock-landing-zone-log-delivery/Borrowed',
+      execution: `cdk-${QUALIFIER}-cfn-exec-role-x`,
+      deploy: `cdk-${QUALIFIER}-deploy-role-x`,
+      lookup: `cdk-${QUALIFIER}-lookup-role-x`,
+      stackSets: 'stacksets-exec-x',
+      orgAccess: 'OrganizationAccountAccessRole',
+      controlTower: 'AWSControlTowerExecution',
+      pipeline: 'pipeline-deployer',
+      configAdmin: 'platform/config-admin',
+      otherQualifierLookup: `cdk-hnb659fds-lookup-role-${MEMBER}-${HOME}`,
+      app: 'app-role',
     };
     const results = await Promise.all(Object.entries(names).map(async ([what, name]) =>
-      [what, (await decisions(scps, { action: 'iam:CreateRole', resource: role(name) }, { DEVELOPER }))['DEVELOPER']] as const));
+      [what, (await decisions(scps, { action: 'iam:CreateRole', resource: role(name) }, { DEVELOPER })).DEVELOPER] as const));
     expect(Object.fromEntries(results)).toEqual({
-      controlPlane: 'ExplicitlyDenied', delivery: 'ExplicitlyDenied', execution: 'ExplicitlyDenied', deploy: 'ExplicitlyDenied',
-      lookup: 'ExplicitlyDenied', stackSets: 'ExplicitlyDenied', orgAccess: 'ExplicitlyDenied', controlTower: 'ExplicitlyDenied',
-      pipeline: 'ExplicitlyDenied', configAdmin: 'ExplicitlyDenied', otherQualifierLookup: 'Allowed', app: 'Allowed',
+      controlPlane: 'ExplicitlyDenied',
+      delivery: 'ExplicitlyDenied',
+      execution: 'ExplicitlyDenied',
+      deploy: 'ExplicitlyDenied',
+      lookup: 'ExplicitlyDenied',
+      stackSets: 'ExplicitlyDenied',
+      orgAccess: 'ExplicitlyDenied',
+      controlTower: 'ExplicitlyDenied',
+      pipeline: 'ExplicitlyDenied',
+      configAdmin: 'ExplicitlyDenied',
+      otherQualifierLookup: 'Allowed',
+      app: 'Allowed',
     });
   });
 
@@ -151,9 +183,17 @@ describe('all admins: the tagged resources', () => {
     const fn = `arn:aws:lambda:${HOME}:${MEMBER}:function:Baseline-ControlPlane`;
     const tagged = { action: 'lambda:UpdateFunctionCode', resource: fn, context: { 'aws:ResourceTag/bedrock-landing-zone:protected': 'true' } };
     expect(await decisions(scps, tagged, EVERY_PRINCIPAL)).toEqual({
-      DEVELOPER: 'ExplicitlyDenied', CONTROL_PLANE: 'Allowed', CFN_EXEC: 'Allowed', STACKSETS: 'Allowed', CONFIG_ADMIN: 'Allowed',
-      DEPLOY: 'Allowed', ORG_ACCESS: 'Allowed', CONTROL_TOWER: 'Allowed', PIPELINE: 'ExplicitlyDenied',
-      DELIVERY: 'ExplicitlyDenied', FILE_PUBLISHER: 'ExplicitlyDenied',
+      DEVELOPER: 'ExplicitlyDenied',
+      CONTROL_PLANE: 'Allowed',
+      CFN_EXEC: 'Allowed',
+      STACKSETS: 'Allowed',
+      CONFIG_ADMIN: 'Allowed',
+      DEPLOY: 'Allowed',
+      ORG_ACCESS: 'Allowed',
+      CONTROL_TOWER: 'Allowed',
+      PIPELINE: 'ExplicitlyDenied',
+      DELIVERY: 'ExplicitlyDenied',
+      FILE_PUBLISHER: 'ExplicitlyDenied',
     });
     expect(await decisions(scps, { action: 'lambda:UpdateFunctionCode', resource: fn }, { DEVELOPER })).toEqual({ DEVELOPER: 'Allowed' });
   });

@@ -94,14 +94,23 @@ describe('the defaults', () => {
   test('without allowedServiceTiers or a profile\'s tiers, every tier but reserved; the OpenAI-compatible endpoint and harnesses are denied', async () => {
     const scps = scpsOf({ geographies: [Geography.EU] });
     expect(await decisions(scps, {
-      priority: tier('priority'), default: tier('default'), flex: tier('flex'), reserved: tier('reserved'),
+      priority: tier('priority'),
+      default: tier('default'),
+      flex: tier('flex'),
+      reserved: tier('reserved'),
       noTier: { action: 'bedrock:InvokeModel', resource: fmArn(HOME, TITAN_EMBED_V2) },
       openAi: { action: 'bedrock-mantle:CreateInference', resource: `arn:aws:bedrock-mantle:${HOME}:${MEMBER}:project/default`, context: { 'bedrock-mantle:Model': SONNET_45 } },
       harness: { action: 'bedrock-agentcore:CreateHarness' },
       reservation: { action: 'bedrock-mantle:CreateReservation' },
     })).toEqual({
-      priority: 'Allowed', default: 'Allowed', flex: 'Allowed', reserved: 'ExplicitlyDenied', noTier: 'Allowed', openAi: 'ExplicitlyDenied',
-      harness: 'ExplicitlyDenied', reservation: 'ExplicitlyDenied',
+      priority: 'Allowed',
+      default: 'Allowed',
+      flex: 'Allowed',
+      reserved: 'ExplicitlyDenied',
+      noTier: 'Allowed',
+      openAi: 'ExplicitlyDenied',
+      harness: 'ExplicitlyDenied',
+      reservation: 'ExplicitlyDenied',
     });
   });
 
@@ -153,14 +162,23 @@ describe('the ARNs an approved model is reached by', () => {
       geographies: [Geography.EU, Geography.US], approvedModels: [ApprovedModel.inRegion(TITAN_EMBED_V2), ApprovedModel.throughGeography(SONNET_45)],
     });
     expect(await decisions(scps, {
-      inRegionModel: invoke(fmArn(HOME, TITAN_EMBED_V2)), inRegionProfile: invoke(profileArn(`eu.${TITAN_EMBED_V2}`)),
-      euProfile: invoke(profileArn(`eu.${SONNET_45}`)), usProfile: invoke(profileArn(`us.${SONNET_45}`, 'us-east-1'), 'us-east-1'),
+      inRegionModel: invoke(fmArn(HOME, TITAN_EMBED_V2)),
+      inRegionProfile: invoke(profileArn(`eu.${TITAN_EMBED_V2}`)),
+      euProfile: invoke(profileArn(`eu.${SONNET_45}`)),
+      usProfile: invoke(profileArn(`us.${SONNET_45}`, 'us-east-1'), 'us-east-1'),
       apacProfile: invoke(profileArn(`apac.${SONNET_45}`, 'ap-northeast-1'), 'ap-northeast-1'),
-      globalProfile: invoke(profileArn(`global.${SONNET_45}`)), model: invoke(fmArn(HOME, SONNET_45)),
+      globalProfile: invoke(profileArn(`global.${SONNET_45}`)),
+      model: invoke(fmArn(HOME, SONNET_45)),
       unapproved: invoke(fmArn(HOME, HAIKU_45)),
     })).toEqual({
-      inRegionModel: 'Allowed', inRegionProfile: 'ExplicitlyDenied', euProfile: 'Allowed', usProfile: 'Allowed', apacProfile: 'ExplicitlyDenied',
-      globalProfile: 'ExplicitlyDenied', model: 'Allowed', unapproved: 'ExplicitlyDenied',
+      inRegionModel: 'Allowed',
+      inRegionProfile: 'ExplicitlyDenied',
+      euProfile: 'Allowed',
+      usProfile: 'Allowed',
+      apacProfile: 'ExplicitlyDenied',
+      globalProfile: 'ExplicitlyDenied',
+      model: 'Allowed',
+      unapproved: 'ExplicitlyDenied',
     });
   });
 
@@ -185,10 +203,10 @@ describe('the props that lift a statement', () => {
   test('the value the record names lifts it; another value of the same prop, or its absence, does not', async () => {
     const base = { geographies: [Geography.EU] };
     expect(await decisions(scpsOf(base), { importJob, otherService })).toEqual({ importJob: 'ExplicitlyDenied', otherService: 'ExplicitlyDenied' });
-    expect(await decisions(scpsOf({ ...base, allowModelCustomization: false, allowGenerativeFeaturesOfOtherServices: false }), { importJob, otherService }))
-      .toEqual({ importJob: 'ExplicitlyDenied', otherService: 'ExplicitlyDenied' });
-    expect(await decisions(scpsOf({ ...base, allowModelCustomization: true, allowGenerativeFeaturesOfOtherServices: true }), { importJob, otherService }))
-      .toEqual({ importJob: 'Allowed', otherService: 'Allowed' });
+    const explicitlyOff = scpsOf({ ...base, allowModelCustomization: false, allowGenerativeFeaturesOfOtherServices: false });
+    expect(await decisions(explicitlyOff, { importJob, otherService })).toEqual({ importJob: 'ExplicitlyDenied', otherService: 'ExplicitlyDenied' });
+    const lifted = scpsOf({ ...base, allowModelCustomization: true, allowGenerativeFeaturesOfOtherServices: true });
+    expect(await decisions(lifted, { importJob, otherService })).toEqual({ importJob: 'Allowed', otherService: 'Allowed' });
   });
 
   test('a statement that names a condition keeps it: a long-term API key for Bedrock is denied, one for another service is not', async () => {
