@@ -55,8 +55,8 @@ describe('approvedModels', () => {
 describe('tiers, endpoints and guardrails', () => {
   test('allowedServiceTiers outside the profile\'s tiers are named with the profile\'s', () => {
     const flexOnly = GovernanceProfile.of('flex-only', { allowedGeographies: [Geography.EU], allowedServiceTiers: [ServiceTier.FLEX] });
-    expect(errorOf({ geographies: undefined, profiles: [flexOnly], allowedServiceTiers: [ServiceTier.PRIORITY, ServiceTier.FLEX] })).toEqual(propsError(
-      'allowedServiceTiers priority are not allowed by profile flex-only; allowed: flex'));
+    const outside = errorOf({ geographies: undefined, profiles: [flexOnly], allowedServiceTiers: [ServiceTier.PRIORITY, ServiceTier.FLEX] });
+    expect(outside).toEqual(propsError('allowedServiceTiers priority are not allowed by profile flex-only; allowed: flex'));
     expect(errorOf({ geographies: undefined, profiles: [flexOnly], allowedServiceTiers: [ServiceTier.FLEX] })).toBeUndefined();
   });
 
