@@ -15,7 +15,11 @@ import { resolveCfn } from '../support/iam';
 const MANAGEMENT = '999999999999';
 const OU = 'ou-ab12-cd34ef56';
 const ROOT = 'r-ab12';
-/** AWS Organizations' limit on a service control policy's content (Organizations User Guide, "Quotas and service limits"). */
+/**
+ * AWS Organizations' limit on a service control policy's content: "Service control policies: 5,120 characters"
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html, and the Content property of
+ * AWS::Organizations::Policy in the CloudFormation reference).
+ */
 const SCP_LIMIT = 5120;
 /** `{"Version":"2012-10-17","Statement":[]}`: what a policy holds besides its statements. */
 const ENVELOPE = 39;
