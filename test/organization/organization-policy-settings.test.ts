@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile, ServiceTier } from '../../src';
+import { PolicySettings, statementClass } from '../../src/organization/private/statement-record';
 import { HAIKU_45, SONNET_45, TITAN_EMBED_V2, fmArn } from '../models/fixtures';
 import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
 
@@ -207,6 +208,22 @@ describe('the props that lift a statement', () => {
     expect(await decisions(explicitlyOff, { importJob, otherService })).toEqual({ importJob: 'ExplicitlyDenied', otherService: 'ExplicitlyDenied' });
     const lifted = scpsOf({ ...base, allowModelCustomization: true, allowGenerativeFeaturesOfOtherServices: true });
     expect(await decisions(lifted, { importJob, otherService })).toEqual({ importJob: 'Allowed', otherService: 'Allowed' });
+  });
+
+  test('a record lifted by two props stays in unless the props hold both values', () => {
+    const record = statementClass({
+      title: 'Two props',
+      summary: 'A record whose lifting needs two props.',
+      statements: [{ sid: 'DenyBoth', denies: 'nothing', why: 'a test', liftedBy: { allowModelCustomization: true, requireGuardrail: false }, build: () => ({}) }],
+    }).statements[0];
+    const settings = (props: Partial<BedrockOrganizationPoliciesProps>) =>
+      ({ props: { approvedModels: [], targetIds: [], ...props } }) as unknown as PolicySettings;
+    expect([
+      record.applies(settings({})),
+      record.applies(settings({ allowModelCustomization: true })),
+      record.applies(settings({ requireGuardrail: false })),
+      record.applies(settings({ allowModelCustomization: true, requireGuardrail: false })),
+    ]).toEqual([true, true, true, false]);
   });
 
   test('a statement that names a condition keeps it: a long-term API key for Bedrock is denied, one for another service is not', async () => {
