@@ -143,6 +143,20 @@ describe('What enforces the governance', () => {
     await each(scps, [...objects('claims-data'), ...buckets('claims-data')], 'Allowed');
   });
 
+  test('ProtectDeploymentAssets: a bucket name that starts with * still gets its objects; without a qualifier no CDK asset bucket is fenced', async () => {
+    const scps = scpsOf({ cdkBootstrapQualifier: QUALIFIER, deploymentAssetBucketNames: ['*-pinned-assets'] });
+    expect(await decisions(scps, {
+      object: { action: 's3:PutObject', resource: 'arn:aws:s3:::claims-pinned-assets/asset.zip' },
+      bucket: { action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::claims-pinned-assets' },
+    })).toEqual({ object: 'ExplicitlyDenied', bucket: 'ExplicitlyDenied' });
+    const cdkAssets = `arn:aws:s3:::cdk-hnb659fds-assets-${MEMBER}-${HOME}`;
+    expect(await decisions(scpsOf(), {
+      object: { action: 's3:PutObject', resource: `${cdkAssets}/asset.zip` },
+      bucket: { action: 's3:PutBucketPolicy', resource: cdkAssets },
+      image: { action: 'ecr:PutImage', resource: `arn:aws:ecr:${HOME}:${MEMBER}:repository/cdk-hnb659fds-container-assets-${MEMBER}-${HOME}` },
+    })).toEqual({ object: 'Allowed', bucket: 'Allowed', image: 'Allowed' });
+  });
+
   test('ProtectInvocationLogStreams: the invocation log streams are written, created and deleted by the delivery roles only', async () => {
     const scps = scpsOf();
     const streams = (group: string) => ['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DeleteLogStream']
