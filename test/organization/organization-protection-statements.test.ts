@@ -44,7 +44,7 @@ describe('What enforces the governance', () => {
 
   test('DenyProjectDataRetention: a project\'s own retention mode by the settings admins only', async () => {
     const scps = scpsOf({ allowOpenAiCompatibleEndpoint: true });
-    const project = (action: string, mode?: string, principal?: string) => ({
+    const project = (action: string, mode?: string, principal?: string): Request => ({
       action, principal, context: mode ? { 'bedrock-mantle:DataRetentionMode': mode } : {},
     });
     expect(await decisions(scps, {
