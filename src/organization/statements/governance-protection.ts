@@ -96,12 +96,14 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
 
     {
       sid: 'DenyPassingExemptRoles',
-      denies: '`iam:PassRole` of the control-plane, execution and StackSets roles, the qualifier\'s CDK roles and the deployment principals, ' +
+      denies: '`iam:PassRole` of the landing zone\'s roles (the control plane\'s, the spend stops\' and the invocation log delivery roles, ' +
+        'paths `/bedrock-landing-zone*`), the execution and StackSets roles, the qualifier\'s CDK roles and the deployment principals, ' +
         'except by the role admins',
-      why: 'a passed role lends its exemption to a new function or stack',
+      why: 'a passed role lends its exemption to a new function or stack; the spend stop\'s reset role handed to a schedule of the ' +
+        'developer\'s reverses the stop, and the delivery role handed to another Bedrock feature writes into the protected log group',
       build: c => ({
         actions: ['iam:PassRole'],
-        resources: [...new Set([...c.exempt.settingsAdmins, ...c.exempt.trustedNames])],
+        resources: c.exempt.unpassableRoles,
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.roleAdmins } },
       }),
     },
