@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ROUND_4_SPEND_ATTACKS } from './spend-perimeter-cases';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 
 /**
@@ -441,5 +442,5 @@ export const ROUND_3_LEFT_OPEN: RedTeamCase[] = [
   },
 ];
 
-/** Every red team attack of the three rounds: perimeter.test.ts shows each statement load-bearing with them. */
-export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS];
+/** Every red team attack of the rounds: perimeter.test.ts shows each statement load-bearing with them. */
+export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS, ...ROUND_4_SPEND_ATTACKS];
