@@ -72,7 +72,8 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       denies: 'creating, deleting or changing a role whose path or name is exempt or trusted (`/bedrock-landing-zone/*`, the delivery path, the ' +
         'CDK execution and deploy roles, with `cdkBootstrapQualifier` every CDK role of that qualifier, `stacksets-exec-*`, ' +
         '`OrganizationAccountAccessRole`, `AWSControlTowerExecution`, `deploymentPrincipalArnPatterns`, `configurationAdminRoleArnPatterns`), ' +
-        'and new versions or deletion of the managed policies on the path `/bedrock-landing-zone/` (the delivery role\'s) and of the spend stop\'s ' +
+        'and new versions or deletion of the managed policies on the path `/bedrock-landing-zone/` (the delivery role\'s, the spend stops\', the ' +
+        'landing zone\'s model access policies) and of the spend stop\'s ' +
         'deny policies (`BedrockSpendStop-*`), except by the role admins',
       why: 'an exemption by name can otherwise be borrowed by creating a role with that name; managed policies cannot be tagged, and a new ' +
         'default version of the delivery policy would stop delivery to CloudWatch Logs silently, and one of the spend stop\'s deny policy would ' +
