@@ -256,5 +256,5 @@ test('onProtectedPath puts the policy on the landing zone\'s path, which the org
     new ModelAccessPolicy(stack, 'Access', { models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], roles: [roleIn(stack)], onProtectedPath });
     return Object.values(Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy')).map(r => r.Properties.Path);
   });
-  expect(paths).toEqual([[undefined], [undefined], ['/bedrock-landing-zone/']]);
+  expect(paths).toEqual([['/'], ['/'], ['/bedrock-landing-zone/']]);
 });
