@@ -1,6 +1,7 @@
 import { App, Stack, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ModelAccessPolicy } from '../../src/access';
+import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { EmbeddingModel, VectorKnowledgeBase } from '../../src/knowledge-bases';
 import { CrossRegionInferenceProfile, Geography } from '../../src/models';
@@ -153,5 +154,46 @@ describe('rt3 F20: every role the library grants model access in an account with
     accountStop(stack, [roleIn(stack, 'B')], 'StopB');
     modelAccess(stack, 'Access', [roleIn(stack, 'Unstopped')]);
     expect(synthErrors(app)).toEqual([expect.stringMatching(/^ {2}\[Baseline\/StopA\] the role Baseline\/Unstopped holds a model grant/)]);
+  });
+});
+
+describe('the organization stop needs a free slot of the five SCPs on each target when it fires', () => {
+  const OU = 'ou-ab12-cd34ef56';
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ApprovedModel.throughGeography(`vendor.model-number-${i}-v1:0`));
+  const build = (extraModels: number, targetIds: string[], protectionTargetIds?: string[]) => {
+    const app = new App();
+    const stack = new Stack(app, 'Management', { env: { account: '999999999999', region: 'us-east-1' } });
+    const policies = new BedrockOrganizationPolicies(stack, 'Scps', {
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(extraModels)], profiles: [GovernanceProfile.EU_RESIDENCY], targetIds: [OU],
+      protectionTargetIds,
+    });
+    new BedrockOrganizationSpendStop(stack, 'Stop', {
+      budget: BedrockBudget.fromBudgetName('bedrock-org'), organizationId: 'o-exampleorg1', targetIds, topic: sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN),
+    });
+    return { app, count: policies.policies.filter(p => p.targetIds.includes(OU)).length };
+  };
+  const synthError = (app: App) => {
+    try {
+      app.synth();
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  test('an OU that receives four of the app\'s SCPs (five with FullAWSAccess) fails synth, naming the prop, the value and what to do', () => {
+    const { app, count } = build(20, [OTHER_ACCOUNT, OU]);
+    expect(count).toBe(4);
+    expect(synthError(app)).toContain(`[Management/Stop] targetIds[1] is '${OU}', which already receives 4 service control policies of this app ` +
+      '(Management/Scps/Policy1, Management/Scps/Policy2, Management/Scps/Policy3, Management/Scps/Policy4); with FullAWSAccess that leaves no slot ' +
+      'of the 5 AWS allows per target, so AWS Budgets could not attach the stop\'s policy when it fires. Name the accounts instead (each has five of ' +
+      'its own), or an OU with a free slot');
+  });
+
+  test('the same OU with three of the app\'s SCPs (the tag statements on the root, as in the example), or the accounts of a full OU, leave the slot the stop needs', () => {
+    const three = build(0, [OU], ['r-ab12']);
+    expect(three.count).toBe(3);
+    expect(synthError(three.app)).toBeUndefined();
+    expect(synthError(build(20, [OTHER_ACCOUNT]).app)).toBeUndefined();
   });
 });
