@@ -147,6 +147,33 @@ describe('rt3 F20: every role the library grants model access in an account with
     expect(synthErrors(app)).toEqual([]);
   });
 
+  test('rt4 R4-7: a user or group granted model access in an account with a stop fails synth: a stop denies roles only', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Workload', { env: { account: ACCOUNT, region: REGION } });
+    const role = roleIn(stack, 'AppRole');
+    accountStop(stack, [role]);
+    new ModelAccessPolicy(stack, 'Access', {
+      models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)],
+      roles: [role],
+      users: [new iam.User(stack, 'AnalystUser')],
+      groups: [new iam.Group(stack, 'Analysts')],
+    });
+    CrossRegionInferenceProfile.of(Geography.EU, SONNET_45).grantInvoke(new iam.User(stack, 'BatchUser'));
+    const errors = synthErrors(app);
+    expect(errors.map(e => e.replace(/ holds a model grant.*$/, ''))).toEqual([
+      '  [Workload/Stop] the user Workload/AnalystUser', '  [Workload/Stop] the group Workload/Analysts', '  [Workload/Stop] the user Workload/BatchUser',
+    ]);
+    expect(errors[0]).toContain('which has a BedrockSpendStop: a stop denies roles only, so it would keep invoking after the stop fires. ' +
+      'Grant model access to roles, which a stop of the account names');
+  });
+
+  test('users and groups granted model access in an account without a stop are not checked', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Workload', { env: { account: ACCOUNT, region: REGION } });
+    new ModelAccessPolicy(stack, 'Access', { models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], users: [new iam.User(stack, 'AnalystUser')] });
+    expect(synthErrors(app)).toEqual([]);
+  });
+
   test('an account with several stops reports each unnamed role once', () => {
     const app = new App();
     const stack = new Stack(app, 'Baseline', { env: { account: ACCOUNT, region: REGION } });

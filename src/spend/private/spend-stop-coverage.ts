@@ -34,10 +34,44 @@ export function unstoppedRoleProblems(stop: IConstruct, stops: StopCoverage[]): 
       if (!stopped.has(key) && !missing.has(key)) missing.set(key, describeRole(role));
     }
   }
-  return [...missing.values()].map(role =>
+  // A stop attaches its deny to roles: a user or group the library grants model access cannot be stopped (rt4 R4-7).
+  const principals = new Map<IConstruct, string>();
+  for (const route of recordedRoutes(stop)) {
+    if (Stack.of(route.target).account !== account) continue;
+    for (const principal of usersAndGroupsHolding(route.target)) principals.set(principal, describePrincipal(principal));
+  }
+  const unstoppable = [...principals.values()].map(principal =>
+    `${principal} holds a model grant of the landing zone in account ${account}, which has a BedrockSpendStop: a stop denies roles only, ` +
+    'so it would keep invoking after the stop fires. Grant model access to roles, which a stop of the account names');
+  return [...unstoppable, ...[...missing.values()].map(role =>
     `${role} holds a model grant of the landing zone in account ${account}, and no BedrockSpendStop of that account names it: ` +
     'it would keep invoking after the account\'s spend stop fires. Name it in the roles of a BedrockSpendStop of the account ' +
-    '(in its own stack, or one deployed after it, with budget: BedrockBudget.fromBudgetName(<the account\'s budget>))');
+    '(in its own stack, or one deployed after it, with budget: BedrockBudget.fromBudgetName(<the account\'s budget>))')];
+}
+
+/** The users and groups created in the app that hold what was written into `target` (directly, or by a policy attached to them). */
+function usersAndGroupsHolding(target: IConstruct): IConstruct[] {
+  if (target instanceof iam.User || target instanceof iam.Group) return [target];
+  if (!(target instanceof iam.ManagedPolicy) && !(target instanceof iam.Policy)) return [];
+  const stack = Stack.of(target);
+  const cfn = target.node.defaultChild as iam.CfnManagedPolicy | iam.CfnPolicy;
+  const names = [cfn.users, cfn.groups].flatMap(list => {
+    const resolved = stack.resolve(list ?? []);
+    return Array.isArray(resolved) ? resolved : [];
+  });
+  const attached = new Set(names.map(v => JSON.stringify(v)));
+  if (attached.size === 0) return [];
+  return stack.node.root.node.findAll()
+    .filter((c): c is iam.User | iam.Group => (c instanceof iam.User || c instanceof iam.Group) && Stack.of(c).environment === stack.environment)
+    .filter(c => {
+      const name = stack.resolve(c instanceof iam.User ? c.userName : c.groupName);
+      const local = typeof name === 'object' && name !== null && 'Ref' in name;
+      return !(Stack.of(c) !== stack && local) && attached.has(JSON.stringify(name));
+    });
+}
+
+function describePrincipal(principal: IConstruct): string {
+  return `the ${principal instanceof iam.User ? 'user' : 'group'} ${principal.node.path}`;
 }
 
 /**
