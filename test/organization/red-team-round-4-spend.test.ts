@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  ROUND_4_SPEND_ATTACKS, ROUND_4_SPEND_ATTACKS_BY_STATEMENT, ROUND_4_SPEND_GOVERNED, STOP_EXECUTION_ROLE, SpendPerimeterCase,
+  ROUND_4_SPEND_ATTACKS, ROUND_4_SPEND_ATTACKS_BY_STATEMENT, ROUND_4_SPEND_GOVERNED, ROUND_4_SPEND_LEFT_OPEN, STOP_EXECUTION_ROLE, SpendPerimeterCase,
 } from './spend-perimeter-cases';
 import { buildLandingZone } from '../../examples/app/build';
 import { OrganizationStack } from '../../examples/app/organization';
@@ -89,6 +89,11 @@ describe.each(Object.keys(ORGANIZATIONS))('round 4, the spend stop\'s perimeter,
     }
     const expected = Object.entries(ROUND_4_SPEND_ATTACKS_BY_STATEMENT).map(([sid, cases]) => [sid, cases.map(c => c.name).sort()]);
     expect(through).toEqual(Object.fromEntries(expected));
+  });
+
+  test('round 4\'s limits stay allowed (docs/red-team, Round 4)', async () => {
+    const decisions = await Promise.all(ROUND_4_SPEND_LEFT_OPEN.map(async c => [c.name, await run(levels, c)]));
+    expect(decisions).toEqual(ROUND_4_SPEND_LEFT_OPEN.map(c => [c.name, 'Allowed']));
   });
 
   test('the stop\'s execution role must be on the landing zone\'s path: from the root path (before round 4) the stop could not attach its deny to a tagged role', async () => {

@@ -94,3 +94,38 @@ export const ROUND_4_SPEND_GOVERNED: SpendPerimeterCase[] = [
     context: { ...TAGGED, 'iam:PolicyARN': policy('BedrockSpendStop-Baselinedeveucentral1LandingZoneSpendStop2306E712') },
   },
 ];
+
+/**
+ * Round 4's limits, pinned as allowed so that a change to them is seen (docs/red-team, Round 4):
+ * - rt4 R4-6: the account's administrator detaches an account stop's deny from a team's own (untagged) role after it fires. The
+ *   account stop stops the roles the landing zone grants, not the account's administrator, who may invoke models directly with
+ *   their own credentials after it fires (the second case): against the administrator, the organization stop (an SCP nobody in
+ *   the account can detach) is the control. A statement protecting the deny by its ARN does not fit the organization policies'
+ *   budget this round.
+ * - rt4 R4-2, the policies' half: a role admin (OrganizationAccountAccessRole) creates a role on the landing zone's path, which
+ *   the settings statements exempt. The restore now puts back what such a role changes (test/detective/bedrock-setting-restore.test.ts).
+ */
+export const ROUND_4_SPEND_LEFT_OPEN: SpendPerimeterCase[] = [
+  {
+    name: 'rt4 R4-6: the account stop\'s deny detached from the agent\'s role by the account\'s administrator',
+    action: 'iam:DetachRolePolicy',
+    resource: role('Agent-dev-eu-central-1-AgentRoleF4A42D6B-A1B2C3D4E5F6'),
+    context: { 'iam:PolicyARN': policy('BedrockSpendStop-SpendStopdeveucentral1WorkloadSpendStop7D2D37A6') },
+  },
+  {
+    name: 'rt4 R4-6: the account\'s administrator invoking a model after the account stop fired (it never stops them)',
+    action: 'bedrock:InvokeModel',
+    resource: `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+    context: {
+      'aws:SourceVpce': 'vpce-0runtime',
+      'bedrock:GuardrailIdentifier': `arn:aws:bedrock:${HOME}:${MEMBER}:guardrail/gr123abc:1`,
+      'bedrock:InferenceProfileArn': `arn:aws:bedrock:${HOME}:${MEMBER}:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+    },
+  },
+  {
+    name: 'rt4 R4-2: OrganizationAccountAccessRole creating a role on the landing zone\'s path',
+    action: 'iam:CreateRole',
+    resource: role('bedrock-landing-zone/break-glass-2'),
+    principal: role('OrganizationAccountAccessRole'),
+  },
+];
