@@ -10,7 +10,7 @@ export const SCPS_PER_TARGET = 5;
  * so nothing stops. Only what the app shows is counted: the service control policies of this app attached
  * directly to the target (those of a parent count against the parent's five), and AWS's FullAWSAccess, which
  * every target holds unless the organization replaced it. Policies attached outside this app (the
- * organization's own, Control Tower's) cannot be seen: docs/adr/0030 leaves one slot to them by rule.
+ * organization's own, Control Tower's) cannot be seen: the stop's doc asks for the slot to stay free (docs/adr/0030).
  *
  * @param stop the stop, whose own policy is attached by Budgets only
  * @param stopPolicy the stop's policy, not counted
