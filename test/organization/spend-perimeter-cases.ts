@@ -47,11 +47,15 @@ export const ROUND_4_SPEND_ATTACKS_BY_STATEMENT: Record<string, SpendPerimeterCa
     { name: 'rt3 F1: a schedule of the developer\'s put into the stop\'s group', action: 'scheduler:CreateSchedule', resource: RESET_SCHEDULE, context: TAGGED },
     { name: 'rt3 F1: the stop\'s schedule group deleted with its schedules', action: 'scheduler:DeleteScheduleGroup', resource: STOP_GROUP, context: TAGGED },
     {
-      name: 'rt3 F1: the protection tag removed from the stop\'s schedule group', action: 'scheduler:UntagResource', resource: STOP_GROUP,
+      name: 'rt3 F1: the protection tag removed from the stop\'s schedule group',
+      action: 'scheduler:UntagResource',
+      resource: STOP_GROUP,
       context: { ...TAGGED, 'aws:TagKeys': [PROTECTED_TAG_KEY] },
     },
     {
-      name: 'rt3 F1: the protection tag overwritten on the stop\'s schedule group', action: 'scheduler:TagResource', resource: STOP_GROUP,
+      name: 'rt3 F1: the protection tag overwritten on the stop\'s schedule group',
+      action: 'scheduler:TagResource',
+      resource: STOP_GROUP,
       context: { ...TAGGED, 'aws:TagKeys': [PROTECTED_TAG_KEY], [`aws:RequestTag/${PROTECTED_TAG_KEY}`]: 'false' },
     },
   ],

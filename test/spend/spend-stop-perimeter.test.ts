@@ -1,7 +1,7 @@
 import { App, Stack, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ModelAccessPolicy } from '../../src/access';
 import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
+import { ModelAccessPolicy } from '../../src/access';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import { EmbeddingModel, VectorKnowledgeBase } from '../../src/knowledge-bases';
 import { CrossRegionInferenceProfile, Geography } from '../../src/models';
@@ -34,7 +34,9 @@ const modelAccess = (stack: Stack, id: string, roles: iam.IRole[]) => new ModelA
 describe.each([
   ['the account stop', (stack: Stack) => accountStop(stack, [iam.Role.fromRoleName(stack, 'App', 'payments-app')])],
   ['the organization stop', (stack: Stack) => new BedrockOrganizationSpendStop(stack, 'Stop', {
-    budget: BedrockBudget.fromBudgetName('bedrock-org'), organizationId: 'o-exampleorg1', targetIds: [OTHER_ACCOUNT],
+    budget: BedrockBudget.fromBudgetName('bedrock-org'),
+    organizationId: 'o-exampleorg1',
+    targetIds: [OTHER_ACCOUNT],
     topic: sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN),
   })],
 ])('%s: its schedules and roles', (_name, build) => {
@@ -191,7 +193,9 @@ describe('the organization stop needs a free slot of the five SCPs on each targe
     const app = new App();
     const stack = new Stack(app, 'Management', { env: { account: '999999999999', region: 'us-east-1' } });
     const policies = new BedrockOrganizationPolicies(stack, 'Scps', {
-      approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(extraModels)], profiles: [GovernanceProfile.EU_RESIDENCY], targetIds: [OU],
+      approvedModels: [ApprovedModel.throughGeography(SONNET_45), ...many(extraModels)],
+      profiles: [GovernanceProfile.EU_RESIDENCY],
+      targetIds: [OU],
       protectionTargetIds,
     });
     new BedrockOrganizationSpendStop(stack, 'Stop', {
