@@ -201,7 +201,7 @@ describe('the organization stop needs a free slot of the five SCPs on each targe
     new BedrockOrganizationSpendStop(stack, 'Stop', {
       budget: BedrockBudget.fromBudgetName('bedrock-org'), organizationId: 'o-exampleorg1', targetIds, topic: sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN),
     });
-    return { app, count: policies.policies.filter(p => p.targetIds.includes(OU)).length };
+    return { app, count: policies.policies.filter(p => (p.targetIds ?? []).includes(OU)).length };
   };
   const synthError = (app: App) => {
     try {
