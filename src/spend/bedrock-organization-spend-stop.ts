@@ -58,8 +58,9 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
  * of each month EventBridge Scheduler reverses the action (detaching the SCP) and resets it to standby,
  * as for the account-level `BedrockSpendStop`.
  *
- * SCPs do not apply to the management account itself nor to service-linked roles. A budget lags by
- * hours: the stop is a backstop, not a meter.
+ * SCPs do not apply to the management account itself nor to service-linked roles. While the stop holds,
+ * scaling down what keeps billing (provisioned throughput, capacity providers, marketplace endpoints) is
+ * denied too; deleting it is not. A budget lags by hours: the stop is a backstop, not a meter.
  */
 export class BedrockOrganizationSpendStop extends Construct {
   /** The service control policy that denies every inference door; Budgets attaches it at the threshold */

@@ -41,6 +41,12 @@ export interface BedrockSpendStopProps extends SpendStopOptions {
  * A role of a stack deployed after the stop's gets a stop of its own in that stack or a later one, on the
  * same budget by name (`BedrockBudget.fromBudgetName`), so the earlier stack never depends on the later.
  *
+ * What it does not stop: the account's administrators, who are not among its roles (the organization-level
+ * `BedrockOrganizationSpendStop`, an SCP, stops them), and a role that already holds as many managed policies
+ * as IAM allows per role when the stop fires (Budgets' attachment then fails for it). While it holds, scaling
+ * down what keeps billing (provisioned throughput, capacity providers, marketplace endpoints) is denied too;
+ * deleting it is not.
+ *
  * A budget lags by hours: the stop is a backstop, not a meter.
  */
 export class BedrockSpendStop extends Construct {
