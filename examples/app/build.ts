@@ -1,5 +1,5 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
-import { AccountBaselineStack, AgentWorkloadStack, KnowledgeBaseWorkloadStack } from './landing-zone';
+import { AccountBaselineStack, AgentWorkloadStack, KnowledgeBaseWorkloadStack, WorkloadSpendStopStack } from './landing-zone';
 import { BaselineStage, OrganizationGuardrailStack, OrganizationStack } from './organization';
 import { ACCOUNTS, ACCOUNT_PROFILES, ACCOUNT_SPEND, APPLICATION_COST_TAGS, HOME_REGION, MANAGEMENT_ACCOUNT, REGIONS, SANDBOX_ACCOUNT, SANDBOX_SPEND, STACKSET_REGIONS } from './settings';
 import { GovernanceProfile } from '../../src';
@@ -49,6 +49,18 @@ export function buildLandingZone(app: App): Stack[] {
       });
       for (const s of [stack, workload, agent]) Tags.of(s).add('landing-zone:account', accountName);
       stacks.push(stack, workload, agent);
+      if (stopAtPercentage === undefined) continue;
+      // The account's stop stops every role that invokes models in it: the workloads' roles too (rt3 F20).
+      const stop = new WorkloadSpendStopStack(app, `SpendStop-${accountName}-${governed.region}`, {
+        env: { account, region: governed.region },
+        baseline: stack,
+        budgetName: budget.budgetName!,
+        stopAtPercentage,
+        roles: [agent.role, workload.knowledgeBase.role],
+        description: `The spend stop of the workloads' roles for ${accountName} in ${governed.region}`,
+      });
+      Tags.of(stop).add('landing-zone:account', accountName);
+      stacks.push(stop);
     }
   }
   // A sandbox account, deployed through a pipeline as a stage.

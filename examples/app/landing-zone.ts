@@ -5,7 +5,7 @@ import {
 import { Construct } from 'constructs';
 import { APPLICATION_COST_TAGS, APPROVED_MODELS, CHAT_MODEL, GOVERNANCE_CONTACTS, LANDING_ZONE_QUALIFIER, ORGANIZATION_ID } from './settings';
 import {
-  ApplicationInferenceProfile, BedrockLandingZone, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
+  ApplicationInferenceProfile, BedrockBudget, BedrockLandingZone, BedrockSpendStop, ChunkingStrategy, CrossRegionInferenceProfile, EmbeddingModel,
   GovernanceProfile, LandingZoneSpendSettings, LandingZoneStackProtection, ModelAccessPolicy, VectorKnowledgeBase,
 } from '../../src';
 
@@ -73,6 +73,8 @@ export class AccountBaselineStack extends Stack {
       requireGuardrail: this.landingZone.guardrail,
       requireVpcEndpoints: this.landingZone.endpoints.runtimeEndpoints,
       roles: [this.applicationRole],
+      // Deployed with the baseline by the deployment roles: only they may version it.
+      onProtectedPath: true,
     });
   }
 }
@@ -125,12 +127,14 @@ export interface AgentWorkloadProps extends StackProps {
  */
 export class AgentWorkloadStack extends Stack {
   public readonly runtime: agentcore.Runtime;
+  /** The runtime's execution role, which invokes the chat model */
+  public readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: AgentWorkloadProps) {
     super(scope, id, props);
     const landingZone = props.baseline.landingZone;
     // The execution role is the team's own, so its model access is a managed policy (the HIPAA, NIST and PCI packs ask for one).
-    const role = new iam.Role(this, 'AgentRole', {
+    const role = this.role = new iam.Role(this, 'AgentRole', {
       assumedBy: new iam.ServicePrincipal('bedrock-agentcore.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account }, ArnLike: { 'aws:SourceArn': `arn:${this.partition}:bedrock-agentcore:${this.region}:${this.account}:*` } },
       }),
@@ -183,5 +187,38 @@ function acknowledgeRuntimeDefaults(role: iam.Role): void {
   ];
   for (const [resource, reason] of wildcards) {
     Validations.of(policy).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`, reason });
+  }
+}
+
+export interface WorkloadSpendStopProps extends StackProps {
+  /** The account baseline of the same account and region, whose spend stop stops the application role */
+  readonly baseline: AccountBaselineStack;
+  /** The account's budget, created by the baseline of its home region */
+  readonly budgetName: string;
+  /** The percentage of the budget at which the workloads stop, as the baseline's stop */
+  readonly stopAtPercentage: number;
+  /** The roles of the workloads deployed after the baseline that invoke models: the agent's, the knowledge base's */
+  readonly roles: iam.IRole[];
+}
+
+/**
+ * The account's spend stop for the roles of the workloads deployed after the baseline (the agent
+ * runtime's, the knowledge base's), on the same budget: when the month's Bedrock budget is spent, every
+ * role that invokes models in the account stops, not only the application role. A stack of its own,
+ * deployed last by the landing zone's deployment roles (the stop's roles are on the landing zone's path)
+ * and protected like the baseline, so the baseline never depends on the workloads.
+ */
+export class WorkloadSpendStopStack extends Stack {
+  public readonly spendStop: BedrockSpendStop;
+
+  constructor(scope: Construct, id: string, props: WorkloadSpendStopProps) {
+    super(scope, id, { synthesizer: new DefaultStackSynthesizer({ qualifier: LANDING_ZONE_QUALIFIER }), ...props });
+    LandingZoneStackProtection.protect(this);
+    this.spendStop = new BedrockSpendStop(this, 'WorkloadSpendStop', {
+      budget: BedrockBudget.fromBudgetName(props.budgetName),
+      roles: props.roles,
+      topic: props.baseline.landingZone.notificationsTopic!,
+      thresholdPercentage: props.stopAtPercentage,
+    });
   }
 }

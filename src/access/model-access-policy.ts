@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { SealedManagedPolicy } from './sealed-managed-policy';
 import { applyCostTags, costTagProblems, untaggablePrincipalProblems } from '../core/cost-tags';
 import { Problems, modelReferenceProblems } from '../core/validation';
+import { LANDING_ZONE_ROLE_PATH } from '../custom-resources/control-plane-provider';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
 import { IBedrockInvokable, InvokeGrantOptions } from '../models';
 import { MANAGED_POLICY_MAX_CHARACTERS, watchManagedPolicySize } from '../models/grants/managed-policy-size';
@@ -62,6 +63,19 @@ export interface ModelAccessPolicyProps extends InvokeGrantOptions {
    * @default - no tags
    */
   readonly costTags?: { [key: string]: string };
+
+  /**
+   * Put the policy on the landing zone's IAM path (`/bedrock-landing-zone/`), where the organization
+   * policies (`ProtectExemptRoles`) let only the role admins create a new version of it, set its default
+   * version or delete it. A managed policy takes no tags in CloudFormation, so without it a workload
+   * administrator can rewrite what a protected role may invoke by a new version of its policy. Only for
+   * a stack the landing zone's deployment roles deploy: an application team's own roles could create the
+   * policy but never update or delete it. The path cannot change: setting it replaces the policy (it holds
+   * no state).
+   *
+   * @default false
+   */
+  readonly onProtectedPath?: boolean;
 }
 
 /**
@@ -86,6 +100,7 @@ export class ModelAccessPolicy extends SealedManagedPolicy {
     wrongKind.throwIfAny(scope, 'ModelAccessPolicy', BedrockLandingZoneErrorCode.MODEL_REFERENCE_KIND);
     super(scope, id, {
       managedPolicyName: props.managedPolicyName,
+      path: props.onProtectedPath ? LANDING_ZONE_ROLE_PATH : undefined,
       description: props.description ?? `Invoke ${props.models.length} approved Amazon Bedrock model(s) and profile(s)`,
       roles: props.roles,
       users: props.users,

@@ -57,7 +57,7 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
       'securityhub:DisableImportFindingsForProduct', 'securityhub:DisableOrganizationAdminAccount'],
   },
   // The tag statements: tagging, the endpoints' security group rules, routes, alarms, targets, permissions.
-  ...['cloudwatch', 'events', 'sns', 'budgets', 'ce', 's3', 'bedrock', 'cloudformation', 'lambda', 'kms']
+  ...['cloudwatch', 'events', 'sns', 'budgets', 'ce', 's3', 'bedrock', 'cloudformation', 'lambda', 'kms', 'scheduler']
     .map(service => ({ wildcard: `${service}:*agResource`, actions: [`${service}:TagResource`, `${service}:UntagResource`] })),
   { wildcard: 'ec2:AuthorizeSecurityGroup*', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress'] },
   { wildcard: 'ec2:RevokeSecurityGroup*', actions: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'] },
@@ -83,6 +83,12 @@ export const ACTION_GROUPS: Array<{ readonly wildcard: string; readonly actions:
   { wildcard: 'cloudformation:*ateType', actions: ['cloudformation:ActivateType', 'cloudformation:DeactivateType'] },
   { wildcard: 'cloudformation:*egisterType', actions: ['cloudformation:RegisterType', 'cloudformation:DeregisterType'] },
   { wildcard: 'cloudformation:SetType*', actions: ['cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion'] },
+  // Every write of EventBridge Scheduler but tagging (Create, Update, Delete of schedules and groups); not Get or List, whose names
+  // hold no "te" (rt3 F1, the spend stop's schedules).
+  {
+    wildcard: 'scheduler:*te*',
+    actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:CreateScheduleGroup', 'scheduler:DeleteScheduleGroup'],
+  },
   { wildcard: 'iam:*eRole', actions: ['iam:CreateRole', 'iam:DeleteRole', 'iam:UpdateRole'] },
   { wildcard: 'iam:*tachRolePolicy', actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'] },
   { wildcard: 'iam:*eRolePolicy', actions: ['iam:DeleteRolePolicy', 'iam:UpdateAssumeRolePolicy'] },

@@ -13,6 +13,8 @@ import { protectResource } from '../core/protected-resources';
  * budgeted one Lambda function (see docs/adr/0004-one-control-plane-function-per-stack.md).
  */
 const PROVIDER_ID = 'BedrockLandingZoneControlPlaneProvider';
+/** The construct ID aws-cdk-lib's getOrCreateProvider gives the provider in the stack. */
+const PROVIDER_CONSTRUCT_ID = `${PROVIDER_ID}CustomResourceProvider`;
 
 /**
  * The IAM path of the control-plane role: organization policies exempt roles on this path from the
@@ -21,9 +23,14 @@ const PROVIDER_ID = 'BedrockLandingZoneControlPlaneProvider';
 export const LANDING_ZONE_ROLE_PATH = '/bedrock-landing-zone/';
 const CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handlers', 'bedrock-control-plane');
 
+/** The stack's control-plane provider when one was created, without creating it. */
+export function existingControlPlaneProvider(scope: Construct): CustomResourceProvider | undefined {
+  return Stack.of(scope).node.tryFindChild(PROVIDER_CONSTRUCT_ID) as CustomResourceProvider | undefined;
+}
+
 export function controlPlaneProvider(scope: Construct): CustomResourceProvider {
   const stack = Stack.of(scope);
-  const existing = stack.node.tryFindChild(PROVIDER_ID) as CustomResourceProvider | undefined;
+  const existing = existingControlPlaneProvider(scope);
   if (existing) return existing;
   const provider = CustomResourceProvider.getOrCreateProvider(stack, PROVIDER_ID, {
     codeDirectory: CODE_DIRECTORY,

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import {
-  Aws, Duration, RemovalPolicy, Stack, Validations, aws_events as events, aws_iam as iam, aws_lambda as lambda,
+  Duration, Lazy, RemovalPolicy, Stack, Validations, aws_events as events, aws_iam as iam, aws_lambda as lambda,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATA_RETENTION_EVENTS, INVOCATION_LOGGING_EVENTS, RestoredSettingEvents, restoreEventPattern } from './private/restore-events';
@@ -8,7 +8,7 @@ import { hardenedLogGroup } from '../core/hardened-stores';
 import { inEachPack } from '../core/pack-acknowledgements';
 import { protectTree } from '../core/protected-resources';
 import { Problems } from '../core/validation';
-import { LANDING_ZONE_ROLE_PATH } from '../custom-resources/control-plane-provider';
+import { LANDING_ZONE_ROLE_PATH, existingControlPlaneProvider } from '../custom-resources/control-plane-provider';
 import { settingConfigurationOf } from '../custom-resources/control-plane-settings';
 import { IBedrockDataRetention } from '../data-retention/bedrock-data-retention';
 import { BedrockLandingZoneErrorCode } from '../errors/error-code';
@@ -45,8 +45,9 @@ export interface BedrockSettingRestoreProps {
  * organization policies exempt, or in an account without them), an EventBridge rule on the CloudTrail
  * event invokes the handler's `restore` entry point, which puts the landing zone's configuration back.
  *
- * - Only successful changes trigger it, and never the landing zone's own roles (path
- *   `/bedrock-landing-zone/`): its deployments and the restore itself are not fought, and cannot loop.
+ * - Only successful changes trigger it, and never the roles that write the settings for this stack (its
+ *   control-plane role and the restore's own, by exact ARN, not by the landing zone's path, on which a
+ *   role admin may create a role): its deployments and the restore itself are not fought, and cannot loop.
  * - What is written comes from the function's environment (protected by the organization policies'
  *   tag), never from the event, and only when the setting in place differs from the landing zone's.
  * - It fights a deliberate emergency change too: to make one, remove the restore (or set the landing
@@ -129,7 +130,14 @@ export class BedrockSettingRestore extends Construct {
     // The function must not run before its permissions exist, nor lose them while it may still run.
     this.restoreFunction.node.addDependency(policy);
 
-    const rolePrefix = `arn:${Aws.PARTITION}:iam::${stack.account}:role${LANDING_ZONE_ROLE_PATH}`;
+    // The roles that write the settings for this stack: its control-plane role (deployments) and the restore's own (rt4 R4-2).
+    // Read at synth: the stack's control-plane provider may be created after the restore.
+    const ownRoleArns = Lazy.any({
+      produce: () => {
+        const controlPlane = existingControlPlaneProvider(this);
+        return [role.roleArn, ...controlPlane ? [controlPlane.roleArn] : []];
+      },
+    });
     const restored: RestoredSettingEvents[] = [
       ...props.invocationLogging ? [INVOCATION_LOGGING_EVENTS] : [],
       ...props.dataRetention ? [DATA_RETENTION_EVENTS] : [],
@@ -138,7 +146,7 @@ export class BedrockSettingRestore extends Construct {
       const rule = new events.CfnRule(this, setting.ruleId, {
         description: `Bedrock landing zone: puts back ${setting.setting === 'InvocationLogging' ? 'invocation logging' : 'data retention'} ` +
           'when it is changed outside the landing zone',
-        eventPattern: restoreEventPattern(setting, rolePrefix),
+        eventPattern: restoreEventPattern(setting, ownRoleArns),
         state: 'ENABLED',
         // The event says which setting to look at, nothing more: the function reads what to write from its environment.
         targets: [{ id: 'Restore', arn: this.restoreFunction.functionArn, input: JSON.stringify({ RestoreSetting: setting.setting }) }],

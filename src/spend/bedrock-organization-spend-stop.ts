@@ -1,6 +1,7 @@
 import { Stack, Token, aws_budgets as budgets, aws_iam as iam, aws_organizations as organizations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
+import { fullTargetProblems } from './private/scp-slots';
 import { addSpendStopAction, budgetsExecutionRole, checkSpendStopOptions, spendStopTrigger } from './private/spend-stop-action';
 import { stoppedInferenceActions } from './private/stopped-doors';
 import { SpendStopApproval } from './spend-stop-approval';
@@ -26,7 +27,10 @@ export interface BedrockOrganizationSpendStopProps extends SpendStopOptions {
 
   /**
    * The accounts (12 digits) or organizational units (`ou-...`) the stop's service control policy is
-   * attached to at the threshold.
+   * attached to at the threshold. Each needs a free slot of the five service control policies AWS allows
+   * per target when the stop fires: synth fails for a target that already receives four of this app's own
+   * (with FullAWSAccess, five); policies attached outside this app cannot be seen, so keep a slot free for
+   * the stop on each target, or name accounts, which each have five of their own.
    */
   readonly targetIds: string[];
 
@@ -54,8 +58,9 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
  * of each month EventBridge Scheduler reverses the action (detaching the SCP) and resets it to standby,
  * as for the account-level `BedrockSpendStop`.
  *
- * SCPs do not apply to the management account itself nor to service-linked roles. A budget lags by
- * hours: the stop is a backstop, not a meter.
+ * SCPs do not apply to the management account itself nor to service-linked roles. While the stop holds,
+ * scaling down what keeps billing (provisioned throughput, capacity providers, marketplace endpoints) is
+ * denied too; deleting it is not. A budget lags by hours: the stop is a backstop, not a meter.
  */
 export class BedrockOrganizationSpendStop extends Construct {
   /** The service control policy that denies every inference door; Budgets attaches it at the threshold */
@@ -134,6 +139,8 @@ export class BedrockOrganizationSpendStop extends Construct {
     this.action = stop.action;
     this.resetRole = stop.resetRole;
     protectTree(this);
+    // The stop needs a free slot on each target when it fires: checked once the app is built (the policies may be in other stacks).
+    this.node.addValidation({ validate: () => fullTargetProblems(this, this.policy, this.targetIds) });
   }
 }
 

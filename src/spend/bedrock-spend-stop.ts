@@ -2,6 +2,7 @@ import { Names, Stack, aws_budgets as budgets, aws_iam as iam } from 'aws-cdk-li
 import { Construct } from 'constructs';
 import { IBedrockBudget } from './bedrock-budget';
 import { addSpendStopAction, budgetsExecutionRole, checkSpendStopOptions, spendStopTrigger } from './private/spend-stop-action';
+import { unstoppedRoleProblems } from './private/spend-stop-coverage';
 import { stoppedInferenceActions } from './private/stopped-doors';
 import { SpendStopApproval } from './spend-stop-approval';
 import { SpendStopOptions } from './spend-stop-options';
@@ -34,6 +35,17 @@ export interface BedrockSpendStopProps extends SpendStopOptions {
  * Budgets' execution role may attach exactly that policy to exactly those roles. At the start of each
  * month two EventBridge Scheduler schedules call Budgets directly (no function): the first reverses the
  * action (detaching the policy), the second resets it to standby so it fires again that month.
+ *
+ * Every role the library grants model access in the stop's account (model access policies, grants,
+ * knowledge base service roles) must be named by a stop of that account: synth fails naming any other.
+ * A role of a stack deployed after the stop's gets a stop of its own in that stack or a later one, on the
+ * same budget by name (`BedrockBudget.fromBudgetName`), so the earlier stack never depends on the later.
+ *
+ * What it does not stop: the account's administrators, who are not among its roles (the organization-level
+ * `BedrockOrganizationSpendStop`, an SCP, stops them), and a role that already holds as many managed policies
+ * as IAM allows per role when the stop fires (Budgets' attachment then fails for it). While it holds, scaling
+ * down what keeps billing (provisioned throughput, capacity providers, marketplace endpoints) is denied too;
+ * deleting it is not.
  *
  * A budget lags by hours: the stop is a backstop, not a meter.
  */
@@ -123,6 +135,12 @@ export class BedrockSpendStop extends Construct {
     this.resetRole = stop.resetRole;
 
     protectTree(this);
+    // Every role the library grants model access in this account is named by a stop of the account (rt3 F20): checked once the
+    // whole app is built, as the roles may be in stacks deployed after this one.
+    this.node.addValidation({
+      validate: () => unstoppedRoleProblems(this, this.node.root.node.findAll()
+        .filter((c): c is BedrockSpendStop => c instanceof BedrockSpendStop).map(s => ({ stop: s, roles: s.roles }))),
+    });
   }
 }
 

@@ -249,3 +249,12 @@ describe('size', () => {
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
 });
+
+test('onProtectedPath puts the policy on the landing zone\'s path, which the organization policies let only the role admins version; by default the root path, a team\'s own', () => {
+  const paths = [undefined, false, true].map(onProtectedPath => {
+    const stack = stackIn('eu-central-1');
+    new ModelAccessPolicy(stack, 'Access', { models: [CrossRegionInferenceProfile.of(Geography.EU, SONNET_45)], roles: [roleIn(stack)], onProtectedPath });
+    return Object.values(Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy')).map(r => r.Properties.Path);
+  });
+  expect(paths).toEqual([['/'], ['/'], ['/bedrock-landing-zone/']]);
+});

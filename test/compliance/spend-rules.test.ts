@@ -1,4 +1,5 @@
 import { App, CfnCondition, Fn, Stack, aws_budgets as budgets, aws_ce as ce, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT, REGION, bedrockFindings, pathOf } from './helpers';
 import { GovernanceNotifications } from '../../src/monitoring';
 import { BedrockBudget, BedrockOrganizationSpendStop, BedrockSpendAnomalyMonitor, BedrockSpendStop, BudgetScope } from '../../src/spend';
@@ -157,6 +158,31 @@ describe('SP3 SpendStopRoleScoped', () => {
       iam.Role.fromRoleArn(library, 'Imported', `arn:aws:iam::${ACCOUNT}:role/support-app`)];
     new BedrockSpendStop(library, 'Stop', { budget: new BedrockBudget(library, 'Budget', { monthlyLimitUsd: 100, topic }), roles, topic });
     expect(bedrockFindings(library, {}, 'SP3')).toEqual([]);
+  });
+
+  test('a stop in a stack deployed after its roles\' (rt3 F20) names them by imports: read as those roles, not as any role', () => {
+    const app = new App();
+    const env = { account: ACCOUNT, region: REGION };
+    const agent = new Stack(app, 'Agent', { env });
+    const agentRole = new iam.Role(agent, 'AgentRole', { assumedBy: new iam.ServicePrincipal('bedrock-agentcore.amazonaws.com') });
+    const stopStack = new Stack(app, 'Stop', { env });
+    const topic = new sns.Topic(stopStack, 'Topic');
+    new BedrockSpendStop(stopStack, 'Stop', { budget: BedrockBudget.fromBudgetName('bedrock-dev'), roles: [agentRole], topic });
+    // Synthesized first: only then are the references between the stacks imports.
+    app.synth();
+    expect(JSON.stringify(Template.fromStack(stopStack).toJSON())).toContain('Fn::ImportValue');
+    expect(bedrockFindings(stopStack, {}, 'SP3')).toEqual([]);
+
+    // An import of something that is not a role of the app still reads as anything.
+    const broad = new Stack(new App(), 'Broad', { env });
+    const role = executionRole(broad, []);
+    action(broad, role);
+    new iam.CfnManagedPolicy(broad, 'Imported', {
+      roles: [role.ref],
+      policyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: Fn.importValue('someone-elses-export') }] },
+    });
+    expect(bedrockFindings(broad, {}, 'SP3').filter(f => f.startsWith(`Bedrock-SP3[OtherPrincipal] @ ${pathOf(broad, 'Action')}`))).toEqual(
+      [`Bedrock-SP3[OtherPrincipal] @ ${pathOf(broad, 'Action')}`]);
   });
 });
 

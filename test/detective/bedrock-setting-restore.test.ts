@@ -48,6 +48,9 @@ const ENV = {
   getAtts: {
     [`${deliveryRoleId}.Arn`]: `arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone-log-delivery/delivery`,
     [`${idOf('AWS::Logs::LogGroup', 'DetectiveSettingRestoreLogs')}.Arn`]: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:restore-logs:*`,
+    // The roles the restore rules leave alone, as the events below name them (landingZoneRole).
+    ...Object.fromEntries(['BedrockLandingZoneControlPlaneProviderCustomResourceProviderRole', 'DetectiveSettingRestoreRole'].map(prefix =>
+      [`${idOf('AWS::IAM::Role', prefix)}.Arn`, `arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone/Baseline-${prefix}-1A2B3C4D5E6F`])),
   },
 };
 
@@ -122,6 +125,11 @@ describe('the restore rules fire on changes made outside the landing zone', () =
     ['PutModelInvocationLoggingConfiguration', 'an IAM user (no session issuer)', 'RestoreInvocationLogging', IAM_USER],
     ['PutModelInvocationLoggingConfiguration', 'a role on a look-alike path /bedrock-landing-zone-log-delivery/',
       'RestoreInvocationLogging', assumedRole(`arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone-log-delivery/delivery`)],
+    // rt4 R4-2: a role admin (OrganizationAccountAccessRole) may create a role on the landing zone's path, a settings admin of the SCPs.
+    ['DeleteModelInvocationLoggingConfiguration', 'another role on the landing zone\'s path (rt4 R4-2)', 'RestoreInvocationLogging',
+      assumedRole(`arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone/break-glass-2`)],
+    ['PutAccountDataRetention', 'another role on the landing zone\'s path (rt4 R4-2)', 'RestoreDataRetention',
+      assumedRole(`arn:aws:iam::${ACCOUNT}:role/bedrock-landing-zone/break-glass-2`)],
     ['PutAccountDataRetention', 'an exempt administrator role', 'RestoreDataRetention', EXEMPT_ADMIN],
     ['PutAccountDataRetention', 'the root user', 'RestoreDataRetention', ROOT],
   ])('%s by %s triggers %s, and only it; the alert is still published', (name, _who, rule, identity) => {

@@ -93,6 +93,8 @@ describe('examples/app', () => {
       'OrganizationBaselineuseast109867175.stackset.template.json',
       'OrganizationGuardrail-eu-central-1.template.json',
       'OrganizationGuardrail-us-east-1.template.json',
+      'SpendStop-dev-eu-central-1.template.json',
+      'SpendStop-dev-us-east-1.template.json',
       'assembly-Sandbox/SandboxBaselineF5538404.template.json',
     ]);
     for (const file of files) {
@@ -120,6 +122,8 @@ describe('examples/app', () => {
         if (s.stackName.startsWith('OrganizationGuardrail-')) return under(s.stackName, PER_ORGANIZATION_GUARDRAIL);
         // The agent's execution permissions that aws-cdk-lib's Runtime writes (its model access is a managed policy).
         if (s.stackName.startsWith('Agent-')) return under(s.stackName, agentRuntimeAcknowledgements(s.region, s.account));
+        // The workloads' spend stop acknowledges nothing: its roles and policies are scoped to the stop.
+        if (s.stackName.startsWith('SpendStop-')) return [];
         // The StackSet templates are not stack artifacts: cdk-nag walks them, the template checks do not.
         return [
           ...under('Organization', ORGANIZATION_ASSET_PUBLISHER),
@@ -139,6 +143,7 @@ describe('examples/app', () => {
     'KnowledgeBase-dev-us-east-1', 'KnowledgeBase-dev-eu-central-1', 'KnowledgeBase-prod-us-east-1', 'KnowledgeBase-prod-eu-central-1',
     'OrganizationGuardrail-us-east-1', 'OrganizationGuardrail-eu-central-1',
     'Agent-dev-us-east-1', 'Agent-dev-eu-central-1', 'Agent-prod-us-east-1', 'Agent-prod-eu-central-1',
+    'SpendStop-dev-us-east-1', 'SpendStop-dev-eu-central-1',
   ])('%s', name => {
     test('matches its snapshot', () => {
       const stack = example().stacks.find(s => s.stackName === name)!;

@@ -225,11 +225,16 @@ describe('AgentCore', () => {
     const scps = scpsOf();
     await each(scps, [
       ...AWS_TOOLS, ...WEB, ...NETWORK.map(action => ({ action })), ...HARNESS, memory(), memory(OUTSIDER), ...PAYMENTS,
+      // Round 4 (rt3 F23): memories are created by the deployers only, whatever key they name.
+      memory(MEMBER),
     ], 'ExplicitlyDenied');
-    await each(scps, [...OWN_TOOLS, ...NETWORK.map(action => ({ action, context: IN_VPC })), memory(MEMBER)], 'Allowed');
+    await each(scps, [...OWN_TOOLS, ...NETWORK.map(action => ({ action, context: IN_VPC }))], 'Allowed');
+    // The deployers create a memory under a key of the account, and not under another account's key.
+    await each(scps, [{ ...memory(MEMBER), principal: CFN_EXEC }], 'Allowed');
+    await each(scps, [{ ...memory(OUTSIDER), principal: CFN_EXEC }], 'ExplicitlyDenied');
     expect(gatewayDecisions(scps)).toEqual([
-      ['CreateGateway', 'NONE', 'explicit-deny'], ['CreateGateway', 'none', 'explicit-deny'], ['CreateGateway', 'CUSTOM_JWT', 'implicit-deny'],
-      ['UpdateGateway', 'NONE', 'explicit-deny'], ['UpdateGateway', 'none', 'explicit-deny'], ['UpdateGateway', 'CUSTOM_JWT', 'implicit-deny'],
+      ['CreateGateway', 'NONE', 'explicit-deny'], ['CreateGateway', 'none', 'explicit-deny'], ['CreateGateway', 'CUSTOM_JWT', 'explicit-deny'],
+      ['UpdateGateway', 'NONE', 'explicit-deny'], ['UpdateGateway', 'none', 'explicit-deny'], ['UpdateGateway', 'CUSTOM_JWT', 'explicit-deny'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ROUND_4_SPEND_ATTACKS } from './spend-perimeter-cases';
 import { AGENT_SERVICES } from '../../src/catalogue/other-services';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 
@@ -555,4 +556,6 @@ export const ROUND_4_LEFT_OPEN: RedTeamCase[] = [
 ];
 
 /** Every red team attack of the four rounds: perimeter.test.ts shows each statement load-bearing with them. */
-export const RED_TEAM_ATTACKS: RedTeamCase[] = [...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS, ...ROUND_4_ATTACKS];
+export const RED_TEAM_ATTACKS: RedTeamCase[] = [
+  ...ROUND_1_ATTACKS, ...ROUND_2_ATTACKS, ...ROUND_3_ATTACKS, ...ROUND_4_ATTACKS, ...ROUND_4_SPEND_ATTACKS,
+];

@@ -323,6 +323,8 @@ test('the spend stops the example deploys are the policies ProtectExemptRoles pr
     .map(r => r.Properties.ManagedPolicyName as string).sort();
   expect(names).toEqual([
     'BedrockSpendStop-Baselinedeveucentral1LandingZoneSpendStop2306E712', 'BedrockSpendStop-Baselinedevuseast1LandingZoneSpendStop6FDFBC3F',
+    // Round 4 (rt3 F20): the stops of the workloads' roles, on the same budget.
+    'BedrockSpendStop-SpendStopdeveucentral1WorkloadSpendStop7D2D37A6', 'BedrockSpendStop-SpendStopdevuseast1WorkloadSpendStop919E4145',
   ]);
   const levels = ORGANIZATIONS['the example organization (root and workloads OU)'];
   const decisions = await Promise.all(names.map(name => run(levels, { name, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${MEMBER}:policy/${name}` })));

@@ -104,6 +104,13 @@ describe('every inference door of the catalogue: allowed before the SCP is attac
     ['bedrock-agentcore:StartBrowserSession', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:browser-custom/claims_browser-a1b2c3d4e5`],
     ['bedrock-agentcore:StartCodeInterpreterSession', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:code-interpreter-custom/claims_ci-a1b2c3d4e5`],
     ['bedrock-agentcore:CreateEvent', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:memory/claims_memory-a1b2c3d4e5`],
+    // rt4 R4-1: capacity for AgentCore Runtime, memory records written directly, a flow run asynchronously, a marketplace endpoint scaled.
+    ['bedrock-agentcore:CreateCapacityProvider', '*'],
+    ['bedrock-agentcore:UpdateCapacityProvider', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:capacity-provider/claims_cp-a1b2c3d4e5`],
+    ['bedrock-agentcore:BatchCreateMemoryRecords', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:memory/claims_memory-a1b2c3d4e5`],
+    ['bedrock-agentcore:BatchUpdateMemoryRecords', `arn:aws:bedrock-agentcore:${REGION}:${DEV}:memory/claims_memory-a1b2c3d4e5`],
+    ['bedrock:StartFlowExecution', `arn:aws:bedrock:${REGION}:${DEV}:flow/FLOW123456/alias/ALIAS12345`],
+    ['bedrock:UpdateMarketplaceModelEndpoint', `arn:aws:bedrock:${REGION}:${DEV}:marketplace/model-endpoint/all-access`],
   ];
   test('rt3 F8: the spending requests are exactly SPENDING_ACTIONS', () => {
     expect(spending.map(([a]) => a).sort()).toEqual([...SPENDING_ACTIONS].sort());

@@ -1,5 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { IDENTITY_POLICY_TYPES, Statement, identityDocuments } from '../private/iam';
+import { StackIndex } from '../private/context';
+import { IDENTITY_POLICY_TYPES, Statement, identityDocuments, statementsOf } from '../private/iam';
 import { ProbeRequest, decide } from '../private/policy-evaluator';
 import { defineRule } from '../private/rule-definition';
 import { asArray, flatten, referenceOf, referencedResource } from '../private/values';
@@ -29,17 +30,22 @@ export const SpendStopRoleScoped = defineRule({
     const role = referencedResource(res.properties.ExecutionRoleArn, res.stack);
     if (!role || role.type !== 'AWS::IAM::Role') return NagRuleCompliance.NOT_APPLICABLE;
     const stack = res.stack;
+    // A policy naming a role of another stack of the app (a stop in a stack deployed after its roles') names it by an import: read as
+    // that role, not as anything (rt3 F20's stops are in their own stacks).
+    const attachedPolicies = IDENTITY_POLICY_TYPES.filter(t => t !== 'AWS::IAM::Role').flatMap(t => stack.ofType(t))
+      .filter(p => identityDocuments(p).some(d => d.roles.includes(role.logicalId)));
     const statements: Statement[] = [
-      ...identityDocuments(role),
-      ...IDENTITY_POLICY_TYPES.filter(t => t !== 'AWS::IAM::Role').flatMap(t => stack.ofType(t)).flatMap(p => identityDocuments(p))
-        .filter(d => d.roles.includes(role.logicalId)),
-    ].flatMap(d => d.statements);
+      ...identityDocuments(role).flatMap(d => d.statements),
+      ...attachedPolicies.flatMap(p => statementsOf(exportedRoles(p.properties.PolicyDocument, stack), stack)),
+    ];
     const account = stack.account ?? '111111111111';
     if (res.properties.ActionType === 'APPLY_SCP_POLICY') return scpFindings(statements, account);
     const definition = res.properties.Definition?.IamActionDefinition ?? {};
     const policy = flatten(definition.PolicyArn, stack) ?? '';
     // A role of the action, as IAM names it in a request: by its ARN (GetAtt of a role of the stack, or built from its name).
     const roleArns = (name: unknown): string[] => {
+      const exported = exportedRoles(name, stack);
+      if (typeof exported === 'string' && exported.startsWith('<app:')) return [exported.replace(/\.Ref>$/, '.Arn>')];
       const ref = referenceOf(name);
       if (ref) return [`<${ref.logicalId}.Arn>`];
       const text = flatten(name, stack) ?? '';
@@ -63,6 +69,27 @@ export const SpendStopRoleScoped = defineRule({
     return findings.length > 0 ? findings : NagRuleCompliance.COMPLIANT;
   },
 });
+
+/**
+ * The value with each import of a role of the app's stacks (its name or ARN, exported by another stack)
+ * replaced by a specific value that names the role: `<app:<stack path>/<logical ID>.<Ref|Arn>>`. Other
+ * imports stay as they are (unknown, so `*` in an Allow).
+ */
+function exportedRoles(value: unknown, stack: StackIndex): unknown {
+  if (Array.isArray(value)) return value.map(v => exportedRoles(v, stack));
+  if (typeof value !== 'object' || value === null) return value;
+  const name = (value as Record<string, unknown>)['Fn::ImportValue'];
+  if (typeof name === 'string') {
+    const exported = stack.exported(name);
+    const ref = exported ? referenceOf(exported.value) : undefined;
+    const attribute = ref?.attribute ?? 'Ref';
+    if (exported && ref && exported.stack.byId(ref.logicalId)?.type === 'AWS::IAM::Role' && ['Ref', 'Arn'].includes(attribute)) {
+      return `<app:${exported.stack.stack.node.path}/${ref.logicalId}.${attribute}>`;
+    }
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, exportedRoles(v, stack)]));
+}
 
 /**
  * What the execution role of an SCP action may do beyond attaching its SCP to its targets, probed with

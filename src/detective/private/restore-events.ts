@@ -1,3 +1,5 @@
+import { IResolvable } from 'aws-cdk-lib';
+
 /**
  * The CloudTrail events on which the opt-in restore (BedrockSettingRestore) writes a setting back, and
  * the EventBridge pattern that selects them. Each setting is one the control-plane handler writes
@@ -26,18 +28,20 @@ export const DATA_RETENTION_EVENTS: RestoredSettingEvents = {
 };
 
 /**
- * Successful calls of those names to Bedrock, made by anyone but the landing zone's own roles.
+ * Successful calls of those names to Bedrock, made by anyone but the roles that write the setting for
+ * this stack's landing zone.
  * - `errorCode` absent: a call that failed (denied by the organization policies) changed nothing, and
  *   restoring after it would let anyone trigger the restore at will.
- * - Not a role on the landing zone's path (`landingZoneRolePrefix`, the role ARN up to and including
- *   the path): the landing zone's deployments (the control-plane function) and the restore itself
- *   write the setting through those roles; reacting to them would fight a deployment or loop. The
- *   organization policies let nobody else create or change a role on that path. CloudTrail names
- *   the role (with its path) only in `sessionContext.sessionIssuer.arn` of an assumed role: callers of
- *   any other identity type (root, IAM users, federated users) are matched by their type, because a
- *   field the event lacks never matches `anything-but`.
+ * - Not one of `ownRoleArns` (the stack's control-plane role and the restore's own role): the landing
+ *   zone's deployments and the restore itself write the setting through them; reacting to them would
+ *   fight a deployment or loop. Exact ARNs, not the landing zone's path: a role admin of the organization
+ *   policies (OrganizationAccountAccessRole) may create a role on that path, which would then change the
+ *   setting unrestored (rt4 R4-2). CloudTrail names the role (with its path) only in
+ *   `sessionContext.sessionIssuer.arn` of an assumed role: callers of any other identity type (root, IAM
+ *   users, federated users) are matched by their type, because a field the event lacks never matches
+ *   `anything-but`.
  */
-export function restoreEventPattern(events: RestoredSettingEvents, landingZoneRolePrefix: string): { [key: string]: unknown } {
+export function restoreEventPattern(events: RestoredSettingEvents, ownRoleArns: IResolvable): { [key: string]: unknown } {
   return {
     'detail-type': ['AWS API Call via CloudTrail'],
     'detail': {
@@ -47,7 +51,7 @@ export function restoreEventPattern(events: RestoredSettingEvents, landingZoneRo
       userIdentity: {
         $or: [
           { type: [{ 'anything-but': 'AssumedRole' }] },
-          { sessionContext: { sessionIssuer: { arn: [{ 'anything-but': { prefix: landingZoneRolePrefix } }] } } },
+          { sessionContext: { sessionIssuer: { arn: [{ 'anything-but': ownRoleArns }] } } },
         ],
       },
     },

@@ -39,6 +39,8 @@ export function landingZoneModelAccess(scope: Construct, input: LandingZoneModel
     allowedServiceTiers,
     acknowledgeReservedCapacity,
     roles: input.applicationRoles,
+    // Deployed by the deployment roles with the baseline: only they may version it (rt3 F2, continued).
+    onProtectedPath: true,
     description: `Invoke the landing zone's approved Amazon Bedrock models (${input.profile.name}), with the guardrail, through the private endpoints`,
   });
   if (embedding.length === 0 || guarded.length === 0) return { modelAccessPolicy };
@@ -48,6 +50,8 @@ export function landingZoneModelAccess(scope: Construct, input: LandingZoneModel
     allowedServiceTiers,
     acknowledgeReservedCapacity,
     roles: input.applicationRoles,
+    // Deployed by the deployment roles with the baseline: only they may version it (rt3 F2, continued).
+    onProtectedPath: true,
     description: `Invoke the landing zone's approved Amazon Bedrock embedding models (${input.profile.name}), through the private endpoints`,
   });
   return { modelAccessPolicy, embeddingAccessPolicy };

@@ -56,6 +56,8 @@ export function landingZoneWorkloadProfiles(scope: Construct, inputs: WorkloadPr
     allowedServiceTiers: inputs.profile.allowedServiceTiers,
     acknowledgeReservedCapacity: inputs.profile.allowedServiceTiers?.includes(ServiceTier.RESERVED),
     roles: inputs.applicationRoles,
+    // Deployed by the deployment roles with the baseline: only they may version it (rt3 F2, continued).
+    onProtectedPath: true,
     description: `Invoke a workload's application inference profile of an approved model (${inputs.profile.name}), with the guardrail, through the private endpoints`,
   }));
   return profiles;

@@ -30,6 +30,13 @@ export class ExemptPrincipals {
   public readonly deploymentPrincipals: string[];
   /** The roles that deliver the invocation logs, on their own protected path. */
   public readonly logDeliveryRoles: string;
+  /**
+   * The roles nobody but the role admins may pass: the settings admins and trusted names, with one pattern for both of the landing
+   * zone's paths (the control plane's and the spend stops' `/bedrock-landing-zone/`, the delivery roles'
+   * `/bedrock-landing-zone-log-delivery/`), whose common start it is (rt3 F9). It also reaches a root-path role whose name starts so,
+   * which is only ever a deny too many.
+   */
+  public readonly unpassableRoles: string[];
   /** The qualifier's CDK roles and the StackSets execution roles: exempt, so nobody else may assume them. */
   public readonly deploymentRoles: string[];
   /** The qualifier's CDK publishing roles, which write the asset bucket and repository. */
@@ -55,6 +62,8 @@ export class ExemptPrincipals {
     this.allAdmins = [...new Set([...this.settingsAdmins, ...this.roleAdmins])];
     this.deploymentPrincipals = deploymentPrincipals;
     this.logDeliveryRoles = this.role(`${LOG_DELIVERY_ROLE_PATH}*`);
+    const landingZonePaths = this.role(`${LANDING_ZONE_ROLE_PATH.replace(/\/$/, '')}*`);
+    this.unpassableRoles = [...new Set([landingZonePaths, ...this.deployers, ...this.trustedNames])];
     this.deploymentRoles = [this.role(`/cdk-${qualifier}-*`), this.role('/stacksets-exec-*')];
     this.assetPublishers = [this.role(`/cdk-${qualifier}-file-publishing-role-*`), this.role(`/cdk-${qualifier}-image-publishing-role-*`)];
   }

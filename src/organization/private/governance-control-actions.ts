@@ -35,6 +35,11 @@ export const GOVERNANCE_CONTROL_ACTIONS = [
   // subnet), a network ACL that cuts the private path, and forged messages to the governance contacts (the alarms, Budgets and
   // EventBridge publish as service principals, which service control policies do not govern).
   'ec2:CreateInstanceConnectEndpoint', 'ec2:CreateVerifiedAccessEndpoint', 'ec2:ReplaceNetworkAclAssociation', 'sns:Publish',
+  // rt3 F1: the spend stop's monthly reverse and reset schedules, in the stop's own tagged schedule group (schedules take no tags; the
+  // IAM data gives their actions the group's aws:ResourceTag). Deleted, disabled or moved to 2099, the stop fires once and never again;
+  // rewritten, it is reversed minutes after it fires. Creating one in the group as well: only the stop's own run there.
+  'scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:CreateScheduleGroup', 'scheduler:DeleteScheduleGroup',
+  'scheduler:TagResource', 'scheduler:UntagResource',
 ];
 
 /**

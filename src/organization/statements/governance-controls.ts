@@ -30,13 +30,13 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
       denies: `changing what watches and limits the landing zone, recognized by the tag \`${PROTECTED_TAG_KEY} = ${PROTECTED_TAG_VALUE}\`: ` +
         'its alarms (delete, disable actions, overwrite, mute, set state) and dashboard, its EventBridge rules (disable, delete, re-pattern, ' +
         'targets), the governance topic (delete, attributes, permissions, subscribe, unsubscribe, subscription filters), the budget and the spend stop\'s budget ' +
-        'action, the spend anomaly monitor and subscription, and the baseline network (flow logs, the endpoints\' security group rules, routes ' +
+        'action and monthly schedules (their schedule group: delete, new, changed or deleted schedules), the spend anomaly monitor and subscription, and the baseline network (flow logs, the endpoints\' security group rules, routes ' +
         'and route table associations, route server propagation, internet and VPN gateways, VPC endpoints, peering, transit gateway attachments, ' +
         'new subnets, client VPN associations, VPC attributes, DHCP options, address blocks, new gateways and route tables, route server ' +
         'associations, VPN route propagation), and their tags, except by ' +
         'the settings and role admins',
       why: 'an alarm that cannot fire, a rule that matches nothing or a topic nobody reads turns the detective controls off without touching ' +
-        'a setting; a budget raised or a stop deleted lifts the spend limit; a route out of the baseline VPC, or its endpoint\'s security group ' +
+        'a setting; a budget raised or a stop deleted lifts the spend limit, and a stop whose reset schedule is gone fires once and never again; a route out of the baseline VPC, or its endpoint\'s security group ' +
         'opened, undoes the private path, and DHCP options naming the developer\'s DNS server resolve the endpoints\' names where the ' +
         'developer chooses. The application teams\' own alarms, rules, topics, budgets and networks carry no tag and stay theirs',
       tagScoped: true,

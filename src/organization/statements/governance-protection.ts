@@ -91,7 +91,8 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
       denies: 'creating, deleting or changing a role whose path or name is exempt or trusted (`/bedrock-landing-zone/*`, the delivery path, the ' +
         'CDK execution and deploy roles, with `cdkBootstrapQualifier` every CDK role of that qualifier, `stacksets-exec-*`, ' +
         '`OrganizationAccountAccessRole`, `AWSControlTowerExecution`, `deploymentPrincipalArnPatterns`, `configurationAdminRoleArnPatterns`), ' +
-        'and new versions or deletion of the managed policies on the path `/bedrock-landing-zone/` (the delivery role\'s) and of the spend stop\'s ' +
+        'and new versions or deletion of the managed policies on the path `/bedrock-landing-zone/` (the delivery role\'s, the spend stops\', the ' +
+        'landing zone\'s model access policies) and of the spend stop\'s ' +
         'deny policies (`BedrockSpendStop-*`), except by the role admins',
       why: 'an exemption by name can otherwise be borrowed by creating a role with that name; managed policies cannot be tagged, and a new ' +
         'default version of the delivery policy would stop delivery to CloudWatch Logs silently, and one of the spend stop\'s deny policy would ' +
@@ -115,12 +116,14 @@ export const GOVERNANCE_PROTECTION_STATEMENTS = statementClass({
 
     {
       sid: 'DenyPassingExemptRoles',
-      denies: '`iam:PassRole` of the control-plane, execution and StackSets roles, the qualifier\'s CDK roles and the deployment principals, ' +
+      denies: '`iam:PassRole` of the landing zone\'s roles (the control plane\'s, the spend stops\' and the invocation log delivery roles, ' +
+        'paths `/bedrock-landing-zone*`), the execution and StackSets roles, the qualifier\'s CDK roles and the deployment principals, ' +
         'except by the role admins',
-      why: 'a passed role lends its exemption to a new function or stack',
+      why: 'a passed role lends its exemption to a new function or stack; the spend stop\'s reset role handed to a schedule of the ' +
+        'developer\'s reverses the stop, and the delivery role handed to another Bedrock feature writes into the protected log group',
       build: c => ({
         actions: ['iam:PassRole'],
-        resources: [...new Set([...c.exempt.settingsAdmins, ...c.exempt.trustedNames])],
+        resources: c.exempt.unpassableRoles,
         conditions: { ArnNotLike: { 'aws:PrincipalArn': c.exempt.roleAdmins } },
       }),
     },

@@ -13,6 +13,12 @@ const RESET_AT = 'cron(15 1 1 * ? *)';
  * action only. Budgets does not undo a fired action when a period starts; a reversed action stays
  * reversed until it is reset to standby.
  *
+ * The schedules live in a schedule group of their own (rt3 F1): schedules take no tags, and the `default`
+ * group cannot be tagged, so only a group of the stop's carries the protection tag that the organization
+ * policies' `ProtectGovernanceControls` sees when someone deletes, disables or rewrites a schedule in it.
+ * The role is on the landing zone's path, which `DenyPassingExemptRoles` names: nobody hands it to a
+ * schedule of their own.
+ *
  * @returns the role the schedules call Budgets with
  */
 export function addMonthlyReset(scope: Construct, budgetName: string, action: budgets.CfnBudgetsAction): iam.Role {
@@ -21,6 +27,8 @@ export function addMonthlyReset(scope: Construct, budgetName: string, action: bu
     service: 'budgets', region: '', resource: 'budget', resourceName: `${budgetName}/action/${action.attrActionId}`,
   });
   const resetRole = new iam.Role(scope, 'ResetRole', {
+    // Immutable: moving the role replaces it (it holds no state; the schedules name the new one in the same update).
+    path: LANDING_ZONE_ROLE_PATH,
     description: 'EventBridge Scheduler reverses and resets the spend stop at the start of each month',
     assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
   });
@@ -35,9 +43,13 @@ export function addMonthlyReset(scope: Construct, budgetName: string, action: bu
       resources: [actionArn],
     })],
   });
+  // Tagged by the stop's protectTree like every resource of the stop. A schedule's group cannot change: moving the schedules here
+  // replaced them (they hold no state).
+  const group = new scheduler.CfnScheduleGroup(scope, 'ScheduleGroup', {});
   const schedule = (scheduleId: string, expression: string, executionType: string, description: string) =>
     new scheduler.CfnSchedule(scope, scheduleId, {
       description,
+      groupName: group.ref,
       scheduleExpression: expression,
       scheduleExpressionTimezone: 'UTC',
       flexibleTimeWindow: { mode: 'OFF' },

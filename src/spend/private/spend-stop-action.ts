@@ -2,6 +2,7 @@ import { Token, aws_budgets as budgets, aws_iam as iam, aws_sns as sns } from 'a
 import { Construct } from 'constructs';
 import { addMonthlyReset } from './monthly-reset';
 import { Problems } from '../../core/validation';
+import { LANDING_ZONE_ROLE_PATH } from '../../custom-resources/control-plane-provider';
 import { IBedrockBudget } from '../bedrock-budget';
 import { SpendStopApproval } from '../spend-stop-approval';
 import { SpendStopOptions } from '../spend-stop-options';
@@ -34,6 +35,10 @@ export function checkSpendStopOptions(problems: Problems, options: SpendStopOpti
 export function budgetsExecutionRole(scope: Construct, description: string): iam.Role {
   return new iam.Role(scope, 'ExecutionRole', {
     description,
+    // On the landing zone's path: nobody but the deployers may pass it (DenyPassingExemptRoles), change it (ProtectExemptRoles), and
+    // it may attach the deny to a role that carries the protection tag (ProtectGovernanceResources exempts the path), as the
+    // baseline's application roles do. Immutable: moving the role replaces it (it holds no state).
+    path: LANDING_ZONE_ROLE_PATH,
     // No aws:SourceAccount condition: Budgets' documentation does not say it sends one, and a condition it does not meet
     // would break the stop only when it fires. Budgets uses a role only for actions of its own account (ExecutionRoleArn).
     assumedBy: new iam.ServicePrincipal('budgets.amazonaws.com'),
