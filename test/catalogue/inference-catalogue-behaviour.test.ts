@@ -1,14 +1,15 @@
 import { aws_bedrockagentcore as agentcore } from 'aws-cdk-lib';
-import { DOORS, actionReference, actionsOf, catalogueCases, decideUnvalidated } from './catalogue-cases';
-import { ACTION_GROUPS, compactActions } from '../../src/catalogue/action-groups';
+import { DOORS, catalogueCases, decideUnvalidated } from './catalogue-cases';
+import { actionReference } from './reference';
 import { INFERENCE_DOORS } from '../../src/catalogue/inference-doors';
 
 /**
- * The inference catalogue (src/catalogue/inference-doors.ts, action-groups.ts) by behaviour, fast enough
+ * The inference catalogue (src/catalogue/inference-doors.ts) by behaviour, fast enough
  * for its mutation target, where every mutant is static and runs this whole file: the policies are built
  * once, and the simulator decides each case without its input validation (the validated decisions of the
  * same cases: inference-catalogue-simulator.test.ts). What the catalogue must hold is stated in
  * catalogue-cases.ts and checked against the Service Authorization Reference, never read from the catalogue.
+ * (Its wildcard groups: action-groups.test.ts.)
  */
 
 describe('every case of the catalogue, decided by the IAM simulator', () => {
@@ -51,41 +52,5 @@ describe('the catalogue\'s facts, against the Service Authorization Reference', 
     for (const [action, door] of Object.entries(DOORS)) {
       expect([action, doorOf(action)!.cloudFormationType]).toEqual([action, door.cloudFormation ? type : undefined]);
     }
-  });
-});
-
-describe('the wildcard groups', () => {
-  test.each(ACTION_GROUPS.map(g => [g.wildcard, g] as const))('%s matches exactly its actions in the reference', (wildcard, group) => {
-    expect(group.actions.length).toBeGreaterThan(0);
-    expect(actionsOf(wildcard)).toEqual(sorted(group.actions));
-  });
-
-  test('a group held whole is replaced by its wildcard at the index of the group\'s first action, order kept', () => {
-    expect(compactActions(['bedrock:CountTokens', 'bedrock:InvokeModel', 'bedrock:ApplyGuardrail', 'bedrock:InvokeModelWithResponseStream']))
-      .toEqual(['bedrock:CountTokens', 'bedrock:InvokeModel*', 'bedrock:ApplyGuardrail']);
-  });
-
-  test('a group held in part is left as it is', () => {
-    expect(compactActions(['bedrock:InvokeModel', 'bedrock:CountTokens'])).toEqual(['bedrock:InvokeModel', 'bedrock:CountTokens']);
-    expect(compactActions(['iam:TagRole', 'iam:CreateRole', 'iam:DeleteRole'])).toEqual(['iam:TagRole', 'iam:CreateRole', 'iam:DeleteRole']);
-  });
-
-  test('several groups, and actions of no group, in one list: each wildcard at the index its group\'s first action had', () => {
-    expect(compactActions([
-      'logs:PutAccountPolicy', 'sns:Publish', 'iam:UntagRole', 'logs:DeleteAccountPolicy', 'iam:TagRole', 'ec2:CreateRoute', 'ec2:ReplaceRoute',
-    ])).toEqual(['logs:*AccountPolicy', 'sns:Publish', 'ec2:CreateRoute', 'iam:*agRole', 'ec2:ReplaceRoute']);
-  });
-
-  test('the first action of a group last in the list: the wildcard ends the list', () => {
-    expect(compactActions(['sns:Publish', 'bedrock:InvokeModelWithResponseStream', 'bedrock:InvokeModel'])).toEqual(['sns:Publish', 'bedrock:InvokeModel*']);
-  });
-
-  test('a list of no group, and the empty list, are returned as given (a copy)', () => {
-    const actions = ['sns:Publish'];
-    const compacted = compactActions(actions);
-    expect(compacted).toEqual(['sns:Publish']);
-    compacted.push('sns:Subscribe');
-    expect(actions).toEqual(['sns:Publish']);
-    expect(compactActions([])).toEqual([]);
   });
 });
