@@ -1,6 +1,7 @@
 import { runUnsafeSimulation, Simulation } from '@cloud-copilot/iam-simulate';
 import { App, Stack, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { actionReference, actionsOf, reference } from './reference';
 import { ApprovedModel } from '../../src/landing-zone/approved-model';
 import { GovernanceProfile } from '../../src/landing-zone/governance-profile';
 import { denyDoorsOutsideEndpoints } from '../../src/models/invoke-statements';
@@ -11,7 +12,6 @@ import { BedrockOrganizationPoliciesProps } from '../../src/organization/bedrock
 import { BedrockBudget } from '../../src/spend/bedrock-budget';
 import { BedrockOrganizationSpendStop } from '../../src/spend/bedrock-organization-spend-stop';
 import { BudgetScope } from '../../src/spend/budget-scope';
-import { actionReference, actionsOf, reference } from './reference';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { Decision, IamRequest, PolicyDocument, PolicySet, identityPoliciesOf, resolveCfn } from '../support/iam';
 
@@ -198,7 +198,7 @@ function request(action: string, call: Call = {}): IamRequest {
   const region = call.region ?? HOME;
   const model = call.model ?? SONNET_45;
   const principal = call.principal ?? DEVELOPER;
-  const modelKey = DOORS[action]?.fence === 'model-key' ? { 'bedrock-mantle:Model': `eu.${model}` } : {};
+  const modelKey: Record<string, string> = DOORS[action]?.fence === 'model-key' ? { 'bedrock-mantle:Model': `eu.${model}` } : {};
   return {
     action,
     resource: call.resource ?? resourceOf(action, region, model),
