@@ -36,16 +36,23 @@ const TARGETS = {
     ],
   },
   'inference-doors': {
-    mutate: 'src/catalogue/{inference-doors,action-groups}.ts',
-    // The file is one module-level table: every mutant is static and runs the whole set.
+    mutate: 'src/catalogue/{inference-doors,other-services}.ts',
+    // The file is module-level tables: every mutant is static and runs the whole set, so the set is one
+    // file that builds its policies once and asks the simulator without input validation (seconds a run).
+    // The same cases with the validated simulator (test/catalogue/inference-catalogue-simulator.test.ts) and
+    // the earlier per-door files (inference-door-fences, catalogue-list-fences, endpoint-door-fences,
+    // inference-doors, invoke-grant-behaviour: about 40 s a run) stay in `npm test`.
     static: true,
-    tests: [
-      'test/organization/inference-door-fences.test.ts',
-      'test/organization/catalogue-list-fences.test.ts',
-      'test/models/endpoint-door-fences.test.ts',
-      'test/models/inference-doors.test.ts',
-      'test/models/invoke-grant-behaviour.test.ts',
-    ],
+    tests: ['test/catalogue/inference-catalogue-behaviour.test.ts', 'test/catalogue/action-groups.test.ts'],
+    // Mutants no consumer can tell from the original, with the reason (stryker-equivalent-mutants.mjs).
+    ignorers: ['catalogue-equivalent'],
+  },
+  'action-groups': {
+    // The catalogue's wildcard groups, static too: stated against the Service Authorization Reference with no
+    // synthesis (a wildcard that matches other actions than its group's, in a Deny, denies those instead).
+    mutate: 'src/catalogue/action-groups.ts',
+    static: true,
+    tests: ['test/catalogue/action-groups.test.ts'],
   },
   'guardrail-checks': {
     mutate: 'src/core/guardrail-checks.ts',
@@ -121,6 +128,8 @@ export default {
   mutate: chosen.map(t => t.mutate),
   // Static mutants (module-level tables) run every test; only the catalogue is all static.
   ignoreStatic: !chosen.some(t => t.static),
+  plugins: ['@stryker-mutator/*', './stryker-equivalent-mutants.mjs'],
+  ignorers: chosen.flatMap(t => t.ignorers ?? []),
   jest: {
     projectType: 'custom',
     enableFindRelatedTests: false,

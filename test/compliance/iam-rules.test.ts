@@ -131,6 +131,23 @@ describe('Bedrock-IAM3 InvokeRequiresGuardrail', () => {
     expect(bedrockFindings(stack, { requireGuardrailOnInvoke: false }, 'IAM3')).toEqual([]);
   });
 
+  // Doors that generate but cannot carry a guardrail, of the OpenAI-compatible endpoint and of the services outside Bedrock;
+  // their token counting generates nothing (mutation testing, docs/mutation/2026-12-07-catalogue.md).
+  test('an Allow of a door that cannot carry a guardrail outside bedrock: reported by the action; token counting: compliant', () => {
+    const stack = stackIn(REGION);
+    const allow = (action: string) => [{ Effect: 'Allow', Action: action, Resource: '*' }];
+    policy(stack, 'NovaAct', allow('nova-act:CreateAct'));
+    policy(stack, 'ClaudeInference', allow('aws-external-anthropic:CreateInference'));
+    policy(stack, 'ClaudeTokens', allow('aws-external-anthropic:CountTokens'));
+    policy(stack, 'MantleInference', allow('bedrock-mantle:CreateInference'));
+    policy(stack, 'MantleTokens', allow('bedrock-mantle:CountTokens'));
+    expect(bedrockFindings(stack, {}, 'IAM3')).toEqual([
+      'Bedrock-IAM3[Statement::1::Action::aws-external-anthropic:CreateInference] @ Stack/ClaudeInference',
+      'Bedrock-IAM3[Statement::1::Action::bedrock-mantle:CreateInference] @ Stack/MantleInference',
+      'Bedrock-IAM3[Statement::1::Action::nova-act:CreateAct] @ Stack/NovaAct',
+    ]);
+  });
+
   test('an enforced guardrail in the same account and region covers the models it does not exclude', () => {
     const stack = stackIn(REGION);
     policy(stack, 'Sonnet', [invoke()]);

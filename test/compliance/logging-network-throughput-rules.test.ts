@@ -129,6 +129,20 @@ describe('Bedrock-NW1 RuntimeEndpointPrivateDns and NW2 EndpointPolicyNotDefault
     expect(bedrockFindings(stack, {}, 'NW1')).toEqual(['Bedrock-NW1 @ Stack/Fn', 'Bedrock-NW1 @ Stack/NoDns']);
     expect(bedrockFindings(stack, {}, 'NW2')).toEqual(['Bedrock-NW2 @ Stack/DefaultPolicy', 'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/AllowAll']);
   });
+
+  // The catalogue's runtime doors are what NW2 asks a bedrock-runtime endpoint about: each invoke door opened alone to
+  // anyone is reported (mutation testing, docs/mutation/2026-12-07-catalogue.md: either without its endpoint passed).
+  test('a runtime endpoint whose policy lets anyone through one invoke door only: reported', () => {
+    const stack = stackIn(REGION);
+    const { vpc } = network(stack);
+    for (const action of ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream']) {
+      endpoint(stack, action.split(':')[1], vpc, 'bedrock-runtime', { policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: '*' }] } });
+    }
+    expect(bedrockFindings(stack, {}, 'NW2')).toEqual([
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/InvokeModel',
+      'Bedrock-NW2[Statement::1::Principal::outside] @ Stack/InvokeModelWithResponseStream',
+    ]);
+  });
 });
 
 describe('Bedrock-PT1 CommitmentAcknowledged', () => {
