@@ -21,6 +21,18 @@ beforeAll(() => {
   today = readTemplates(outdir);
 });
 
+/**
+ * The findings from a release's fixtures to today's templates: computed once per release and only read by
+ * the tests (cloudformation-diff over every stack takes seconds; each test would otherwise repeat it).
+ */
+const findingsByRelease = new Map<string, UpgradeFinding[]>();
+function findingsFrom(release: string): UpgradeFinding[] {
+  if (!findingsByRelease.has(release)) {
+    findingsByRelease.set(release, upgradeFindings(readTemplates(path.join(FIXTURES, release)), today));
+  }
+  return findingsByRelease.get(release)!;
+}
+
 function unacknowledged(release: string, findings: UpgradeFinding[], acks: AcknowledgedChange[]): string[] {
   return findings.filter(f => !acks.some(a => acknowledges(a, release, f))).map(describeFinding);
 }
@@ -39,12 +51,12 @@ describe('upgrading a deployed landing zone from a release to today', () => {
   });
 
   test.each(RELEASES)('from %s: every replacement, deletion and orphaning is acknowledged with an upgrade note', release => {
-    const findings = upgradeFindings(readTemplates(path.join(FIXTURES, release)), today);
+    const findings = findingsFrom(release);
     expect(unacknowledged(release, findings, ACKNOWLEDGED)).toEqual([]);
   });
 
   test.each(RELEASES)('from %s: every acknowledgement still matches a change (none is stale) and carries a note', release => {
-    const findings = upgradeFindings(readTemplates(path.join(FIXTURES, release)), today);
+    const findings = findingsFrom(release);
     for (const ack of ACKNOWLEDGED.filter(a => a.release === release)) {
       expect({ ack: ack.logicalId + ' ' + ack.change, matched: findings.some(f => acknowledges(ack, release, f)) })
         .toEqual({ ack: ack.logicalId + ' ' + ack.change, matched: true });
@@ -53,7 +65,7 @@ describe('upgrading a deployed landing zone from a release to today', () => {
   });
 
   test('from 2026-11-22 without acknowledgements: exactly the delivery role and policy, replaced (IAM path) and left behind, and the flow-log and model access policies, replaced (IAM path), in every baseline', () => {
-    const findings = upgradeFindings(readTemplates(path.join(FIXTURES, '2026-11-22')), today);
+    const findings = findingsFrom('2026-11-22');
     expect(unacknowledged('2026-11-22', findings, [])).toEqual(FIRST_RELEASE_BASELINES.flatMap(stack => [
       `${stack} LandingZoneInvocationLoggingDeliveryRoleCAEDDD2F (AWS::IAM::Role) replace /Path`,
       `${stack} LandingZoneInvocationLoggingDeliveryRoleCAEDDD2F (AWS::IAM::Role) orphan`,
@@ -68,7 +80,7 @@ describe('upgrading a deployed landing zone from a release to today', () => {
   });
 
   test.each(ACKNOWLEDGED.map(a => [`${a.logicalId} ${a.change}`, a] as const))('without the acknowledgement of %s the test fails on it in every baseline', (_, ack) => {
-    const findings = upgradeFindings(readTemplates(path.join(FIXTURES, ack.release)), today);
+    const findings = findingsFrom(ack.release);
     const others = ACKNOWLEDGED.filter(a => a !== ack);
     // The example's own claims policy is in the account baselines, not in the StackSets'.
     const holders = FIRST_RELEASE_BASELINES.filter(stack => ack.logicalId !== 'ClaimsAccessCF89505C' || !stack.includes('stackset'));
