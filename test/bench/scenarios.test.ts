@@ -82,6 +82,9 @@ describe('bench scenarios', () => {
       // The management account's organization-wide guardrail, one stack per StackSet region.
       ['OrganizationGuardrail-eu-central-1.template.json', 'other', undefined],
       ['OrganizationGuardrail-us-east-1.template.json', 'other', undefined],
+      // The dev account's spend stops for the agent's and the knowledge base's roles, deployed after them.
+      ['SpendStop-dev-eu-central-1.template.json', 'other', undefined],
+      ['SpendStop-dev-us-east-1.template.json', 'other', undefined],
       ['assembly-Sandbox/SandboxBaselineF5538404.template.json', 'baseline', undefined],
     ]);
   });
