@@ -510,6 +510,11 @@ export const ROUND_4_ATTACKS_BY_STATEMENT: Record<string, RedTeamCase[]> = {
   ProtectGovernanceResources: [
     { name: 'rt4 R4-4: the restore function\'s invoke permission removed', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, context: TAGGED },
   ],
+  // rt3 F5: the default bus put under the developer's key, which encrypts every rule's event pattern; disabling the key then stops every
+  // detective rule from matching (EventBridge user guide, "Encrypting EventBridge event buses with AWS KMS keys").
+  ProtectConfigRecording: [
+    { name: 'rt3 F5: the default event bus re-keyed by a developer', action: 'events:UpdateEventBus', resource: arn('events', 'event-bus/default') },
+  ],
   // Memory is the deployers' now; a reviewed stack must still name a key of the account.
   DenyAgentCoreMemoryWithoutKey: [
     { name: 'the pipeline creating a memory on another account\'s key', action: 'bedrock-agentcore:CreateMemory', principal: CFN_EXEC, context: { 'bedrock-agentcore:KmsKeyArn': arn('kms', 'key/k').replace(MEMBER, OUTSIDER) } },
@@ -541,6 +546,9 @@ export const ROUND_4_GOVERNED: RedTeamCase[] = [
   { name: 'rt4 R4-9: the pipeline deleting an investigation group that predates the policy', action: 'aiops:DeleteInvestigationGroup', resource: sampleResource('aiops:DeleteInvestigationGroup'), principal: CFN_EXEC },
   { name: 'rt4 R4-9: the StackSets execution role deleting a DevOps agent space', action: 'aidevops:DeleteAgentSpace', resource: sampleResource('aidevops:DeleteAgentSpace'), principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
   { name: 'rt4 R4-4: a team removing a permission of its own function', action: 'lambda:RemovePermission', resource: arn('lambda', 'function:claims-app') },
+  { name: 'rt3 F5: the StackSets execution role updating the default bus', action: 'events:UpdateEventBus', resource: arn('events', 'event-bus/default'), principal: `arn:aws:iam::${MEMBER}:role/stacksets-exec-0123abcd` },
+  { name: 'rt3 F5: the pipeline re-keying a team\'s own bus', action: 'events:UpdateEventBus', resource: arn('events', 'event-bus/claims-events'), principal: CFN_EXEC },
+  { name: 'rt3 F5: a developer adding a rule to the default bus', action: 'events:PutRule', resource: arn('events', 'rule/claims-nightly') },
   { name: 'rt4 R4-4: CloudFormation\'s execution role removing the restore\'s permission', action: 'lambda:RemovePermission', resource: RESTORE_FUNCTION, principal: CFN_EXEC, context: TAGGED },
 ];
 

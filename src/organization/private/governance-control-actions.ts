@@ -105,6 +105,9 @@ export const ACCOUNT_RECORDING_ACTIONS = [
   'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
   'cloudformation:ActivateType', 'cloudformation:DeactivateType', 'cloudformation:RegisterType', 'cloudformation:DeregisterType',
   'cloudformation:SetTypeConfiguration', 'cloudformation:SetTypeDefaultVersion',
+  // rt3 F5: the default event bus put under a key the developer holds, which then encrypts every rule's pattern: disabled, it blinds
+  // every detective rule. Resource * (the statement's): a team's own bus is updated by the deployers too (docs/adr/0030).
+  'events:UpdateEventBus',
 ];
 
 /**

@@ -64,13 +64,14 @@ export const GOVERNANCE_CONTROL_STATEMENTS = statementClass({
         'Hub, its standards or controls, changing a control\'s parameters or the hub\'s configuration, stopping a product\'s findings, updating ' +
         'findings (suppress, resolve, downgrade, archive) by hand or by automation rules, leaving the Security Hub administrator or its ' +
         'configuration policy; stopping, deleting or narrowing the account\'s CloudTrail trails; CloudFormation extensions of the account ' +
-        '(hooks: activate, register, configure); except by the settings and role admins ' +
+        '(hooks: activate, register, configure); changing an event bus (its key); except by the settings and role admins ' +
         '(which include `AWSControlTowerExecution` and `OrganizationAccountAccessRole`)',
       why: 'the detective controls are Config rules: with the recorder stopped they see nothing. `AWS::Config::ConfigRule` has no tags and the ' +
         'recorder is the account\'s, so no tag tells the landing zone\'s from others: Config is the platform team\'s, in every account of the targets. Security Hub is where ' +
         'the controls report: a standard switched off or a finding suppressed in the account is a control gone, and its hub carries no tag ' +
         'either (in this statement rather than one of its own, whose exemption list the OU\'s policies have no room for: docs/red-team). ' +
-        'Every detective rule matches CloudTrail\'s events, and an account-level hook runs on every stack operation, the baseline\'s included',
+        'Every detective rule matches CloudTrail\'s events, and an account-level hook runs on every stack operation, the baseline\'s included. ' +
+        'The default event bus under a key the developer can disable stops every rule matching',
       build: c => ({
         actions: compactActions([...CONFIG_RECORDING_ACTIONS, ...SECURITY_HUB_ACTIONS, ...ACCOUNT_RECORDING_ACTIONS]),
         resources: ['*'],
