@@ -17,13 +17,3 @@ export abstract class ExtensibleValue {
     return this.value;
   }
 }
-
-/**
- * The one member of a value set for `value`, created on first use, so that a constant and `of()` of
- * its value are the same object. Each set passes its own registry.
- */
-export function internedValue<T extends ExtensibleValue>(registry: Map<string, T>, value: string, create: () => T): T {
-  const known = registry.get(value) ?? create();
-  registry.set(value, known);
-  return known;
-}

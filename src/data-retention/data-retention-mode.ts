@@ -1,8 +1,7 @@
-import { ExtensibleValue, internedValue } from '../core/extensible-value';
-import { valueSetMember } from '../core/validation';
+import { ExtensibleValue } from '../core/extensible-value';
+import { LOWER_SNAKE_CASE, ValueSetNames } from '../core/value-set-names';
 
-/** One instance per value, so a constant and `of()` of its value are the same object. */
-const byValue = new Map<string, DataRetentionMode>();
+const names = new ValueSetNames<DataRetentionMode>('DataRetentionMode', LOWER_SNAKE_CASE, 'a data retention mode');
 
 /**
  * Whether Amazon Bedrock or a model provider may keep prompts and answers: the account's data
@@ -13,15 +12,15 @@ const byValue = new Map<string, DataRetentionMode>();
  */
 export class DataRetentionMode extends ExtensibleValue {
   /** Zero data retention: nothing is kept. */
-  public static readonly NONE = DataRetentionMode.named('none');
+  public static readonly NONE = DataRetentionMode.of('none');
   /** Kept for AWS review only (abuse detection), never shared with the model provider. */
-  public static readonly AWS_REVIEW = DataRetentionMode.named('aws_review');
+  public static readonly AWS_REVIEW = DataRetentionMode.of('aws_review');
   /** The model's own data policy: what it keeps is the model's documented default. */
-  public static readonly DEFAULT = DataRetentionMode.named('default');
+  public static readonly DEFAULT = DataRetentionMode.of('default');
   /** Shared with the model provider (some models require it). */
-  public static readonly PROVIDER_DATA_SHARE = DataRetentionMode.named('provider_data_share');
+  public static readonly PROVIDER_DATA_SHARE = DataRetentionMode.of('provider_data_share');
   /** The default a new account gets: whatever AWS chooses for it, which may change. */
-  public static readonly INHERIT = DataRetentionMode.named('inherit');
+  public static readonly INHERIT = DataRetentionMode.of('inherit');
 
   /**
    * A mode by the name `PutAccountDataRetention` takes, e.g. one added after this library's
@@ -30,18 +29,13 @@ export class DataRetentionMode extends ExtensibleValue {
    * @param name the mode as the Bedrock API spells it (lower case, underscores)
    */
   public static of(name: string): DataRetentionMode {
-    return DataRetentionMode.named(valueSetMember('DataRetentionMode', name, /^[a-z][a-z0-9_]{0,63}$/,
-      'lower-case letters, digits and _, as Bedrock spells a data retention mode'));
+    return names.member(name, value => new DataRetentionMode(value));
   }
 
   /** Every mode this release has a constant for. */
   public static all(): DataRetentionMode[] {
     return [DataRetentionMode.NONE, DataRetentionMode.AWS_REVIEW, DataRetentionMode.DEFAULT, DataRetentionMode.PROVIDER_DATA_SHARE,
       DataRetentionMode.INHERIT];
-  }
-
-  private static named(value: string): DataRetentionMode {
-    return internedValue(byValue, value, () => new DataRetentionMode(value));
   }
 
   private constructor(value: string) {

@@ -1,8 +1,7 @@
-import { ExtensibleValue, internedValue } from '../core/extensible-value';
-import { valueSetMember } from '../core/validation';
+import { ExtensibleValue } from '../core/extensible-value';
+import { UPPER_SNAKE_CASE, ValueSetNames } from '../core/value-set-names';
 
-/** One instance per value, so a constant and `of()` of its value are the same object. */
-const byValue = new Map<string, ContentFilterType>();
+const names = new ValueSetNames<ContentFilterType>('ContentFilterType', UPPER_SNAKE_CASE, 'a category');
 
 /**
  * A harmful-content category of a content filter. AWS adds categories: `ContentFilterType.of(name)`
@@ -10,17 +9,17 @@ const byValue = new Map<string, ContentFilterType>();
  */
 export class ContentFilterType extends ExtensibleValue {
   /** Sexual content */
-  public static readonly SEXUAL = ContentFilterType.named('SEXUAL');
+  public static readonly SEXUAL = ContentFilterType.of('SEXUAL');
   /** Violence */
-  public static readonly VIOLENCE = ContentFilterType.named('VIOLENCE');
+  public static readonly VIOLENCE = ContentFilterType.of('VIOLENCE');
   /** Hate */
-  public static readonly HATE = ContentFilterType.named('HATE');
+  public static readonly HATE = ContentFilterType.of('HATE');
   /** Insults */
-  public static readonly INSULTS = ContentFilterType.named('INSULTS');
+  public static readonly INSULTS = ContentFilterType.of('INSULTS');
   /** Misconduct (criminal activity, harming people or property) */
-  public static readonly MISCONDUCT = ContentFilterType.named('MISCONDUCT');
+  public static readonly MISCONDUCT = ContentFilterType.of('MISCONDUCT');
   /** Prompt attacks (jailbreaks, prompt injection); applies to input only, its output strength must be NONE */
-  public static readonly PROMPT_ATTACK = ContentFilterType.named('PROMPT_ATTACK');
+  public static readonly PROMPT_ATTACK = ContentFilterType.of('PROMPT_ATTACK');
 
   /**
    * A category by its Bedrock name, e.g. one added after this library's release; a known name gives
@@ -29,17 +28,13 @@ export class ContentFilterType extends ExtensibleValue {
    * @param name the category as the `AWS::Bedrock::Guardrail` property spells it (upper case, underscores)
    */
   public static of(name: string): ContentFilterType {
-    return ContentFilterType.named(valueSetMember('ContentFilterType', name, /^[A-Z][A-Z0-9_]{0,63}$/, 'upper-case letters, digits and _, as Bedrock spells a category'));
+    return names.member(name, value => new ContentFilterType(value));
   }
 
   /** Every category this release has a constant for. */
   public static all(): ContentFilterType[] {
     return [ContentFilterType.SEXUAL, ContentFilterType.VIOLENCE, ContentFilterType.HATE, ContentFilterType.INSULTS,
       ContentFilterType.MISCONDUCT, ContentFilterType.PROMPT_ATTACK];
-  }
-
-  private static named(value: string): ContentFilterType {
-    return internedValue(byValue, value, () => new ContentFilterType(value));
   }
 
   private constructor(value: string) {

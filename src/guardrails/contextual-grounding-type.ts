@@ -1,8 +1,7 @@
-import { ExtensibleValue, internedValue } from '../core/extensible-value';
-import { valueSetMember } from '../core/validation';
+import { ExtensibleValue } from '../core/extensible-value';
+import { UPPER_SNAKE_CASE, ValueSetNames } from '../core/value-set-names';
 
-/** One instance per value, so a constant and `of()` of its value are the same object. */
-const byValue = new Map<string, ContextualGroundingType>();
+const names = new ValueSetNames<ContextualGroundingType>('ContextualGroundingType', UPPER_SNAKE_CASE, 'a check');
 
 /**
  * A contextual grounding check. AWS may add checks: `ContextualGroundingType.of(name)` names one this
@@ -10,9 +9,9 @@ const byValue = new Map<string, ContextualGroundingType>();
  */
 export class ContextualGroundingType extends ExtensibleValue {
   /** Whether the response is grounded in (factually consistent with) the reference source */
-  public static readonly GROUNDING = ContextualGroundingType.named('GROUNDING');
+  public static readonly GROUNDING = ContextualGroundingType.of('GROUNDING');
   /** Whether the response is relevant to the user's query */
-  public static readonly RELEVANCE = ContextualGroundingType.named('RELEVANCE');
+  public static readonly RELEVANCE = ContextualGroundingType.of('RELEVANCE');
 
   /**
    * A check by its Bedrock name, e.g. one added after this library's release; a known name gives its
@@ -21,17 +20,12 @@ export class ContextualGroundingType extends ExtensibleValue {
    * @param name the check as the `AWS::Bedrock::Guardrail` property spells it (upper case, underscores)
    */
   public static of(name: string): ContextualGroundingType {
-    return ContextualGroundingType.named(valueSetMember('ContextualGroundingType', name, /^[A-Z][A-Z0-9_]{0,63}$/,
-      'upper-case letters, digits and _, as Bedrock spells a check'));
+    return names.member(name, value => new ContextualGroundingType(value));
   }
 
   /** Every check this release has a constant for. */
   public static all(): ContextualGroundingType[] {
     return [ContextualGroundingType.GROUNDING, ContextualGroundingType.RELEVANCE];
-  }
-
-  private static named(value: string): ContextualGroundingType {
-    return internedValue(byValue, value, () => new ContextualGroundingType(value));
   }
 
   private constructor(value: string) {

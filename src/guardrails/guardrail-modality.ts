@@ -1,8 +1,7 @@
-import { ExtensibleValue, internedValue } from '../core/extensible-value';
-import { valueSetMember } from '../core/validation';
+import { ExtensibleValue } from '../core/extensible-value';
+import { UPPER_SNAKE_CASE, ValueSetNames } from '../core/value-set-names';
 
-/** One instance per value, so a constant and `of()` of its value are the same object. */
-const byValue = new Map<string, GuardrailModality>();
+const names = new ValueSetNames<GuardrailModality>('GuardrailModality', UPPER_SNAKE_CASE, 'a modality');
 
 /**
  * A modality a content filter evaluates. AWS adds modalities (`IMAGE` came after `TEXT`):
@@ -10,9 +9,9 @@ const byValue = new Map<string, GuardrailModality>();
  */
 export class GuardrailModality extends ExtensibleValue {
   /** Text */
-  public static readonly TEXT = GuardrailModality.named('TEXT');
+  public static readonly TEXT = GuardrailModality.of('TEXT');
   /** Images (only in some regions and for some categories) */
-  public static readonly IMAGE = GuardrailModality.named('IMAGE');
+  public static readonly IMAGE = GuardrailModality.of('IMAGE');
 
   /**
    * A modality by its Bedrock name, e.g. one added after this library's release; a known name gives
@@ -21,16 +20,12 @@ export class GuardrailModality extends ExtensibleValue {
    * @param name the modality as the `AWS::Bedrock::Guardrail` property spells it (upper case, underscores)
    */
   public static of(name: string): GuardrailModality {
-    return GuardrailModality.named(valueSetMember('GuardrailModality', name, /^[A-Z][A-Z0-9_]{0,63}$/, 'upper-case letters, digits and _, as Bedrock spells a modality'));
+    return names.member(name, value => new GuardrailModality(value));
   }
 
   /** Every modality this release has a constant for. */
   public static all(): GuardrailModality[] {
     return [GuardrailModality.TEXT, GuardrailModality.IMAGE];
-  }
-
-  private static named(value: string): GuardrailModality {
-    return internedValue(byValue, value, () => new GuardrailModality(value));
   }
 
   private constructor(value: string) {

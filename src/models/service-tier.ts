@@ -1,8 +1,7 @@
-import { ExtensibleValue, internedValue } from '../core/extensible-value';
-import { valueSetMember } from '../core/validation';
+import { ExtensibleValue } from '../core/extensible-value';
+import { LOWER_CASE_WITH_HYPHENS, ValueSetNames } from '../core/value-set-names';
 
-/** One instance per value, so a constant and `of()` of its value are the same object. */
-const byValue = new Map<string, ServiceTier>();
+const names = new ValueSetNames<ServiceTier>('ServiceTier', LOWER_CASE_WITH_HYPHENS, 'a tier');
 
 /**
  * The service tier an invocation runs on (`bedrock:ServiceTier` on InvokeModel and its streaming
@@ -12,13 +11,13 @@ const byValue = new Map<string, ServiceTier>();
  */
 export class ServiceTier extends ExtensibleValue {
   /** Faster, more available processing at a premium price. */
-  public static readonly PRIORITY = ServiceTier.named('priority');
+  public static readonly PRIORITY = ServiceTier.of('priority');
   /** The standard tier, used when a request names none. */
-  public static readonly DEFAULT = ServiceTier.named('default');
+  public static readonly DEFAULT = ServiceTier.of('default');
   /** Discounted, processed when capacity allows. */
-  public static readonly FLEX = ServiceTier.named('flex');
+  public static readonly FLEX = ServiceTier.of('flex');
   /** Capacity reserved in advance: a commitment billed whether used or not. */
-  public static readonly RESERVED = ServiceTier.named('reserved');
+  public static readonly RESERVED = ServiceTier.of('reserved');
 
   /**
    * A tier by the name the `ServiceTier` condition keys carry, e.g. one added after this library's
@@ -27,16 +26,12 @@ export class ServiceTier extends ExtensibleValue {
    * @param name the tier as Bedrock spells it (lower case, e.g. `flex`)
    */
   public static of(name: string): ServiceTier {
-    return ServiceTier.named(valueSetMember('ServiceTier', name, /^[a-z][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -, as Bedrock spells a tier'));
+    return names.member(name, value => new ServiceTier(value));
   }
 
   /** Every tier this release has a constant for. */
   public static all(): ServiceTier[] {
     return [ServiceTier.PRIORITY, ServiceTier.DEFAULT, ServiceTier.FLEX, ServiceTier.RESERVED];
-  }
-
-  private static named(value: string): ServiceTier {
-    return internedValue(byValue, value, () => new ServiceTier(value));
   }
 
   private constructor(value: string) {
