@@ -106,6 +106,17 @@ export interface GovernanceProfileSettings {
 }
 
 /**
+ * What the regulated profiles (HIPAA, PCI DSS, FedRAMP Moderate) require alike: the logging alarms, prompts
+ * kept nowhere and at most for AWS review, and a Bedrock budget covering the account.
+ */
+const REGULATED: GovernanceProfileSettings = {
+  requiresLoggingAlarms: true,
+  dataRetention: DataRetentionMode.NONE,
+  maximumDataRetention: DataRetentionMode.AWS_REVIEW,
+  requireBudget: true,
+};
+
+/**
  * A governance profile: what a regulatory frame requires of a Bedrock landing zone. Profiles combine:
  * presets add up, the longest retention wins, allowed geographies intersect, FIPS is on if any asks.
  *
@@ -126,12 +137,9 @@ export class GovernanceProfile {
    * cover the account.
    */
   public static readonly HIPAA = new GovernanceProfile('hipaa', {
-    requiresLoggingAlarms: true,
+    ...REGULATED,
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.HIPAA],
     minimumLogRetention: logs.RetentionDays.SIX_YEARS,
-    dataRetention: DataRetentionMode.NONE,
-    maximumDataRetention: DataRetentionMode.AWS_REVIEW,
-    requireBudget: true,
   });
 
   /**
@@ -140,12 +148,9 @@ export class GovernanceProfile {
    * Bedrock budget must cover the account.
    */
   public static readonly PCI_DSS = new GovernanceProfile('pci-dss', {
-    requiresLoggingAlarms: true,
+    ...REGULATED,
     guardrailPresets: [GuardrailPreset.BASELINE, GuardrailPreset.PCI_DSS],
     minimumLogRetention: logs.RetentionDays.ONE_YEAR,
-    dataRetention: DataRetentionMode.NONE,
-    maximumDataRetention: DataRetentionMode.AWS_REVIEW,
-    requireBudget: true,
   });
 
   /**
@@ -154,13 +159,10 @@ export class GovernanceProfile {
    * budget must cover the account.
    */
   public static readonly FEDRAMP_MODERATE = new GovernanceProfile('fedramp-moderate', {
-    requiresLoggingAlarms: true,
+    ...REGULATED,
     guardrailPresets: [GuardrailPreset.STRICT],
     minimumLogRetention: logs.RetentionDays.THREE_YEARS,
     fipsEndpoints: true,
-    dataRetention: DataRetentionMode.NONE,
-    maximumDataRetention: DataRetentionMode.AWS_REVIEW,
-    requireBudget: true,
   });
 
   /**
