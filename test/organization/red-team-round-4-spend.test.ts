@@ -1,16 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
   ROUND_4_SPEND_ATTACKS, ROUND_4_SPEND_ATTACKS_BY_STATEMENT, ROUND_4_SPEND_GOVERNED, ROUND_4_SPEND_LEFT_OPEN, STOP_EXECUTION_ROLE, SpendPerimeterCase,
 } from './spend-perimeter-cases';
 import { buildLandingZone } from '../../examples/app/build';
-import { OrganizationStack } from '../../examples/app/organization';
-import { ACCOUNTS, ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
-import { ApprovedModel, BedrockOrganizationPolicies, GovernanceProfile } from '../../src';
-import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
-import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+import { ACCOUNTS } from '../../examples/app/settings';
+import { SONNET_45 } from '../models/fixtures';
+import { resolveCfn } from '../support/iam';
+import { ADMIN, HOME, MEMBER, decideAttack as run, exampleScpsByTarget, redTeamOrganizations, withoutStatement as without } from '../support/red-team';
 
 /**
  * Round 4 (issue 27): the spend stop's own perimeter. rt3's F1 (the stop's schedules and roles), F9 (the
@@ -19,57 +18,8 @@ import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
  * governed use next to each; and F20 (the account's stop leaving roles out) against the example app.
  */
 
-const MANAGEMENT = '999999999999';
-const MEMBER = '111111111111';
-const HOME = 'eu-central-1';
-const DEVELOPER = `arn:aws:iam::${MEMBER}:role/developer`;
-const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-
-function scpsByTarget(stack: Stack): Map<string, PolicyDocument[]> {
-  const byTarget = new Map<string, PolicyDocument[]>();
-  for (const resource of Object.values<any>(Template.fromStack(stack).toJSON().Resources)) {
-    if (resource.Type !== 'AWS::Organizations::Policy') continue;
-    const content = resolveCfn(resource.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT });
-    for (const target of resource.Properties.TargetIds as string[]) byTarget.set(target, [...byTarget.get(target) ?? [], content]);
-  }
-  return byTarget;
-}
-
 const EXAMPLE_STACKS = buildLandingZone(new App());
-const example = scpsByTarget(EXAMPLE_STACKS.find((s): s is OrganizationStack => s instanceof OrganizationStack)!);
-const euOrganization = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
-new BedrockOrganizationPolicies(euOrganization, 'Scps', {
-  approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
-  profiles: [GovernanceProfile.EU_RESIDENCY],
-  requireGuardrail: true,
-  cdkBootstrapQualifier: 'blz',
-  targetIds: ['ou-ab12-cd34ef56'],
-});
-const ORGANIZATIONS: Record<string, PolicyDocument[][]> = {
-  'the example organization (root and workloads OU)': [example.get(ORGANIZATION_ROOT)!, example.get(WORKLOADS_OU)!],
-  'an EU-residency organization (one target)': [scpsByTarget(euOrganization).get('ou-ab12-cd34ef56')!],
-};
-
-function run(levels: PolicyDocument[][], c: SpendPerimeterCase, identity: PolicyDocument[] = [ADMIN]): Promise<Decision> {
-  const principal = c.principal ?? DEVELOPER;
-  return evaluate({ identity, serviceControlPolicies: levels, s3BucketAbacEnabled: true }, {
-    action: c.action,
-    resource: c.resource ?? '*',
-    resourceAccount: MEMBER,
-    principal,
-    context: {
-      'aws:RequestedRegion': HOME,
-      'aws:PrincipalArn': principal,
-      'aws:PrincipalAccount': MEMBER,
-      'aws:PrincipalOrgID': 'o-exampleorg1',
-      'aws:ViaAWSService': 'false',
-      ...c.context,
-    },
-  });
-}
-
-const without = (levels: PolicyDocument[][], sid: string) =>
-  levels.map(level => level.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) })));
+const ORGANIZATIONS = redTeamOrganizations(exampleScpsByTarget(EXAMPLE_STACKS));
 
 describe.each(Object.keys(ORGANIZATIONS))('round 4, the spend stop\'s perimeter, in %s', org => {
   const levels = ORGANIZATIONS[org];

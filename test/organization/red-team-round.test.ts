@@ -6,24 +6,24 @@ import {
 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, DEVELOPER, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
+  CFN_EXEC, DATA_COPY_ATTACKS, DATA_COPY_GOVERNED, GENERATIVE_FEATURE_ACTIONS, GENERATIVE_FEATURE_ATTACKS, HOME, MEMBER, QUALIFIER,
   ROUND_1_ATTACKS, ROUND_2_ATTACKS, ROUND_2_ATTACKS_BY_STATEMENT, ROUND_2_GOVERNED, ROUND_2_INERT_NEXT_STEPS, ROUND_2_LEFT_OPEN,
   ROUND_3_ATTACKS, ROUND_3_ATTACKS_BY_STATEMENT, ROUND_3_GOVERNED, ROUND_3_LEFT_OPEN,
   ROUND_4_ATTACKS, ROUND_4_ATTACKS_BY_STATEMENT, ROUND_4_GENERATIVE_FEATURE_ACTIONS, ROUND_4_GOVERNED, ROUND_4_LEFT_OPEN, ofAgentService,
   RedTeamCase, TAGGED, TAMPERING_ATTACKS, TAMPERING_GOVERNED,
 } from './red-team-round-cases';
 import { buildLandingZone } from '../../examples/app/build';
-import { OrganizationStack } from '../../examples/app/organization';
 import { ORGANIZATION_ROOT, WORKLOADS_OU } from '../../examples/app/settings';
-import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, GovernanceProfile } from '../../src';
 import { AGENT_SERVICES, AGENT_SERVICE_ACTIONS, SERVICE_MODEL_ACTIONS } from '../../src/catalogue/other-services';
 import { PROTECTED_TAG_KEY } from '../../src/core/protected-resources';
 import {
   BASELINE_NETWORK_ACTIONS, CONFIG_RECORDING_ACTIONS, GOVERNANCE_CONTROL_ACTIONS, GOVERNED_DATA_COPY_ACTIONS, LOG_COPY_SETTING_ACTIONS,
   SECURITY_HUB_ACTIONS,
 } from '../../src/organization/private/governance-control-actions';
-import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
-import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
+import { PolicyDocument } from '../support/iam';
+import {
+  decideAttack as run, exampleScpsByTarget, organizationStack, redTeamOrganizations, scpsByTarget, withoutStatement as without,
+} from '../support/red-team';
 
 /**
  * The red team of 2026-12-06 against the second ring, closed: tampering with what watches and limits
@@ -33,63 +33,11 @@ import { Decision, PolicyDocument, evaluate, resolveCfn } from '../support/iam';
  * must stay allowed.
  */
 
-const MANAGEMENT = '999999999999';
-const ORGANIZATION = 'o-exampleorg1';
-const ADMIN: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-
-/** The organization's SCPs by target: an account of the target is governed by each level above it. */
-function scpsByTarget(stack: Stack): Map<string, PolicyDocument[]> {
-  const byTarget = new Map<string, PolicyDocument[]>();
-  for (const resource of Object.values<any>(Template.fromStack(stack).toJSON().Resources)) {
-    if (resource.Type !== 'AWS::Organizations::Policy') continue;
-    const content = resolveCfn(resource.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT });
-    for (const target of resource.Properties.TargetIds as string[]) byTarget.set(target, [...byTarget.get(target) ?? [], content]);
-  }
-  return byTarget;
-}
-
-function organizationStack(props: Partial<BedrockOrganizationPoliciesProps> = {}): Stack {
-  const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
-  new BedrockOrganizationPolicies(stack, 'Scps', {
-    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
-    profiles: [GovernanceProfile.EU_RESIDENCY],
-    requireGuardrail: true,
-    cdkBootstrapQualifier: QUALIFIER,
-    targetIds: ['ou-ab12-cd34ef56'],
-    ...props,
-  });
-  return stack;
-}
-
 /** The example app, built once for this file: its organization's policies and its spend stops. */
 const EXAMPLE_STACKS = buildLandingZone(new App());
-const example = scpsByTarget(EXAMPLE_STACKS.find((s): s is OrganizationStack => s instanceof OrganizationStack)!);
+const example = exampleScpsByTarget(EXAMPLE_STACKS);
 /** SCP levels, root first: what governs an account of the workloads OU. */
-const ORGANIZATIONS: Record<string, PolicyDocument[][]> = {
-  'the example organization (root and workloads OU)': [example.get(ORGANIZATION_ROOT)!, example.get(WORKLOADS_OU)!],
-  'an EU-residency organization (one target)': [scpsByTarget(organizationStack()).get('ou-ab12-cd34ef56')!],
-};
-
-function run(levels: PolicyDocument[][], c: RedTeamCase): Promise<Decision> {
-  const principal = c.principal ?? DEVELOPER;
-  return evaluate({ identity: [ADMIN], serviceControlPolicies: levels, s3BucketAbacEnabled: true }, {
-    action: c.action,
-    resource: c.resource ?? '*',
-    resourceAccount: MEMBER,
-    principal,
-    context: {
-      'aws:RequestedRegion': HOME,
-      'aws:PrincipalArn': principal,
-      'aws:PrincipalAccount': MEMBER,
-      'aws:PrincipalOrgID': ORGANIZATION,
-      'aws:ViaAWSService': 'false',
-      ...c.context,
-    },
-  });
-}
-
-const without = (levels: PolicyDocument[][], sid: string) =>
-  levels.map(level => level.map(p => ({ ...p, Statement: p.Statement.filter((s: any) => s.Sid !== sid) })));
+const ORGANIZATIONS = redTeamOrganizations(example);
 
 const CLASSES: Array<[string, RedTeamCase[], RedTeamCase[]]> = [
   ['tampering with what watches and limits the landing zone', TAMPERING_ATTACKS, TAMPERING_GOVERNED],
