@@ -111,6 +111,7 @@ const TARGETS = {
     tests: [
       'test/organization/organization-model-statements.test.ts',
       'test/organization/organization-policy-statements.test.ts',
+      'test/organization/organization-model-statements-mutants.test.ts',
     ],
   },
 };
