@@ -45,7 +45,8 @@ describe('the worker\'s schema validator', () => {
   });
 
   test('the same findings as a plugin of this file\'s own, new for the template', () => {
-    const own = (stack: Stack) => resultsOf(synthValidationReport(stack, [new CloudFormationValidatePlugin()]), CloudFormationValidatePlugin.PLUGIN_NAME).messages;
+    const own = (stack: Stack) =>
+      resultsOf(synthValidationReport(stack, [new CloudFormationValidatePlugin()]), CloudFormationValidatePlugin.PLUGIN_NAME).messages;
     expect(cfnSchemaFindings(validStack())).toEqual([]);
     expect(own(badBucket())).toEqual(BAD_BUCKET);
     expect(cfnSchemaFindings(badBucket())).toEqual(BAD_BUCKET);
