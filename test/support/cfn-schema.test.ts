@@ -51,4 +51,13 @@ describe('the worker\'s schema validator', () => {
     expect(own(badBucket())).toEqual(BAD_BUCKET);
     expect(cfnSchemaFindings(badBucket())).toEqual(BAD_BUCKET);
   });
+
+  test('a synthesis that throws drops the worker\'s plugin: the next call gets a new one', () => {
+    const before = workerSchemaValidator();
+    const stack = new Stack(new App(), 'Stack', { env: ENV });
+    stack.node.addValidation({ validate: () => ['broken on purpose'] });
+    expect(() => cfnSchemaFindings(stack)).toThrow(/broken on purpose/);
+    expect(workerSchemaValidator()).not.toBe(before);
+    expect(cfnSchemaFindings(badBucket())).toEqual(BAD_BUCKET);
+  });
 });

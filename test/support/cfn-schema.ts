@@ -44,7 +44,15 @@ export function workerSchemaValidator(): IPolicyValidationPlugin {
  * `@aws-cdk/core:validateAgainstDefaultRules`, so every severity counts as a finding here.
  */
 export function cfnSchemaFindings(scope: IConstruct): string[] {
-  const results = synthValidationReport(scope, [workerSchemaValidator()]);
+  let results;
+  try {
+    results = synthValidationReport(scope, [workerSchemaValidator()]);
+  } catch (e) {
+    // A synthesis that throws drops the worker's plugin: were it a crashed engine (a trap terminates its
+    // WebAssembly instance for good), the worker's later test files would otherwise fail on it too.
+    delete (vm.runInThisContext('globalThis') as Record<symbol, unknown>)[WORKER_VALIDATOR];
+    throw e;
+  }
   return resultsOf(results, CloudFormationValidatePlugin.PLUGIN_NAME).messages;
 }
 
