@@ -64,9 +64,16 @@ export function templateShape(templatePaths: readonly string[]): TemplateShape {
  * `unprovable`, and such a file is always run.
  */
 export function ruleFileGates(text: string): RuleFileGates {
-  // Messages (<< ... >>) hold free text; comments run from # to the end of the line.
-  const code = text.replace(/<<[\s\S]*?>>/g, ' ').replace(/#[^\n]*/g, '');
-  const statements = topLevelStatements(code);
+  // Messages (<< ... >>) hold free text; strings and regular expressions may hold braces and #;
+  // comments run from # to the end of the line.
+  let code = text.replace(/<<[\s\S]*?>>/g, ' ');
+  let masked = code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/(?:[^/\\\n]|\\.)*\//g, m => m[0] + ' '.repeat(m.length - 2) + m[m.length - 1]);
+  for (const comment of masked.matchAll(/#[^\n]*/g)) {
+    const blank = ' '.repeat(comment[0].length);
+    code = code.slice(0, comment.index) + blank + code.slice(comment.index + blank.length);
+    masked = masked.slice(0, comment.index) + blank + masked.slice(comment.index + blank.length);
+  }
+  const statements = topLevelStatements(code, masked);
   if ('unprovable' in statements) return statements;
 
   const constants = new Map<string, string>();
@@ -195,8 +202,11 @@ function filterTypes(filter: string, constants: ReadonlyMap<string, string>): st
   return types.length > 0 ? types : undefined;
 }
 
-/** The top-level statements: a header and, for a block, its body; unprovable if braces do not balance. */
-function topLevelStatements(code: string): { statements: Array<{ header: string; body?: string }> } | { unprovable: string } {
+/**
+ * The top-level statements: a header and, for a block, its body; unprovable if braces do not balance.
+ * Braces are found in `masked` (the code with the contents of strings and regular expressions blanked).
+ */
+function topLevelStatements(code: string, masked: string): { statements: Array<{ header: string; body?: string }> } | { unprovable: string } {
   const statements: Array<{ header: string; body?: string }> = [];
   let header = '';
   let i = 0;
@@ -208,18 +218,18 @@ function topLevelStatements(code: string): { statements: Array<{ header: string;
     header = '';
   };
   while (i < code.length) {
-    const c = code[i];
+    const c = masked[i];
     if (c === '}') return { unprovable: 'an unbalanced }' };
     if (c !== '{') {
-      header += c;
+      header += code[i];
       i++;
       continue;
     }
     let depth = 0;
     let j = i;
     for (; j < code.length; j++) {
-      if (code[j] === '{') depth++;
-      if (code[j] === '}' && --depth === 0) break;
+      if (masked[j] === '{') depth++;
+      if (masked[j] === '}' && --depth === 0) break;
     }
     if (depth !== 0) return { unprovable: 'an unbalanced {' };
     flush();
