@@ -12,7 +12,7 @@ import {
 // The binary the plugin runs (cdk-validator-cfnguard's plugin.js: bin/<platform>/<arch>/cfn-guard; cfn-guard 3.1.1).
 const GUARD = path.join(CONTROL_TOWER_RULES, '..', '..', '..', 'bin', 'ubuntu', 'x86_64', 'cfn-guard');
 
-/** The resource types of the example app's 18 stack templates (examples/app, synthesized at this commit). */
+/** A realistic witness: the resource types of the example app's 18 stack templates as synthesized on 2026-12-07 (it need not follow the example). */
 const EXAMPLE_TYPES = [
   'AWS::Bedrock::ApplicationInferenceProfile', 'AWS::Bedrock::DataSource', 'AWS::Bedrock::EnforcedGuardrailConfiguration',
   'AWS::Bedrock::Guardrail', 'AWS::Bedrock::GuardrailVersion', 'AWS::Bedrock::KnowledgeBase', 'AWS::Bedrock::ResourcePolicy',
