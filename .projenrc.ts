@@ -89,6 +89,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 60_000,
       collectCoverage: false,
       coverageReporters: [],
+      // jest's default is one worker fewer than the cores, which on two cores runs every file in band
+      // in one process while the parent process idles: a worker per core (docs/testing-time.md).
+      maxWorkers: '100%',
     },
   },
   gitignore: ['/assets/', 'cdk.out/', '/cdk.out.integ/', '.jsii.tabl.json', 'examples/app/cdk.out/', 'bench/out/'],
