@@ -1,11 +1,11 @@
-import { BudgetOptions, SpendStopApproval } from '../spend';
+import { BudgetScope, BudgetThreshold, SpendStopApproval } from '../spend';
 
 /**
  * The spend controls of a landing zone. Budgets and anomaly monitors belong to the account, not the
  * region: create them in one landing zone of the account (`monthlyLimitUsd`) and name that budget in
  * the others (`existingBudgetName`).
  */
-export interface LandingZoneSpendSettings extends BudgetOptions {
+export interface LandingZoneSpendSettings {
   /**
    * The monthly limit in US dollars of the Bedrock budget this landing zone creates.
    *
@@ -20,6 +20,34 @@ export interface LandingZoneSpendSettings extends BudgetOptions {
    * @default - the budget created here
    */
   readonly existingBudgetName?: string;
+
+  /**
+   * The name of the budget created here, unique in the account.
+   *
+   * @default - `bedrock-` and a name unique to the construct
+   */
+  readonly budgetName?: string;
+
+  /**
+   * What the budget counts.
+   *
+   * @default BudgetScope.bedrockServices()
+   */
+  readonly scope?: BudgetScope;
+
+  /**
+   * Thresholds told to the governance topic and the emails.
+   *
+   * @default - 80% actual, 100% forecasted, 100% actual
+   */
+  readonly thresholds?: BudgetThreshold[];
+
+  /**
+   * Email addresses told at every threshold, besides the governance topic.
+   *
+   * @default - none
+   */
+  readonly emails?: string[];
 
   /**
    * Stop the application roles at this percentage of the monthly limit (actual cost): AWS Budgets

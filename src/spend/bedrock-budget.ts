@@ -39,10 +39,18 @@ export interface IBedrockBudget {
 }
 
 /**
- * What a Bedrock budget counts, whom it tells and its name: the part a `BedrockBudget` and the spend
- * settings of a landing zone (which create one) share.
+ * Properties of a Bedrock budget.
  */
-export interface BudgetOptions {
+export interface BedrockBudgetProps {
+  /** The monthly limit in US dollars. */
+  readonly monthlyLimitUsd: number;
+
+  /**
+   * The topic every threshold is published to: the landing zone's governance notifications topic,
+   * encrypted with a customer-managed key whose policy admits the Budgets service of this account.
+   */
+  readonly topic: sns.ITopic;
+
   /**
    * What the budget counts.
    *
@@ -65,25 +73,11 @@ export interface BudgetOptions {
   readonly emails?: string[];
 
   /**
-   * The name of the budget created, unique in the account: budgets are per account, not per region.
+   * The budget's name, unique in the account. Budgets are per account, not per region.
    *
-   * @default - `bedrock-` and a name unique to the budget's construct in the app
+   * @default - `bedrock-` and a name unique to this construct in the app
    */
   readonly budgetName?: string;
-}
-
-/**
- * Properties of a Bedrock budget.
- */
-export interface BedrockBudgetProps extends BudgetOptions {
-  /** The monthly limit in US dollars. */
-  readonly monthlyLimitUsd: number;
-
-  /**
-   * The topic every threshold is published to: the landing zone's governance notifications topic,
-   * encrypted with a customer-managed key whose policy admits the Budgets service of this account.
-   */
-  readonly topic: sns.ITopic;
 }
 
 const DEFAULT_THRESHOLDS: BudgetThreshold[] = [
