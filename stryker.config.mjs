@@ -99,6 +99,7 @@ const TARGETS = {
       'test/organization/bedrock-organization-policies.test.ts',
       'test/organization/organization-packing.test.ts',
       'test/organization/organization-policy-settings.test.ts',
+      'test/organization/organization-construct-mutants.test.ts',
     ],
   },
   'organization-protection-statements': {
