@@ -129,3 +129,16 @@ test('protect: a StackSet carries the protection tag, and a stack it deploys wit
     developerUntagged: deleteStack(DEVELOPER, {}),
   })).toEqual({ developer: 'ExplicitlyDenied', deployRole: 'Allowed', developerUntagged: 'Allowed' });
 });
+
+test('under residency, a region of any geography the policies name is a residency region, not only one of all of them', async () => {
+  const euAndUs = GovernanceProfile.of('eu-and-us', { allowedGeographies: [Geography.EU, Geography.US] });
+  const { stack } = build({
+    profiles: [euAndUs], geographies: [Geography.EU, Geography.US], approvedModels: [ApprovedModel.inRegion(TITAN_EMBED_V2)],
+  });
+  const scps = Object.values<any>(Template.fromStack(stack).toJSON().Resources).filter(r => r.Type === 'AWS::Organizations::Policy')
+    .map(r => resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT }));
+  const invokeIn = (region: string) => ({ action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${region}::foundation-model/${TITAN_EMBED_V2}`, region });
+  expect(await decisions(scps, { frankfurt: invokeIn('eu-central-1'), virginia: invokeIn('us-east-1'), tokyo: invokeIn('ap-northeast-1') })).toEqual({
+    frankfurt: 'Allowed', virginia: 'Allowed', tokyo: 'ExplicitlyDenied',
+  });
+});
