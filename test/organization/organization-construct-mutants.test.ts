@@ -1,7 +1,7 @@
 import { App, Stack, aws_cloudformation as cloudformation } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { DEPLOY, DEVELOPER, HOME, MANAGEMENT, MEMBER, OU, decisions } from './organization-scps';
-import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile } from '../../src';
+import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile, ServiceTier } from '../../src';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 import { resolveCfn } from '../support/iam';
 
@@ -141,4 +141,29 @@ test('under residency, a region of any geography the policies name is a residenc
   expect(await decisions(scps, { frankfurt: invokeIn('eu-central-1'), virginia: invokeIn('us-east-1'), tokyo: invokeIn('ap-northeast-1') })).toEqual({
     frankfurt: 'Allowed', virginia: 'Allowed', tokyo: 'ExplicitlyDenied',
   });
+});
+
+describe('checks that depend on another prop', () => {
+  test('deploymentPrincipalArnPatterns with cdkBootstrapQualifier passes (without it, the error is bedrock-organization-policies.test.ts\')', () => {
+    expect(errorOf({ cdkBootstrapQualifier: 'blz', deploymentPrincipalArnPatterns: [`arn:aws:iam::${MEMBER}:role/pipeline`] })).toBeUndefined();
+  });
+
+  test('allowedServiceTiers: the reserved tier needs acknowledgeReservedCapacity; an empty list is an error', () => {
+    expect(errorOf({ allowedServiceTiers: [ServiceTier.DEFAULT, ServiceTier.RESERVED] })).toEqual(propsError(
+      'allowedServiceTiers holds ServiceTier.RESERVED, a capacity commitment billed whether used or not: set acknowledgeReservedCapacity: true to allow it'));
+    expect(errorOf({ allowedServiceTiers: [] })).toEqual(propsError('allowedServiceTiers is empty: no invocation could run; give at least one tier, or leave it out'));
+    expect(errorOf({ allowedServiceTiers: [ServiceTier.DEFAULT, ServiceTier.RESERVED], acknowledgeReservedCapacity: true })).toBeUndefined();
+  });
+});
+
+test('without cdkBootstrapQualifier, the CloudFormation execution role of any qualifier changes the governance settings; a developer does not', async () => {
+  const { stack } = build();
+  const scps = Object.values<any>(Template.fromStack(stack).toJSON().Resources).filter(r => r.Type === 'AWS::Organizations::Policy')
+    .map(r => resolveCfn(r.Properties.Content, { region: 'us-east-1', accountId: MANAGEMENT }));
+  const logging = (principal: string) => ({ action: 'bedrock:PutModelInvocationLoggingConfiguration', resource: '*', principal });
+  expect(await decisions(scps, {
+    defaultQualifier: logging(`arn:aws:iam::${MEMBER}:role/cdk-hnb659fds-cfn-exec-role-${MEMBER}-${HOME}`),
+    ownQualifier: logging(`arn:aws:iam::${MEMBER}:role/cdk-blz-cfn-exec-role-${MEMBER}-${HOME}`),
+    developer: logging(DEVELOPER),
+  })).toEqual({ defaultQualifier: 'Allowed', ownQualifier: 'Allowed', developer: 'ExplicitlyDenied' });
 });
