@@ -107,6 +107,13 @@ const TARGETS = {
     mutate: 'src/organization/{statements/{governance-protection,governance-controls,agentcore}.ts,private/governance-control-actions.ts}',
     tests: ['test/organization/organization-protection-statements.test.ts'],
   },
+  'organization-control-actions': {
+    // The action lists of the protection statements, module-level constants: static, so every mutant runs the file (13 tests,
+    // 18 s); a blanked or emptied list fails its first test, so 173 mutants took 3.5 minutes on 2026-12-07.
+    mutate: 'src/organization/private/governance-control-actions.ts',
+    static: true,
+    tests: ['test/organization/organization-protection-statements.test.ts'],
+  },
   'organization-model-statements': {
     mutate: 'src/organization/statements/{models,regions,service-tiers,guardrails,data-perimeter,credentials,index}.ts',
     tests: [
