@@ -103,7 +103,7 @@ const TARGETS = {
     ],
   },
   'organization-protection-statements': {
-    // The action lists of governance-control-actions.ts are module-level constants: static, ignored.
+    // The action lists of governance-control-actions.ts are module-level constants: static, ignored here (organization-control-actions).
     mutate: 'src/organization/{statements/{governance-protection,governance-controls,agentcore}.ts,private/governance-control-actions.ts}',
     tests: ['test/organization/organization-protection-statements.test.ts'],
   },

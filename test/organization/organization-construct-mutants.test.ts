@@ -8,10 +8,11 @@ import { resolveCfn } from '../support/iam';
 /**
  * What src/organization/bedrock-organization-policies.ts decides that its other tests left to chance, found by
  * mutation testing (docs/mutation/2026-12-07-organization-3.md): the edges of each ID and name it checks (a
- * valid ID with something before or after it is not one), the AgentCore opt-in the other tests never give,
- * the logical IDs of the policies (a changed one replaces the policy, which leaves the targets without it for
- * the time between the delete and the create), the documents the construct hands its caller, and the tag
- * `protect` puts on a StackSet, by what the policies then deny. Every policy set is built inside its test.
+ * valid ID with something before or after it is not one), the AgentCore opt-in the other tests never give, the
+ * checks that depend on another prop, the logical IDs of the policies (a changed one makes CloudFormation replace
+ * the policy), the documents the construct hands its caller, the tag `protect` puts on a StackSet, the residency
+ * regions of two geographies and the execution roles exempt without a qualifier, by what the policies then deny.
+ * Every policy set is built inside its test: per-test coverage credits a mutant only to the tests that build it.
  */
 
 const ROOT = 'r-ab12';
