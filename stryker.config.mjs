@@ -99,11 +99,19 @@ const TARGETS = {
       'test/organization/bedrock-organization-policies.test.ts',
       'test/organization/organization-packing.test.ts',
       'test/organization/organization-policy-settings.test.ts',
+      'test/organization/organization-construct-mutants.test.ts',
     ],
   },
   'organization-protection-statements': {
-    // The action lists of governance-control-actions.ts are module-level constants: static, ignored.
+    // The action lists of governance-control-actions.ts are module-level constants: static, ignored here (organization-control-actions).
     mutate: 'src/organization/{statements/{governance-protection,governance-controls,agentcore}.ts,private/governance-control-actions.ts}',
+    tests: ['test/organization/organization-protection-statements.test.ts'],
+  },
+  'organization-control-actions': {
+    // The action lists of the protection statements, module-level constants: static, so every mutant runs the file (13 tests,
+    // 18 s); a blanked or emptied list fails its first test, so 173 mutants took 3.5 minutes on 2026-12-07.
+    mutate: 'src/organization/private/governance-control-actions.ts',
+    static: true,
     tests: ['test/organization/organization-protection-statements.test.ts'],
   },
   'organization-model-statements': {

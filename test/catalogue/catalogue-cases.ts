@@ -152,6 +152,10 @@ export const LISTS = {
     'aidevops:CreateChat', 'aidevops:SendMessage', 'aiops:CreateInvestigationGroup', 'application-signals-mcp:InvokeMcp',
     'datazone:GenerateCode', 'datazone:InvokeAgent', 'datazone:StartMetadataGenerationRun', 'glue:StartCompletion',
     'transcribe:StartCallAnalyticsJob', 'transcribe:StartMedicalScribeJob', 'healthlake:UpdateProfileWithAgent',
+    'wisdom:QueryAssistant', 'detective:InvokeAssistant', 'iotsitewise:InvokeAssistant', 'support-console:GetIssueTextSummary',
+    // One action of each service denied whole that no entry above names (src/catalogue/other-services.ts AGENT_SERVICES).
+    'finops-agent:CreateAgentSpace', 'securityagent:AddArtifact', 'health-agent:CreateSession', 'transform:CreateProfile',
+    'transform-custom:ConverseStream', 'sagemaker-data-science-assistant:SendConversation',
   ],
   agentCorePayments: ['bedrock-agentcore:*Payment*'],
   agentCoreGatewayTargets: ['bedrock-agentcore:CreateGatewayTarget', 'bedrock-agentcore:UpdateGatewayTarget'],

@@ -35,6 +35,15 @@ describe('What enforces the governance', () => {
     await each(scps, as(CFN_EXEC, SETTINGS), 'Allowed');
   });
 
+  test('ProtectGovernanceSettings: sharing a subnet through RAM, by the settings admins only; sharing another resource type stays open', async () => {
+    const scps = scpsOf({ cdkBootstrapQualifier: QUALIFIER });
+    const share = (resourceType: string, principal?: string): Request[] => ['ram:CreateResourceShare', 'ram:AssociateResourceShare']
+      .map(action => ({ action, principal, context: { 'ram:RequestedResourceType': resourceType } }));
+    await each(scps, share('ec2:Subnet'), 'ExplicitlyDenied');
+    await each(scps, share('ec2:Subnet', CONTROL_PLANE), 'Allowed');
+    await each(scps, share('ec2:PrefixList'), 'Allowed');
+  });
+
   test('allowAgentCoreGatewayTargets opens the gateway targets only; governAgentCore: false opens the credential providers too', async () => {
     const targetsAllowed = scpsOf({ allowAgentCoreGatewayTargets: true });
     await each(targetsAllowed, GATEWAY_TARGETS, 'Allowed');
