@@ -122,6 +122,19 @@ const TARGETS = {
       'test/organization/organization-model-statements-mutants.test.ts',
     ],
   },
+  'organization-model-statements-static': {
+    // The same files and tests with static mutants: the statement records (their `applies`/`build` arrows, Sids,
+    // actions, `liftedBy`) and the packing order are module-level, evaluated while the modules load, so the
+    // target above (ignoreStatic) scores none of them. Static mutants run every test of the set; the
+    // non-static ones run too, so this target's score is the whole files'.
+    mutate: 'src/organization/statements/{models,regions,service-tiers,guardrails,data-perimeter,credentials,index}.ts',
+    static: true,
+    tests: [
+      'test/organization/organization-model-statements.test.ts',
+      'test/organization/organization-policy-statements.test.ts',
+      'test/organization/organization-model-statements-mutants.test.ts',
+    ],
+  },
 };
 
 const name = process.env.MUTATION_TARGET;
