@@ -1,8 +1,9 @@
-import { App, Stack, aws_cloudformation as cloudformation } from 'aws-cdk-lib';
+import { aws_cloudformation as cloudformation } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { buildOrganizationPolicies as build, propsError, propsErrorOf as errorOf } from './organization-props';
 import { DEPLOY, DEVELOPER, HOME, MANAGEMENT, MEMBER, OU, decisions } from './organization-scps';
-import { ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, Geography, GovernanceProfile, ServiceTier } from '../../src';
-import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
+import { ApprovedModel, BedrockOrganizationPolicies, Geography, GovernanceProfile, ServiceTier } from '../../src';
+import { TITAN_EMBED_V2 } from '../models/fixtures';
 import { resolveCfn } from '../support/iam';
 
 /**
@@ -17,28 +18,6 @@ import { resolveCfn } from '../support/iam';
 
 const ROOT = 'r-ab12';
 
-function build(props: Partial<BedrockOrganizationPoliciesProps> = {}): { stack: Stack; policies: BedrockOrganizationPolicies } {
-  const stack = new Stack(new App(), 'Organization', { env: { account: MANAGEMENT, region: 'us-east-1' } });
-  const policies = new BedrockOrganizationPolicies(stack, 'Scps', {
-    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
-    geographies: [Geography.EU],
-    targetIds: [OU],
-    ...props,
-  });
-  return { stack, policies };
-}
-
-/** The error `build` throws, with its code, or undefined. */
-function errorOf(props: Partial<BedrockOrganizationPoliciesProps>): { code: string; message: string } | undefined {
-  try {
-    build(props);
-    return undefined;
-  } catch (e: any) {
-    return { code: e.code, message: e.message };
-  }
-}
-
-const propsError = (message: string) => ({ code: 'BedrockOrganizationPolicies.Props', message: `BedrockOrganizationPolicies: ${message}` });
 
 describe('an ID or a name with something before or after a valid one is rejected', () => {
   test('guardrailAccounts: twelve digits exactly', () => {

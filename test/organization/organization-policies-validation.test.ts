@@ -1,6 +1,7 @@
-import { App, Lazy, Stack } from 'aws-cdk-lib';
+import { Lazy } from 'aws-cdk-lib';
+import { propsError, propsErrorOf as errorOf } from './organization-props';
 import {
-  ApprovedModel, BedrockOrganizationPolicies, BedrockOrganizationPoliciesProps, FoundationModel, Geography, GovernanceProfile, ServiceTier,
+  ApprovedModel, FoundationModel, Geography, GovernanceProfile, ServiceTier,
 } from '../../src';
 import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 
@@ -12,27 +13,6 @@ import { SONNET_45, TITAN_EMBED_V2 } from '../models/fixtures';
 
 const OU = 'ou-ab12-cd34ef56';
 
-function build(props: Partial<BedrockOrganizationPoliciesProps>): void {
-  const stack = new Stack(new App(), 'Organization', { env: { account: '999999999999', region: 'us-east-1' } });
-  new BedrockOrganizationPolicies(stack, 'Scps', {
-    approvedModels: [ApprovedModel.throughGeography(SONNET_45), ApprovedModel.inRegion(TITAN_EMBED_V2)],
-    geographies: [Geography.EU],
-    targetIds: [OU],
-    ...props,
-  });
-}
-
-/** The error `build` throws, with its code, or undefined. */
-function errorOf(props: Partial<BedrockOrganizationPoliciesProps>): { code: string; message: string } | undefined {
-  try {
-    build(props);
-    return undefined;
-  } catch (e: any) {
-    return { code: e.code, message: e.message };
-  }
-}
-
-const propsError = (message: string) => ({ code: 'BedrockOrganizationPolicies.Props', message: `BedrockOrganizationPolicies: ${message}` });
 
 describe('approvedModels', () => {
   test('a value that is not an ApprovedModel is a kind error naming its index; ApprovedModel values pass', () => {

@@ -31,7 +31,7 @@ export const SpendStopRoleScoped = defineRule({
     if (!role || role.type !== 'AWS::IAM::Role') return NagRuleCompliance.NOT_APPLICABLE;
     const stack = res.stack;
     // A policy naming a role of another stack of the app (a stop in a stack deployed after its roles') names it by an import: read as
-    // that role, not as anything (rt3 F20's stops are in their own stacks).
+    // that role, not as an unknown principal (rt3 F20's stops are in their own stacks).
     const attachedPolicies = IDENTITY_POLICY_TYPES.filter(t => t !== 'AWS::IAM::Role').flatMap(t => stack.ofType(t))
       .filter(p => identityDocuments(p).some(d => d.roles.includes(role.logicalId)));
     const statements: Statement[] = [
